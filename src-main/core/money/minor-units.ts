@@ -1,0 +1,51 @@
+// Money and points are integers: money in the currency's minor units, points whole.
+// Doubles hold integers exactly only up to 2^53; we stop well before that so that any
+// sum of a period's amounts, and any later division for display, stays exact.
+export const MAX_SAFE_AMOUNT = 2 ** 51;
+
+export function isSafeAmount(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) <= MAX_SAFE_AMOUNT;
+}
+
+/** Rounds toward zero, as the reference program's `trunc` does: trunc(-24.6) = -24. */
+export function truncDiv(numerator: number, denominator: number): number {
+  if (denominator === 0) throw new RangeError('division by zero');
+  // A double quotient is exact enough to truncate while both sides are far below 2^53;
+  // beyond that, divide as big integers. `+ 0` turns -0 into 0.
+  if (Math.abs(numerator) < 2 ** 45 && Math.abs(denominator) < 2 ** 20) {
+    return Math.trunc(numerator / denominator) + 0;
+  }
+  return Number(BigInt(numerator) / BigInt(denominator)) + 0;
+}
+
+/** trunc(x * pct / 100), computed exactly on integers. */
+export function percentOf(value: number, pct: number): number {
+  const product = value * pct;
+  if (Number.isSafeInteger(product)) return truncDiv(product, 100);
+  return Number((BigInt(value) * BigInt(pct)) / 100n) + 0;
+}
+
+/** Formats minor units as a plain decimal string with a dot, e.g. 14330, 2 -> "143.30". */
+export function minorToDecimalString(minor: number, digits: number): string {
+  const negative = minor < 0;
+  const abs = BigInt(Math.abs(minor)).toString().padStart(digits + 1, '0');
+  const whole = digits > 0 ? abs.slice(0, abs.length - digits) : abs;
+  const frac = digits > 0 ? abs.slice(abs.length - digits) : '';
+  return `${negative ? '-' : ''}${whole}${digits > 0 ? '.' + frac : ''}`;
+}
+
+/** Formats minor units in a locale and currency, e.g. 14330 PLN pl-PL -> "143,30 zł". */
+export function formatMoney(minor: number, currency: string, digits: number, locale: string): string {
+  // Intl accepts a decimal string and formats it without passing through a float.
+  const text = minorToDecimalString(minor, digits);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(text as unknown as number);
+}
+
+export function formatInteger(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}

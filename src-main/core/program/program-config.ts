@@ -1,0 +1,138 @@
+// A program's settings and rules as data. This file is pure (zod only): the renderer
+// imports its types, the CLI and handlers validate with it.
+import { z } from 'zod';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+const wholeNumber = (min = 0) =>
+  z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(min, { error: `must be at least ${min}` });
+const percent = z.number().int({ error: 'must be a whole percent' }).min(0, { error: 'must not be negative' }).max(1000, { error: 'must be at most 1000' });
+const code = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' });
+
+export const tierSchema = z.strictObject({
+  id: code,
+  name: z.string().trim().min(1).max(60),
+  /** Net volume of the previous period, in minor units, at or above which the tier applies. */
+  minVolumeMinor: wholeNumber(1),
+  bonusPct: percent,
+});
+
+export const targetBandSchema = z.strictObject({
+  /** Attainment in basis points (10000 = 100.00%) at or above which the band applies. */
+  minAttainmentBp: wholeNumber(1),
+  bonusPct: percent,
+});
+
+export const campaignSchema = z
+  .object({
+    id: code,
+    name: z.string().trim().max(80).optional(),
+    productGroup: code,
+    from: z.string().regex(DATE, { error: 'must be a date YYYY-MM-DD' }),
+    to: z.string().regex(DATE, { error: 'must be a date YYYY-MM-DD' }),
+    bonusPct: percent,
+  })
+  .refine((c) => c.from <= c.to, { error: 'must end on or after the day it starts', path: ['to'] });
+
+export const contestSchema = z.strictObject({
+  id: code,
+  name: z.string().trim().min(1).max(80),
+  /** Who may win: participants whose join date falls in the scored period. */
+  eligibility: z.literal('joinedInPeriod'),
+  /** Prize points for place 1, 2, 3, ...; prizes are not capped. */
+  prizes: z.array(wholeNumber(1)).min(1, { error: 'must list at least one prize' }).max(100),
+  tieBreak: z.array(z.enum(['joinDate', 'code'])).default(['joinDate', 'code']),
+});
+
+export const productRateSchema = z.strictObject({
+  sku: code,
+  pointsPerUnit: wholeNumber(0),
+});
+
+export const rulesSchema = z
+  .object({
+    /** Points for each full `perMinor` minor units of net value of a promoted product without a per-unit rate. */
+    baseRate: z.strictObject({ points: wholeNumber(0), perMinor: wholeNumber(1) }),
+    /** Per-unit rates that override those of the products file. */
+    productRates: z.array(productRateSchema).default([]),
+    tiers: z.array(tierSchema).max(20).default([]),
+    targetBands: z.array(targetBandSchema).max(20).default([]),
+    campaigns: z.array(campaignSchema).max(200).default([]),
+    capPointsPerPeriod: wholeNumber(1).nullable().default(null),
+    contests: z.array(contestSchema).max(20).default([]),
+    payout: z
+      .object({
+        requiresDestination: z.boolean().default(true),
+        requiresActive: z.boolean().default(true),
+      })
+      .default({ requiresDestination: true, requiresActive: true }),
+    budget: z.strictObject({ perPeriodMinor: wholeNumber(0) }).nullable().default(null),
+  })
+  .superRefine((rules, ctx) => {
+    const unique = (ids: string[], path: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `repeats the id "${id}"` });
+        seen.add(id);
+      });
+    };
+    unique(rules.tiers.map((t) => t.id), 'tiers');
+    unique(rules.campaigns.map((c) => c.id), 'campaigns');
+    unique(rules.contests.map((c) => c.id), 'contests');
+  });
+
+export const sepaDebtorSchema = z.strictObject({
+  name: z.string().trim().min(1).max(70),
+  iban: z.string().trim().min(15).max(34),
+  bic: z.string().trim().regex(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, { error: 'must be a BIC of 8 or 11 characters' }),
+});
+
+export const programConfigSchema = z.strictObject({
+  $comment: z.string().optional(),
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
+  client: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
+  currency: z.strictObject({
+    code: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as PLN' }),
+    minorDigits: z.number().int().min(0).max(3),
+  }),
+  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a locale such as pl-PL' }),
+  /** What one point is worth, in minor units of the currency. */
+  pointValueMinor: wholeNumber(1),
+  firstPeriod: z.string().regex(PERIOD, { error: 'must be a month YYYY-MM' }),
+  payment: z.strictObject({ sepaDebtor: sepaDebtorSchema.optional() }).default({}),
+  rules: rulesSchema,
+});
+
+export type Rules = z.infer<typeof rulesSchema>;
+export type ProgramConfig = z.infer<typeof programConfigSchema>;
+export type ProgramConfigInput = z.input<typeof programConfigSchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/** Writes a zod issue path as a reader would: rules.tiers[0].bonusPct. */
+export function describePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(the document)';
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`),
+  };
+}
+
+export function parseProgramConfig(input: unknown): ParseResult<ProgramConfig> {
+  return parseWith(programConfigSchema, input);
+}
+
+export function parseRules(input: unknown): ParseResult<Rules> {
+  return parseWith(rulesSchema, input);
+}

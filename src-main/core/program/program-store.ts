@@ -1,0 +1,98 @@
+import { desc, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { programs, ruleVersions } from '../../db/schema';
+import { findProjectRoot } from '../../db/project-paths';
+import type { ProgramView } from '../../ipc/contract';
+import { AppError } from '../app-error';
+import { nowIso, type CoreContext } from '../context';
+import { recordDecision } from '../operator/operator-log';
+import { parseProgramConfig, type ProgramConfigInput, type Rules } from './program-config';
+
+/** The program of this database; a database holds one program. */
+export function getProgram(ctx: CoreContext): ProgramView | null {
+  const program = ctx.store.db.select().from(programs).orderBy(programs.id).limit(1).get();
+  if (!program) return null;
+  const rules = ctx.store.db
+    .select()
+    .from(ruleVersions)
+    .where(eq(ruleVersions.programId, program.id))
+    .orderBy(desc(ruleVersions.version))
+    .limit(1)
+    .get();
+  if (!rules) throw new Error(`Program ${program.id} has no rules version`);
+  return {
+    id: program.id,
+    name: program.name,
+    client: program.client,
+    currency: { code: program.currencyCode, minorDigits: program.currencyDigits },
+    locale: program.locale,
+    pointValueMinor: program.pointValueMinor,
+    firstPeriod: program.firstPeriod,
+    rulesVersion: rules.version,
+    rules: JSON.parse(rules.rulesJson) as Rules,
+    createdAt: program.createdAt,
+  };
+}
+
+export function requireProgram(ctx: CoreContext): ProgramView {
+  const program = getProgram(ctx);
+  if (!program) throw new AppError('NO_PROGRAM', 'There is no program in this database yet: create one first (program init, or the first screen of the app).');
+  return program;
+}
+
+/** Validates a program document and stores it with its rules as version 1. */
+export function createProgram(ctx: CoreContext, input: unknown): ProgramView {
+  const parsed = parseProgramConfig(input);
+  if (!parsed.ok) {
+    throw new AppError('INVALID_PROGRAM', `The program is not valid: ${parsed.problems.join('; ')}.`, { problems: parsed.problems });
+  }
+  const config = parsed.value;
+  return ctx.store.transaction(() => {
+    const existing = getProgram(ctx);
+    if (existing) {
+      throw new AppError('PROGRAM_EXISTS', `This database already holds the program "${existing.name}"; use another database file for another program.`);
+    }
+    const at = nowIso(ctx);
+    const inserted = ctx.store.db
+      .insert(programs)
+      .values({
+        name: config.name,
+        client: config.client,
+        currencyCode: config.currency.code,
+        currencyDigits: config.currency.minorDigits,
+        locale: config.locale,
+        pointValueMinor: config.pointValueMinor,
+        firstPeriod: config.firstPeriod,
+        paymentJson: JSON.stringify(config.payment),
+        createdAt: at,
+        createdBy: ctx.actor,
+      })
+      .returning({ id: programs.id })
+      .get();
+    ctx.store.db
+      .insert(ruleVersions)
+      .values({
+        programId: inserted.id,
+        version: 1,
+        rulesJson: JSON.stringify(config.rules),
+        note: 'Program created',
+        createdAt: at,
+        createdBy: ctx.actor,
+      })
+      .run();
+    recordDecision(ctx, 'program.create', config.name, null, { programId: inserted.id });
+    const view = getProgram(ctx);
+    if (!view) throw new Error('program vanished after insert');
+    return view;
+  });
+}
+
+export function referenceProgramPath(): string {
+  return join(findProjectRoot(), 'examples', 'reference-program.json');
+}
+
+/** The reference program as a starting point for a new program. */
+export function readReferenceTemplate(): ProgramConfigInput {
+  return JSON.parse(readFileSync(referenceProgramPath(), 'utf8')) as ProgramConfigInput;
+}

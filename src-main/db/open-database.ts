@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as schema from './schema';
+import { findProjectRoot } from './project-paths';
+import { resolveNativeBinding } from './native-binding';
+
+export type Drizzle = BetterSQLite3Database<typeof schema>;
+
+export interface Store {
+  /** The path of the SQLite file. */
+  readonly file: string;
+  readonly sqlite: Database.Database;
+  readonly db: Drizzle;
+  /** Runs `work` in one transaction: all of it is written, or none. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+export class DatabaseNewerError extends Error {
+  constructor(
+    readonly file: string,
+    readonly known: number,
+    readonly found: number,
+  ) {
+    super(
+      `The database ${file} was written by a newer version of Loyalty Desk (schema ${found}; this version knows up to ${known}). Install the newer version to open it; the file was not changed.`,
+    );
+  }
+}
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+function readJournal(folder: string): JournalEntry[] {
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+  return journal.entries;
+}
+
+/** The `created_at` of each migration already applied, newest last; empty for a new file. */
+function appliedMigrations(sqlite: Database.Database): number[] {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return [];
+  return (sqlite.prepare('SELECT created_at FROM __drizzle_migrations ORDER BY created_at').all() as { created_at: number }[]).map(
+    (r) => Number(r.created_at),
+  );
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  /** Where to copy the file before a pending migration; defaults to `<file>.backup-<time>.db`. */
+  backupPath?: (file: string) => string;
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating if needed) the SQLite file, refuses a file from a newer app, copies the
+ * file aside before migrating it, and applies pending drizzle-kit migrations in one
+ * transaction (drizzle's migrator rolls back on error).
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Store {
+  const root = findProjectRoot();
+  const folder = options.migrationsFolder ?? join(root, 'drizzle');
+  const now = options.now ?? (() => new Date());
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
+
+  const nativeBinding = resolveNativeBinding(process.versions, root);
+  const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+
+    const journal = readJournal(folder);
+    const applied = appliedMigrations(sqlite);
+    const newestKnown = Math.max(0, ...journal.map((e) => e.when));
+    const unknown = applied.filter((when) => when > newestKnown);
+    if (unknown.length > 0) throw new DatabaseNewerError(file, journal.length, applied.length);
+
+    const pending = journal.filter((e) => !applied.includes(e.when));
+    if (pending.length > 0 && existed && applied.length > 0) {
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      const target = options.backupPath ? options.backupPath(file) : `${file}.backup-${stamp}.db`;
+      // VACUUM INTO writes a consistent copy including what is still in the WAL.
+      sqlite.prepare('VACUUM INTO ?').run(target);
+    }
+    const db = drizzle(sqlite, { schema });
+    if (pending.length > 0) migrate(db, { migrationsFolder: folder });
+
+    return {
+      file,
+      sqlite,
+      db,
+      transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

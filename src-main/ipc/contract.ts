@@ -1,0 +1,165 @@
+// The one contract between the renderer and the core: every call's name, arguments and
+// result. The preload exposes exactly these calls, the handlers implement exactly these
+// (checked with `satisfies`), and the web bridge serves the same over HTTP.
+import { z } from 'zod';
+import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
+import type { ImportReport } from '../core/import/import-report';
+
+export type { ImportReport, ImportProblem, ProblemCode, FieldChange } from '../core/import/import-report';
+export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
+
+export const LANGUAGES = ['en', 'pl', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NO_PROGRAM'
+  | 'PROGRAM_EXISTS'
+  | 'INVALID_PROGRAM'
+  | 'FILE_EMPTY'
+  | 'FILE_UNREADABLE'
+  | 'FILE_NOT_SUPPORTED'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_ALREADY_IMPORTED'
+  | 'HEADER_NOT_FOUND'
+  | 'SHEET_NOT_FOUND'
+  | 'NOT_FOUND'
+  | 'DATABASE_NEWER'
+  | 'INTERNAL';
+
+export interface AppErrorData {
+  code: ErrorCode;
+  /** One sentence for the operator, in English; the UI translates by code where it can. */
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export interface ProgramView {
+  id: number;
+  name: string;
+  client: string;
+  currency: { code: string; minorDigits: number };
+  locale: string;
+  pointValueMinor: number;
+  firstPeriod: string;
+  rulesVersion: number;
+  rules: ProgramConfig['rules'];
+  createdAt: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataFile: string;
+  runtime: 'electron' | 'web';
+}
+
+export interface ParticipantRow {
+  code: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  region: string | null;
+  joinDate: string | null;
+  cardRef: string | null;
+  iban: string | null;
+  status: 'active' | 'inactive';
+}
+
+export interface ParticipantHistoryEntry {
+  at: string;
+  batchId: number;
+  fileName: string;
+  row: number | null;
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface ParticipantDetail extends ParticipantRow {
+  createdAt: string;
+  updatedAt: string;
+  source: { batchId: number; fileName: string; row: number | null } | null;
+  history: ParticipantHistoryEntry[];
+}
+
+export const PARTICIPANT_SORT_FIELDS = ['code', 'name', 'region', 'joinDate', 'status', 'cardRef'] as const;
+
+export const participantsQuerySchema = z.strictObject({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+  sort: z.enum(PARTICIPANT_SORT_FIELDS).default('code'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  /** Matches code, name, email, region or card, case-insensitively. */
+  search: z.string().max(200).default(''),
+  status: z.enum(['all', 'active', 'inactive']).default('all'),
+});
+export type ParticipantsQuery = z.input<typeof participantsQuerySchema>;
+
+export interface ParticipantsPage {
+  total: number;
+  offset: number;
+  rows: ParticipantRow[];
+}
+
+export interface ImportBatchView {
+  id: number;
+  kind: string;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  sheet: string | null;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface DashboardView {
+  program: ProgramView | null;
+  participants: { total: number; active: number; withoutPayoutDestination: number };
+  lastImports: ImportBatchView[];
+}
+
+const fileSchema = z.strictObject({
+  fileName: z.string().min(1).max(260),
+  bytes: z.instanceof(Uint8Array),
+  sheet: z.string().max(100).optional(),
+});
+
+/** The phantom type of a call's result: the contract keeps it for the type checker only. */
+const returns = <T>() => undefined as unknown as T;
+
+export const contract = {
+  'app.info': { args: z.void(), result: returns<AppInfo>() },
+  'settings.getLanguage': { args: z.void(), result: returns<Language | null>() },
+  'settings.setLanguage': { args: z.strictObject({ language: z.enum(LANGUAGES) }), result: returns<Language>() },
+  'program.get': { args: z.void(), result: returns<ProgramView | null>() },
+  'program.create': { args: z.strictObject({ config: z.unknown() }), result: returns<ProgramView>() },
+  'program.referenceTemplate': { args: z.void(), result: returns<z.input<typeof programConfigSchema>>() },
+  'demo.create': { args: z.void(), result: returns<{ program: ProgramView; participants: ImportReport }>() },
+  'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
+  'import.participants': { args: fileSchema, result: returns<ImportReport>() },
+  'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },
+  'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
+  'participants.get': { args: z.strictObject({ code: z.string().min(1).max(100) }), result: returns<ParticipantDetail>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export type Args<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
+export type Result<C extends Channel> = Contract[C]['result'];
+
+/** What the renderer sees as `window.loyalty`: one function per call, each resolving to a CallResult. */
+export type LoyaltyApi = {
+  [C in Channel]: Args<C> extends void ? () => Promise<CallResult<Result<C>>> : (args: Args<C>) => Promise<CallResult<Result<C>>>;
+};
+
+/** The IPC channel name of a call, so that no other Electron channel can be reached. */
+export const ipcChannel = (channel: Channel): string => `loyalty:${channel}`;

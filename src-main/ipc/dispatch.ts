@@ -1,0 +1,51 @@
+import { contract, CHANNELS, type AppErrorData, type CallResult, type Channel } from './contract';
+import type { Handlers } from './handlers';
+import { AppError } from '../core/app-error';
+import { DatabaseNewerError } from '../db/open-database';
+import { describePath } from '../core/program/program-config';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as string[]).includes(name);
+}
+
+export type Logger = (message: string, error: unknown) => void;
+
+const defaultLogger: Logger = (message, error) => console.error(message, error);
+
+/**
+ * The edge of the core: parses a call's arguments by the contract, runs its handler and
+ * turns every outcome into plain data. Unexpected throws are logged here and sent as
+ * INTERNAL, so no stack trace ever reaches the operator.
+ */
+export async function dispatchCall(
+  handlers: Handlers,
+  channel: unknown,
+  rawArgs: unknown,
+  log: Logger = defaultLogger,
+): Promise<CallResult<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `There is no call named "${String(channel)}".` } };
+  }
+  const parsed = contract[channel].args.safeParse(rawArgs);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${describePath(i.path)}: ${i.message}`);
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `The request was not valid: ${problems.join('; ')}.`, details: { problems } } };
+  }
+  try {
+    const handler = handlers[channel] as (args: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toErrorData(error, log, channel) };
+  }
+}
+
+export function toErrorData(error: unknown, log: Logger = defaultLogger, where = 'call'): AppErrorData {
+  if (error instanceof AppError) return error.toData();
+  if (error instanceof DatabaseNewerError) return { code: 'DATABASE_NEWER', message: error.message };
+  log(`Unexpected error in ${where}:`, error);
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside Loyalty Desk; nothing was changed. The details are in the log.',
+  };
+}

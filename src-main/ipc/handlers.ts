@@ -1,0 +1,47 @@
+// Thin: each handler checks nothing the contract has not already parsed, calls one core
+// function and returns its result.
+import type { Channel, ParsedArgs, Result, DashboardView, Language, AppInfo } from './contract';
+import { LANGUAGES } from './contract';
+import type { CoreContext } from '../core/context';
+import { createProgram, getProgram, readReferenceTemplate, requireProgram } from '../core/program/program-store';
+import { readSetting, writeSetting } from '../core/settings/settings-store';
+import { importParticipants } from '../core/participants/import-participants';
+import { countParticipants, getParticipant, listParticipants } from '../core/participants/participants-query';
+import { listImportBatches } from '../core/import/import-batches';
+import { createDemo } from '../core/demo/create-demo';
+
+export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface HandlerEnvironment {
+  version: string;
+  runtime: AppInfo['runtime'];
+}
+
+export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
+  return {
+    'app.info': () => ({ version: env.version, dataFile: ctx.store.file, runtime: env.runtime }),
+    'settings.getLanguage': () => {
+      const value = readSetting(ctx, 'language');
+      return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : null;
+    },
+    'settings.setLanguage': ({ language }) => {
+      writeSetting(ctx, 'language', language);
+      return language;
+    },
+    'program.get': () => getProgram(ctx),
+    'program.create': ({ config }) => createProgram(ctx, config),
+    'program.referenceTemplate': () => readReferenceTemplate(),
+    'demo.create': () => createDemo(ctx),
+    'dashboard.get': (): DashboardView => {
+      const program = getProgram(ctx);
+      if (!program) return { program: null, participants: { total: 0, active: 0, withoutPayoutDestination: 0 }, lastImports: [] };
+      return { program, participants: countParticipants(ctx, program.id), lastImports: listImportBatches(ctx, program.id, 5) };
+    },
+    'import.participants': (args) => importParticipants(ctx, args),
+    'imports.list': () => listImportBatches(ctx, requireProgram(ctx).id),
+    'participants.list': (query) => listParticipants(ctx, query),
+    'participants.get': ({ code }) => getParticipant(ctx, code),
+  } satisfies Handlers;
+}
+
