@@ -31,6 +31,12 @@ export class DatabaseNewerError extends Error {
   }
 }
 
+export class DatabaseUnreadableError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not a Loyalty Desk database (it is not an SQLite file, or it is damaged); it was not changed.`);
+  }
+}
+
 interface JournalEntry {
   idx: number;
   when: number;
@@ -104,6 +110,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     };
   } catch (error) {
     sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseUnreadableError(file);
     throw error;
   }
 }

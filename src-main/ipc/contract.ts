@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
 import type { ImportReport } from '../core/import/import-report';
+import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type { ImportReport, ImportProblem, ProblemCode, FieldChange } from '../core/import/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
@@ -150,7 +151,14 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export const CHANNELS = Object.keys(contract) as Channel[];
+
+// The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is
+// bundled whole). This type fails to compile if that list and this contract ever name
+// different calls.
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+export type ChannelListMatchesContract = Expect<SameNames<ChannelName, Channel>>;
+export { CHANNELS, ipcChannel };
 
 export type Args<C extends Channel> = z.input<Contract[C]['args']>;
 export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
@@ -160,6 +168,3 @@ export type Result<C extends Channel> = Contract[C]['result'];
 export type LoyaltyApi = {
   [C in Channel]: Args<C> extends void ? () => Promise<CallResult<Result<C>>> : (args: Args<C>) => Promise<CallResult<Result<C>>>;
 };
-
-/** The IPC channel name of a call, so that no other Electron channel can be reached. */
-export const ipcChannel = (channel: Channel): string => `loyalty:${channel}`;

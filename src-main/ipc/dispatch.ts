@@ -1,8 +1,8 @@
 import { contract, CHANNELS, type AppErrorData, type CallResult, type Channel } from './contract';
 import type { Handlers } from './handlers';
 import { AppError } from '../core/app-error';
-import { DatabaseNewerError } from '../db/open-database';
-import { describePath } from '../core/program/program-config';
+import { DatabaseNewerError, DatabaseUnreadableError } from '../db/open-database';
+import { describePath, plainMessage } from '../core/program/program-config';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (CHANNELS as string[]).includes(name);
@@ -28,7 +28,7 @@ export async function dispatchCall(
   }
   const parsed = contract[channel].args.safeParse(rawArgs);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${describePath(i.path)}: ${i.message}`);
+    const problems = parsed.error.issues.map((i) => `${describePath(i.path)}: ${plainMessage(i)}`);
     return { ok: false, error: { code: 'INVALID_INPUT', message: `The request was not valid: ${problems.join('; ')}.`, details: { problems } } };
   }
   try {
@@ -43,6 +43,7 @@ export async function dispatchCall(
 export function toErrorData(error: unknown, log: Logger = defaultLogger, where = 'call'): AppErrorData {
   if (error instanceof AppError) return error.toData();
   if (error instanceof DatabaseNewerError) return { code: 'DATABASE_NEWER', message: error.message };
+  if (error instanceof DatabaseUnreadableError) return { code: 'FILE_UNREADABLE', message: error.message };
   log(`Unexpected error in ${where}:`, error);
   return {
     code: 'INTERNAL',

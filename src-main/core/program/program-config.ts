@@ -6,8 +6,8 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 const wholeNumber = (min = 0) =>
-  z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(min, { error: `must be at least ${min}` });
-const percent = z.number().int({ error: 'must be a whole percent' }).min(0, { error: 'must not be negative' }).max(1000, { error: 'must be at most 1000' });
+  z.number().int().min(min, { error: `must be at least ${min}` });
+const percent = z.number().int().min(0, { error: 'must not be negative' }).max(1000, { error: 'must be at most 1000' });
 const code = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' });
 
 export const tierSchema = z.strictObject({
@@ -25,7 +25,7 @@ export const targetBandSchema = z.strictObject({
 });
 
 export const campaignSchema = z
-  .object({
+  .strictObject({
     id: code,
     name: z.string().trim().max(80).optional(),
     productGroup: code,
@@ -51,7 +51,7 @@ export const productRateSchema = z.strictObject({
 });
 
 export const rulesSchema = z
-  .object({
+  .strictObject({
     /** Points for each full `perMinor` minor units of net value of a promoted product without a per-unit rate. */
     baseRate: z.strictObject({ points: wholeNumber(0), perMinor: wholeNumber(1) }),
     /** Per-unit rates that override those of the products file. */
@@ -62,7 +62,7 @@ export const rulesSchema = z
     capPointsPerPeriod: wholeNumber(1).nullable().default(null),
     contests: z.array(contestSchema).max(20).default([]),
     payout: z
-      .object({
+      .strictObject({
         requiresDestination: z.boolean().default(true),
         requiresActive: z.boolean().default(true),
       })
@@ -120,12 +120,23 @@ export function describePath(path: readonly PropertyKey[]): string {
   return out || '(the document)';
 }
 
+/** zod's own wording ("Invalid input: expected string, received undefined") is for developers. */
+export function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    if (/received undefined/.test(issue.message)) return 'is missing';
+    const expected: Record<string, string> = { int: 'a whole number', number: 'a number', object: 'a group of settings', array: 'a list', string: 'text', boolean: 'true or false' };
+    return `must be ${expected[issue.expected] ?? issue.expected}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `has unknown ${issue.keys.length === 1 ? 'setting' : 'settings'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
 function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`),
+    problems: result.error.issues.map((issue) => `${describePath(issue.path)}: ${plainMessage(issue)}`),
   };
 }
 

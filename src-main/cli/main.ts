@@ -1,0 +1,95 @@
+// `npx loyalty <command>`: the core from a terminal. Thin: parse, call one core function,
+// print. With --json exactly one JSON document goes to stdout; errors go to stderr as one
+// line and the exit code is not zero.
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { openDatabase, type Store } from '../db/open-database';
+import { resolveDataFile } from '../db/default-data-file';
+import type { CoreContext } from '../core/context';
+import { toErrorData } from '../ipc/dispatch';
+import { AppError } from '../core/app-error';
+import { COMMANDS, findCommand, usage, type CommandOutput } from './commands';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** Fixed in tests. */
+  now?: () => Date;
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  config: { type: 'string' },
+  sheet: { type: 'string' },
+  search: { type: 'string' },
+  status: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
+function actorName(env: NodeJS.ProcessEnv): string {
+  if (env.LOYALTY_ACTOR) return env.LOYALTY_ACTOR;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'operator';
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr.write(`loyalty: ${(error as Error).message.split('\n')[0]} (see "loyalty --help")\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    io.stdout.write(usage());
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  const found = findCommand(positionals);
+  if (!found) {
+    io.stderr.write(`loyalty: unknown command "${positionals.join(' ')}"; commands: ${COMMANDS.map((c) => c.words.join(' ')).join(', ')}\n`);
+    return 2;
+  }
+  const { command, rest } = found;
+  if (rest.length !== command.positionals.length) {
+    io.stderr.write(`loyalty: usage: loyalty ${command.words.join(' ')} ${command.positionals.map((p) => `<${p}>`).join(' ')} ${command.options}\n`.replace(/ +\n$/, '\n'));
+    return 2;
+  }
+
+  let store: Store | undefined;
+  try {
+    store = openDatabase(resolveDataFile(values.db, io.env));
+    const ctx: CoreContext = { store, actor: actorName(io.env), now: io.now ?? (() => new Date()) };
+    const output: CommandOutput = await command.run(ctx, rest, values, { readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }) });
+    io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
+    return 0;
+  } catch (error) {
+    // The stack of an unexpected error is for developers: shown only with LOYALTY_DEBUG=1.
+    const log = (message: string, err: unknown) => {
+      if (io.env.LOYALTY_DEBUG) io.stderr.write(`${message} ${(err as Error)?.stack ?? String(err)}\n`);
+    };
+    const data = toErrorData(error, log, 'the CLI');
+    io.stderr.write(`loyalty: ${data.message}\n`);
+    return 1;
+  } finally {
+    store?.close();
+  }
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
+    throw new AppError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`);
+  }
+}
