@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { DatabaseNewerError } from '../db/open-database';
 
 export const DATA_FILE_NAME = 'loyalty.db';
 
@@ -20,4 +21,12 @@ export function resolveDataFile(env: Record<string, string | undefined>, userDat
 export function resolveUserDataOverride(env: Record<string, string | undefined>): string | undefined {
   const override = env.LOYALTY_USER_DATA?.trim();
   return override ? resolve(override) : undefined;
+}
+
+/** The one message shown (in an error box, before quitting) when the data file cannot be opened. */
+export function describeOpenFailure(file: string, error: unknown): string {
+  // A newer file's message already names the file and says what to do.
+  if (error instanceof DatabaseNewerError) return error.message;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `Loyalty Desk could not open its data file ${file}: ${reason}`;
 }

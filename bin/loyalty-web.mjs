@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run web`: Loyalty Desk in a browser on this machine. Serves the built renderer and
+// the real handlers on 127.0.0.1 with a random port and a random access key, and prints
+// the one address to open.
+//
+//   node bin/loyalty-web.mjs [--db FILE] [--port N]
+//
+// The data file: --db FILE, else the LOYALTY_DB environment variable, else the user's
+// data folder (~/.local/share/loyalty-desk/loyalty.db on Linux).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+if (args.includes('--help') || args.includes('-h')) {
+  console.log('Usage: npm run web -- [--db FILE] [--port N]\nServes Loyalty Desk to a browser on this machine only.');
+  process.exit(0);
+}
+
+if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+  console.error('Loyalty Desk has not been built yet: run "npm run build" first, then "npm run web" again.');
+  process.exit(1);
+}
+
+function portArgument() {
+  const i = args.indexOf('--port');
+  const text = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--port='))?.slice(7);
+  if (text === undefined) return 0;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    console.error(`"--port ${text}" is not a port number (0 to 65535).`);
+    process.exit(2);
+  }
+  return Number(text);
+}
+
+register();
+const { startWebServer } = await import(pathToFileURL(join(root, 'src-main', 'web', 'web-server.ts')).href);
+const { chooseDataFile } = await import(pathToFileURL(join(root, 'src-main', 'web', 'default-data-file.ts')).href);
+
+const dbFile = chooseDataFile(args);
+let server;
+try {
+  server = await startWebServer({ dbFile, port: portArgument() });
+} catch (error) {
+  console.error(`Loyalty Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+console.log(`Loyalty Desk is running at ${server.url}`);
+console.log(`Data file: ${server.dataFile}. Press Ctrl+C to stop.`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

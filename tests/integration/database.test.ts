@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase, DatabaseNewerError, DatabaseUnreadableError } from '../../src-main/db/open-database';
+import { tempDir, repoRoot } from '../support/temp-store';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function folder() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+const journal = () => JSON.parse(readFileSync(join(repoRoot, 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
+
+describe('openDatabase', () => {
+  it('creates a migrated file with WAL and foreign keys on', () => {
+    const file = join(folder(), 'nested', 'loyalty.db');
+    const store = openDatabase(file);
+    try {
+      expect(existsSync(file)).toBe(true);
+      expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      const applied = store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+      expect(applied.n).toBe(journal().entries.length);
+      const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining(['programs', 'rule_versions', 'participants', 'import_batches', 'operator_log', 'settings']));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a foreign key that points nowhere', () => {
+    const store = openDatabase(join(folder(), 'fk.db'));
+    try {
+      expect(() =>
+        store.sqlite
+          .prepare("INSERT INTO rule_versions (program_id, version, rules_json, note, created_at, created_by) VALUES (999, 1, '{}', '', '', '')")
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opens an up-to-date file again without a backup copy', () => {
+    const dir = folder();
+    const file = join(dir, 'loyalty.db');
+    openDatabase(file).close();
+    openDatabase(file).close();
+    expect(readdirSync(dir).filter((f) => f.includes('backup'))).toEqual([]);
+  });
+
+  it('copies the file aside before applying a pending migration, and the copy keeps the data', () => {
+    const dir = folder();
+    const migrations = join(dir, 'drizzle');
+    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
+    const file = join(dir, 'loyalty.db');
+    const first = openDatabase(file, { migrationsFolder: migrations });
+    first.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('language', 'pl')").run();
+    first.close();
+
+    // A later version of the app ships one more migration.
+    const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8'));
+    const last = meta.entries[meta.entries.length - 1];
+    meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test_extra' });
+    writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
+    writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
+
+    const second = openDatabase(file, { migrationsFolder: migrations, backupPath: (f) => `${f}.before-upgrade.db` });
+    try {
+      expect(second.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeTruthy();
+    } finally {
+      second.close();
+    }
+    const backup = new Database(`${file}.before-upgrade.db`, { readonly: true });
+    try {
+      expect(backup.prepare("SELECT value FROM settings WHERE key = 'language'").get()).toEqual({ value: 'pl' });
+      expect(backup.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined();
+    } finally {
+      backup.close();
+    }
+  });
+
+  it('rolls a failing migration back whole and leaves the data as it was', () => {
+    const dir = folder();
+    const migrations = join(dir, 'drizzle');
+    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
+    const file = join(dir, 'loyalty.db');
+    openDatabase(file, { migrationsFolder: migrations }).close();
+    const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8'));
+    const last = meta.entries[meta.entries.length - 1];
+    meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_broken' });
+    writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
+    writeFileSync(
+      join(migrations, '9999_broken.sql'),
+      'CREATE TABLE `half` (`id` integer PRIMARY KEY);\n--> statement-breakpoint\nTHIS IS NOT SQL;',
+    );
+    expect(() => openDatabase(file, { migrationsFolder: migrations, backupPath: (f) => `${f}.bak` })).toThrow();
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    } finally {
+      check.close();
+    }
+  });
+
+  it('refuses a database written by a newer version of the app, and does not change it', () => {
+    const dir = folder();
+    const file = join(dir, 'loyalty.db');
+    const store = openDatabase(file);
+    const future = journal().entries.at(-1)!.when + 10_000;
+    store.sqlite.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', ?)").run(future);
+    store.close();
+    const before = readFileSync(file);
+    let error: unknown;
+    try {
+      openDatabase(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseNewerError);
+    expect((error as Error).message).toMatch(/newer version of Loyalty Desk/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database with one sentence', () => {
+    const file = join(folder(), 'notes.db');
+    writeFileSync(file, 'these are my notes, not a database\n'.repeat(100));
+    expect(() => openDatabase(file)).toThrow(DatabaseUnreadableError);
+    expect(readFileSync(file, 'utf8')).toMatch(/^these are my notes/);
+  });
+});
