@@ -134,3 +134,28 @@ describe('openDatabase', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^these are my notes/);
   });
 });
+
+describe('history tables', () => {
+  it('refuse UPDATE and DELETE in the database itself', () => {
+    const store = openDatabase(join(folder(), 'history.db'));
+    try {
+      store.sqlite.prepare("INSERT INTO operator_log (at, actor, action) VALUES ('2026-11-01T10:00:00Z', 'test', 'x')").run();
+      expect(() => store.sqlite.prepare("UPDATE operator_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+      expect(() => store.sqlite.prepare('DELETE FROM operator_log').run()).toThrow(/append-only/);
+      store.sqlite
+        .prepare("INSERT INTO programs (name, client, currency_code, currency_digits, locale, point_value_minor, first_period, created_at, created_by) VALUES ('p','c','PLN',2,'pl-PL',10,'2026-09','t','t')")
+        .run();
+      store.sqlite.prepare("INSERT INTO rule_versions (program_id, version, rules_json, note, created_at, created_by) VALUES (1, 1, '{}', '', '', '')").run();
+      expect(() => store.sqlite.prepare("UPDATE rule_versions SET rules_json = '{\"x\":1}'").run()).toThrow(/never changed/);
+      store.sqlite
+        .prepare("INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by) VALUES (1,'participants','a.xlsx',1,'abc','{}',1,1,0,0,'t','t')")
+        .run();
+      expect(() => store.sqlite.prepare("UPDATE import_batches SET sha256 = 'forged'").run()).toThrow(/provenance/);
+      expect(() => store.sqlite.prepare('DELETE FROM import_batches').run()).toThrow(/never deleted/);
+      // Marking a batch superseded is the one change a batch may take.
+      store.sqlite.prepare('UPDATE import_batches SET superseded_by = 1').run();
+    } finally {
+      store.close();
+    }
+  });
+});
