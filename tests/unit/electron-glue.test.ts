@@ -1,0 +1,295 @@
+// The glue between Electron and the core, proved without Electron: the handlers, the IPC
+// registration and the preload each cover the contract exactly, calls cross as CallResult
+// data, and the window's hardening refuses what it should.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { WebContents } from 'electron';
+import { CHANNELS, contract, ipcChannel, type CallResult } from '../../src-main/ipc/contract';
+import { CHANNEL_NAMES } from '../../src-main/ipc/channels';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import { openDatabase, type Store } from '../../src-main/db/open-database';
+import type { CoreContext } from '../../src-main/core/context';
+import { registerHandlers, type IpcMainLike, type InvokeEventLike } from '../../src-main/electron/register-handlers';
+import { createAppUrlCheck, resolveRendererLocation } from '../../src-main/electron/app-location';
+import {
+  CONTENT_SECURITY_POLICY,
+  denyNewWindow,
+  guardNavigation,
+  hardenWebContents,
+  isPermissionGranted,
+  isSafeExternalUrl,
+  lockDownPermissions,
+  withContentSecurityPolicy,
+} from '../../src-main/electron/security';
+import { mainWindowOptions } from '../../src-main/electron/window-options';
+
+const electronMock = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn(),
+  invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'answer' })),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: electronMock.exposeInMainWorld },
+  ipcRenderer: { invoke: electronMock.invoke },
+}));
+
+const location = resolveRendererLocation({ devServerUrl: undefined, isPackaged: false, mainDir: '/app/out/main' });
+const isAppUrl = createAppUrlCheck(location);
+const appPage = { senderFrame: { url: location.url } } satisfies InvokeEventLike;
+
+let dir: string;
+let store: Store;
+let ctx: CoreContext;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'loyalty-electron-'));
+  store = openDatabase(join(dir, 'loyalty.db'));
+  ctx = { store, actor: 'tester', now: () => new Date('2025-03-01T10:00:00Z') };
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
+
+function recordingIpcMain() {
+  const listeners = new Map<string, Listener>();
+  const calls: string[] = [];
+  const ipcMain: IpcMainLike = {
+    handle(channel, listener) {
+      calls.push(channel);
+      listeners.set(channel, listener);
+    },
+  };
+  return { ipcMain, listeners, calls };
+}
+
+describe('the channel list', () => {
+  it('names the contract calls, in order, without zod', () => {
+    expect(CHANNELS).toEqual(Object.keys(contract));
+    expect([...CHANNEL_NAMES]).toEqual(Object.keys(contract));
+    expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
+  });
+});
+
+describe('createHandlers', () => {
+  it('has one handler per contract call and no other', () => {
+    const handlers = createHandlers(ctx, { version: '0.0.0-test', runtime: 'electron' });
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(typeof handlers[channel]).toBe('function');
+  });
+});
+
+describe('registerHandlers', () => {
+  it('registers exactly one ipcMain handler per call, on loyalty:<call>', () => {
+    const { ipcMain, calls } = recordingIpcMain();
+    const registered = registerHandlers(ipcMain, createHandlers(ctx, { version: '0.0.0-test', runtime: 'electron' }), isAppUrl);
+    expect(calls).toEqual(CHANNELS.map((c) => `loyalty:${c}`));
+    expect(registered).toEqual(calls);
+    expect(new Set(calls).size).toBe(CHANNELS.length);
+  });
+
+  it('answers with CallResult data on a real SQLite file', async () => {
+    const { ipcMain, listeners } = recordingIpcMain();
+    registerHandlers(ipcMain, createHandlers(ctx, { version: '1.2.3', runtime: 'electron' }), isAppUrl);
+    const call = (channel: string, args?: unknown) => listeners.get(channel)!(appPage, args) as Promise<CallResult<unknown>>;
+
+    expect(await call('loyalty:program.get')).toEqual({ ok: true, value: null });
+    expect(await call('loyalty:app.info')).toEqual({
+      ok: true,
+      value: { version: '1.2.3', dataFile: join(dir, 'loyalty.db'), runtime: 'electron' },
+    });
+    expect(await call('loyalty:settings.setLanguage', { language: 'pl' })).toEqual({ ok: true, value: 'pl' });
+    expect(await call('loyalty:settings.getLanguage')).toEqual({ ok: true, value: 'pl' });
+  });
+
+  it('turns an invalid argument and a failing call into error data, never a rejection', async () => {
+    const { ipcMain, listeners } = recordingIpcMain();
+    registerHandlers(ipcMain, createHandlers(ctx, { version: '1.2.3', runtime: 'electron' }), isAppUrl, () => {});
+    const invalid = (await listeners.get('loyalty:settings.setLanguage')!(appPage, { language: 'de' })) as CallResult<unknown>;
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const noProgram = (await listeners.get('loyalty:imports.list')!(appPage, undefined)) as CallResult<unknown>;
+    expect(noProgram).toMatchObject({ ok: false, error: { code: 'NO_PROGRAM' } });
+  });
+
+  it('refuses calls from any page but our own, without running the handler', async () => {
+    const { ipcMain, listeners } = recordingIpcMain();
+    const log = vi.fn();
+    registerHandlers(ipcMain, createHandlers(ctx, { version: '1.2.3', runtime: 'electron' }), isAppUrl, log);
+    const setLanguage = listeners.get('loyalty:settings.setLanguage')!;
+
+    for (const event of [{ senderFrame: { url: 'https://evil.example/' } }, { senderFrame: { url: 'file:///etc/passwd' } }, { senderFrame: null }]) {
+      expect(await setLanguage(event, { language: 'ru' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(log).toHaveBeenCalledTimes(3);
+    expect(await listeners.get('loyalty:settings.getLanguage')!(appPage, undefined)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('the preload', () => {
+  it('exposes window.loyalty with exactly one function per call, forwarding to invoke', async () => {
+    await import('../../src-main/preload/index');
+    expect(electronMock.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, api] = electronMock.exposeInMainWorld.mock.calls[0] as [string, Record<string, (args?: unknown) => Promise<unknown>>];
+    expect(key).toBe('loyalty');
+    expect(Object.keys(api)).toEqual(CHANNELS);
+    for (const channel of CHANNELS) expect(typeof api[channel]).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+
+    const args = { offset: 0, limit: 10, search: 'acme' };
+    await expect(api['participants.list']!(args)).resolves.toEqual({ ok: true, value: 'answer' });
+    expect(electronMock.invoke).toHaveBeenLastCalledWith('loyalty:participants.list', args);
+    await api['app.info']!();
+    expect(electronMock.invoke).toHaveBeenLastCalledWith(ipcChannel('app.info'), undefined);
+  });
+
+  it('pulls neither zod, the database nor the core into the bundled preload', () => {
+    // Follows the preload's run-time imports (type-only imports vanish in the bundle).
+    const seen = new Set<string>();
+    const external = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
+        const spec = match[1]!;
+        if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`));
+        else external.add(spec);
+      }
+    };
+    visit(resolve(__dirname, '../../src-main/preload/index.ts'));
+    expect([...external]).toEqual(['electron']);
+    const local = [...seen].map((f) => f.replace(/\\/g, '/').replace(/^.*\/src-main\//, ''));
+    expect(local.sort()).toEqual(['ipc/channels.ts', 'preload/create-api.ts', 'preload/index.ts']);
+  });
+});
+
+describe('window hardening', () => {
+  function fakeWebContents() {
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    let openHandler: ((details: { url: string }) => unknown) | undefined;
+    const contents = {
+      setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => {
+        openHandler = handler;
+      },
+      on: (event: string, listener: (...args: unknown[]) => void) => {
+        listeners.set(event, listener);
+        return contents;
+      },
+    };
+    return {
+      contents: contents as unknown as WebContents,
+      listeners,
+      openWindow: (url: string) => openHandler!({ url }),
+    };
+  }
+
+  const navigationEvent = (url: string) => ({ url, preventDefault: vi.fn() });
+
+  it('creates the window sandboxed and isolated, with the bundled preload', () => {
+    const options = mainWindowOptions('/app/out/preload/index.cjs');
+    expect(options.title).toBe('Loyalty Desk');
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+    });
+  });
+
+  it('denies every new window and opens only https links outside', () => {
+    const openExternal = vi.fn();
+    const { contents, openWindow } = fakeWebContents();
+    hardenWebContents(contents, { isAppUrl, openExternal });
+    expect(openWindow('https://example.com/help')).toEqual({ action: 'deny' });
+    expect(openWindow('http://example.com/')).toEqual({ action: 'deny' });
+    expect(openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(openWindow(location.url)).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls).toEqual([['https://example.com/help']]);
+    expect(denyNewWindow(openExternal)({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+  });
+
+  it('stops navigation away from our page, and lets our page through', () => {
+    const openExternal = vi.fn();
+    const { contents, listeners } = fakeWebContents();
+    hardenWebContents(contents, { isAppUrl, openExternal });
+
+    const foreign = navigationEvent('https://evil.example/');
+    listeners.get('will-navigate')!(foreign);
+    expect(foreign.preventDefault).toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledWith('https://evil.example/');
+
+    const localFile = navigationEvent('file:///home/someone/notes.html');
+    listeners.get('will-navigate')!(localFile);
+    expect(localFile.preventDefault).toHaveBeenCalled();
+
+    const own = navigationEvent(`${location.url}#/participants`);
+    listeners.get('will-navigate')!(own);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+
+    const redirect = navigationEvent('http://tracker.example/');
+    listeners.get('will-redirect')!(redirect);
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const subFrame = navigationEvent('https://ads.example/');
+    listeners.get('will-frame-navigate')!(subFrame);
+    expect(subFrame.preventDefault).toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledTimes(1);
+
+    const webview = { preventDefault: vi.fn() };
+    listeners.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+
+    expect(guardNavigation(navigationEvent('mailto:a@b.c'), 'mailto:a@b.c', { isAppUrl, openExternal })).toBe(false);
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses permission requests (only a plain-text clipboard write from our page passes)', () => {
+    let request: ((...args: unknown[]) => void) | undefined;
+    let check: ((...args: unknown[]) => boolean) | undefined;
+    const session = {
+      setPermissionRequestHandler: (handler: typeof request) => (request = handler),
+      setPermissionCheckHandler: (handler: typeof check) => (check = handler),
+    };
+    lockDownPermissions(session as unknown as Parameters<typeof lockDownPermissions>[0], isAppUrl);
+
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'usb']) {
+      const callback = vi.fn();
+      request!(null, permission, callback, { requestingUrl: location.url });
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(check!(null, permission, 'file:///', { requestingUrl: location.url })).toBe(false);
+    }
+    const foreign = vi.fn();
+    request!(null, 'clipboard-sanitized-write', foreign, { requestingUrl: 'https://evil.example/' });
+    expect(foreign).toHaveBeenCalledWith(false);
+    const own = vi.fn();
+    request!(null, 'clipboard-sanitized-write', own, { requestingUrl: location.url });
+    expect(own).toHaveBeenCalledWith(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', undefined, isAppUrl)).toBe(false);
+  });
+
+  it('sends a strict Content-Security-Policy with our pages only', () => {
+    const own = withContentSecurityPolicy(
+      { url: location.url, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } },
+      isAppUrl,
+    );
+    expect(own.responseHeaders).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(withContentSecurityPolicy({ url: 'https://example.com/' }, isAppUrl)).toEqual({});
+  });
+
+  it('lets only https leave the app', () => {
+    expect(isSafeExternalUrl('https://example.com')).toBe(true);
+    for (const url of ['http://example.com', 'file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'not a url']) {
+      expect(isSafeExternalUrl(url)).toBe(false);
+    }
+  });
+});

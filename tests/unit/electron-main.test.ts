@@ -1,0 +1,153 @@
+// The main entry's wiring, with Electron replaced by a recording fake: it opens the data
+// file named by LOYALTY_DB, answers every call over IPC, creates one hardened window, and
+// on a file it cannot open shows one message and quits.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNELS } from '../../src-main/ipc/channels';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    appListeners: new Map<string, Listener>(),
+    handlers: new Map<string, Listener>(),
+    windows: [] as { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[],
+    userData: '',
+    lock: true,
+  };
+  const app = {
+    isPackaged: false,
+    setPath: vi.fn((_name: string, path: string) => (state.userData = path)),
+    getPath: vi.fn(() => state.userData),
+    getVersion: vi.fn(() => '9.9.9'),
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    isReady: vi.fn(() => true),
+    whenReady: vi.fn(() => Promise.resolve()),
+    on: vi.fn((event: string, listener: Listener) => state.appListeners.set(event, listener)),
+  };
+  class BrowserWindow {
+    static getAllWindows = () => state.windows;
+    loadFile = vi.fn(() => Promise.resolve());
+    loadURL = vi.fn(() => Promise.resolve());
+    once = vi.fn();
+    on = vi.fn();
+    constructor(readonly options: unknown) {
+      state.windows.push(this);
+    }
+  }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      webRequest: { onHeadersReceived: vi.fn() },
+    },
+  };
+  return {
+    state,
+    module: {
+      app,
+      BrowserWindow,
+      session,
+      dialog: { showErrorBox: vi.fn() },
+      shell: { openExternal: vi.fn() },
+      ipcMain: { handle: vi.fn((channel: string, listener: Listener) => state.handlers.set(channel, listener)) },
+    },
+  };
+});
+
+vi.mock('electron', () => fake.module);
+
+let dir: string;
+const savedEnv = { ...process.env };
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.clearAllMocks();
+  fake.state.appListeners.clear();
+  fake.state.handlers.clear();
+  fake.state.windows.length = 0;
+  fake.state.lock = true;
+  dir = mkdtempSync(join(tmpdir(), 'loyalty-main-'));
+  fake.state.userData = join(dir, 'user-data');
+  delete process.env.LOYALTY_DB;
+  delete process.env.LOYALTY_USER_DATA;
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
+afterEach(() => {
+  fake.state.appListeners.get('will-quit')?.();
+  process.env = { ...savedEnv };
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function startMain(): Promise<void> {
+  await import('../../src-main/electron/main');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('the Electron main entry', () => {
+  it('opens LOYALTY_DB, registers every call and shows one sandboxed window', async () => {
+    const dataFile = join(dir, 'chosen.db');
+    process.env.LOYALTY_DB = dataFile;
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startMain();
+
+    expect(fake.module.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect([...fake.state.handlers.keys()]).toEqual(CHANNELS.map((c) => `loyalty:${c}`));
+    expect(fake.state.windows).toHaveLength(1);
+    const window = fake.state.windows[0]!;
+    expect(window.options).toMatchObject({
+      title: 'Loyalty Desk',
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+    });
+    expect(window.loadFile).toHaveBeenCalledTimes(1);
+    const page = window.loadFile.mock.calls[0]![0] as unknown as string;
+    expect(page).toMatch(/renderer[\\/]index\.html$/);
+
+    const info = await fake.state.handlers.get('loyalty:app.info')!({ senderFrame: { url: pathToFileURL(page).href } }, undefined);
+    expect(info).toEqual({ ok: true, value: { version: '9.9.9', dataFile, runtime: 'electron' } });
+    const program = await fake.state.handlers.get('loyalty:program.get')!({ senderFrame: { url: 'https://evil.example/' } }, undefined);
+    expect(program).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('Refused loyalty:program.get'), 'https://evil.example/');
+
+    expect(fake.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
+    expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
+  });
+
+  it('keeps loyalty.db in the user data folder by default, and loads the dev server under electron-vite dev', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    process.env.LOYALTY_USER_DATA = join(dir, 'profile');
+    await startMain();
+    expect(fake.module.app.setPath).toHaveBeenCalledWith('userData', join(dir, 'profile'));
+    const info = await fake.state.handlers.get('loyalty:app.info')!({ senderFrame: { url: 'http://localhost:5173/' } }, undefined);
+    expect(info).toMatchObject({ ok: true, value: { dataFile: join(dir, 'profile', 'loyalty.db') } });
+    expect(fake.state.windows[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    // Hot reload needs inline scripts: the strict header goes only with the built page.
+    expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
+  });
+
+  it('shows one message and quits when the data file cannot be opened', async () => {
+    const broken = join(dir, 'broken.db');
+    writeFileSync(broken, 'this is not an SQLite database, just some text that is long enough to be read'.repeat(20));
+    process.env.LOYALTY_DB = broken;
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startMain();
+    expect(fake.module.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(fake.module.dialog.showErrorBox.mock.calls[0]![1]).toContain(`could not open its data file ${broken}`);
+    expect(fake.module.app.quit).toHaveBeenCalled();
+    expect(fake.state.handlers.size).toBe(0);
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    fake.state.lock = false;
+    await startMain();
+    expect(fake.module.app.quit).toHaveBeenCalled();
+    expect(fake.module.app.whenReady).not.toHaveBeenCalled();
+  });
+});
