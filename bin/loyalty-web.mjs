@@ -6,7 +6,9 @@
 //   node bin/loyalty-web.mjs [--db FILE] [--port N]
 //
 // The data file: --db FILE, else the LOYALTY_DB environment variable, else the user's
-// data folder (~/.local/share/loyalty-desk/loyalty.db on Linux).
+// data folder, the same file the desktop app and the CLI use (~/.config/Loyalty Desk/
+// loyalty.db on Linux, %APPDATA%\Loyalty Desk on Windows, ~/Library/Application Support/
+// Loyalty Desk on macOS).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,9 +40,22 @@ function portArgument() {
 
 register();
 const { startWebServer } = await import(pathToFileURL(join(root, 'src-main', 'web', 'web-server.ts')).href);
-const { chooseDataFile } = await import(pathToFileURL(join(root, 'src-main', 'web', 'default-data-file.ts')).href);
+// The same data file as the desktop app and the CLI, unless told otherwise.
+const { resolveDataFile } = await import(pathToFileURL(join(root, 'src-main', 'db', 'default-data-file.ts')).href);
 
-const dbFile = chooseDataFile(args);
+function dbArgument() {
+  const i = args.indexOf('--db');
+  if (i >= 0) {
+    if (!args[i + 1]) {
+      console.error('"--db" needs a file name: npm run web -- --db FILE');
+      process.exit(2);
+    }
+    return args[i + 1];
+  }
+  return args.find((a) => a.startsWith('--db='))?.slice(5) || undefined;
+}
+
+const dbFile = resolveDataFile(dbArgument(), process.env);
 let server;
 try {
   server = await startWebServer({ dbFile, port: portArgument() });

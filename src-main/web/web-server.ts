@@ -142,11 +142,15 @@ function refusal(message: string, status: number): CallResult<never> {
 
 class BodyTooLargeError extends Error {}
 
+/** The browser went away mid-upload (a closed tab): nobody is left to answer. */
+class RequestAbortedError extends Error {}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
+    let ended = false;
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
       size += chunk.length;
@@ -161,10 +165,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => {
+      ended = true;
       if (!failed) resolveBody(Buffer.concat(chunks, size));
     });
     req.on('error', (error) => {
       if (!failed) reject(error);
+      failed = true;
+    });
+    req.on('close', () => {
+      if (!ended && !failed) {
+        failed = true;
+        reject(new RequestAbortedError());
+      }
     });
   });
 }
@@ -345,6 +357,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const work = url.pathname.startsWith(WEB_CALL_PREFIX) ? handleApi(req, res, url.pathname) : handleStatic(req, res, url);
     work.catch((error: unknown) => {
+      if (error instanceof RequestAbortedError) {
+        res.destroy();
+        return;
+      }
       log('Web server request failed:', error);
       if (!res.headersSent) sendJson(res, 500, refusal('Loyalty Desk could not answer this request.', 500));
       else res.destroy();

@@ -64,4 +64,12 @@ export interface ImportReport {
   unchanged: number;
   changes: ParticipantChangeReport[];
   problems: ImportProblem[];
+  /** How the file was read, for the summary: its format and, for a CSV, the encoding and separator found. */
+  source?: ImportSourceInfo;
+}
+
+export interface ImportSourceInfo {
+  format: 'xlsx' | 'csv';
+  encoding?: string;
+  separator?: string;
 }

@@ -1,0 +1,64 @@
+import { cellToText } from './cell-text';
+import type { CellParseContext, FieldTable, FieldValues, FilledCell, ImportDefinition } from './field-definitions';
+import type { ColumnMapping } from './find-header-row';
+import type { ImportProblem } from './import-report';
+import { cellProblem, missingValueProblem } from './problem-text';
+import { isBlankCell, isCellError, type RawCell } from './raw-table';
+
+export interface EvaluatedRow<F extends FieldTable> {
+  row: number;
+  values: FieldValues<F>;
+  /** Errors and warnings, in column order; any error rejects the row. */
+  problems: ImportProblem[];
+}
+
+export function hasErrors(problems: readonly ImportProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Parses each mapped cell of a data row by its field's parser; a field whose column is absent stays null. */
+export function evaluateRow<F extends FieldTable>(
+  row: number,
+  cells: readonly RawCell[],
+  definition: ImportDefinition<F>,
+  columns: readonly ColumnMapping[],
+  context: CellParseContext,
+): EvaluatedRow<F> {
+  const values: Record<string, unknown> = {};
+  for (const field of Object.keys(definition.fields)) values[field] = null;
+  const problems: ImportProblem[] = [];
+  for (const mapping of columns) {
+    const spec = definition.fields[mapping.field];
+    if (!spec) continue;
+    const cell = cells[mapping.column] ?? null;
+    if (isCellError(cell)) {
+      const message = cell.uncalculated
+        ? 'is a formula without a usable result (an error, or never calculated); open the file in Excel, let it calculate and save it again'
+        : 'is an error value, not data';
+      problems.push(cellProblem(row, mapping.header, cell.error, 'ERROR_CELL', message));
+      continue;
+    }
+    if (isBlankCell(cell)) {
+      if (spec.required) problems.push(missingValueProblem(row, mapping.header));
+      continue;
+    }
+    const parsed = spec.parse(cell as FilledCell, context);
+    if (parsed.ok) {
+      values[mapping.field] = parsed.value;
+      if (parsed.warning) {
+        problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.warning.code, parsed.warning.message, parsed.warning.params, 'warning'));
+      }
+    } else {
+      problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.code, parsed.message, parsed.params));
+    }
+  }
+  const typed = values as FieldValues<F>;
+  if (!hasErrors(problems) && definition.checkRow) {
+    for (const p of definition.checkRow(typed)) {
+      const mapping = columns.find((m) => m.field === p.field);
+      const column = mapping?.header ?? p.field;
+      problems.push(cellProblem(row, column, mapping ? cellToText(cells[mapping.column] ?? null) : '', p.code, p.message, p.params));
+    }
+  }
+  return { row, values: typed, problems };
+}

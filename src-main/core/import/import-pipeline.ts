@@ -1,0 +1,273 @@
+// The import pipeline every kind shares: open the file whatever its format, find the sheet
+// and its header row, map columns to fields, parse each data row by the kind's field table,
+// pass over blank, totals and note rows, and report every problem by row, column and value.
+// It reads and judges only; the kind's import writes what it accepts, in one transaction.
+import { AppError } from '../app-error';
+import { cellToText } from './cell-text';
+import { classifyRow } from './classify-row';
+import { evaluateRow, hasErrors, type EvaluatedRow } from './evaluate-row';
+import { requiredFields, type CellParseContext, type FieldTable, type FieldValues, type ImportDefinition } from './field-definitions';
+import { matchHeaderRow, type ColumnMapping, type MappingOverride } from './find-header-row';
+import { resolveImportLimits, type ImportLimits } from './import-limits';
+import type { ImportProblem } from './import-report';
+import { openTableSource } from './open-table-source';
+import { cellProblem, foldRepeatedWarnings, mergedCellProblem, skippedRowProblem } from './problem-text';
+import { isBlankCell, type MergedArea, type RawCell, type RawRow } from './raw-table';
+
+export interface ImportFile {
+  fileName: string;
+  bytes: Uint8Array;
+  /** A sheet chosen by name; otherwise the first visible sheet whose header row is found. */
+  sheet?: string;
+  /** Columns chosen by header text for fields whose headers are not among the synonyms. */
+  mapping?: MappingOverride;
+}
+
+export interface ReadTableOptions {
+  locale: string;
+  currencyDigits: number;
+  limits?: Partial<ImportLimits>;
+}
+
+export interface AcceptedRow<F extends FieldTable> {
+  row: number;
+  values: FieldValues<F>;
+}
+
+export interface ImportTable<F extends FieldTable> {
+  format: 'xlsx' | 'csv';
+  /** For a CSV: the encoding and separator found, for the summary. */
+  encoding?: string;
+  separator?: string;
+  sheet: string | null;
+  headerRow: number;
+  /** field -> the header text of its column, as written in the file. */
+  mapping: Record<string, string>;
+  /** Fields that have a column in the file: an absent column is not the same as blank cells. */
+  presentFields: (keyof F & string)[];
+  /** Rows without errors (perhaps with warnings), in file order. */
+  accepted: AcceptedRow<F>[];
+  /** Every error, skipped row and warning, by row. */
+  problems: ImportProblem[];
+  /** Non-blank rows under the header: accepted + rejected + skipped. */
+  rowsRead: number;
+  rejected: number;
+  skipped: number;
+}
+
+interface Closest {
+  sheet: string | null;
+  row: number;
+  matched: string[];
+  missing: string[];
+}
+
+function quoteList(items: readonly string[]): string {
+  return items.map((s) => `"${s}"`).join(', ');
+}
+
+function headerNotFound<F extends FieldTable>(fileName: string, source: { format: string }, definition: ImportDefinition<F>, limits: ImportLimits, override: MappingOverride, closest: Closest | null): AppError {
+  const first = (field: string) => (override[field] !== undefined ? `"${override[field]}"` : (definition.fields[field]?.synonyms[0] ?? field));
+  const wanted = requiredFields(definition).map((field) => {
+    if (override[field] !== undefined) return `"${override[field]}" (chosen for ${field})`;
+    const synonyms = definition.fields[field]?.synonyms ?? [];
+    return synonyms.length > 1 ? `${synonyms[0]} (or ${synonyms.slice(1).join(', ')})` : (synonyms[0] ?? field);
+  });
+  const where = source.format === 'csv' ? `the first ${limits.headerSearchRows} rows of "${fileName}"` : `the first ${limits.headerSearchRows} rows of any sheet of "${fileName}"`;
+  const needs = wanted.length > 1 ? `${wanted.slice(0, -1).join(', ')} and ${wanted[wanted.length - 1]}` : (wanted[0] ?? '');
+  const hint =
+    closest && closest.matched.length > 0
+      ? `; the nearest was row ${closest.row}${closest.sheet ? ` of sheet "${closest.sheet}"` : ''}, which lacks ${closest.missing.map(first).join(' and ')}`
+      : '';
+  return new AppError('HEADER_NOT_FOUND', `No header row was found in ${where}: the file needs columns headed ${needs}${hint}.`, {
+    required: Object.fromEntries(requiredFields(definition).map((f) => [f, definition.fields[f]?.synonyms ?? []])),
+    closest,
+  });
+}
+
+/** Collects the rows under a header row and judges them: data, totals, notes, duplicates, merged cells. */
+class DataRows<F extends FieldTable> {
+  // With each row, its mapped cells (in `columns` order): merged areas are known only at the end.
+  private readonly evaluated: (EvaluatedRow<F> & { mappedCells: RawCell[] })[] = [];
+  private readonly skipped: ImportProblem[] = [];
+  private pendingNotes: { raw: RawRow; column: number; text: string }[] = [];
+  private readonly keyRows = new Map<string, number>();
+  private readonly required: ReadonlySet<string>;
+
+  constructor(
+    private readonly definition: ImportDefinition<F>,
+    private readonly columns: readonly ColumnMapping[],
+    private readonly context: CellParseContext,
+  ) {
+    this.required = new Set(requiredFields(definition));
+  }
+
+  private headerOf(column: number): string | null {
+    return this.columns.find((m) => m.column === column)?.header ?? null;
+  }
+
+  add(raw: RawRow): void {
+    const kind = classifyRow(raw.cells, this.columns, this.required);
+    switch (kind.kind) {
+      case 'blank':
+        return;
+      case 'totals':
+        this.skipped.push(skippedRowProblem(raw.row, 'TOTALS_ROW', this.headerOf(kind.column), kind.text));
+        return;
+      case 'outside-columns':
+        this.skipped.push(skippedRowProblem(raw.row, 'NOT_DATA', null, kind.text));
+        return;
+      case 'maybe-note':
+        // A note under the table, unless data rows follow: then it is a data row with errors.
+        this.pendingNotes.push({ raw, column: kind.column, text: kind.text });
+        return;
+      case 'data':
+        for (const note of this.pendingNotes) this.evaluate(note.raw);
+        this.pendingNotes = [];
+        this.evaluate(raw);
+    }
+  }
+
+  private evaluate(raw: RawRow): void {
+    const result = evaluateRow(raw.row, raw.cells, this.definition, this.columns, this.context);
+    const keyFields = this.definition.duplicateKey ?? [];
+    if (keyFields.length > 0 && keyFields.every((f) => result.values[f] !== null)) {
+      const key = JSON.stringify(keyFields.map((f) => result.values[f]));
+      const firstRow = this.keyRows.get(key);
+      if (firstRow === undefined) this.keyRows.set(key, raw.row);
+      else {
+        const keyField = keyFields[0] ?? '';
+        const mapping = this.columns.find((m) => m.field === keyField);
+        const value = keyFields.map((f) => String(result.values[f])).join(' / ');
+        result.problems.push(
+          cellProblem(raw.row, mapping?.header ?? keyField, value, 'DUPLICATE_IN_FILE', `was already given in row ${firstRow}; this row was not taken`, { firstRow }),
+        );
+      }
+    }
+    this.evaluated.push({ ...result, mappedCells: this.columns.map((m) => raw.cells[m.column] ?? null) });
+  }
+
+  /** Marks rows that a merged area reaches into: a merged cell's value belongs to one row only, so neither row can be trusted. */
+  private applyMerges(merges: readonly MergedArea[], headerRow: number): void {
+    const relevant = merges.filter((m) => m.bottom > headerRow);
+    if (relevant.length === 0) return;
+    for (const row of this.evaluated) {
+      for (const area of relevant) {
+        if (row.row < area.top || row.row > area.bottom) continue;
+        const inside = this.columns.filter((m) => m.column + 1 >= area.left && m.column + 1 <= area.right);
+        const first = inside[0];
+        if (!first) continue;
+        const headers = new Set(inside.map((m) => m.header));
+        row.problems = row.problems.filter((p) => !(p.code === 'MISSING_VALUE' && p.column !== null && headers.has(p.column)));
+        const cell = row.mappedCells[this.columns.indexOf(first)] ?? null;
+        row.problems.push(mergedCellProblem(row.row, first.header, cellToText(cell), area.ref));
+      }
+      const order = (p: ImportProblem) => this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
+      row.problems.sort((a, b) => order(a) - order(b));
+    }
+  }
+
+  finish(merges: readonly MergedArea[], headerRow: number) {
+    for (const note of this.pendingNotes) this.skipped.push(skippedRowProblem(note.raw.row, 'NOT_DATA', this.headerOf(note.column), note.text));
+    this.pendingNotes = [];
+    this.applyMerges(merges, headerRow);
+    const accepted: AcceptedRow<F>[] = [];
+    let rejected = 0;
+    for (const row of this.evaluated) {
+      if (hasErrors(row.problems)) rejected++;
+      else accepted.push({ row: row.row, values: row.values });
+    }
+    const problems = [...this.evaluated.flatMap((r) => r.problems), ...this.skipped].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    return { accepted, rejected, skipped: this.skipped.length, rowsRead: this.evaluated.length + this.skipped.length, problems: foldRepeatedWarnings(problems) };
+  }
+}
+
+/**
+ * Reads a client file into accepted rows and problems by the kind's field table. Refuses,
+ * with an AppError and one sentence, what cannot be imported at all: an empty, damaged,
+ * unsupported or oversized file, an unknown sheet, no recognisable header row, no data rows.
+ */
+export async function readImportTable<F extends FieldTable>(file: ImportFile, definition: ImportDefinition<F>, options: ReadTableOptions): Promise<ImportTable<F>> {
+  const limits = resolveImportLimits(options.limits);
+  const override = file.mapping ?? {};
+  const fieldNames = Object.keys(definition.fields);
+  for (const field of Object.keys(override)) {
+    if (!fieldNames.includes(field)) {
+      throw new AppError('INVALID_INPUT', `The mapping names "${field}", which is not a field of a ${definition.kind} file (the fields are ${fieldNames.join(', ')}).`, { field });
+    }
+  }
+  const source = openTableSource(file.fileName, file.bytes, options.locale, limits);
+  const namedSheet = source.format === 'xlsx' ? file.sheet : undefined;
+  if (namedSheet !== undefined && !source.sheetNames.includes(namedSheet)) {
+    throw new AppError('SHEET_NOT_FOUND', `The workbook "${file.fileName}" has no sheet named "${namedSheet}"; its sheets are ${quoteList(source.sheetNames)}.`, {
+      sheet: namedSheet,
+      sheets: [...source.sheetNames],
+    });
+  }
+  const context: CellParseContext = { locale: options.locale, currencyDigits: options.currencyDigits, date1904: source.date1904 };
+
+  let rowsSeen = 0;
+  let anyContent = false;
+  let closest: Closest | null = null;
+  let table: ImportTable<F> | null = null;
+  for await (const sheet of source.sheets()) {
+    const wanted = table === null && (namedSheet !== undefined ? sheet.name === namedSheet : !sheet.hidden);
+    if (!wanted) {
+      sheet.skip();
+      continue;
+    }
+    let header: { row: number; columns: ColumnMapping[] } | null = null;
+    let rows: DataRows<F> | null = null;
+    for await (const raw of sheet.rows()) {
+      rowsSeen++;
+      if (rowsSeen > limits.maxRows) {
+        throw new AppError('FILE_TOO_LARGE', `The file "${file.fileName}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, over the import limit; split it into smaller files.`, {
+          maxRows: limits.maxRows,
+        });
+      }
+      for (const cell of raw.cells) {
+        if (typeof cell === 'string' && cell.length > limits.maxCellChars) {
+          throw new AppError('FILE_TOO_LARGE', `The file "${file.fileName}" has a cell in row ${raw.row} longer than ${limits.maxCellChars.toLocaleString('en-US')} characters, over the import limit.`, {
+            row: raw.row,
+            maxCellChars: limits.maxCellChars,
+          });
+        }
+      }
+      if (header === null || rows === null) {
+        // Past the search window, the rest of a sheet without a header is read only to reach the next sheet.
+        if (raw.row > limits.headerSearchRows || raw.cells.every(isBlankCell)) continue;
+        anyContent = true;
+        const match = matchHeaderRow(raw.cells, definition, override);
+        if (match.found) {
+          header = { row: raw.row, columns: match.columns };
+          rows = new DataRows(definition, match.columns, context);
+        } else if (!closest || match.matched.length > closest.matched.length) {
+          closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing };
+        }
+        continue;
+      }
+      rows.add(raw);
+    }
+    if (header === null || rows === null) continue;
+    const judged = rows.finish(sheet.mergedAreas(), header.row);
+    if (judged.accepted.length + judged.rejected === 0) {
+      throw new AppError('FILE_EMPTY', `The file "${file.fileName}" has a header row (row ${header.row}${sheet.name ? ` of sheet "${sheet.name}"` : ''}) but no data rows.`, {
+        headerRow: header.row,
+        sheet: sheet.name,
+      });
+    }
+    table = {
+      format: source.format,
+      ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
+      ...(source.separator !== undefined ? { separator: source.separator } : {}),
+      sheet: sheet.name,
+      headerRow: header.row,
+      mapping: Object.fromEntries(header.columns.map((m) => [m.field, m.header])),
+      presentFields: header.columns.map((m) => m.field as keyof F & string),
+      ...judged,
+    };
+  }
+  if (table) return table;
+  if (!anyContent) throw new AppError('FILE_EMPTY', `The file "${file.fileName}" holds no data: ${source.format === 'xlsx' ? 'its sheets are empty' : 'it has no rows'}.`);
+  throw headerNotFound(file.fileName, source, definition, limits, override, closest);
+}

@@ -1,0 +1,14 @@
+import { detectFileFormat } from './detect-file-format';
+import type { ImportLimits } from './import-limits';
+import type { TableSource } from './raw-table';
+import { readCsvTable } from './read-csv';
+import { readWorkbookIndex } from './read-workbook-index';
+import { readXlsxTable } from './read-xlsx';
+
+/** The file as rows of cells, whichever format its bytes turn out to be; refuses what cannot be read. */
+export function openTableSource(fileName: string, bytes: Uint8Array, locale: string, limits: ImportLimits): TableSource {
+  const detected = detectFileFormat(fileName, bytes, limits);
+  if (detected.format === 'csv') return readCsvTable(bytes, locale, limits);
+  const index = readWorkbookIndex(bytes, detected.entries, fileName);
+  return readXlsxTable(bytes, fileName, detected.entries, index, limits);
+}

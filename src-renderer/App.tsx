@@ -1,0 +1,183 @@
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import type { ProgramView } from '../src-main/ipc/contract';
+import { useCall } from './api/use-call';
+import { ErrorNotice } from './components/ErrorNotice';
+import { Icon } from './components/Icon';
+import { LanguageSelect } from './components/LanguageSelect';
+import { useI18n } from './i18n/i18n';
+import { hrefOf, NAV_GROUPS, navigate, screenOf, useRoute, type Screen } from './navigation';
+import { ComingNextScreen } from './screens/ComingNextScreen';
+import { CreateProgramScreen } from './screens/CreateProgramScreen';
+import { DashboardScreen } from './screens/DashboardScreen';
+import { ImportScreen } from './screens/ImportScreen';
+import { ParticipantsScreen } from './screens/ParticipantsScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+
+/** A skip link that moves focus without touching the address, which holds the route. */
+function SkipLink() {
+  const { t } = useI18n();
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+  return (
+    <a className="skip-link" href="#main" onClick={skip}>
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+function Brand() {
+  const { t } = useI18n();
+  return (
+    <div className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        <Icon name="logo" size={18} />
+      </span>
+      <span className="brand-name">{t('app.name')}</span>
+    </div>
+  );
+}
+
+/** The layout before there is a program: no navigation, only the way in. */
+function WelcomeLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="welcome-layout">
+      <SkipLink />
+      <header className="welcome-topbar">
+        <Brand />
+        <LanguageSelect />
+      </header>
+      <main id="main" tabIndex={-1} className="welcome-main">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+function Sidebar({ current }: { current: Screen }) {
+  const { t } = useI18n();
+  const link = (screen: Screen, label: string, icon: Parameters<typeof Icon>[0]['name']) => (
+    <a
+      key={screen}
+      href={hrefOf(screen)}
+      className="nav-link"
+      aria-current={current === screen ? 'page' : undefined}
+      data-testid={`nav-${screen}`}
+    >
+      <Icon name={icon} size={18} />
+      <span className="nav-link-label">{label}</span>
+    </a>
+  );
+  return (
+    <div className="sidebar">
+      <div className="sidebar-brand">
+        <Brand />
+      </div>
+      <nav className="sidebar-nav" aria-label={t('app.mainNavigation')}>
+        {NAV_GROUPS.map((group, i) => (
+          <div className="nav-group" key={group.title ?? i}>
+            {group.title ? <p className="nav-group-title">{t(group.title)}</p> : null}
+            {group.items.map((item) => link(item.screen, t(item.label), item.icon))}
+          </div>
+        ))}
+        <div className="nav-group nav-group--bottom">{link('settings', t('nav.settings'), 'settings')}</div>
+      </nav>
+    </div>
+  );
+}
+
+function Shell({ program }: { program: ProgramView }) {
+  const { t } = useI18n();
+  const screen = screenOf(useRoute());
+  const firstRender = useRef(true);
+
+  // After a move to another screen, focus its title so that a screen reader announces it
+  // and the next Tab starts from the top of the new content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+    document.getElementById('main')?.scrollTo({ top: 0 });
+  }, [screen]);
+
+  useEffect(() => {
+    document.title = `${program.name} · ${t('app.name')}`;
+  }, [program.name, t]);
+
+  let content: ReactNode;
+  switch (screen) {
+    case 'dashboard':
+      content = <DashboardScreen />;
+      break;
+    case 'import':
+      content = <ImportScreen />;
+      break;
+    case 'participants':
+      content = <ParticipantsScreen />;
+      break;
+    case 'settings':
+      content = <SettingsScreen program={program} />;
+      break;
+    default:
+      content = <ComingNextScreen screen={screen} />;
+  }
+
+  return (
+    <div className="app-shell">
+      <SkipLink />
+      <Sidebar current={screen} />
+      <div className="workspace">
+        <header className="topbar">
+          <div className="topbar-program" data-testid="program-heading">
+            <span className="topbar-program-name">{program.name}</span>
+            <span className="topbar-program-client">{t('header.client', { client: program.client })}</span>
+          </div>
+          <LanguageSelect />
+        </header>
+        <main id="main" tabIndex={-1} className={screen === 'participants' ? 'main main--fill' : 'main'} data-screen={screen}>
+          {content}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  const program = useCall('program.get');
+  const route = useRoute();
+
+  if (!program.answered) {
+    return (
+      <div className="boot" role="status">
+        <span className="spinner spinner--large" aria-hidden="true" />
+        <span className="sr-only">{t('app.loading')}</span>
+      </div>
+    );
+  }
+  if (program.error && !program.value) {
+    return (
+      <WelcomeLayout>
+        <div className="welcome-error">
+          <ErrorNotice error={program.error} onRetry={program.reload} />
+        </div>
+      </WelcomeLayout>
+    );
+  }
+  if (!program.value) {
+    const created = () => {
+      navigate('dashboard');
+      program.reload();
+    };
+    return (
+      <WelcomeLayout>
+        {route === 'create' ? <CreateProgramScreen onCreated={created} /> : <WelcomeScreen onCreated={created} />}
+      </WelcomeLayout>
+    );
+  }
+  return <Shell program={program.value} />;
+}

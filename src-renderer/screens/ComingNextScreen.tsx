@@ -1,0 +1,50 @@
+import { EmptyState } from '../components/EmptyState';
+import { Icon, type IconName } from '../components/Icon';
+import { PageHeader } from '../components/PageHeader';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { hrefOf, type Screen } from '../navigation';
+
+type ComingScreen = Exclude<Screen, 'dashboard' | 'import' | 'participants' | 'settings'>;
+
+const COMING: Record<ComingScreen, { title: MessageKey; text: MessageKey; now: MessageKey; icon: IconName; action: { route: Screen; label: MessageKey } }> = {
+  scoring: { title: 'nav.scoring', text: 'placeholder.scoring.text', now: 'placeholder.scoring.now', icon: 'scoring', action: { route: 'import', label: 'placeholder.goImport' } },
+  verification: {
+    title: 'nav.verification',
+    text: 'placeholder.verification.text',
+    now: 'placeholder.verification.now',
+    icon: 'verification',
+    action: { route: 'import', label: 'placeholder.goImport' },
+  },
+  payouts: { title: 'nav.payouts', text: 'placeholder.payouts.text', now: 'placeholder.payouts.now', icon: 'payouts', action: { route: 'dashboard', label: 'placeholder.goDashboard' } },
+  reports: { title: 'nav.reports', text: 'placeholder.reports.text', now: 'placeholder.reports.now', icon: 'reports', action: { route: 'import', label: 'placeholder.goImport' } },
+  audit: { title: 'nav.audit', text: 'placeholder.audit.text', now: 'placeholder.audit.now', icon: 'audit', action: { route: 'settings', label: 'placeholder.goSettings' } },
+};
+
+/** A screen of a later version: what it will do, and what the operator can do meanwhile. */
+export function ComingNextScreen({ screen }: { screen: ComingScreen }) {
+  const { t } = useI18n();
+  const c = COMING[screen];
+  return (
+    <div className="page">
+      <PageHeader title={t(c.title)} />
+      <div className="card coming-next" data-testid="coming-next">
+        <EmptyState
+          icon={c.icon}
+          title={t('placeholder.comingNext')}
+          actions={
+            <a className="btn btn-secondary" href={hrefOf(c.action.route)}>
+              {t(c.action.label)}
+              <Icon name="arrowRight" size={16} />
+            </a>
+          }
+        >
+          <p>{t(c.text)}</p>
+          <div className="what-now">
+            <p className="what-now-title">{t('placeholder.whatNow')}</p>
+            <p>{t(c.now)}</p>
+          </div>
+        </EmptyState>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef } from 'react';
+import type { ParticipantDetail } from '../../src-main/ipc/contract';
+import { useCall } from '../api/use-call';
+import { BusyIndicator } from '../components/BusyIndicator';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Icon } from '../components/Icon';
+import { StatusBadge } from '../components/StatusBadge';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { fieldLabel, fieldValueText } from './ImportReportView';
+
+const DETAIL_FIELDS: Array<{ field: keyof ParticipantDetail; label: MessageKey; mono?: boolean; date?: boolean }> = [
+  { field: 'code', label: 'field.code', mono: true },
+  { field: 'name', label: 'field.name' },
+  { field: 'email', label: 'field.email' },
+  { field: 'phone', label: 'field.phone' },
+  { field: 'region', label: 'field.region' },
+  { field: 'joinDate', label: 'field.joinDate', date: true },
+  { field: 'cardRef', label: 'field.cardRef', mono: true },
+  { field: 'iban', label: 'field.iban', mono: true },
+];
+
+/** All of one participant: every field, the file and row it came from, and what each later import changed. */
+export function ParticipantDetailPanel({ code, onClose }: { code: string; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const detail = useCall('participants.get', { code });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const value = detail.value && detail.value.code === code ? detail.value : null;
+
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+  }, [code]);
+
+  const text = (field: keyof ParticipantDetail, date?: boolean) => {
+    const v = value?.[field];
+    if (v === null || v === undefined || v === '') return null;
+    return date ? i18n.formatDate(String(v)) : String(v);
+  };
+
+  return (
+    <section
+      className="detail-panel"
+      aria-labelledby="detail-title"
+      data-testid="participant-detail"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="detail-header">
+        <div className="detail-heading">
+          <p className="detail-eyebrow">
+            <span className="mono">{code}</span>
+            {value ? <StatusBadge status={value.status} /> : null}
+          </p>
+          <h2 className="detail-title" id="detail-title" tabIndex={-1} ref={headingRef}>
+            {value?.name ?? code}
+          </h2>
+        </div>
+        <button type="button" className="btn-icon" onClick={onClose} aria-label={t('detail.close')} data-testid="detail-close">
+          <Icon name="close" size={18} />
+        </button>
+      </div>
+
+      {/* Focusable so that a keyboard can scroll a long history. */}
+      <div className="detail-body" tabIndex={0}>
+        {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
+        {!value && !detail.error ? <BusyIndicator label={t('common.loading')} /> : null}
+        {value ? (
+          <>
+            <section aria-labelledby="detail-fields">
+              <h3 className="section-title" id="detail-fields">
+                {t('detail.fields')}
+              </h3>
+              <dl className="detail-list">
+                {DETAIL_FIELDS.map(({ field, label, mono, date }) => {
+                  const shown = text(field, date);
+                  return (
+                    <div key={field} className="detail-item">
+                      <dt>{t(label)}</dt>
+                      <dd className={mono && shown ? 'mono' : undefined}>{shown ?? <span className="muted">{t('common.notSet')}</span>}</dd>
+                    </div>
+                  );
+                })}
+                <div className="detail-item">
+                  <dt>{t('field.status')}</dt>
+                  <dd>{t(value.status === 'active' ? 'status.active' : 'status.inactive')}</dd>
+                </div>
+              </dl>
+            </section>
+
+            <section aria-labelledby="detail-source">
+              <h3 className="section-title" id="detail-source">
+                {t('detail.source')}
+              </h3>
+              <dl className="detail-list">
+                <div className="detail-item detail-item--wide">
+                  <dt>{t('import.history.file')}</dt>
+                  <dd>
+                    {value.source
+                      ? value.source.row !== null
+                        ? t('detail.sourceText', { file: value.source.fileName, row: value.source.row, batch: `#${value.source.batchId}` })
+                        : t('detail.sourceNoRow', { file: value.source.fileName, batch: `#${value.source.batchId}` })
+                      : t('detail.noSource')}
+                  </dd>
+                </div>
+                <div className="detail-item">
+                  <dt>{t('detail.created')}</dt>
+                  <dd>{i18n.formatDateTime(value.createdAt)}</dd>
+                </div>
+                <div className="detail-item">
+                  <dt>{t('detail.updated')}</dt>
+                  <dd>{i18n.formatDateTime(value.updatedAt)}</dd>
+                </div>
+              </dl>
+            </section>
+
+            <section aria-labelledby="detail-history">
+              <h3 className="section-title" id="detail-history">
+                {t('detail.history')}
+              </h3>
+              {value.history.length === 0 ? (
+                <p className="muted">{t('detail.noHistory')}</p>
+              ) : (
+                <ol className="history-list" data-testid="participant-history">
+                  {value.history.map((entry, i) => (
+                    <li key={i} className="history-item">
+                      <div className="history-meta">
+                        <span>{i18n.formatDateTime(entry.at)}</span>
+                        <span className="history-file">
+                          {entry.row !== null
+                            ? t('detail.sourceText', { file: entry.fileName, row: entry.row, batch: `#${entry.batchId}` })
+                            : t('detail.sourceNoRow', { file: entry.fileName, batch: `#${entry.batchId}` })}
+                        </span>
+                      </div>
+                      <div className="history-change">
+                        <span className="history-field">{fieldLabel(entry.field, i18n)}</span>
+                        <span className="change">
+                          <span className="change-from">{fieldValueText(entry.field, entry.from, i18n)}</span>
+                          <Icon name="arrowRight" size={14} className="change-arrow" />
+                          <span className="change-to">{fieldValueText(entry.field, entry.to, i18n)}</span>
+                        </span>
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { Language, ProgramView } from '../../src-main/ipc/contract';
+import { useCall } from '../api/use-call';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Icon } from '../components/Icon';
+import { PageHeader } from '../components/PageHeader';
+import { ProgramFacts } from '../components/ProgramFacts';
+import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
+
+function CopyButton({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  if (!navigator.clipboard) return null;
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary btn-small"
+      onClick={() => {
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
+      }}
+    >
+      <Icon name={copied ? 'check' : 'copy'} size={15} />
+      {t('settings.copyPath')}
+    </button>
+  );
+}
+
+export function SettingsScreen({ program }: { program: ProgramView }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const info = useCall('app.info');
+
+  return (
+    <div className="page page--medium">
+      <PageHeader title={t('settings.title')} />
+
+      <section className="card" aria-labelledby="settings-language">
+        <fieldset className="settings-fieldset">
+          <legend className="card-title" id="settings-language">
+            {t('settings.language')}
+          </legend>
+          <p className="card-lead">{t('settings.language.hint')}</p>
+          <div className="segmented" data-testid="settings-language">
+            {LANGUAGE_CODES.map((code: Language) => (
+              <label key={code} className={code === i18n.language ? 'segment is-checked' : 'segment'} lang={code}>
+                <input type="radio" name="language" value={code} checked={code === i18n.language} onChange={() => i18n.setLanguage(code)} />
+                {LANGUAGE_NAMES[code]}
+              </label>
+            ))}
+          </div>
+          <p className="field-hint">
+            {t('settings.language.example', {
+              example: `${i18n.formatMoney(12345678, program.currency)} · ${i18n.formatDate('2026-09-30')} · ${i18n.formatPeriod(program.firstPeriod)}`,
+            })}
+          </p>
+        </fieldset>
+      </section>
+
+      <section className="card" aria-labelledby="settings-program">
+        <div className="card-header">
+          <h2 className="card-title" id="settings-program">
+            {t('settings.program')}: {program.name}
+          </h2>
+        </div>
+        <ProgramFacts program={program} />
+      </section>
+
+      <section className="card" aria-labelledby="settings-data">
+        <div className="card-header">
+          <h2 className="card-title" id="settings-data">
+            {t('settings.data')}
+          </h2>
+        </div>
+        {info.error ? <ErrorNotice error={info.error} onRetry={info.reload} /> : null}
+        <p>{t('settings.data.text')}</p>
+        {info.value ? (
+          <div className="path-box">
+            <Icon name="database" size={18} className="path-box-icon" />
+            <code className="path-box-text" data-testid="data-file">
+              {info.value.dataFile}
+            </code>
+            <CopyButton text={info.value.dataFile} />
+          </div>
+        ) : null}
+        <h3 className="section-title">{t('settings.backup')}</h3>
+        <ul className="plain-list">
+          <li>{t('settings.backup.copy')}</li>
+          <li>{t('settings.backup.upgrade')}</li>
+        </ul>
+      </section>
+
+      {info.value ? (
+        <section className="card card--quiet" aria-labelledby="settings-about">
+          <h2 className="card-title" id="settings-about">
+            {t('settings.about')}
+          </h2>
+          <p className="muted">
+            {t('settings.version', { version: info.value.version })} · {t(info.value.runtime === 'web' ? 'settings.runtime.web' : 'settings.runtime.electron')}
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

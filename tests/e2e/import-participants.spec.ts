@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openScreen, samplesDir, seedProgram, test } from './fixtures';
+
+/** Drops a file on the drop zone as a browser would, with a DataTransfer holding it. */
+async function dropFile(page: Page, path: string, name: string): Promise<void> {
+  const base64 = readFileSync(path).toString('base64');
+  // A string, so that the DOM code runs in the page without DOM types in the Node project.
+  const dataTransfer = await page.evaluateHandle(`(() => {
+    const binary = atob(${JSON.stringify(base64)});
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], ${JSON.stringify(name)}));
+    return transfer;
+  })()`);
+  const zone = page.getByTestId('drop-zone');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
+test('imports the sample participants file and shows them in the table', async ({ page, server, dbFile }) => {
+  seedProgram(dbFile);
+  await openScreen(page, server, 'import', 'Import');
+
+  await page.getByTestId('import-file-input').setInputFiles(join(samplesDir, 'participants.xlsx'));
+
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  await expect(report.getByTestId('stat-accepted')).toContainText('12');
+  await expect(report.getByTestId('stat-rows-read')).toContainText('12');
+  await expect(report.getByTestId('stat-rejected')).toContainText('0');
+  await expect(report.getByTestId('stat-created')).toContainText('12');
+  await expect(report.getByTestId('import-mapping')).toContainText('Participant code');
+  // The batch is in the history below.
+  await expect(page.getByTestId('import-batches')).toContainText('participants.xlsx');
+
+  await report.getByRole('link', { name: 'View participants' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Participants' })).toBeVisible();
+  await expect(page.getByTestId('participants-count')).toHaveText('12 participants');
+  const rows = page.locator('[data-testid="participants-grid"] .grid-body [role="row"]');
+  await expect(rows).toHaveCount(12);
+  await expect(rows.first()).toContainText('R0001');
+  await expect(rows.last()).toContainText('R0012');
+
+  // A row opens the details: every field, where it came from.
+  await rows.nth(2).click();
+  const detail = page.getByTestId('participant-detail');
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Ольга Петрова');
+  await expect(detail).toContainText('r0003@client.example');
+  await expect(detail).toContainText('participants.xlsx, row 4');
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+});
+
+test('a damaged file is refused with one clear sentence and no stack trace', async ({ page, server, dbFile, dataDir }) => {
+  seedProgram(dbFile);
+  const bad = join(dataDir, 'bad.xlsx');
+  writeFileSync(bad, randomBytes(4096));
+  await openScreen(page, server, 'import', 'Import');
+
+  await page.getByTestId('import-file-input').setInputFiles(bad);
+
+  const error = page.getByTestId('import-error');
+  await expect(error).toBeVisible({ timeout: 20_000 });
+  const sentence = (await error.getByTestId('error-sentence').innerText()).trim();
+  expect(sentence).toBe('The file could not be read: it is damaged or not what its name says.');
+  const everything = await error.innerText();
+  expect(everything).not.toMatch(/\bat\s+\S+\s*\(|Error:|\.ts:\d+|node_modules|stack/i);
+  expect(everything.split('\n').filter((line) => line.trim()).length).toBe(1);
+  // Nothing was imported.
+  await expect(page.getByText('No file has been imported yet.')).toBeVisible();
+});
+
+test('a file dropped on the zone is imported; the same file again is refused', async ({ page, server, dbFile }) => {
+  seedProgram(dbFile);
+  await openScreen(page, server, 'import', 'Import');
+  const sample = join(samplesDir, 'participants.xlsx');
+
+  await dropFile(page, sample, 'participants.xlsx');
+  await expect(page.getByTestId('import-report').getByTestId('stat-accepted')).toContainText('12', { timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await expect(page.getByTestId('import-file-input')).toBeFocused();
+  await dropFile(page, sample, 'participants-copy.xlsx');
+  await expect(page.getByTestId('import-error').getByTestId('error-sentence')).toHaveText(
+    'This file has already been imported; the earlier import is in the import history.',
+  );
+  await expect(page.getByTestId('import-batches').locator('tbody tr')).toHaveCount(1);
+});
