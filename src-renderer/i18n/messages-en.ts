@@ -36,7 +36,7 @@ export const en = {
   'welcome.lead':
     "Run a sales-incentive program from one place: import the client's files, score points, verify, approve card top-ups and export payouts and reports. Everything stays in one data file on this computer.",
   'welcome.demo.title': 'Try the demo',
-  'welcome.demo.text': 'A sample program with a dozen participants, ready to explore. A real program can be started later in its own data file.',
+  'welcome.demo.text': 'A sample program with forty sales representatives from a client file, ready to explore. A real program can be started later in its own data file.',
   'welcome.demo.action': 'Try the demo',
   'welcome.demo.busy': 'Setting up the demo program…',
   'welcome.create.title': 'Create a program',

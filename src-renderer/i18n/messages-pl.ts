@@ -34,7 +34,7 @@ export const pl = {
   'welcome.lead':
     'Prowadź program motywacyjny dla sprzedawców w jednym miejscu: importuj pliki klienta, naliczaj punkty, weryfikuj, zatwierdzaj doładowania kart i eksportuj wypłaty oraz raporty. Wszystko zostaje w jednym pliku danych na tym komputerze.',
   'welcome.demo.title': 'Wypróbuj wersję demo',
-  'welcome.demo.text': 'Przykładowy program z kilkunastoma uczestnikami, gotowy do obejrzenia. Prawdziwy program można później założyć w osobnym pliku danych.',
+  'welcome.demo.text': 'Przykładowy program z czterdziestoma przedstawicielami handlowymi z pliku klienta, gotowy do obejrzenia. Prawdziwy program można później założyć w osobnym pliku danych.',
   'welcome.demo.action': 'Wypróbuj demo',
   'welcome.demo.busy': 'Przygotowywanie programu demo…',
   'welcome.create.title': 'Utwórz program',

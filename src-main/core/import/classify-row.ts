@@ -11,7 +11,11 @@ export type RowKind =
   | { kind: 'totals'; column: number; text: string }
   /** Content only in columns the import does not read: a side note, a comment. */
   | { kind: 'outside-columns'; column: number; text: string }
-  /** Required fields empty: a note under the table, or, with data rows after it, a row with errors. */
+  /**
+   * A required value missing and either all required values missing or the whole row one
+   * cell ("* Stan na 31.10.2026" under the code column): a note under the table, or, when
+   * data rows follow it, a data row with errors.
+   */
   | { kind: 'maybe-note'; column: number; text: string }
   | { kind: 'data' };
 

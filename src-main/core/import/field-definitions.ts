@@ -1,6 +1,12 @@
 // The shape every import kind is described in: a table of fields, each with its header
 // synonyms and the parser of its cells. Participants, products, targets and sales are rows
 // of such tables; the pipeline (import-pipeline.ts) does the rest the same way for all.
+//
+// A new kind plugs in as core/participants/import-participants.ts does: a field table built
+// from header-synonyms.ts and the parse-*.ts parsers, defineImport() with its duplicate key
+// and cross-field checks, readImportTable() to read and judge the file, then one
+// ctx.store.transaction() that refuses a repeated file, records the batch and its problems
+// (record-import-batch.ts) and writes the accepted rows.
 import type { ImportKind, ProblemCode } from './import-report';
 import type { CellError, RawCell } from './raw-table';
 

@@ -234,6 +234,18 @@ describe('readImportTable on xlsx', () => {
     ]);
   });
 
+  it('passes over a sheet of headers only (a template) to the sheet with data', async () => {
+    const bytes = await xlsx((wb) => {
+      wb.addWorksheet('Wzór').addRow(['Date', 'Rep code', 'Qty', 'Net value']);
+      const data = wb.addWorksheet('Październik');
+      data.addRow(['Date', 'Rep code', 'Qty', 'Net value']);
+      data.addRow(['01.10.2026', 'R1', 1, 1]);
+    });
+    expect((await readImportTable({ fileName: 'book.xlsx', bytes }, sales, options)).sheet).toBe('Październik');
+    const empty = await refusal(readImportTable({ fileName: 'book.xlsx', bytes, sheet: 'Wzór' }, sales, options));
+    expect(empty.message).toBe('The file "book.xlsx" has a header row (row 1 of sheet "Wzór") but no data rows.');
+  });
+
   it('picks the first sheet with a header, or the sheet named, and names the sheets when it is not there', async () => {
     const bytes = await xlsx((wb) => {
       wb.addWorksheet('Instrukcja').addRow(['Wypełnij arkusz Dane']);

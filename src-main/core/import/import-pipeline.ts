@@ -149,11 +149,22 @@ class DataRows<F extends FieldTable> {
 
   /** Marks rows that a merged area reaches into: a merged cell's value belongs to one row only, so neither row can be trusted. */
   private applyMerges(merges: readonly MergedArea[], headerRow: number): void {
-    const relevant = merges.filter((m) => m.bottom > headerRow);
-    if (relevant.length === 0) return;
+    const lastRow = this.evaluated[this.evaluated.length - 1]?.row ?? headerRow;
+    // Merged areas by the data rows they cover, so that a sheet with many merges stays linear.
+    const byRow = new Map<number, MergedArea[]>();
+    for (const area of merges) {
+      for (let r = Math.max(area.top, headerRow + 1); r <= Math.min(area.bottom, lastRow); r++) {
+        const list = byRow.get(r);
+        if (list) list.push(area);
+        else byRow.set(r, [area]);
+      }
+    }
+    if (byRow.size === 0) return;
+    const order = (p: ImportProblem) => this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
     for (const row of this.evaluated) {
-      for (const area of relevant) {
-        if (row.row < area.top || row.row > area.bottom) continue;
+      const areas = byRow.get(row.row);
+      if (!areas) continue;
+      for (const area of areas) {
         const inside = this.columns.filter((m) => m.column + 1 >= area.left && m.column + 1 <= area.right);
         const first = inside[0];
         if (!first) continue;
@@ -162,7 +173,6 @@ class DataRows<F extends FieldTable> {
         const cell = row.mappedCells[this.columns.indexOf(first)] ?? null;
         row.problems.push(mergedCellProblem(row.row, first.header, cellToText(cell), area.ref));
       }
-      const order = (p: ImportProblem) => this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
       row.problems.sort((a, b) => order(a) - order(b));
     }
   }
@@ -197,6 +207,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
     }
   }
   const source = openTableSource(file.fileName, file.bytes, options.locale, limits);
+  // A CSV is one table: a sheet name given with one (a remembered choice, a CLI default) is ignored.
   const namedSheet = source.format === 'xlsx' ? file.sheet : undefined;
   if (namedSheet !== undefined && !source.sheetNames.includes(namedSheet)) {
     throw new AppError('SHEET_NOT_FOUND', `The workbook "${file.fileName}" has no sheet named "${namedSheet}"; its sheets are ${quoteList(source.sheetNames)}.`, {
@@ -210,6 +221,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
   let anyContent = false;
   let closest: Closest | null = null;
   let table: ImportTable<F> | null = null;
+  let headerWithoutData: { row: number; sheet: string | null } | null = null;
   for await (const sheet of source.sheets()) {
     const wanted = table === null && (namedSheet !== undefined ? sheet.name === namedSheet : !sheet.hidden);
     if (!wanted) {
@@ -251,10 +263,9 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
     if (header === null || rows === null) continue;
     const judged = rows.finish(sheet.mergedAreas(), header.row);
     if (judged.accepted.length + judged.rejected === 0) {
-      throw new AppError('FILE_EMPTY', `The file "${file.fileName}" has a header row (row ${header.row}${sheet.name ? ` of sheet "${sheet.name}"` : ''}) but no data rows.`, {
-        headerRow: header.row,
-        sheet: sheet.name,
-      });
+      // A sheet of headers only (a template) does not stop the search for the sheet with the data.
+      headerWithoutData ??= { row: header.row, sheet: sheet.name };
+      continue;
     }
     table = {
       format: source.format,
@@ -268,6 +279,10 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
     };
   }
   if (table) return table;
+  if (headerWithoutData) {
+    const { row, sheet } = headerWithoutData;
+    throw new AppError('FILE_EMPTY', `The file "${file.fileName}" has a header row (row ${row}${sheet ? ` of sheet "${sheet}"` : ''}) but no data rows.`, { headerRow: row, sheet });
+  }
   if (!anyContent) throw new AppError('FILE_EMPTY', `The file "${file.fileName}" holds no data: ${source.format === 'xlsx' ? 'its sheets are empty' : 'it has no rows'}.`);
   throw headerNotFound(file.fileName, source, definition, limits, override, closest);
 }

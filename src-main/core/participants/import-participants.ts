@@ -1,11 +1,11 @@
 // The client's participants file -> the participants table, with the history of every field.
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { participantChanges, participants } from '../../db/schema';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { defineImport, type FieldTable, type FieldValues } from '../import/field-definitions';
 import { CARD, EMAIL, IBAN, JOIN_DATE, PARTICIPANT_CODE, PARTICIPANT_NAME, PHONE, REGION, STATUS } from '../import/header-synonyms';
-import { readImportTable, type AcceptedRow } from '../import/import-pipeline';
+import { readImportTable } from '../import/import-pipeline';
 import type { FieldChange, ImportReport, ParticipantChangeReport } from '../import/import-report';
 import { parseDateCell } from '../import/parse-date-cell';
 import { parseEmailCell } from '../import/parse-email-cell';
@@ -57,6 +57,12 @@ interface StoredRecord {
 }
 type Comparable = Record<StoredField, string | null>;
 
+const EMPTY_RECORD: StoredRecord = { name: '', email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: 'active' };
+const NOTHING: Comparable = { name: null, email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: null };
+const placeholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql.placeholder(f)])) as Record<StoredField, ReturnType<typeof sql.placeholder>>;
+// update().set() takes SQL rather than bare placeholders.
+const setPlaceholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql`${sql.placeholder(f)}`])) as Record<StoredField, SQL>;
+
 /**
  * What the row says about each field; undefined where the file has no such column.
  * A column that is absent leaves the field as it is: a file of codes and emails must not
@@ -96,11 +102,7 @@ export async function importParticipants(ctx: CoreContext, input: ImportFileInpu
   const program = requireProgram(ctx);
   const sha256 = sha256Hex(input.bytes);
   refuseRepeatedFile(ctx, program.id, 'participants', sha256);
-  const table = await readImportTable(
-    { fileName: input.fileName, bytes: input.bytes, ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), ...(input.mapping ? { mapping: input.mapping } : {}) },
-    participantsImport,
-    { locale: program.locale, currencyDigits: program.currency.minorDigits },
-  );
+  const table = await readImportTable(input, participantsImport, { locale: program.locale, currencyDigits: program.currency.minorDigits });
   const present = new Set<string>(table.presentFields);
 
   return ctx.store.transaction(() => {
@@ -123,82 +125,78 @@ export async function importParticipants(ctx: CoreContext, input: ImportFileInpu
     });
     insertImportProblems(ctx, batchId, table.problems);
 
-    const existing = new Map(
-      ctx.store.db
-        .select()
-        .from(participants)
-        .where(eq(participants.programId, program.id))
-        .all()
-        .map((p) => [p.code, p]),
-    );
-    const history: (typeof participantChanges.$inferInsert)[] = [];
+    // Prepared once: a file of 100,000 participants is 100,000 statements in this transaction.
+    const insertParticipant = ctx.store.db
+      .insert(participants)
+      .values({
+        programId: program.id,
+        code: sql.placeholder('code'),
+        ...placeholders,
+        createdBatchId: batchId,
+        updatedBatchId: batchId,
+        sourceRow: sql.placeholder('sourceRow'),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: participants.id })
+      .prepare();
+    // source_row stays the row that created the participant: it goes with created_batch_id.
+    const updateParticipant = ctx.store.db
+      .update(participants)
+      .set({ ...setPlaceholders, updatedBatchId: batchId, updatedAt: at })
+      .where(eq(participants.id, sql.placeholder('id')))
+      .prepare();
+    const insertChange = ctx.store.db
+      .insert(participantChanges)
+      .values({
+        participantId: sql.placeholder('participantId'),
+        batchId,
+        sourceRow: sql.placeholder('sourceRow'),
+        field: sql.placeholder('field'),
+        oldValue: sql.placeholder('oldValue'),
+        newValue: sql.placeholder('newValue'),
+        createdAt: at,
+      })
+      .prepare();
+    const recordChanges = (participantId: number, sourceRow: number, changes: FieldChange[]) => {
+      for (const c of changes) insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to });
+    };
+
+    const existing = new Map<string, { id: number; record: StoredRecord }>();
+    for (const p of ctx.store.db.select().from(participants).where(eq(participants.programId, program.id)).all()) {
+      const { id, code, name, email, phone, region, joinDate, cardRef, iban, status } = p;
+      existing.set(code, { id, record: { name, email, phone, region, joinDate, cardRef, iban, status } });
+    }
     const reports: ParticipantChangeReport[] = [];
     let created = 0;
     let updated = 0;
     let unchanged = 0;
 
-    const write = ({ row, values }: AcceptedRow<typeof participantFields>) => {
+    for (const { row, values } of table.accepted) {
       // The pipeline rejects rows without code or name, so accepted rows have both.
       const code = values.code as string;
       const incoming = incomingValues(values, present);
       const before = existing.get(code);
       if (!before) {
-        const record: StoredRecord = {
-          name: incoming.name ?? '',
-          email: incoming.email ?? null,
-          phone: incoming.phone ?? null,
-          region: incoming.region ?? null,
-          joinDate: incoming.joinDate ?? null,
-          cardRef: incoming.cardRef ?? null,
-          iban: incoming.iban ?? null,
-          status: incoming.status ?? 'active',
-        };
-        const inserted = ctx.store.db
-          .insert(participants)
-          .values({
-            programId: program.id,
-            code,
-            ...record,
-            createdBatchId: batchId,
-            updatedBatchId: batchId,
-            sourceRow: row,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .returning()
-          .get();
-        existing.set(code, inserted);
+        const record: StoredRecord = { ...EMPTY_RECORD, ...incoming };
+        const { id } = insertParticipant.get({ code, sourceRow: row, ...record });
+        existing.set(code, { id, record });
         created++;
-        for (const change of changesBetween({ name: null, email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: null }, record)) {
-          history.push({ participantId: inserted.id, batchId, sourceRow: row, field: change.field, oldValue: change.from, newValue: change.to, createdAt: at });
-        }
-        return;
+        recordChanges(id, row, changesBetween(NOTHING, record));
+        continue;
       }
-      const changes = changesBetween(before, incoming);
+      const changes = changesBetween(before.record, incoming);
       if (changes.length === 0) {
         unchanged++;
-        return;
+        continue;
       }
-      // source_row stays the row that created the participant: it goes with created_batch_id.
-      // Safe: incomingValues never gives null for name (required) or status (blank = active).
-      const set = Object.fromEntries(changes.map((c) => [c.field, c.to])) as Partial<StoredRecord>;
-      const after = ctx.store.db
-        .update(participants)
-        .set({ ...set, updatedBatchId: batchId, updatedAt: at })
-        .where(eq(participants.id, before.id))
-        .returning()
-        .get();
-      existing.set(code, after);
+      const record: StoredRecord = { ...before.record, ...incoming };
+      updateParticipant.run({ id: before.id, ...record });
+      existing.set(code, { id: before.id, record });
       updated++;
       reports.push({ code, row, changes });
-      for (const change of changes) {
-        history.push({ participantId: before.id, batchId, sourceRow: row, field: change.field, oldValue: change.from, newValue: change.to, createdAt: at });
-      }
-    };
-    table.accepted.forEach(write);
-
-    // SQLite binds at most 32,766 variables per statement; 7 per change row.
-    for (let i = 0; i < history.length; i += 1000) ctx.store.db.insert(participantChanges).values(history.slice(i, i + 1000)).run();
+      recordChanges(before.id, row, changes);
+    }
 
     const counts = { rowsRead: table.rowsRead, accepted: table.accepted.length, rejected: table.rejected, skipped: table.skipped, created, updated, unchanged };
     recordDecision(ctx, 'import.participants', input.fileName, null, { batchId, sha256, sheet: table.sheet, ...counts });
