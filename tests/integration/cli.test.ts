@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, samplesDir, tempDir } from '../support/temp-store';
+import { repoRoot, samplesDir } from '../fixtures/repo-paths';
+import { makeTempDir } from '../fixtures/client-files';
 
 const bin = join(repoRoot, 'bin', 'loyalty.mjs');
 const reference = join(repoRoot, 'examples', 'reference-program.json');
@@ -26,9 +27,9 @@ function expectOneLineError(run: ReturnType<typeof loyalty>, pattern: RegExp) {
 }
 
 let dir: string;
-let cleanup: () => void;
-beforeAll(() => ({ dir, cleanup } = tempDir('loyalty-cli-')));
-afterAll(() => cleanup());
+beforeAll(() => {
+  dir = makeTempDir('loyalty-cli-');
+});
 
 describe('loyalty CLI', () => {
   it('prints usage with --help and refuses an unknown command', () => {

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, DatabaseNewerError, DatabaseUnreadableError } from '../../src-main/db/open-database';
-import { tempDir, repoRoot } from '../support/temp-store';
+import { repoRoot } from '../fixtures/repo-paths';
+import { makeTempDir } from '../fixtures/client-files';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function folder() {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const folder = () => makeTempDir('loyalty-db-');
 
 const journal = () => JSON.parse(readFileSync(join(repoRoot, 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
 
