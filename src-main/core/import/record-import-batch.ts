@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { importBatches, importProblems } from '../../db/schema';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
-import type { ImportKind, ImportProblem } from './import-report';
+import type { ImportKind, ImportProblem, ImportReport } from './import-report';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -33,20 +33,10 @@ export function refuseRepeatedFile(ctx: CoreContext, programId: number, kind: Im
   );
 }
 
-export interface BatchRecord {
-  programId: number;
-  kind: ImportKind;
-  fileName: string;
-  fileSize: number;
-  sha256: string;
-  sheet: string | null;
-  headerRow: number;
-  mapping: Record<string, string>;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  skipped: number;
-}
+export type BatchRecord = Pick<
+  ImportReport,
+  'kind' | 'fileName' | 'sha256' | 'sheet' | 'headerRow' | 'mapping' | 'rowsRead' | 'accepted' | 'rejected' | 'skipped'
+> & { programId: number; fileSize: number };
 
 /** Inserts the batch row; call inside the import's transaction. */
 export function insertImportBatch(ctx: CoreContext, record: BatchRecord): number {

@@ -15,6 +15,7 @@ import { textParser } from '../import/parse-text-cell';
 import { insertImportBatch, insertImportProblems, refuseRepeatedFile, sha256Hex } from '../import/record-import-batch';
 import { recordDecision } from '../operator/operator-log';
 import { requireProgram } from '../program/program-store';
+import type { ParticipantRow } from '../../ipc/contract';
 
 export interface ImportFileInput {
   fileName: string;
@@ -45,16 +46,7 @@ type ParticipantValues = FieldValues<typeof participantFields>;
 /** The fields a file can set on a participant, in the order changes are reported. */
 const STORED_FIELDS = ['name', 'email', 'phone', 'region', 'joinDate', 'cardRef', 'iban', 'status'] as const;
 type StoredField = (typeof STORED_FIELDS)[number];
-interface StoredRecord {
-  name: string;
-  email: string | null;
-  phone: string | null;
-  region: string | null;
-  joinDate: string | null;
-  cardRef: string | null;
-  iban: string | null;
-  status: 'active' | 'inactive';
-}
+type StoredRecord = Omit<ParticipantRow, 'code'>;
 type Comparable = Record<StoredField, string | null>;
 
 const EMPTY_RECORD: StoredRecord = { name: '', email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: 'active' };
