@@ -14,6 +14,11 @@ export const CHANNEL_NAMES = [
   'dashboard.get',
   'import.participants',
   'imports.list',
+  'import.start',
+  'import.status',
+  'import.cancel',
+  'import.commit',
+  'import.errorReport',
   'participants.list',
   'participants.get',
 ] as const;

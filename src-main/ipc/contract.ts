@@ -3,10 +3,23 @@
 // (checked with `satisfies`), and the web bridge serves the same over HTTP.
 import { z } from 'zod';
 import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
-import type { ImportReport } from '../core/import/import-report';
+import type { ImportJobStatus, ImportReport } from '../core/import/import-report';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
-export type { ImportReport, ImportProblem, ProblemCode, FieldChange } from '../core/import/import-report';
+export type {
+  ImportReport,
+  ImportProblem,
+  ProblemCode,
+  FieldChange,
+  ImportKind,
+  ImportPreview,
+  ImportJobStatus,
+  ImportJobState,
+  MappingField,
+  LayoutChange,
+  ReplacementDiff,
+  PreviewRow,
+} from '../core/import/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
@@ -131,6 +144,21 @@ const fileSchema = z.strictObject({
   sheet: z.string().max(100).optional(),
 });
 
+export const IMPORT_KINDS = ['participants', 'products', 'targets', 'sales'] as const;
+
+const importStartSchema = fileSchema.extend({
+  kind: z.enum(IMPORT_KINDS),
+  /** field -> header text, for columns whose headers are not among the synonyms. */
+  mapping: z.record(z.string().max(60), z.string().max(200)).optional(),
+  /** Sales: the period the file is for; without it, taken from the file's dates. */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' }).optional(),
+  /** Sales: the earlier batch this corrected file supersedes. */
+  replaceBatchId: z.number().int().positive().optional(),
+});
+export type ImportStartArgs = z.input<typeof importStartSchema>;
+
+const jobIdSchema = z.strictObject({ jobId: z.string().min(1).max(100) });
+
 /** The phantom type of a call's result: the contract keeps it for the type checker only. */
 const returns = <T>() => undefined as unknown as T;
 
@@ -145,6 +173,15 @@ export const contract = {
   'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
   'import.participants': { args: fileSchema, result: returns<ImportReport>() },
   'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },
+  'import.start': { args: importStartSchema, result: returns<{ jobId: string }>() },
+  'import.status': { args: jobIdSchema, result: returns<ImportJobStatus>() },
+  'import.cancel': { args: jobIdSchema, result: returns<ImportJobStatus>() },
+  'import.commit': { args: jobIdSchema, result: returns<ImportReport>() },
+  /** The problems of a previewed job or of a committed batch, as an xlsx to send back to the client. */
+  'import.errorReport': {
+    args: z.union([jobIdSchema, z.strictObject({ batchId: z.number().int().positive() })]),
+    result: returns<{ fileName: string; bytes: Uint8Array }>(),
+  },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
   'participants.get': { args: z.strictObject({ code: z.string().min(1).max(100) }), result: returns<ParticipantDetail>() },
 } as const;

@@ -9,6 +9,9 @@ import { importParticipants } from '../core/participants/import-participants';
 import { countParticipants, getParticipant, listParticipants } from '../core/participants/participants-query';
 import { listImportBatches } from '../core/import/import-batches';
 import { createDemo } from '../core/demo/create-demo';
+import { createImportJobs } from '../core/import/import-jobs';
+import { IMPORT_RUNNERS } from '../core/import/import-runners';
+import { AppError } from '../core/app-error';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -19,6 +22,7 @@ export interface HandlerEnvironment {
 }
 
 export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
+  const jobs = createImportJobs(ctx, IMPORT_RUNNERS);
   return {
     'app.info': () => ({ version: env.version, dataFile: ctx.store.file, runtime: env.runtime }),
     'settings.getLanguage': () => {
@@ -40,6 +44,15 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     },
     'import.participants': (args) => importParticipants(ctx, args),
     'imports.list': () => listImportBatches(ctx, requireProgram(ctx).id),
+    'import.start': ({ kind, fileName, bytes, sheet, mapping, period, replaceBatchId }) => ({
+      jobId: jobs.start(kind, { fileName, bytes, sheet, mapping }, { period, replaceBatchId }),
+    }),
+    'import.status': ({ jobId }) => jobs.status(jobId),
+    'import.cancel': ({ jobId }) => jobs.cancel(jobId),
+    'import.commit': ({ jobId }) => jobs.commit(jobId),
+    'import.errorReport': (): { fileName: string; bytes: Uint8Array } => {
+      throw new AppError('INTERNAL', 'The error report is not available yet.');
+    },
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
   } satisfies Handlers;

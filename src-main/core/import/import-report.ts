@@ -73,3 +73,83 @@ export interface ImportSourceInfo {
   encoding?: string;
   separator?: string;
 }
+
+/** A field of a kind as the mapping step shows it. */
+export interface MappingField {
+  field: string;
+  required: boolean;
+  /** The header of the file's column that feeds this field, or null when none does. */
+  header: string | null;
+  /** How the column was chosen. */
+  source: 'synonym' | 'remembered' | 'explicit' | null;
+}
+
+/** How the client's layout differs from the last file of this kind that was imported. */
+export interface LayoutChange {
+  previousBatchId: number;
+  previousFileName: string;
+  added: string[];
+  removed: string[];
+}
+
+/** What replacing an earlier batch changes, shown before the coordinator confirms. */
+export interface ReplacementDiff {
+  replacesBatchId: number;
+  replacesFileName: string;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /** A few examples of each, for the preview. */
+  examples: { change: 'added' | 'removed' | 'changed'; key: string; before: string | null; after: string | null }[];
+}
+
+/** One row of the file as the preview shows it, with the problems found in it. */
+export interface PreviewRow {
+  row: number;
+  cells: (string | null)[];
+  status: 'accepted' | 'rejected' | 'skipped' | 'duplicate';
+}
+
+/** Everything the operator sees before anything is written. */
+export interface ImportPreview {
+  kind: ImportKind;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  sheet: string | null;
+  headerRow: number;
+  /** The header row of the file, as written. */
+  headers: string[];
+  fields: MappingField[];
+  mapping: Record<string, string>;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  duplicates: number;
+  problems: ImportProblem[];
+  /** Rows for the preview table: those with problems first, then the first accepted ones. */
+  rows: PreviewRow[];
+  /** Sales: the period the lines belong to. */
+  period: string | null;
+  layoutChange: LayoutChange | null;
+  replacement: ReplacementDiff | null;
+  source?: { format: 'xlsx' | 'csv'; encoding?: string; separator?: string };
+}
+
+export type ImportJobState = 'reading' | 'ready' | 'committing' | 'committed' | 'failed' | 'cancelled';
+
+export interface ImportJobStatus {
+  jobId: string;
+  kind: ImportKind;
+  fileName: string;
+  state: ImportJobState;
+  rowsRead: number;
+  /** Of the file's bytes, how many have been read: progress where the row count is not known ahead. */
+  bytesRead: number;
+  totalBytes: number;
+  preview: ImportPreview | null;
+  report: ImportReport | null;
+  error: { code: string; message: string; details?: Record<string, unknown> } | null;
+}
