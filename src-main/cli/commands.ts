@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { createProgram, requireProgram } from '../core/program/program-store';
-import { importParticipants } from '../core/participants/import-participants';
 import { listParticipants } from '../core/participants/participants-query';
 import { createDemo } from '../core/demo/create-demo';
-import { formatImportReport, formatParticipants, formatProgram } from './format-output';
-import type { ParticipantRow } from '../ipc/contract';
+import { runnerFor } from '../core/import/import-runners';
+import { NO_PROGRESS } from '../core/import/prepare-import';
+import type { ImportOptions } from '../core/import/import-job-types';
+import { formatImportPreview, formatImportReport, formatParticipants, formatProgram } from './format-output';
+import type { ImportKind, ParticipantRow } from '../ipc/contract';
 
 export interface CommandOutput {
   /** Printed with --json, as one document. */
@@ -15,7 +17,7 @@ export interface CommandOutput {
   text: string;
 }
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 interface CommandTools {
   readFile(path: string): { fileName: string; bytes: Uint8Array };
@@ -50,6 +52,61 @@ function wholeNumberOption(values: Values, name: string): number | undefined {
   return Number(raw);
 }
 
+function stringOption(values: Values, name: string): string | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') throw new AppError('INVALID_INPUT', `--${name} takes one value.`);
+  return raw;
+}
+
+/** `--map field=Header`, repeatable: the columns chosen for fields whose headers are not among the synonyms. */
+function mappingOption(values: Values): Record<string, string> | undefined {
+  const raw = values.map;
+  if (raw === undefined) return undefined;
+  const mapping: Record<string, string> = {};
+  for (const item of Array.isArray(raw) ? raw : [String(raw)]) {
+    const at = item.indexOf('=');
+    const field = item.slice(0, at).trim();
+    const header = item.slice(at + 1).trim();
+    if (at < 0 || field === '' || header === '') throw new AppError('INVALID_INPUT', `--map takes field=Header, such as --map netValue="Kwota netto", not "${item}".`);
+    if (mapping[field] !== undefined) throw new AppError('INVALID_INPUT', `--map names the field ${field} twice.`);
+    mapping[field] = header;
+  }
+  return mapping;
+}
+
+const IMPORT_OPTIONS = '[--sheet NAME] [--map field=Header ...] [--dry-run]';
+
+/**
+ * One import command per kind, all through the kind's runner: read and judge the whole file
+ * (prepare), then either show the preview (--dry-run, nothing written) or commit it.
+ */
+function importCommand(kind: ImportKind, summary: string, extraOptions = ''): Command {
+  return {
+    words: ['import', kind],
+    positionals: ['FILE'],
+    options: [extraOptions, IMPORT_OPTIONS].filter(Boolean).join(' '),
+    summary,
+    async run(ctx, [path], values, tools) {
+      const options: ImportOptions = {};
+      const period = stringOption(values, 'period');
+      const replaceBatchId = wholeNumberOption(values, 'replace');
+      if (period !== undefined) options.period = period;
+      if (replaceBatchId !== undefined) options.replaceBatchId = replaceBatchId;
+      const sheet = stringOption(values, 'sheet');
+      const mapping = mappingOption(values);
+      const file = { ...tools.readFile(path as string), ...(sheet !== undefined ? { sheet } : {}), ...(mapping ? { mapping } : {}) };
+      const prepared = await runnerFor(kind).prepare(ctx, file, options, NO_PROGRESS);
+      if (values['dry-run'] === true) {
+        // The preview has the report's counts and problems; batchId null says nothing was written.
+        return { json: { batchId: null, dryRun: true, ...prepared.preview }, text: formatImportPreview(prepared.preview) };
+      }
+      const report = prepared.commit();
+      return { json: report, text: formatImportReport(report) };
+    },
+  };
+}
+
 export const COMMANDS: Command[] = [
   {
     words: ['program', 'init'],
@@ -72,17 +129,14 @@ export const COMMANDS: Command[] = [
       return { json: program, text: formatProgram(program) };
     },
   },
-  {
-    words: ['import', 'participants'],
-    positionals: ['FILE'],
-    options: '[--sheet NAME]',
-    summary: 'import or update participants from an .xlsx or .csv file',
-    async run(ctx, [path], values, tools) {
-      const file = tools.readFile(path as string);
-      const report = await importParticipants(ctx, { ...file, sheet: typeof values.sheet === 'string' ? values.sheet : undefined });
-      return { json: report, text: formatImportReport(report) };
-    },
-  },
+  importCommand('participants', 'import or update participants from an .xlsx or .csv file'),
+  importCommand('products', 'import or update products (by SKU) from an .xlsx or .csv file'),
+  importCommand('targets', 'import monthly targets, long form (code, period, target) or wide (a column per month YYYY-MM)'),
+  importCommand(
+    'sales',
+    'import the sales lines of one period; the period is taken from the file when all its dates fall in one month; --replace supersedes an earlier sales batch with this corrected file',
+    '[--period YYYY-MM] [--replace BATCH]',
+  ),
   {
     words: ['participants', 'list'],
     positionals: [],

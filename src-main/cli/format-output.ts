@@ -1,5 +1,5 @@
 // Plain-text output of the CLI, for a person at a terminal. --json bypasses all of this.
-import type { ImportReport, ParticipantRow, ProgramView } from '../ipc/contract';
+import type { ImportPreview, ImportProblem, ImportReport, ParticipantRow, ProgramView } from '../ipc/contract';
 import { formatMoney } from '../core/money/minor-units';
 
 /** Left-aligned columns separated by two spaces; enough for a terminal, no dependency. */
@@ -23,11 +23,48 @@ export function formatProgram(p: ProgramView): string {
   ].join('\n');
 }
 
-export function formatImportReport(r: ImportReport): string {
+function problemsTable(problems: readonly ImportProblem[]): string {
+  return formatTable(['Row', 'Column', 'Value', 'Reason'], problems.map((p) => [p.row, p.column, p.value, p.reason]));
+}
+
+/** What --dry-run shows: everything the import would do, with nothing written. */
+export function formatImportPreview(p: ImportPreview): string {
   const lines = [
-    `Batch ${r.batchId}: ${r.fileName}${r.sheet ? ` (sheet "${r.sheet}", header on row ${r.headerRow})` : ''}`,
-    `Rows read ${r.rowsRead}: accepted ${r.accepted} (new ${r.created}, changed ${r.updated}, unchanged ${r.unchanged}), rejected ${r.rejected}, skipped ${r.skipped}.`,
+    `Preview, nothing written: ${p.kind} from ${p.fileName}${p.sheet ? ` (sheet "${p.sheet}", header on row ${p.headerRow})` : ` (header on row ${p.headerRow})`}`,
   ];
+  if (p.period) lines.push(`Period: ${p.period}`);
+  lines.push(`Rows read ${p.rowsRead}: accepted ${p.accepted}, rejected ${p.rejected}, skipped ${p.skipped}, duplicates ${p.duplicates}.`);
+  const mapped = p.fields.filter((f) => f.header !== null).map((f) => `${f.field} <- "${f.header}"${f.source === 'remembered' || f.source === 'explicit' ? ` (${f.source})` : ''}`);
+  lines.push(`Columns: ${mapped.join(', ')}`);
+  const change = p.layoutChange;
+  if (change) {
+    const parts = [change.added.length > 0 ? `new ${change.added.map((h) => `"${h}"`).join(', ')}` : '', change.removed.length > 0 ? `gone ${change.removed.map((h) => `"${h}"`).join(', ')}` : ''].filter(Boolean);
+    lines.push(`The columns changed since batch ${change.previousBatchId} (${change.previousFileName}): ${parts.join('; ')}.`);
+  }
+  const r = p.replacement;
+  if (r) {
+    lines.push(`Replaces batch ${r.replacesBatchId} (${r.replacesFileName}): lines added ${r.added}, removed ${r.removed}, changed ${r.changed}, unchanged ${r.unchanged}.`);
+    for (const e of r.examples) lines.push(`  ${e.change} ${e.key}: ${e.before ?? '-'} -> ${e.after ?? '-'}`);
+  }
+  if (p.problems.length > 0) lines.push('', 'Problems:', problemsTable(p.problems));
+  return lines.join('\n');
+}
+
+/** What the accepted rows did: sales lines are stored as they are; a targets row may hold several months. */
+function acceptedDetail(r: ImportReport): string {
+  if (r.kind === 'sales') return '';
+  const what = r.kind === 'targets' ? 'targets: ' : '';
+  return ` (${what}new ${r.created}, changed ${r.updated}, unchanged ${r.unchanged})`;
+}
+
+export function formatImportReport(r: ImportReport): string {
+  const duplicates = r.duplicates ? `, duplicates ${r.duplicates}` : '';
+  const lines = [
+    `Batch ${r.batchId}: ${r.kind} from ${r.fileName}${r.sheet ? ` (sheet "${r.sheet}", header on row ${r.headerRow})` : ''}`,
+    `Rows read ${r.rowsRead}: accepted ${r.accepted}${acceptedDetail(r)}, rejected ${r.rejected}, skipped ${r.skipped}${duplicates}.`,
+  ];
+  if (r.period) lines.push(`Period: ${r.period}`);
+  if (r.replacedBatchId) lines.push(`Batch ${r.replacedBatchId} is superseded by this one; its lines stay on record.`);
   if (r.changes.length > 0) {
     lines.push('', 'Changes:');
     for (const c of r.changes) {
@@ -35,7 +72,7 @@ export function formatImportReport(r: ImportReport): string {
     }
   }
   if (r.problems.length > 0) {
-    lines.push('', 'Problems:', formatTable(['Row', 'Column', 'Value', 'Reason'], r.problems.map((p) => [p.row, p.column, p.value, p.reason])));
+    lines.push('', 'Problems:', problemsTable(r.problems));
   }
   return lines.join('\n');
 }

@@ -29,6 +29,10 @@ const OPTIONS = {
   search: { type: 'string' },
   status: { type: 'string' },
   limit: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean', default: false },
+  period: { type: 'string' },
+  replace: { type: 'string' },
 } as const;
 
 function actorName(env: NodeJS.ProcessEnv): string {

@@ -55,6 +55,10 @@ export const importBatches = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     supersededBy: integer('superseded_by'),
+    /** Sales: the period `YYYY-MM` the batch's lines belong to. */
+    period: text('period'),
+    /** The file's header row as written (JSON array), to remember mappings and see layout changes. */
+    headersJson: text('headers_json').notNull().default('[]'),
   },
   (t) => [index('import_batches_sha').on(t.programId, t.kind, t.sha256)],
 );
@@ -115,6 +119,93 @@ export const participantChanges = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('participant_changes_participant').on(t.participantId)],
+);
+
+/** The client's product list: updated by SKU from each products file, with the history in product_changes. */
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    group: text('product_group'),
+    /** 1 when the product earns points, 0 otherwise. */
+    promoted: integer('promoted').notNull(),
+    /** Points per unit sold; null for value-based points. */
+    pointsPerUnit: integer('points_per_unit'),
+    createdBatchId: integer('created_batch_id').references(() => importBatches.id),
+    updatedBatchId: integer('updated_batch_id').references(() => importBatches.id),
+    sourceRow: integer('source_row'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('products_program_sku').on(t.programId, t.sku)],
+);
+
+/** The history of a product's fields: what each import changed, from what to what. Append-only. */
+export const productChanges = sqliteTable(
+  'product_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    sourceRow: integer('source_row'),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('product_changes_product').on(t.productId)],
+);
+
+/**
+ * Monthly targets in money, append-only: the target of a participant for a period is the one
+ * from the latest batch that gives one, so that every earlier target stays traceable.
+ */
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    participantCode: text('participant_code').notNull(),
+    period: text('period').notNull(),
+    targetMinor: integer('target_minor').notNull(),
+    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    sourceRow: integer('source_row').notNull(),
+  },
+  (t) => [index('targets_program_period').on(t.programId, t.period, t.participantCode)],
+);
+
+/**
+ * The client's sales lines as imported, append-only: a corrected file supersedes a batch
+ * (import_batches.superseded_by) and never edits or deletes its lines.
+ */
+export const salesLines = sqliteTable(
+  'sales_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    sourceRow: integer('source_row').notNull(),
+    saleDate: text('sale_date').notNull(),
+    period: text('period').notNull(),
+    participantCode: text('participant_code').notNull(),
+    sku: text('sku').notNull(),
+    quantity: integer('quantity').notNull(),
+    netMinor: integer('net_minor').notNull(),
+    documentNo: text('document_no'),
+    lineNo: text('line_no'),
+    participantName: text('participant_name'),
+    productName: text('product_name'),
+    /** What makes two lines the same line: see core/sales/sales-line-key.ts. */
+    lineKey: text('line_key').notNull(),
+  },
+  (t) => [
+    index('sales_lines_program_period').on(t.programId, t.period),
+    index('sales_lines_program_key').on(t.programId, t.lineKey),
+    index('sales_lines_batch').on(t.batchId),
+  ],
 );
 
 /** Who did what, why and when: every operator decision. Append-only. */

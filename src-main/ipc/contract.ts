@@ -38,7 +38,10 @@ export type ErrorCode =
   | 'HEADER_NOT_FOUND'
   | 'SHEET_NOT_FOUND'
   | 'NOT_FOUND'
+  /** A sales file whose dates span several months, imported without saying which period it is for. */
+  | 'PERIOD_REQUIRED'
   | 'DATABASE_NEWER'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export interface AppErrorData {
@@ -130,6 +133,10 @@ export interface ImportBatchView {
   skipped: number;
   createdAt: string;
   createdBy: string;
+  /** Sales: the period of the batch's lines. */
+  period: string | null;
+  /** The later batch that superseded this one (a corrected sales file), or null. */
+  supersededBy: number | null;
 }
 
 export interface DashboardView {

@@ -11,7 +11,7 @@ import { listImportBatches } from '../core/import/import-batches';
 import { createDemo } from '../core/demo/create-demo';
 import { createImportJobs } from '../core/import/import-jobs';
 import { IMPORT_RUNNERS } from '../core/import/import-runners';
-import { AppError } from '../core/app-error';
+import { errorReportOfBatch, errorReportOfJob } from '../core/import/import-error-report';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -50,9 +50,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'import.status': ({ jobId }) => jobs.status(jobId),
     'import.cancel': ({ jobId }) => jobs.cancel(jobId),
     'import.commit': ({ jobId }) => jobs.commit(jobId),
-    'import.errorReport': (): { fileName: string; bytes: Uint8Array } => {
-      throw new AppError('INTERNAL', 'The error report is not available yet.');
-    },
+    'import.errorReport': (args) => ('jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId)),
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
   } satisfies Handlers;

@@ -1,15 +1,12 @@
-import type { ImportBatchView } from '../../src-main/ipc/contract';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import type { BatchView } from '../screens/import/import-batch-view';
+import { kindLabel } from '../screens/import/import-texts';
 
-function kindLabel(kind: string, hasKey: (key: string) => key is MessageKey, t: (key: MessageKey) => string): string {
-  const key = `kind.${kind}`;
-  return hasKey(key) ? t(key) : kind;
-}
-
-/** Import batches, newest first: the import history and the dashboard's last imports. */
-export function ImportBatchTable({ batches, label, compact = false }: { batches: ImportBatchView[]; label: string; compact?: boolean }) {
+/** Import batches, newest first: the import history and the dashboard's last imports. A superseded batch stays, marked. */
+export function ImportBatchTable({ batches, label, compact = false }: { batches: BatchView[]; label: string; compact?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const anyPeriod = batches.some((b) => b.period);
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table className="data-table" data-testid="import-batches">
@@ -18,6 +15,7 @@ export function ImportBatchTable({ batches, label, compact = false }: { batches:
             <th scope="col">{t('import.history.when')}</th>
             <th scope="col">{t('import.history.file')}</th>
             {compact ? null : <th scope="col">{t('import.history.kind')}</th>}
+            {compact || !anyPeriod ? null : <th scope="col">{t('import.history.period')}</th>}
             <th scope="col" className="num">
               {t('import.report.rowsRead')}
             </th>
@@ -34,21 +32,32 @@ export function ImportBatchTable({ batches, label, compact = false }: { batches:
           </tr>
         </thead>
         <tbody>
-          {batches.map((batch) => (
-            <tr key={batch.id}>
-              <td className="nowrap">{i18n.formatDateTime(batch.createdAt)}</td>
-              <td>
-                <span className="file-name">{batch.fileName}</span>
-                {compact ? <span className="cell-sub">{kindLabel(batch.kind, i18n.hasKey, t)}</span> : <span className="cell-sub">{i18n.formatFileSize(batch.fileSize)}</span>}
-              </td>
-              {compact ? null : <td>{kindLabel(batch.kind, i18n.hasKey, t)}</td>}
-              <td className="num">{i18n.formatInteger(batch.rowsRead)}</td>
-              <td className="num">{i18n.formatInteger(batch.accepted)}</td>
-              <td className={batch.rejected > 0 ? 'num text-danger' : 'num'}>{i18n.formatInteger(batch.rejected)}</td>
-              <td className="num">{i18n.formatInteger(batch.skipped)}</td>
-              {compact ? null : <td>{batch.createdBy}</td>}
-            </tr>
-          ))}
+          {batches.map((batch) => {
+            const superseded = batch.supersededBy !== null && batch.supersededBy !== undefined;
+            return (
+              <tr key={batch.id} className={superseded ? 'is-superseded' : undefined} data-batch={batch.id} data-kind={batch.kind}>
+                <td className="nowrap">{i18n.formatDateTime(batch.createdAt)}</td>
+                <td>
+                  <span className="file-name">{batch.fileName}</span>
+                  <span className="cell-sub">
+                    {compact ? kindLabel(batch.kind, i18n) : `${t('import.history.batch', { id: batch.id })} · ${i18n.formatFileSize(batch.fileSize)}`}
+                  </span>
+                  {superseded ? (
+                    <span className="badge badge--neutral badge--small superseded-mark" data-testid="superseded-mark">
+                      {t('import.history.superseded', { id: batch.supersededBy ?? '' })}
+                    </span>
+                  ) : null}
+                </td>
+                {compact ? null : <td>{kindLabel(batch.kind, i18n)}</td>}
+                {compact || !anyPeriod ? null : <td className="nowrap">{batch.period ? i18n.formatPeriod(batch.period) : '—'}</td>}
+                <td className="num">{i18n.formatInteger(batch.rowsRead)}</td>
+                <td className="num">{i18n.formatInteger(batch.accepted)}</td>
+                <td className={batch.rejected > 0 ? 'num text-danger' : 'num'}>{i18n.formatInteger(batch.rejected)}</td>
+                <td className="num">{i18n.formatInteger(batch.skipped)}</td>
+                {compact ? null : <td>{batch.createdBy}</td>}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { StatusBadge } from '../components/StatusBadge';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { fieldLabel, fieldValueText } from './ImportReportView';
+import { fieldLabel, fieldValueText } from './import/import-texts';
 
 const DETAIL_FIELDS: Array<{ field: keyof ParticipantDetail; label: MessageKey; mono?: boolean; date?: boolean }> = [
   { field: 'code', label: 'field.code', mono: true },

@@ -1,15 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expect, openScreen, samplesDir, seedProgram, test } from './fixtures';
-
-/** Serious and critical findings only: those block a keyboard or screen-reader user. */
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
+import { expectNoSeriousViolations } from './axe-check';
+import { expect, openScreen, samplesDir, seedImportFile, seedParticipantsFile, seedProgram, test } from './fixtures';
+import { SALES_OCTOBER, writeParticipantsWithProblems } from './wizard-files';
 
 test('welcome and create form have no serious accessibility problems', async ({ page, server }) => {
   await page.goto(server.url);
@@ -30,7 +22,8 @@ test('dashboard, import report, participants and settings have no serious access
 
   await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
   await page.getByTestId('import-file-input').setInputFiles(join(samplesDir, 'participants.xlsx'));
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('import-commit').click({ timeout: 20_000 });
+  await expect(page.getByTestId('import-report')).toBeVisible();
   await expectNoSeriousViolations(page, 'import report');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Participants' }).click();
@@ -63,4 +56,38 @@ test('the keyboard reaches the content: skip link, navigation, focus rings', asy
   await expect(page.getByTestId('nav-import')).toHaveCSS('outline-style', 'solid');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeFocused();
+});
+
+test('every step of the import wizard has no serious accessibility problems', async ({ page, server, dbFile, dataDir }) => {
+  seedProgram(dbFile);
+  await seedParticipantsFile(dbFile, join(samplesDir, 'participants.xlsx'));
+  await seedImportFile(dbFile, 'products', join(samplesDir, 'products.xlsx'));
+  await seedImportFile(dbFile, 'sales', SALES_OCTOBER);
+  await openScreen(page, server, 'import', 'Import');
+
+  // Step 1 with everything a sales file can be told: a month and the import it corrects.
+  await page.getByTestId('kind-sales').click();
+  await page.getByTestId('period-mode-month').check();
+  await page.getByTestId('correction-yes').check();
+  await expect(page.getByTestId('replace-batch')).toBeVisible();
+  await expectNoSeriousViolations(page, 'import: choose a sales file');
+
+  // Preview with problems: highlighted rows, problems list open.
+  await page.getByTestId('kind-participants').click();
+  await page.getByTestId('import-file-input').setInputFiles(writeParticipantsWithProblems(dataDir));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible({ timeout: 20_000 });
+  await preview.getByTestId('preview-problems').locator('summary').click();
+  await expectNoSeriousViolations(page, 'import: preview');
+
+  // Columns on demand.
+  await preview.getByTestId('adjust-columns').click();
+  await expect(page.getByTestId('import-step-mapping')).toBeVisible();
+  await expectNoSeriousViolations(page, 'import: adjust columns');
+  await page.getByTestId('mapping-back').click();
+
+  // Done.
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await expectNoSeriousViolations(page, 'import: report');
 });

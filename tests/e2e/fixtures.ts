@@ -2,13 +2,16 @@
 // data file, and stopped afterwards: tests never share data and can run in parallel.
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src-main/db/open-database';
+import { createImportJobs } from '../../src-main/core/import/import-jobs';
+import { IMPORT_RUNNERS } from '../../src-main/core/import/import-runners';
+import { importParticipants } from '../../src-main/core/participants/import-participants';
 import { createProgram, readReferenceTemplate } from '../../src-main/core/program/program-store';
-import type { ProgramView } from '../../src-main/ipc/contract';
+import type { ImportKind, ImportReport, ProgramView } from '../../src-main/ipc/contract';
 import { startWebServer, type WebServerHandle } from '../../src-main/web/web-server';
 
 export { expect };
@@ -51,6 +54,38 @@ export function seedProgram(dbFile: string, overrides: Record<string, unknown> =
   try {
     const ctx = { store, actor: 'e2e', now: () => new Date('2026-09-01T08:00:00Z') };
     return createProgram(ctx, { ...readReferenceTemplate(), ...overrides });
+  } finally {
+    store.close();
+  }
+}
+
+function seedContext(store: ReturnType<typeof openDatabase>) {
+  return { store, actor: 'e2e', now: () => new Date('2026-09-01T08:00:00Z') };
+}
+
+/** Imports the client's participants file into the data file through the core, as the CLI would. */
+export async function seedParticipantsFile(dbFile: string, path: string): Promise<ImportReport> {
+  const store = openDatabase(dbFile);
+  try {
+    return await importParticipants(seedContext(store), { fileName: basename(path), bytes: readFileSync(path) });
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Imports a client file of any kind through the core's job runner: read, then commit.
+ * Null when the core has no runner for that kind (yet), so that a test can say so.
+ */
+export async function seedImportFile(dbFile: string, kind: ImportKind, path: string): Promise<ImportReport | null> {
+  if (!IMPORT_RUNNERS.some((runner) => runner.kind === kind)) return null;
+  const store = openDatabase(dbFile);
+  try {
+    const jobs = createImportJobs(seedContext(store), IMPORT_RUNNERS);
+    const jobId = jobs.start(kind, { fileName: basename(path), bytes: readFileSync(path) });
+    const status = await jobs.settled(jobId);
+    if (status.state !== 'ready') throw new Error(`Seeding ${kind} from ${path} failed: ${status.error?.message ?? status.state}`);
+    return jobs.commit(jobId);
   } finally {
     store.close();
   }

@@ -21,19 +21,32 @@ async function dropFile(page: Page, path: string, name: string): Promise<void> {
   await zone.dispatchEvent('drop', { dataTransfer });
 }
 
-test('imports the sample participants file and shows them in the table', async ({ page, server, dbFile }) => {
+test('imports the sample participants file through the wizard and shows them in the table', async ({ page, server, dbFile }) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'import', 'Import');
+  await expect(page.getByTestId('kind-participants').getByRole('radio')).toBeChecked();
 
   await page.getByTestId('import-file-input').setInputFiles(join(samplesDir, 'participants.xlsx'));
 
+  // The preview first: nothing is written until the operator confirms.
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 2, name: 'Check before importing' })).toBeFocused();
+  await expect(preview.getByTestId('stat-rows-read')).toContainText('12');
+  await expect(preview.getByTestId('stat-accepted')).toContainText('12');
+  await expect(preview.getByTestId('stat-rejected')).toContainText('0');
+  await expect(preview.getByTestId('import-mapping')).toContainText('Participant code');
+  await expect(preview.getByTestId('preview-rows').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByText('No file has been imported yet.')).toBeVisible();
+
+  await preview.getByRole('button', { name: 'Import 12 rows' }).click();
+
   const report = page.getByTestId('import-report');
-  await expect(report).toBeVisible({ timeout: 20_000 });
+  await expect(report).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Import report' })).toBeFocused();
   await expect(report.getByTestId('stat-accepted')).toContainText('12');
-  await expect(report.getByTestId('stat-rows-read')).toContainText('12');
-  await expect(report.getByTestId('stat-rejected')).toContainText('0');
   await expect(report.getByTestId('stat-created')).toContainText('12');
-  await expect(report.getByTestId('import-mapping')).toContainText('Participant code');
+  await expect(page.getByTestId('import-announcement')).toHaveText('Import finished: 12 rows imported.');
   // The batch is in the history below.
   await expect(page.getByTestId('import-batches')).toContainText('participants.xlsx');
 
@@ -70,7 +83,8 @@ test('a damaged file is refused with one clear sentence and no stack trace', asy
   const everything = await error.innerText();
   expect(everything).not.toMatch(/\bat\s+\S+\s*\(|Error:|\.ts:\d+|node_modules|stack/i);
   expect(everything.split('\n').filter((line) => line.trim()).length).toBe(1);
-  // Nothing was imported.
+  // Back at the first step, ready for another file; nothing was imported.
+  await expect(page.getByTestId('import-step-choose')).toBeVisible();
   await expect(page.getByText('No file has been imported yet.')).toBeVisible();
 });
 
@@ -80,13 +94,14 @@ test('a file dropped on the zone is imported; the same file again is refused', a
   const sample = join(samplesDir, 'participants.xlsx');
 
   await dropFile(page, sample, 'participants.xlsx');
+  await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-report').getByTestId('stat-accepted')).toContainText('12', { timeout: 20_000 });
 
   await page.getByRole('button', { name: 'Import another file' }).click();
   await expect(page.getByTestId('import-file-input')).toBeFocused();
   await dropFile(page, sample, 'participants-copy.xlsx');
-  await expect(page.getByTestId('import-error').getByTestId('error-sentence')).toHaveText(
-    'This file has already been imported; the earlier import is in the import history.',
-  );
+  // Refused before anything is read into a preview, back at the first step.
+  const refused = page.getByTestId('import-error');
+  await expect(refused.getByTestId('error-sentence')).toHaveText('This file has already been imported; the earlier import is in the import history.');
   await expect(page.getByTestId('import-batches').locator('tbody tr')).toHaveCount(1);
 });

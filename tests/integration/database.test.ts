@@ -146,8 +146,20 @@ describe('history tables', () => {
         .run();
       expect(() => store.sqlite.prepare("UPDATE import_batches SET sha256 = 'forged'").run()).toThrow(/provenance/);
       expect(() => store.sqlite.prepare('DELETE FROM import_batches').run()).toThrow(/never deleted/);
-      // Marking a batch superseded is the one change a batch may take.
-      store.sqlite.prepare('UPDATE import_batches SET superseded_by = 1').run();
+      expect(() => store.sqlite.prepare('UPDATE import_batches SET period = \'2026-10\'').run()).toThrow(/provenance/);
+      // Marking a batch superseded by a later batch of its kind is the one change a batch may take, once.
+      expect(() => store.sqlite.prepare('UPDATE import_batches SET superseded_by = 1').run()).toThrow(/superseded once/);
+      store.sqlite
+        .prepare("INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by) VALUES (1,'participants','b.xlsx',1,'abd','{}',1,1,0,0,'t','t')")
+        .run();
+      store.sqlite.prepare('UPDATE import_batches SET superseded_by = 2 WHERE id = 1').run();
+      expect(() => store.sqlite.prepare('UPDATE import_batches SET superseded_by = NULL WHERE id = 1').run()).toThrow(/superseded once/);
+      store.sqlite.prepare("INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, line_key) VALUES (1, 2, 2, '2026-10-01', '2026-10', 'R1', 'S1', 1, 100, 'k')").run();
+      expect(() => store.sqlite.prepare('UPDATE sales_lines SET net_minor = 1').run()).toThrow(/append-only/);
+      expect(() => store.sqlite.prepare('DELETE FROM sales_lines').run()).toThrow(/append-only/);
+      store.sqlite.prepare("INSERT INTO targets (program_id, participant_code, period, target_minor, batch_id, source_row) VALUES (1, 'R1', '2026-10', 100, 2, 2)").run();
+      expect(() => store.sqlite.prepare('UPDATE targets SET target_minor = 1').run()).toThrow(/append-only/);
+      expect(() => store.sqlite.prepare('DELETE FROM targets').run()).toThrow(/append-only/);
     } finally {
       store.close();
     }

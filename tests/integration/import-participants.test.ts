@@ -92,6 +92,8 @@ describe('importParticipants: the sample file', () => {
         created_at: '2026-11-01T10:00:00.000Z',
         created_by: 'test',
         superseded_by: null,
+        period: null,
+        headers_json: JSON.stringify(['Participant code', 'Name', 'Email', 'Join date', 'Card', 'Status', 'Region']),
       },
     ]);
     const detail = getParticipant(ctx, 'R0001');

@@ -19,27 +19,80 @@ export type RowKind =
   | { kind: 'maybe-note'; column: number; text: string }
   | { kind: 'data' };
 
+// First letters of the totals words: a cell that starts with none of them is not one (most cells).
+const TOTALS_FIRST_LETTERS = new Set(TOTALS_WORDS.map((w) => w.charAt(0)));
+const INVISIBLE_OR_SPACE = /\s|\u200B|\u200C|\u200D|\u2060/;
+// Normalised texts of cells seen lately: codes and SKUs repeat down a column. Bounded.
+const normalizedCache = new Map<string, string>();
+const CACHE_LIMIT = 4096;
+
+function normalizedCellText(text: string): string {
+  let t = normalizedCache.get(text);
+  if (t === undefined) {
+    t = normalizeHeader(text);
+    if (normalizedCache.size >= CACHE_LIMIT) normalizedCache.clear();
+    normalizedCache.set(text, t);
+  }
+  return t;
+}
+
+// The same first letters as character codes, both cases, for the test made on every cell.
+const TOTALS_FIRST_CODES = new Set([...TOTALS_FIRST_LETTERS].flatMap((c) => [c.charCodeAt(0), c.toUpperCase().charCodeAt(0)]));
+
 function totalsWordIn(text: string, allowPrefix: boolean): boolean {
-  const t = normalizeHeader(text);
-  return TOTALS_WORDS.some((w) => t === w || (allowPrefix && t.startsWith(`${w} `)));
+  const first = text.charCodeAt(0);
+  // A visible ASCII first character decides at once (no totals word starts with a non-letter).
+  if (first > 0x20 && first < 0x7f) {
+    if (!TOTALS_FIRST_CODES.has(first)) return false;
+  } else {
+    let at = 0;
+    while (at < text.length && INVISIBLE_OR_SPACE.test(text.charAt(at))) at++;
+    if (!TOTALS_FIRST_LETTERS.has(text.charAt(at).toLowerCase())) return false;
+  }
+  const t = normalizedCellText(text);
+  for (const w of TOTALS_WORDS) {
+    if (t === w || (allowPrefix && t.length > w.length && t.startsWith(w) && t.charAt(w.length) === ' ')) return true;
+  }
+  return false;
 }
 
 /**
  * What a row after the header is. A cell that is exactly "Razem" (or "Итого", "Total", ...)
  * makes a totals row; a cell that only starts with such a word ("Razem region Północ") does
  * so when the row also lacks a required value, so that a participant named "Suma Jan" stays data.
+ * Runs for every row of the file: counts in loops, no arrays made.
  */
 export function classifyRow(cells: readonly RawCell[], columns: readonly ColumnMapping[], requiredFields: ReadonlySet<string>): RowKind {
-  const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlankCell(c));
-  if (filled.length === 0) return { kind: 'blank' };
-  const requiredColumns = columns.filter((m) => requiredFields.has(m.field));
-  const lacksRequired = requiredColumns.some((m) => isBlankCell(cells[m.column] ?? null));
-  const totals = filled.find(({ c }) => typeof c === 'string' && totalsWordIn(c, lacksRequired));
-  if (totals) return { kind: 'totals', column: totals.i, text: cellToText(totals.c).trim() };
-  const first = filled[0] ?? { c: null, i: 0 };
-  const firstText = cellToText(first.c).trim();
-  if (columns.every((m) => isBlankCell(cells[m.column] ?? null))) return { kind: 'outside-columns', column: first.i, text: firstText };
-  const allRequiredBlank = requiredColumns.every((m) => isBlankCell(cells[m.column] ?? null));
-  if (lacksRequired && (allRequiredBlank || filled.length === 1)) return { kind: 'maybe-note', column: first.i, text: firstText };
-  return { kind: 'data' };
+  let filled = 0;
+  let firstFilled = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (isBlankCell(cells[i] ?? null)) continue;
+    filled++;
+    if (firstFilled < 0) firstFilled = i;
+  }
+  if (filled === 0) return BLANK;
+  let required = 0;
+  let requiredBlank = 0;
+  let mappedFilled = 0;
+  for (const m of columns) {
+    const blank = isBlankCell(cells[m.column] ?? null);
+    if (!blank) mappedFilled++;
+    if (requiredFields.has(m.field)) {
+      required++;
+      if (blank) requiredBlank++;
+    }
+  }
+  const lacksRequired = requiredBlank > 0;
+  for (let i = firstFilled; i < cells.length; i++) {
+    const c = cells[i] ?? null;
+    if (typeof c === 'string' && !isBlankCell(c) && totalsWordIn(c, lacksRequired)) return { kind: 'totals', column: i, text: cellToText(c).trim() };
+  }
+  if (mappedFilled === 0) return { kind: 'outside-columns', column: firstFilled, text: cellToText(cells[firstFilled] ?? null).trim() };
+  const allRequiredBlank = requiredBlank === required;
+  if (lacksRequired && (allRequiredBlank || filled === 1)) return { kind: 'maybe-note', column: firstFilled, text: cellToText(cells[firstFilled] ?? null).trim() };
+  return DATA;
 }
+
+// Shared answers for the kinds without details: most rows are data.
+const DATA: RowKind = Object.freeze({ kind: 'data' });
+const BLANK: RowKind = Object.freeze({ kind: 'blank' });

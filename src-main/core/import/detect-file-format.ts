@@ -17,9 +17,10 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** An OLE2 file that holds an "EncryptedPackage" stream is an .xlsx with a password, not an old .xls. */
+/** An OLE2 file with "EncryptionInfo" and "EncryptedPackage" streams is an .xlsx with a password, not an old .xls. */
 function isEncryptedPackage(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return all.includes(Buffer.from('EncryptedPackage', 'utf16le')) || all.includes(Buffer.from('EncryptionInfo', 'utf16le'));
 }
 
 /** Text has no NUL bytes and almost no control characters; random or binary bytes have many. */

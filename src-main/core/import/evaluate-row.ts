@@ -16,6 +16,35 @@ export function hasErrors(problems: readonly ImportProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+// Per kind, an object with every field null, made by JSON.parse so that all its fields sit
+// inside the object: each row's values start as a copy of it, without a separate property
+// store (on a 200,000-row file, some 12 MB less held while reading).
+const emptyValuesOf = new WeakMap<object, Record<string, unknown>>();
+
+function emptyValues(fields: object): Record<string, unknown> {
+  let empty = emptyValuesOf.get(fields);
+  if (!empty) {
+    empty = JSON.parse(JSON.stringify(Object.fromEntries(Object.keys(fields).map((f) => [f, null])))) as Record<string, unknown>;
+    emptyValuesOf.set(fields, empty);
+  }
+  return empty;
+}
+
+/**
+ * The row's cells of the mapped columns, in `columns` order, kept with every row until the
+ * merged areas are known. They are only ever shown as text (problem values, preview rows), so
+ * a date cell is kept as the text cellToText makes of it, which is shared between the rows of
+ * the same day: a Date object in each of 200,000 rows would hold some 20 MB.
+ */
+export function mappedCellsOf(cells: readonly RawCell[], columns: readonly ColumnMapping[]): RawCell[] {
+  const mapped: RawCell[] = new Array<RawCell>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const cell = cells[columns[i]?.column ?? -1] ?? null;
+    mapped[i] = cell instanceof Date ? cellToText(cell) : cell;
+  }
+  return mapped;
+}
+
 /** Parses each mapped cell of a data row by its field's parser; a field whose column is absent stays null. */
 export function evaluateRow<F extends FieldTable>(
   row: number,
@@ -24,8 +53,7 @@ export function evaluateRow<F extends FieldTable>(
   columns: readonly ColumnMapping[],
   context: CellParseContext,
 ): EvaluatedRow<F> {
-  const values: Record<string, unknown> = {};
-  for (const field of Object.keys(definition.fields)) values[field] = null;
+  const values: Record<string, unknown> = { ...emptyValues(definition.fields) };
   const problems: ImportProblem[] = [];
   for (const mapping of columns) {
     const spec = definition.fields[mapping.field];

@@ -7,7 +7,7 @@
 // and cross-field checks, readImportTable() to read and judge the file, then one
 // ctx.store.transaction() that refuses a repeated file, records the batch and its problems
 // (record-import-batch.ts) and writes the accepted rows.
-import type { ImportKind, ProblemCode } from './import-report';
+import type { ImportKind, ImportProblem, ProblemCode } from './import-report';
 import type { CellError, RawCell } from './raw-table';
 
 export interface CellParseContext {
@@ -67,6 +67,12 @@ export interface ImportDefinition<F extends FieldTable> {
   duplicateKey?: readonly (keyof F & string)[];
   /** Checks across fields, run on rows whose cells all parsed. */
   checkRow?: (values: FieldValues<F>) => RowCheckProblem<F>[];
+  /**
+   * Judges a row without errors against what came before it, in file order (sales: a line
+   * already given earlier in the file or already imported). A problem of severity 'skipped'
+   * marks the row a duplicate: neither taken nor an error; one of severity 'error' rejects it.
+   */
+  screenRow?: (row: number, values: FieldValues<F>) => ImportProblem | null;
 }
 
 /** Keeps the literal field names of a table, so that rows come back typed. */

@@ -18,6 +18,8 @@ export function listImportBatches(ctx: CoreContext, programId: number, limit = 2
       skipped: importBatches.skipped,
       createdAt: importBatches.createdAt,
       createdBy: importBatches.createdBy,
+      period: importBatches.period,
+      supersededBy: importBatches.supersededBy,
     })
     .from(importBatches)
     .where(eq(importBatches.programId, programId))

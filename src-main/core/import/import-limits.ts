@@ -10,6 +10,11 @@ export interface ImportLimits {
   maxRows: number;
   /** Characters in one cell; Excel's own limit by default, so that any real workbook fits. */
   maxCellChars: number;
+  /**
+   * Characters in one CSV record: a line that never ends (no line break, or a quote never
+   * closed) is refused here instead of being split into millions of fields.
+   */
+  maxLineChars: number;
   /** How many rows from the top of each sheet are searched for the header row. */
   headerSearchRows: number;
 }
@@ -19,8 +24,21 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUnpackedBytes: 1024 * 1024 * 1024,
   maxRows: 1_048_576,
   maxCellChars: 32_767,
+  maxLineChars: 1024 * 1024,
   headerSearchRows: 50,
 };
+
+/** The last row a worksheet can have (Excel 2007 and later): a row numbered past it is not a real sheet's. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/**
+ * Bytes of XML without a "<" that a workbook part may hold before it is refused: a cell's
+ * text at the cell limit, written entirely as escapes (up to 8 bytes a character), fits; a
+ * gigantic cell or attribute is refused as it streams past, before any parser holds it.
+ */
+export function maxXmlTextRunBytes(limits: ImportLimits): number {
+  return Math.max(1024 * 1024, limits.maxCellChars * 8);
+}
 
 export function resolveImportLimits(overrides: Partial<ImportLimits> = {}): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...overrides };

@@ -5,11 +5,14 @@
 import { AppError } from '../app-error';
 import { cellToText } from './cell-text';
 import { classifyRow } from './classify-row';
-import { evaluateRow, hasErrors, type EvaluatedRow } from './evaluate-row';
+import { duplicateKeyOf } from './duplicate-key';
+import { evaluateRow, hasErrors, mappedCellsOf, type EvaluatedRow } from './evaluate-row';
 import { requiredFields, type CellParseContext, type FieldTable, type FieldValues, type ImportDefinition } from './field-definitions';
 import { matchHeaderRow, type ColumnMapping, type MappingOverride } from './find-header-row';
 import { resolveImportLimits, type ImportLimits } from './import-limits';
-import type { ImportProblem } from './import-report';
+import { headerSignature, headerTexts } from './header-signature';
+import { normalizeHeader } from './normalize-header';
+import type { ImportProblem, PreviewRow } from './import-report';
 import { openTableSource } from './open-table-source';
 import { cellProblem, foldRepeatedWarnings, mergedCellProblem, skippedRowProblem } from './problem-text';
 import { isBlankCell, type MergedArea, type RawCell, type RawRow } from './raw-table';
@@ -27,7 +30,25 @@ export interface ReadTableOptions {
   locale: string;
   currencyDigits: number;
   limits?: Partial<ImportLimits>;
+  /** Mappings that worked for earlier files of this kind: one is reused for a header row that is the same. */
+  remembered?: readonly RememberedMapping[];
+  /** Aborted when the operator cancels: reading stops promptly with a CANCELLED AppError. */
+  signal?: AbortSignal;
+  /** Called every thousand rows or so while reading: rows read from the file, bytes of it consumed. */
+  onProgress?: (rowsRead: number, bytesRead: number) => void;
 }
+
+/** The mapping of a committed batch, with the header row it was made for. */
+export interface RememberedMapping {
+  batchId: number;
+  headers: readonly string[];
+  mapping: Record<string, string>;
+}
+
+/** Rows the preview shows: those with problems (up to this many), then the first accepted ones. */
+const PREVIEW_PROBLEM_ROWS = 1000;
+const PREVIEW_FIRST_ROWS = 50;
+const PREVIEW_MAX_COLUMNS = 1000;
 
 export interface AcceptedRow<F extends FieldTable> {
   row: number;
@@ -41,6 +62,10 @@ export interface ImportTable<F extends FieldTable> {
   separator?: string;
   sheet: string | null;
   headerRow: number;
+  /** The header row as written, one text per column ('' for a blank header). */
+  headers: string[];
+  /** The earlier batch whose mapping was reused for this header row, or null. */
+  remembered: RememberedMapping | null;
   /** field -> the header text of its column, as written in the file. */
   mapping: Record<string, string>;
   /** Fields that have a column in the file: an absent column is not the same as blank cells. */
@@ -49,10 +74,14 @@ export interface ImportTable<F extends FieldTable> {
   accepted: AcceptedRow<F>[];
   /** Every error, skipped row and warning, by row. */
   problems: ImportProblem[];
-  /** Non-blank rows under the header: accepted + rejected + skipped. */
+  /** Non-blank rows under the header: accepted + rejected + skipped + duplicates. */
   rowsRead: number;
   rejected: number;
   skipped: number;
+  /** Rows that the kind's screenRow found to repeat an earlier line: neither taken nor errors. */
+  duplicates: number;
+  /** The rows with problems (with their status), then the first accepted rows; cells as text in header order. */
+  previewRows: PreviewRow[];
 }
 
 interface Closest {
@@ -88,8 +117,11 @@ function headerNotFound<F extends FieldTable>(fileName: string, source: { format
 /** Collects the rows under a header row and judges them: data, totals, notes, duplicates, merged cells. */
 class DataRows<F extends FieldTable> {
   // With each row, its mapped cells (in `columns` order): merged areas are known only at the end.
-  private readonly evaluated: (EvaluatedRow<F> & { mappedCells: RawCell[] })[] = [];
+  // The cells of rows that the preview may show (as text, in header order); null for the others.
+  private readonly evaluated: (EvaluatedRow<F> & { mappedCells: RawCell[]; cells: (string | null)[] | null })[] = [];
   private readonly skipped: ImportProblem[] = [];
+  private readonly skippedRows: PreviewRow[] = [];
+  private keptCells = 0;
   private pendingNotes: { raw: RawRow; column: number; text: string }[] = [];
   private readonly keyRows = new Map<string, number>();
   private readonly required: ReadonlySet<string>;
@@ -98,6 +130,7 @@ class DataRows<F extends FieldTable> {
     private readonly definition: ImportDefinition<F>,
     private readonly columns: readonly ColumnMapping[],
     private readonly context: CellParseContext,
+    private readonly width: number,
   ) {
     this.required = new Set(requiredFields(definition));
   }
@@ -106,16 +139,29 @@ class DataRows<F extends FieldTable> {
     return this.columns.find((m) => m.column === column)?.header ?? null;
   }
 
+  private cellTexts(cells: readonly RawCell[]): (string | null)[] {
+    this.keptCells++;
+    return Array.from({ length: this.width }, (_, i) => {
+      const cell = cells[i] ?? null;
+      return isBlankCell(cell) ? null : cellToText(cell);
+    });
+  }
+
+  private skip(raw: RawRow, problem: ImportProblem): void {
+    this.skipped.push(problem);
+    if (this.keptCells < PREVIEW_PROBLEM_ROWS) this.skippedRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status: 'skipped' });
+  }
+
   add(raw: RawRow): void {
     const kind = classifyRow(raw.cells, this.columns, this.required);
     switch (kind.kind) {
       case 'blank':
         return;
       case 'totals':
-        this.skipped.push(skippedRowProblem(raw.row, 'TOTALS_ROW', this.headerOf(kind.column), kind.text));
+        this.skip(raw, skippedRowProblem(raw.row, 'TOTALS_ROW', this.headerOf(kind.column), kind.text));
         return;
       case 'outside-columns':
-        this.skipped.push(skippedRowProblem(raw.row, 'NOT_DATA', null, kind.text));
+        this.skip(raw, skippedRowProblem(raw.row, 'NOT_DATA', null, kind.text));
         return;
       case 'maybe-note':
         // A note under the table, unless data rows follow: then it is a data row with errors.
@@ -131,8 +177,8 @@ class DataRows<F extends FieldTable> {
   private evaluate(raw: RawRow): void {
     const result = evaluateRow(raw.row, raw.cells, this.definition, this.columns, this.context);
     const keyFields = this.definition.duplicateKey ?? [];
-    if (keyFields.length > 0 && keyFields.every((f) => result.values[f] !== null)) {
-      const key = JSON.stringify(keyFields.map((f) => result.values[f]));
+    const key = duplicateKeyOf(result.values, keyFields);
+    if (key !== null) {
       const firstRow = this.keyRows.get(key);
       if (firstRow === undefined) this.keyRows.set(key, raw.row);
       else {
@@ -144,7 +190,30 @@ class DataRows<F extends FieldTable> {
         );
       }
     }
-    this.evaluated.push({ ...result, mappedCells: this.columns.map((m) => raw.cells[m.column] ?? null) });
+    if (this.definition.screenRow && !hasErrors(result.problems)) {
+      const screened = this.definition.screenRow(raw.row, result.values);
+      if (screened) result.problems.push(screened);
+    }
+    const keep = this.evaluated.length < PREVIEW_FIRST_ROWS || (result.problems.length > 0 && this.keptCells < PREVIEW_PROBLEM_ROWS + PREVIEW_FIRST_ROWS);
+    // Spelled out, not spread: `{ ...result, more }` gave every row a hidden class of its own
+    // (V8), some 250 bytes a row and a great deal of time on a 200,000-row file.
+    this.evaluated.push({
+      row: result.row,
+      values: result.values,
+      problems: result.problems,
+      mappedCells: mappedCellsOf(raw.cells, this.columns),
+      cells: keep ? this.cellTexts(raw.cells) : null,
+    });
+  }
+
+  /** A row's cells in header order from its mapped cells, for a row whose whole cells were not kept. */
+  private mappedTexts(mappedCells: readonly RawCell[]): (string | null)[] {
+    const cells: (string | null)[] = Array.from({ length: this.width }, () => null);
+    this.columns.forEach((m, i) => {
+      const cell = mappedCells[i] ?? null;
+      if (m.column < this.width && !isBlankCell(cell)) cells[m.column] = cellToText(cell);
+    });
+    return cells;
   }
 
   /** Marks rows that a merged area reaches into: a merged cell's value belongs to one row only, so neither row can be trusted. */
@@ -178,18 +247,52 @@ class DataRows<F extends FieldTable> {
   }
 
   finish(merges: readonly MergedArea[], headerRow: number) {
-    for (const note of this.pendingNotes) this.skipped.push(skippedRowProblem(note.raw.row, 'NOT_DATA', this.headerOf(note.column), note.text));
+    for (const note of this.pendingNotes) this.skip(note.raw, skippedRowProblem(note.raw.row, 'NOT_DATA', this.headerOf(note.column), note.text));
     this.pendingNotes = [];
     this.applyMerges(merges, headerRow);
     const accepted: AcceptedRow<F>[] = [];
     let rejected = 0;
+    let duplicates = 0;
+    const problemRows: PreviewRow[] = [...this.skippedRows];
+    const firstRows: PreviewRow[] = [];
     for (const row of this.evaluated) {
-      if (hasErrors(row.problems)) rejected++;
-      else accepted.push({ row: row.row, values: row.values });
+      let status: PreviewRow['status'] = 'accepted';
+      if (hasErrors(row.problems)) {
+        status = 'rejected';
+        rejected++;
+      } else if (row.problems.some((p) => p.severity === 'skipped')) {
+        status = 'duplicate';
+        duplicates++;
+      } else accepted.push({ row: row.row, values: row.values });
+      if (row.problems.length > 0) {
+        if (problemRows.length < PREVIEW_PROBLEM_ROWS) problemRows.push({ row: row.row, cells: row.cells ?? this.mappedTexts(row.mappedCells), status });
+      } else if (row.cells && firstRows.length < PREVIEW_FIRST_ROWS) firstRows.push({ row: row.row, cells: row.cells, status });
     }
+    problemRows.sort((a, b) => a.row - b.row);
     const problems = [...this.evaluated.flatMap((r) => r.problems), ...this.skipped].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    return { accepted, rejected, skipped: this.skipped.length, rowsRead: this.evaluated.length + this.skipped.length, problems: foldRepeatedWarnings(problems) };
+    return {
+      accepted,
+      rejected,
+      duplicates,
+      skipped: this.skipped.length,
+      rowsRead: this.evaluated.length + this.skipped.length,
+      problems: foldRepeatedWarnings(problems),
+      previewRows: [...problemRows.slice(0, PREVIEW_PROBLEM_ROWS), ...firstRows],
+    };
   }
+}
+
+/**
+ * The remembered mapping made for this very header row, keeping only fields the kind still
+ * has and columns the operator has not just chosen for another field.
+ */
+function rememberedFor(headers: readonly string[], remembered: readonly RememberedMapping[], fieldNames: readonly string[], override: MappingOverride): RememberedMapping | null {
+  const signature = headerSignature(headers);
+  const found = remembered.find((r) => headerSignature(r.headers) === signature);
+  if (!found) return null;
+  const chosen = new Set(Object.values(override).map(normalizeHeader));
+  const kept = Object.entries(found.mapping).filter(([field, header]) => fieldNames.includes(field) && !(field in override) && !chosen.has(normalizeHeader(header)));
+  return { ...found, mapping: Object.fromEntries(kept) };
 }
 
 /**
@@ -206,7 +309,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
       throw new AppError('INVALID_INPUT', `The mapping names "${field}", which is not a field of a ${definition.kind} file (the fields are ${fieldNames.join(', ')}).`, { field });
     }
   }
-  const source = openTableSource(file.fileName, file.bytes, options.locale, limits);
+  const source = openTableSource(file.fileName, file.bytes, options.locale, limits, { signal: options.signal, onProgress: options.onProgress });
   // A CSV is one table: a sheet name given with one (a remembered choice, a CLI default) is ignored.
   const namedSheet = source.format === 'xlsx' ? file.sheet : undefined;
   if (namedSheet !== undefined && !source.sheetNames.includes(namedSheet)) {
@@ -228,7 +331,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
       sheet.skip();
       continue;
     }
-    let header: { row: number; columns: ColumnMapping[] } | null = null;
+    let header: { row: number; columns: ColumnMapping[]; headers: string[]; remembered: RememberedMapping | null } | null = null;
     let rows: DataRows<F> | null = null;
     for await (const raw of sheet.rows()) {
       rowsSeen++;
@@ -249,10 +352,16 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
         // Past the search window, the rest of a sheet without a header is read only to reach the next sheet.
         if (raw.row > limits.headerSearchRows || raw.cells.every(isBlankCell)) continue;
         anyContent = true;
-        const match = matchHeaderRow(raw.cells, definition, override);
+        const headers = headerTexts(raw.cells);
+        // A header row the same as an earlier file's takes that file's mapping; what the operator chose now comes first.
+        const remembered = rememberedFor(headers, options.remembered ?? [], fieldNames, override);
+        const withRemembered = remembered ? matchHeaderRow(raw.cells, definition, { ...remembered.mapping, ...override }) : null;
+        const match = withRemembered?.found ? withRemembered : matchHeaderRow(raw.cells, definition, override);
         if (match.found) {
-          header = { row: raw.row, columns: match.columns };
-          rows = new DataRows(definition, match.columns, context);
+          header = { row: raw.row, columns: match.columns, headers, remembered: withRemembered?.found ? remembered : null };
+          // Preview rows span the header row; a sheet with thousands of headed columns shows the first ones.
+          const width = Math.min(PREVIEW_MAX_COLUMNS, Math.max(headers.length, ...match.columns.map((m) => m.column + 1)));
+          rows = new DataRows(definition, match.columns, context, width);
         } else if (!closest || match.matched.length > closest.matched.length) {
           closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing };
         }
@@ -262,7 +371,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
     }
     if (header === null || rows === null) continue;
     const judged = rows.finish(sheet.mergedAreas(), header.row);
-    if (judged.accepted.length + judged.rejected === 0) {
+    if (judged.accepted.length + judged.rejected + judged.duplicates === 0) {
       // A sheet of headers only (a template) does not stop the search for the sheet with the data.
       headerWithoutData ??= { row: header.row, sheet: sheet.name };
       continue;
@@ -273,6 +382,8 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
       ...(source.separator !== undefined ? { separator: source.separator } : {}),
       sheet: sheet.name,
       headerRow: header.row,
+      headers: header.headers,
+      remembered: header.remembered,
       mapping: Object.fromEntries(header.columns.map((m) => [m.field, m.header])),
       presentFields: header.columns.map((m) => m.field as keyof F & string),
       ...judged,

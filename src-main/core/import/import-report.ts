@@ -17,7 +17,18 @@ export type ProblemCode =
   | 'DUPLICATE_IN_FILE'
   | 'TOTALS_ROW'
   | 'NOT_DATA'
-  | 'AMBIGUOUS_NUMBER';
+  | 'AMBIGUOUS_NUMBER'
+  /** A period cell that is not a month (targets). */
+  | 'BAD_PERIOD'
+  /** A yes/no cell that is neither (products' promoted). */
+  | 'BAD_FLAG'
+  /** A sales date outside the period the file was imported for. */
+  | 'OUTSIDE_PERIOD'
+  /** A sales line given earlier in the file or already imported: not taken (severity 'skipped'). */
+  | 'DUPLICATE_LINE'
+  /** Warnings: a code or SKU the program does not know yet; the line is kept and scoring flags it. */
+  | 'UNKNOWN_PARTICIPANT'
+  | 'UNKNOWN_SKU';
 
 export interface ImportProblem {
   /** The row number as the spreadsheet shows it (1-based), or null for the whole file. */
@@ -66,6 +77,12 @@ export interface ImportReport {
   problems: ImportProblem[];
   /** How the file was read, for the summary: its format and, for a CSV, the encoding and separator found. */
   source?: ImportSourceInfo;
+  /** Sales: lines not taken because they repeat a line given earlier in the file or already imported. */
+  duplicates?: number;
+  /** Sales: the period the lines belong to. */
+  period?: string | null;
+  /** Sales: the earlier batch this one superseded. */
+  replacedBatchId?: number | null;
 }
 
 export interface ImportSourceInfo {

@@ -15,6 +15,10 @@ export interface CsvParseOptions {
   maxRecords?: number;
   /** On an unclosed quote: refuse the file (reading it), or stop quietly (sniffing its top). */
   lenient?: boolean;
+  /** Characters one record may span: a line that never ends is refused rather than split into millions of fields. */
+  maxRecordChars?: number;
+  /** Set to the text offset just past each record before it is yielded, for progress. */
+  position?: { offset: number };
 }
 
 /**
@@ -24,12 +28,14 @@ export interface CsvParseOptions {
  */
 export function* parseCsvRecords(text: string, options: CsvParseOptions): Generator<CsvRecord> {
   const { separator, maxFieldChars } = options;
+  const maxRecordChars = options.maxRecordChars ?? Number.POSITIVE_INFINITY;
   const length = text.length;
   let i = 0;
   let line = 1;
   let record = 0;
   while (i < length && (options.maxRecords === undefined || record < options.maxRecords)) {
     const startLine = line;
+    const recordStart = i;
     const fields: string[] = [];
     let endOfRecord = false;
     while (!endOfRecord) {
@@ -40,10 +46,8 @@ export function* parseCsvRecords(text: string, options: CsvParseOptions): Genera
         for (;;) {
           const close = text.indexOf('"', i);
           const chunkEnd = close < 0 ? length : close;
-          const chunk = text.slice(i, chunkEnd);
-          field += chunk;
-          line += countLineBreaks(chunk);
-          if (field.length > maxFieldChars) {
+          // Judged before the text is taken: a quote never closed would otherwise take the rest of the file.
+          if (field.length + (chunkEnd - i) > maxFieldChars) {
             if (options.lenient) return;
             throw new AppError(
               'FILE_TOO_LARGE',
@@ -51,6 +55,8 @@ export function* parseCsvRecords(text: string, options: CsvParseOptions): Genera
               { line: quoteLine, maxFieldChars },
             );
           }
+          field += text.slice(i, chunkEnd);
+          line += countLineBreaks(text, i, chunkEnd);
           if (close < 0) {
             if (options.lenient) return;
             throw new AppError('FILE_UNREADABLE', `The CSV file cannot be read: a quote opened on line ${quoteLine} is never closed.`, { line: quoteLine });
@@ -76,6 +82,14 @@ export function* parseCsvRecords(text: string, options: CsvParseOptions): Genera
         throw new AppError('FILE_TOO_LARGE', `The CSV file cannot be read: a field on line ${line} has more than ${maxFieldChars} characters.`, { line, maxFieldChars });
       }
       fields.push(field);
+      if (i - recordStart > maxRecordChars) {
+        if (options.lenient) return;
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `The CSV file cannot be read: the line that starts on line ${startLine} runs past ${maxRecordChars.toLocaleString('en-US')} characters without ending, over the import limit.`,
+          { line: startLine, maxLineChars: maxRecordChars },
+        );
+      }
       if (i >= length) endOfRecord = true;
       else if (text[i] === separator) i++;
       else {
@@ -85,11 +99,21 @@ export function* parseCsvRecords(text: string, options: CsvParseOptions): Genera
       }
     }
     record++;
+    if (options.position) options.position.offset = i;
     yield { record, line: startLine, fields };
   }
 }
 
-function countLineBreaks(text: string): number {
-  // \r\n, \n and a lone \r each end a line.
-  return (text.match(/\r\n|\n|\r/g) ?? []).length;
+/** Line breaks in text[from, to): \r\n, \n and a lone \r each end a line. Counted in place, without copying. */
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = from; at < to; at++) {
+    const ch = text.charCodeAt(at);
+    if (ch === 10) count++;
+    else if (ch === 13) {
+      count++;
+      if (text.charCodeAt(at + 1) === 10 && at + 1 < to) at++;
+    }
+  }
+  return count;
 }

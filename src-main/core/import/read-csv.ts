@@ -3,6 +3,8 @@ import { CSV_SEPARATORS, detectSeparator, type CsvSeparator } from './detect-sep
 import type { ImportLimits } from './import-limits';
 import { parseCsvRecords } from './parse-csv-records';
 import type { RawCell, RawRow, SheetSource, TableSource } from './raw-table';
+import { ReadPacer, throwIfCancelled, type ReadProgress } from './read-progress';
+import { tooManyRows } from './row-limits';
 
 // Excel honours a first line "sep=;" and hides it; we do the same.
 const SEPARATOR_HINT = /^sep=(.)\r?\n/i;
@@ -19,8 +21,12 @@ export function csvSeparatorName(separator: string): string {
   return separator === '\t' ? 'tab' : separator;
 }
 
-/** A CSV file as a one-sheet table of text cells; rows are the file's records, numbered as Excel shows them. */
-export function readCsvTable(bytes: Uint8Array, locale: string, limits: ImportLimits): TableSource {
+/**
+ * A CSV file as a one-sheet table of text cells; rows are the file's records, numbered as
+ * Excel shows them. Progress counts records and estimates bytes from the characters parsed.
+ */
+export function readCsvTable(bytes: Uint8Array, locale: string, limits: ImportLimits, progress: ReadProgress = {}, fileName = 'the file'): TableSource {
+  throwIfCancelled(progress.signal);
   const decoded = decodeText(bytes, locale);
   let text = decoded.text;
   let separator: CsvSeparator | null = null;
@@ -34,9 +40,15 @@ export function readCsvTable(bytes: Uint8Array, locale: string, limits: ImportLi
     name: null,
     hidden: false,
     async *rows(): AsyncGenerator<RawRow> {
-      for (const { record, fields } of parseCsvRecords(text, { separator: chosen, maxFieldChars: limits.maxCellChars })) {
+      const position = { offset: 0 };
+      const pacer = new ReadPacer(progress, () => (text.length > 0 ? Math.floor((bytes.byteLength * position.offset) / text.length) : bytes.byteLength));
+      const records = parseCsvRecords(text, { separator: chosen, maxFieldChars: limits.maxCellChars, maxRecordChars: limits.maxLineChars, position });
+      for (const { record, fields } of records) {
+        if (pacer.countRow()) await pacer.checkpoint();
+        if (pacer.rowsRead > limits.maxRows) throw tooManyRows(fileName, limits.maxRows);
         yield { row: record, cells: fields.map(toCell) };
       }
+      pacer.report(bytes.byteLength);
     },
     mergedAreas: () => [],
     skip: () => undefined,

@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { AppError } from '../app-error';
 import { readZipEntry, type ZipEntry } from './read-zip-directory';
+import { XmlPartGuard } from './xml-part-guard';
 
 export interface WorkbookSheetInfo {
   name: string;
@@ -54,7 +55,11 @@ function tags(xml: string, localName: string): Record<string, string>[] {
 export function readWorkbookIndex(bytes: Uint8Array, entries: readonly ZipEntry[], fileName: string): WorkbookIndex {
   const part = (name: string): string | null => {
     const entry = entries.find((e) => e.name === name);
-    return entry ? readZipEntry(bytes, entry, fileName, MAX_INDEX_PART).toString('utf8') : null;
+    if (!entry) return null;
+    const xml = readZipEntry(bytes, entry, fileName, MAX_INDEX_PART);
+    // Declared entities are refused before anything reads this part (see xml-part-guard.ts).
+    new XmlPartGuard(fileName, name, MAX_INDEX_PART, MAX_INDEX_PART).check(xml);
+    return xml.toString('utf8');
   };
   const workbook = part('xl/workbook.xml');
   if (workbook === null) throw new AppError('FILE_UNREADABLE', `The file "${fileName}" is not a complete Excel workbook (it has no list of sheets).`);

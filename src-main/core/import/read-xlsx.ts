@@ -2,25 +2,32 @@
 // read sheet by sheet and row by row rather than built whole in memory. Gaps of the
 // streaming reader are filled here: sheet names come from read-workbook-index.ts, merged
 // areas (which it skips) are picked out of the sheet's XML as it streams past, and the zip
-// is handed over with its parts in the order the reader needs (see orderedParts).
+// is unpacked and checked by repack-zip-parts.ts, which hands the reader its parts in the
+// order it needs. Reading reports progress, stops on cancel and gives the event loop turns
+// (read-progress.ts).
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppError } from '../app-error';
-import { formatByteSize, type ImportLimits } from './import-limits';
+import { EXCEL_MAX_ROWS, maxXmlTextRunBytes, type ImportLimits } from './import-limits';
 import type { CellError, MergedArea, RawCell, RawRow, SheetSource, TableSource } from './raw-table';
-import type { WorkbookIndex } from './read-workbook-index';
+import { cancelledError, ReadPacer, type ReadProgress } from './read-progress';
+import type { WorkbookIndex, WorkbookSheetInfo } from './read-workbook-index';
 import type { ZipEntry } from './read-zip-directory';
-import { verifyZipParts } from './verify-zip-parts';
+import { repackZipParts, type RepackPart } from './repack-zip-parts';
+import { tooManyRows } from './row-limits';
 
 // The parts of exceljs's streaming classes that we use; its typings do not declare them.
 interface StreamRow {
   number: number;
   values: unknown[] | Record<number, unknown>;
+  /** The row's cells by column (index 0 is column A); read directly, it spares building `values` for every row. */
+  _cells?: ({ value: unknown } | undefined)[];
 }
-interface StreamWorksheet extends AsyncIterable<StreamRow> {
-  name: string;
-  /** The XML chunks of the sheet part; read lazily when the rows are first iterated. */
+interface StreamWorksheet {
+  /** The XML chunks of the sheet part; read lazily when the sheet is parsed. */
   iterator: AsyncIterable<Buffer | string>;
+  /** Batches of events, one batch per chunk of XML: iterating these skips a generator per row. */
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
 }
 interface StreamWorkbook {
   parse(): AsyncIterable<{ eventType: string; value: unknown }>;
@@ -55,10 +62,20 @@ export function rawCellFromExcel(value: unknown): RawCell {
   return null;
 }
 
-function rowCells(values: StreamRow['values']): RawCell[] {
+/** The row's cells from column A to its last cell with a value (as exceljs's `values` would give them). */
+function rowCells(row: StreamRow): RawCell[] {
+  const direct = row._cells;
+  if (Array.isArray(direct)) {
+    let last = direct.length - 1;
+    while (last >= 0 && (direct[last] === undefined || direct[last]?.value === null || direct[last]?.value === undefined)) last--;
+    const cells: RawCell[] = new Array<RawCell>(last + 1);
+    for (let i = 0; i <= last; i++) cells[i] = rawCellFromExcel(direct[i]?.value);
+    return cells;
+  }
+  const values = row.values;
   const list = Array.isArray(values) ? values : Object.assign([], values);
-  const cells: RawCell[] = [];
-  for (let col = 1; col < list.length; col++) cells.push(rawCellFromExcel(list[col]));
+  const cells: RawCell[] = new Array<RawCell>(Math.max(0, list.length - 1));
+  for (let col = 1; col < list.length; col++) cells[col - 1] = rawCellFromExcel(list[col]);
   return cells;
 }
 
@@ -68,85 +85,136 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+const MERGE_MARK = Buffer.from('mergeCell');
 const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
+// A <mergeCell> element is far shorter than this: one cut between two chunks is found in the seam.
+const SEAM = 512;
+// Real sheets merge titles and a few labels; past these, checking every row against every area costs too much.
+const MAX_MERGED_AREAS = 100_000;
+const MAX_MERGED_ROWS = 4 * EXCEL_MAX_ROWS;
 
-/**
- * Passes the sheet's XML through unchanged while noting its <mergeCell> elements (they come
- * after the rows) and counting its unpacked size against the limit.
- */
-async function* watchSheetXml(
-  chunks: AsyncIterable<Buffer | string>,
-  merges: Map<string, MergedArea>,
-  countBytes: (n: number) => void,
-): AsyncGenerator<Buffer | string> {
-  let tail = '';
-  for await (const chunk of chunks) {
-    countBytes(chunk.length);
-    // latin1 maps bytes one to one, so a UTF-8 character cut between chunks cannot break a match.
-    const text = tail + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
-    for (const m of text.matchAll(MERGE_CELL)) {
+/** The sheet's <mergeCell> elements (they come after the rows), noted from the XML as it is unpacked. */
+class MergeCollector {
+  readonly areas = new Map<string, MergedArea>();
+  private tail: Buffer = Buffer.alloc(0);
+  private rowsCovered = 0;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly sheetName: string,
+  ) {}
+
+  add(chunk: Buffer): void {
+    // Native searches first: most chunks hold rows only and are passed over at once.
+    if (chunk.indexOf(MERGE_MARK) >= 0) this.collect(Buffer.concat([this.tail, chunk]));
+    else if (this.tail.length > 0) {
+      const seam = Buffer.concat([this.tail, chunk.subarray(0, SEAM)]);
+      if (seam.indexOf(MERGE_MARK) >= 0) this.collect(seam);
+    }
+    this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - SEAM)));
+  }
+
+  private collect(xml: Buffer): void {
+    // latin1 maps bytes one to one: a cut UTF-8 character cannot break a match.
+    for (const m of xml.toString('latin1').matchAll(MERGE_CELL)) {
       const [, c1 = 'A', r1 = '1', c2 = c1, r2 = r1] = m;
       const ref = m[3] ? `${c1}${r1}:${c2}${r2}` : `${c1}${r1}`;
-      if (!merges.has(ref)) {
-        const top = Number.parseInt(r1, 10);
-        const bottom = Number.parseInt(r2, 10);
-        merges.set(ref, { ref, top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(columnNumber(c1), columnNumber(c2)), right: Math.max(columnNumber(c1), columnNumber(c2)) });
+      if (this.areas.has(ref)) continue;
+      const top = Math.min(Number.parseInt(r1, 10), Number.parseInt(r2, 10));
+      const bottom = Math.max(Number.parseInt(r1, 10), Number.parseInt(r2, 10));
+      this.rowsCovered += bottom - top + 1;
+      if (this.areas.size >= MAX_MERGED_AREAS || this.rowsCovered > MAX_MERGED_ROWS) {
+        throw new AppError('FILE_TOO_LARGE', `The sheet "${this.sheetName}" of "${this.fileName}" has more merged cells than can be checked; unmerge the cells and save the file again.`, {
+          sheet: this.sheetName,
+        });
       }
+      this.areas.set(ref, { ref, top, bottom, left: Math.min(columnNumber(c1), columnNumber(c2)), right: Math.max(columnNumber(c1), columnNumber(c2)) });
     }
-    tail = text.slice(-512);
-    yield chunk;
+  }
+}
+
+/**
+ * Rejects the reader's pending waits when the input fails or the operator cancels. exceljs's
+ * reader waits for its zip input and never learns that it failed (the failure is on our side
+ * of the pipe), so every wait on it is raced against this. One listener per wait, removed
+ * when it settles, so that a long read does not pile them up.
+ */
+class Tripwire {
+  private failure: { error: unknown } | null = null;
+  private readonly waiting = new Set<(error: unknown) => void>();
+
+  trip(error: unknown): void {
+    if (this.failure) return;
+    this.failure = { error };
+    for (const reject of this.waiting) reject(error);
+    this.waiting.clear();
+  }
+
+  guard<T>(promise: Promise<T>): Promise<T> {
+    if (this.failure) {
+      promise.catch(() => undefined);
+      return Promise.reject(this.failure.error);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.add(reject);
+      promise.then(
+        (value) => {
+          this.waiting.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.waiting.delete(reject);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  guardIterable<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+    const guard = <R>(promise: Promise<R>) => this.guard(promise);
+    return {
+      [Symbol.asyncIterator]() {
+        const iterator = source[Symbol.asyncIterator]();
+        return {
+          next: () => guard(iterator.next()),
+          return: async (value?: unknown) => (iterator.return ? guard(iterator.return(value)) : { done: true as const, value: undefined as T }),
+        };
+      },
+    };
   }
 }
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
-
-/** A stored (uncompressed) zip record, for a part the workbook lacks. */
-function storedRecord(name: string, text: string): Buffer {
-  const nameBytes = Buffer.from(name);
-  const data = Buffer.from(text);
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt32LE(data.length, 18);
-  header.writeUInt32LE(data.length, 22);
-  header.writeUInt16LE(nameBytes.length, 26);
-  return Buffer.concat([header, nameBytes, data]);
-}
+const EMPTY_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 
 /**
- * The zip's records, re-ordered without unpacking: workbook, relationships, shared strings
- * and styles first, then the sheets in the workbook's tab order. exceljs's reader parks any
- * sheet that comes before those parts in a temporary file and reads it at the end, and on
- * that path it was seen to lose the workbook part (files from Excel and openpyxl put the
- * sheets first). In this order every sheet is read in place, and "the first sheet" is the
- * first tab. A workbook without shared strings (openpyxl writes inline strings) gets an
- * empty list, since the reader treats a missing one as "not yet read".
+ * The parts to hand over, in the order the reader needs: workbook relationships, workbook,
+ * shared strings and styles first, then the sheets in the workbook's tab order. exceljs's
+ * reader parks any sheet that comes before those parts in a temporary file and reads it at
+ * the end, and on that path it was seen to lose the workbook part (files from Excel and
+ * openpyxl put the sheets first). Sheets are renamed sheet1.xml, sheet2.xml, ... in tab order,
+ * the only names the reader recognises, so that a sheet part named otherwise is read too. A
+ * workbook without shared strings (openpyxl writes inline strings) gets an empty list, since
+ * the reader treats a missing one as "not yet read".
  */
-function partsToRead(entries: readonly ZipEntry[], index: WorkbookIndex): (ZipEntry | null)[] {
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const parts: (ZipEntry | null)[] = [];
+function partsToRead(entries: readonly ZipEntry[], index: WorkbookIndex): { parts: RepackPart[]; sheets: { info: WorkbookSheetInfo; part: RepackPart }[] } {
+  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const parts: RepackPart[] = [];
   for (const name of ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', SHARED_STRINGS, 'xl/styles.xml']) {
-    const entry = byName.get(name);
-    if (entry) parts.push(entry);
-    else if (name === SHARED_STRINGS) parts.push(null); // stands for the empty list made up below
+    const entry = byName.get(name.toLowerCase());
+    if (entry) parts.push({ name, entry });
+    else if (name === SHARED_STRINGS) parts.push({ name, entry: null, text: EMPTY_SHARED_STRINGS });
   }
-  for (const sheet of index.sheets) {
-    const entry = byName.get(sheet.path);
-    if (entry) parts.push(entry);
+  const sheets: { info: WorkbookSheetInfo; part: RepackPart }[] = [];
+  for (const info of index.sheets) {
+    const entry = byName.get(info.path.toLowerCase());
+    // Chart sheets and dialog sheets hold no cells.
+    if (!entry || !/^xl\/worksheets\/[^/]+\.xml$/i.test(info.path)) continue;
+    const part: RepackPart = { name: `xl/worksheets/sheet${sheets.length + 1}.xml`, entry };
+    sheets.push({ info, part });
+    parts.push(part);
   }
-  return parts;
-}
-
-function* orderedParts(bytes: Uint8Array, parts: readonly (ZipEntry | null)[]): Generator<Buffer> {
-  for (const entry of parts) {
-    yield entry
-      ? Buffer.from(bytes.buffer, bytes.byteOffset + entry.localOffset, entry.recordEnd - entry.localOffset)
-      : storedRecord(SHARED_STRINGS, '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
-  }
-  // An end-of-directory record, so that the reader stops here.
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  yield end;
+  return { parts, sheets };
 }
 
 function readError(fileName: string, error: unknown): AppError {
@@ -156,15 +224,35 @@ function readError(fileName: string, error: unknown): AppError {
 }
 
 /** An .xlsx (already checked to be a whole zip with a workbook in it) as a table source. */
-export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: readonly ZipEntry[], index: WorkbookIndex, limits: ImportLimits): TableSource {
+export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: readonly ZipEntry[], index: WorkbookIndex, limits: ImportLimits, progress: ReadProgress = {}): TableSource {
   return {
     format: 'xlsx',
     sheetNames: index.sheets.map((s) => s.name),
     date1904: index.date1904,
     async *sheets(): AsyncGenerator<SheetSource> {
-      const parts = partsToRead(entries, index);
-      await verifyZipParts(bytes, parts.filter((p): p is ZipEntry => p !== null), fileName, limits.maxUnpackedBytes);
-      const input = Readable.from(orderedParts(bytes, parts));
+      const { parts, sheets } = partsToRead(entries, index);
+      const merges = sheets.map(({ info, part }) => {
+        const collector = new MergeCollector(fileName, info.name);
+        part.onChunk = (chunk) => collector.add(chunk);
+        return collector;
+      });
+      let bytesRead = 0;
+      const pacer = new ReadPacer(progress, () => bytesRead);
+      const tripwire = new Tripwire();
+      const input = Readable.from(
+        repackZipParts(bytes, parts, {
+          fileName,
+          maxUnpackedBytes: limits.maxUnpackedBytes,
+          maxTextRunBytes: maxXmlTextRunBytes(limits),
+          maxCellChars: limits.maxCellChars,
+          signal: progress.signal,
+          onBytes: (n) => (bytesRead = n),
+        }),
+      );
+      input.on('error', (error) => tripwire.trip(error));
+      const onAbort = () => tripwire.trip(cancelledError());
+      progress.signal?.addEventListener('abort', onAbort, { once: true });
+      if (progress.signal?.aborted) onAbort();
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
         worksheets: 'emit',
         sharedStrings: 'cache',
@@ -174,43 +262,61 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
         entries: 'emit',
       }) as unknown as StreamWorkbook;
       // The 'entry' event announces each sheet's part number just before the sheet is handed over.
-      let partNumber = '';
+      let partNumber = 0;
       reader.on('entry', (entry) => {
-        if (entry.type === 'worksheet' && entry.id !== undefined) partNumber = entry.id;
+        if (entry.type === 'worksheet' && entry.id !== undefined) partNumber = Number(entry.id);
       });
-      let unpacked = 0;
-      const countBytes = (n: number) => {
-        unpacked += n;
-        if (unpacked > limits.maxUnpackedBytes) {
-          throw new AppError('FILE_TOO_LARGE', `The workbook "${fileName}" unpacks to more than ${formatByteSize(limits.maxUnpackedBytes)}, over the import limit; it was not imported.`, {
-            maxUnpackedBytes: limits.maxUnpackedBytes,
-          });
+      const rowLimit = (row: number, sheetName: string) => {
+        if (row > EXCEL_MAX_ROWS) {
+          throw new AppError(
+            'FILE_TOO_LARGE',
+            `The sheet "${sheetName}" of "${fileName}" has a row numbered ${row.toLocaleString('en-US')}, past the ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows a workbook can have; it was not imported.`,
+            { row, maxRows: EXCEL_MAX_ROWS },
+          );
         }
+        if (pacer.rowsRead > limits.maxRows) throw tooManyRows(fileName, limits.maxRows);
       };
+      const events = reader.parse()[Symbol.asyncIterator]();
       try {
-        for await (const event of reader.parse()) {
-          if (event.eventType !== 'worksheet') continue;
-          const worksheet = event.value as StreamWorksheet;
-          const info = index.sheets.find((s) => s.path === `xl/worksheets/sheet${partNumber}.xml`);
-          const merges = new Map<string, MergedArea>();
-          worksheet.iterator = watchSheetXml(worksheet.iterator, merges, countBytes);
+        for (;;) {
+          const step = await tripwire.guard(events.next());
+          if (step.done) break;
+          if (step.value.eventType !== 'worksheet') continue;
+          const worksheet = step.value.value as StreamWorksheet;
+          const info = sheets[partNumber - 1]?.info;
+          const name = info?.name ?? `Sheet${partNumber}`;
+          const collector = merges[partNumber - 1];
+          worksheet.iterator = tripwire.guardIterable(worksheet.iterator);
           yield {
-            name: info?.name ?? worksheet.name,
+            name,
             hidden: info?.hidden ?? false,
             async *rows(): AsyncGenerator<RawRow> {
               try {
-                for await (const row of worksheet) yield { row: row.number, cells: rowCells(row.values) };
+                for await (const batch of worksheet.parse()) {
+                  for (const event of batch) {
+                    if (event.eventType !== 'row') continue;
+                    const row = event.value as StreamRow;
+                    const due = pacer.countRow();
+                    rowLimit(row.number, name);
+                    if (due) await pacer.checkpoint();
+                    yield { row: row.number, cells: rowCells(row) };
+                  }
+                }
+                pacer.report();
               } catch (error) {
                 throw readError(fileName, error);
               }
             },
-            mergedAreas: () => [...merges.values()],
+            mergedAreas: () => [...(collector?.areas.values() ?? [])],
             // An unread sheet is drained by exceljs when the next part is asked for.
             skip: () => undefined,
           };
         }
       } catch (error) {
         throw readError(fileName, error);
+      } finally {
+        progress.signal?.removeEventListener('abort', onAbort);
+        input.destroy();
       }
     },
   };

@@ -161,6 +161,11 @@ export function parseDecimalText(text: string, locale: string): DecimalResult {
  */
 export function decimalFromNumber(value: number): DecimalResult {
   if (!Number.isFinite(value)) return { ok: false, code: 'BAD_NUMBER', message: NOT_A_NUMBER };
+  // The common case, read straight from the shortest text: no exponent and at most 15 digits,
+  // so nothing is rounded and the text has no leading or trailing zeros to strip. A sales
+  // file has one such number in every cell of its amount and quantity columns.
+  const quick = quickDecimalFromNumber(value);
+  if (quick) return { ok: true, value: quick, ambiguous: null };
   let text = String(value);
   const significant = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
   if (significant.length > 15) text = value.toPrecision(15);
@@ -172,6 +177,22 @@ export function decimalFromNumber(value: number): DecimalResult {
   const padded = point <= 0 ? '0'.repeat(1 - point) + digits : digits.padEnd(point, '0');
   const at = point <= 0 ? 1 : point;
   return { ok: true, value: makeDecimal(m[1] === '-', padded.slice(0, at), padded.slice(at)), ambiguous: null };
+}
+
+const QUICK_LIMIT = 1e15;
+
+function quickDecimalFromNumber(value: number): Decimal | null {
+  if (Number.isInteger(value)) {
+    if (Math.abs(value) >= QUICK_LIMIT) return null;
+    return { negative: value < 0, whole: String(Math.abs(value)), fraction: '' };
+  }
+  const text = String(value);
+  const negative = value < 0;
+  // Sign, point and at most 15 digits; an exponent ("1e-7") takes the general path.
+  if (text.length > (negative ? 17 : 16) || text.includes('e')) return null;
+  const body = negative ? text.slice(1) : text;
+  const point = body.indexOf('.');
+  return { negative, whole: body.slice(0, point), fraction: body.slice(point + 1) };
 }
 
 /** A text or a spreadsheet number as an exact decimal. */
@@ -189,7 +210,13 @@ export function decimalToMinor(value: Decimal, digits: number): MinorResult {
       params: { decimals: value.fraction.length, allowed: digits },
     };
   }
-  const minor = BigInt(value.whole + value.fraction.padEnd(digits, '0'));
+  const text = value.whole + value.fraction.padEnd(digits, '0');
+  // Up to 15 digits a double holds the integer exactly, and it is below MAX_SAFE_AMOUNT.
+  if (text.length <= 15) {
+    const quick = Number.parseInt(text, 10);
+    return { ok: true, minor: value.negative ? -quick : quick, ambiguous: null };
+  }
+  const minor = BigInt(text);
   if (minor > BigInt(MAX_SAFE_AMOUNT)) return { ok: false, code: 'BAD_NUMBER', message: 'is too large an amount' };
   // Exact: a BigInt within 2^51 converts to a double without loss.
   const abs = Number(minor);
@@ -209,6 +236,8 @@ export function parseDecimalToMinor(input: string | number, digits: number, loca
  * quantities with a decimal part of zeros; "5,5" is an error, never rounded.
  */
 export function parseWholeNumber(input: string | number, locale: string): WholeNumberResult {
+  // A whole number cell below 10^15: nothing to read or round (-0 is 0).
+  if (typeof input === 'number' && Number.isInteger(input) && Math.abs(input) < QUICK_LIMIT) return { ok: true, value: input === 0 ? 0 : input, ambiguous: null };
   const decimal = parseDecimal(input, locale);
   if (!decimal.ok) return decimal;
   if (decimal.value.fraction !== '') return { ok: false, code: 'BAD_NUMBER', message: 'is not a whole number' };

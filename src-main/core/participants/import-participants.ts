@@ -2,29 +2,22 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { participantChanges, participants } from '../../db/schema';
 import type { CoreContext } from '../context';
-import { nowIso } from '../context';
 import { defineImport, type FieldTable, type FieldValues } from '../import/field-definitions';
 import { CARD, EMAIL, IBAN, JOIN_DATE, PARTICIPANT_CODE, PARTICIPANT_NAME, PHONE, REGION, STATUS } from '../import/header-synonyms';
-import { readImportTable } from '../import/import-pipeline';
+import type { ImportKindRunner } from '../import/import-job-types';
+import type { ImportFile } from '../import/import-pipeline';
 import type { FieldChange, ImportReport, ParticipantChangeReport } from '../import/import-report';
 import { parseDateCell } from '../import/parse-date-cell';
 import { parseEmailCell } from '../import/parse-email-cell';
 import { parseIbanCell } from '../import/parse-iban';
 import { parseStatusCell } from '../import/parse-status-cell';
 import { textParser } from '../import/parse-text-cell';
-import { insertImportBatch, insertImportProblems, refuseRepeatedFile, sha256Hex } from '../import/record-import-batch';
-import { recordDecision } from '../operator/operator-log';
-import { requireProgram } from '../program/program-store';
+import { beginImport, commitImportBatch, fieldChanges, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
+import { previewFromTable } from '../import/preview-from-table';
 import type { ParticipantRow } from '../../ipc/contract';
 
-export interface ImportFileInput {
-  fileName: string;
-  bytes: Uint8Array;
-  /** A sheet chosen by name; otherwise the first sheet whose headers are recognised. */
-  sheet?: string;
-  /** Columns chosen by header text for fields whose headers are not among the synonyms: `{ code: 'Nr' }`. */
-  mapping?: Record<string, string>;
-}
+/** A client file as handed over: name, bytes, and optionally the sheet and columns chosen (`{ code: 'Nr' }`). */
+export type ImportFileInput = ImportFile;
 
 export const participantFields = {
   // Codes stay within what participants.get accepts, so that every imported code can be looked up.
@@ -74,140 +67,128 @@ function incomingValues(values: ParticipantValues, present: ReadonlySet<string>)
 }
 
 function changesBetween(before: Comparable, incoming: Partial<Comparable>): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of STORED_FIELDS) {
-    const to = incoming[field];
-    if (to === undefined || to === before[field]) continue;
-    changes.push({ field, from: before[field], to });
-  }
-  return changes;
+  return fieldChanges(STORED_FIELDS, before, incoming);
 }
 
 /**
- * Imports the client's participants file: rows with any error are reported and not written;
- * valid rows create participants or update them by code, and every changed field is kept in
+ * The client's participants file: rows with any error are reported and not written; valid
+ * rows create participants or update them by code, and every changed field is kept in
  * participant_changes (a creation too, from nothing to its first values, so that the origin
  * of an IBAN or card can always be traced). Participants missing from the file are left as
- * they are. All reading happens first; all writing happens in one transaction.
+ * they are. All reading happens in prepare; all writing in commit, in one transaction.
  */
-export async function importParticipants(ctx: CoreContext, input: ImportFileInput): Promise<ImportReport> {
-  const program = requireProgram(ctx);
-  const sha256 = sha256Hex(input.bytes);
-  refuseRepeatedFile(ctx, program.id, 'participants', sha256);
-  const table = await readImportTable(input, participantsImport, { locale: program.locale, currencyDigits: program.currency.minorDigits });
-  const present = new Set<string>(table.presentFields);
-
-  return ctx.store.transaction(() => {
-    // Another import of the same bytes may have finished while this one was reading.
-    refuseRepeatedFile(ctx, program.id, 'participants', sha256);
-    const at = nowIso(ctx);
-    const batchId = insertImportBatch(ctx, {
-      programId: program.id,
+export const participantsRunner: ImportKindRunner = {
+  kind: 'participants',
+  async prepare(ctx, file, options, progress) {
+    const start = beginImport(ctx, 'participants', file, options);
+    const table = await readClientTable(ctx, start, participantsImport, progress);
+    const preview = previewFromTable({
       kind: 'participants',
-      fileName: input.fileName,
-      fileSize: input.bytes.byteLength,
-      sha256,
-      sheet: table.sheet,
-      headerRow: table.headerRow,
-      mapping: table.mapping,
-      rowsRead: table.rowsRead,
-      accepted: table.accepted.length,
-      rejected: table.rejected,
-      skipped: table.skipped,
+      file,
+      sha256: start.sha256,
+      definition: participantsImport,
+      table,
+      layoutChange: layoutChangeOf(ctx, start, table.headers),
     });
-    insertImportProblems(ctx, batchId, table.problems);
-
-    // Prepared once: a file of 100,000 participants is 100,000 statements in this transaction.
-    const insertParticipant = ctx.store.db
-      .insert(participants)
-      .values({
-        programId: program.id,
-        code: sql.placeholder('code'),
-        ...placeholders,
-        createdBatchId: batchId,
-        updatedBatchId: batchId,
-        sourceRow: sql.placeholder('sourceRow'),
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: participants.id })
-      .prepare();
-    // source_row stays the row that created the participant: it goes with created_batch_id.
-    const updateParticipant = ctx.store.db
-      .update(participants)
-      .set({ ...setPlaceholders, updatedBatchId: batchId, updatedAt: at })
-      .where(eq(participants.id, sql.placeholder('id')))
-      .prepare();
-    const insertChange = ctx.store.db
-      .insert(participantChanges)
-      .values({
-        participantId: sql.placeholder('participantId'),
-        batchId,
-        sourceRow: sql.placeholder('sourceRow'),
-        field: sql.placeholder('field'),
-        oldValue: sql.placeholder('oldValue'),
-        newValue: sql.placeholder('newValue'),
-        createdAt: at,
-      })
-      .prepare();
-    const recordChanges = (participantId: number, sourceRow: number, changes: FieldChange[]) => {
-      for (const c of changes) insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to });
-    };
-
-    const existing = new Map<string, { id: number; record: StoredRecord }>();
-    for (const p of ctx.store.db.select().from(participants).where(eq(participants.programId, program.id)).all()) {
-      const { id, code, name, email, phone, region, joinDate, cardRef, iban, status } = p;
-      existing.set(code, { id, record: { name, email, phone, region, joinDate, cardRef, iban, status } });
-    }
-    const reports: ParticipantChangeReport[] = [];
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-
-    for (const { row, values } of table.accepted) {
-      // The pipeline rejects rows without code or name, so accepted rows have both.
-      const code = values.code as string;
-      const incoming = incomingValues(values, present);
-      const before = existing.get(code);
-      if (!before) {
-        const record: StoredRecord = { ...EMPTY_RECORD, ...incoming };
-        const { id } = insertParticipant.get({ code, sourceRow: row, ...record });
-        existing.set(code, { id, record });
-        created++;
-        recordChanges(id, row, changesBetween(NOTHING, record));
-        continue;
-      }
-      const changes = changesBetween(before.record, incoming);
-      if (changes.length === 0) {
-        unchanged++;
-        continue;
-      }
-      const record: StoredRecord = { ...before.record, ...incoming };
-      updateParticipant.run({ id: before.id, ...record });
-      existing.set(code, { id: before.id, record });
-      updated++;
-      reports.push({ code, row, changes });
-      recordChanges(before.id, row, changes);
-    }
-
-    const counts = { rowsRead: table.rowsRead, accepted: table.accepted.length, rejected: table.rejected, skipped: table.skipped, created, updated, unchanged };
-    recordDecision(ctx, 'import.participants', input.fileName, null, { batchId, sha256, sheet: table.sheet, ...counts });
+    const present = new Set<string>(table.presentFields);
     return {
-      batchId,
-      kind: 'participants',
-      fileName: input.fileName,
-      sha256,
-      sheet: table.sheet,
-      headerRow: table.headerRow,
-      mapping: table.mapping,
-      ...counts,
-      changes: reports,
-      problems: table.problems,
-      source: {
-        format: table.format,
-        ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
-        ...(table.separator !== undefined ? { separator: table.separator } : {}),
-      },
+      preview,
+      commit: () =>
+        commitImportBatch(ctx, {
+          start,
+          table,
+          problems: table.problems,
+          write: (batchId, at) => writeParticipants(ctx, start.program.id, batchId, at, table.accepted, present),
+        }),
     };
-  });
+  },
+};
+
+/** Imports a participants file in one step: prepare, then commit (the CLI, the demo and the one-shot IPC call). */
+export async function importParticipants(ctx: CoreContext, input: ImportFileInput): Promise<ImportReport> {
+  const prepared = await participantsRunner.prepare(ctx, input, {}, NO_PROGRESS);
+  return prepared.commit();
+}
+
+function writeParticipants(
+  ctx: CoreContext,
+  programId: number,
+  batchId: number,
+  at: string,
+  accepted: readonly { row: number; values: ParticipantValues }[],
+  present: ReadonlySet<string>,
+) {
+  // Prepared once: a file of 100,000 participants is 100,000 statements in this transaction.
+  const insertParticipant = ctx.store.db
+    .insert(participants)
+    .values({
+      programId,
+      code: sql.placeholder('code'),
+      ...placeholders,
+      createdBatchId: batchId,
+      updatedBatchId: batchId,
+      sourceRow: sql.placeholder('sourceRow'),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: participants.id })
+    .prepare();
+  // source_row stays the row that created the participant: it goes with created_batch_id.
+  const updateParticipant = ctx.store.db
+    .update(participants)
+    .set({ ...setPlaceholders, updatedBatchId: batchId, updatedAt: at })
+    .where(eq(participants.id, sql.placeholder('id')))
+    .prepare();
+  const insertChange = ctx.store.db
+    .insert(participantChanges)
+    .values({
+      participantId: sql.placeholder('participantId'),
+      batchId,
+      sourceRow: sql.placeholder('sourceRow'),
+      field: sql.placeholder('field'),
+      oldValue: sql.placeholder('oldValue'),
+      newValue: sql.placeholder('newValue'),
+      createdAt: at,
+    })
+    .prepare();
+  const recordChanges = (participantId: number, sourceRow: number, changes: FieldChange[]) => {
+    for (const c of changes) insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to });
+  };
+
+  const existing = new Map<string, { id: number; record: StoredRecord }>();
+  for (const p of ctx.store.db.select().from(participants).where(eq(participants.programId, programId)).all()) {
+    const { id, code, name, email, phone, region, joinDate, cardRef, iban, status } = p;
+    existing.set(code, { id, record: { name, email, phone, region, joinDate, cardRef, iban, status } });
+  }
+  const reports: ParticipantChangeReport[] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+
+  for (const { row, values } of accepted) {
+    // The pipeline rejects rows without code or name, so accepted rows have both.
+    const code = values.code as string;
+    const incoming = incomingValues(values, present);
+    const before = existing.get(code);
+    if (!before) {
+      const record: StoredRecord = { ...EMPTY_RECORD, ...incoming };
+      const { id } = insertParticipant.get({ code, sourceRow: row, ...record });
+      existing.set(code, { id, record });
+      created++;
+      recordChanges(id, row, changesBetween(NOTHING, record));
+      continue;
+    }
+    const changes = changesBetween(before.record, incoming);
+    if (changes.length === 0) {
+      unchanged++;
+      continue;
+    }
+    const record: StoredRecord = { ...before.record, ...incoming };
+    updateParticipant.run({ id: before.id, ...record });
+    existing.set(code, { id: before.id, record });
+    updated++;
+    reports.push({ code, row, changes });
+    recordChanges(before.id, row, changes);
+  }
+  return { created, updated, unchanged, changes: reports };
 }

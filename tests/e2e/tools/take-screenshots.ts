@@ -65,10 +65,12 @@ try {
 
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-file-input').setInputFiles(join(samplesDir, 'participants.xlsx'));
+  await page.getByTestId('import-commit').click();
   await page.getByTestId('import-report').waitFor();
   await shot(page, '05-import-report-clean');
   await page.getByRole('button', { name: 'Import another file' }).click();
   await page.getByTestId('import-file-input').setInputFiles(join(work, 'participants-october.csv'));
+  await page.getByTestId('import-commit').click();
   await page.getByTestId('import-report').waitFor();
   await shot(page, '06-import-report-problems');
   await page.locator('#main').evaluate((main) => main.scrollTo({ top: main.scrollHeight }));
@@ -113,6 +115,7 @@ try {
   await page.getByTestId('drop-zone').waitFor();
   await shot(page, '15-ru-import');
   await page.getByTestId('import-file-input').setInputFiles(join(work, 'participants-november.csv'));
+  await page.getByTestId('import-commit').click();
   await page.getByTestId('import-report').waitFor();
   await shot(page, '15b-ru-import-report');
   await page.getByTestId('nav-settings').click();
