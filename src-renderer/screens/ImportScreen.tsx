@@ -79,7 +79,8 @@ function mappingFromError(error: AppErrorData): MappingSource | null {
   const headers = details.headers;
   const fields = details.fields;
   if (!Array.isArray(headers) || !headers.every((h) => typeof h === 'string')) return null;
-  if (Array.isArray(fields)) return { headers: headers as string[], fields: fields as MappingField[], rows: [] };
+  const rows = Array.isArray(details.rows) ? (details.rows as PreviewRow[]) : [];
+  if (Array.isArray(fields)) return { headers: headers as string[], fields: fields as MappingField[], rows };
   // Without the fields, the required ones (named in `required`) are enough to go on.
   const required = details.required;
   if (typeof required !== 'object' || required === null) return null;

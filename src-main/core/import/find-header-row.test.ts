@@ -49,8 +49,16 @@ describe('matchHeaderRow', () => {
   });
 
   it('says what is missing when a row is not the header', () => {
-    expect(matchHeaderRow(['Rep code', 'Email'], definition)).toEqual({ found: false, matched: ['code', 'email'], missing: ['name'] });
-    expect(matchHeaderRow(['Participants of Partner Plus, October 2026'], definition)).toEqual({ found: false, matched: [], missing: ['code', 'name'] });
+    expect(matchHeaderRow(['Rep code', 'Email'], definition)).toEqual({
+      found: false,
+      matched: ['code', 'email'],
+      missing: ['name'],
+      columns: [
+        { field: 'code', column: 0, header: 'Rep code' },
+        { field: 'email', column: 1, header: 'Email' },
+      ],
+    });
+    expect(matchHeaderRow(['Participants of Partner Plus, October 2026'], definition)).toEqual({ found: false, matched: [], missing: ['code', 'name'], columns: [] });
   });
 
   it('does not take a column for two fields, and takes the leftmost of two synonyms', () => {
@@ -73,7 +81,7 @@ describe('matchHeaderRow', () => {
     });
     // the mapping wins over a synonym elsewhere, and an optional mapped field must be found
     expect(matchHeaderRow(['Rep code', 'Nr', 'Name'], definition, { code: 'Nr' })).toMatchObject({ found: true, columns: [{ field: 'code', column: 1 }, { field: 'name', column: 2 }] });
-    expect(matchHeaderRow(['Rep code', 'Name'], definition, { email: 'Poczta' })).toEqual({ found: false, matched: ['code', 'name'], missing: ['email'] });
+    expect(matchHeaderRow(['Rep code', 'Name'], definition, { email: 'Poczta' })).toMatchObject({ found: false, matched: ['code', 'name'], missing: ['email'] });
   });
 
   it('reads headers that are numbers or dates as text', () => {

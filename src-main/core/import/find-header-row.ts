@@ -10,7 +10,9 @@ export interface ColumnMapping {
   header: string;
 }
 
-export type HeaderMatch = { found: true; columns: ColumnMapping[] } | { found: false; matched: string[]; missing: string[] };
+export type HeaderMatch =
+  | { found: true; columns: ColumnMapping[] }
+  | { found: false; matched: string[]; missing: string[]; columns: ColumnMapping[] };
 
 /** An explicit choice of a column for a field, by its header text: `{ netValue: 'Kwota' }`. */
 export type MappingOverride = Record<string, string>;
@@ -41,7 +43,7 @@ export function matchHeaderRow<F extends FieldTable>(cells: readonly RawCell[], 
       missing.push(field);
     }
   }
-  if (missing.length > 0) return { found: false, matched: columns.map((c) => c.field), missing };
+  if (missing.length > 0) return { found: false, matched: columns.map((c) => c.field), missing, columns };
   columns.sort((a, b) => a.column - b.column);
   return { found: true, columns };
 }

@@ -141,6 +141,29 @@ describe('readImportTable on CSV', () => {
     expect(bad.code).toBe('INVALID_INPUT');
   });
 
+  it('hands the mapping step the nearest row and the fields it already recognised', async () => {
+    const text = 'Sprzedaż październik 2026\n\nDzień;Numer handlowca;Ilość;Kwota;Nr faktury\n01.10.2026;R1;2;10,00;F1\n';
+    const error = await refusal(readImportTable(csv(text), sales, options));
+    expect(error.code).toBe('HEADER_NOT_FOUND');
+    expect(error.details?.headers).toEqual(['Dzień', 'Numer handlowca', 'Ilość', 'Kwota', 'Nr faktury']);
+    expect(error.details?.fields).toEqual([
+      { field: 'date', required: true, header: null, source: null },
+      { field: 'participantCode', required: true, header: null, source: null },
+      { field: 'quantity', required: true, header: 'Ilość', source: 'synonym' },
+      { field: 'netValue', required: true, header: null, source: null },
+      { field: 'documentNo', required: false, header: 'Nr faktury', source: 'synonym' },
+    ]);
+    // The operator's choices then find the header row.
+    const mapped = await readImportTable({ ...csv(text), mapping: { date: 'Dzień', participantCode: 'Numer handlowca', netValue: 'Kwota' } }, sales, options);
+    expect(mapped.headerRow).toBe(3);
+    expect(mapped.accepted).toHaveLength(1);
+  });
+
+  it('offers the first row of several texts when no row names any field', async () => {
+    const error = await refusal(readImportTable(csv('Raport\nA;B;C\n1;2;3\n'), sales, options));
+    expect(error.details?.headers).toEqual(['A', 'B', 'C']);
+  });
+
   it('names the required fields and synonyms when no header row is found', async () => {
     const error = await refusal(readImportTable(csv('Kod przedstawiciela;Ilość\nR1;1\n'), sales, options));
     expect(error.code).toBe('HEADER_NOT_FOUND');

@@ -12,7 +12,7 @@ import { matchHeaderRow, type ColumnMapping, type MappingOverride } from './find
 import { resolveImportLimits, type ImportLimits } from './import-limits';
 import { headerSignature, headerTexts } from './header-signature';
 import { normalizeHeader } from './normalize-header';
-import type { ImportProblem, PreviewRow } from './import-report';
+import type { ImportProblem, MappingField, PreviewRow } from './import-report';
 import { openTableSource } from './open-table-source';
 import { cellProblem, foldRepeatedWarnings, mergedCellProblem, skippedRowProblem } from './problem-text';
 import { isBlankCell, type MergedArea, type RawCell, type RawRow } from './raw-table';
@@ -89,6 +89,25 @@ interface Closest {
   row: number;
   matched: string[];
   missing: string[];
+  /** The row's texts, for the mapping step: the operator picks the columns from these. */
+  headers: string[];
+  columns: ColumnMapping[];
+  /** A few rows under it, so that the mapping step can show what each column holds. */
+  samples: PreviewRow[];
+}
+
+const MAPPING_SAMPLE_ROWS = 3;
+
+const filledCount = (headers: readonly string[]) => headers.filter((h) => h !== '').length;
+
+/**
+ * The nearest row to a header row is the one that names the most fields; failing any, the
+ * first row with two or more texts, which is most likely the client's own header row.
+ */
+function isNearer(matched: number, headers: readonly string[], closest: Closest | null): boolean {
+  if (!closest) return true;
+  if (matched !== closest.matched.length) return matched > closest.matched.length;
+  return matched === 0 && filledCount(closest.headers) < 2 && filledCount(headers) >= 2;
 }
 
 function quoteList(items: readonly string[]): string {
@@ -108,9 +127,22 @@ function headerNotFound<F extends FieldTable>(fileName: string, source: { format
     closest && closest.matched.length > 0
       ? `; the nearest was row ${closest.row}${closest.sheet ? ` of sheet "${closest.sheet}"` : ''}, which lacks ${closest.missing.map(first).join(' and ')}`
       : '';
+  // What the UI's mapping step needs to let the operator choose the columns of the nearest row.
+  const fields: MappingField[] = Object.entries(definition.fields).map(([field, spec]) => {
+    const column = closest?.columns.find((c) => c.field === field);
+    return {
+      field,
+      required: spec.required,
+      header: column?.header ?? null,
+      source: column ? (override[field] !== undefined ? 'explicit' : 'synonym') : null,
+    };
+  });
   return new AppError('HEADER_NOT_FOUND', `No header row was found in ${where}: the file needs columns headed ${needs}${hint}.`, {
     required: Object.fromEntries(requiredFields(definition).map((f) => [f, definition.fields[f]?.synonyms ?? []])),
-    closest,
+    closest: closest && { sheet: closest.sheet, row: closest.row, matched: closest.matched, missing: closest.missing },
+    headers: closest?.headers ?? [],
+    fields,
+    rows: closest?.samples ?? [],
   });
 }
 
@@ -362,8 +394,10 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
           // Preview rows span the header row; a sheet with thousands of headed columns shows the first ones.
           const width = Math.min(PREVIEW_MAX_COLUMNS, Math.max(headers.length, ...match.columns.map((m) => m.column + 1)));
           rows = new DataRows(definition, match.columns, context, width);
-        } else if (!closest || match.matched.length > closest.matched.length) {
-          closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing };
+        } else if (isNearer(match.matched.length, headers, closest)) {
+          closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing, headers, columns: match.columns, samples: [] };
+        } else if (closest && closest.sheet === sheet.name && closest.samples.length < MAPPING_SAMPLE_ROWS) {
+          closest.samples.push({ row: raw.row, cells: headers, status: 'accepted' });
         }
         continue;
       }
