@@ -42,6 +42,9 @@ export type ErrorCode =
   | 'PERIOD_REQUIRED'
   | 'DATABASE_NEWER'
   | 'CANCELLED'
+  | 'PREVIEW_OUT_OF_DATE'
+  | 'REPLACEMENT_NOT_ALLOWED'
+  | 'IMPORT_NOT_READY'
   | 'INTERNAL';
 
 export interface AppErrorData {

@@ -65,6 +65,6 @@ describe('import.errorReport', () => {
     const { jobId } = handlers['import.start']({ kind: 'participants', fileName: 'x.csv', bytes: new Uint8Array() });
     handlers['import.cancel']({ jobId });
     await expect(handlers['import.errorReport']({ jobId })).rejects.toBeInstanceOf(AppError);
-    await expect(handlers['import.errorReport']({ jobId })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'This import has no problems to report: it is cancelled.' });
+    await expect(handlers['import.errorReport']({ jobId })).rejects.toMatchObject({ code: 'IMPORT_NOT_READY', message: 'This import has no problems to report: it is cancelled.' });
   });
 });

@@ -221,6 +221,7 @@ describe('sales: duplicates', () => {
     await importSales(ctx, csv('b.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-10-02;R0002;DOG-01;1;10,00;FV/2']));
     const before = tableCounts(ctx);
     const error = await refusal(() => a.commit());
+    expect(error.code).toBe('PREVIEW_OUT_OF_DATE');
     expect(error.message).toBe('Other sales were imported since this preview was made; open the file again to see an up-to-date preview.');
     expect(tableCounts(ctx)).toEqual(before);
   });
@@ -292,9 +293,9 @@ describe('sales: a corrected file replaces a batch', () => {
     expect((await refusal(prepare(ctx, file, { replaceBatchId: first.batchId }))).message).toBe(
       `Batch ${first.batchId} ("pazdziernik.csv") was already replaced by batch ${second.batchId}; replace batch ${second.batchId} instead.`,
     );
-    expect((await refusal(prepare(ctx, file, { replaceBatchId: participants.batchId }))).message).toBe(
-      `Batch ${participants.batchId} ("participants.xlsx") is a participants import; a sales file replaces only a sales batch.`,
-    );
+    const wrongKind = await refusal(prepare(ctx, file, { replaceBatchId: participants.batchId }));
+    expect(wrongKind.code).toBe('REPLACEMENT_NOT_ALLOWED');
+    expect(wrongKind.message).toBe(`Batch ${participants.batchId} ("participants.xlsx") is a participants import; a sales file replaces only a sales batch.`);
     const missing = await refusal(prepare(ctx, file, { replaceBatchId: 99 }));
     expect([missing.code, missing.message]).toEqual(['NOT_FOUND', 'There is no import batch 99 to replace.']);
     expect((await refusal(prepare(ctx, file, { replaceBatchId: second.batchId, period: '2026-11' }))).message).toBe(

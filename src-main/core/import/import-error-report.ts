@@ -18,7 +18,7 @@ export interface ErrorReportFile {
 export async function errorReportOfJob(ctx: CoreContext, status: ImportJobStatus): Promise<ErrorReportFile> {
   const { preview, report } = status;
   if (!preview) {
-    throw new AppError('INVALID_INPUT', `This import has no problems to report: it is ${status.state}.`, { state: status.state });
+    throw new AppError('IMPORT_NOT_READY', `This import has no problems to report: it is ${status.state}.`, { state: status.state });
   }
   const bytes = await writeErrorReportXlsx({
     fileName: preview.fileName,

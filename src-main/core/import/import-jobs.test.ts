@@ -106,7 +106,7 @@ describe('import jobs: states', () => {
     expect(jobs.status(jobId)).toMatchObject({ state: 'reading', rowsRead: 0, bytesRead: 0, totalBytes: file.bytes.byteLength, preview: null });
     hand.progress()?.onProgress(2, 10);
     expect(jobs.status(jobId)).toMatchObject({ state: 'reading', rowsRead: 2, bytesRead: 10 });
-    expect(refusal(() => jobs.commit(jobId))).toMatchObject({ code: 'INVALID_INPUT', message: 'This import cannot be committed: it is reading.' });
+    expect(refusal(() => jobs.commit(jobId))).toMatchObject({ code: 'IMPORT_NOT_READY', message: 'This import cannot be committed: it is reading.' });
     hand.finish(file);
     const ready = await jobs.settled(jobId);
     expect(ready).toMatchObject({ state: 'ready', rowsRead: 3, bytesRead: file.bytes.byteLength });

@@ -122,7 +122,7 @@ export function createImportJobs(ctx: CoreContext, runners: readonly ImportKindR
       const job = find(jobId);
       if (job.status.state === 'committed' && job.status.report) return job.status.report;
       if (job.status.state !== 'ready' || !job.prepared) {
-        throw new AppError('INVALID_INPUT', `This import cannot be committed: it is ${job.status.state}.`, { state: job.status.state });
+        throw new AppError('IMPORT_NOT_READY', `This import cannot be committed: it is ${job.status.state}.`, { state: job.status.state });
       }
       job.status.state = 'committing';
       try {

@@ -65,11 +65,11 @@ function replaceableBatch(ctx: CoreContext, programId: number, batchId: number):
   const batch = ctx.store.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
   if (!batch || batch.programId !== programId) throw new AppError('NOT_FOUND', `There is no import batch ${batchId} to replace.`, { batchId });
   if (batch.kind !== 'sales') {
-    throw new AppError('INVALID_INPUT', `Batch ${batchId} ("${batch.fileName}") is a ${batch.kind} import; a sales file replaces only a sales batch.`, { batchId, kind: batch.kind });
+    throw new AppError('REPLACEMENT_NOT_ALLOWED', `Batch ${batchId} ("${batch.fileName}") is a ${batch.kind} import; a sales file replaces only a sales batch.`, { batchId, kind: batch.kind });
   }
   if (batch.supersededBy !== null) {
     throw new AppError(
-      'INVALID_INPUT',
+      'REPLACEMENT_NOT_ALLOWED',
       `Batch ${batchId} ("${batch.fileName}") was already replaced by batch ${batch.supersededBy}; replace batch ${batch.supersededBy} instead.`,
       { batchId, supersededBy: batch.supersededBy },
     );
@@ -218,7 +218,7 @@ export const salesRunner: ImportKindRunner = {
     const programId = start.program.id;
     const replaced = options.replaceBatchId !== undefined ? replaceableBatch(ctx, programId, options.replaceBatchId) : null;
     if (replaced?.period && options.period !== undefined && options.period !== replaced.period) {
-      throw new AppError('INVALID_INPUT', `Batch ${replaced.id} ("${replaced.fileName}") holds the sales of ${replaced.period}; a file for ${options.period} cannot replace it.`, {
+      throw new AppError('REPLACEMENT_NOT_ALLOWED', `Batch ${replaced.id} ("${replaced.fileName}") holds the sales of ${replaced.period}; a file for ${options.period} cannot replace it.`, {
         batchId: replaced.id,
         period: replaced.period,
       });
@@ -245,7 +245,7 @@ export const salesRunner: ImportKindRunner = {
           verify: () => {
             // Duplicates and the replacement were judged against the sales then imported.
             if (lastSalesBatchId(ctx, programId) !== seenUpTo) {
-              throw new AppError('INVALID_INPUT', 'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.');
+              throw new AppError('PREVIEW_OUT_OF_DATE', 'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.');
             }
             if (replaced) replaceableBatch(ctx, programId, replaced.id);
           },
