@@ -202,7 +202,7 @@ export const en = {
   'import.preview.layout.removed': 'Columns no longer there',
   'import.preview.layout.hint': 'Make sure every field still comes from the right column before you import.',
   'import.preview.replace.title': 'This file replaces {file}',
-  'import.preview.replace.lead': 'When you import it, the earlier lines are reversed and the lines of this file take their place. Nothing is deleted.',
+  'import.preview.replace.lead': 'When you import it, the earlier import is marked as replaced and only the lines of this file count from then on. Nothing is deleted: the earlier file stays readable.',
   'import.preview.replace.added': 'Lines added',
   'import.preview.replace.removed': 'Lines removed',
   'import.preview.replace.changed': 'Lines changed',

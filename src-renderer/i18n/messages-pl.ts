@@ -199,7 +199,7 @@ export const pl = {
   'import.preview.layout.removed': 'Kolumny, których już nie ma',
   'import.preview.layout.hint': 'Zanim zaimportujesz, upewnij się, że każde pole nadal pochodzi z właściwej kolumny.',
   'import.preview.replace.title': 'Ten plik zastępuje {file}',
-  'import.preview.replace.lead': 'Po imporcie wcześniejsze pozycje zostaną wycofane, a ich miejsce zajmą pozycje z tego pliku. Nic nie zostanie usunięte.',
+  'import.preview.replace.lead': 'Po imporcie wcześniejszy import zostanie oznaczony jako zastąpiony i odtąd liczą się tylko pozycje z tego pliku. Nic nie zostanie usunięte: wcześniejszy plik pozostaje do wglądu.',
   'import.preview.replace.added': 'Dodane pozycje',
   'import.preview.replace.removed': 'Usunięte pozycje',
   'import.preview.replace.changed': 'Zmienione pozycje',

@@ -199,7 +199,7 @@ export const ru = {
   'import.preview.layout.removed': 'Исчезнувшие столбцы',
   'import.preview.layout.hint': 'Перед импортом убедитесь, что каждое поле по-прежнему берётся из нужного столбца.',
   'import.preview.replace.title': 'Этот файл заменяет {file}',
-  'import.preview.replace.lead': 'При импорте прежние строки сторнируются, а их место займут строки этого файла. Ничего не удаляется.',
+  'import.preview.replace.lead': 'При импорте прежний импорт будет отмечен как заменённый, и с этого момента учитываются только строки этого файла. Ничего не удаляется: прежний файл остаётся доступным для просмотра.',
   'import.preview.replace.added': 'Добавлено строк',
   'import.preview.replace.removed': 'Убрано строк',
   'import.preview.replace.changed': 'Изменено строк',
