@@ -6,13 +6,14 @@ import { defineImport, type FieldTable, type FieldValues } from '../import/field
 import { CARD, EMAIL, IBAN, JOIN_DATE, PARTICIPANT_CODE, PARTICIPANT_NAME, PHONE, REGION, STATUS } from '../import/header-synonyms';
 import type { ImportKindRunner } from '../import/import-job-types';
 import type { ImportFile } from '../import/import-pipeline';
-import type { FieldChange, ImportReport, ParticipantChangeReport } from '../import/import-report';
+import type { ImportReport } from '../import/import-report';
 import { parseDateCell } from '../import/parse-date-cell';
 import { parseEmailCell } from '../import/parse-email-cell';
 import { parseIbanCell } from '../import/parse-iban';
 import { parseStatusCell } from '../import/parse-status-cell';
 import { textParser } from '../import/parse-text-cell';
-import { beginImport, commitImportBatch, fieldChanges, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
+import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
+import { upsertKeyedRecords } from '../import/upsert-keyed-records';
 import { previewFromTable } from '../import/preview-from-table';
 import type { ParticipantRow } from '../../ipc/contract';
 
@@ -43,7 +44,6 @@ type StoredRecord = Omit<ParticipantRow, 'code'>;
 type Comparable = Record<StoredField, string | null>;
 
 const EMPTY_RECORD: StoredRecord = { name: '', email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: 'active' };
-const NOTHING: Comparable = { name: null, email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: null };
 const placeholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql.placeholder(f)])) as Record<StoredField, ReturnType<typeof sql.placeholder>>;
 // update().set() takes SQL rather than bare placeholders.
 const setPlaceholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql`${sql.placeholder(f)}`])) as Record<StoredField, SQL>;
@@ -64,10 +64,6 @@ function incomingValues(values: ParticipantValues, present: ReadonlySet<string>)
   }
   // name is required (never null in an accepted row) and status was defaulted above.
   return incoming as Partial<StoredRecord>;
-}
-
-function changesBetween(before: Comparable, incoming: Partial<Comparable>): FieldChange[] {
-  return fieldChanges(STORED_FIELDS, before, incoming);
 }
 
 /**
@@ -151,44 +147,18 @@ function writeParticipants(
       createdAt: at,
     })
     .prepare();
-  const recordChanges = (participantId: number, sourceRow: number, changes: FieldChange[]) => {
-    for (const c of changes) insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to });
-  };
-
-  const existing = new Map<string, { id: number; record: StoredRecord }>();
+  const existing = new Map<string, { id: number; record: Comparable }>();
   for (const p of ctx.store.db.select().from(participants).where(eq(participants.programId, programId)).all()) {
     const { id, code, name, email, phone, region, joinDate, cardRef, iban, status } = p;
     existing.set(code, { id, record: { name, email, phone, region, joinDate, cardRef, iban, status } });
   }
-  const reports: ParticipantChangeReport[] = [];
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-
-  for (const { row, values } of accepted) {
-    // The pipeline rejects rows without code or name, so accepted rows have both.
-    const code = values.code as string;
-    const incoming = incomingValues(values, present);
-    const before = existing.get(code);
-    if (!before) {
-      const record: StoredRecord = { ...EMPTY_RECORD, ...incoming };
-      const { id } = insertParticipant.get({ code, sourceRow: row, ...record });
-      existing.set(code, { id, record });
-      created++;
-      recordChanges(id, row, changesBetween(NOTHING, record));
-      continue;
-    }
-    const changes = changesBetween(before.record, incoming);
-    if (changes.length === 0) {
-      unchanged++;
-      continue;
-    }
-    const record: StoredRecord = { ...before.record, ...incoming };
-    updateParticipant.run({ id: before.id, ...record });
-    existing.set(code, { id: before.id, record });
-    updated++;
-    reports.push({ code, row, changes });
-    recordChanges(before.id, row, changes);
-  }
-  return { created, updated, unchanged, changes: reports };
+  // The pipeline rejects rows without code or name, so accepted rows have both.
+  const rows = accepted.map(({ row, values }) => ({ row, key: values.code as string, incoming: incomingValues(values, present) }));
+  return upsertKeyedRecords(STORED_FIELDS, EMPTY_RECORD, rows, {
+    existing,
+    // A stored record's name is never null and its status is active or inactive (EMPTY_RECORD, incomingValues).
+    insert: (code, sourceRow, record) => insertParticipant.get({ code, sourceRow, ...(record as StoredRecord) }).id,
+    update: (id, record) => updateParticipant.run({ id, ...(record as StoredRecord) }),
+    recordChange: (participantId, sourceRow, c) => insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to }),
+  });
 }

@@ -7,11 +7,12 @@ import { defineImport, type FieldTable, type FieldValues } from '../import/field
 import { POINTS_PER_UNIT, PRODUCT_GROUP, PRODUCT_NAME_OR_NAME, PROMOTED, SKU } from '../import/header-synonyms';
 import type { ImportKindRunner } from '../import/import-job-types';
 import type { ImportFile } from '../import/import-pipeline';
-import type { FieldChange, ImportReport, ParticipantChangeReport } from '../import/import-report';
+import type { ImportReport } from '../import/import-report';
 import { parseFlagCell } from '../import/parse-flag-cell';
 import { parseWholeNumberCell } from '../import/parse-number-cell';
 import { textParser } from '../import/parse-text-cell';
-import { beginImport, commitImportBatch, fieldChanges, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
+import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
+import { upsertKeyedRecords } from '../import/upsert-keyed-records';
 import { previewFromTable } from '../import/preview-from-table';
 
 export const productFields = {
@@ -39,7 +40,6 @@ const STORED_FIELDS = ['name', 'group', 'promoted', 'pointsPerUnit'] as const;
 type StoredField = (typeof STORED_FIELDS)[number];
 type Comparable = Record<StoredField, string | null>;
 
-const NOTHING: Comparable = { name: null, group: null, promoted: null, pointsPerUnit: null };
 const NEW_PRODUCT: Comparable = { name: '', group: null, promoted: 'no', pointsPerUnit: null };
 
 function comparable(p: { name: string; group: string | null; promoted: number; pointsPerUnit: number | null }): Comparable {
@@ -129,40 +129,14 @@ function writeProducts(ctx: CoreContext, programId: number, batchId: number, at:
       createdAt: at,
     })
     .prepare();
-  const recordChanges = (productId: number, sourceRow: number, changes: FieldChange[]) => {
-    for (const c of changes) insertChange.run({ productId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to });
-  };
-
   const existing = new Map<string, { id: number; record: Comparable }>();
   for (const p of ctx.store.db.select().from(products).where(eq(products.programId, programId)).all()) existing.set(p.sku, { id: p.id, record: comparable(p) });
-  const reports: ParticipantChangeReport[] = [];
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const { row, values } of accepted) {
-    // The pipeline rejects rows without SKU or name.
-    const sku = values.sku as string;
-    const incoming = incomingValues(values, present);
-    const before = existing.get(sku);
-    if (!before) {
-      const record: Comparable = { ...NEW_PRODUCT, ...incoming };
-      const { id } = insertProduct.get({ sku, sourceRow: row, ...storedValues(record) });
-      existing.set(sku, { id, record });
-      created++;
-      recordChanges(id, row, fieldChanges(STORED_FIELDS, NOTHING, record));
-      continue;
-    }
-    const changes = fieldChanges(STORED_FIELDS, before.record, incoming);
-    if (changes.length === 0) {
-      unchanged++;
-      continue;
-    }
-    const record: Comparable = { ...before.record, ...incoming };
-    updateProduct.run({ id: before.id, ...storedValues(record) });
-    existing.set(sku, { id: before.id, record });
-    updated++;
-    reports.push({ code: sku, row, changes });
-    recordChanges(before.id, row, changes);
-  }
-  return { created, updated, unchanged, changes: reports };
+  // The pipeline rejects rows without SKU or name.
+  const rows = accepted.map(({ row, values }) => ({ row, key: values.sku as string, incoming: incomingValues(values, present) }));
+  return upsertKeyedRecords(STORED_FIELDS, NEW_PRODUCT, rows, {
+    existing,
+    insert: (sku, sourceRow, record) => insertProduct.get({ sku, sourceRow, ...storedValues(record) }).id,
+    update: (id, record) => updateProduct.run({ id, ...storedValues(record) }),
+    recordChange: (productId, sourceRow, c) => insertChange.run({ productId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to }),
+  });
 }
