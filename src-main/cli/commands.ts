@@ -9,15 +9,18 @@ import { NO_PROGRESS } from '../core/import/prepare-import';
 import type { ImportOptions } from '../core/import/import-job-types';
 import { formatImportPreview, formatImportReport, formatParticipants, formatProgram } from './format-output';
 import type { ImportKind, ParticipantRow } from '../ipc/contract';
+import { scoringCommands } from './scoring-commands';
 
 export interface CommandOutput {
   /** Printed with --json, as one document. */
   json: unknown;
   /** Printed otherwise. */
   text: string;
+  /** Not zero for a finding the caller must notice (a tampered ledger), though the command ran. */
+  exitCode?: number;
 }
 
-type Values = Record<string, string | boolean | string[] | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 interface CommandTools {
   readFile(path: string): { fileName: string; bytes: Uint8Array };
@@ -28,20 +31,22 @@ export interface Command {
   positionals: string[];
   options: string;
   summary: string;
+  /** Opens the database read-only, without migrating it (audit). */
+  readOnly?: boolean;
   run(ctx: CoreContext, positionals: string[], values: Values, tools: CommandTools): Promise<CommandOutput> | CommandOutput;
 }
 
-function readJsonFile(path: string): unknown {
+function readJsonFile(path: string, what = 'program'): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new AppError('FILE_UNREADABLE', `Cannot read the program file ${path}.`);
+    throw new AppError('FILE_UNREADABLE', `Cannot read the ${what} file ${path}.`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppError('INVALID_PROGRAM', `The program file ${path} is not valid JSON: ${(error as Error).message}.`);
+    throw new AppError(what === 'program' ? 'INVALID_PROGRAM' : 'INVALID_RULES', `The ${what} file ${path} is not valid JSON: ${(error as Error).message}.`);
   }
 }
 
@@ -180,6 +185,8 @@ export const COMMANDS: Command[] = [
     },
   },
 ];
+
+COMMANDS.push(...scoringCommands(readJsonFile));
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {
   for (const command of COMMANDS) {

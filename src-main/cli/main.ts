@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { openDatabase, type Store } from '../db/open-database';
+import { openDatabase, openDatabaseReadOnly, type Store } from '../db/open-database';
 import { resolveDataFile } from '../db/default-data-file';
 import type { CoreContext } from '../core/context';
 import { toErrorData } from '../ipc/dispatch';
@@ -33,6 +33,12 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   period: { type: 'string' },
   replace: { type: 'string' },
+  participant: { type: 'string' },
+  points: { type: 'string' },
+  reason: { type: 'string' },
+  note: { type: 'string' },
+  rules: { type: 'string' },
+  'override-budget': { type: 'string' },
 } as const;
 
 function actorName(env: NodeJS.ProcessEnv): string {
@@ -70,11 +76,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let store: Store | undefined;
   try {
-    store = openDatabase(resolveDataFile(values.db, io.env));
+    const file = resolveDataFile(values.db, io.env);
+    store = command.readOnly ? openDatabaseReadOnly(file) : openDatabase(file);
     const ctx: CoreContext = { store, actor: actorName(io.env), now: io.now ?? (() => new Date()) };
     const output: CommandOutput = await command.run(ctx, rest, values, { readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }) });
     io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
-    return 0;
+    return output.exitCode ?? 0;
   } catch (error) {
     // The stack of an unexpected error is for developers: shown only with LOYALTY_DEBUG=1.
     const log = (message: string, err: unknown) => {

@@ -114,3 +114,27 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     throw error;
   }
 }
+
+/**
+ * Opens an existing file for reading only, without migrating it or writing a backup: the
+ * audit must be able to check a copy of someone's database without changing it.
+ */
+export function openDatabaseReadOnly(file: string): Store {
+  if (file === ':memory:' || !existsSync(file)) throw new DatabaseUnreadableError(file);
+  const nativeBinding = resolveNativeBinding(process.versions, findProjectRoot());
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    sqlite.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseUnreadableError(file);
+    throw error;
+  }
+  return {
+    file,
+    sqlite,
+    db: drizzle(sqlite, { schema }),
+    transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+    close: () => sqlite.close(),
+  };
+}

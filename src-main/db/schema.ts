@@ -1,6 +1,9 @@
 // Tables only; rules live in core/. Money in INTEGER minor units, dates as TEXT
 // `YYYY-MM-DD`, instants as TEXT ISO-8601 UTC.
 import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { LEDGER_KINDS, PERIOD_STATES } from '../core/ledger/ledger-kinds';
+
+export { LEDGER_KINDS, PERIOD_STATES, type LedgerKind, type PeriodState } from '../core/ledger/ledger-kinds';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -218,3 +221,67 @@ export const operatorLog = sqliteTable('operator_log', {
   reason: text('reason'),
   detailsJson: text('details_json').notNull().default('{}'),
 });
+
+
+/**
+ * The points ledger: append-only (triggers refuse UPDATE and DELETE) and hash-chained, each
+ * entry's hash covering its content and the previous entry's hash, so that an edit made
+ * behind the app's back shows in `audit verify`. Balances are sums of entries.
+ */
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    participantCode: text('participant_code').notNull(),
+    /** The period the entry belongs to (and is settled in). */
+    period: text('period').notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+    points: integer('points').notNull(),
+    /** The sales line, its batch and row, for points that come from a line. */
+    salesLineId: integer('sales_line_id'),
+    batchId: integer('batch_id'),
+    sourceRow: integer('source_row'),
+    /** The rule that gave the points (`baseRate`, `campaign:AUTUMN-DRY`, `tier:SILVER`, ...) and its version. */
+    rule: text('rule'),
+    ruleVersion: integer('rule_version'),
+    /** The operator's reason, or what a correction is about. */
+    note: text('note'),
+    /** A reversal: the entry it cancels. */
+    reversesId: integer('reverses_id'),
+    /** A correction settled in this period for an earlier, locked one. */
+    correctsPeriod: text('corrects_period'),
+    /** Free reference: a payout batch, a contest place. */
+    reference: text('reference'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('ledger_program_period').on(t.programId, t.period, t.participantCode),
+    index('ledger_program_participant').on(t.programId, t.participantCode),
+  ],
+);
+
+
+/**
+ * A period's life as events, append-only: its state is that of its latest event (open when it
+ * has none). `details_json` keeps what the step used: rules version, sources, totals, the
+ * ledger's last entry and hash at approval.
+ */
+export const periodEvents = sqliteTable(
+  'period_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    period: text('period').notNull(),
+    state: text('state', { enum: PERIOD_STATES }).notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    reason: text('reason'),
+    detailsJson: text('details_json').notNull().default('{}'),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('period_events_program_period').on(t.programId, t.period)],
+);

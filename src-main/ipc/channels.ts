@@ -21,6 +21,15 @@ export const CHANNEL_NAMES = [
   'import.errorReport',
   'participants.list',
   'participants.get',
+  'periods.list',
+  'score.period',
+  'score.explain',
+  'period.approve',
+  'ledger.adjust',
+  'ledger.participant',
+  'rules.whatIf',
+  'rules.update',
+  'audit.verify',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

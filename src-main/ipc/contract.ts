@@ -4,6 +4,15 @@
 import { z } from 'zod';
 import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
 import type { ImportJobStatus, ImportReport } from '../core/import/import-report';
+import type {
+  AdjustmentResult,
+  Explanation,
+  LedgerVerification,
+  ParticipantLedger,
+  PeriodResult,
+  PeriodSummary,
+  WhatIfResult,
+} from '../core/scoring/scoring-views';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type {
@@ -21,6 +30,32 @@ export type {
   PreviewRow,
 } from '../core/import/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
+export type {
+  ScoreRow,
+  ScoringAnomaly,
+  AnomalyCode,
+  PeriodTotals,
+  CampaignBonus,
+  LineRule,
+  HeldReason,
+  PrizeAward,
+} from '../core/scoring/score-types';
+export type {
+  PeriodResult,
+  LateCorrection,
+  Explanation,
+  ExplainLine,
+  LedgerLine,
+  WhatIfResult,
+  WhatIfRow,
+  PeriodSummary,
+  AdjustmentResult,
+  LedgerVerification,
+  LedgerProblem,
+  LedgerEntryView,
+  ParticipantLedger,
+} from '../core/scoring/scoring-views';
+export type { PeriodState, LedgerKind } from '../core/ledger/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -45,6 +80,13 @@ export type ErrorCode =
   | 'PREVIEW_OUT_OF_DATE'
   | 'REPLACEMENT_NOT_ALLOWED'
   | 'IMPORT_NOT_READY'
+  /** A change asked of an approved (or later) period, which never changes. */
+  | 'PERIOD_LOCKED'
+  /** Approving a period while an earlier one with sales is still open. */
+  | 'EARLIER_PERIOD_OPEN'
+  | 'OVER_BUDGET'
+  | 'REASON_REQUIRED'
+  | 'INVALID_RULES'
   | 'INTERNAL';
 
 export interface AppErrorData {
@@ -167,6 +209,10 @@ const importStartSchema = fileSchema.extend({
 });
 export type ImportStartArgs = z.input<typeof importStartSchema>;
 
+const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' });
+const participantCodeSchema = z.string().trim().min(1).max(100);
+const reasonSchema = z.string().max(2000);
+
 const jobIdSchema = z.strictObject({ jobId: z.string().min(1).max(100) });
 
 /** The phantom type of a call's result: the contract keeps it for the type checker only. */
@@ -194,6 +240,22 @@ export const contract = {
   },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
   'participants.get': { args: z.strictObject({ code: z.string().min(1).max(100) }), result: returns<ParticipantDetail>() },
+  'periods.list': { args: z.void(), result: returns<PeriodSummary[]>() },
+  /** Scores a period: the draft of an open period (noted as calculated), or what was posted for a locked one. */
+  'score.period': { args: z.strictObject({ period: periodSchema }), result: returns<PeriodResult>() },
+  'score.explain': { args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema }), result: returns<Explanation>() },
+  /** Posts the period to the ledger and locks it; over budget only with a written reason. */
+  'period.approve': { args: z.strictObject({ period: periodSchema, overrideBudget: reasonSchema.optional() }), result: returns<PeriodResult>() },
+  'ledger.adjust': {
+    args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema, points: z.number().int(), reason: reasonSchema }),
+    result: returns<AdjustmentResult>(),
+  },
+  'ledger.participant': { args: z.strictObject({ participantCode: participantCodeSchema }), result: returns<ParticipantLedger>() },
+  /** The period under the current rules and under the rules being edited, nothing saved. */
+  'rules.whatIf': { args: z.strictObject({ period: periodSchema, rules: z.unknown() }), result: returns<WhatIfResult>() },
+  /** Saves the rules as a new version with a note. */
+  'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
+  'audit.verify': { args: z.void(), result: returns<LedgerVerification>() },
 } as const;
 
 export type Contract = typeof contract;

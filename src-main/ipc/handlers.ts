@@ -12,6 +12,15 @@ import { createDemo } from '../core/demo/create-demo';
 import { createImportJobs } from '../core/import/import-jobs';
 import { IMPORT_RUNNERS } from '../core/import/import-runners';
 import { errorReportOfBatch, errorReportOfJob } from '../core/import/import-error-report';
+import { listPeriods } from '../core/periods/list-periods';
+import { calculatePeriod } from '../core/scoring/period-score';
+import { explainParticipant } from '../core/scoring/explain';
+import { approvePeriod } from '../core/scoring/approve-period';
+import { addManualAdjustment } from '../core/ledger/manual-adjustment';
+import { participantLedger } from '../core/ledger/ledger-query';
+import { whatIf } from '../core/scoring/what-if';
+import { updateRules } from '../core/program/update-rules';
+import { verifyLedger } from '../core/ledger/verify-ledger';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -53,6 +62,15 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'import.errorReport': (args) => ('jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId)),
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
+    'periods.list': () => listPeriods(ctx),
+    'score.period': ({ period }) => calculatePeriod(ctx, period),
+    'score.explain': ({ period, participantCode }) => explainParticipant(ctx, period, participantCode),
+    'period.approve': ({ period, overrideBudget }) => approvePeriod(ctx, period, { overrideBudget }),
+    'ledger.adjust': (args) => addManualAdjustment(ctx, args),
+    'ledger.participant': ({ participantCode }) => participantLedger(ctx, participantCode),
+    'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
+    'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
+    'audit.verify': () => verifyLedger(ctx.store.sqlite),
   } satisfies Handlers;
 }
 

@@ -18,11 +18,17 @@ export function truncDiv(numerator: number, denominator: number): number {
   return Number(BigInt(numerator) / BigInt(denominator)) + 0;
 }
 
+/** trunc(a * b / d), exact on integers even where a * b passes 2^53. */
+export function mulTruncDiv(a: number, b: number, d: number): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product)) return truncDiv(product, d);
+  if (d === 0) throw new RangeError('division by zero');
+  return Number((BigInt(a) * BigInt(b)) / BigInt(d)) + 0;
+}
+
 /** trunc(x * pct / 100), computed exactly on integers. */
 export function percentOf(value: number, pct: number): number {
-  const product = value * pct;
-  if (Number.isSafeInteger(product)) return truncDiv(product, 100);
-  return Number((BigInt(value) * BigInt(pct)) / 100n) + 0;
+  return mulTruncDiv(value, pct, 100);
 }
 
 /** Formats minor units as a plain decimal string with a dot, e.g. 14330, 2 -> "143.30". */

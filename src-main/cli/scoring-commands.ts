@@ -1,0 +1,138 @@
+// Scoring, periods, the ledger and the audit from the command line.
+import type { CoreContext } from '../core/context';
+import { AppError } from '../core/app-error';
+import { requireProgram } from '../core/program/program-store';
+import { calculatePeriod } from '../core/scoring/period-score';
+import { explainParticipant } from '../core/scoring/explain';
+import { approvePeriod } from '../core/scoring/approve-period';
+import { addManualAdjustment } from '../core/ledger/manual-adjustment';
+import { listPeriods } from '../core/periods/list-periods';
+import { whatIf } from '../core/scoring/what-if';
+import { updateRules } from '../core/program/update-rules';
+import { verifyLedger } from '../core/ledger/verify-ledger';
+import { participantLedger } from '../core/ledger/ledger-query';
+import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
+import { formatTable } from './format-output';
+import type { Command, Values } from './commands';
+
+function required(values: Values, name: string, what: string): string {
+  const raw = values[name];
+  if (typeof raw !== 'string' || raw.trim() === '') throw new AppError('INVALID_INPUT', `This command needs --${name} ${what}.`);
+  return raw;
+}
+
+function programMoney(ctx: CoreContext) {
+  const program = requireProgram(ctx);
+  return { digits: program.currency.minorDigits, currency: program.currency.code };
+}
+
+export function scoringCommands(readJson: (path: string, what: string) => unknown): Command[] {
+  return [
+    {
+      words: ['periods'],
+      positionals: [],
+      options: '',
+      summary: 'list the periods with their state (open, calculated, approved, exported, closed)',
+      run(ctx) {
+        const periods = listPeriods(ctx);
+        return { json: periods, text: formatPeriods(periods) };
+      },
+    },
+    {
+      words: ['score'],
+      positionals: [],
+      options: '--period YYYY-MM',
+      summary: "compute every participant's points for a period (a draft while the period is open)",
+      run(ctx, _rest, values) {
+        const result = calculatePeriod(ctx, required(values, 'period', 'YYYY-MM'));
+        const { digits, currency } = programMoney(ctx);
+        return { json: { ...result, participants: result.rows }, text: formatPeriodResult(result, digits, currency) };
+      },
+    },
+    {
+      words: ['explain'],
+      positionals: [],
+      options: '--period YYYY-MM --participant CODE',
+      summary: "show how every point of a participant's period came about, line by line",
+      run(ctx, _rest, values) {
+        const explanation = explainParticipant(ctx, required(values, 'period', 'YYYY-MM'), required(values, 'participant', 'CODE'));
+        return { json: explanation, text: formatExplanation(explanation) };
+      },
+    },
+    {
+      words: ['approve'],
+      positionals: [],
+      options: '--period YYYY-MM [--override-budget "reason"]',
+      summary: 'post the period to the ledger and lock it (over budget only with a written reason)',
+      run(ctx, _rest, values) {
+        const override = values['override-budget'];
+        const result = approvePeriod(ctx, required(values, 'period', 'YYYY-MM'), typeof override === 'string' ? { overrideBudget: override } : {});
+        const { digits, currency } = programMoney(ctx);
+        return { json: { ...result, participants: result.rows }, text: `Approved ${result.period}: posted to the ledger and locked.\n\n${formatPeriodResult(result, digits, currency)}` };
+      },
+    },
+    {
+      words: ['adjust'],
+      positionals: [],
+      options: '--period YYYY-MM --participant CODE --points N --reason "why" (to take points: --points=-N)',
+      summary: 'post a manual adjustment (points may be negative) with its reason',
+      run(ctx, _rest, values) {
+        const raw = required(values, 'points', 'N (a whole number, negative to take points)');
+        if (!/^-?\d+$/.test(raw.trim())) throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
+        const result = addManualAdjustment(ctx, {
+          period: required(values, 'period', 'YYYY-MM'),
+          participantCode: required(values, 'participant', 'CODE'),
+          points: Number(raw.trim()),
+          reason: typeof values.reason === 'string' ? values.reason : '',
+        });
+        return { json: result, text: `Posted entry ${result.entryId}: ${result.points > 0 ? '+' : ''}${result.points} points for ${result.participantCode} in ${result.period} (${result.reason}).` };
+      },
+    },
+    {
+      words: ['ledger'],
+      positionals: [],
+      options: '--participant CODE',
+      summary: "a participant's ledger entries and balance",
+      run(ctx, _rest, values) {
+        const ledger = participantLedger(ctx, required(values, 'participant', 'CODE'));
+        const table = formatTable(
+          ['Entry', 'Period', 'Kind', 'Points', 'Rule', 'Source', 'Note'],
+          ledger.entries.map((e) => [e.id, e.period, e.kind, e.points, e.rule, e.batchId ? `batch ${e.batchId} row ${e.sourceRow}` : e.correctsPeriod ? `corrects ${e.correctsPeriod}` : '', e.note]),
+        );
+        return { json: ledger, text: `${table}\n\nBalance of ${ledger.participantCode}: ${ledger.balance} points (${ledger.entryCount} entries).` };
+      },
+    },
+    {
+      words: ['rules', 'what-if'],
+      positionals: [],
+      options: '--period YYYY-MM --rules FILE',
+      summary: "compare each participant's total and the payout under the current rules and the rules in FILE (nothing saved)",
+      run(ctx, _rest, values) {
+        const result = whatIf(ctx, required(values, 'period', 'YYYY-MM'), readJson(required(values, 'rules', 'FILE'), 'rules'));
+        return { json: result, text: formatWhatIf(result, programMoney(ctx).digits) };
+      },
+    },
+    {
+      words: ['rules', 'set'],
+      positionals: [],
+      options: '--rules FILE --note "why"',
+      summary: 'save the rules in FILE as a new version of the program’s rules',
+      run(ctx, _rest, values) {
+        const program = updateRules(ctx, readJson(required(values, 'rules', 'FILE'), 'rules'), typeof values.note === 'string' ? values.note : '');
+        return { json: program, text: `Saved the rules as version ${program.rulesVersion}.` };
+      },
+    },
+    {
+      words: ['audit', 'verify'],
+      positionals: [],
+      options: '',
+      summary: "recompute the ledger's hash chain and report any entry changed or removed behind the app's back (reads only)",
+      readOnly: true,
+      run(ctx) {
+        const result = verifyLedger(ctx.store.sqlite);
+        // A broken ledger is a finding, not a failure to run: the report is printed, and the exit code says it.
+        return { json: result, text: formatVerification(result), exitCode: result.ok ? 0 : 3 };
+      },
+    },
+  ];
+}

@@ -1,0 +1,125 @@
+// `audit verify`: recomputes the ledger's hash chain from the first entry and checks the
+// guards around it, reporting each entry it finds broken. It only reads.
+import type Database from 'better-sqlite3';
+import type { LedgerProblem, LedgerVerification } from '../scoring/scoring-views';
+import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
+
+const GUARDS = ['ledger_entries_no_update', 'ledger_entries_no_delete', 'period_events_no_update', 'period_events_no_delete'];
+
+interface StoredEntry {
+  id: number;
+  program_id: number;
+  participant_code: string;
+  period: string;
+  kind: LedgerRecord['kind'];
+  points: number;
+  sales_line_id: number | null;
+  batch_id: number | null;
+  source_row: number | null;
+  rule: string | null;
+  rule_version: number | null;
+  note: string | null;
+  reverses_id: number | null;
+  corrects_period: string | null;
+  reference: string | null;
+  created_at: string;
+  created_by: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function recordOf(row: StoredEntry): LedgerRecord {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    participantCode: row.participant_code,
+    period: row.period,
+    kind: row.kind,
+    points: row.points,
+    salesLineId: row.sales_line_id,
+    batchId: row.batch_id,
+    sourceRow: row.source_row,
+    rule: row.rule,
+    ruleVersion: row.rule_version,
+    note: row.note,
+    reversesId: row.reverses_id,
+    correctsPeriod: row.corrects_period,
+    reference: row.reference,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    prevHash: row.prev_hash,
+  };
+}
+
+/** At most this many problems are listed; one edit is enough to fail the check. */
+const MAX_PROBLEMS = 100;
+
+export function verifyLedger(sqlite: Database.Database): LedgerVerification {
+  const problems: LedgerProblem[] = [];
+  const add = (problem: LedgerProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+
+  const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  // A file from before the ledger existed has nothing to verify.
+  if (!tables.has('ledger_entries')) return { ok: true, entriesChecked: 0, head: { id: 0, hash: GENESIS_HASH }, anchorsChecked: 0, problems: [] };
+
+  const triggers = new Set(
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name),
+  );
+  for (const guard of GUARDS) {
+    if (!triggers.has(guard)) add({ kind: 'GUARD_MISSING', entryId: null, message: `The database trigger ${guard} that keeps the ledger append-only has been removed.` });
+  }
+
+  let previous: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  const hashes = new Map<number, string>();
+  for (const row of sqlite.prepare('SELECT * FROM ledger_entries ORDER BY id').iterate() as IterableIterator<StoredEntry>) {
+    checked++;
+    if (!Number.isSafeInteger(row.points)) {
+      add({ kind: 'NOT_WHOLE_POINTS', entryId: row.id, message: `Entry ${row.id} holds ${String(row.points)} points, not a whole number.` });
+    }
+    if (row.id !== previous.id + 1) {
+      const gap = row.id - previous.id - 1;
+      add({
+        kind: 'ENTRY_MISSING',
+        entryId: row.id,
+        message: gap === 1 ? `Entry ${previous.id + 1} is missing (deleted) before entry ${row.id}.` : `Entries ${previous.id + 1} to ${row.id - 1} are missing (deleted) before entry ${row.id}.`,
+      });
+    } else if (row.prev_hash !== previous.hash) {
+      add({ kind: 'CHAIN_BROKEN', entryId: row.id, message: `Entry ${row.id} does not follow entry ${previous.id}: the chain of hashes is broken there.` });
+    }
+    const expected = ledgerEntryHash(recordOf(row));
+    if (expected !== row.hash) {
+      add({
+        kind: 'CONTENT_CHANGED',
+        entryId: row.id,
+        message: `Entry ${row.id} (${row.participant_code}, ${row.period}, ${row.kind}, ${String(row.points)} points) was changed after it was written: its content does not match its hash.`,
+      });
+    }
+    hashes.set(row.id, row.hash);
+    previous = { id: row.id, hash: row.hash };
+  }
+
+  // Each approval noted the ledger's last entry; losing entries at the end shows there.
+  let anchorsChecked = 0;
+  const anchors = sqlite.prepare("SELECT period, details_json FROM period_events WHERE state = 'approved' ORDER BY id").all() as { period: string; details_json: string }[];
+  for (const anchor of anchors) {
+    const head = (JSON.parse(anchor.details_json) as { ledgerHead?: { id: number; hash: string } }).ledgerHead;
+    if (!head || head.id === 0) continue;
+    anchorsChecked++;
+    const found = hashes.get(head.id);
+    if (found !== head.hash) {
+      add({
+        kind: 'ANCHOR_MISSING',
+        entryId: head.id,
+        message:
+          found === undefined
+            ? `Entry ${head.id}, the last one posted when ${anchor.period} was approved, is gone.`
+            : `Entry ${head.id}, the last one posted when ${anchor.period} was approved, no longer has the hash noted then.`,
+      });
+    }
+  }
+
+  return { ok: problems.length === 0, entriesChecked: checked, head: previous, anchorsChecked, problems };
+}

@@ -1,0 +1,83 @@
+// A period's state is that of its latest event: open -> calculated -> approved -> exported ->
+// closed. Approved and later are locked: nothing about the period changes any more.
+import type { PeriodState } from '../../db/schema';
+import { nowIso, type CoreContext } from '../context';
+
+export const LOCKED_STATES: readonly PeriodState[] = ['approved', 'exported', 'closed'];
+
+export function isLocked(state: PeriodState): boolean {
+  return LOCKED_STATES.includes(state);
+}
+
+export interface PeriodEvent {
+  id: number;
+  period: string;
+  state: PeriodState;
+  ruleVersion: number;
+  reason: string | null;
+  details: Record<string, unknown>;
+  at: string;
+  actor: string;
+}
+
+interface EventRow {
+  id: number;
+  period: string;
+  state: PeriodState;
+  rule_version: number;
+  reason: string | null;
+  details_json: string;
+  at: string;
+  actor: string;
+}
+
+function eventOf(row: EventRow): PeriodEvent {
+  return {
+    id: row.id,
+    period: row.period,
+    state: row.state,
+    ruleVersion: row.rule_version,
+    reason: row.reason,
+    details: JSON.parse(row.details_json) as Record<string, unknown>,
+    at: row.at,
+    actor: row.actor,
+  };
+}
+
+export function periodEvents(ctx: CoreContext, programId: number, period?: string): PeriodEvent[] {
+  const rows = (
+    period === undefined
+      ? ctx.store.sqlite.prepare('SELECT * FROM period_events WHERE program_id = ? ORDER BY id').all(programId)
+      : ctx.store.sqlite.prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? ORDER BY id').all(programId, period)
+  ) as EventRow[];
+  return rows.map(eventOf);
+}
+
+export function latestEvent(ctx: CoreContext, programId: number, period: string, state?: PeriodState): PeriodEvent | null {
+  const row = (
+    state === undefined
+      ? ctx.store.sqlite.prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? ORDER BY id DESC LIMIT 1').get(programId, period)
+      : ctx.store.sqlite
+          .prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? AND state = ? ORDER BY id DESC LIMIT 1')
+          .get(programId, period, state)
+  ) as EventRow | undefined;
+  return row ? eventOf(row) : null;
+}
+
+export function periodState(ctx: CoreContext, programId: number, period: string): PeriodState {
+  return latestEvent(ctx, programId, period)?.state ?? 'open';
+}
+
+export function recordPeriodEvent(
+  ctx: CoreContext,
+  programId: number,
+  period: string,
+  state: PeriodState,
+  ruleVersion: number,
+  details: Record<string, unknown>,
+  reason: string | null = null,
+): void {
+  ctx.store.sqlite
+    .prepare('INSERT INTO period_events (program_id, period, state, rule_version, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(programId, period, state, ruleVersion, reason, JSON.stringify(details), nowIso(ctx), ctx.actor);
+}

@@ -1,0 +1,70 @@
+// A locked period never changes. When its lines change afterwards (a late return imported for
+// it, a corrected file replacing its batch), the difference is settled in the period being
+// scored now, as an adjustment that names the period it corrects.
+import type { LateCorrection } from './scoring-views';
+export type { LateCorrection } from './scoring-views';
+import type { ProgramView } from '../../ipc/contract';
+import type { CoreContext } from '../context';
+import { periodEvents, isLocked, type PeriodEvent } from '../periods/period-states';
+import { currentSalesBatches, loadScoringInput, rulesOfVersion } from './load-scoring-input';
+import { scorePeriod } from './score-period';
+
+
+export interface ApprovalDetails {
+  sources?: number[];
+  correctedSources?: Record<string, number[]>;
+  ledgerHead?: { id: number; hash: string };
+}
+
+/** For each locked period before `period`: the batches it was last settled with. */
+export function settledSources(events: readonly PeriodEvent[], before: string): Map<string, { batches: number[]; ruleVersion: number }> {
+  const settled = new Map<string, { batches: number[]; ruleVersion: number }>();
+  for (const event of events) {
+    if (event.state !== 'approved') continue;
+    const details = event.details as ApprovalDetails;
+    if (event.period < before) settled.set(event.period, { batches: details.sources ?? [], ruleVersion: event.ruleVersion });
+    for (const [period, batches] of Object.entries(details.correctedSources ?? {})) {
+      const known = settled.get(period);
+      if (known) settled.set(period, { batches, ruleVersion: known.ruleVersion });
+    }
+  }
+  return settled;
+}
+
+const SETTLED_KINDS = "('earn', 'campaign', 'tier', 'target', 'cap', 'prize')";
+
+function postedTotals(ctx: CoreContext, programId: number, period: string): Map<string, number> {
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT participant_code, SUM(points) FROM ledger_entries WHERE program_id = ?
+         AND ((period = ? AND kind IN ${SETTLED_KINDS}) OR corrects_period = ?) GROUP BY participant_code`,
+    )
+    .raw()
+    .all(programId, period, period) as [string, number][];
+  return new Map(rows);
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export function lateCorrections(ctx: CoreContext, program: ProgramView, period: string): LateCorrection[] {
+  const events = periodEvents(ctx, program.id);
+  const corrections: LateCorrection[] = [];
+  for (const [locked, settled] of [...settledSources(events, period)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const state = [...events].reverse().find((e) => e.period === locked)?.state;
+    if (!state || !isLocked(state)) continue;
+    const current = currentSalesBatches(ctx.store.sqlite, program.id, locked);
+    if (sameList(settled.batches, current)) continue;
+    const rules = rulesOfVersion(ctx, program.id, settled.ruleVersion);
+    const now = scorePeriod(loadScoringInput(ctx, program, locked, { rules, rulesVersion: settled.ruleVersion, batchIds: current }));
+    const posted = postedTotals(ctx, program.id, locked);
+    const codes = new Set([...posted.keys(), ...now.rows.map((r) => r.code)]);
+    const totals = new Map(now.rows.map((r) => [r.code, r.total]));
+    for (const code of [...codes].sort()) {
+      const points = (totals.get(code) ?? 0) - (posted.get(code) ?? 0);
+      if (points !== 0) corrections.push({ correctsPeriod: locked, participantCode: code, points, settledBatches: settled.batches, currentBatches: current });
+    }
+  }
+  return corrections;
+}

@@ -1,0 +1,130 @@
+// Reads what the engine needs for one period from the database, in a handful of queries
+// (1,200,000 lines must score in seconds): raw rows, no per-row ORM objects.
+import type Database from 'better-sqlite3';
+import type { ProgramView } from '../../ipc/contract';
+import { AppError } from '../app-error';
+import type { CoreContext } from '../context';
+import { previousPeriod } from '../periods/period';
+import type { Rules } from '../program/program-config';
+import { currentTargets } from '../targets/import-targets';
+import type { ScoringInput, ScoringLine, ScoringParticipant, ScoringProduct } from './score-types';
+
+export function rulesOfVersion(ctx: CoreContext, programId: number, version: number): Rules {
+  const row = ctx.store.sqlite.prepare('SELECT rules_json FROM rule_versions WHERE program_id = ? AND version = ?').get(programId, version) as
+    | { rules_json: string }
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `There is no version ${version} of the program's rules.`);
+  return JSON.parse(row.rules_json) as Rules;
+}
+
+export function loadParticipants(sqlite: Database.Database, programId: number): Map<string, ScoringParticipant> {
+  const rows = sqlite
+    .prepare('SELECT code, name, join_date, status, card_ref, iban FROM participants WHERE program_id = ?')
+    .raw()
+    .all(programId) as [string, string, string | null, string, string | null, string | null][];
+  const map = new Map<string, ScoringParticipant>();
+  for (const [code, name, joinDate, status, cardRef, iban] of rows) {
+    map.set(code, { code, name, joinDate, active: status === 'active', destination: cardRef ? 'card' : iban ? 'iban' : null });
+  }
+  return map;
+}
+
+export function loadProducts(sqlite: Database.Database, programId: number): Map<string, ScoringProduct> {
+  const rows = sqlite
+    .prepare('SELECT sku, product_group, promoted, points_per_unit FROM products WHERE program_id = ?')
+    .raw()
+    .all(programId) as [string, string | null, number, number | null][];
+  return new Map(rows.map(([sku, group, promoted, pointsPerUnit]) => [sku, { sku, group, promoted: promoted === 1, pointsPerUnit }]));
+}
+
+/** The sales batches whose lines count for a period now: those not superseded. */
+export function currentSalesBatches(sqlite: Database.Database, programId: number, period: string): number[] {
+  return (
+    sqlite
+      .prepare("SELECT id FROM import_batches WHERE program_id = ? AND kind = 'sales' AND period = ? AND superseded_by IS NULL ORDER BY id")
+      .raw()
+      .all(programId, period) as [number][]
+  ).map(([id]) => id);
+}
+
+export function loadLines(sqlite: Database.Database, programId: number, period: string, batchIds: readonly number[]): ScoringLine[] {
+  if (batchIds.length === 0) return [];
+  const rows = sqlite
+    .prepare(
+      `SELECT id, batch_id, source_row, sale_date, participant_code, sku, quantity, net_minor FROM sales_lines
+       WHERE program_id = ? AND period = ? AND batch_id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(programId, period, JSON.stringify(batchIds)) as [number, number, number, string, string, string, number, number][];
+  const lines = new Array<ScoringLine>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [id, batchId, row, date, participantCode, sku, quantity, netMinor] = rows[i]!;
+    lines[i] = { id, batchId, row, date, participantCode, sku, quantity, netMinor };
+  }
+  return lines;
+}
+
+/** Net volume per participant of a period's current lines; participants without lines are absent. */
+export function loadVolumes(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
+  const rows = sqlite
+    .prepare(
+      `SELECT s.participant_code, SUM(s.net_minor) FROM sales_lines s JOIN import_batches b ON b.id = s.batch_id
+       WHERE s.program_id = ? AND s.period = ? AND b.superseded_by IS NULL GROUP BY s.participant_code`,
+    )
+    .raw()
+    .all(programId, period) as [string, number][];
+  return new Map(rows);
+}
+
+function sumsByParticipant(sqlite: Database.Database, where: string, params: unknown[]): Map<string, number> {
+  const rows = sqlite.prepare(`SELECT participant_code, SUM(points) FROM ledger_entries WHERE ${where} GROUP BY participant_code`).raw().all(...params) as [
+    string,
+    number,
+  ][];
+  return new Map(rows);
+}
+
+/** The ledger balance of every period before this one: `carry` of reference-program.md. */
+export function loadCarry(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
+  return sumsByParticipant(sqlite, 'program_id = ? AND period < ?', [programId, period]);
+}
+
+export function loadManualAdjustments(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
+  return sumsByParticipant(sqlite, "program_id = ? AND period = ? AND kind = 'adjustment' AND corrects_period IS NULL", [programId, period]);
+}
+
+export function loadPostedCorrections(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
+  return sumsByParticipant(sqlite, "program_id = ? AND period = ? AND kind = 'adjustment' AND corrects_period IS NOT NULL", [programId, period]);
+}
+
+export interface LoadOptions {
+  rules: Rules;
+  rulesVersion: number;
+  /** The batches whose lines to score; the current ones by default. */
+  batchIds?: readonly number[];
+  corrections?: ReadonlyMap<string, number>;
+}
+
+export function loadScoringInput(ctx: CoreContext, program: ProgramView, period: string, options: LoadOptions): ScoringInput {
+  const sqlite = ctx.store.sqlite;
+  const batchIds = options.batchIds ?? currentSalesBatches(sqlite, program.id, period);
+  const targets = new Map<string, number>();
+  for (const [key, value] of currentTargets(ctx, program.id, [period])) {
+    targets.set((JSON.parse(key) as [string, string])[0], value);
+  }
+  return {
+    period,
+    firstPeriod: program.firstPeriod,
+    rules: options.rules,
+    rulesVersion: options.rulesVersion,
+    pointValueMinor: program.pointValueMinor,
+    participants: loadParticipants(sqlite, program.id),
+    products: loadProducts(sqlite, program.id),
+    lines: loadLines(sqlite, program.id, period, batchIds),
+    previousVolume: loadVolumes(sqlite, program.id, previousPeriod(period)),
+    targets,
+    carry: loadCarry(sqlite, program.id, period),
+    adjustments: loadManualAdjustments(sqlite, program.id, period),
+    corrections: options.corrections ?? new Map(),
+  };
+}

@@ -1,0 +1,119 @@
+// A period's score as the app shows it: the live draft of an open period (recomputed at will
+// from current data and rules), or what was posted for a locked one (kept with its approval).
+import type { PeriodResult } from './scoring-views';
+export type { PeriodResult } from './scoring-views';
+import { createHash } from 'node:crypto';
+import type { ProgramView } from '../../ipc/contract';
+import { AppError } from '../app-error';
+import type { CoreContext } from '../context';
+import { isPeriod } from '../periods/period';
+import { isLocked, latestEvent, periodState, recordPeriodEvent } from '../periods/period-states';
+import { requireProgram } from '../program/program-store';
+import type { Rules } from '../program/program-config';
+import { lateCorrections, type ApprovalDetails, type LateCorrection } from './late-corrections';
+import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion } from './load-scoring-input';
+import { scorePeriod } from './score-period';
+import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
+
+
+export interface ApprovedSnapshot extends ApprovalDetails {
+  rows: ScoreRow[];
+  anomalies: ScoringAnomaly[];
+  totals: PeriodTotals;
+  corrections: LateCorrection[];
+}
+
+export function requirePeriod(period: string): string {
+  if (!isPeriod(period)) throw new AppError('INVALID_INPUT', `"${period}" is not a period; write it as a month YYYY-MM, such as 2026-10.`);
+  return period;
+}
+
+function sumByParticipant(corrections: readonly LateCorrection[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const c of corrections) sums.set(c.participantCode, (sums.get(c.participantCode) ?? 0) + c.points);
+  return sums;
+}
+
+/** Scores an open period with the given rules (the current ones by default); pure reads. */
+export function draftScore(ctx: CoreContext, program: ProgramView, period: string, rules?: { rules: Rules; version: number }): {
+  score: PeriodScore;
+  corrections: LateCorrection[];
+  sources: number[];
+} {
+  const sources = currentSalesBatches(ctx.store.sqlite, program.id, period);
+  const corrections = lateCorrections(ctx, program, period);
+  const score = scorePeriod(
+    loadScoringInput(ctx, program, period, {
+      rules: rules?.rules ?? program.rules,
+      rulesVersion: rules?.version ?? program.rulesVersion,
+      batchIds: sources,
+      corrections: sumByParticipant(corrections),
+    }),
+  );
+  return { score, corrections, sources };
+}
+
+export function periodResult(ctx: CoreContext, period: string): PeriodResult {
+  requirePeriod(period);
+  const program = requireProgram(ctx);
+  const state = periodState(ctx, program.id, period);
+  if (isLocked(state)) {
+    const approval = latestEvent(ctx, program.id, period, 'approved');
+    if (!approval) throw new Error(`period ${period} is ${state} without an approval`);
+    const snapshot = approval.details as unknown as ApprovedSnapshot;
+    return {
+      period,
+      state,
+      locked: true,
+      rulesVersion: approval.ruleVersion,
+      sources: snapshot.sources ?? [],
+      rows: snapshot.rows,
+      anomalies: snapshot.anomalies,
+      totals: snapshot.totals,
+      corrections: snapshot.corrections,
+    };
+  }
+  const { score, corrections, sources } = draftScore(ctx, program, period);
+  return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections };
+}
+
+export function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'corrections' | 'rulesVersion'>): string {
+  return createHash('sha256').update(JSON.stringify([result.rulesVersion, result.rows, result.anomalies, result.corrections])).digest('hex');
+}
+
+/**
+ * `score`: the draft, noted as a calculated event with the rules version it used (only when
+ * something changed since the last one, so that recomputing at will does not fill the log).
+ */
+export function calculatePeriod(ctx: CoreContext, period: string): PeriodResult {
+  return ctx.store.transaction(() => {
+    const result = periodResult(ctx, period);
+    if (result.locked) return result;
+    const program = requireProgram(ctx);
+    const hash = resultHash(result);
+    const last = latestEvent(ctx, program.id, period, 'calculated');
+    const changed = !last || last.ruleVersion !== result.rulesVersion || (last.details as { resultHash?: string }).resultHash !== hash;
+    if (changed || result.state !== 'calculated') {
+      recordPeriodEvent(ctx, program.id, period, 'calculated', result.rulesVersion, {
+        resultHash: hash,
+        sources: result.sources,
+        totals: result.totals,
+        anomalies: result.anomalies.length,
+      });
+    }
+    return { ...result, state: 'calculated' };
+  });
+}
+
+/** Line-level scores of a period for one participant: the current draft, or as settled for a locked period. */
+export function lineScoresFor(ctx: CoreContext, program: ProgramView, period: string, code: string) {
+  const state = periodState(ctx, program.id, period);
+  if (isLocked(state)) {
+    const approval = latestEvent(ctx, program.id, period, 'approved')!;
+    const snapshot = approval.details as unknown as ApprovedSnapshot;
+    const rules = rulesOfVersion(ctx, program.id, approval.ruleVersion);
+    const score = scorePeriod(loadScoringInput(ctx, program, period, { rules, rulesVersion: approval.ruleVersion, batchIds: snapshot.sources ?? [] }));
+    return { lines: score.lineScores.get(code) ?? [], postedCorrections: loadPostedCorrections(ctx.store.sqlite, program.id, period).get(code) ?? 0 };
+  }
+  return { lines: draftScore(ctx, program, period).score.lineScores.get(code) ?? [], postedCorrections: 0 };
+}

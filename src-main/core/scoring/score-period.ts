@@ -1,0 +1,212 @@
+// "Per participant and period M" of reference-program.md, as one pure function: the same
+// input gives the same rows whatever the order of its lines. Integer arithmetic only.
+import { mulTruncDiv, percentOf } from '../money/minor-units';
+import type { Rules } from '../program/program-config';
+import { awardPrizes } from './contest-ranking';
+import { lineRulesFor, scoreLine } from './line-points';
+import type {
+  HeldReason,
+  LineScore,
+  PeriodScore,
+  PeriodTotals,
+  PrizeAward,
+  ScoreRow,
+  ScoringAnomaly,
+  ScoringInput,
+  ScoringLine,
+  ScoringParticipant,
+} from './score-types';
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The line order everything is reported in: by source (batch, row), then id. */
+function compareLines(a: ScoringLine, b: ScoringLine): number {
+  return a.batchId - b.batchId || a.row - b.row || a.id - b.id;
+}
+
+/** The highest threshold met wins; thresholds are sorted here so the rules' order does not matter. */
+export function tierFor(rules: Rules, period: string, firstPeriod: string, previousVolume: number | undefined): Rules['tiers'][number] | null {
+  if (period <= firstPeriod || previousVolume === undefined) return null;
+  const sorted = [...rules.tiers].sort((a, b) => b.minVolumeMinor - a.minVolumeMinor);
+  return sorted.find((t) => previousVolume >= t.minVolumeMinor) ?? null;
+}
+
+export function targetBandFor(rules: Rules, attainmentBp: number | null): Rules['targetBands'][number] | null {
+  if (attainmentBp === null) return null;
+  const sorted = [...rules.targetBands].sort((a, b) => b.minAttainmentBp - a.minAttainmentBp);
+  return sorted.find((b) => attainmentBp >= b.minAttainmentBp) ?? null;
+}
+
+export function heldReason(rules: Rules, participant: ScoringParticipant): HeldReason | null {
+  if (rules.payout.requiresActive && !participant.active) return 'inactive';
+  if (rules.payout.requiresDestination && participant.destination === null) return 'noDestination';
+  return null;
+}
+
+interface Accumulator {
+  lines: LineScore[];
+  volume: number;
+  base: number;
+  campaign: number;
+  promoted: number;
+}
+
+export function scorePeriod(input: ScoringInput): PeriodScore {
+  const { rules, period } = input;
+  const lineRules = lineRulesFor(rules, period);
+  const byParticipant = new Map<string, Accumulator>();
+  const unknownParticipants = new Map<string, ScoringLine[]>();
+  const unknownSkus = new Map<string, ScoringLine[]>();
+
+  for (const line of input.lines) {
+    if (!input.participants.has(line.participantCode)) {
+      const list = unknownParticipants.get(line.participantCode) ?? [];
+      list.push(line);
+      unknownParticipants.set(line.participantCode, list);
+      continue;
+    }
+    const product = input.products.get(line.sku);
+    const scored = scoreLine(line, product, lineRules);
+    if (!product) {
+      const list = unknownSkus.get(line.sku) ?? [];
+      list.push(line);
+      unknownSkus.set(line.sku, list);
+    }
+    let acc = byParticipant.get(line.participantCode);
+    if (!acc) {
+      acc = { lines: [], volume: 0, base: 0, campaign: 0, promoted: 0 };
+      byParticipant.set(line.participantCode, acc);
+    }
+    acc.lines.push(scored);
+    acc.volume += line.netMinor;
+    acc.base += scored.points;
+    acc.campaign += scored.campaignPoints;
+    if (scored.promoted) acc.promoted += line.netMinor;
+  }
+
+  // Who is reported: lines, a target, a non-zero carry, adjustment or correction (prizes need lines).
+  const codes = new Set<string>(byParticipant.keys());
+  for (const map of [input.targets, input.carry, input.adjustments, input.corrections]) {
+    for (const [code, value] of map) {
+      if (input.participants.has(code) && (map === input.targets || value !== 0)) codes.add(code);
+    }
+  }
+
+  const anomalies: ScoringAnomaly[] = [];
+  const rows: ScoreRow[] = [];
+  const lineScores = new Map<string, LineScore[]>();
+  for (const code of [...codes].sort(compareText)) {
+    const participant = input.participants.get(code)!;
+    const acc = byParticipant.get(code);
+    const lines = acc ? acc.lines.sort((a, b) => compareLines(a.line, b.line)) : [];
+    lineScores.set(code, lines);
+    const base = acc?.base ?? 0;
+    const campaign = acc?.campaign ?? 0;
+    const subtotal = base + campaign;
+    const previous = input.previousVolume.get(code);
+    const tier = tierFor(rules, period, input.firstPeriod, previous);
+    const tierBonusPct = tier?.bonusPct ?? 0;
+    const tierBonus = subtotal > 0 ? percentOf(subtotal, tierBonusPct) : 0;
+    const promotedMinor = acc?.promoted ?? 0;
+    const target = input.targets.get(code);
+    const targetMinor = target === undefined ? null : target;
+    const attainmentBp = target !== undefined && target > 0 ? mulTruncDiv(promotedMinor, 10000, target) : null;
+    const band = targetBandFor(rules, attainmentBp);
+    const targetBonusPct = band?.bonusPct ?? 0;
+    const targetBonus = subtotal > 0 && band ? percentOf(subtotal, targetBonusPct) : 0;
+    const beforeCap = subtotal + tierBonus + targetBonus;
+    const cap = rules.capPointsPerPeriod;
+    const capCut = cap === null ? 0 : Math.max(0, beforeCap - cap);
+    if (acc && target === undefined) {
+      anomalies.push({ code: 'MISSING_TARGET', participantCode: code, sku: null, lines: [], netMinor: promotedMinor });
+    }
+    rows.push({
+      code,
+      name: participant.name,
+      volumeMinor: acc?.volume ?? 0,
+      previousVolumeMinor: previous ?? null,
+      tier: tier?.id ?? null,
+      tierBonusPct,
+      base,
+      campaign,
+      subtotal,
+      tierBonus,
+      promotedMinor,
+      targetMinor,
+      attainmentBp,
+      targetBonusPct,
+      targetBonus,
+      beforeCap,
+      capCut,
+      earned: beforeCap - capCut,
+      prize: 0,
+      prizes: [],
+      total: 0,
+      carry: input.carry.get(code) ?? 0,
+      adjustments: input.adjustments.get(code) ?? 0,
+      corrections: input.corrections.get(code) ?? 0,
+      payablePoints: 0,
+      payoutMinor: 0,
+      held: heldReason(rules, participant),
+      lineCount: lines.length,
+    });
+  }
+
+  // Prizes come after every participant's earned points are known; they are not capped.
+  const entrants = rows.map((r) => ({ code: r.code, joinDate: input.participants.get(r.code)!.joinDate, earned: r.earned }));
+  const awards = new Map<string, PrizeAward[]>();
+  for (const contest of rules.contests) {
+    for (const [code, award] of awardPrizes(contest, period, entrants)) {
+      awards.set(code, [...(awards.get(code) ?? []), award]);
+    }
+  }
+
+  const totals: PeriodTotals = {
+    participants: rows.length,
+    lines: input.lines.length,
+    earned: 0,
+    prizes: 0,
+    payablePoints: 0,
+    payoutMinor: 0,
+    heldParticipants: 0,
+    heldPoints: 0,
+    budgetMinor: rules.budget?.perPeriodMinor ?? null,
+  };
+  for (const row of rows) {
+    row.prizes = awards.get(row.code) ?? [];
+    row.prize = row.prizes.reduce((sum, a) => sum + a.points, 0);
+    row.total = row.earned + row.prize;
+    const balance = Math.max(0, row.carry + row.total + row.adjustments + row.corrections);
+    row.payablePoints = row.held === null ? balance : 0;
+    row.payoutMinor = row.payablePoints * input.pointValueMinor;
+    totals.earned += row.earned;
+    totals.prizes += row.prize;
+    totals.payablePoints += row.payablePoints;
+    totals.payoutMinor += row.payoutMinor;
+    if (row.held !== null && balance > 0) {
+      totals.heldParticipants++;
+      totals.heldPoints += balance;
+    }
+  }
+
+  for (const [code, lines] of [...unknownParticipants].sort((a, b) => compareText(a[0], b[0]))) {
+    anomalies.push(anomalyOf('UNKNOWN_PARTICIPANT', code, null, lines));
+  }
+  for (const [sku, lines] of [...unknownSkus].sort((a, b) => compareText(a[0], b[0]))) {
+    anomalies.push(anomalyOf('UNKNOWN_SKU', null, sku, lines));
+  }
+  return { period, rulesVersion: input.rulesVersion, rows, lineScores, anomalies, totals };
+}
+
+function anomalyOf(code: ScoringAnomaly['code'], participantCode: string | null, sku: string | null, lines: ScoringLine[]): ScoringAnomaly {
+  const sorted = [...lines].sort(compareLines);
+  return {
+    code,
+    participantCode,
+    sku,
+    lines: sorted.map((l) => ({ lineId: l.id, batchId: l.batchId, row: l.row })),
+    netMinor: sorted.reduce((sum, l) => sum + l.netMinor, 0),
+  };
+}
