@@ -39,6 +39,7 @@ const OPTIONS = {
   note: { type: 'string' },
   rules: { type: 'string' },
   'override-budget': { type: 'string' },
+  all: { type: 'boolean', default: false },
 } as const;
 
 function actorName(env: NodeJS.ProcessEnv): string {

@@ -2,7 +2,7 @@
 import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { requireProgram } from '../core/program/program-store';
-import { calculatePeriod } from '../core/scoring/period-score';
+import { calculatePeriod, recalculatePeriods } from '../core/scoring/period-score';
 import { explainParticipant } from '../core/scoring/explain';
 import { approvePeriod } from '../core/scoring/approve-period';
 import { addManualAdjustment } from '../core/ledger/manual-adjustment';
@@ -41,9 +41,17 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
     {
       words: ['score'],
       positionals: [],
-      options: '--period YYYY-MM',
-      summary: "compute every participant's points for a period (a draft while the period is open)",
+      options: '--period YYYY-MM | --all',
+      summary: "compute every participant's points for a period (a draft while the period is open); --all recomputes every open period in order",
       run(ctx, _rest, values) {
+        if (values.all === true) {
+          const results = recalculatePeriods(ctx, listPeriods(ctx).map((p) => p.period));
+          const table = formatTable(
+            ['Period', 'State', 'Participants', 'Lines', 'Earned', 'Payable', 'Anomalies'],
+            results.map((r) => [r.period, r.state, r.totals.participants, r.totals.lines, r.totals.earned, r.totals.payablePoints, r.anomalies.length]),
+          );
+          return { json: { periods: results.map((r) => ({ ...r, participants: r.rows })) }, text: table };
+        }
         const result = calculatePeriod(ctx, required(values, 'period', 'YYYY-MM'));
         const { digits, currency } = programMoney(ctx);
         return { json: { ...result, participants: result.rows }, text: formatPeriodResult(result, digits, currency) };

@@ -65,7 +65,19 @@ export function latestEvent(ctx: CoreContext, programId: number, period: string,
 }
 
 export function periodState(ctx: CoreContext, programId: number, period: string): PeriodState {
-  return latestEvent(ctx, programId, period)?.state ?? 'open';
+  const row = ctx.store.sqlite.prepare('SELECT state FROM period_events WHERE program_id = ? AND period = ? ORDER BY id DESC LIMIT 1').get(programId, period) as
+    | { state: PeriodState }
+    | undefined;
+  return row?.state ?? 'open';
+}
+
+/** Each period's current state, for the periods that have events (an approval's snapshot is not read). */
+export function periodStates(ctx: CoreContext, programId: number): Map<string, PeriodState> {
+  const rows = ctx.store.sqlite
+    .prepare('SELECT period, state FROM period_events WHERE id IN (SELECT MAX(id) FROM period_events WHERE program_id = ? GROUP BY period)')
+    .raw()
+    .all(programId) as [string, PeriodState][];
+  return new Map(rows);
 }
 
 export function recordPeriodEvent(

@@ -5,7 +5,7 @@ import type { LateCorrection } from './scoring-views';
 export type { LateCorrection } from './scoring-views';
 import type { ProgramView } from '../../ipc/contract';
 import type { CoreContext } from '../context';
-import { periodEvents, isLocked, type PeriodEvent } from '../periods/period-states';
+import { isLocked, periodStates } from '../periods/period-states';
 import { currentSalesBatches, loadScoringInput, rulesOfVersion } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 
@@ -16,14 +16,36 @@ export interface ApprovalDetails {
   ledgerHead?: { id: number; hash: string };
 }
 
+interface ApprovalSources {
+  period: string;
+  ruleVersion: number;
+  sources: number[];
+  correctedSources: Record<string, number[]>;
+}
+
+/** What each approval settled, read without the approval's snapshot of rows. */
+function approvalSources(ctx: CoreContext, programId: number): ApprovalSources[] {
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT period, rule_version, json_extract(details_json, '$.sources'), json_extract(details_json, '$.correctedSources')
+       FROM period_events WHERE program_id = ? AND state = 'approved' ORDER BY id`,
+    )
+    .raw()
+    .all(programId) as [string, number, string | null, string | null][];
+  return rows.map(([period, ruleVersion, sources, corrected]) => ({
+    period,
+    ruleVersion,
+    sources: sources ? (JSON.parse(sources) as number[]) : [],
+    correctedSources: corrected ? (JSON.parse(corrected) as Record<string, number[]>) : {},
+  }));
+}
+
 /** For each locked period before `period`: the batches it was last settled with. */
-export function settledSources(events: readonly PeriodEvent[], before: string): Map<string, { batches: number[]; ruleVersion: number }> {
+export function settledSources(approvals: readonly ApprovalSources[], before: string): Map<string, { batches: number[]; ruleVersion: number }> {
   const settled = new Map<string, { batches: number[]; ruleVersion: number }>();
-  for (const event of events) {
-    if (event.state !== 'approved') continue;
-    const details = event.details as ApprovalDetails;
-    if (event.period < before) settled.set(event.period, { batches: details.sources ?? [], ruleVersion: event.ruleVersion });
-    for (const [period, batches] of Object.entries(details.correctedSources ?? {})) {
+  for (const approval of approvals) {
+    if (approval.period < before) settled.set(approval.period, { batches: approval.sources, ruleVersion: approval.ruleVersion });
+    for (const [period, batches] of Object.entries(approval.correctedSources)) {
       const known = settled.get(period);
       if (known) settled.set(period, { batches, ruleVersion: known.ruleVersion });
     }
@@ -49,15 +71,17 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
 }
 
 export function lateCorrections(ctx: CoreContext, program: ProgramView, period: string): LateCorrection[] {
-  const events = periodEvents(ctx, program.id);
+  const approvals = approvalSources(ctx, program.id);
+  if (approvals.length === 0) return [];
+  const states = periodStates(ctx, program.id);
   const corrections: LateCorrection[] = [];
-  for (const [locked, settled] of [...settledSources(events, period)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const state = [...events].reverse().find((e) => e.period === locked)?.state;
+  for (const [locked, settled] of [...settledSources(approvals, period)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const state = states.get(locked);
     if (!state || !isLocked(state)) continue;
     const current = currentSalesBatches(ctx.store.sqlite, program.id, locked);
     if (sameList(settled.batches, current)) continue;
     const rules = rulesOfVersion(ctx, program.id, settled.ruleVersion);
-    const now = scorePeriod(loadScoringInput(ctx, program, locked, { rules, rulesVersion: settled.ruleVersion, batchIds: current }));
+    const now = scorePeriod(loadScoringInput(ctx, program, locked, { rules, rulesVersion: settled.ruleVersion, batchIds: current }), { keepLines: false });
     const posted = postedTotals(ctx, program.id, locked);
     const codes = new Set([...posted.keys(), ...now.rows.map((r) => r.code)]);
     const totals = new Map(now.rows.map((r) => [r.code, r.total]));

@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import type { ProgramView } from '../../ipc/contract';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
-import { isPeriod } from '../periods/period';
+import { isPeriod, previousPeriod } from '../periods/period';
+import type { PeriodState } from '../ledger/ledger-kinds';
 import { isLocked, latestEvent, periodState, recordPeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import type { Rules } from '../program/program-config';
 import { lateCorrections, type ApprovalDetails, type LateCorrection } from './late-corrections';
-import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion } from './load-scoring-input';
+import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion, volumesOf } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
 
@@ -34,47 +35,66 @@ function sumByParticipant(corrections: readonly LateCorrection[]): Map<string, n
   return sums;
 }
 
-/** Scores an open period with the given rules (the current ones by default); pure reads. */
-export function draftScore(ctx: CoreContext, program: ProgramView, period: string, rules?: { rules: Rules; version: number }): {
+export interface DraftOptions {
+  /** Other rules than the current ones (what-if). */
+  rules?: { rules: Rules; version: number };
+  /** Keep every line's score: needed to explain or post, not to show the rows. */
+  keepLines?: boolean;
+  /** The previous period's volumes when already known (recomputing periods in a row). */
+  previousVolume?: ReadonlyMap<string, number>;
+}
+
+export interface Draft {
   score: PeriodScore;
   corrections: LateCorrection[];
   sources: number[];
-} {
+  /** This period's volumes, the next period's tier basis. */
+  volumes: Map<string, number>;
+}
+
+/** Scores an open period with the given rules (the current ones by default); pure reads. */
+export function draftScore(ctx: CoreContext, program: ProgramView, period: string, options: DraftOptions = {}): Draft {
   const sources = currentSalesBatches(ctx.store.sqlite, program.id, period);
   const corrections = lateCorrections(ctx, program, period);
-  const score = scorePeriod(
-    loadScoringInput(ctx, program, period, {
-      rules: rules?.rules ?? program.rules,
-      rulesVersion: rules?.version ?? program.rulesVersion,
-      batchIds: sources,
-      corrections: sumByParticipant(corrections),
-    }),
-  );
-  return { score, corrections, sources };
+  const input = loadScoringInput(ctx, program, period, {
+    rules: options.rules?.rules ?? program.rules,
+    rulesVersion: options.rules?.version ?? program.rulesVersion,
+    batchIds: sources,
+    corrections: sumByParticipant(corrections),
+    ...(options.previousVolume ? { previousVolume: options.previousVolume } : {}),
+  });
+  const score = scorePeriod(input, { keepLines: options.keepLines ?? true });
+  return { score, corrections, sources, volumes: volumesOf(input.lines) };
+}
+
+function lockedResult(ctx: CoreContext, programId: number, period: string, state: PeriodState): PeriodResult {
+  const approval = latestEvent(ctx, programId, period, 'approved');
+  if (!approval) throw new Error(`period ${period} is ${state} without an approval`);
+  const snapshot = approval.details as unknown as ApprovedSnapshot;
+  return {
+    period,
+    state,
+    locked: true,
+    rulesVersion: approval.ruleVersion,
+    sources: snapshot.sources ?? [],
+    rows: snapshot.rows,
+    anomalies: snapshot.anomalies,
+    totals: snapshot.totals,
+    corrections: snapshot.corrections,
+  };
+}
+
+function draftResult(period: string, state: PeriodState, draft: Draft): PeriodResult {
+  const { score, corrections, sources } = draft;
+  return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections };
 }
 
 export function periodResult(ctx: CoreContext, period: string): PeriodResult {
   requirePeriod(period);
   const program = requireProgram(ctx);
   const state = periodState(ctx, program.id, period);
-  if (isLocked(state)) {
-    const approval = latestEvent(ctx, program.id, period, 'approved');
-    if (!approval) throw new Error(`period ${period} is ${state} without an approval`);
-    const snapshot = approval.details as unknown as ApprovedSnapshot;
-    return {
-      period,
-      state,
-      locked: true,
-      rulesVersion: approval.ruleVersion,
-      sources: snapshot.sources ?? [],
-      rows: snapshot.rows,
-      anomalies: snapshot.anomalies,
-      totals: snapshot.totals,
-      corrections: snapshot.corrections,
-    };
-  }
-  const { score, corrections, sources } = draftScore(ctx, program, period);
-  return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections };
+  if (isLocked(state)) return lockedResult(ctx, program.id, period, state);
+  return draftResult(period, state, draftScore(ctx, program, period, { keepLines: false }));
 }
 
 export function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'corrections' | 'rulesVersion'>): string {
@@ -86,22 +106,52 @@ export function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'co
  * something changed since the last one, so that recomputing at will does not fill the log).
  */
 export function calculatePeriod(ctx: CoreContext, period: string): PeriodResult {
+  requirePeriod(period);
   return ctx.store.transaction(() => {
-    const result = periodResult(ctx, period);
-    if (result.locked) return result;
     const program = requireProgram(ctx);
-    const hash = resultHash(result);
-    const last = latestEvent(ctx, program.id, period, 'calculated');
-    const changed = !last || last.ruleVersion !== result.rulesVersion || (last.details as { resultHash?: string }).resultHash !== hash;
-    if (changed || result.state !== 'calculated') {
-      recordPeriodEvent(ctx, program.id, period, 'calculated', result.rulesVersion, {
-        resultHash: hash,
-        sources: result.sources,
-        totals: result.totals,
-        anomalies: result.anomalies.length,
-      });
+    const state = periodState(ctx, program.id, period);
+    if (isLocked(state)) return lockedResult(ctx, program.id, period, state);
+    return noteCalculated(ctx, program, draftResult(period, state, draftScore(ctx, program, period, { keepLines: false })));
+  });
+}
+
+function noteCalculated(ctx: CoreContext, program: ProgramView, result: PeriodResult): PeriodResult {
+  const hash = resultHash(result);
+  const last = latestEvent(ctx, program.id, result.period, 'calculated');
+  const changed = !last || last.ruleVersion !== result.rulesVersion || (last.details as { resultHash?: string }).resultHash !== hash;
+  if (changed || result.state !== 'calculated') {
+    recordPeriodEvent(ctx, program.id, result.period, 'calculated', result.rulesVersion, {
+      resultHash: hash,
+      sources: result.sources,
+      totals: result.totals,
+      anomalies: result.anomalies.length,
+    });
+  }
+  return { ...result, state: 'calculated' };
+}
+
+/**
+ * Recomputes every open period from the first one, in order, each period's volumes reused as
+ * the next one's tier basis. Locked periods are left as they were posted.
+ */
+export function recalculatePeriods(ctx: CoreContext, periods: readonly string[]): PeriodResult[] {
+  return ctx.store.transaction(() => {
+    const program = requireProgram(ctx);
+    const results: PeriodResult[] = [];
+    let previous: { period: string; volumes: Map<string, number> } | null = null;
+    for (const period of [...periods].sort()) {
+      const state = periodState(ctx, program.id, period);
+      if (isLocked(state)) {
+        results.push(lockedResult(ctx, program.id, period, state));
+        previous = null;
+        continue;
+      }
+      const reuse = previous && previous.period === previousPeriod(period) ? { previousVolume: previous.volumes } : {};
+      const draft = draftScore(ctx, program, period, { keepLines: false, ...reuse });
+      results.push(noteCalculated(ctx, program, draftResult(period, state, draft)));
+      previous = { period, volumes: draft.volumes };
     }
-    return { ...result, state: 'calculated' };
+    return results;
   });
 }
 
@@ -115,5 +165,5 @@ export function lineScoresFor(ctx: CoreContext, program: ProgramView, period: st
     const score = scorePeriod(loadScoringInput(ctx, program, period, { rules, rulesVersion: approval.ruleVersion, batchIds: snapshot.sources ?? [] }));
     return { lines: score.lineScores.get(code) ?? [], postedCorrections: loadPostedCorrections(ctx.store.sqlite, program.id, period).get(code) ?? 0 };
   }
-  return { lines: draftScore(ctx, program, period).score.lineScores.get(code) ?? [], postedCorrections: 0 };
+  return { lines: draftScore(ctx, program, period, { keepLines: true }).score.lineScores.get(code) ?? [], postedCorrections: 0 };
 }

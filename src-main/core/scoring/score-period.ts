@@ -47,13 +47,20 @@ export function heldReason(rules: Rules, participant: ScoringParticipant): HeldR
 
 interface Accumulator {
   lines: LineScore[];
+  lineCount: number;
   volume: number;
   base: number;
   campaign: number;
   promoted: number;
 }
 
-export function scorePeriod(input: ScoringInput): PeriodScore {
+export interface ScoreOptions {
+  /** Keep every line's score (explain, posting); without it only the totals are kept, which is faster. */
+  keepLines?: boolean;
+}
+
+export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): PeriodScore {
+  const keepLines = options.keepLines ?? true;
   const { rules, period } = input;
   const lineRules = lineRulesFor(rules, period);
   const byParticipant = new Map<string, Accumulator>();
@@ -76,10 +83,11 @@ export function scorePeriod(input: ScoringInput): PeriodScore {
     }
     let acc = byParticipant.get(line.participantCode);
     if (!acc) {
-      acc = { lines: [], volume: 0, base: 0, campaign: 0, promoted: 0 };
+      acc = { lines: [], lineCount: 0, volume: 0, base: 0, campaign: 0, promoted: 0 };
       byParticipant.set(line.participantCode, acc);
     }
-    acc.lines.push(scored);
+    if (keepLines) acc.lines.push(scored);
+    acc.lineCount++;
     acc.volume += line.netMinor;
     acc.base += scored.points;
     acc.campaign += scored.campaignPoints;
@@ -150,7 +158,7 @@ export function scorePeriod(input: ScoringInput): PeriodScore {
       payablePoints: 0,
       payoutMinor: 0,
       held: heldReason(rules, participant),
-      lineCount: lines.length,
+      lineCount: acc?.lineCount ?? 0,
     });
   }
 

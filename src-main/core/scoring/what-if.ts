@@ -14,8 +14,8 @@ export function whatIf(ctx: CoreContext, period: string, candidate: unknown): Wh
   requirePeriod(period);
   const rules = validRules(candidate);
   const program = requireProgram(ctx);
-  const before = draftScore(ctx, program, period).score;
-  const after = draftScore(ctx, program, period, { rules, version: program.rulesVersion + 1 }).score;
+  const before = draftScore(ctx, program, period, { keepLines: false }).score;
+  const after = draftScore(ctx, program, period, { keepLines: false, rules: { rules, version: program.rulesVersion + 1 } }).score;
   const rows = new Map<string, WhatIfRow>();
   for (const r of before.rows) rows.set(r.code, { code: r.code, name: r.name, before: { total: r.total, payablePoints: r.payablePoints, payoutMinor: r.payoutMinor }, after: ZERO });
   for (const r of after.rows) {

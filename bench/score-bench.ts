@@ -1,0 +1,145 @@
+// npm run bench:score: the speed of scoring on a program of realistic size.
+//
+// Builds a database with 2,000 participants, 60 products, a target per participant and month
+// and 12 monthly sales batches of 100,000 lines (1,200,000 lines), written straight into the
+// tables (the import has its own benchmark), then times:
+//   (1) scoring one period (the last, so that tiers, targets, campaigns and carry all apply),
+//       as `score --period` does it: load, compute, note the period as calculated;
+//   (2) recomputing all twelve periods one after the other (`score --all`), each period's
+//       volumes reused as the next one's tier basis;
+//   (3) for information, approving the first period: posting its ledger entries with hashes.
+// Targets: (1) under 1 s, (2) under 5 s. The results go to BENCHMARKS.md by hand.
+//
+// Options: --runs N (5; the median is reported), --lines N (lines per period, 100000),
+// --participants N (2000), --keep (leave the temp folder).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { CoreContext } from '../src-main/core/context';
+import { nextPeriod } from '../src-main/core/periods/period';
+import { createProgram, readReferenceTemplate } from '../src-main/core/program/program-store';
+import { approvePeriod } from '../src-main/core/scoring/approve-period';
+import { calculatePeriod, recalculatePeriods } from '../src-main/core/scoring/period-score';
+import { openDatabase } from '../src-main/db/open-database';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+const RUNS = option('runs', 5);
+const LINES = option('lines', 100_000);
+const PARTICIPANTS = option('participants', 2000);
+const FIRST = '2026-01';
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A small deterministic generator, so that every run scores the same data. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function periods(): string[] {
+  const out = [FIRST];
+  while (out.length < 12) out.push(nextPeriod(out[out.length - 1]!));
+  return out;
+}
+
+function seed(ctx: CoreContext): void {
+  const template = readReferenceTemplate();
+  const program = createProgram(ctx, { ...template, firstPeriod: FIRST });
+  const sqlite = ctx.store.sqlite;
+  const rnd = random(42);
+  const at = '2026-01-01T00:00:00.000Z';
+  sqlite.transaction(() => {
+    const batch = sqlite.prepare(
+      `INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by, period)
+       VALUES (?, ?, ?, 0, ?, '{}', ?, ?, 0, 0, ?, 'bench', ?)`,
+    );
+    const master = batch.run(program.id, 'participants', 'participants.xlsx', 'p', PARTICIPANTS, PARTICIPANTS, at, null).lastInsertRowid;
+    const person = sqlite.prepare(
+      `INSERT INTO participants (program_id, code, name, join_date, card_ref, status, created_batch_id, source_row, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (let i = 0; i < PARTICIPANTS; i++) {
+      const month = 1 + Math.floor(rnd() * 12);
+      person.run(program.id, `R${String(i).padStart(5, '0')}`, `Rep ${i}`, `2026-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`, i % 50 === 0 ? null : `CARD-${i}`, i % 97 === 0 ? 'inactive' : 'active', master, i + 2, at, at);
+    }
+    const product = sqlite.prepare(`INSERT INTO products (program_id, sku, name, product_group, promoted, points_per_unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const groups = ['DRY', 'WET', 'TOYS', 'CARE'];
+    for (let i = 0; i < 60; i++) product.run(program.id, `SKU-${i}`, `Product ${i}`, groups[i % 4], i % 4 === 2 ? 0 : 1, i % 5 === 0 ? 15 : null, at, at);
+    const targetsBatch = batch.run(program.id, 'targets', 'targets.xlsx', 't', PARTICIPANTS * 12, PARTICIPANTS * 12, at, null).lastInsertRowid;
+    const target = sqlite.prepare('INSERT INTO targets (program_id, participant_code, period, target_minor, batch_id, source_row) VALUES (?, ?, ?, ?, ?, ?)');
+    let row = 2;
+    for (const period of periods()) {
+      for (let i = 0; i < PARTICIPANTS; i++) target.run(program.id, `R${String(i).padStart(5, '0')}`, period, 500_000 + Math.floor(rnd() * 4_000_000), targetsBatch, row++);
+    }
+    const line = sqlite.prepare(
+      `INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, document_no, line_no, line_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const period of periods()) {
+      const batchId = batch.run(program.id, 'sales', `sales-${period}.xlsx`, `s-${period}`, LINES, LINES, at, period).lastInsertRowid;
+      for (let n = 0; n < LINES; n++) {
+        const code = `R${String(Math.floor(rnd() * PARTICIPANTS)).padStart(5, '0')}`;
+        // About one line in 25 a return, one in 500 an SKU the products file does not know.
+        const sign = rnd() < 0.04 ? -1 : 1;
+        const sku = rnd() < 0.002 ? 'SKU-UNKNOWN' : `SKU-${Math.floor(rnd() * 60)}`;
+        const qty = 1 + Math.floor(rnd() * 40);
+        const net = qty * (500 + Math.floor(rnd() * 20_000));
+        const date = `${period}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+        line.run(program.id, batchId, n + 2, date, period, code, sku, sign * qty, sign * net, `INV-${period}-${n}`, '1', `${period}|${n}`);
+      }
+    }
+  })();
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'loyalty-score-bench-'));
+  const store = openDatabase(join(dir, 'bench.db'));
+  const ctx: CoreContext = { store, actor: 'bench', now: () => new Date() };
+  try {
+    const t0 = performance.now();
+    seed(ctx);
+    const seeded = (performance.now() - t0) / 1000;
+    const all = periods();
+    const last = all[all.length - 1]!;
+    const one: number[] = [];
+    const twelve: number[] = [];
+    let participants = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const a = performance.now();
+      participants = calculatePeriod(ctx, last).rows.length;
+      one.push((performance.now() - a) / 1000);
+      const b = performance.now();
+      recalculatePeriods(ctx, all);
+      twelve.push((performance.now() - b) / 1000);
+    }
+    const c = performance.now();
+    approvePeriod(ctx, FIRST, { overrideBudget: 'benchmark' });
+    const approve = (performance.now() - c) / 1000;
+    const entries = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
+    const cpu = cpus()[0]?.model ?? 'unknown';
+    console.log(`machine: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
+    console.log(`data: ${PARTICIPANTS} participants, 12 periods x ${LINES} lines = ${12 * LINES} lines (seeded in ${seeded.toFixed(1)} s)`);
+    console.log(`| score one period (${last}, ${participants} participants) | ${median(one).toFixed(3)} s | fastest ${Math.min(...one).toFixed(3)} s | target < 1 s | ${median(one) < 1 ? 'met' : 'NOT met'} |`);
+    console.log(`| recompute all twelve periods | ${median(twelve).toFixed(3)} s | fastest ${Math.min(...twelve).toFixed(3)} s | target < 5 s | ${median(twelve) < 5 ? 'met' : 'NOT met'} |`);
+    console.log(`| approve ${FIRST} (post ${entries} ledger entries with hashes) | ${approve.toFixed(3)} s | one run | (no target) | |`);
+    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${RUNS} runs`);
+  } finally {
+    store.close();
+    if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
