@@ -180,7 +180,11 @@ export const COMMANDS: Command[] = [
       const result = await createDemo(ctx);
       return {
         json: result,
-        text: `Created the demo program "${result.program.name}" in ${ctx.store.file}.\n${formatImportReport(result.participants)}`,
+        text: [
+          `Created the demo program "${result.program.name}" in ${ctx.store.file}.`,
+          `participants.xlsx: ${formatImportReport(result.participants)}`,
+          ...result.imports.map((r) => `${r.fileName}: ${formatImportReport(r)}`),
+        ].join('\n'),
       };
     },
   },

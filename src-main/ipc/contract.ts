@@ -225,7 +225,7 @@ export const contract = {
   'program.get': { args: z.void(), result: returns<ProgramView | null>() },
   'program.create': { args: z.strictObject({ config: z.unknown() }), result: returns<ProgramView>() },
   'program.referenceTemplate': { args: z.void(), result: returns<z.input<typeof programConfigSchema>>() },
-  'demo.create': { args: z.void(), result: returns<{ program: ProgramView; participants: ImportReport }>() },
+  'demo.create': { args: z.void(), result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>() },
   'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
   'import.participants': { args: fileSchema, result: returns<ImportReport>() },
   'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },

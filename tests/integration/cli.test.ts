@@ -111,5 +111,16 @@ describe('loyalty CLI', () => {
     expect(result.participants.accepted).toBe(39);
     expect(result.participants.rejected).toBe(1);
     expect(result.participants.problems[0]).toMatchObject({ row: 31, column: 'Nr rachunku', code: 'BAD_IBAN' });
+    // Products, targets and two months of sales, enough to score, verify and approve.
+    expect(result.imports.map((r: { kind: string; fileName: string; rejected: number }) => [r.kind, r.fileName, r.rejected])).toEqual([
+      ['products', 'products.xlsx', 0],
+      ['targets', 'targets.xlsx', 0],
+      ['sales', 'sales-2026-09.xlsx', 0],
+      ['sales', 'sales-2026-10.xlsx', 0],
+    ]);
+    const scored = JSON.parse(loyalty(['score', '--period', '2026-10', '--db', db, '--json']).stdout);
+    expect(scored.participants.length).toBeGreaterThan(30);
+    expect(scored.anomalies.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['MISSING_TARGET', 'UNKNOWN_PARTICIPANT', 'UNKNOWN_SKU']));
+    expect(scored.participants.find((p: { code: string }) => p.code === 'PH-004').tier).toBe('SILVER');
   });
 });

@@ -6,20 +6,35 @@ import type { ProgramView } from '../../ipc/contract';
 import type { CoreContext } from '../context';
 import { importParticipants } from '../participants/import-participants';
 import { createProgram } from '../program/program-store';
+import { runnerFor } from '../import/import-runners';
+import { NO_PROGRESS } from '../import/prepare-import';
 
 export function demoFolder(): string {
   return join(findProjectRoot(), 'examples', 'demo');
 }
 
+/** The demo's client files in the order a coordinator would import them. */
+const DEMO_FILES = [
+  { kind: 'products', file: 'products.xlsx' },
+  { kind: 'targets', file: 'targets.xlsx' },
+  { kind: 'sales', file: 'sales-2026-09.xlsx' },
+  { kind: 'sales', file: 'sales-2026-10.xlsx' },
+] as const;
+
 /**
- * Creates the demo program and imports its client files, so that a newcomer sees the app
- * working in one step. The files are made by scripts/make-demo-files.ts and committed.
+ * Creates the demo program and imports its client files (participants, products, targets and
+ * two months of sales), so that a newcomer sees every step working at once. The files are
+ * made by scripts/make-demo-files.ts and committed.
  */
-export async function createDemo(ctx: CoreContext): Promise<{ program: ProgramView; participants: ImportReport }> {
+export async function createDemo(ctx: CoreContext): Promise<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }> {
   const folder = demoFolder();
   const config = JSON.parse(readFileSync(join(folder, 'demo-program.json'), 'utf8')) as unknown;
   const program = createProgram(ctx, config);
-  const file = join(folder, 'participants.xlsx');
-  const participants = await importParticipants(ctx, { fileName: 'participants.xlsx', bytes: readFileSync(file) });
-  return { program, participants };
+  const read = (file: string) => ({ fileName: file, bytes: readFileSync(join(folder, file)) });
+  const participants = await importParticipants(ctx, read('participants.xlsx'));
+  const imports: ImportReport[] = [];
+  for (const { kind, file } of DEMO_FILES) {
+    imports.push(await (await runnerFor(kind).prepare(ctx, read(file), {}, NO_PROGRESS)).commit());
+  }
+  return { program, participants, imports };
 }
