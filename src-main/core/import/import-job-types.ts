@@ -23,6 +23,8 @@ export interface PreparedImport {
   preview: ImportPreview;
   /** Writes all accepted rows in one transaction, or nothing (throws AppError). */
   commit(): ImportReport;
+  /** Frees what the preview holds outside memory (a staging table) when it will not be committed. */
+  discard?(): void;
 }
 
 export interface ImportKindRunner {

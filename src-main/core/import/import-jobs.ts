@@ -83,7 +83,11 @@ export function createImportJobs(ctx: CoreContext, runners: readonly ImportKindR
       job.done = runner
         .prepare(ctx, file, options, progress)
         .then((prepared) => {
-          if (job.status.state !== 'reading') return;
+          if (job.status.state !== 'reading') {
+            // Cancelled while it was finishing: nobody will commit it.
+            prepared.discard?.();
+            return;
+          }
           job.prepared = prepared;
           job.status.preview = prepared.preview;
           job.status.rowsRead = prepared.preview.rowsRead;
@@ -112,6 +116,7 @@ export function createImportJobs(ctx: CoreContext, runners: readonly ImportKindR
       if (job.status.state === 'reading' || job.status.state === 'ready') {
         job.controller.abort();
         job.status.state = 'cancelled';
+        job.prepared?.discard?.();
         job.prepared = null;
         job.finishedAt = clock();
       }

@@ -36,6 +36,13 @@ export interface ReadTableOptions {
   signal?: AbortSignal;
   /** Called every thousand rows or so while reading: rows read from the file, bytes of it consumed. */
   onProgress?: (rowsRead: number, bytesRead: number) => void;
+  /**
+   * Takes each row as soon as it is judged acceptable (no errors, not screened out), instead
+   * of `accepted`, which then stays empty: a kind that stores its rows as they come holds
+   * none of them in memory. A merged area found at the end of the sheet may still reject a
+   * row taken this way; such rows are listed in `withdrawn`.
+   */
+  onAccepted?: (row: number, values: FieldValues<FieldTable>) => void;
 }
 
 /** The mapping of a committed batch, with the header row it was made for. */
@@ -70,8 +77,12 @@ export interface ImportTable<F extends FieldTable> {
   mapping: Record<string, string>;
   /** Fields that have a column in the file: an absent column is not the same as blank cells. */
   presentFields: (keyof F & string)[];
-  /** Rows without errors (perhaps with warnings), in file order. */
+  /** Rows without errors (perhaps with warnings), in file order; empty when they went to `onAccepted`. */
   accepted: AcceptedRow<F>[];
+  /** How many rows were accepted, whether kept in `accepted` or handed to `onAccepted`. */
+  acceptedCount: number;
+  /** Rows handed to `onAccepted` that a merged area rejected afterwards. */
+  withdrawn: number[];
   /** Every error, skipped row and warning, by row. */
   problems: ImportProblem[];
   /** Non-blank rows under the header: accepted + rejected + skipped + duplicates. */
@@ -146,6 +157,9 @@ function headerNotFound<F extends FieldTable>(fileName: string, source: { format
   });
 }
 
+// The values of a row handed to `onAccepted`, in place of the row's own.
+const HANDED_OVER: FieldValues<never> = Object.freeze({}) as FieldValues<never>;
+
 /** Collects the rows under a header row and judges them: data, totals, notes, duplicates, merged cells. */
 class DataRows<F extends FieldTable> {
   // With each row, its mapped cells (in `columns` order): merged areas are known only at the end.
@@ -163,6 +177,7 @@ class DataRows<F extends FieldTable> {
     private readonly columns: readonly ColumnMapping[],
     private readonly context: CellParseContext,
     private readonly width: number,
+    private readonly onAccepted?: (row: number, values: FieldValues<F>) => void,
   ) {
     this.required = new Set(requiredFields(definition));
   }
@@ -227,11 +242,14 @@ class DataRows<F extends FieldTable> {
       if (screened) result.problems.push(screened);
     }
     const keep = this.evaluated.length < PREVIEW_FIRST_ROWS || (result.problems.length > 0 && this.keptCells < PREVIEW_PROBLEM_ROWS + PREVIEW_FIRST_ROWS);
+    const handedOver = this.onAccepted !== undefined && !hasErrors(result.problems) && !result.problems.some((p) => p.severity === 'skipped');
+    if (handedOver) this.onAccepted?.(raw.row, result.values);
     // Spelled out, not spread: `{ ...result, more }` gave every row a hidden class of its own
     // (V8), some 250 bytes a row and a great deal of time on a 200,000-row file.
     this.evaluated.push({
       row: result.row,
-      values: result.values,
+      // A row handed over is not kept: the kind holds it now.
+      values: handedOver ? HANDED_OVER : result.values,
       problems: result.problems,
       mappedCells: mappedCellsOf(raw.cells, this.columns),
       cells: keep ? this.cellTexts(raw.cells) : null,
@@ -283,6 +301,8 @@ class DataRows<F extends FieldTable> {
     this.pendingNotes = [];
     this.applyMerges(merges, headerRow);
     const accepted: AcceptedRow<F>[] = [];
+    let acceptedCount = 0;
+    const withdrawn: number[] = [];
     let rejected = 0;
     let duplicates = 0;
     const problemRows: PreviewRow[] = [...this.skippedRows];
@@ -292,10 +312,14 @@ class DataRows<F extends FieldTable> {
       if (hasErrors(row.problems)) {
         status = 'rejected';
         rejected++;
+        if (row.values === HANDED_OVER) withdrawn.push(row.row);
       } else if (row.problems.some((p) => p.severity === 'skipped')) {
         status = 'duplicate';
         duplicates++;
-      } else accepted.push({ row: row.row, values: row.values });
+      } else {
+        acceptedCount++;
+        if (row.values !== HANDED_OVER) accepted.push({ row: row.row, values: row.values });
+      }
       if (row.problems.length > 0) {
         if (problemRows.length < PREVIEW_PROBLEM_ROWS) problemRows.push({ row: row.row, cells: row.cells ?? this.mappedTexts(row.mappedCells), status });
       } else if (row.cells && firstRows.length < PREVIEW_FIRST_ROWS) firstRows.push({ row: row.row, cells: row.cells, status });
@@ -304,6 +328,8 @@ class DataRows<F extends FieldTable> {
     const problems = [...this.evaluated.flatMap((r) => r.problems), ...this.skipped].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return {
       accepted,
+      acceptedCount,
+      withdrawn,
       rejected,
       duplicates,
       skipped: this.skipped.length,
@@ -393,7 +419,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
           header = { row: raw.row, columns: match.columns, headers, remembered: withRemembered?.found ? remembered : null };
           // Preview rows span the header row; a sheet with thousands of headed columns shows the first ones.
           const width = Math.min(PREVIEW_MAX_COLUMNS, Math.max(headers.length, ...match.columns.map((m) => m.column + 1)));
-          rows = new DataRows(definition, match.columns, context, width);
+          rows = new DataRows(definition, match.columns, context, width, options.onAccepted);
         } else if (isNearer(match.matched.length, headers, closest)) {
           closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing, headers, columns: match.columns, samples: [] };
         } else if (closest && closest.sheet === sheet.name && closest.samples.length < MAPPING_SAMPLE_ROWS) {
@@ -405,7 +431,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
     }
     if (header === null || rows === null) continue;
     const judged = rows.finish(sheet.mergedAreas(), header.row);
-    if (judged.accepted.length + judged.rejected + judged.duplicates === 0) {
+    if (judged.acceptedCount + judged.rejected + judged.duplicates === 0) {
       // A sheet of headers only (a template) does not stop the search for the sheet with the data.
       headerWithoutData ??= { row: header.row, sheet: sheet.name };
       continue;

@@ -7,7 +7,7 @@ import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { requireProgram } from '../program/program-store';
-import type { FieldTable, ImportDefinition } from './field-definitions';
+import type { FieldTable, FieldValues, ImportDefinition } from './field-definitions';
 import type { ImportOptions, ImportProgress } from './import-job-types';
 import { readImportTable, type ImportFile, type ImportTable } from './import-pipeline';
 import type { FieldChange, ImportKind, ImportProblem, ImportReport, ParticipantChangeReport } from './import-report';
@@ -37,13 +37,20 @@ export function beginImport(ctx: CoreContext, kind: ImportKind, file: ImportFile
 }
 
 /** Reads and judges the file by the kind's field table; a header row seen before gets the mapping that worked for it. */
-export function readClientTable<F extends FieldTable>(ctx: CoreContext, start: ImportStart, definition: ImportDefinition<F>, progress: ImportProgress): Promise<ImportTable<F>> {
+export function readClientTable<F extends FieldTable>(
+  ctx: CoreContext,
+  start: ImportStart,
+  definition: ImportDefinition<F>,
+  progress: ImportProgress,
+  onAccepted?: (row: number, values: FieldValues<F>) => void,
+): Promise<ImportTable<F>> {
   return readImportTable(start.file, definition, {
     locale: start.program.locale,
     currencyDigits: start.program.currency.minorDigits,
     remembered: rememberedMappings(ctx, start.program.id, start.kind),
     signal: progress.signal,
     onProgress: progress.onProgress,
+    ...(onAccepted ? { onAccepted: onAccepted as (row: number, values: FieldValues<FieldTable>) => void } : {}),
   });
 }
 
@@ -91,7 +98,7 @@ export function commitImportBatch<F extends FieldTable>(ctx: CoreContext, input:
       headerRow: table.headerRow,
       mapping: table.mapping,
       rowsRead: table.rowsRead,
-      accepted: table.accepted.length,
+      accepted: table.acceptedCount,
       rejected: table.rejected,
       skipped: table.skipped,
       period: input.period ?? null,
@@ -101,7 +108,7 @@ export function commitImportBatch<F extends FieldTable>(ctx: CoreContext, input:
     const written = input.write(batchId, nowIso(ctx));
     const counts = {
       rowsRead: table.rowsRead,
-      accepted: table.accepted.length,
+      accepted: table.acceptedCount,
       rejected: table.rejected,
       skipped: table.skipped,
       created: written.created,

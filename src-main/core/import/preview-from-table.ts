@@ -47,7 +47,7 @@ export function previewFromTable<F extends FieldTable>(input: PreviewInput<F>): 
     fields: mappingFields(input.definition, table, input.file.mapping),
     mapping: table.mapping,
     rowsRead: table.rowsRead,
-    accepted: table.accepted.length,
+    accepted: table.acceptedCount,
     rejected: table.rejected,
     skipped: table.skipped,
     duplicates: table.duplicates,

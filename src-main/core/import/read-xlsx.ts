@@ -5,79 +5,19 @@
 // is unpacked and checked by repack-zip-parts.ts, which hands the reader its parts in the
 // order it needs. Reading reports progress, stops on cancel and gives the event loop turns
 // (read-progress.ts).
-import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { AppError } from '../app-error';
 import { EXCEL_MAX_ROWS, maxXmlTextRunBytes, type ImportLimits } from './import-limits';
-import type { CellError, MergedArea, RawCell, RawRow, SheetSource, TableSource } from './raw-table';
+import type { MergedArea, RawRow, SheetSource, TableSource } from './raw-table';
 import { cancelledError, ReadPacer, type ReadProgress } from './read-progress';
 import type { WorkbookIndex, WorkbookSheetInfo } from './read-workbook-index';
 import type { ZipEntry } from './read-zip-directory';
 import { repackZipParts, type RepackPart } from './repack-zip-parts';
 import { tooManyRows } from './row-limits';
+import { XlsxRowWorker } from './xlsx-row-worker-client';
 
-// The parts of exceljs's streaming classes that we use; its typings do not declare them.
-interface StreamRow {
-  number: number;
-  values: unknown[] | Record<number, unknown>;
-  /** The row's cells by column (index 0 is column A); read directly, it spares building `values` for every row. */
-  _cells?: ({ value: unknown } | undefined)[];
-}
-interface StreamWorksheet {
-  /** The XML chunks of the sheet part; read lazily when the sheet is parsed. */
-  iterator: AsyncIterable<Buffer | string>;
-  /** Batches of events, one batch per chunk of XML: iterating these skips a generator per row. */
-  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
-}
-interface StreamWorkbook {
-  parse(): AsyncIterable<{ eventType: string; value: unknown }>;
-  on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
-}
+import { decodeRowBatch } from './xlsx-row-worker.mjs';
 
-function joinRichText(runs: unknown): string {
-  return Array.isArray(runs) ? runs.map((run: { text?: unknown }) => (typeof run?.text === 'string' ? run.text : '')).join('') : '';
-}
-
-/** exceljs's cell value -> our RawCell: rich text and hyperlinks flattened, a formula's cached result taken. */
-export function rawCellFromExcel(value: unknown): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  if ('richText' in v) return joinRichText(v['richText']);
-  if ('error' in v && typeof v['error'] === 'string') return { error: v['error'] };
-  if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
-    const result = v['result'];
-    // The streaming reader turns an error result ("#N/A") into NaN, as it does a missing one.
-    if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
-      const formula = typeof v['formula'] === 'string' && v['formula'] !== '' ? v['formula'] : typeof v['sharedFormula'] === 'string' ? v['sharedFormula'] : '';
-      const error: CellError = { error: formula ? `=${formula}` : '=?', uncalculated: true };
-      return error;
-    }
-    return rawCellFromExcel(result);
-  }
-  if ('text' in v) return typeof v['text'] === 'string' ? v['text'] : joinRichText((v['text'] as { richText?: unknown })?.richText);
-  return null;
-}
-
-/** The row's cells from column A to its last cell with a value (as exceljs's `values` would give them). */
-function rowCells(row: StreamRow): RawCell[] {
-  const direct = row._cells;
-  if (Array.isArray(direct)) {
-    let last = direct.length - 1;
-    while (last >= 0 && (direct[last] === undefined || direct[last]?.value === null || direct[last]?.value === undefined)) last--;
-    const cells: RawCell[] = new Array<RawCell>(last + 1);
-    for (let i = 0; i <= last; i++) cells[i] = rawCellFromExcel(direct[i]?.value);
-    return cells;
-  }
-  const values = row.values;
-  const list = Array.isArray(values) ? values : Object.assign([], values);
-  const cells: RawCell[] = new Array<RawCell>(Math.max(0, list.length - 1));
-  for (let col = 1; col < list.length; col++) cells[col - 1] = rawCellFromExcel(list[col]);
-  return cells;
-}
+export { rawCellFromExcel } from './xlsx-row-worker.mjs';
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -130,57 +70,6 @@ class MergeCollector {
       }
       this.areas.set(ref, { ref, top, bottom, left: Math.min(columnNumber(c1), columnNumber(c2)), right: Math.max(columnNumber(c1), columnNumber(c2)) });
     }
-  }
-}
-
-/**
- * Rejects the reader's pending waits when the input fails or the operator cancels. exceljs's
- * reader waits for its zip input and never learns that it failed (the failure is on our side
- * of the pipe), so every wait on it is raced against this. One listener per wait, removed
- * when it settles, so that a long read does not pile them up.
- */
-class Tripwire {
-  private failure: { error: unknown } | null = null;
-  private readonly waiting = new Set<(error: unknown) => void>();
-
-  trip(error: unknown): void {
-    if (this.failure) return;
-    this.failure = { error };
-    for (const reject of this.waiting) reject(error);
-    this.waiting.clear();
-  }
-
-  guard<T>(promise: Promise<T>): Promise<T> {
-    if (this.failure) {
-      promise.catch(() => undefined);
-      return Promise.reject(this.failure.error);
-    }
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.add(reject);
-      promise.then(
-        (value) => {
-          this.waiting.delete(reject);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.waiting.delete(reject);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  guardIterable<T>(source: AsyncIterable<T>): AsyncIterable<T> {
-    const guard = <R>(promise: Promise<R>) => this.guard(promise);
-    return {
-      [Symbol.asyncIterator]() {
-        const iterator = source[Symbol.asyncIterator]();
-        return {
-          next: () => guard(iterator.next()),
-          return: async (value?: unknown) => (iterator.return ? guard(iterator.return(value)) : { done: true as const, value: undefined as T }),
-        };
-      },
-    };
   }
 }
 
@@ -238,34 +127,19 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
       });
       let bytesRead = 0;
       const pacer = new ReadPacer(progress, () => bytesRead);
-      const tripwire = new Tripwire();
-      const input = Readable.from(
-        repackZipParts(bytes, parts, {
-          fileName,
-          maxUnpackedBytes: limits.maxUnpackedBytes,
-          maxTextRunBytes: maxXmlTextRunBytes(limits),
-          maxCellChars: limits.maxCellChars,
-          signal: progress.signal,
-          onBytes: (n) => (bytesRead = n),
-        }),
-      );
-      input.on('error', (error) => tripwire.trip(error));
-      const onAbort = () => tripwire.trip(cancelledError());
+      const input = repackZipParts(bytes, parts, {
+        fileName,
+        maxUnpackedBytes: limits.maxUnpackedBytes,
+        maxTextRunBytes: maxXmlTextRunBytes(limits),
+        maxCellChars: limits.maxCellChars,
+        signal: progress.signal,
+        onBytes: (n) => (bytesRead = n),
+      });
+      // exceljs parses in a worker thread (xlsx-row-worker.mjs) while this thread judges the rows it has.
+      const worker = new XlsxRowWorker(input, (why) => readError(fileName, new Error(why)));
+      const onAbort = () => worker.fail(cancelledError());
       progress.signal?.addEventListener('abort', onAbort, { once: true });
       if (progress.signal?.aborted) onAbort();
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        // Styles tell date cells from numbers; hyperlinks are read as their text.
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        entries: 'emit',
-      }) as unknown as StreamWorkbook;
-      // The 'entry' event announces each sheet's part number just before the sheet is handed over.
-      let partNumber = 0;
-      reader.on('entry', (entry) => {
-        if (entry.type === 'worksheet' && entry.id !== undefined) partNumber = Number(entry.id);
-      });
       const rowLimit = (row: number, sheetName: string) => {
         if (row > EXCEL_MAX_ROWS) {
           throw new AppError(
@@ -276,47 +150,61 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
         }
         if (pacer.rowsRead > limits.maxRows) throw tooManyRows(fileName, limits.maxRows);
       };
-      const events = reader.parse()[Symbol.asyncIterator]();
       try {
         for (;;) {
-          const step = await tripwire.guard(events.next());
-          if (step.done) break;
-          if (step.value.eventType !== 'worksheet') continue;
-          const worksheet = step.value.value as StreamWorksheet;
-          const info = sheets[partNumber - 1]?.info;
-          const name = info?.name ?? `Sheet${partNumber}`;
-          const collector = merges[partNumber - 1];
-          worksheet.iterator = tripwire.guardIterable(worksheet.iterator);
+          const message = await worker.next();
+          if (message.type === 'done') break;
+          if (message.type !== 'sheet') continue;
+          const info = sheets[message.part - 1]?.info;
+          const name = info?.name ?? `Sheet${message.part}`;
+          const collector = merges[message.part - 1];
+          // The worker sends every sheet's rows; those of a sheet passed over are taken unread.
+          let started = false;
+          let ended = false;
           yield {
             name,
             hidden: info?.hidden ?? false,
             async *rows(): AsyncGenerator<RawRow> {
+              if (started) return;
+              started = true;
               try {
-                for await (const batch of worksheet.parse()) {
-                  for (const event of batch) {
-                    if (event.eventType !== 'row') continue;
-                    const row = event.value as StreamRow;
+                for (;;) {
+                  const batch = await worker.next();
+                  if (batch.type === 'sheet-end') break;
+                  if (batch.type !== 'rows') throw readError(fileName, new Error(`unexpected ${batch.type} inside a sheet`));
+                  worker.send({ type: 'taken' });
+                  for (const raw of decodeRowBatch(batch)) {
                     const due = pacer.countRow();
-                    rowLimit(row.number, name);
+                    rowLimit(raw.row, name);
                     if (due) await pacer.checkpoint();
-                    yield { row: row.number, cells: rowCells(row) };
+                    yield raw;
                   }
                 }
+                ended = true;
                 pacer.report();
               } catch (error) {
                 throw readError(fileName, error);
               }
             },
             mergedAreas: () => [...(collector?.areas.values() ?? [])],
-            // An unread sheet is drained by exceljs when the next part is asked for.
-            skip: () => undefined,
+            skip: () => {
+              started = true;
+            },
           };
+          // Rows not read (a sheet passed over, or left part way) are taken up to the sheet's end.
+          while (!ended) {
+            const rest = await worker.next();
+            if (rest.type === 'rows') worker.send({ type: 'taken' });
+            else if (rest.type === 'sheet-end') ended = true;
+            else throw readError(fileName, new Error(`unexpected ${rest.type} inside a sheet`));
+          }
         }
       } catch (error) {
         throw readError(fileName, error);
       } finally {
         progress.signal?.removeEventListener('abort', onAbort);
-        input.destroy();
+        worker.close();
+        void input.return(undefined);
       }
     },
   };

@@ -39,9 +39,11 @@ export interface RepackOptions {
   onBytes?: (bytesRead: number) => void;
 }
 
-// Compressed bytes handed to zlib at a time, and the size of what it hands back.
-const FEED_BYTES = 64 * 1024;
-const OUTPUT_CHUNK = 64 * 1024;
+// Compressed bytes handed to zlib at a time, and the size of what it hands back. Large: zlib
+// hands back one chunk per turn of the event loop, and the main thread, busy judging rows,
+// turns the loop only every few milliseconds while the reader's worker waits for the bytes.
+const FEED_BYTES = 256 * 1024;
+const OUTPUT_CHUNK = 1024 * 1024;
 const UTF8_NAMES = 0x0800;
 
 function localHeader(name: string, size: number, crc: number): Buffer {

@@ -15,8 +15,12 @@ export interface UnknownValueCheck {
   known: ReadonlySet<string>;
 }
 
-export function unknownValueWarnings(check: UnknownValueCheck, rows: readonly { row: number; value: string }[]): ImportProblem[] {
-  if (rows.length === 0) return [];
+/**
+ * `rows` may leave out values known to be known; `count` is then the number of rows checked,
+ * which the single warning of a program that knows no values yet gives.
+ */
+export function unknownValueWarnings(check: UnknownValueCheck, rows: readonly { row: number; value: string }[], count = rows.length): ImportProblem[] {
+  if (count === 0) return [];
   if (check.known.size === 0) {
     // Nothing to compare with yet: one warning for the file, not one per value.
     const list = check.code === 'UNKNOWN_PARTICIPANT' ? 'participants' : 'products';
@@ -27,7 +31,7 @@ export function unknownValueWarnings(check: UnknownValueCheck, rows: readonly { 
         value: null,
         code: check.code,
         reason: `The program has no ${list} yet, so no value of the column "${check.column}" is known; the rows are kept, and scoring will flag them until the ${list} are imported.`,
-        params: { column: check.column, count: rows.length },
+        params: { column: check.column, count },
         severity: 'warning',
       },
     ];

@@ -18,6 +18,7 @@ import { previewFromTable } from '../import/preview-from-table';
 import { mergeProblems, unknownValueWarnings } from '../import/unknown-values';
 import { isPeriod, periodOfDate } from '../periods/period';
 import { replacementDiff } from './replacement-diff';
+import { SalesLineStage } from './sales-line-stage';
 import { describeLineKey, salesLineKey, type SalesLineValues } from './sales-line-key';
 
 export const salesFields = {
@@ -112,9 +113,13 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
   const lookup = anyLines ? ctx.store.sqlite.prepare<[number, string], { batchId: number; row: number }>('SELECT batch_id AS batchId, source_row AS row FROM sales_lines WHERE program_id = ? AND line_key = ? ORDER BY id') : null;
   const imported = (key: string) => lookup?.all(programId, key).find((line) => inForce(line.batchId)) ?? null;
   const firstRows = new Map<string, number>();
-  return (row: number, values: SalesValues): ImportProblem | null => {
+  // The row screened last and its key: a row that passes is staged next, with the same key.
+  const last = { row: -1, key: '' };
+  const screen = (row: number, values: SalesValues): ImportProblem | null => {
     const line = lineOf(row, values);
     const key = salesLineKey(line);
+    last.row = row;
+    last.key = key;
     const firstRow = firstRows.get(key);
     if (firstRow !== undefined) {
       const text = describeLineKey(line, digits);
@@ -134,6 +139,7 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
     firstRows.set(key, row);
     return null;
   };
+  return { screen, keyOf: (line: SalesLine) => (last.row === line.row ? last.key : salesLineKey(line)) };
 }
 
 function salesImport(period: string | null, screenRow: SalesDefinition['screenRow']): SalesDefinition {
@@ -148,18 +154,13 @@ function salesImport(period: string | null, screenRow: SalesDefinition['screenRo
   });
 }
 
-function listMonths(months: Map<string, number>): string {
+function listMonths(months: ReadonlyMap<string, number>): string {
   const parts = [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, n]) => `${m} (${n} ${n === 1 ? 'line' : 'lines'})`);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
 }
 
 /** The period of a file imported without one: the month all its accepted dates fall in. */
-function periodFromLines(fileName: string, lines: readonly SalesLine[]): string | null {
-  const months = new Map<string, number>();
-  for (const line of lines) {
-    const month = periodOfDate(line.date);
-    months.set(month, (months.get(month) ?? 0) + 1);
-  }
+function periodFromMonths(fileName: string, months: ReadonlyMap<string, number>): string | null {
   if (months.size <= 1) return months.keys().next().value ?? null;
   throw new AppError(
     'PERIOD_REQUIRED',
@@ -187,16 +188,44 @@ function batchLines(ctx: CoreContext, batchId: number): SalesLineValues[] {
     .all();
 }
 
-function unknownWarnings(ctx: CoreContext, programId: number, mapping: Record<string, string>, lines: readonly SalesLine[]): ImportProblem[] {
-  const codes = new Set(ctx.store.db.select({ code: participants.code }).from(participants).where(eq(participants.programId, programId)).all().map((p) => p.code));
-  const skus = new Set(ctx.store.db.select({ sku: products.sku }).from(products).where(eq(products.programId, programId)).all().map((p) => p.sku));
-  return [
-    ...unknownValueWarnings(
-      { code: 'UNKNOWN_PARTICIPANT', column: mapping.participantCode ?? 'participantCode', what: 'a participant', known: codes },
-      lines.map((l) => ({ row: l.row, value: l.participantCode })),
-    ),
-    ...unknownValueWarnings({ code: 'UNKNOWN_SKU', column: mapping.sku ?? 'sku', what: 'a product', known: skus }, lines.map((l) => ({ row: l.row, value: l.sku }))),
-  ];
+/** Codes and SKUs the program does not know, noted line by line as the lines are staged. */
+class UnknownValues {
+  private readonly codes: ReadonlySet<string>;
+  private readonly skus: ReadonlySet<string>;
+  private readonly unknownCodes: { row: number; value: string }[] = [];
+  private readonly unknownSkus: { row: number; value: string }[] = [];
+
+  constructor(ctx: CoreContext, programId: number) {
+    this.codes = new Set(ctx.store.db.select({ code: participants.code }).from(participants).where(eq(participants.programId, programId)).all().map((p) => p.code));
+    this.skus = new Set(ctx.store.db.select({ sku: products.sku }).from(products).where(eq(products.programId, programId)).all().map((p) => p.sku));
+  }
+
+  note(line: SalesLine): void {
+    // A program that knows none gets one warning for the column, not one per row.
+    if (this.codes.size > 0 && !this.codes.has(line.participantCode)) this.unknownCodes.push({ row: line.row, value: line.participantCode });
+    if (this.skus.size > 0 && !this.skus.has(line.sku)) this.unknownSkus.push({ row: line.row, value: line.sku });
+  }
+
+  /** Takes back what was noted for rows that were rejected after all. */
+  forget(rows: ReadonlySet<number>): void {
+    for (const list of [this.unknownCodes, this.unknownSkus]) {
+      const kept = list.filter((u) => !rows.has(u.row));
+      list.length = 0;
+      list.push(...kept);
+    }
+  }
+
+  warnings(mapping: Record<string, string>, lineCount: number): ImportProblem[] {
+    const count = (known: ReadonlySet<string>, unknown: readonly unknown[]) => (known.size === 0 ? lineCount : unknown.length);
+    return [
+      ...unknownValueWarnings(
+        { code: 'UNKNOWN_PARTICIPANT', column: mapping.participantCode ?? 'participantCode', what: 'a participant', known: this.codes },
+        this.unknownCodes,
+        count(this.codes, this.unknownCodes),
+      ),
+      ...unknownValueWarnings({ code: 'UNKNOWN_SKU', column: mapping.sku ?? 'sku', what: 'a product', known: this.skus }, this.unknownSkus, count(this.skus, this.unknownSkus)),
+    ];
+  }
 }
 
 function checkPeriodOption(options: ImportOptions): void {
@@ -225,67 +254,65 @@ export const salesRunner: ImportKindRunner = {
     }
     const givenPeriod = options.period ?? replaced?.period ?? null;
     const seenUpTo = lastSalesBatchId(ctx, programId);
-    const definition = salesImport(givenPeriod, duplicateScreen(ctx, start, replaced?.id ?? null));
-    const table = await readClientTable(ctx, start, definition, progress);
-    const lines = table.accepted.map(({ row, values }) => lineOf(row, values));
-    const period = givenPeriod ?? periodFromLines(file.fileName, lines);
-    const problems = mergeProblems(table.problems, unknownWarnings(ctx, programId, table.mapping, lines));
-    const digits = start.program.currency.minorDigits;
-    const replacement = replaced ? replacementDiff(replaced, batchLines(ctx, replaced.id), lines, digits) : null;
-    const preview = previewFromTable({ kind: 'sales', file, sha256: start.sha256, definition, table, problems, period, replacement, layoutChange: layoutChangeOf(ctx, start, table.headers) });
-    return {
-      preview,
-      commit: () =>
-        commitImportBatch(ctx, {
-          start,
-          table,
-          problems,
-          period,
-          replacedBatchId: replaced?.id ?? null,
-          verify: () => {
-            // Duplicates and the replacement were judged against the sales then imported.
-            if (lastSalesBatchId(ctx, programId) !== seenUpTo) {
-              throw new AppError('PREVIEW_OUT_OF_DATE', 'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.');
-            }
-            if (replaced) replaceableBatch(ctx, programId, replaced.id);
-          },
-          write: (batchId) => {
-            writeLines(ctx, programId, batchId, lines);
-            if (replaced) ctx.store.db.update(importBatches).set({ supersededBy: batchId }).where(and(eq(importBatches.id, replaced.id), isNull(importBatches.supersededBy))).run();
-            return { created: lines.length, updated: 0, unchanged: 0, changes: [] };
-          },
-        }),
-    };
+    const { screen, keyOf } = duplicateScreen(ctx, start, replaced?.id ?? null);
+    const definition = salesImport(givenPeriod, screen);
+    const unknown = new UnknownValues(ctx, programId);
+    // Accepted lines go to the stage as they are judged: nothing of them is held in memory.
+    const stage = new SalesLineStage(ctx.store.sqlite);
+    try {
+      const table = await readClientTable(ctx, start, definition, progress, (row, values) => {
+        const line = lineOf(row, values);
+        stage.add(line, keyOf(line));
+        unknown.note(line);
+      });
+      stage.withdraw(table.withdrawn);
+      unknown.forget(new Set(table.withdrawn));
+      stage.flush();
+      const period = givenPeriod ?? periodFromMonths(file.fileName, stage.months);
+      const problems = mergeProblems(table.problems, unknown.warnings(table.mapping, stage.count));
+      const digits = start.program.currency.minorDigits;
+      const replacement = replaced ? replacementDiff(replaced, batchLines(ctx, replaced.id), stage.lines(), digits) : null;
+      const preview = previewFromTable({ kind: 'sales', file, sha256: start.sha256, definition, table, problems, period, replacement, layoutChange: layoutChangeOf(ctx, start, table.headers) });
+      return {
+        preview,
+        commit: () => {
+          const report = commitImportBatch(ctx, {
+            start,
+            table,
+            problems,
+            period,
+            replacedBatchId: replaced?.id ?? null,
+            verify: () => {
+              // Duplicates and the replacement were judged against the sales then imported.
+              if (lastSalesBatchId(ctx, programId) !== seenUpTo) {
+                throw new AppError('PREVIEW_OUT_OF_DATE', 'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.');
+              }
+              if (replaced) replaceableBatch(ctx, programId, replaced.id);
+            },
+            write: (batchId) => {
+              const created = stage.copyInto(programId, batchId);
+              if (replaced) ctx.store.db.update(importBatches).set({ supersededBy: batchId }).where(and(eq(importBatches.id, replaced.id), isNull(importBatches.supersededBy))).run();
+              return { created, updated: 0, unchanged: 0, changes: [] };
+            },
+          });
+          // Kept until the commit succeeded: a refused commit may be tried again.
+          stage.drop();
+          return report;
+        },
+        discard: () => stage.drop(),
+      };
+    } catch (error) {
+      stage.drop();
+      throw error;
+    }
   },
 };
 
 export async function importSales(ctx: CoreContext, file: ImportFile, options: ImportOptions = {}): Promise<ImportReport> {
-  return (await salesRunner.prepare(ctx, file, options, NO_PROGRESS)).commit();
-}
-
-// Plain SQL rather than drizzle's prepared insert: drizzle maps every placeholder on every
-// call, which for a 200,000-line file costs about as much as SQLite's own work.
-const INSERT_LINE = `INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, document_no, line_no, participant_name, product_name, line_key)
-  VALUES (@programId, @batchId, @row, @date, @period, @participantCode, @sku, @quantity, @netMinor, @documentNo, @lineNo, @participantName, @productName, @lineKey)`;
-
-function writeLines(ctx: CoreContext, programId: number, batchId: number, lines: readonly SalesLine[]): void {
-  const insert = ctx.store.sqlite.prepare(INSERT_LINE);
-  for (const line of lines) {
-    insert.run({
-      programId,
-      batchId,
-      row: line.row,
-      date: line.date,
-      period: periodOfDate(line.date),
-      participantCode: line.participantCode,
-      sku: line.sku,
-      quantity: line.quantity,
-      netMinor: line.netMinor,
-      documentNo: line.documentNo,
-      lineNo: line.lineNo,
-      participantName: line.participantName,
-      productName: line.productName,
-      lineKey: salesLineKey(line),
-    });
+  const prepared = await salesRunner.prepare(ctx, file, options, NO_PROGRESS);
+  try {
+    return prepared.commit();
+  } finally {
+    prepared.discard?.();
   }
 }
