@@ -10,6 +10,7 @@ import type { ImportOptions } from '../core/import/import-job-types';
 import { formatImportPreview, formatImportReport, formatParticipants, formatProgram } from './format-output';
 import type { ImportKind, ParticipantRow } from '../ipc/contract';
 import { scoringCommands } from './scoring-commands';
+import { PAYOUT_COMMANDS } from './payout-commands';
 
 export interface CommandOutput {
   /** Printed with --json, as one document. */
@@ -190,7 +191,9 @@ export const COMMANDS: Command[] = [
   },
 ];
 
-COMMANDS.push(...scoringCommands(readJsonFile));
+// `import confirmation FILE` as the issue names it: the issuer's answer to a payout file.
+COMMANDS.push({ ...importCommand('confirmations', "read the card issuer's or bank's confirmation of a payout file: top-ups become paid or failed; mismatches are listed"), words: ['import', 'confirmation'] });
+COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS);
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {
   for (const command of COMMANDS) {

@@ -92,6 +92,10 @@ export function formatExplanation(e: Explanation): string {
     `carry       = ${r.carry}  (ledger balance of earlier periods)`,
   ];
   for (const a of e.adjustments) out.push(`adjustment  = ${a.points > 0 ? '+' : ''}${a.points}  (${a.correctsPeriod ? `correction of ${a.correctsPeriod}: ` : ''}${a.note ?? ''}; ${a.actor}, ${a.at})`);
+  for (const d of e.decisions) {
+    const what = d.action === 'assign' ? `${d.lineCount} lines assigned to ${d.participantCode}` : d.action === 'exclude' ? `${d.lineCount} lines excluded` : d.action === 'setTarget' ? `target set` : 'accepted';
+    out.push(`verified    : ${d.key} ${what} (${d.reason}; ${d.actor}, ${d.at})`);
+  }
   for (const c of e.pendingCorrections) out.push(`correction  = ${c.points > 0 ? '+' : ''}${c.points}  (late change to ${c.correctsPeriod}, settled on approval)`);
   out.push(
     `payable     = ${r.payablePoints} points = ${money(r.payoutMinor, d)} ${e.currency.code}${r.held ? `  (held: ${r.held === 'inactive' ? 'participant inactive' : 'no card or IBAN'}; the points stay in the balance)` : ''}`,

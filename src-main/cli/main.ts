@@ -40,6 +40,16 @@ const OPTIONS = {
   rules: { type: 'string' },
   'override-budget': { type: 'string' },
   all: { type: 'boolean', default: false },
+  'accept-open-anomalies': { type: 'string' },
+  'fit-budget': { type: 'boolean', default: false },
+  only: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  key: { type: 'string' },
+  action: { type: 'string' },
+  lines: { type: 'string' },
+  target: { type: 'string' },
+  batch: { type: 'string' },
 } as const;
 
 function actorName(env: NodeJS.ProcessEnv): string {

@@ -70,11 +70,17 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
     {
       words: ['approve'],
       positionals: [],
-      options: '--period YYYY-MM [--override-budget "reason"]',
-      summary: 'post the period to the ledger and lock it (over budget only with a written reason)',
+      options: '--period YYYY-MM [--accept-open-anomalies "reason"] [--override-budget "reason" | --fit-budget] [--only CODE,CODE]',
+      summary: 'post the period to the ledger, create its top-ups and lock it (refused with open findings or over budget unless told how)',
       run(ctx, _rest, values) {
-        const override = values['override-budget'];
-        const result = approvePeriod(ctx, required(values, 'period', 'YYYY-MM'), typeof override === 'string' ? { overrideBudget: override } : {});
+        const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+        const only = text('only')?.split(',').map((c) => c.trim()).filter(Boolean);
+        const result = approvePeriod(ctx, required(values, 'period', 'YYYY-MM'), {
+          overrideBudget: text('override-budget'),
+          acceptOpenAnomalies: text('accept-open-anomalies'),
+          fitBudget: values['fit-budget'] === true,
+          ...(only ? { only } : {}),
+        });
         const { digits, currency } = programMoney(ctx);
         return { json: { ...result, participants: result.rows }, text: `Approved ${result.period}: posted to the ledger and locked.\n\n${formatPeriodResult(result, digits, currency)}` };
       },

@@ -1,6 +1,6 @@
 // Tables only; rules live in core/. Money in INTEGER minor units, dates as TEXT
 // `YYYY-MM-DD`, instants as TEXT ISO-8601 UTC.
-import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, uniqueIndex, index, blob } from 'drizzle-orm/sqlite-core';
 import { LEDGER_KINDS, PERIOD_STATES } from '../core/ledger/ledger-kinds';
 
 export { LEDGER_KINDS, PERIOD_STATES, type LedgerKind, type PeriodState } from '../core/ledger/ledger-kinds';
@@ -44,7 +44,7 @@ export const importBatches = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     programId: integer('program_id').notNull().references(() => programs.id),
-    kind: text('kind', { enum: ['participants', 'products', 'targets', 'sales'] }).notNull(),
+    kind: text('kind', { enum: ['participants', 'products', 'targets', 'sales', 'confirmations'] }).notNull(),
     fileName: text('file_name').notNull(),
     fileSize: integer('file_size').notNull(),
     sha256: text('sha256').notNull(),
@@ -284,4 +284,98 @@ export const periodEvents = sqliteTable(
     actor: text('actor').notNull(),
   },
   (t) => [index('period_events_program_period').on(t.programId, t.period)],
+);
+
+/**
+ * The coordinator's decisions on the verification queue, append-only: lines assigned to a
+ * participant or excluded, a target set, an anomaly accepted, each with its reason. Scoring
+ * applies the latest decision for each line or participant.
+ */
+export const verificationDecisions = sqliteTable(
+  'verification_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    period: text('period').notNull(),
+    anomalyKey: text('anomaly_key').notNull(),
+    action: text('action', { enum: ['assign', 'exclude', 'setTarget', 'accept'] }).notNull(),
+    participantCode: text('participant_code'),
+    targetMinor: integer('target_minor'),
+    /** JSON array of sales line ids the decision is about. */
+    lineIdsJson: text('line_ids_json').notNull().default('[]'),
+    reason: text('reason').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('verification_decisions_period').on(t.programId, t.period)],
+);
+
+/** One top-up per participant and approval: immutable; what happens to it is in payout_events. */
+export const payouts = sqliteTable(
+  'payouts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    period: text('period').notNull(),
+    participantCode: text('participant_code').notNull(),
+    participantName: text('participant_name').notNull(),
+    /** Unique: the key of the issuer's confirmation and of the double-payment guard. */
+    reference: text('reference').notNull(),
+    points: integer('points').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    method: text('method', { enum: ['card', 'transfer'] }).notNull(),
+    cardRef: text('card_ref'),
+    iban: text('iban'),
+    /** The redemption entry in the ledger. */
+    ledgerEntryId: integer('ledger_entry_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('payouts_reference').on(t.reference), index('payouts_period').on(t.programId, t.period)],
+);
+
+/** An exported payout file, kept byte for byte so that exporting again returns the same file. */
+export const payoutBatches = sqliteTable(
+  'payout_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    period: text('period').notNull(),
+    batchRef: text('batch_ref').notNull(),
+    format: text('format', { enum: ['xlsx', 'csv', 'sepa'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    rowCount: integer('row_count').notNull(),
+    controlSumMinor: integer('control_sum_minor').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('payout_batches_ref').on(t.batchRef)],
+);
+
+/** Which top-ups a batch holds. A top-up is in one batch, ever: the unique index refuses a second. */
+export const payoutBatchItems = sqliteTable(
+  'payout_batch_items',
+  {
+    batchId: integer('batch_id').notNull().references(() => payoutBatches.id),
+    payoutId: integer('payout_id').notNull().references(() => payouts.id),
+  },
+  (t) => [uniqueIndex('payout_batch_items_payout').on(t.payoutId), index('payout_batch_items_batch').on(t.batchId)],
+);
+
+/** What happened to each top-up: exported, paid, failed, voided. Append-only; the latest is its status. */
+export const payoutEvents = sqliteTable(
+  'payout_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    payoutId: integer('payout_id').notNull().references(() => payouts.id),
+    event: text('event', { enum: ['exported', 'paid', 'failed', 'voided'] }).notNull(),
+    batchId: integer('batch_id'),
+    reason: text('reason'),
+    detailsJson: text('details_json').notNull().default('{}'),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('payout_events_payout').on(t.payoutId)],
 );

@@ -30,6 +30,14 @@ export const CHANNEL_NAMES = [
   'rules.whatIf',
   'rules.update',
   'audit.verify',
+  'verify.queue',
+  'verify.resolve',
+  'payouts.proposal',
+  'payouts.list',
+  'payouts.batches',
+  'payouts.export',
+  'payouts.void',
+  'budget.view',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -13,6 +13,7 @@ import type {
   PeriodSummary,
   WhatIfResult,
 } from '../core/scoring/scoring-views';
+import { VERIFICATION_ACTIONS, type BudgetView, type ExportResult, type PayoutBatchView, type PayoutProposal, type PayoutView, type VerificationQueue } from '../core/verification/verification-views';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type {
@@ -55,6 +56,25 @@ export type {
   LedgerEntryView,
   ParticipantLedger,
 } from '../core/scoring/scoring-views';
+export type {
+  VerificationCode,
+  VerificationAction,
+  VerificationItem,
+  VerificationQueue,
+  EvidenceLine,
+  DecisionView,
+  ResolveInput,
+  PayoutProposal,
+  PayoutProposalRow,
+  HeldPayout,
+  PayoutView,
+  PayoutStatus,
+  PayoutBatchView,
+  ExportResult,
+  BudgetView,
+  BudgetPeriodView,
+} from '../core/verification/verification-views';
+export { VERIFICATION_ACTIONS } from '../core/verification/verification-views';
 export type { PeriodState, LedgerKind } from '../core/ledger/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
@@ -85,6 +105,11 @@ export type ErrorCode =
   /** Approving a period while an earlier one with sales is still open. */
   | 'EARLIER_PERIOD_OPEN'
   | 'OVER_BUDGET'
+  /** Approving while findings of the verification queue are open. */
+  | 'ANOMALIES_OPEN'
+  /** Exporting or confirming when there is nothing to (no approved top-ups left). */
+  | 'NOTHING_TO_EXPORT'
+  | 'PERIOD_NOT_APPROVED'
   | 'REASON_REQUIRED'
   | 'INVALID_RULES'
   | 'INTERNAL';
@@ -196,7 +221,7 @@ const fileSchema = z.strictObject({
   sheet: z.string().max(100).optional(),
 });
 
-export const IMPORT_KINDS = ['participants', 'products', 'targets', 'sales'] as const;
+export const IMPORT_KINDS = ['participants', 'products', 'targets', 'sales', 'confirmations'] as const;
 
 const importStartSchema = fileSchema.extend({
   kind: z.enum(IMPORT_KINDS),
@@ -245,7 +270,16 @@ export const contract = {
   'score.period': { args: z.strictObject({ period: periodSchema }), result: returns<PeriodResult>() },
   'score.explain': { args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema }), result: returns<Explanation>() },
   /** Posts the period to the ledger and locks it; over budget only with a written reason. */
-  'period.approve': { args: z.strictObject({ period: periodSchema, overrideBudget: reasonSchema.optional() }), result: returns<PeriodResult>() },
+  'period.approve': {
+    args: z.strictObject({
+      period: periodSchema,
+      overrideBudget: reasonSchema.optional(),
+      fitBudget: z.boolean().optional(),
+      acceptOpenAnomalies: reasonSchema.optional(),
+      only: z.array(participantCodeSchema).max(100_000).optional(),
+    }),
+    result: returns<PeriodResult>(),
+  },
   'ledger.adjust': {
     args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema, points: z.number().int(), reason: reasonSchema }),
     result: returns<AdjustmentResult>(),
@@ -256,6 +290,32 @@ export const contract = {
   /** Saves the rules as a new version with a note. */
   'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
   'audit.verify': { args: z.void(), result: returns<LedgerVerification>() },
+  /** The verification queue of a period: findings with evidence, status and decisions. */
+  'verify.queue': { args: z.strictObject({ period: periodSchema }), result: returns<VerificationQueue>() },
+  /** Resolves one finding with a reason; the draft is re-scored with the decision. */
+  'verify.resolve': {
+    args: z.strictObject({
+      period: periodSchema,
+      key: z.string().min(1).max(200),
+      action: z.enum(VERIFICATION_ACTIONS),
+      participantCode: participantCodeSchema.optional(),
+      targetMinor: z.number().int().positive().optional(),
+      lineIds: z.array(z.number().int().positive()).max(100_000).optional(),
+      reason: reasonSchema,
+    }),
+    result: returns<VerificationQueue>(),
+  },
+  /** The top-ups an approval would make (or made, once locked), fitted to the budget or narrowed to a selection on request. */
+  'payouts.proposal': {
+    args: z.strictObject({ period: periodSchema, fitBudget: z.boolean().optional(), only: z.array(participantCodeSchema).max(100_000).optional() }),
+    result: returns<PayoutProposal>(),
+  },
+  'payouts.list': { args: z.strictObject({ period: periodSchema.optional() }), result: returns<PayoutView[]>() },
+  'payouts.batches': { args: z.strictObject({ period: periodSchema.optional() }), result: returns<PayoutBatchView[]>() },
+  /** Writes the payout file of an approved period; asking again returns the same file, never a second payment. */
+  'payouts.export': { args: z.strictObject({ period: periodSchema, format: z.enum(['xlsx', 'csv', 'sepa']) }), result: returns<ExportResult>() },
+  'payouts.void': { args: z.strictObject({ batchRef: z.string().min(1).max(60), reason: reasonSchema }), result: returns<PayoutBatchView>() },
+  'budget.view': { args: z.void(), result: returns<BudgetView>() },
 } as const;
 
 export type Contract = typeof contract;

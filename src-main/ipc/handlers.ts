@@ -21,6 +21,9 @@ import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { verifyLedger } from '../core/ledger/verify-ledger';
+import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
+import { budgetView, listPayouts, payoutProposal } from '../core/payouts/payout-views';
+import { exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -65,12 +68,20 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'periods.list': () => listPeriods(ctx),
     'score.period': ({ period }) => calculatePeriod(ctx, period),
     'score.explain': ({ period, participantCode }) => explainParticipant(ctx, period, participantCode),
-    'period.approve': ({ period, overrideBudget }) => approvePeriod(ctx, period, { overrideBudget }),
+    'period.approve': ({ period, ...options }) => approvePeriod(ctx, period, options),
     'ledger.adjust': (args) => addManualAdjustment(ctx, args),
     'ledger.participant': ({ participantCode }) => participantLedger(ctx, participantCode),
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
     'audit.verify': () => verifyLedger(ctx.store.sqlite),
+    'verify.queue': ({ period }) => verificationQueue(ctx, period),
+    'verify.resolve': (input) => resolveFinding(ctx, input),
+    'payouts.proposal': ({ period, ...options }) => payoutProposal(ctx, period, options),
+    'payouts.list': ({ period }) => listPayouts(ctx, period),
+    'payouts.batches': ({ period }) => listPayoutBatches(ctx, period),
+    'payouts.export': ({ period, format }) => exportPayouts(ctx, period, format),
+    'payouts.void': ({ batchRef, reason }) => voidPayoutBatch(ctx, batchRef, reason),
+    'budget.view': () => budgetView(ctx),
   } satisfies Handlers;
 }
 

@@ -1,7 +1,7 @@
 // The worked example of reference-program.md through the CLI, as the coordinator would run it:
 // program init, the client's files, `score --json`, `explain`, `adjust`, `approve`, `audit verify`.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../fixtures/client-files';
@@ -90,9 +90,9 @@ describe('scoring from the command line', () => {
     expect(loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33').stderr).toMatch(/needs a reason/);
     const adjust = loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33', '--reason', 'Sample pack counted twice');
     expect(adjust.code).toBe(0);
-    const approve = loyalty('approve', '--period', '2026-09');
+    const approve = loyalty('approve', '--period', '2026-09', '--accept-open-anomalies', 'No target for September, agreed with the client');
     expect(approve.code).toBe(0);
-    const october = JSON.parse(loyalty('approve', '--period', '2026-10', '--json').stdout);
+    const october = JSON.parse(loyalty('approve', '--period', '2026-10', '--accept-open-anomalies', 'Checked', '--json').stdout);
     expect(october.participants[0]).toMatchObject({ adjustments: -33, payablePoints: 1400, payoutMinor: 14000 });
     expect(october.locked).toBe(true);
     const ledger = JSON.parse(loyalty('ledger', '--participant', 'PH-001', '--json').stdout);
@@ -101,5 +101,43 @@ describe('scoring from the command line', () => {
     const audit = loyalty('audit', 'verify');
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/intact/);
+  });
+});
+
+describe('paying from the command line', () => {
+  it('verifies, approves over budget with a reason, exports, confirms and refuses a second payment', () => {
+    // The worked example's program after the approvals above: November for a fresh start.
+    const sales = file('sales-11.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-11-03;PH-001;DOG-01;10;1000,00;N/1', '2026-11-04;PH-404;DOG-01;1;10,00;N/2']);
+    expect(loyalty('import', 'sales', sales).code).toBe(0);
+    const queue = JSON.parse(loyalty('verify', '--period', '2026-11', '--json').stdout);
+    expect(queue.items.map((i: { key: string }) => i.key)).toEqual(['MISSING_TARGET:PH-001', 'UNKNOWN_PARTICIPANT:PH-404']);
+    const resolved = loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'UNKNOWN_PARTICIPANT:PH-404', '--action', 'exclude', '--reason', 'Not a participant of the program');
+    expect(resolved.code).toBe(0);
+    expect(resolved.stdout).toMatch(/1 open, 1 resolved/);
+    const setTarget = loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'MISSING_TARGET:PH-001', '--action', 'setTarget', '--target', '2000,00', '--reason', 'Same as October');
+    expect(setTarget.code).toBe(0);
+    const rules = join(dir, 'rules.json');
+    const program = JSON.parse(loyalty('program', 'show', '--json').stdout);
+    writeFileSync(rules, JSON.stringify({ ...program.rules, budget: { perPeriodMinor: 5000 } }));
+    expect(loyalty('rules', 'set', '--rules', rules, '--note', 'Tight November budget').code).toBe(0);
+
+    const refused = loyalty('approve', '--period', '2026-11');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/over the budget of PLN\s50\.00; fit them to the budget, or approve with a written reason/);
+    const approved = JSON.parse(loyalty('approve', '--period', '2026-11', '--override-budget', 'Client approved the extra by e-mail', '--json').stdout);
+    expect(approved.locked).toBe(true);
+
+    const out = join(dir, 'payouts.csv');
+    const first = loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', out);
+    expect(first.stdout).toMatch(/^Wrote .*payouts\.csv: batch PB-2026-11-1, 1 top-ups, control sum 100\.00 PLN/);
+    const again = loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', join(dir, 'again.csv'));
+    expect(again.stdout).toMatch(/^Nothing new to pay: wrote the earlier file again/);
+    expect(readFileSync(join(dir, 'again.csv'))).toEqual(readFileSync(out));
+
+    const confirmation = file('confirmation.csv', ['Reference;Amount;Status', 'LD-2026-11-000002;100,00;OK']);
+    const confirmed = JSON.parse(loyalty('import', 'confirmation', confirmation, '--json').stdout);
+    expect([confirmed.kind, confirmed.created, confirmed.rejected]).toEqual(['confirmations', 1, 0]);
+    const budget = JSON.parse(loyalty('budget', '--json').stdout);
+    expect(budget.periods.find((p: { period: string }) => p.period === '2026-11')).toMatchObject({ budgetedMinor: 5000, approvedMinor: 10_000, paidMinor: 10_000 });
   });
 });

@@ -99,7 +99,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('2026-10: tiers from September, a campaign, a return, a contest tie broken by join date then code', () => {
-    approvePeriod(ctx, '2026-09');
+    approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
     const result = calculatePeriod(ctx, '2026-10');
     expect(result.rows).toEqual([
       row('A', { volumeMinor: 60_200_000, previousVolumeMinor: 30_100_000, tier: 'SILVER', tierBonusPct: 5, base: 2000, campaign: 200, subtotal: 2200, tierBonus: 110, promotedMinor: 200_000, targetMinor: 200_000, attainmentBp: 10_000, targetBonusPct: 20, targetBonus: 440, beforeCap: 2750, earned: 2750, total: 2750, payablePoints: 2750, payoutMinor: 27_500, lineCount: 2 }),
@@ -116,7 +116,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('2026-11: tiers move up (A to Gold) and down (B to Bronze), a negative carry pays nothing, held points stay', () => {
-    approvePeriod(ctx, '2026-10');
+    approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked with the client' });
     const result = calculatePeriod(ctx, '2026-11');
     expect(result.rows).toEqual([
       row('A', { volumeMinor: 10_000, previousVolumeMinor: 60_200_000, tier: 'GOLD', tierBonusPct: 10, base: 100, subtotal: 100, tierBonus: 10, promotedMinor: 10_000, beforeCap: 110, earned: 110, total: 110, payablePoints: 110, payoutMinor: 1100, lineCount: 1 }),
@@ -163,7 +163,7 @@ describe('three periods of the scenario', () => {
     const a = november.rows.find((r) => r.code === 'A')!;
     expect([a.corrections, a.total, a.payablePoints]).toEqual([-545, 110, 0]);
 
-    approvePeriod(ctx, '2026-11');
+    approvePeriod(ctx, '2026-11', { acceptOpenAnomalies: 'Checked with the client' });
     const entries = ctx.store.sqlite
       .prepare("SELECT period, kind, points, corrects_period AS c FROM ledger_entries WHERE participant_code = 'A' AND kind = 'adjustment'")
       .all();

@@ -1,6 +1,6 @@
 // What every import tells the operator. Pure types: the renderer shows them as they are.
 
-export type ImportKind = 'participants' | 'products' | 'targets' | 'sales';
+export type ImportKind = 'participants' | 'products' | 'targets' | 'sales' | 'confirmations';
 
 /** Why a row, or a cell in it, could not be taken; the UI translates by code. */
 export type ProblemCode =
@@ -28,7 +28,11 @@ export type ProblemCode =
   | 'DUPLICATE_LINE'
   /** Warnings: a code or SKU the program does not know yet; the line is kept and scoring flags it. */
   | 'UNKNOWN_PARTICIPANT'
-  | 'UNKNOWN_SKU';
+  | 'UNKNOWN_SKU'
+  /** A confirmation status that is neither paid nor failed. */
+  | 'BAD_CONFIRMATION_STATUS'
+  /** Confirmations: a row that matches no exported top-up, or not the one it names; listed, never guessed. */
+  | 'CONFIRMATION_MISMATCH';
 
 export interface ImportProblem {
   /** The row number as the spreadsheet shows it (1-based), or null for the whole file. */

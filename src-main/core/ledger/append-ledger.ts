@@ -36,11 +36,12 @@ const INSERT = `INSERT INTO ledger_entries (id, program_id, participant_code, pe
   rule, rule_version, note, reverses_id, corrects_period, reference, created_at, created_by, prev_hash, hash)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Appends the drafts in order and returns the new head. Points must be whole numbers. */
-export function appendLedgerEntries(ctx: CoreContext, programId: number, drafts: readonly LedgerDraft[]): LedgerHead {
+/** Appends the drafts in order and returns the new head; the drafts got ids firstId, firstId + 1, ... Points must be whole numbers. */
+export function appendLedgerEntries(ctx: CoreContext, programId: number, drafts: readonly LedgerDraft[]): LedgerHead & { firstId: number } {
   const sqlite = ctx.store.sqlite;
   if (!sqlite.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
   let head = ledgerHead(sqlite);
+  const firstId = head.id + 1;
   const createdAt = nowIso(ctx);
   const insert = sqlite.prepare(INSERT);
   for (const draft of drafts) {
@@ -89,5 +90,5 @@ export function appendLedgerEntries(ctx: CoreContext, programId: number, drafts:
     );
     head = { id: record.id, hash };
   }
-  return head;
+  return { ...head, firstId };
 }

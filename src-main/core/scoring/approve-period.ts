@@ -12,10 +12,19 @@ import { formatMoney } from '../money/minor-units';
 import { draftScore, periodResult, requirePeriod, type ApprovedSnapshot, type PeriodResult } from './period-score';
 import type { LateCorrection } from './late-corrections';
 import type { PeriodScore } from './score-types';
+import { verificationQueue, acceptOpenFindings } from '../verification/verification-queue';
+import { loadDestinations, proposePayouts } from '../payouts/payout-proposal';
+import { insertPayouts } from '../payouts/insert-payouts';
 
 export interface ApproveOptions {
   /** Approve although the payouts pass the period's budget; the reason is kept. */
   overrideBudget?: string;
+  /** Scale every payout pro rata so that the total is the budget; the rest stays in the balances. */
+  fitBudget?: boolean;
+  /** Accept every open finding of the verification queue with this reason. */
+  acceptOpenAnomalies?: string;
+  /** Pay only these participants; the others' payable amounts stay in their balances. */
+  only?: string[];
 }
 
 function reasonText(reason: string | undefined): string | undefined {
@@ -36,7 +45,7 @@ function earlierOpenPeriods(ctx: CoreContext, program: ProgramView, period: stri
   return periods.filter((p) => !isLocked(periodState(ctx, program.id, p)));
 }
 
-export function ledgerDraftsFor(score: PeriodScore, corrections: readonly LateCorrection[]): LedgerDraft[] {
+export function ledgerDraftsFor(score: PeriodScore, corrections: readonly LateCorrection[], redemptions: readonly { code: string; points: number }[]): LedgerDraft[] {
   const period = score.period;
   const version = score.rulesVersion;
   const drafts: LedgerDraft[] = [];
@@ -68,9 +77,7 @@ export function ledgerDraftsFor(score: PeriodScore, corrections: readonly LateCo
       note: `Late change to ${c.correctsPeriod}: sales batches ${c.settledBatches.join(', ') || 'none'} then, ${c.currentBatches.join(', ') || 'none'} now`,
     });
   }
-  for (const row of score.rows) {
-    if (row.payablePoints > 0) drafts.push({ participantCode: row.code, period, kind: 'redemption', points: -row.payablePoints, rule: 'payout', reference: `payout ${period}` });
-  }
+  for (const r of redemptions) drafts.push({ participantCode: r.code, period, kind: 'redemption', points: -r.points, rule: 'payout', reference: `payout ${period}` });
   return drafts;
 }
 
@@ -83,37 +90,60 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
     const open = earlierOpenPeriods(ctx, program, period);
     if (open.length > 0) throw new AppError('EARLIER_PERIOD_OPEN', `Approve ${open.join(', ')} first: periods are approved in order, so that each one's carry is final.`, { periods: open });
 
+    const acceptReason = reasonText(options.acceptOpenAnomalies);
+    const queue = verificationQueue(ctx, period);
+    if (queue.open > 0) {
+      if (!acceptReason) {
+        const codes = [...new Set(queue.items.filter((i) => i.status === 'open').map((i) => i.code))];
+        throw new AppError(
+          'ANOMALIES_OPEN',
+          `${queue.open} ${queue.open === 1 ? 'finding is' : 'findings are'} still open in the verification of ${period} (${codes.join(', ')}); resolve them, or accept them all with a written reason.`,
+          { open: queue.open, codes },
+        );
+      }
+      acceptOpenFindings(ctx, period, acceptReason);
+    }
+
     const { score, corrections, sources } = draftScore(ctx, program, period);
-    const budget = program.rules.budget?.perPeriodMinor ?? null;
+    const destinations = loadDestinations(ctx.store.sqlite, program.id);
+    const proposal = proposePayouts(program, state, score, destinations, 0, { fitBudget: options.fitBudget, only: options.only });
+    const budget = proposal.totals.budgetMinor;
     const overrideReason = reasonText(options.overrideBudget);
-    if (budget !== null && score.totals.payoutMinor > budget && !overrideReason) {
+    if (proposal.totals.overBudget && !overrideReason) {
       const money = (minor: number) => formatMoney(minor, program.currency.code, program.currency.minorDigits, 'en-GB');
       throw new AppError(
         'OVER_BUDGET',
-        `The payouts of ${period} come to ${money(score.totals.payoutMinor)}, over the budget of ${money(budget)}; approve with a written reason to override it.`,
-        { payoutMinor: score.totals.payoutMinor, budgetMinor: budget },
+        `The payouts of ${period} come to ${money(proposal.totals.amountMinor)}, over the budget of ${money(budget ?? 0)}; fit them to the budget, or approve with a written reason to override it.`,
+        { payoutMinor: proposal.totals.amountMinor, budgetMinor: budget },
       );
     }
 
-    const head = appendLedgerEntries(ctx, program.id, ledgerDraftsFor(score, corrections));
+    const paid = proposal.rows.filter((r) => r.points > 0);
+    const drafts = ledgerDraftsFor(score, corrections, paid.map((r) => ({ code: r.code, points: r.points })));
+    const head = appendLedgerEntries(ctx, program.id, drafts);
+    insertPayouts(ctx, program.id, period, paid, destinations, head.firstId + drafts.length - paid.length);
     const correctedSources: Record<string, number[]> = {};
     for (const c of corrections) correctedSources[c.correctsPeriod] = c.currentBatches;
     const snapshot: ApprovedSnapshot = {
       sources,
       correctedSources,
-      ledgerHead: head,
+      ledgerHead: { id: head.id, hash: head.hash },
       rows: score.rows,
       anomalies: score.anomalies,
       totals: score.totals,
       corrections,
+      payouts: { ...proposal, locked: true },
     };
-    recordPeriodEvent(ctx, program.id, period, 'approved', score.rulesVersion, snapshot as unknown as Record<string, unknown>, overrideReason ?? null);
-    recordDecision(ctx, 'period.approve', period, overrideReason ?? null, {
+    const reason = [overrideReason && `Over budget: ${overrideReason}`, acceptReason && `Open findings accepted: ${acceptReason}`].filter(Boolean).join(' ') || null;
+    recordPeriodEvent(ctx, program.id, period, 'approved', score.rulesVersion, snapshot as unknown as Record<string, unknown>, reason);
+    recordDecision(ctx, 'period.approve', period, reason, {
       rulesVersion: score.rulesVersion,
-      payoutMinor: score.totals.payoutMinor,
+      payoutMinor: proposal.totals.amountMinor,
       budgetMinor: budget,
-      overBudget: budget !== null && score.totals.payoutMinor > budget,
-      ledgerHead: head,
+      overBudget: proposal.totals.overBudget,
+      fitted: proposal.totals.fitted,
+      only: options.only ?? null,
+      ledgerHead: { id: head.id, hash: head.hash },
     });
     return periodResult(ctx, period);
   });

@@ -61,7 +61,16 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
       )
       .all(program.id, code, period) as LedgerLine[]
   );
+  const decisions = (
+    sqlite
+      .prepare(
+        `SELECT anomaly_key AS key, action, participant_code AS participantCode, target_minor AS targetMinor, json_array_length(line_ids_json) AS lineCount,
+                reason, at, actor FROM verification_decisions WHERE program_id = ? AND period = ? ORDER BY id`,
+      )
+      .all(program.id, period) as Explanation['decisions']
+  ).filter((d) => d.participantCode === code || d.key.split(':')[1] === code);
   return {
+    decisions,
     period,
     state: result.state,
     locked: result.locked,

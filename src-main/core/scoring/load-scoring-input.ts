@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import { previousPeriod } from '../periods/period';
 import type { Rules } from '../program/program-config';
 import { currentTargets } from '../targets/import-targets';
+import { adjustVolumes, applyLineDecisions, loadLineDecisions } from '../verification/line-decisions';
 import type { ScoringInput, ScoringLine, ScoringParticipant, ScoringProduct } from './score-types';
 
 export function rulesOfVersion(ctx: CoreContext, programId: number, version: number): Rules {
@@ -121,6 +122,10 @@ export function loadScoringInput(ctx: CoreContext, program: ProgramView, period:
   for (const [key, value] of currentTargets(ctx, program.id, [period])) {
     targets.set((JSON.parse(key) as [string, string])[0], value);
   }
+  // The verification step's decisions: lines assigned or excluded, targets set by the coordinator.
+  const decisions = loadLineDecisions(sqlite, program.id, period);
+  for (const [code, target] of decisions.targets) targets.set(code, target);
+  const previous = previousPeriod(period);
   return {
     period,
     firstPeriod: program.firstPeriod,
@@ -129,8 +134,8 @@ export function loadScoringInput(ctx: CoreContext, program: ProgramView, period:
     pointValueMinor: program.pointValueMinor,
     participants: loadParticipants(sqlite, program.id),
     products: loadProducts(sqlite, program.id),
-    lines: loadLines(sqlite, program.id, period, batchIds),
-    previousVolume: options.previousVolume ?? loadVolumes(sqlite, program.id, previousPeriod(period)),
+    lines: applyLineDecisions(loadLines(sqlite, program.id, period, batchIds), decisions),
+    previousVolume: options.previousVolume ?? adjustVolumes(sqlite, loadVolumes(sqlite, program.id, previous), loadLineDecisions(sqlite, program.id, previous)),
     targets,
     carry: loadCarry(sqlite, program.id, period),
     adjustments: loadManualAdjustments(sqlite, program.id, period),

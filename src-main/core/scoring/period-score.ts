@@ -15,9 +15,12 @@ import { lateCorrections, type ApprovalDetails, type LateCorrection } from './la
 import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion, volumesOf } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
+import type { PayoutProposal } from '../verification/verification-views';
 
 
 export interface ApprovedSnapshot extends ApprovalDetails {
+  /** What the approval paid: the proposal as approved (fitted, selected). */
+  payouts?: PayoutProposal;
   rows: ScoreRow[];
   anomalies: ScoringAnomaly[];
   totals: PeriodTotals;

@@ -72,6 +72,8 @@ export interface Explanation {
   adjustments: LedgerLine[];
   /** Corrections of locked earlier periods waiting to be settled when this period is approved. */
   pendingCorrections: { correctsPeriod: string; points: number }[];
+  /** The verification decisions about this participant in the period: lines assigned or excluded, a target set, findings accepted. */
+  decisions: { key: string; action: string; participantCode: string | null; targetMinor: number | null; lineCount: number; reason: string; at: string; actor: string }[];
 }
 
 export interface WhatIfRow {

@@ -1,0 +1,171 @@
+// Verification, approval's proposal, payout files, confirmations and the budget from the command line.
+import { writeFileSync } from 'node:fs';
+import { AppError } from '../core/app-error';
+import type { CoreContext } from '../core/context';
+import { minorToDecimalString } from '../core/money/minor-units';
+import { parseDecimalToMinor } from '../core/money/parse-decimal';
+import { exportPayouts, voidPayoutBatch } from '../core/payouts/export-payouts';
+import { budgetView, payoutProposal } from '../core/payouts/payout-views';
+import { requireProgram } from '../core/program/program-store';
+import { closePeriod } from '../core/periods/close-period';
+import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
+import { VERIFICATION_ACTIONS, type VerificationAction, type VerificationQueue } from '../core/verification/verification-views';
+import type { Command, Values } from './commands';
+import { formatTable } from './format-output';
+
+function text(values: Values, name: string): string | undefined {
+  return typeof values[name] === 'string' ? (values[name] as string) : undefined;
+}
+
+function required(values: Values, name: string, what: string): string {
+  const raw = text(values, name);
+  if (raw === undefined || raw.trim() === '') throw new AppError('INVALID_INPUT', `This command needs --${name} ${what}.`);
+  return raw;
+}
+
+function money(ctx: CoreContext) {
+  const program = requireProgram(ctx);
+  return (minor: number) => `${minorToDecimalString(minor, program.currency.minorDigits)} ${program.currency.code}`;
+}
+
+function formatQueue(q: VerificationQueue): string {
+  const rows = q.items.map((i) => [i.status, i.code, i.key, i.lineCount || '', i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; ')]);
+  return [
+    `Verification of ${q.period}${q.locked ? ' (locked)' : ''}: ${q.open} open, ${q.resolved} resolved.`,
+    '',
+    formatTable(['Status', 'Finding', 'Key', 'Lines', 'Actions / decisions'], rows),
+    '',
+    ...q.items.filter((i) => i.status === 'open').map((i) => `  ${i.key}: ${i.message}`),
+  ].join('\n');
+}
+
+export const PAYOUT_COMMANDS: Command[] = [
+  {
+    words: ['verify', 'resolve'],
+    positionals: [],
+    options: '--period YYYY-MM --key KEY --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] --reason "why"',
+    summary: 'resolve a finding of the verification queue, with the reason kept',
+    run(ctx, _rest, values) {
+      const action = required(values, 'action', VERIFICATION_ACTIONS.join('|')) as VerificationAction;
+      if (!VERIFICATION_ACTIONS.includes(action)) throw new AppError('INVALID_INPUT', `--action takes ${VERIFICATION_ACTIONS.join(', ')}, not "${action}".`);
+      const program = requireProgram(ctx);
+      const target = text(values, 'target');
+      let targetMinor: number | undefined;
+      if (target !== undefined) {
+        const parsed = parseDecimalToMinor(target, program.currency.minorDigits, program.locale);
+        if (!parsed.ok) throw new AppError('INVALID_INPUT', `--target takes an amount such as 2500,00, not "${target}".`);
+        targetMinor = parsed.minor;
+      }
+      const lines = text(values, 'lines');
+      const queue = resolveFinding(ctx, {
+        period: required(values, 'period', 'YYYY-MM'),
+        key: required(values, 'key', 'KEY (see "verify --period")'),
+        action,
+        ...(text(values, 'participant') ? { participantCode: text(values, 'participant') } : {}),
+        ...(targetMinor !== undefined ? { targetMinor } : {}),
+        ...(lines ? { lineIds: lines.split(',').map((id) => Number(id.trim())) } : {}),
+        reason: text(values, 'reason') ?? '',
+      });
+      return { json: queue, text: formatQueue(queue) };
+    },
+  },
+  {
+    words: ['verify'],
+    positionals: [],
+    options: '--period YYYY-MM',
+    summary: "the period's verification queue: anomalies with their evidence, open or resolved",
+    run(ctx, _rest, values) {
+      const queue = verificationQueue(ctx, required(values, 'period', 'YYYY-MM'));
+      return { json: queue, text: formatQueue(queue) };
+    },
+  },
+  {
+    words: ['payouts', 'void'],
+    positionals: [],
+    options: '--batch REF --reason "why"',
+    summary: 'void an exported payout batch: its unconfirmed top-ups go back to the balances, to be paid again',
+    run(ctx, _rest, values) {
+      const batch = voidPayoutBatch(ctx, required(values, 'batch', 'REF (such as PB-2026-10-1)'), text(values, 'reason') ?? '');
+      return { json: batch, text: `Voided ${batch.batchRef}: its unconfirmed top-ups are back in the balances.` };
+    },
+  },
+  {
+    words: ['payouts'],
+    positionals: [],
+    options: '--period YYYY-MM [--fit-budget] [--only CODE,CODE]',
+    summary: 'the top-ups an approval would make (or made): amounts, masked cards, budget, held payouts',
+    run(ctx, _rest, values) {
+      const only = text(values, 'only')?.split(',').map((c) => c.trim()).filter(Boolean);
+      const proposal = payoutProposal(ctx, required(values, 'period', 'YYYY-MM'), { fitBudget: values['fit-budget'] === true, ...(only ? { only } : {}) });
+      const m = money(ctx);
+      const t = proposal.totals;
+      return {
+        json: proposal,
+        text: [
+          `Payouts of ${proposal.period} (${proposal.state}${proposal.locked ? ', as approved' : ''}):`,
+          '',
+          formatTable(
+            ['Code', 'Name', 'Method', 'To', 'Payable', 'Paid now', 'Amount', 'Stays in balance'],
+            proposal.rows.map((r) => [r.code, r.name, r.method, r.destination, r.payablePoints, r.points, m(r.amountMinor), r.unpaidPoints || '']),
+          ),
+          '',
+          `Total ${t.points} points = ${m(t.amountMinor)}${t.budgetMinor === null ? '' : ` of a budget of ${m(t.budgetMinor)}${t.overBudget ? ' (OVER BUDGET)' : ''}`}${t.fitted ? ', fitted to the budget' : ''}.`,
+          proposal.held.length > 0 ? `Held (stay in the balance): ${proposal.held.map((h) => `${h.code} ${h.points} points (${h.reason === 'inactive' ? 'inactive' : 'no card or IBAN'})`).join('; ')}.` : 'Nothing held.',
+          proposal.openAnomalies > 0 ? `${proposal.openAnomalies} findings are open in the verification queue.` : '',
+        ].join('\n'),
+      };
+    },
+  },
+  {
+    words: ['export', 'payouts'],
+    positionals: [],
+    options: '--period YYYY-MM --format xlsx|csv|sepa --out FILE',
+    summary: "write the payout file of an approved period (card issuer: xlsx, csv; bank: sepa); again gives the same file",
+    async run(ctx, _rest, values) {
+      const format = required(values, 'format', 'xlsx|csv|sepa');
+      if (format !== 'xlsx' && format !== 'csv' && format !== 'sepa') throw new AppError('INVALID_INPUT', `--format takes xlsx, csv or sepa, not "${format}".`);
+      const out = required(values, 'out', 'FILE');
+      const result = await exportPayouts(ctx, required(values, 'period', 'YYYY-MM'), format);
+      writeFileSync(out, result.bytes);
+      const m = money(ctx);
+      const { bytes: _bytes, ...summary } = result;
+      void _bytes;
+      return {
+        json: { ...summary, out },
+        text: `${result.reused ? 'Nothing new to pay: wrote the earlier file again' : 'Wrote'} ${out}: batch ${result.batch.batchRef}, ${result.batch.rowCount} top-ups, control sum ${m(result.batch.controlSumMinor)}, SHA-256 ${result.batch.sha256.slice(0, 16)}...`,
+      };
+    },
+  },
+  {
+    words: ['period', 'close'],
+    positionals: [],
+    options: '--period YYYY-MM',
+    summary: 'close a period once its top-ups are all confirmed paid or failed (or voided)',
+    run(ctx, _rest, values) {
+      const period = required(values, 'period', 'YYYY-MM');
+      closePeriod(ctx, period);
+      return { json: { period, state: 'closed' }, text: `Closed ${period}.` };
+    },
+  },
+  {
+    words: ['budget'],
+    positionals: [],
+    options: '',
+    summary: 'budgeted, approved, paid and held per period and for the program to date',
+    run(ctx) {
+      const view = budgetView(ctx);
+      const m = money(ctx);
+      return {
+        json: view,
+        text: [
+          formatTable(
+            ['Period', 'State', 'Budget', 'Approved', 'Paid', 'Failed', 'Held'],
+            view.periods.map((p) => [p.period, p.state, p.budgetedMinor === null ? '' : m(p.budgetedMinor), m(p.approvedMinor), m(p.paidMinor), m(p.failedMinor), m(p.heldMinor)]),
+          ),
+          '',
+          `To date: budget ${m(view.toDate.budgetedMinor)}, approved ${m(view.toDate.approvedMinor)}, paid ${m(view.toDate.paidMinor)}, held ${m(view.toDate.heldMinor)}.`,
+        ].join('\n'),
+      };
+    },
+  },
+];

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { checkPayoutBatch, payoutFileName } from './check-payout-batch';
+import { payoutBatch, payoutItem } from './payout-batch-fixture';
+
+describe('checkPayoutBatch', () => {
+  it('counts rows and sums amounts as integers', () => {
+    expect(checkPayoutBatch(payoutBatch([payoutItem(1, { amountMinor: 1 }), payoutItem(2, { amountMinor: 2 ** 50 })]))).toEqual({ rowCount: 2, controlSumMinor: 2 ** 50 + 1 });
+  });
+
+  it('refuses a control sum past the exact range', () => {
+    const items = [1, 2, 3].map((n) => payoutItem(n, { amountMinor: 2 ** 50 }));
+    expect(() => checkPayoutBatch(payoutBatch(items))).toThrow(/add up to more than can be counted exactly/);
+  });
+
+  it('refuses bad batch fields with a sentence', () => {
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1)], { createdAt: '1 Nov 2026' }))).toThrow(/creation time "1 Nov 2026"/);
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1)], { executionDate: '2026-13-01' }))).toThrow(/execution date/);
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1)], { currency: { code: 'zł', minorDigits: 2 } }))).toThrow(/three-letter/);
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1, { period: '2026-1' })]))).toThrow(/period "2026-1"/);
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1, { points: 1.5 })]))).toThrow(/1.5 points/);
+  });
+});
+
+describe('payoutFileName', () => {
+  it('names the period when the batch has one, and keeps the name safe for a file system', () => {
+    expect(payoutFileName(payoutBatch([payoutItem(1)]), 'csv')).toBe('payouts-2026-10-PB-2026-10-1.csv');
+    expect(payoutFileName(payoutBatch([payoutItem(1), payoutItem(2, { period: '2026-09' })], { batchId: 'PB 2026/10:1' }), 'xml')).toBe('payouts-PB-2026-10-1.xml');
+  });
+});

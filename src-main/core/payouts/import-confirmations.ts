@@ -1,0 +1,164 @@
+// The card issuer's or the bank's response to a payout file: each row confirms a top-up as
+// paid or failed, matched by its reference (or, without one, by card or IBAN and amount among
+// exported top-ups). Failed top-ups go back to the balance by a ledger reversal. A row that
+// matches nothing, or names a different amount, is listed as a mismatch and never guessed.
+import { AppError } from '../app-error';
+import type { CoreContext } from '../context';
+import type { CellParseResult, FilledCell, FieldTable, FieldValues } from '../import/field-definitions';
+import { defineImport } from '../import/field-definitions';
+import { CARD, IBAN } from '../import/header-synonyms';
+import type { ImportKindRunner } from '../import/import-job-types';
+import type { ImportFile } from '../import/import-pipeline';
+import type { ImportProblem, ImportReport } from '../import/import-report';
+import { parseMoneyCell } from '../import/parse-number-cell';
+import { textParser } from '../import/parse-text-cell';
+import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
+import { previewFromTable } from '../import/preview-from-table';
+import { minorToDecimalString } from '../money/minor-units';
+import { confirmPayouts, loadPayoutStates, type ConfirmationMatch, type PayoutState } from './payout-states';
+
+const REFERENCE = ['Reference', 'Payment reference', 'Ref', 'Reference ID', 'EndToEndId', 'Referencja', 'Nr referencyjny', 'Identyfikator', 'Референс', 'Номер операции', 'Referanse'] as const;
+const AMOUNT = ['Amount', 'Value', 'Kwota', 'Wartość', 'Сумма', 'Beløp'] as const;
+const STATUS = ['Status', 'Result', 'Wynik', 'Статус', 'Результат'] as const;
+const REASON = ['Reason', 'Message', 'Comment', 'Powód', 'Komunikat', 'Uwagi', 'Причина', 'Комментарий', 'Årsak'] as const;
+
+const PAID = ['ok', 'paid', 'success', 'successful', 'done', 'completed', 'executed', 'loaded', 'zrealizowano', 'zrealizowana', 'wykonano', 'opłacono', 'zasilono', 'выполнено', 'оплачено', 'успешно', 'utført', 'betalt'];
+const FAILED = ['failed', 'fail', 'error', 'rejected', 'declined', 'returned', 'odrzucono', 'odrzucona', 'błąd', 'niezrealizowano', 'zwrot', 'отклонено', 'ошибка', 'возврат', 'feilet', 'avvist'];
+
+function parseConfirmationStatus(cell: FilledCell): CellParseResult<'paid' | 'failed'> {
+  const text = String(cell instanceof Date ? '' : cell).trim().toLowerCase();
+  if (PAID.includes(text)) return { ok: true, value: 'paid' };
+  if (FAILED.includes(text)) return { ok: true, value: 'failed' };
+  return { ok: false, code: 'BAD_CONFIRMATION_STATUS', message: 'is neither a paid nor a failed status (such as OK, paid, zrealizowano, failed, odrzucono)' };
+}
+
+export const confirmationFields = {
+  reference: { required: false, synonyms: REFERENCE, parse: textParser(100) },
+  cardRef: { required: false, synonyms: CARD, parse: textParser(100) },
+  iban: { required: false, synonyms: IBAN, parse: textParser(50) },
+  amount: { required: true, synonyms: AMOUNT, parse: parseMoneyCell },
+  status: { required: true, synonyms: STATUS, parse: parseConfirmationStatus },
+  reason: { required: false, synonyms: REASON, parse: textParser(500) },
+} satisfies FieldTable;
+
+type ConfirmationValues = FieldValues<typeof confirmationFields>;
+
+export const confirmationsImport = defineImport({
+  kind: 'confirmations',
+  fields: confirmationFields,
+  duplicateKey: ['reference'],
+  checkRow: (values) =>
+    values.reference === null && values.cardRef === null && values.iban === null
+      ? [{ field: 'reference', code: 'MISSING_VALUE', message: 'is blank, and so are the card and the IBAN: the row names no top-up' }]
+      : [],
+});
+
+const compact = (text: string) => text.replace(/[\s-]/g, '').toUpperCase();
+
+/** Finds the top-up each row confirms, or says why it cannot. */
+export function matchConfirmations(
+  rows: readonly { row: number; values: ConfirmationValues }[],
+  payouts: readonly PayoutState[],
+  digits: number,
+  currency: string,
+): { matches: ConfirmationMatch[]; mismatches: ImportProblem[]; alreadyKnown: number } {
+  const byReference = new Map(payouts.map((p) => [p.reference.toUpperCase(), p]));
+  const matches: ConfirmationMatch[] = [];
+  const mismatches: ImportProblem[] = [];
+  const taken = new Set<number>();
+  let alreadyKnown = 0;
+  const money = (minor: number) => `${minorToDecimalString(minor, digits)} ${currency}`;
+  const mismatch = (row: number, column: string | null, value: string | null, reason: string) =>
+    mismatches.push({ row, column, value, code: 'CONFIRMATION_MISMATCH', reason: `Row ${row}: ${reason}`, severity: 'error' });
+
+  for (const { row, values } of rows) {
+    const amount = values.amount ?? 0;
+    let payout: PayoutState | undefined;
+    if (values.reference !== null) {
+      payout = byReference.get(values.reference.trim().toUpperCase());
+      if (!payout) {
+        mismatch(row, 'reference', values.reference, `the reference "${values.reference}" is not one of ours; nothing was changed for it.`);
+        continue;
+      }
+    } else {
+      const key = compact(values.cardRef ?? values.iban ?? '');
+      const candidates = payouts.filter((p) => p.status === 'exported' && !taken.has(p.id) && compact(p.cardRef ?? p.iban ?? '') === key && p.amountMinor === amount);
+      if (candidates.length !== 1) {
+        mismatch(
+          row,
+          values.cardRef !== null ? 'cardRef' : 'iban',
+          values.cardRef ?? values.iban,
+          candidates.length === 0
+            ? `no exported top-up of ${money(amount)} goes to ${values.cardRef ?? values.iban}; nothing was changed.`
+            : `${candidates.length} exported top-ups of ${money(amount)} go to ${values.cardRef ?? values.iban}; give the reference to say which.`,
+        );
+        continue;
+      }
+      payout = candidates[0]!;
+    }
+    if (payout.amountMinor !== amount) {
+      mismatch(row, 'amount', money(amount), `the top-up ${payout.reference} was for ${money(payout.amountMinor)}, not ${money(amount)}; nothing was changed for it.`);
+      continue;
+    }
+    if (payout.status === 'paid' || payout.status === 'failed') {
+      if (payout.status === values.status) {
+        alreadyKnown++;
+        continue;
+      }
+      mismatch(row, 'status', values.status, `the top-up ${payout.reference} was already confirmed as ${payout.status}; nothing was changed.`);
+      continue;
+    }
+    if (payout.status !== 'exported') {
+      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is ${payout.status === 'voided' ? 'in a voided batch' : 'not exported yet'}; nothing was changed.`);
+      continue;
+    }
+    if (taken.has(payout.id)) {
+      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is confirmed twice in this file; only the first row counts.`);
+      continue;
+    }
+    taken.add(payout.id);
+    matches.push({ payoutId: payout.id, reference: payout.reference, row, status: values.status!, reason: values.reason });
+  }
+  return { matches, mismatches, alreadyKnown };
+}
+
+export const confirmationsRunner: ImportKindRunner = {
+  kind: 'confirmations',
+  async prepare(ctx, file, options, progress) {
+    const start = beginImport(ctx, 'confirmations', file, options);
+    const table = await readClientTable(ctx, start, confirmationsImport, progress);
+    const payouts = loadPayoutStates(ctx.store.sqlite, start.program.id);
+    const { matches, mismatches, alreadyKnown } = matchConfirmations(table.accepted, payouts, start.program.currency.minorDigits, start.program.currency.code);
+    const problems = [...table.problems, ...mismatches].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const preview = previewFromTable({
+      kind: 'confirmations',
+      file,
+      sha256: start.sha256,
+      definition: confirmationsImport,
+      table: { ...table, problems, rejected: table.rejected + mismatches.length, acceptedCount: matches.length },
+      layoutChange: layoutChangeOf(ctx, start, table.headers),
+    });
+    return {
+      preview,
+      commit: () =>
+        commitImportBatch(ctx, {
+          start,
+          table: { ...table, problems, rejected: table.rejected + mismatches.length, acceptedCount: matches.length },
+          problems,
+          verify: () => {
+            // Another confirmation may have been committed since the preview.
+            const again = matchConfirmations(table.accepted, loadPayoutStates(ctx.store.sqlite, start.program.id), start.program.currency.minorDigits, start.program.currency.code);
+            if (again.matches.length !== matches.length) throw new AppError('PREVIEW_OUT_OF_DATE', 'Top-ups were confirmed since this file was read; read it again to see what is left to confirm.');
+          },
+          write: (batchId) => {
+            const result = confirmPayouts(ctx, start.program.id, matches, batchId);
+            return { created: result.paid, updated: result.failed, unchanged: alreadyKnown, changes: [] };
+          },
+        }),
+    };
+  },
+};
+
+export async function importConfirmations(ctx: CoreContext, file: ImportFile): Promise<ImportReport> {
+  return (await confirmationsRunner.prepare(ctx, file, {}, NO_PROGRESS)).commit();
+}

@@ -1,0 +1,88 @@
+// The top-ups an approval would make: each participant's payable amount, where it goes (card
+// first, else a bank transfer to the IBAN), fitted to the budget or narrowed to a selection
+// when the coordinator asks, and the payouts that are held.
+import type Database from 'better-sqlite3';
+import type { ProgramView } from '../../ipc/contract';
+import type { PeriodScore } from '../scoring/score-types';
+import type { PayoutProposal, PayoutProposalRow } from '../verification/verification-views';
+import { fitToBudget } from './fit-budget';
+
+export interface ProposalOptions {
+  fitBudget?: boolean;
+  /** Pay only these participants; the others' payable stays in their balance. */
+  only?: readonly string[];
+}
+
+export interface Destination {
+  cardRef: string | null;
+  iban: string | null;
+}
+
+export function loadDestinations(sqlite: Database.Database, programId: number): Map<string, Destination> {
+  const rows = sqlite.prepare('SELECT code, card_ref, iban FROM participants WHERE program_id = ?').raw().all(programId) as [string, string | null, string | null][];
+  return new Map(rows.map(([code, cardRef, iban]) => [code, { cardRef, iban }]));
+}
+
+/** Only the last four characters: enough to recognise a card or account, not to use it. */
+export function maskReference(value: string): string {
+  const compact = value.replace(/\s/g, '');
+  return compact.length <= 4 ? compact : `•••• ${compact.slice(-4)}`;
+}
+
+export function proposePayouts(
+  program: ProgramView,
+  state: string,
+  score: PeriodScore,
+  destinations: ReadonlyMap<string, Destination>,
+  openAnomalies: number,
+  options: ProposalOptions = {},
+): PayoutProposal {
+  const only = options.only ? new Set(options.only) : null;
+  const payable = score.rows.filter((r) => r.held === null && r.payablePoints > 0);
+  const selected = payable.filter((r) => only === null || only.has(r.code));
+  const budgetMinor = program.rules.budget?.perPeriodMinor ?? null;
+  const selectedPoints = selected.reduce((sum, r) => sum + r.payablePoints, 0);
+  const overBudget = budgetMinor !== null && selectedPoints * program.pointValueMinor > budgetMinor;
+  const fitting = Boolean(options.fitBudget) && overBudget && budgetMinor !== null;
+  const fitted = fitting ? fitToBudget(selected.map((r) => ({ code: r.code, points: r.payablePoints })), Math.floor(budgetMinor / program.pointValueMinor)) : null;
+
+  const rows: PayoutProposalRow[] = payable.map((r) => {
+    const destination = destinations.get(r.code) ?? { cardRef: null, iban: null };
+    const isSelected = only === null || only.has(r.code);
+    const points = !isSelected ? 0 : fitted ? (fitted.get(r.code) ?? 0) : r.payablePoints;
+    return {
+      code: r.code,
+      name: r.name,
+      method: destination.cardRef ? 'card' : 'transfer',
+      destination: maskReference(destination.cardRef ?? destination.iban ?? ''),
+      payablePoints: r.payablePoints,
+      points,
+      amountMinor: points * program.pointValueMinor,
+      unpaidPoints: r.payablePoints - points,
+      selected: isSelected,
+    };
+  });
+  const held = score.rows
+    .filter((r) => r.held !== null && r.carry + r.total + r.adjustments + r.corrections > 0)
+    .map((r) => ({ code: r.code, name: r.name, reason: r.held!, points: r.carry + r.total + r.adjustments + r.corrections }));
+  const points = rows.reduce((sum, r) => sum + r.points, 0);
+  const payablePoints = rows.reduce((sum, r) => sum + r.payablePoints, 0);
+  return {
+    period: score.period,
+    state,
+    locked: false,
+    rows,
+    held,
+    totals: {
+      points,
+      amountMinor: points * program.pointValueMinor,
+      payablePoints,
+      payableMinor: payablePoints * program.pointValueMinor,
+      budgetMinor,
+      overBudget: budgetMinor !== null && points * program.pointValueMinor > budgetMinor,
+      fitted: fitting,
+    },
+    openAnomalies,
+    currency: program.currency,
+  };
+}

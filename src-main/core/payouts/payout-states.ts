@@ -1,0 +1,105 @@
+// Where each top-up stands: approved (in no file yet), exported, paid, failed or voided, read
+// from its append-only events; and the moves between those states that touch the ledger.
+import type Database from 'better-sqlite3';
+import { nowIso, type CoreContext } from '../context';
+import { appendLedgerEntries } from '../ledger/append-ledger';
+import type { PayoutStatus, PayoutView } from '../verification/verification-views';
+import { maskReference } from './payout-proposal';
+
+export interface PayoutState {
+  id: number;
+  reference: string;
+  period: string;
+  participantCode: string;
+  participantName: string;
+  method: 'card' | 'transfer';
+  cardRef: string | null;
+  iban: string | null;
+  points: number;
+  amountMinor: number;
+  ledgerEntryId: number;
+  status: PayoutStatus;
+  batchId: number | null;
+  batchRef: string | null;
+  statusReason: string | null;
+}
+
+export function loadPayoutStates(sqlite: Database.Database, programId: number, period?: string): PayoutState[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT p.id, p.reference, p.period, p.participant_code AS participantCode, p.participant_name AS participantName, p.method,
+              p.card_ref AS cardRef, p.iban, p.points, p.amount_minor AS amountMinor, p.ledger_entry_id AS ledgerEntryId,
+              i.batch_id AS batchId, b.batch_ref AS batchRef,
+              (SELECT e.event FROM payout_events e WHERE e.payout_id = p.id ORDER BY e.id DESC LIMIT 1) AS lastEvent,
+              (SELECT e.reason FROM payout_events e WHERE e.payout_id = p.id ORDER BY e.id DESC LIMIT 1) AS statusReason
+       FROM payouts p LEFT JOIN payout_batch_items i ON i.payout_id = p.id LEFT JOIN payout_batches b ON b.id = i.batch_id
+       WHERE p.program_id = ? ${period ? 'AND p.period = ?' : ''} ORDER BY p.id`,
+    )
+    .all(...(period ? [programId, period] : [programId])) as (Omit<PayoutState, 'status'> & { lastEvent: PayoutStatus | null })[];
+  return rows.map(({ lastEvent, ...r }) => ({ ...r, status: lastEvent ?? 'approved' }));
+}
+
+export function payoutView(p: PayoutState): PayoutView {
+  return {
+    id: p.id,
+    reference: p.reference,
+    period: p.period,
+    participantCode: p.participantCode,
+    participantName: p.participantName,
+    method: p.method,
+    destination: maskReference(p.cardRef ?? p.iban ?? ''),
+    points: p.points,
+    amountMinor: p.amountMinor,
+    status: p.status,
+    batchRef: p.batchRef,
+    statusReason: p.statusReason,
+  };
+}
+
+export interface ConfirmationMatch {
+  payoutId: number;
+  reference: string;
+  row: number;
+  status: 'paid' | 'failed';
+  reason: string | null;
+}
+
+function insertEvent(ctx: CoreContext, payoutId: number, event: PayoutStatus, batchId: number | null, reason: string | null, details: Record<string, unknown> = {}) {
+  ctx.store.sqlite
+    .prepare('INSERT INTO payout_events (payout_id, event, batch_id, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(payoutId, event, batchId, reason, JSON.stringify(details), nowIso(ctx), ctx.actor);
+}
+
+/**
+ * Gives the top-ups' points back to the balance: a reversal of each redemption, in the period
+ * of the redemption it reverses, so that the next open period's carry holds them again.
+ */
+function reverseRedemptions(ctx: CoreContext, programId: number, payouts: readonly PayoutState[], note: string): void {
+  appendLedgerEntries(
+    ctx,
+    programId,
+    payouts.map((p) => ({ participantCode: p.participantCode, period: p.period, kind: 'reversal' as const, points: p.points, reversesId: p.ledgerEntryId, rule: 'payout', reference: p.reference, note })),
+  );
+}
+
+/** Records what a confirmation file says; failed top-ups go back to the balance. Inside the import's transaction. */
+export function confirmPayouts(ctx: CoreContext, programId: number, matches: readonly ConfirmationMatch[], confirmationBatchId: number): { paid: number; failed: number } {
+  const states = new Map(loadPayoutStates(ctx.store.sqlite, programId).map((p) => [p.id, p]));
+  const failed: PayoutState[] = [];
+  for (const m of matches) {
+    insertEvent(ctx, m.payoutId, m.status, states.get(m.payoutId)?.batchId ?? null, m.reason, { confirmationBatchId, row: m.row });
+    if (m.status === 'failed') failed.push(states.get(m.payoutId)!);
+  }
+  if (failed.length > 0) reverseRedemptions(ctx, programId, failed, `Top-up failed at the issuer (confirmation batch ${confirmationBatchId}); the points are back in the balance`);
+  return { paid: matches.length - failed.length, failed: failed.length };
+}
+
+export function markExported(ctx: CoreContext, payoutIds: readonly number[], batchId: number): void {
+  for (const id of payoutIds) insertEvent(ctx, id, 'exported', batchId, null);
+}
+
+/** Voids the top-ups of a batch that are not confirmed paid: their redemptions are reversed. */
+export function voidPayouts(ctx: CoreContext, programId: number, payouts: readonly PayoutState[], batchId: number, reason: string): void {
+  for (const p of payouts) insertEvent(ctx, p.id, 'voided', batchId, reason);
+  if (payouts.length > 0) reverseRedemptions(ctx, programId, payouts, `Payout batch voided: ${reason}`);
+}

@@ -1,0 +1,67 @@
+// What the approval, payouts and budget screens read: the proposal for a period (live while it
+// is open, as approved once locked), its top-ups with their status, and the budget per period
+// and to date.
+import type { CoreContext } from '../context';
+import { listPeriods } from '../periods/list-periods';
+import { isLocked, latestEvent, periodState } from '../periods/period-states';
+import { requireProgram } from '../program/program-store';
+import { draftScore, requirePeriod, type ApprovedSnapshot } from '../scoring/period-score';
+import { verificationQueue } from '../verification/verification-queue';
+import type { BudgetPeriodView, BudgetView, PayoutProposal, PayoutView } from '../verification/verification-views';
+import { loadDestinations, proposePayouts, type ProposalOptions } from './payout-proposal';
+import { loadPayoutStates, payoutView } from './payout-states';
+
+export function payoutProposal(ctx: CoreContext, period: string, options: ProposalOptions = {}): PayoutProposal {
+  requirePeriod(period);
+  const program = requireProgram(ctx);
+  const state = periodState(ctx, program.id, period);
+  if (isLocked(state)) {
+    const snapshot = latestEvent(ctx, program.id, period, 'approved')!.details as unknown as ApprovedSnapshot;
+    if (snapshot.payouts) return { ...snapshot.payouts, state, locked: true };
+  }
+  const { score } = draftScore(ctx, program, period, { keepLines: false });
+  const open = verificationQueue(ctx, period).open;
+  return proposePayouts(program, state, score, loadDestinations(ctx.store.sqlite, program.id), open, options);
+}
+
+export function listPayouts(ctx: CoreContext, period?: string): PayoutView[] {
+  const program = requireProgram(ctx);
+  return loadPayoutStates(ctx.store.sqlite, program.id, period).map(payoutView);
+}
+
+export function budgetView(ctx: CoreContext): BudgetView {
+  const program = requireProgram(ctx);
+  const payouts = loadPayoutStates(ctx.store.sqlite, program.id);
+  const periods: BudgetPeriodView[] = listPeriods(ctx)
+    .reverse()
+    .map((p) => {
+      const own = payouts.filter((x) => x.period === p.period);
+      const sum = (statuses: string[]) => own.filter((x) => statuses.includes(x.status)).reduce((s, x) => s + x.amountMinor, 0);
+      let heldPoints = 0;
+      let budgetedMinor = program.rules.budget?.perPeriodMinor ?? null;
+      if (isLocked(p.state)) {
+        const snapshot = latestEvent(ctx, program.id, p.period, 'approved')?.details as unknown as ApprovedSnapshot | undefined;
+        heldPoints = snapshot?.payouts?.held.reduce((s, h) => s + h.points, 0) ?? snapshot?.totals.heldPoints ?? 0;
+        budgetedMinor = snapshot?.payouts?.totals.budgetMinor ?? budgetedMinor;
+      } else if (p.salesLines > 0) {
+        heldPoints = draftScore(ctx, program, p.period, { keepLines: false }).score.totals.heldPoints;
+      }
+      return {
+        period: p.period,
+        state: p.state,
+        budgetedMinor,
+        // Voided top-ups were approved, then taken back: they count neither as approved nor paid.
+        approvedMinor: sum(['approved', 'exported', 'paid', 'failed']),
+        paidMinor: sum(['paid']),
+        failedMinor: sum(['failed']),
+        heldPoints,
+        heldMinor: heldPoints * program.pointValueMinor,
+      };
+    });
+  const total = (key: 'budgetedMinor' | 'approvedMinor' | 'paidMinor' | 'heldMinor') => periods.reduce((s, p) => s + (p[key] ?? 0), 0);
+  return {
+    currency: program.currency,
+    periods,
+    toDate: { budgetedMinor: total('budgetedMinor'), approvedMinor: total('approvedMinor'), paidMinor: total('paidMinor'), heldMinor: total('heldMinor') },
+  };
+}

@@ -1,0 +1,261 @@
+// The verification queue's findings for one period: the scoring anomalies, and what a careful
+// coordinator looks at before paying: duplicate lines the import left out, returns without a
+// sale, held payouts, capped participants, volumes far from the participant's own history or
+// from everyone else's, and results just past a tier or target threshold.
+import type Database from 'better-sqlite3';
+import type { ProgramView } from '../../ipc/contract';
+import { previousPeriod } from '../periods/period';
+import type { Rules } from '../program/program-config';
+import { loadVolumes } from '../scoring/load-scoring-input';
+import type { LineScore, PeriodScore, ScoreRow } from '../scoring/score-types';
+import type { VerificationAction, VerificationCode } from './verification-views';
+
+export interface Finding {
+  key: string;
+  code: VerificationCode;
+  participantCode: string | null;
+  sku: string | null;
+  message: string;
+  facts: Record<string, string | number | null>;
+  /** Sales line ids that show it. */
+  lineIds: number[];
+  /** Rows of a batch that show it when the lines were never stored (duplicates). */
+  batchRows?: { batchId: number; row: number; value: string | null }[];
+  actions: VerificationAction[];
+}
+
+/** How far past a threshold counts as "just": 2 % of a tier's volume, 2 percentage points of attainment. */
+export const NEAR_TIER_SHARE = 50;
+export const NEAR_BAND_BP = 200;
+/** A volume this many times the participant's own median of the last three periods stands out. */
+export const OWN_HISTORY_FACTOR = 3;
+/** Tukey's far-out fence over everyone's volumes, once there are enough participants to speak of a distribution. */
+export const FENCE_IQR = 3;
+export const MIN_FOR_DISTRIBUTION = 8;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : Math.trunc((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+function quartiles(values: number[]): { q1: number; q3: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!;
+  return { q1: at(0.25), q3: at(0.75) };
+}
+
+function sortedTiers(rules: Rules) {
+  return [...rules.tiers].sort((a, b) => b.minVolumeMinor - a.minVolumeMinor);
+}
+
+export function detectFindings(sqlite: Database.Database, program: ProgramView, rules: Rules, score: PeriodScore, sources: readonly number[]): Finding[] {
+  const period = score.period;
+  const findings: Finding[] = [];
+
+  for (const a of score.anomalies) {
+    if (a.code === 'UNKNOWN_PARTICIPANT') {
+      findings.push({
+        key: `UNKNOWN_PARTICIPANT:${a.participantCode}`,
+        code: a.code,
+        participantCode: a.participantCode,
+        sku: null,
+        message: `${a.lines.length} lines name the participant code ${a.participantCode}, which is not in the participants list; they score for nobody until assigned or excluded.`,
+        facts: { lines: a.lines.length, netMinor: a.netMinor },
+        lineIds: a.lines.map((l) => l.lineId),
+        actions: ['assign', 'exclude', 'accept'],
+      });
+    } else if (a.code === 'UNKNOWN_SKU') {
+      findings.push({
+        key: `UNKNOWN_SKU:${a.sku}`,
+        code: a.code,
+        participantCode: null,
+        sku: a.sku,
+        message: `${a.lines.length} lines sell the SKU ${a.sku}, which is not in the products list; they earn no points but count toward volume.`,
+        facts: { lines: a.lines.length, netMinor: a.netMinor },
+        lineIds: a.lines.map((l) => l.lineId),
+        actions: ['exclude', 'accept'],
+      });
+    } else {
+      findings.push({
+        key: `MISSING_TARGET:${a.participantCode}`,
+        code: a.code,
+        participantCode: a.participantCode,
+        sku: null,
+        message: `${a.participantCode} has sales in ${period} but no target, so no target bonus can be worked out.`,
+        facts: { promotedMinor: a.netMinor },
+        lineIds: [],
+        actions: ['setTarget', 'accept'],
+      });
+    }
+  }
+
+  // Lines the import did not store because they repeated another line.
+  if (sources.length > 0) {
+    const duplicates = sqlite
+      .prepare(
+        `SELECT batch_id, row, value FROM import_problems WHERE code IN ('DUPLICATE_IN_FILE', 'DUPLICATE_LINE')
+         AND batch_id IN (SELECT value FROM json_each(?)) ORDER BY batch_id, row`,
+      )
+      .raw()
+      .all(JSON.stringify(sources)) as [number, number | null, string | null][];
+    const byBatch = new Map<number, { batchId: number; row: number; value: string | null }[]>();
+    for (const [batchId, row, value] of duplicates) {
+      const list = byBatch.get(batchId) ?? [];
+      list.push({ batchId, row: row ?? 0, value });
+      byBatch.set(batchId, list);
+    }
+    for (const [batchId, rows] of byBatch) {
+      findings.push({
+        key: `DUPLICATE_LINE:${batchId}`,
+        code: 'DUPLICATE_LINE',
+        participantCode: null,
+        sku: null,
+        message: `${rows.length} lines of import batch ${batchId} repeat a line given before and were not counted; check with the client that they really are repeats.`,
+        facts: { batchId, lines: rows.length },
+        lineIds: [],
+        batchRows: rows,
+        actions: ['accept'],
+      });
+    }
+  }
+
+  // Returns with no sale of the same product to the same participant in this or the three periods before.
+  const returns: LineScore[] = [];
+  for (const lines of score.lineScores.values()) for (const l of lines) if (l.line.quantity < 0) returns.push(l);
+  if (returns.length > 0) {
+    let from = period;
+    for (let i = 0; i < 3; i++) from = previousPeriod(from);
+    const sold = new Set(
+      (
+        sqlite
+          .prepare(
+            `SELECT DISTINCT s.participant_code || char(9) || s.sku FROM sales_lines s JOIN import_batches b ON b.id = s.batch_id
+             WHERE s.program_id = ? AND s.period BETWEEN ? AND ? AND s.quantity > 0 AND b.superseded_by IS NULL`,
+          )
+          .raw()
+          .all(program.id, from, period) as [string][]
+      ).map(([k]) => k),
+    );
+    for (const l of returns) {
+      if (sold.has(`${l.line.participantCode}\t${l.line.sku}`)) continue;
+      findings.push({
+        key: `RETURN_WITHOUT_SALE:${l.line.id}`,
+        code: 'RETURN_WITHOUT_SALE',
+        participantCode: l.line.participantCode,
+        sku: l.line.sku,
+        message: `${l.line.participantCode} returns ${-l.line.quantity} x ${l.line.sku} with no sale of it since ${from}; the return takes ${-l.points - l.campaignPoints} points back.`,
+        facts: { quantity: l.line.quantity, netMinor: l.line.netMinor, points: l.points + l.campaignPoints, since: from },
+        lineIds: [l.line.id],
+        actions: ['exclude', 'accept'],
+      });
+    }
+  }
+
+  // Volumes of the last three periods, for each participant's own history.
+  const history: Map<string, number>[] = [];
+  let p = period;
+  for (let i = 0; i < 3; i++) {
+    p = previousPeriod(p);
+    if (p < program.firstPeriod) break;
+    history.push(loadVolumes(sqlite, program.id, p));
+  }
+  const positive = score.rows.filter((r) => r.volumeMinor > 0).map((r) => r.volumeMinor);
+  const fence = positive.length >= MIN_FOR_DISTRIBUTION ? (() => {
+    const { q1, q3 } = quartiles(positive);
+    return q3 + FENCE_IQR * (q3 - q1);
+  })() : null;
+  const tiers = sortedTiers(rules);
+
+  for (const row of score.rows) {
+    const lineIds = (score.lineScores.get(row.code) ?? []).map((l) => l.line.id);
+    participantFindings(row, lineIds, findings, { history, fence, tiers, rules, period });
+  }
+  return findings;
+}
+
+interface RowContext {
+  history: Map<string, number>[];
+  fence: number | null;
+  tiers: Rules['tiers'];
+  rules: Rules;
+  period: string;
+}
+
+function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding[], c: RowContext): void {
+  const balance = row.carry + row.total + row.adjustments + row.corrections;
+  if (row.held !== null && balance > 0) {
+    const code = row.held === 'inactive' ? 'INACTIVE' : 'NO_DESTINATION';
+    findings.push({
+      key: `${code}:${row.code}`,
+      code,
+      participantCode: row.code,
+      sku: null,
+      message:
+        row.held === 'inactive'
+          ? `${row.code} is inactive: ${balance} points are held in the balance instead of being paid.`
+          : `${row.code} has neither a card nor an IBAN: ${balance} points are held in the balance instead of being paid.`,
+      facts: { heldPoints: balance },
+      lineIds: [],
+      actions: ['accept'],
+    });
+  }
+  if (row.capCut > 0) {
+    findings.push({
+      key: `CAP_REACHED:${row.code}`,
+      code: 'CAP_REACHED',
+      participantCode: row.code,
+      sku: null,
+      message: `${row.code} reached the cap: ${row.beforeCap} points earned, ${row.capCut} cut.`,
+      facts: { beforeCap: row.beforeCap, capCut: row.capCut, cap: c.rules.capPointsPerPeriod },
+      lineIds,
+      actions: ['exclude', 'accept'],
+    });
+  }
+  const own = c.history.map((h) => h.get(row.code)).filter((v): v is number => v !== undefined && v > 0);
+  const ownMedian = own.length > 0 ? median(own) : null;
+  const aboveOwn = ownMedian !== null && row.volumeMinor > OWN_HISTORY_FACTOR * ownMedian;
+  const aboveAll = c.fence !== null && row.volumeMinor > c.fence;
+  if (aboveOwn || aboveAll) {
+    findings.push({
+      key: `VOLUME_OUTLIER:${row.code}`,
+      code: 'VOLUME_OUTLIER',
+      participantCode: row.code,
+      sku: null,
+      message: aboveOwn
+        ? `${row.code} sold ${row.volumeMinor} (minor units) in ${c.period}, more than ${OWN_HISTORY_FACTOR} times their own median of ${ownMedian} over the periods before.`
+        : `${row.code} sold ${row.volumeMinor} (minor units) in ${c.period}, far above everyone else (the program's far-out fence is ${c.fence}).`,
+      facts: { volumeMinor: row.volumeMinor, ownMedianMinor: ownMedian, fenceMinor: c.fence },
+      lineIds,
+      actions: ['exclude', 'accept'],
+    });
+  }
+  const tier = c.tiers.find((t) => row.volumeMinor >= t.minVolumeMinor);
+  if (tier && row.volumeMinor < tier.minVolumeMinor + Math.trunc(tier.minVolumeMinor / NEAR_TIER_SHARE)) {
+    findings.push({
+      key: `NEAR_THRESHOLD:${row.code}:tier`,
+      code: 'NEAR_THRESHOLD',
+      participantCode: row.code,
+      sku: null,
+      message: `${row.code}'s volume is just above the ${tier.name} threshold (${row.volumeMinor - tier.minVolumeMinor} minor units over), which sets next period's tier.`,
+      facts: { volumeMinor: row.volumeMinor, thresholdMinor: tier.minVolumeMinor, tier: tier.id, what: 'tier' },
+      lineIds,
+      actions: ['exclude', 'accept'],
+    });
+  }
+  if (row.attainmentBp !== null) {
+    const band = [...c.rules.targetBands].sort((a, b) => b.minAttainmentBp - a.minAttainmentBp).find((b) => row.attainmentBp! >= b.minAttainmentBp);
+    if (band && row.attainmentBp < band.minAttainmentBp + NEAR_BAND_BP) {
+      findings.push({
+        key: `NEAR_THRESHOLD:${row.code}:target`,
+        code: 'NEAR_THRESHOLD',
+        participantCode: row.code,
+        sku: null,
+        message: `${row.code}'s attainment of ${(row.attainmentBp / 100).toFixed(2)}% is just above the ${(band.minAttainmentBp / 100).toFixed(2)}% band, worth ${row.targetBonus} points.`,
+        facts: { attainmentBp: row.attainmentBp, thresholdBp: band.minAttainmentBp, targetBonus: row.targetBonus, what: 'target' },
+        lineIds,
+        actions: ['exclude', 'accept'],
+      });
+    }
+  }
+}

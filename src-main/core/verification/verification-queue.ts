@@ -1,0 +1,188 @@
+// The verification queue of a period: each finding with its evidence, its status and the
+// decisions taken on it. Deciding re-scores the draft, since scoring applies the decisions.
+import type Database from 'better-sqlite3';
+import { AppError } from '../app-error';
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { recordDecision } from '../operator/operator-log';
+import { isLocked, periodState } from '../periods/period-states';
+import { requireProgram } from '../program/program-store';
+import { draftScore, requirePeriod } from '../scoring/period-score';
+import { detectFindings, type Finding } from './detect-anomalies';
+import {
+  VERIFICATION_CODES,
+  type DecisionView,
+  type EvidenceLine,
+  type ResolveInput,
+  type VerificationCode,
+  type VerificationItem,
+  type VerificationQueue,
+} from './verification-views';
+
+const MAX_EVIDENCE = 200;
+
+function loadDecisions(sqlite: Database.Database, programId: number, period: string): DecisionView[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT id, anomaly_key AS key, action, participant_code AS participantCode, target_minor AS targetMinor, line_ids_json AS lineIds,
+              reason, at, actor FROM verification_decisions WHERE program_id = ? AND period = ? ORDER BY id`,
+    )
+    .all(programId, period) as (Omit<DecisionView, 'lineIds'> & { key: string; lineIds: string })[];
+  return rows.map((r) => ({ ...r, lineIds: JSON.parse(r.lineIds) as number[] }));
+}
+
+function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' | 'batchRows'>): EvidenceLine[] {
+  const files = new Map<number, string>();
+  const fileName = (batchId: number) => {
+    if (!files.has(batchId)) files.set(batchId, (sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').get(batchId) as { file_name: string } | undefined)?.file_name ?? '');
+    return files.get(batchId)!;
+  };
+  if (finding.batchRows) {
+    return finding.batchRows.slice(0, MAX_EVIDENCE).map((r) => ({
+      lineId: null,
+      batchId: r.batchId,
+      fileName: fileName(r.batchId),
+      row: r.row,
+      date: null,
+      participantCode: null,
+      sku: r.value,
+      quantity: null,
+      netMinor: null,
+    }));
+  }
+  if (finding.lineIds.length === 0) return [];
+  const rows = sqlite
+    .prepare(
+      `SELECT id, batch_id, source_row, sale_date, participant_code, sku, quantity, net_minor FROM sales_lines
+       WHERE id IN (SELECT value FROM json_each(?)) ORDER BY batch_id, source_row`,
+    )
+    .raw()
+    .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as [number, number, number, string, string, string, number, number][];
+  return rows.map(([lineId, batchId, row, date, participantCode, sku, quantity, netMinor]) => ({
+    lineId,
+    batchId,
+    fileName: fileName(batchId),
+    row,
+    date,
+    participantCode,
+    sku,
+    quantity,
+    netMinor,
+  }));
+}
+
+function codeOfKey(key: string): VerificationCode {
+  const code = key.split(':')[0] as VerificationCode;
+  if (!VERIFICATION_CODES.includes(code)) throw new AppError('NOT_FOUND', `There is no finding "${key}" in the verification queue.`);
+  return code;
+}
+
+export function verificationQueue(ctx: CoreContext, period: string): VerificationQueue {
+  requirePeriod(period);
+  const program = requireProgram(ctx);
+  const sqlite = ctx.store.sqlite;
+  const locked = isLocked(periodState(ctx, program.id, period));
+  const { score, sources } = draftScore(ctx, program, period, { keepLines: true });
+  const findings = detectFindings(sqlite, program, program.rules, score, sources);
+  const decisions = loadDecisions(sqlite, program.id, period);
+  const byKey = new Map<string, DecisionView[]>();
+  for (const d of decisions as (DecisionView & { key: string })[]) byKey.set(d.key, [...(byKey.get(d.key) ?? []), d]);
+
+  const items: VerificationItem[] = findings.map((f) => {
+    const taken = byKey.get(f.key) ?? [];
+    return {
+      key: f.key,
+      code: f.code,
+      participantCode: f.participantCode,
+      sku: f.sku,
+      message: f.message,
+      facts: f.facts,
+      evidence: evidenceOf(sqlite, f),
+      lineCount: f.batchRows?.length ?? f.lineIds.length,
+      status: taken.some((d) => d.action === 'accept') ? 'resolved' : 'open',
+      decisions: taken,
+      actions: f.actions,
+    };
+  });
+  // Findings that assigning, excluding or setting a target made go away stay listed, resolved, with what was done.
+  const present = new Set(findings.map((f) => f.key));
+  for (const [key, taken] of byKey) {
+    if (present.has(key)) continue;
+    const lineIds = [...new Set(taken.flatMap((d) => d.lineIds))];
+    const [code, who] = [codeOfKey(key), key.split(':')[1] ?? null];
+    items.push({
+      key,
+      code,
+      participantCode: code === 'UNKNOWN_SKU' ? null : who,
+      sku: code === 'UNKNOWN_SKU' ? who : null,
+      message: `Resolved: ${taken.map((d) => d.reason).join('; ')}`,
+      facts: {},
+      evidence: evidenceOf(sqlite, { lineIds }),
+      lineCount: lineIds.length,
+      status: 'resolved',
+      decisions: taken,
+      actions: [],
+    });
+  }
+  const open = items.filter((i) => i.status === 'open').length;
+  return { period, locked, open, resolved: items.length - open, items };
+}
+
+/** Records the coordinator's decision on one finding, with its reason. */
+export function resolveFinding(ctx: CoreContext, input: ResolveInput): VerificationQueue {
+  requirePeriod(input.period);
+  const reason = input.reason.trim();
+  if (reason === '') throw new AppError('REASON_REQUIRED', 'Say why: the reason is kept with the decision and shown in explain and the audit trail.');
+  ctx.store.transaction(() => {
+    const program = requireProgram(ctx);
+    const state = periodState(ctx, program.id, input.period);
+    if (isLocked(state)) throw new AppError('PERIOD_LOCKED', `${input.period} is ${state}; its verification is closed. Late changes are settled in the next open period.`);
+    const queue = verificationQueue(ctx, input.period);
+    const item = queue.items.find((i) => i.key === input.key && i.status === 'open');
+    if (!item) throw new AppError('NOT_FOUND', `There is no open finding "${input.key}" in ${input.period}.`);
+    if (!item.actions.includes(input.action)) {
+      throw new AppError('INVALID_INPUT', `A finding of the kind ${item.code} cannot be resolved by "${input.action}"; it takes ${item.actions.join(', ')}.`);
+    }
+    const itemLines = item.evidence.map((e) => e.lineId).filter((id): id is number => id !== null);
+    let lineIds: number[] = [];
+    let participantCode: string | null = null;
+    let targetMinor: number | null = null;
+    if (input.action === 'assign' || input.action === 'exclude') {
+      lineIds = input.lineIds ?? itemLines;
+      const unknown = lineIds.filter((id) => !itemLines.includes(id));
+      if (lineIds.length === 0 || unknown.length > 0) throw new AppError('INVALID_INPUT', `Choose lines of this finding; ${unknown.join(', ') || 'none'} ${unknown.length === 1 ? 'is' : 'are'} not among them.`);
+    }
+    if (input.action === 'assign') {
+      participantCode = (input.participantCode ?? '').trim();
+      const known = ctx.store.sqlite.prepare('SELECT 1 FROM participants WHERE program_id = ? AND code = ?').get(program.id, participantCode);
+      if (!known) throw new AppError('NOT_FOUND', `There is no participant with the code ${participantCode || '(none given)'} to assign the lines to.`);
+    }
+    if (input.action === 'setTarget') {
+      participantCode = item.participantCode;
+      targetMinor = input.targetMinor ?? 0;
+      if (!Number.isSafeInteger(targetMinor) || targetMinor <= 0) throw new AppError('INVALID_INPUT', 'A target is an amount above zero.');
+    }
+    ctx.store.sqlite
+      .prepare(
+        `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, participant_code, target_minor, line_ids_json, reason, at, actor)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(program.id, input.period, input.key, input.action, participantCode, targetMinor, JSON.stringify(lineIds), reason, nowIso(ctx), ctx.actor);
+    recordDecision(ctx, `verify.${input.action}`, input.key, reason, { period: input.period, participantCode, targetMinor, lineIds });
+  });
+  return verificationQueue(ctx, input.period);
+}
+
+/** Accepts every open finding with one reason (approving with --accept-open-anomalies). Call inside a transaction. */
+export function acceptOpenFindings(ctx: CoreContext, period: string, reason: string): number {
+  const why = reason.trim();
+  if (why === '') throw new AppError('REASON_REQUIRED', 'Accepting the open findings needs a reason; it is kept with each of them.');
+  const program = requireProgram(ctx);
+  const open = verificationQueue(ctx, period).items.filter((i) => i.status === 'open');
+  const insert = ctx.store.sqlite.prepare(
+    `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, line_ids_json, reason, at, actor) VALUES (?, ?, ?, 'accept', '[]', ?, ?, ?)`,
+  );
+  for (const item of open) insert.run(program.id, period, item.key, why, nowIso(ctx), ctx.actor);
+  if (open.length > 0) recordDecision(ctx, 'verify.acceptAll', period, why, { keys: open.map((i) => i.key) });
+  return open.length;
+}
