@@ -11,6 +11,8 @@ import { CreateProgramScreen } from './screens/CreateProgramScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { ParticipantsScreen } from './screens/ParticipantsScreen';
+import { RulesScreen } from './screens/rules/RulesScreen';
+import { ScoringScreen } from './screens/scoring/ScoringScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 
@@ -88,8 +90,8 @@ function Sidebar({ current }: { current: Screen }) {
   );
 }
 
-function Shell({ program }: { program: ProgramView }) {
-  const { t } = useI18n();
+function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramChanged: () => void }) {
+  const { t, language } = useI18n();
   const screen = screenOf(useRoute());
   const firstRender = useRef(true);
 
@@ -118,6 +120,13 @@ function Shell({ program }: { program: ProgramView }) {
       break;
     case 'participants':
       content = <ParticipantsScreen />;
+      break;
+    case 'scoring':
+      content = <ScoringScreen program={program} />;
+      break;
+    case 'rules':
+      // A new version or another language starts the form afresh from the saved rules.
+      content = <RulesScreen key={`${program.rulesVersion}-${language}`} program={program} onSaved={onProgramChanged} />;
       break;
     case 'settings':
       content = <SettingsScreen program={program} />;
@@ -179,5 +188,5 @@ export function App() {
       </WelcomeLayout>
     );
   }
-  return <Shell program={program.value} />;
+  return <Shell program={program.value} onProgramChanged={program.reload} />;
 }

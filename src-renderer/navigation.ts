@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { IconName } from './components/Icon';
 import type { MessageKey } from './i18n/i18n';
 
-export const SCREENS = ['dashboard', 'import', 'participants', 'scoring', 'verification', 'payouts', 'reports', 'audit', 'settings'] as const;
+export const SCREENS = ['dashboard', 'import', 'participants', 'rules', 'scoring', 'verification', 'payouts', 'reports', 'audit', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface NavItem {
@@ -23,6 +23,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { screen: 'import', label: 'nav.import', icon: 'import' },
       { screen: 'participants', label: 'nav.participants', icon: 'participants' },
+      { screen: 'rules', label: 'nav.rules', icon: 'rules' },
     ],
   },
   {

@@ -151,6 +151,27 @@ const PATHS = {
       <path d="M18 14.5l.8 2.2 2.2.8-2.2.8-.8 2.2-.8-2.2-2.2-.8 2.2-.8z" />
     </>
   ),
+  lock: (
+    <>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3" />
+    </>
+  ),
+  rules: (
+    <>
+      <path d="M5 5.5h14M5 12h14M5 18.5h14" />
+      <circle cx="9" cy="5.5" r="1.8" />
+      <circle cx="15" cy="12" r="1.8" />
+      <circle cx="8" cy="18.5" r="1.8" />
+    </>
+  ),
+  trash: <path d="M5 7h14M10 7V5h4v2M7 7l1 12.5h8L17 7M10.5 10.5v6M13.5 10.5v6" />,
+  calculator: (
+    <>
+      <rect x="5" y="3.5" width="14" height="17" rx="2" />
+      <path d="M8.5 7.5h7M8.5 12h.01M12 12h.01M15.5 12h.01M8.5 16h.01M12 16h.01M15.5 16h.01" />
+    </>
+  ),
   plus: <path d="M12 5v14M5 12h14" />,
   database: (
     <>

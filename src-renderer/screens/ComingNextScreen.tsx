@@ -4,10 +4,9 @@ import { PageHeader } from '../components/PageHeader';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { hrefOf, type Screen } from '../navigation';
 
-type ComingScreen = Exclude<Screen, 'dashboard' | 'import' | 'participants' | 'settings'>;
+type ComingScreen = Exclude<Screen, 'dashboard' | 'import' | 'participants' | 'scoring' | 'rules' | 'settings'>;
 
 const COMING: Record<ComingScreen, { title: MessageKey; text: MessageKey; now: MessageKey; icon: IconName; action: { route: Screen; label: MessageKey } }> = {
-  scoring: { title: 'nav.scoring', text: 'placeholder.scoring.text', now: 'placeholder.scoring.now', icon: 'scoring', action: { route: 'import', label: 'placeholder.goImport' } },
   verification: {
     title: 'nav.verification',
     text: 'placeholder.verification.text',

@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon';
 import { StatusBadge } from '../components/StatusBadge';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { fieldLabel, fieldValueText } from './import/import-texts';
+import { PointsSection } from './points/PointsSection';
 
 const DETAIL_FIELDS: Array<{ field: keyof ParticipantDetail; label: MessageKey; mono?: boolean; date?: boolean }> = [
   { field: 'code', label: 'field.code', mono: true },
@@ -39,7 +40,7 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
 
   return (
     <section
-      className="detail-panel"
+      className="detail-panel detail-panel--wide"
       aria-labelledby="detail-title"
       data-testid="participant-detail"
       onKeyDown={(event) => {
@@ -90,6 +91,8 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
                 </div>
               </dl>
             </section>
+
+            <PointsSection code={value.code} />
 
             <section aria-labelledby="detail-source">
               <h3 className="section-title" id="detail-source">

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe-check';
 import { expect, openScreen, samplesDir, seedImportFile, seedParticipantsFile, seedProgram, test } from './fixtures';
+import { seedScoredProgram } from './scoring-seed';
 import { SALES_OCTOBER, writeParticipantsWithProblems } from './wizard-files';
 
 test('welcome and create form have no serious accessibility problems', async ({ page, server }) => {
@@ -90,4 +91,60 @@ test('every step of the import wizard has no serious accessibility problems', as
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
   await expectNoSeriousViolations(page, 'import: report');
+});
+
+test('scoring, explanation and approval have no serious accessibility problems', async ({ page, server, dbFile }) => {
+  // Seven axe scans of a full screen: slower than the other tests by design.
+  test.slow();
+  await seedScoredProgram(dbFile, { budgetMinor: 1_000, october: false });
+  await openScreen(page, server, 'scoring', 'Scoring');
+  await expect(page.getByTestId('not-calculated')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: not calculated');
+
+  await page.getByTestId('calculate').click();
+  await expect(page.getByTestId('score-grid')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: draft');
+
+  await page.getByTestId('score-grid').locator('[role="row"][data-key]').first().click();
+  await expect(page.getByTestId('explanation')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: explanation');
+  await page.getByTestId('explain-close').click();
+
+  await page.getByTestId('approve').click();
+  await expect(page.getByTestId('approve-dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: approve dialog');
+  await page.getByTestId('approve-confirm').click();
+  await expect(page.getByTestId('open-findings-dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: open findings reason');
+  await page.getByTestId('override-reason').fill('Findings checked with the client.');
+  await page.getByTestId('override-confirm').click();
+  await expect(page.getByTestId('over-budget-dialog')).toBeVisible();
+  await page.getByTestId('override-confirm').click();
+  await expect(page.getByTestId('override-reason-error')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: over-budget reason');
+  await page.getByTestId('override-reason').fill('Agreed with the client.');
+  await page.getByTestId('override-confirm').click();
+  await expect(page.getByTestId('locked-banner')).toBeVisible();
+  await expectNoSeriousViolations(page, 'scoring: locked period');
+});
+
+test('participant points, adjustments and rules have no serious accessibility problems', async ({ page, server, dbFile }) => {
+  await seedScoredProgram(dbFile, { october: false });
+  await openScreen(page, server, 'participants', 'Participants');
+  await page.getByTestId('participants-grid').locator('[role="row"][data-index="0"]').click();
+  await expect(page.getByTestId('points-section').getByTestId('explanation')).toBeVisible();
+  await page.getByTestId('adjust-submit').click();
+  await expect(page.getByTestId('adjust-reason-error')).toBeVisible();
+  await expectNoSeriousViolations(page, 'participant points and adjustment errors');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Rules' }).click();
+  await expect(page.getByTestId('what-if-totals')).toBeVisible();
+  await page.getByTestId('rule-tiers-0-bonusPct').fill('2000');
+  await expect(page.getByTestId('rule-tiers-0-bonusPct-error')).toBeVisible();
+  await expectNoSeriousViolations(page, 'rules with a problem');
+  await page.getByTestId('rule-tiers-0-bonusPct').fill('10');
+  await page.getByTestId('rule-baseRate-points').fill('2');
+  await page.getByTestId('rules-save').click();
+  await expect(page.getByTestId('save-rules-dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'rules: save dialog');
 });

@@ -84,12 +84,13 @@ function lockedResult(ctx: CoreContext, programId: number, period: string, state
     anomalies: snapshot.anomalies,
     totals: snapshot.totals,
     corrections: snapshot.corrections,
+    approval: { at: approval.at, actor: approval.actor, reason: approval.reason },
   };
 }
 
 function draftResult(period: string, state: PeriodState, draft: Draft): PeriodResult {
   const { score, corrections, sources } = draft;
-  return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections };
+  return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections, approval: null };
 }
 
 export function periodResult(ctx: CoreContext, period: string): PeriodResult {

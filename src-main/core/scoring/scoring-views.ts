@@ -25,6 +25,8 @@ export interface PeriodResult {
   totals: PeriodTotals;
   /** Differences in locked earlier periods settled in this one (pending while it is open). */
   corrections: LateCorrection[];
+  /** Who approved a locked period, when, and the reasons written then (over budget, open findings accepted). */
+  approval: { at: string; actor: string; reason: string | null } | null;
 }
 
 export interface ExplainLine {

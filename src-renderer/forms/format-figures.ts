@@ -1,0 +1,23 @@
+// Figures of scoring written the local way, without a float: basis points as a percentage,
+// minor units as decimal text for an input field.
+import { minorToDecimalString } from '../../src-main/core/money/minor-units';
+import { decimalSeparatorOf } from './parse-decimal-input';
+
+/** 11876 basis points -> "118.76%" (en) or "118,76%" (pl): Intl reads the decimal string exactly. */
+export function formatBasisPoints(bp: number, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return format.format(minorToDecimalString(bp, 4) as unknown as number);
+}
+
+/** Minor units as the text an input shows for editing, e.g. 15000000 -> "150000,00" in pl-PL. */
+export function decimalInputText(value: number, scale: number, locale: string): string {
+  const text = minorToDecimalString(value, scale);
+  return scale > 0 ? text.replace('.', decimalSeparatorOf(locale)) : text;
+}
+
+/** Points with a sign, for adjustments and differences: "+120", "−45", "0". */
+export function formatSignedPoints(points: number, formatInteger: (n: number) => string): string {
+  if (points > 0) return `+${formatInteger(points)}`;
+  if (points < 0) return `−${formatInteger(-points)}`;
+  return formatInteger(0);
+}
