@@ -50,6 +50,8 @@ const OPTIONS = {
   lines: { type: 'string' },
   target: { type: 'string' },
   batch: { type: 'string' },
+  file: { type: 'string' },
+  reset: { type: 'boolean', default: false },
 } as const;
 
 function actorName(env: NodeJS.ProcessEnv): string {

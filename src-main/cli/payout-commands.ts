@@ -1,5 +1,5 @@
 // Verification, approval's proposal, payout files, confirmations and the budget from the command line.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { AppError } from '../core/app-error';
 import type { CoreContext } from '../core/context';
 import { minorToDecimalString } from '../core/money/minor-units';
@@ -8,6 +8,15 @@ import { exportPayouts, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { budgetView, payoutProposal } from '../core/payouts/payout-views';
 import { requireProgram } from '../core/program/program-store';
 import { closePeriod } from '../core/periods/close-period';
+import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
+
+function readTemplate(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `Cannot read the template file ${path}: ${(error as Error).message}.`);
+  }
+}
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { VERIFICATION_ACTIONS, type VerificationAction, type VerificationQueue } from '../core/verification/verification-views';
 import type { Command, Values } from './commands';
@@ -77,6 +86,24 @@ export const PAYOUT_COMMANDS: Command[] = [
     run(ctx, _rest, values) {
       const queue = verificationQueue(ctx, required(values, 'period', 'YYYY-MM'));
       return { json: queue, text: formatQueue(queue) };
+    },
+  },
+  {
+    words: ['payouts', 'template'],
+    positionals: [],
+    options: '[--file TEMPLATE.json | --reset]',
+    summary: "show the card issuer's template for xlsx and csv payout files; --file saves another, --reset goes back to the built-in one",
+    run(ctx, _rest, values) {
+      const file = text(values, 'file');
+      const view = values.reset === true ? setPayoutTemplate(ctx, null) : file ? setPayoutTemplate(ctx, readTemplate(file)) : payoutTemplate(ctx);
+      const t = view.template;
+      return {
+        json: view,
+        text: [
+          `${view.builtIn ? 'The built-in template' : `The template "${t.name}"`}: ${t.columns.map((c) => `${c.header} (${c.field})`).join(', ')}`,
+          `decimal separator "${t.decimalSeparator}", csv separator ${JSON.stringify(t.csvSeparator)}, encoding ${t.encoding}, dates ${t.dateFormat}${t.includeTotalsRow ? ', with a totals row' : ''}.`,
+        ].join('\n'),
+      };
     },
   },
   {

@@ -38,6 +38,8 @@ export const CHANNEL_NAMES = [
   'payouts.export',
   'payouts.void',
   'budget.view',
+  'payouts.template',
+  'payouts.setTemplate',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -14,6 +14,7 @@ import type {
   WhatIfResult,
 } from '../core/scoring/scoring-views';
 import { VERIFICATION_ACTIONS, type BudgetView, type ExportResult, type PayoutBatchView, type PayoutProposal, type PayoutView, type VerificationQueue } from '../core/verification/verification-views';
+import type { PayoutTemplate } from '../core/payouts/files/payout-template';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type {
@@ -75,6 +76,14 @@ export type {
   BudgetPeriodView,
 } from '../core/verification/verification-views';
 export { VERIFICATION_ACTIONS } from '../core/verification/verification-views';
+export type { PayoutTemplate, PayoutTemplateInput, PayoutField } from '../core/payouts/files/payout-template';
+export { PAYOUT_FIELDS } from '../core/payouts/files/payout-template';
+
+/** The configured card-issuer template, as the settings screen shows it. */
+export interface PayoutTemplateView {
+  template: PayoutTemplate;
+  builtIn: boolean;
+}
 export type { PeriodState, LedgerKind } from '../core/ledger/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
@@ -316,6 +325,10 @@ export const contract = {
   'payouts.export': { args: z.strictObject({ period: periodSchema, format: z.enum(['xlsx', 'csv', 'sepa']) }), result: returns<ExportResult>() },
   'payouts.void': { args: z.strictObject({ batchRef: z.string().min(1).max(60), reason: reasonSchema }), result: returns<PayoutBatchView>() },
   'budget.view': { args: z.void(), result: returns<BudgetView>() },
+  /** The card issuer's template for xlsx and csv payout files, and whether it is the built-in one. */
+  'payouts.template': { args: z.void(), result: returns<PayoutTemplateView>() },
+  /** Saves a template (refused with one sentence per wrong field), or null for the built-in one. */
+  'payouts.setTemplate': { args: z.strictObject({ template: z.unknown() }), result: returns<PayoutTemplateView>() },
 } as const;
 
 export type Contract = typeof contract;

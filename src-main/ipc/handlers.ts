@@ -24,6 +24,7 @@ import { verifyLedger } from '../core/ledger/verify-ledger';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { budgetView, listPayouts, payoutProposal } from '../core/payouts/payout-views';
 import { exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
+import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -82,6 +83,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'payouts.export': ({ period, format }) => exportPayouts(ctx, period, format),
     'payouts.void': ({ batchRef, reason }) => voidPayoutBatch(ctx, batchRef, reason),
     'budget.view': () => budgetView(ctx),
+    'payouts.template': () => payoutTemplate(ctx),
+    'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;
 }
 

@@ -10,6 +10,7 @@ import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { importParticipants } from '../../src-main/core/participants/import-participants';
 import { exportPayouts, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
 import { importConfirmations } from '../../src-main/core/payouts/import-confirmations';
+import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
 import { budgetView, listPayouts, payoutProposal } from '../../src-main/core/payouts/payout-views';
 import { requireProgram } from '../../src-main/core/program/program-store';
 import { updateRules } from '../../src-main/core/program/update-rules';
@@ -243,5 +244,36 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     const view = budgetView(ctx);
     const september = view.periods.find((p) => p.period === '2026-09')!;
     expect(september).toMatchObject({ budgetedMinor: 200_000, approvedMinor: 3870 + 1040 + 1930, paidMinor: 3870 + 1930, failedMinor: 1040, heldPoints: 800, heldMinor: 8000 });
+  });
+});
+
+describe('the card issuer template', () => {
+  it('is the built-in one until the coordinator saves another, checked field by field', async () => {
+    const ctx = openTestContext();
+    expect(payoutTemplate(ctx).builtIn).toBe(true);
+    const refused = refusal(() => setPayoutTemplate(ctx, { ...payoutTemplate(ctx).template, decimalSeparator: ';' }));
+    expect(refused.message).toMatch(/^The payout template is not valid: decimalSeparator: /);
+    const custom = {
+      ...payoutTemplate(ctx).template,
+      name: 'Issuer X',
+      columns: [
+        { field: 'cardRef', header: 'Numer karty' },
+        { field: 'amount', header: 'Kwota doładowania' },
+        { field: 'reference', header: 'Tytuł' },
+      ],
+      decimalSeparator: '.',
+      csvSeparator: ',',
+      encoding: 'windows-1250',
+      dateFormat: 'DD.MM.YYYY',
+    };
+    expect(setPayoutTemplate(ctx, custom)).toMatchObject({ builtIn: false, template: { name: 'Issuer X', encoding: 'windows-1250' } });
+    await seedScenarioMasterData(ctx);
+    await importScenarioSales(ctx, '2026-09');
+    approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked' });
+    const file = await exportPayouts(ctx, '2026-09', 'csv');
+    const text = new TextDecoder('windows-1250').decode(file.bytes);
+    expect(text.split('\r\n')[0]).toBe('Numer karty,Kwota doładowania,Tytuł');
+    expect(text).toContain('CARD-C,5000.00,LD-2026-09-000003');
+    expect(setPayoutTemplate(ctx, null).builtIn).toBe(true);
   });
 });

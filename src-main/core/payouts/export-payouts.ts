@@ -8,22 +8,11 @@ import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState, recordPeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { requirePeriod } from '../scoring/period-score';
-import { readSetting } from '../settings/settings-store';
 import type { ExportResult, PayoutBatchView } from '../verification/verification-views';
 import type { PayoutFileFormat } from './files/payout-file-types';
-import { BUILT_IN_TEMPLATE, parsePayoutTemplate, type PayoutTemplate } from './files/payout-template';
+import { payoutTemplate } from './payout-template-setting';
 import { writePayoutFile } from './files/write-payout-file';
 import { loadPayoutStates, markExported, voidPayouts } from './payout-states';
-
-export const PAYOUT_TEMPLATE_SETTING = 'payout.template';
-
-/** The card-issuer template the coordinator configured, or the built-in one. */
-export function currentPayoutTemplate(ctx: CoreContext): PayoutTemplate {
-  const stored = readSetting(ctx, PAYOUT_TEMPLATE_SETTING);
-  if (!stored) return BUILT_IN_TEMPLATE;
-  const parsed = parsePayoutTemplate(JSON.parse(stored));
-  return parsed.ok ? parsed.value : BUILT_IN_TEMPLATE;
-}
 
 interface BatchRow {
   id: number;
@@ -122,7 +111,7 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
         amountMinor: p.amountMinor,
       })),
     },
-    currentPayoutTemplate(ctx),
+    payoutTemplate(ctx).template,
   );
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const batchId = ctx.store.transaction(() => {
