@@ -1,0 +1,189 @@
+// Approval: a confirmation, then a written reason for each gate the core refuses to pass
+// silently: open verification findings (ANOMALIES_OPEN) and a payout over the budget
+// (OVER_BUDGET). Each reason is kept with the approval.
+import { useState, type FormEvent } from 'react';
+import type { AppErrorData, PeriodResult, ProgramView } from '../../../src-main/ipc/contract';
+import { describeError } from '../../api/describe-error';
+import { safeCall } from '../../api/use-call';
+import { Icon } from '../../components/Icon';
+import { ModalDialog } from '../../components/ModalDialog';
+import { useI18n } from '../../i18n/i18n';
+import { hrefOf } from '../../navigation';
+
+type Step = 'closed' | 'confirm' | 'reason' | 'findings';
+
+interface Reasons {
+  overrideBudget?: string;
+  acceptOpenAnomalies?: string;
+}
+
+export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { result: PeriodResult; program: ProgramView; onApproved: () => void; onOpenPeriod: (period: string) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [step, setStep] = useState<Step>('closed');
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const [given, setGiven] = useState<Reasons>({});
+  const [openFindings, setOpenFindings] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const period = i18n.formatPeriod(result.period);
+  const payout = i18n.formatMoney(result.totals.payoutMinor, program.currency);
+  const budget = result.totals.budgetMinor === null ? '' : i18n.formatMoney(result.totals.budgetMinor, program.currency);
+
+  const close = () => {
+    if (busy) return;
+    setStep('closed');
+    setError(null);
+    setReason('');
+    setReasonMissing(false);
+    setGiven({});
+  };
+
+  const approve = async (reasons: Reasons) => {
+    setBusy(true);
+    setError(null);
+    setGiven(reasons);
+    const answer = await safeCall('period.approve', { period: result.period, ...reasons });
+    setBusy(false);
+    if (answer.ok) {
+      setStep('closed');
+      setGiven({});
+      onApproved();
+      return;
+    }
+    setReason('');
+    setReasonMissing(false);
+    if (answer.error.code === 'ANOMALIES_OPEN' && reasons.acceptOpenAnomalies === undefined) {
+      setOpenFindings(typeof answer.error.details?.open === 'number' ? answer.error.details.open : 0);
+      setStep('findings');
+      return;
+    }
+    if (answer.error.code === 'OVER_BUDGET' && reasons.overrideBudget === undefined) {
+      setStep('reason');
+      return;
+    }
+    setError(answer.error);
+  };
+
+  const submitReason = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() === '') {
+      setReasonMissing(true);
+      return;
+    }
+    void approve(step === 'findings' ? { ...given, acceptOpenAnomalies: reason.trim() } : { ...given, overrideBudget: reason.trim() });
+  };
+
+  const earlier = error?.code === 'EARLIER_PERIOD_OPEN' && Array.isArray(error.details?.periods) ? (error.details.periods as string[]) : [];
+
+  return (
+    <>
+      <button type="button" className="btn btn-primary" onClick={() => setStep('confirm')} data-testid="approve">
+        <Icon name="lock" size={16} />
+        {t('approve.action')}
+      </button>
+      {step === 'confirm' ? (
+        <ModalDialog title={t('approve.title', { period })} onClose={close} testId="approve-dialog">
+          <p className="modal-text">{t('approve.text', { count: result.totals.participants, payout })}</p>
+          <p className="modal-text muted">{t('approve.lockText')}</p>
+          {error ? (
+            <div className="notice notice--error" role="alert" data-testid="approve-error">
+              <Icon name="alert" className="notice-icon" />
+              <div className="notice-body">
+                <p className="notice-text">{earlier.length > 0 ? t('approve.earlierOpen', { periods: earlier.map((p) => i18n.formatPeriod(p)).join(', ') }) : describeError(error, i18n)}</p>
+              </div>
+            </div>
+          ) : null}
+          <div className="modal-actions">
+            <button type="button" className="btn btn-secondary" onClick={close} disabled={busy}>
+              {t('common.cancel')}
+            </button>
+            {earlier[0] ? (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => {
+                  close();
+                  onOpenPeriod(earlier[0] ?? result.period);
+                }}
+                data-testid="open-earlier-period"
+              >
+                {t('approve.openPeriod', { period: i18n.formatPeriod(earlier[0]) })}
+              </button>
+            ) : (
+              <button type="button" className="btn btn-primary" onClick={() => void approve({})} disabled={busy} data-testid="approve-confirm">
+                {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="lock" size={16} />}
+                {busy ? t('approve.busy') : t('approve.confirm')}
+              </button>
+            )}
+          </div>
+        </ModalDialog>
+      ) : null}
+      {step === 'reason' || step === 'findings' ? (
+        <ModalDialog
+          key={step}
+          title={step === 'findings' ? t('approve.findings.title') : t('approve.overBudget.title')}
+          onClose={close}
+          testId={step === 'findings' ? 'open-findings-dialog' : 'over-budget-dialog'}
+          tone="danger"
+        >
+          <form className="modal-form" onSubmit={submitReason} noValidate>
+            <p className="modal-text">{step === 'findings' ? t('approve.findings.text', { count: openFindings, period }) : t('approve.overBudget.text', { payout, budget, period })}</p>
+            {step === 'findings' ? (
+              <a className="link-quiet" href={hrefOf('verification')}>
+                {t('approve.findings.review')}
+              </a>
+            ) : null}
+            <div className={reasonMissing ? 'field has-error' : 'field'}>
+              <label className="field-label" htmlFor="override-reason">
+                {step === 'findings' ? t('approve.findings.reason') : t('approve.reason')}
+              </label>
+              <textarea
+                id="override-reason"
+                className="input textarea"
+                rows={3}
+                value={reason}
+                maxLength={2000}
+                onChange={(event) => {
+                  setReason(event.target.value);
+                  setReasonMissing(false);
+                }}
+                aria-invalid={reasonMissing}
+                aria-describedby={reasonMissing ? 'override-reason-error' : 'override-reason-hint'}
+                data-testid="override-reason"
+              />
+              {reasonMissing ? (
+                <p className="field-error" id="override-reason-error" data-testid="override-reason-error">
+                  <Icon name="alert" size={14} />
+                  {t('error.REASON_REQUIRED')}
+                </p>
+              ) : (
+                <p className="field-hint" id="override-reason-hint">
+                  {t('approve.reason.hint')}
+                </p>
+              )}
+            </div>
+            {error ? (
+              <div className="notice notice--error" role="alert" data-testid="approve-error">
+                <Icon name="alert" className="notice-icon" />
+                <div className="notice-body">
+                  <p className="notice-text">{describeError(error, i18n)}</p>
+                </div>
+              </div>
+            ) : null}
+            <div className="modal-actions">
+              <button type="button" className="btn btn-secondary" onClick={close} disabled={busy}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" className="btn btn-danger" disabled={busy} data-testid="override-confirm">
+                {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="lock" size={16} />}
+                {busy ? t('approve.busy') : step === 'findings' ? t('approve.findings.confirm') : t('approve.overrideConfirm')}
+              </button>
+            </div>
+          </form>
+        </ModalDialog>
+      ) : null}
+    </>
+  );
+}
