@@ -11,9 +11,12 @@ import { CreateProgramScreen } from './screens/CreateProgramScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { ParticipantsScreen } from './screens/ParticipantsScreen';
+import { BudgetScreen } from './screens/budget/BudgetScreen';
+import { PayoutsScreen } from './screens/payouts/PayoutsScreen';
 import { RulesScreen } from './screens/rules/RulesScreen';
 import { ScoringScreen } from './screens/scoring/ScoringScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { VerificationScreen } from './screens/verification/VerificationScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 
 /** A skip link that moves focus without touching the address, which holds the route. */
@@ -123,6 +126,15 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
       break;
     case 'scoring':
       content = <ScoringScreen program={program} />;
+      break;
+    case 'verification':
+      content = <VerificationScreen program={program} />;
+      break;
+    case 'payouts':
+      content = <PayoutsScreen program={program} />;
+      break;
+    case 'budget':
+      content = <BudgetScreen />;
       break;
     case 'rules':
       // A new version or another language starts the form afresh from the saved rules.

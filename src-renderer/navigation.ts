@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { IconName } from './components/Icon';
 import type { MessageKey } from './i18n/i18n';
 
-export const SCREENS = ['dashboard', 'import', 'participants', 'rules', 'scoring', 'verification', 'payouts', 'reports', 'audit', 'settings'] as const;
+export const SCREENS = ['dashboard', 'import', 'participants', 'rules', 'scoring', 'verification', 'payouts', 'budget', 'reports', 'audit', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface NavItem {
@@ -37,6 +37,7 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     title: 'nav.group.records',
     items: [
+      { screen: 'budget', label: 'nav.budget', icon: 'budget' },
       { screen: 'reports', label: 'nav.reports', icon: 'reports' },
       { screen: 'audit', label: 'nav.audit', icon: 'audit' },
     ],
@@ -44,8 +45,9 @@ export const NAV_GROUPS: NavGroup[] = [
 ];
 
 /** The address of a screen: hash routes, so that a reload keeps the screen and file:// works in Electron. */
-export function hrefOf(route: string): string {
-  return `#/${route}`;
+export function hrefOf(route: string, params?: Record<string, string>): string {
+  const query = params ? new URLSearchParams(params).toString() : '';
+  return query ? `#/${route}?${query}` : `#/${route}`;
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -59,8 +61,15 @@ export function useRoute(): string {
   return hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
 }
 
-export function navigate(route: string): void {
-  window.location.hash = `/${route}`;
+/** A parameter of the route, e.g. the period in #/verification?period=2026-10: where another screen sent the operator. */
+export function useRouteParam(name: string): string | null {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const query = hash.split('?')[1];
+  return query ? new URLSearchParams(query).get(name) : null;
+}
+
+export function navigate(route: string, params?: Record<string, string>): void {
+  window.location.hash = hrefOf(route, params).slice(1);
 }
 
 export function screenOf(route: string): Screen {

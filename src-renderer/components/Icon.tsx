@@ -43,6 +43,14 @@ const PATHS = {
       <path d="M6.5 14.5h4" />
     </>
   ),
+  budget: (
+    <>
+      <path d="M4 20.5h16" />
+      <rect x="5.5" y="11" width="3" height="7" rx="0.8" />
+      <rect x="10.5" y="6.5" width="3" height="11.5" rx="0.8" />
+      <rect x="15.5" y="9" width="3" height="9" rx="0.8" />
+    </>
+  ),
   reports: (
     <>
       <path d="M14 3.5H7A2.5 2.5 0 0 0 4.5 6v12A2.5 2.5 0 0 0 7 20.5h10a2.5 2.5 0 0 0 2.5-2.5V9z" />

@@ -12,6 +12,8 @@ export interface GridColumn<T> {
   numeric?: boolean;
   /** The full header text when the label is abbreviated. */
   title?: string;
+  /** Shown in the header instead of the label, such as a select-all box; the label still names the column. */
+  header?: ReactNode;
   render(row: T): ReactNode;
 }
 
@@ -124,7 +126,7 @@ export function VirtualGrid<T>({
         <div role="row" aria-rowindex={1} className="grid-row grid-row--head" style={{ gridTemplateColumns: template }}>
           {columns.map((column, i) => (
             <div key={column.id} role="columnheader" aria-colindex={i + 1} className={column.numeric ? 'grid-cell grid-head-cell is-numeric' : 'grid-cell grid-head-cell'} title={column.title}>
-              {column.label}
+              {column.header ?? column.label}
             </div>
           ))}
         </div>

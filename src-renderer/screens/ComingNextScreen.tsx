@@ -4,17 +4,9 @@ import { PageHeader } from '../components/PageHeader';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { hrefOf, type Screen } from '../navigation';
 
-type ComingScreen = Exclude<Screen, 'dashboard' | 'import' | 'participants' | 'scoring' | 'rules' | 'settings'>;
+type ComingScreen = Exclude<Screen, 'dashboard' | 'import' | 'participants' | 'scoring' | 'rules' | 'settings' | 'verification' | 'payouts' | 'budget'>;
 
 const COMING: Record<ComingScreen, { title: MessageKey; text: MessageKey; now: MessageKey; icon: IconName; action: { route: Screen; label: MessageKey } }> = {
-  verification: {
-    title: 'nav.verification',
-    text: 'placeholder.verification.text',
-    now: 'placeholder.verification.now',
-    icon: 'verification',
-    action: { route: 'import', label: 'placeholder.goImport' },
-  },
-  payouts: { title: 'nav.payouts', text: 'placeholder.payouts.text', now: 'placeholder.payouts.now', icon: 'payouts', action: { route: 'dashboard', label: 'placeholder.goDashboard' } },
   reports: { title: 'nav.reports', text: 'placeholder.reports.text', now: 'placeholder.reports.now', icon: 'reports', action: { route: 'import', label: 'placeholder.goImport' } },
   audit: { title: 'nav.audit', text: 'placeholder.audit.text', now: 'placeholder.audit.now', icon: 'audit', action: { route: 'settings', label: 'placeholder.goSettings' } },
 };

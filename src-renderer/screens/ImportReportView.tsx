@@ -25,6 +25,8 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
   const n = (value: number) => i18n.formatInteger(value);
   const clean = report.rejected === 0 && report.problems.length === 0;
   const participants = report.kind === 'participants';
+  // A confirmation's accepted rows made top-ups paid (created) or failed (updated), or were known already.
+  const confirmations = report.kind === 'confirmations';
   const changes = report.changes.flatMap((change) => change.changes.map((field, i) => ({ key: `${change.code}-${change.row}-${i}`, code: change.code, row: change.row, ...field })));
   const shownChanges = changes.slice(0, MAX_TABLE_ROWS);
   const mapping = Object.entries(report.mapping);
@@ -64,6 +66,11 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
               {t('import.report.viewParticipants')}
             </a>
           ) : null}
+          {confirmations ? (
+            <a className="btn btn-primary" href={hrefOf('payouts')} data-testid="view-payouts">
+              {t('import.report.viewPayouts')}
+            </a>
+          ) : null}
         </div>
       </div>
 
@@ -75,9 +82,9 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
         {duplicates !== null ? <Stat id="duplicates" label={t('import.preview.duplicates')} value={n(duplicates)} tone={duplicates > 0 ? 'warning' : undefined} /> : null}
         {report.kind !== 'sales' ? (
           <>
-            <Stat id="created" label={t('import.report.created')} value={n(report.created)} tone="muted" />
-            <Stat id="updated" label={t('import.report.updated')} value={n(report.updated)} tone="muted" />
-            <Stat id="unchanged" label={t('import.report.unchanged')} value={n(report.unchanged)} tone="muted" />
+            <Stat id="created" label={t(confirmations ? 'import.report.confirmations.paid' : 'import.report.created')} value={n(report.created)} tone={confirmations && report.created > 0 ? 'success' : 'muted'} />
+            <Stat id="updated" label={t(confirmations ? 'import.report.confirmations.failed' : 'import.report.updated')} value={n(report.updated)} tone={confirmations && report.updated > 0 ? 'danger' : 'muted'} />
+            <Stat id="unchanged" label={t(confirmations ? 'import.report.confirmations.known' : 'import.report.unchanged')} value={n(report.unchanged)} tone="muted" />
           </>
         ) : null}
       </div>

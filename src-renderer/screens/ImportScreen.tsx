@@ -9,7 +9,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportBatchTable } from '../components/ImportBatchTable';
 import { PageHeader } from '../components/PageHeader';
 import { useI18n, type MessageKey, type Params } from '../i18n/i18n';
-import { ChooseFileStep, INITIAL_SALES_CHOICE, type SalesChoice } from './import/ChooseFileStep';
+import { useRouteParam } from '../navigation';
+import { ChooseFileStep, IMPORT_KIND_OPTIONS, INITIAL_SALES_CHOICE, type SalesChoice } from './import/ChooseFileStep';
 import { ErrorReportButton } from './import/ErrorReportButton';
 import { replaceableSalesBatches, type BatchView } from './import/import-batch-view';
 import { MappingStep } from './import/MappingStep';
@@ -103,7 +104,9 @@ export function ImportScreen() {
   const batches = (history.value ?? []) as BatchView[];
   const replaceable = replaceableSalesBatches(batches);
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
-  const [kind, setKind] = useState<ImportKind>('participants');
+  // Other screens may open the wizard on a kind, e.g. Payouts on a confirmation.
+  const askedKind = useRouteParam('kind');
+  const [kind, setKind] = useState<ImportKind>(() => IMPORT_KIND_OPTIONS.find((o) => o.kind === askedKind)?.kind ?? 'participants');
   const [sales, setSales] = useState<SalesChoice>(INITIAL_SALES_CHOICE);
   const [notice, setNotice] = useState<ChooseNotice>(null);
   const [chooseError, setChooseError] = useState<AppErrorData | null>(null);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe-check';
 import { expect, openScreen, samplesDir, seedImportFile, seedParticipantsFile, seedProgram, test } from './fixtures';
+import { approveSeptemberInCore, seedPayoutsProgram } from './payouts-seed';
 import { seedScoredProgram } from './scoring-seed';
 import { SALES_OCTOBER, writeParticipantsWithProblems } from './wizard-files';
 
@@ -37,7 +38,7 @@ test('dashboard, import report, participants and settings have no serious access
   await expect(page.getByTestId('data-file')).toBeVisible();
   await expectNoSeriousViolations(page, 'settings');
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Payouts' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByTestId('coming-next')).toBeVisible();
   await expectNoSeriousViolations(page, 'a screen of a later version');
 });
@@ -147,4 +148,55 @@ test('participant points, adjustments and rules have no serious accessibility pr
   await page.getByTestId('rules-save').click();
   await expect(page.getByTestId('save-rules-dialog')).toBeVisible();
   await expectNoSeriousViolations(page, 'rules: save dialog');
+});
+
+test('verification, payouts, confirmation import and budget have no serious accessibility problems', async ({ page, server, dbFile, dataDir }) => {
+  // Nine axe scans of a full screen: slower than the other tests by design.
+  test.slow();
+  await seedPayoutsProgram(dbFile, dataDir);
+  await openScreen(page, server, 'verification', 'Verification');
+  const unknown = page.locator('[data-testid="finding"][data-code="UNKNOWN_PARTICIPANT"]');
+  await unknown.getByTestId('evidence-toggle').click();
+  await unknown.getByTestId('resolve-open').click();
+  await unknown.getByTestId('resolve-lines-chosen').check();
+  await unknown.getByTestId('resolve-submit').click();
+  await expect(unknown.getByTestId('resolve-reason-error')).toBeVisible();
+  await expectNoSeriousViolations(page, 'verification: resolving with errors');
+  await page.getByTestId('verify-status-all').click();
+  await expectNoSeriousViolations(page, 'verification: all findings');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Payouts' }).click();
+  await expect(page.getByTestId('proposal-grid')).toBeVisible();
+  await page.getByTestId('proposal-select').first().uncheck();
+  await page.getByTestId('fit-budget').check();
+  await expect(page.getByTestId('proposal-within-budget')).toBeVisible();
+  await expectNoSeriousViolations(page, 'payouts: proposal fitted to the budget');
+  await page.getByTestId('fit-budget').uncheck();
+  await page.getByTestId('approve').click();
+  await page.getByTestId('approve-confirm').click();
+  await expect(page.getByTestId('open-findings-dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'payouts: open findings reason');
+  await page.keyboard.press('Escape');
+
+  approveSeptemberInCore(dbFile);
+  await page.reload();
+  await expect(page.getByTestId('approved-banner')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-xlsx').click();
+  await downloading;
+  await expect(page.getByTestId('export-done')).toBeVisible();
+  await expectNoSeriousViolations(page, 'payouts: approved and exported');
+  await page.getByTestId('batch-void').click();
+  await page.getByTestId('void-confirm').click();
+  await expect(page.getByTestId('void-reason-error')).toBeVisible();
+  await expectNoSeriousViolations(page, 'payouts: void dialog');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('import-confirmation').click();
+  await expect(page.getByTestId('kind-confirmations').locator('input')).toBeChecked();
+  await expectNoSeriousViolations(page, 'import: choose a confirmation');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Budget' }).click();
+  await expect(page.getByTestId('budget-chart')).toBeVisible();
+  await expectNoSeriousViolations(page, 'budget');
 });

@@ -10,6 +10,7 @@ export const IMPORT_KIND_OPTIONS: { kind: ImportKind; label: MessageKey; hint: M
   { kind: 'products', label: 'import.kind.products', hint: 'import.kind.products.text' },
   { kind: 'targets', label: 'import.kind.targets', hint: 'import.kind.targets.text' },
   { kind: 'sales', label: 'import.kind.sales', hint: 'import.kind.sales.text' },
+  { kind: 'confirmations', label: 'import.kind.confirmations', hint: 'import.kind.confirmations.text' },
 ];
 
 /** What the operator says about a sales file before it is read. */

@@ -1,10 +1,12 @@
 import type { ScoringAnomaly } from '../../../src-main/ipc/contract';
+import { Icon } from '../../components/Icon';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
+import { hrefOf } from '../../navigation';
 
 const SHOWN_ROWS = 6;
 
 /** What scoring could not score as it should, each with the lines that show it. */
-export function AnomaliesCard({ anomalies, currency }: { anomalies: readonly ScoringAnomaly[]; currency: CurrencyInfo }) {
+export function AnomaliesCard({ anomalies, currency, period }: { anomalies: readonly ScoringAnomaly[]; currency: CurrencyInfo; period: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -14,6 +16,10 @@ export function AnomaliesCard({ anomalies, currency }: { anomalies: readonly Sco
           {t('anomalies.title')}
         </h2>
         {anomalies.length > 0 ? <span className="count-pill">{i18n.formatInteger(anomalies.length)}</span> : null}
+        <a className="link-quiet card-header-link" href={hrefOf('verification', { period })} data-testid="anomalies-verify">
+          {t('anomalies.verify')}
+          <Icon name="arrowRight" size={14} />
+        </a>
       </div>
       {anomalies.length === 0 ? (
         <p className="muted">{t('anomalies.none')}</p>

@@ -11,9 +11,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { PeriodStateBadge } from '../../components/PeriodStateBadge';
 import { useI18n } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
+import { ApprovePeriodButton } from '../approval/ApprovePeriodButton';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import { AnomaliesCard } from './AnomaliesCard';
-import { ApproveControl } from './ApproveControl';
 import { defaultPeriod } from './choose-period';
 import { LateCorrectionsCard } from './LateCorrectionsCard';
 import { PeriodSelect } from './PeriodSelect';
@@ -120,8 +120,8 @@ function ScoredPeriod({ summary, program, onChanged, onOpenPeriod }: { summary: 
           <p className="notice-title">{result.locked ? t('scoring.locked.title') : t('scoring.draft.title')}</p>
           <p className="notice-text">
             {result.locked
-              ? summary.lastChangeAt
-                ? t('scoring.locked.text', { date: i18n.formatDateTime(summary.lastChangeAt), actor: summary.lastChangeBy ?? '', version: result.rulesVersion })
+              ? result.approval
+                ? t('scoring.locked.text', { date: i18n.formatDateTime(result.approval.at), actor: result.approval.actor, version: result.rulesVersion })
                 : t('scoring.locked.textNoDate', { version: result.rulesVersion })
               : t('scoring.draft.text', { version: result.rulesVersion })}
           </p>
@@ -132,7 +132,11 @@ function ScoredPeriod({ summary, program, onChanged, onOpenPeriod }: { summary: 
               <Icon name="calculator" size={16} />
               {score.loading ? t('scoring.calculating') : t('scoring.recalculate')}
             </button>
-            <ApproveControl result={result} program={program} onApproved={approved} onOpenPeriod={onOpenPeriod} />
+            <ApprovePeriodButton
+              summary={{ period: result.period, participants: result.totals.participants, payoutMinor: result.totals.payoutMinor, budgetMinor: result.totals.budgetMinor, currency: program.currency }}
+              onApproved={approved}
+              onOpenPeriod={onOpenPeriod}
+            />
           </div>
         )}
       </div>
@@ -156,7 +160,7 @@ function ScoredPeriod({ summary, program, onChanged, onOpenPeriod }: { summary: 
       </section>
 
       <div className="scoring-side-cards">
-        <AnomaliesCard anomalies={result.anomalies} currency={program.currency} />
+        <AnomaliesCard anomalies={result.anomalies} currency={program.currency} period={result.period} />
         <LateCorrectionsCard corrections={result.corrections} locked={result.locked} />
       </div>
 

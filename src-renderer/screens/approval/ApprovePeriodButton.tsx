@@ -1,13 +1,14 @@
 // Approval: a confirmation, then a written reason for each gate the core refuses to pass
 // silently: open verification findings (ANOMALIES_OPEN) and a payout over the budget
-// (OVER_BUDGET). Each reason is kept with the approval.
+// (OVER_BUDGET). Each reason is kept with the approval. Shared by Scoring (the whole period)
+// and Payouts (a selection, or fitted to the budget), so that both ask the same questions.
 import { useState, type FormEvent } from 'react';
-import type { AppErrorData, PeriodResult, ProgramView } from '../../../src-main/ipc/contract';
+import type { AppErrorData } from '../../../src-main/ipc/contract';
 import { describeError } from '../../api/describe-error';
 import { safeCall } from '../../api/use-call';
 import { Icon } from '../../components/Icon';
 import { ModalDialog } from '../../components/ModalDialog';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
 
 type Step = 'closed' | 'confirm' | 'reason' | 'findings';
@@ -17,7 +18,25 @@ interface Reasons {
   acceptOpenAnomalies?: string;
 }
 
-export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { result: PeriodResult; program: ProgramView; onApproved: () => void; onOpenPeriod: (period: string) => void }) {
+/** What the confirmation states: how many are paid and how much, against which budget. */
+export interface ApprovalSummary {
+  period: string;
+  participants: number;
+  payoutMinor: number;
+  budgetMinor: number | null;
+  currency: CurrencyInfo;
+}
+
+interface Props {
+  summary: ApprovalSummary;
+  /** Payouts: pay only a selection, or fit the payouts to the budget. */
+  options?: { fitBudget?: boolean; only?: string[] };
+  disabled?: boolean;
+  onApproved(): void;
+  onOpenPeriod(period: string): void;
+}
+
+export function ApprovePeriodButton({ summary, options, disabled, onApproved, onOpenPeriod }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [step, setStep] = useState<Step>('closed');
@@ -27,9 +46,9 @@ export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { 
   const [openFindings, setOpenFindings] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const period = i18n.formatPeriod(result.period);
-  const payout = i18n.formatMoney(result.totals.payoutMinor, program.currency);
-  const budget = result.totals.budgetMinor === null ? '' : i18n.formatMoney(result.totals.budgetMinor, program.currency);
+  const period = i18n.formatPeriod(summary.period);
+  const payout = i18n.formatMoney(summary.payoutMinor, summary.currency);
+  const budget = summary.budgetMinor === null ? '' : i18n.formatMoney(summary.budgetMinor, summary.currency);
 
   const close = () => {
     if (busy) return;
@@ -44,7 +63,7 @@ export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { 
     setBusy(true);
     setError(null);
     setGiven(reasons);
-    const answer = await safeCall('period.approve', { period: result.period, ...reasons });
+    const answer = await safeCall('period.approve', { period: summary.period, ...options, ...reasons });
     setBusy(false);
     if (answer.ok) {
       setStep('closed');
@@ -79,13 +98,13 @@ export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { 
 
   return (
     <>
-      <button type="button" className="btn btn-primary" onClick={() => setStep('confirm')} data-testid="approve">
+      <button type="button" className="btn btn-primary" onClick={() => setStep('confirm')} disabled={disabled} data-testid="approve">
         <Icon name="lock" size={16} />
         {t('approve.action')}
       </button>
       {step === 'confirm' ? (
         <ModalDialog title={t('approve.title', { period })} onClose={close} testId="approve-dialog">
-          <p className="modal-text">{t('approve.text', { count: result.totals.participants, payout })}</p>
+          <p className="modal-text">{t('approve.text', { count: summary.participants, payout })}</p>
           <p className="modal-text muted">{t('approve.lockText')}</p>
           {error ? (
             <div className="notice notice--error" role="alert" data-testid="approve-error">
@@ -105,7 +124,7 @@ export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { 
                 className="btn btn-primary"
                 onClick={() => {
                   close();
-                  onOpenPeriod(earlier[0] ?? result.period);
+                  onOpenPeriod(earlier[0] ?? summary.period);
                 }}
                 data-testid="open-earlier-period"
               >
@@ -131,7 +150,7 @@ export function ApproveControl({ result, program, onApproved, onOpenPeriod }: { 
           <form className="modal-form" onSubmit={submitReason} noValidate>
             <p className="modal-text">{step === 'findings' ? t('approve.findings.text', { count: openFindings, period }) : t('approve.overBudget.text', { payout, budget, period })}</p>
             {step === 'findings' ? (
-              <a className="link-quiet" href={hrefOf('verification')}>
+              <a className="link-quiet" href={hrefOf('verification', { period: summary.period })}>
                 {t('approve.findings.review')}
               </a>
             ) : null}

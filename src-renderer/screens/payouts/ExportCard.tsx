@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { AppErrorData, PayoutBatchView, PayoutView } from '../../../src-main/ipc/contract';
+import { saveDownload, XLSX_TYPE } from '../../api/save-download';
+import { safeCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
+import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
+
+type Format = 'xlsx' | 'csv' | 'sepa';
+
+const FORMATS: { format: Format; method: PayoutView['method']; type: string }[] = [
+  { format: 'xlsx', method: 'card', type: XLSX_TYPE },
+  { format: 'csv', method: 'card', type: 'text/csv' },
+  { format: 'sepa', method: 'transfer', type: 'application/xml' },
+];
+
+interface Outcome {
+  format: Format;
+  fileName: string;
+  rows: number;
+  controlSumMinor: number;
+  reused: boolean;
+}
+
+/**
+ * The files for the card issuer (xlsx or csv) and the bank (SEPA). Each holds the top-ups
+ * not exported yet; asking again hands back the same file, so a top-up is never paid twice.
+ */
+export function ExportCard({ period, payouts, batches, currency, onExported }: { period: string; payouts: readonly PayoutView[]; batches: readonly PayoutBatchView[]; currency: CurrencyInfo; onExported: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const waiting = (method: PayoutView['method']) => payouts.filter((p) => p.method === method && p.status === 'approved').length;
+  const any = (method: PayoutView['method']) => payouts.some((p) => p.method === method);
+  const made = (format: Format) => batches.some((b) => b.format === format && !b.voided);
+  const note = (format: Format, method: PayoutView['method'], pending: number) => {
+    if (!any(method)) return t(`payouts.export.none.${method}`);
+    if (pending > 0) return t(`payouts.export.waiting.${method}`, { count: pending });
+    return made(format) ? t('payouts.export.again') : t('payouts.export.nothingLeft');
+  };
+
+  const exportFile = async (format: Format, type: string) => {
+    setBusy(format);
+    setError(null);
+    setOutcome(null);
+    const answer = await safeCall('payouts.export', { period, format });
+    setBusy(null);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    const { fileName, bytes, reused, batch } = answer.value;
+    saveDownload(fileName, bytes, type);
+    setOutcome({ format, fileName, rows: batch.rowCount, controlSumMinor: batch.controlSumMinor, reused });
+    onExported();
+  };
+
+  return (
+    <section className="card" aria-labelledby="export-title" data-testid="export-card">
+      <div className="card-header">
+        <h2 className="card-title" id="export-title">
+          {t('payouts.export.title')}
+        </h2>
+      </div>
+      <p className="card-lead">{t('payouts.export.lead')}</p>
+      <div className="export-options">
+        {FORMATS.map(({ format, method, type }) => {
+          const pending = waiting(method);
+          return (
+            <div key={format} className="export-option">
+              <button type="button" className={pending > 0 ? 'btn btn-primary' : 'btn btn-secondary'} onClick={() => void exportFile(format, type)} disabled={busy !== null || !any(method)} aria-describedby={`export-${format}-note`} data-testid={`export-${format}`}>
+                {busy === format ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={16} />}
+                {busy === format ? t('payouts.export.busy') : t(`payouts.export.${format}`)}
+              </button>
+              <span className="export-note" id={`export-${format}-note`}>
+                {note(format, method, pending)}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      <div role="status" aria-live="polite">
+        {outcome ? (
+          <div className={outcome.reused ? 'notice notice--info' : 'notice notice--success'} data-testid={outcome.reused ? 'export-reused' : 'export-done'}>
+            <Icon name={outcome.reused ? 'info' : 'checkCircle'} className="notice-icon" />
+            <p className="notice-text">
+              {outcome.reused
+                ? t('payouts.export.reused', { file: outcome.fileName })
+                : t('payouts.export.done', { file: outcome.fileName, count: outcome.rows, amount: i18n.formatMoney(outcome.controlSumMinor, currency) })}
+            </p>
+          </div>
+        ) : null}
+      </div>
+      {error ? <ErrorNotice error={error} testId="export-error" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { DecisionView, VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import { Icon } from '../../components/Icon';
+import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
+import { EvidenceGrid } from './EvidenceGrid';
+import { findingLabel, findingSubject, findingText } from './finding-text';
+import { ResolveForm, type LineScope } from './ResolveForm';
+
+/** Findings that only inform carry a quieter badge than those that change who is paid what. */
+const TONE: Record<VerificationItem['code'], 'danger' | 'warning' | 'info'> = {
+  UNKNOWN_PARTICIPANT: 'danger',
+  UNKNOWN_SKU: 'warning',
+  MISSING_TARGET: 'warning',
+  DUPLICATE_LINE: 'warning',
+  RETURN_WITHOUT_SALE: 'warning',
+  NO_DESTINATION: 'warning',
+  INACTIVE: 'warning',
+  CAP_REACHED: 'info',
+  VOLUME_OUTLIER: 'info',
+  NEAR_THRESHOLD: 'info',
+};
+
+function DecisionText({ decision, currency }: { decision: DecisionView; currency: CurrencyInfo }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const count = decision.lineIds.length;
+  switch (decision.action) {
+    case 'assign':
+      return <>{t('decision.assign', { count, participant: decision.participantCode ?? '' })}</>;
+    case 'exclude':
+      return <>{t('decision.exclude', { count })}</>;
+    case 'setTarget':
+      return <>{t('decision.setTarget', { target: decision.targetMinor === null ? '—' : i18n.formatMoney(decision.targetMinor, currency) })}</>;
+    case 'accept':
+      return <>{t('decision.accept')}</>;
+  }
+}
+
+/** Who decided what about the finding, when and why. */
+function Decisions({ decisions, currency }: { decisions: readonly DecisionView[]; currency: CurrencyInfo }) {
+  const i18n = useI18n();
+  return (
+    <ul className="decision-list" aria-label={i18n.t('finding.decisions')} data-testid="decisions">
+      {decisions.map((d) => (
+        <li key={d.id} className="decision" data-testid="decision" data-action={d.action}>
+          <Icon name="checkCircle" size={16} className="decision-icon" />
+          <div className="decision-body">
+            <p className="decision-what">
+              <DecisionText decision={d} currency={currency} />
+            </p>
+            <p className="decision-reason">“{d.reason}”</p>
+            <p className="decision-meta">{i18n.t('decision.meta', { actor: d.actor, date: i18n.formatDateTime(d.at) })}</p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FindingCard({ item, period, currency, locked, onResolved }: { item: VerificationItem; period: string; currency: CurrencyInfo; locked: boolean; onResolved: (queue: VerificationQueue, item: VerificationItem) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [resolving, setResolving] = useState(false);
+  const [action, setAction] = useState<VerificationAction>(item.actions[0] ?? 'accept');
+  const [scope, setScope] = useState<LineScope>('all');
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const open = item.status === 'open';
+  const label = findingLabel(item.code, i18n);
+  const subject = findingSubject(item, i18n);
+  const choosing = resolving && (action === 'assign' || action === 'exclude') && scope === 'chosen';
+  const toggle = (lineId: number) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (next.has(lineId)) next.delete(lineId);
+      else next.add(lineId);
+      return next;
+    });
+  const headingId = `finding-${item.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+  return (
+    <li className={open ? 'finding' : 'finding is-resolved'} data-testid="finding" data-code={item.code} data-key={item.key} data-status={item.status}>
+      <div className="finding-head">
+        <span className={`badge badge--${TONE[item.code]} badge--small`}>{label}</span>
+        <h3 className="finding-subject mono" id={headingId}>
+          {subject}
+        </h3>
+        <span className={open ? 'badge badge--neutral badge--small finding-status' : 'badge badge--success badge--small finding-status'} data-testid="finding-status">
+          {open ? null : <Icon name="check" size={13} />}
+          {t(`finding.status.${item.status}`)}
+        </span>
+      </div>
+      <p className="finding-text">{findingText(item, period, currency, i18n)}</p>
+
+      {item.evidence.length > 0 ? (
+        <details className="finding-evidence" open={choosing || undefined}>
+          <summary data-testid="evidence-toggle">
+            {t('finding.evidence', { count: item.lineCount })}
+            {item.lineCount > item.evidence.length ? <span className="muted small"> · {t('finding.evidenceShown', { shown: item.evidence.length, total: item.lineCount })}</span> : null}
+          </summary>
+          <EvidenceGrid lines={item.evidence} currency={currency} label={t('evidence.table', { finding: `${label} ${subject}` })} chosen={choosing ? chosen : undefined} onToggle={choosing ? toggle : undefined} />
+        </details>
+      ) : null}
+
+      {item.decisions.length > 0 ? <Decisions decisions={item.decisions} currency={currency} /> : null}
+
+      {open && !locked && item.actions.length > 0 ? (
+        resolving ? (
+          <ResolveForm
+            item={item}
+            period={period}
+            currency={currency}
+            action={action}
+            onAction={setAction}
+            scope={scope}
+            onScope={setScope}
+            chosen={chosen}
+            onResolved={(queue) => {
+              setResolving(false);
+              onResolved(queue, item);
+            }}
+            onCancel={() => setResolving(false)}
+          />
+        ) : (
+          <div className="finding-actions">
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setResolving(true)} aria-describedby={headingId} data-testid="resolve-open">
+              {t('resolve.open')}
+            </button>
+          </div>
+        )
+      ) : null}
+    </li>
+  );
+}
