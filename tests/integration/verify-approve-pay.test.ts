@@ -9,7 +9,8 @@ import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { importParticipants } from '../../src-main/core/participants/import-participants';
 import { exportPayouts, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
-import { importConfirmations } from '../../src-main/core/payouts/import-confirmations';
+import { confirmationsRunner, importConfirmations } from '../../src-main/core/payouts/import-confirmations';
+import { NO_PROGRESS } from '../../src-main/core/import/prepare-import';
 import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
 import { budgetView, listPayouts, payoutProposal } from '../../src-main/core/payouts/payout-views';
 import { requireProgram } from '../../src-main/core/program/program-store';
@@ -144,7 +145,8 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
       ['E', 500, 193, 307],
     ]);
 
-    approvePeriod(ctx, '2026-09', { fitBudget: true, acceptOpenAnomalies: 'Near-threshold and held payouts checked with the client' });
+    const approved = approvePeriod(ctx, '2026-09', { fitBudget: true, acceptOpenAnomalies: 'Near-threshold and held payouts checked with the client' });
+    expect(approved.approval).toMatchObject({ actor: 'test', overBudgetReason: null, acceptedFindingsReason: 'Near-threshold and held payouts checked with the client', fitted: true });
     expect(listPayouts(ctx, '2026-09').map((p) => [p.reference, p.participantCode, p.method, p.points, p.amountMinor, p.status])).toEqual([
       ['LD-2026-09-000001', 'A', 'card', 387, 3870, 'approved'],
       ['LD-2026-09-000002', 'B', 'card', 104, 1040, 'approved'],
@@ -191,7 +193,7 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
 
   it('reads the issuer’s confirmation: paid, failed back to the balance, mismatches listed and not guessed', async () => {
     const before = balance(ctx, 'B');
-    const report = await importConfirmations(
+    const prepared = await confirmationsRunner.prepare(
       ctx,
       csvFile('potwierdzenie.csv', [
         'Referencja;Kwota;Status;Powód',
@@ -200,7 +202,19 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
         'LD-2026-09-000003;1000,00;OK;',
         'LD-2099-01-000001;5,00;OK;',
       ]),
+      {},
+      NO_PROGRESS,
     );
+    // The preview shows the rows that match nothing as refused, first.
+    expect(prepared.preview.rows.map((r) => [r.row, r.status])).toEqual([
+      [4, 'rejected'],
+      [5, 'rejected'],
+      [2, 'accepted'],
+      [3, 'accepted'],
+    ]);
+    expect(prepared.preview.problems[0]!.params).toEqual({ row: 4, kind: 'amount', reference: 'LD-2026-09-000003', expectedMinor: 193_160, givenMinor: 100_000 });
+    expect(prepared.preview.problems[1]!.params).toEqual({ row: 5, kind: 'unknownReference', reference: 'LD-2099-01-000001' });
+    const report = prepared.commit();
     expect([report.created, report.updated, report.rejected]).toEqual([1, 1, 2]);
     expect(report.problems.map((p) => [p.row, p.code])).toEqual([
       [4, 'CONFIRMATION_MISMATCH'],

@@ -68,8 +68,17 @@ export function matchConfirmations(
   const taken = new Set<number>();
   let alreadyKnown = 0;
   const money = (minor: number) => `${minorToDecimalString(minor, digits)} ${currency}`;
-  const mismatch = (row: number, column: string | null, value: string | null, reason: string) =>
-    mismatches.push({ row, column, value, code: 'CONFIRMATION_MISMATCH', reason: `Row ${row}: ${reason}`, severity: 'error' });
+  type Params = { kind: 'unknownReference' | 'noMatch' | 'ambiguous' | 'amount' | 'alreadyConfirmed' | 'notExported' | 'voided' | 'twice'; reference?: string; expectedMinor?: number; givenMinor?: number; status?: string };
+  const mismatch = (row: number, column: string | null, value: string | null, reason: string, params: Params) =>
+    mismatches.push({
+      row,
+      column,
+      value,
+      code: 'CONFIRMATION_MISMATCH',
+      reason: `Row ${row}: ${reason}`,
+      params: Object.fromEntries(Object.entries({ row, ...params }).filter(([, v]) => v !== undefined)) as Record<string, string | number>,
+      severity: 'error',
+    });
 
   for (const { row, values } of rows) {
     const amount = values.amount ?? 0;
@@ -77,7 +86,7 @@ export function matchConfirmations(
     if (values.reference !== null) {
       payout = byReference.get(values.reference.trim().toUpperCase());
       if (!payout) {
-        mismatch(row, 'reference', values.reference, `the reference "${values.reference}" is not one of ours; nothing was changed for it.`);
+        mismatch(row, 'reference', values.reference, `the reference "${values.reference}" is not one of ours; nothing was changed for it.`, { kind: 'unknownReference', reference: values.reference });
         continue;
       }
     } else {
@@ -91,13 +100,19 @@ export function matchConfirmations(
           candidates.length === 0
             ? `no exported top-up of ${money(amount)} goes to ${values.cardRef ?? values.iban}; nothing was changed.`
             : `${candidates.length} exported top-ups of ${money(amount)} go to ${values.cardRef ?? values.iban}; give the reference to say which.`,
+          { kind: candidates.length === 0 ? 'noMatch' : 'ambiguous', givenMinor: amount },
         );
         continue;
       }
       payout = candidates[0]!;
     }
     if (payout.amountMinor !== amount) {
-      mismatch(row, 'amount', money(amount), `the top-up ${payout.reference} was for ${money(payout.amountMinor)}, not ${money(amount)}; nothing was changed for it.`);
+      mismatch(row, 'amount', money(amount), `the top-up ${payout.reference} was for ${money(payout.amountMinor)}, not ${money(amount)}; nothing was changed for it.`, {
+        kind: 'amount',
+        reference: payout.reference,
+        expectedMinor: payout.amountMinor,
+        givenMinor: amount,
+      });
       continue;
     }
     if (payout.status === 'paid' || payout.status === 'failed') {
@@ -105,15 +120,22 @@ export function matchConfirmations(
         alreadyKnown++;
         continue;
       }
-      mismatch(row, 'status', values.status, `the top-up ${payout.reference} was already confirmed as ${payout.status}; nothing was changed.`);
+      mismatch(row, 'status', values.status, `the top-up ${payout.reference} was already confirmed as ${payout.status}; nothing was changed.`, {
+        kind: 'alreadyConfirmed',
+        reference: payout.reference,
+        status: payout.status,
+      });
       continue;
     }
     if (payout.status !== 'exported') {
-      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is ${payout.status === 'voided' ? 'in a voided batch' : 'not exported yet'}; nothing was changed.`);
+      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is ${payout.status === 'voided' ? 'in a voided batch' : 'not exported yet'}; nothing was changed.`, {
+        kind: payout.status === 'voided' ? 'voided' : 'notExported',
+        reference: payout.reference,
+      });
       continue;
     }
     if (taken.has(payout.id)) {
-      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is confirmed twice in this file; only the first row counts.`);
+      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is confirmed twice in this file; only the first row counts.`, { kind: 'twice', reference: payout.reference });
       continue;
     }
     taken.add(payout.id);
@@ -130,12 +152,17 @@ export const confirmationsRunner: ImportKindRunner = {
     const payouts = loadPayoutStates(ctx.store.sqlite, start.program.id);
     const { matches, mismatches, alreadyKnown } = matchConfirmations(table.accepted, payouts, start.program.currency.minorDigits, start.program.currency.code);
     const problems = [...table.problems, ...mismatches].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    // Rows the table took but that match no top-up are shown as refused, with the rows to look at first.
+    const refused = new Set(mismatches.map((m) => m.row));
+    const previewRows = table.previewRows
+      .map((r) => (refused.has(r.row) ? { ...r, status: 'rejected' as const } : r))
+      .sort((a, b) => Number(b.status === 'rejected') - Number(a.status === 'rejected'));
     const preview = previewFromTable({
       kind: 'confirmations',
       file,
       sha256: start.sha256,
       definition: confirmationsImport,
-      table: { ...table, problems, rejected: table.rejected + mismatches.length, acceptedCount: matches.length },
+      table: { ...table, problems, previewRows, rejected: table.rejected + mismatches.length, acceptedCount: matches.length },
       layoutChange: layoutChangeOf(ctx, start, table.headers),
     });
     return {

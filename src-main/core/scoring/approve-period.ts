@@ -133,6 +133,7 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
       totals: score.totals,
       corrections,
       payouts: { ...proposal, locked: true },
+      reasons: { overBudget: proposal.totals.overBudget ? (overrideReason ?? null) : null, acceptedFindings: queue.open > 0 ? (acceptReason ?? null) : null },
     };
     const reason = [overrideReason && `Over budget: ${overrideReason}`, acceptReason && `Open findings accepted: ${acceptReason}`].filter(Boolean).join(' ') || null;
     recordPeriodEvent(ctx, program.id, period, 'approved', score.rulesVersion, snapshot as unknown as Record<string, unknown>, reason);

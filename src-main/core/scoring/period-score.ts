@@ -21,6 +21,8 @@ import type { PayoutProposal } from '../verification/verification-views';
 export interface ApprovedSnapshot extends ApprovalDetails {
   /** What the approval paid: the proposal as approved (fitted, selected). */
   payouts?: PayoutProposal;
+  /** The reasons written at approval, each for what it allowed. */
+  reasons?: { overBudget: string | null; acceptedFindings: string | null };
   rows: ScoreRow[];
   anomalies: ScoringAnomaly[];
   totals: PeriodTotals;
@@ -84,7 +86,14 @@ function lockedResult(ctx: CoreContext, programId: number, period: string, state
     anomalies: snapshot.anomalies,
     totals: snapshot.totals,
     corrections: snapshot.corrections,
-    approval: { at: approval.at, actor: approval.actor, reason: approval.reason },
+    approval: {
+      at: approval.at,
+      actor: approval.actor,
+      reason: approval.reason,
+      overBudgetReason: snapshot.reasons?.overBudget ?? null,
+      acceptedFindingsReason: snapshot.reasons?.acceptedFindings ?? null,
+      fitted: snapshot.payouts?.totals.fitted ?? false,
+    },
   };
 }
 

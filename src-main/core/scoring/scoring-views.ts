@@ -26,7 +26,7 @@ export interface PeriodResult {
   /** Differences in locked earlier periods settled in this one (pending while it is open). */
   corrections: LateCorrection[];
   /** Who approved a locked period, when, and the reasons written then (over budget, open findings accepted). */
-  approval: { at: string; actor: string; reason: string | null } | null;
+  approval: { at: string; actor: string; reason: string | null; overBudgetReason: string | null; acceptedFindingsReason: string | null; fitted: boolean } | null;
 }
 
 export interface ExplainLine {
