@@ -13,7 +13,7 @@ export function formatPeriodResult(r: PeriodResult, digits: number, currency: st
     x.base,
     x.campaign,
     x.tierBonus,
-    x.attainmentBp === null ? '' : `${(x.attainmentBp / 100).toFixed(2)}%`,
+    x.attainmentBp === null ? '' : `${minorToDecimalString(x.attainmentBp, 2)}%`,
     x.targetBonus,
     x.capCut ? -x.capCut : '',
     x.earned,
@@ -71,7 +71,7 @@ export function formatExplanation(e: Explanation): string {
       ? 'no target for this period (anomaly MISSING_TARGET)'
       : e.target.attainmentBp === null
         ? `target ${money(e.target.targetMinor, d)}: zero, no attainment`
-        : `promoted sales ${money(e.target.promotedMinor, d)} of target ${money(e.target.targetMinor, d)} ${e.currency.code} = ${(e.target.attainmentBp / 100).toFixed(2)}%${e.target.minAttainmentBp === null ? ', below every band' : `, band from ${(e.target.minAttainmentBp / 100).toFixed(2)}%: +${e.target.bonusPct}%`}`;
+        : `promoted sales ${money(e.target.promotedMinor, d)} of target ${money(e.target.targetMinor, d)} ${e.currency.code} = ${minorToDecimalString(e.target.attainmentBp, 2)}%${e.target.minAttainmentBp === null ? ', below every band' : `, band from ${minorToDecimalString(e.target.minAttainmentBp, 2)}%: +${e.target.bonusPct}%`}`;
   const out = [
     `${e.participant.code} ${e.participant.name}, ${e.period} (${e.state}${e.locked ? ', locked' : ''}, rules version ${e.rulesVersion})`,
     '',

@@ -291,3 +291,23 @@ describe('the card issuer template', () => {
     expect(setPayoutTemplate(ctx, null).builtIn).toBe(true);
   });
 });
+
+describe('statistical findings', () => {
+  it('flags a volume far above the participant’s own history and everyone else’s, and a volume just past a tier threshold', async () => {
+    const ctx = openTestContext();
+    const codes = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'OUT', 'EDGE'];
+    await importParticipants(ctx, csvFile('p.csv', ['Rep code;Name;Card;Status', ...codes.map((c) => `${c};Rep ${c};CARD-${c};active`)]));
+    await seedScenarioMasterData(ctx);
+    const month = (period: string, volume: (code: string) => string) =>
+      importSales(ctx, csvFile(`s-${period}.csv`, [SALES_HEADER, ...codes.map((c, i) => `${period}-10;${c};TOY-3;1;${volume(c)};${period}/${i}`)]), { period });
+    await month('2026-09', () => '1000,00');
+    await month('2026-10', (c) => (c === 'OUT' ? '200000,00' : c === 'EDGE' ? '100500,00' : '1000,00'));
+    const items = verificationQueue(ctx, '2026-10').items.filter((i) => i.code === 'VOLUME_OUTLIER' || i.code === 'NEAR_THRESHOLD');
+    expect(items.map((i) => [i.key, i.facts])).toEqual([
+      ['VOLUME_OUTLIER:EDGE', { volumeMinor: 10_050_000, ownMedianMinor: 100_000, fenceMinor: 100_000 }],
+      ['NEAR_THRESHOLD:EDGE:tier', { volumeMinor: 10_050_000, thresholdMinor: 10_000_000, tier: 'BRONZE', what: 'tier' }],
+      ['VOLUME_OUTLIER:OUT', { volumeMinor: 20_000_000, ownMedianMinor: 100_000, fenceMinor: 100_000 }],
+    ]);
+    expect(items[1]!.message).toBe("EDGE's volume of 100500.00 PLN is just above the Bronze threshold of 100000.00 PLN, which sets next period's tier.");
+  });
+});

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ProgramView } from '../../ipc/contract';
 import { previousPeriod } from '../periods/period';
 import type { Rules } from '../program/program-config';
+import { minorToDecimalString } from '../money/minor-units';
 import { loadVolumes } from '../scoring/load-scoring-input';
 import type { LineScore, PeriodScore, ScoreRow } from '../scoring/score-types';
 import type { VerificationAction, VerificationCode } from './verification-views';
@@ -169,7 +170,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
 
   for (const row of score.rows) {
     const lineIds = (score.lineScores.get(row.code) ?? []).map((l) => l.line.id);
-    participantFindings(row, lineIds, findings, { history, fence, tiers, rules, period });
+    participantFindings(row, lineIds, findings, { history, fence, tiers, rules, period, money: (minor) => `${minorToDecimalString(minor, program.currency.minorDigits)} ${program.currency.code}` });
   }
   return findings;
 }
@@ -180,6 +181,7 @@ interface RowContext {
   tiers: Rules['tiers'];
   rules: Rules;
   period: string;
+  money: (minor: number) => string;
 }
 
 function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding[], c: RowContext): void {
@@ -223,8 +225,8 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
       participantCode: row.code,
       sku: null,
       message: aboveOwn
-        ? `${row.code} sold ${row.volumeMinor} (minor units) in ${c.period}, more than ${OWN_HISTORY_FACTOR} times their own median of ${ownMedian} over the periods before.`
-        : `${row.code} sold ${row.volumeMinor} (minor units) in ${c.period}, far above everyone else (the program's far-out fence is ${c.fence}).`,
+        ? `${row.code} sold ${c.money(row.volumeMinor)} in ${c.period}, more than ${OWN_HISTORY_FACTOR} times their own median of ${c.money(ownMedian!)} over the periods before.`
+        : `${row.code} sold ${c.money(row.volumeMinor)} in ${c.period}, far above everyone else (the program's far-out fence is ${c.money(c.fence!)}).`,
       facts: { volumeMinor: row.volumeMinor, ownMedianMinor: ownMedian, fenceMinor: c.fence },
       lineIds,
       actions: ['exclude', 'accept'],
@@ -237,7 +239,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
       code: 'NEAR_THRESHOLD',
       participantCode: row.code,
       sku: null,
-      message: `${row.code}'s volume is just above the ${tier.name} threshold (${row.volumeMinor - tier.minVolumeMinor} minor units over), which sets next period's tier.`,
+      message: `${row.code}'s volume of ${c.money(row.volumeMinor)} is just above the ${tier.name} threshold of ${c.money(tier.minVolumeMinor)}, which sets next period's tier.`,
       facts: { volumeMinor: row.volumeMinor, thresholdMinor: tier.minVolumeMinor, tier: tier.id, what: 'tier' },
       lineIds,
       actions: ['exclude', 'accept'],
@@ -251,7 +253,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
         code: 'NEAR_THRESHOLD',
         participantCode: row.code,
         sku: null,
-        message: `${row.code}'s attainment of ${(row.attainmentBp / 100).toFixed(2)}% is just above the ${(band.minAttainmentBp / 100).toFixed(2)}% band, worth ${row.targetBonus} points.`,
+        message: `${row.code}'s attainment of ${minorToDecimalString(row.attainmentBp, 2)}% is just above the ${minorToDecimalString(band.minAttainmentBp, 2)}% band, worth ${row.targetBonus} points.`,
         facts: { attainmentBp: row.attainmentBp, thresholdBp: band.minAttainmentBp, targetBonus: row.targetBonus, what: 'target' },
         lineIds,
         actions: ['exclude', 'accept'],
