@@ -150,6 +150,8 @@ const PATHS = {
   ),
   arrowRight: <path d="M4.5 12h15M13.5 6l6 6-6 6" />,
   arrowLeft: <path d="M19.5 12h-15M10.5 6l-6 6 6 6" />,
+  arrowUp: <path d="M12 19.5v-15M6 10.5l6-6 6 6" />,
+  arrowDown: <path d="M12 4.5v15M6 13.5l6 6 6-6" />,
   sortAsc: <path d="M12 19V5M6.5 10.5 12 5l5.5 5.5" />,
   sortDesc: <path d="M12 5v14M6.5 13.5 12 19l5.5-5.5" />,
   sortNone: <path d="M8 9.5 12 5.5l4 4M8 14.5l4 4 4-4" />,

@@ -1,4 +1,4 @@
-/** One figure with its label, in the grids of the import preview and report. */
+/** One figure with its label, in the stat grids of the dashboard, the import preview and report, verification and payouts. */
 export function Stat({ id, label, value, tone }: { id: string; label: string; value: string; tone?: 'success' | 'danger' | 'warning' | 'muted' }) {
   return (
     <div className={tone ? `stat stat--${tone}` : 'stat'} data-testid={`stat-${id}`}>

@@ -5,6 +5,7 @@ import { Icon } from '../components/Icon';
 import { ImportBatchTable } from '../components/ImportBatchTable';
 import { PageHeader } from '../components/PageHeader';
 import { ProgramFacts } from '../components/ProgramFacts';
+import { Stat } from '../components/Stat';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
 
@@ -32,18 +33,9 @@ export function DashboardScreen() {
               </a>
             </div>
             <div className="stat-grid stat-grid--three">
-              <div className="stat" data-testid="stat-total">
-                <span className="stat-label">{t('dashboard.total')}</span>
-                <span className="stat-value">{i18n.formatInteger(view.participants.total)}</span>
-              </div>
-              <div className="stat" data-testid="stat-active">
-                <span className="stat-label">{t('dashboard.active')}</span>
-                <span className="stat-value">{i18n.formatInteger(view.participants.active)}</span>
-              </div>
-              <div className={view.participants.withoutPayoutDestination > 0 ? 'stat stat--warning' : 'stat'} data-testid="stat-without-destination">
-                <span className="stat-label">{t('dashboard.withoutDestination')}</span>
-                <span className="stat-value">{i18n.formatInteger(view.participants.withoutPayoutDestination)}</span>
-              </div>
+              <Stat id="total" label={t('dashboard.total')} value={i18n.formatInteger(view.participants.total)} />
+              <Stat id="active" label={t('dashboard.active')} value={i18n.formatInteger(view.participants.active)} />
+              <Stat id="without-destination" label={t('dashboard.withoutDestination')} value={i18n.formatInteger(view.participants.withoutPayoutDestination)} tone={view.participants.withoutPayoutDestination > 0 ? 'warning' : undefined} />
             </div>
             {view.participants.withoutPayoutDestination > 0 ? <p className="card-note">{t('dashboard.withoutDestination.hint')}</p> : null}
             {view.participants.total === 0 ? (

@@ -6,6 +6,8 @@ import { Icon } from '../components/Icon';
 import { PageHeader } from '../components/PageHeader';
 import { ProgramFacts } from '../components/ProgramFacts';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
+import { useRouteParam } from '../navigation';
+import { PAYOUT_TEMPLATE_SECTION, PayoutTemplateCard } from './payout-template/PayoutTemplateCard';
 
 function CopyButton({ text }: { text: string }) {
   const { t } = useI18n();
@@ -32,6 +34,7 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
   const i18n = useI18n();
   const { t } = i18n;
   const info = useCall('app.info');
+  const section = useRouteParam('section');
 
   return (
     <div className="page page--medium">
@@ -67,6 +70,8 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
         </div>
         <ProgramFacts program={program} />
       </section>
+
+      <PayoutTemplateCard program={program} focused={section === PAYOUT_TEMPLATE_SECTION} />
 
       <section className="card" aria-labelledby="settings-data">
         <div className="card-header">

@@ -200,3 +200,18 @@ test('verification, payouts, confirmation import and budget have no serious acce
   await expect(page.getByTestId('budget-chart')).toBeVisible();
   await expectNoSeriousViolations(page, 'budget');
 });
+
+test('the card issuer’s template editor, with problems and a totals row, has no serious accessibility problems', async ({ page, server, dbFile }) => {
+  seedProgram(dbFile);
+  await openScreen(page, server, 'settings?section=payout-template', 'Settings');
+  await expect(page.getByTestId('template-kind')).toHaveText('Built-in template');
+  await expectNoSeriousViolations(page, 'settings: the built-in template');
+
+  await page.getByTestId('template-columns-1-header').fill('');
+  await page.getByTestId('template-csvSeparator-comma').click();
+  await page.getByTestId('template-totals').check();
+  await page.getByTestId('template-totalsLabel').fill('');
+  await expect(page.getByTestId('template-status')).toHaveText('3 fields need attention before saving.');
+  await expect(page.getByTestId('template-preview-totals')).toBeVisible();
+  await expectNoSeriousViolations(page, 'settings: template with problems');
+});

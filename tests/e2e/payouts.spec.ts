@@ -74,6 +74,21 @@ test('verification, approval over budget with a reason, export and confirmation 
   await expect(assigned.getByTestId('decision')).toContainText('The client confirmed R0O01 is a typo for R0001.');
   await expect(assigned.getByTestId('decision')).toContainText('e2e,');
 
+  // R0001's explanation shows the assignment: what was done, about which finding, why and by whom.
+  await page.getByTestId('nav-scoring').click();
+  await page.getByTestId('scoring-period').selectOption('2026-09');
+  await page.getByTestId('score-grid').locator('[role="row"][data-key="R0001"]').click();
+  const explained = page.getByTestId('explain-panel').getByTestId('explain-decisions').getByTestId('decision');
+  await expect(explained).toHaveCount(1);
+  await expect(explained).toHaveAttribute('data-action', 'assign');
+  await expect(explained).toContainText('Assigned 1 line to R0001');
+  await expect(explained).toContainText(`Finding: Unknown participant (${UNKNOWN_CODE})`);
+  await expect(explained).toContainText('The client confirmed R0O01 is a typo for R0001.');
+  await expect(explained).toContainText('e2e,');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-verification').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verification' })).toBeVisible();
+
   // Payouts: the proposal is over the 10.00 PLN budget; fitting shows what each would get.
   await page.getByRole('link', { name: 'Go to Payouts to approve' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();

@@ -8,6 +8,7 @@ import { describeError } from '../../api/describe-error';
 import { safeCall } from '../../api/use-call';
 import { Icon } from '../../components/Icon';
 import { ModalDialog } from '../../components/ModalDialog';
+import { DialogActions, DialogError, ReasonField } from '../../components/ReasonField';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
 
@@ -154,52 +155,27 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
                 {t('approve.findings.review')}
               </a>
             ) : null}
-            <div className={reasonMissing ? 'field has-error' : 'field'}>
-              <label className="field-label" htmlFor="override-reason">
-                {step === 'findings' ? t('approve.findings.reason') : t('approve.reason')}
-              </label>
-              <textarea
-                id="override-reason"
-                className="input textarea"
-                rows={3}
-                value={reason}
-                maxLength={2000}
-                onChange={(event) => {
-                  setReason(event.target.value);
-                  setReasonMissing(false);
-                }}
-                aria-invalid={reasonMissing}
-                aria-describedby={reasonMissing ? 'override-reason-error' : 'override-reason-hint'}
-                data-testid="override-reason"
-              />
-              {reasonMissing ? (
-                <p className="field-error" id="override-reason-error" data-testid="override-reason-error">
-                  <Icon name="alert" size={14} />
-                  {t('error.REASON_REQUIRED')}
-                </p>
-              ) : (
-                <p className="field-hint" id="override-reason-hint">
-                  {t('approve.reason.hint')}
-                </p>
-              )}
-            </div>
-            {error ? (
-              <div className="notice notice--error" role="alert" data-testid="approve-error">
-                <Icon name="alert" className="notice-icon" />
-                <div className="notice-body">
-                  <p className="notice-text">{describeError(error, i18n)}</p>
-                </div>
-              </div>
-            ) : null}
-            <div className="modal-actions">
-              <button type="button" className="btn btn-secondary" onClick={close} disabled={busy}>
-                {t('common.cancel')}
-              </button>
-              <button type="submit" className="btn btn-danger" disabled={busy} data-testid="override-confirm">
-                {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="lock" size={16} />}
-                {busy ? t('approve.busy') : step === 'findings' ? t('approve.findings.confirm') : t('approve.overrideConfirm')}
-              </button>
-            </div>
+            <ReasonField
+              id="override-reason"
+              label={step === 'findings' ? t('approve.findings.reason') : t('approve.reason')}
+              hint={t('approve.reason.hint')}
+              value={reason}
+              onChange={(value) => {
+                setReason(value);
+                setReasonMissing(false);
+              }}
+              missing={reasonMissing}
+            />
+            <DialogError error={error} testId="approve-error" />
+            <DialogActions
+              onCancel={close}
+              busy={busy}
+              tone="danger"
+              icon="lock"
+              label={step === 'findings' ? t('approve.findings.confirm') : t('approve.overrideConfirm')}
+              busyLabel={t('approve.busy')}
+              testId="override-confirm"
+            />
           </form>
         </ModalDialog>
       ) : null}

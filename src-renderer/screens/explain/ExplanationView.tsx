@@ -5,6 +5,7 @@ import type { Explanation } from '../../../src-main/ipc/contract';
 import { formatBasisPoints, formatSignedPoints } from '../../forms/format-figures';
 import { useI18n } from '../../i18n/i18n';
 import { HeldBadge } from '../scoring/HeldBadge';
+import { DecisionList } from '../verification/DecisionList';
 import { ExplainLines } from './ExplainLines';
 import { ledgerKindLabel } from './ledger-kind-label';
 
@@ -42,6 +43,15 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
       : `${t('explain.target.text', { promoted: money(e.target.promotedMinor), target: money(e.target.targetMinor), attainment: formatBasisPoints(e.target.attainmentBp, i18n.locale) })} ${
           e.target.minAttainmentBp === null ? t('explain.target.noBand') : t('explain.target.band', { min: formatBasisPoints(e.target.minAttainmentBp, i18n.locale) })
         }`;
+
+  // The finding a decision was about, from its key ("UNKNOWN_PARTICIPANT:R0O01").
+  const findingOf = (key: string) => {
+    const [code, ...rest] = key.split(':');
+    const label = `finding.${code ?? ''}.label`;
+    const subject = rest.join(':');
+    if (!i18n.hasKey(label)) return key;
+    return subject ? `${t(label)} (${subject})` : t(label);
+  };
 
   return (
     <div className="explanation" data-testid="explanation">
@@ -98,6 +108,19 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
             <p className="notice-text">{t(`held.${r.held}.long`)}</p>
           </div>
         ) : null}
+      </section>
+
+      <section aria-labelledby="explain-decisions">
+        <h3 className="section-title" id="explain-decisions">
+          {t('explain.decisions.title')}
+        </h3>
+        {e.decisions.length === 0 ? (
+          <p className="muted" data-testid="explain-no-decisions">
+            {t('explain.decisions.none')}
+          </p>
+        ) : (
+          <DecisionList decisions={e.decisions.map((d) => ({ ...d, id: `${d.key} ${d.at}`, about: findingOf(d.key) }))} currency={e.currency} label={t('explain.decisions.title')} testId="explain-decisions" />
+        )}
       </section>
 
       <section aria-labelledby="explain-adjustments">

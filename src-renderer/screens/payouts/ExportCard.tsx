@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { AppErrorData, PayoutBatchView, PayoutView } from '../../../src-main/ipc/contract';
 import { saveDownload, XLSX_TYPE } from '../../api/save-download';
-import { safeCall } from '../../api/use-call';
+import { safeCall, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
+import { hrefOf } from '../../navigation';
+import { PAYOUT_TEMPLATE_SECTION } from '../payout-template/PayoutTemplateCard';
 
 type Format = 'xlsx' | 'csv' | 'sepa';
 
@@ -32,6 +34,7 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
   const [busy, setBusy] = useState<Format | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const template = useCall('payouts.template');
   const waiting = (method: PayoutView['method']) => payouts.filter((p) => p.method === method && p.status === 'approved').length;
   const any = (method: PayoutView['method']) => payouts.some((p) => p.method === method);
   const made = (format: Format) => batches.some((b) => b.format === format && !b.voided);
@@ -65,6 +68,16 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
         </h2>
       </div>
       <p className="card-lead">{t('payouts.export.lead')}</p>
+      {template.value ? (
+        <p className="export-template" data-testid="export-template">
+          <Icon name="columns" size={16} />
+          <span>{template.value.builtIn ? t('payouts.export.templateBuiltIn') : t('payouts.export.template', { name: template.value.template.name })}</span>
+          <a className="link-quiet" href={hrefOf('settings', { section: PAYOUT_TEMPLATE_SECTION })} data-testid="export-template-link">
+            {t('payouts.export.templateChange')}
+            <Icon name="arrowRight" size={14} />
+          </a>
+        </p>
+      ) : null}
       <div className="export-options">
         {FORMATS.map(({ format, method, type }) => {
           const pending = waiting(method);

@@ -7,62 +7,21 @@ import { BusyIndicator } from '../../components/BusyIndicator';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
-import { PageHeader } from '../../components/PageHeader';
-import { PeriodStateBadge } from '../../components/PeriodStateBadge';
 import { useI18n } from '../../i18n/i18n';
-import { hrefOf } from '../../navigation';
 import { ApprovePeriodButton } from '../approval/ApprovePeriodButton';
 import { ExplainPanel } from '../explain/ExplainPanel';
+import { PeriodScreen } from '../period/PeriodScreen';
 import { AnomaliesCard } from './AnomaliesCard';
-import { defaultPeriod } from './choose-period';
 import { LateCorrectionsCard } from './LateCorrectionsCard';
-import { PeriodSelect } from './PeriodSelect';
 import { PeriodTotalsCard } from './PeriodTotalsCard';
 import { ScoreGrid } from './ScoreGrid';
 
 export function ScoringScreen({ program }: { program: ProgramView }) {
   const { t } = useI18n();
-  const periods = useCall('periods.list');
-  const [chosen, setChosen] = useState<string | null>(null);
-  const list = periods.value ?? [];
-  const period = chosen && list.some((p) => p.period === chosen) ? chosen : defaultPeriod(list);
-  const summary = list.find((p) => p.period === period) ?? null;
-  const anySales = list.some((p) => p.salesLines > 0);
-
   return (
-    <div className="page scoring-page">
-      <PageHeader
-        title={t('scoring.title')}
-        lead={t('scoring.lead')}
-        actions={
-          summary ? (
-            <>
-              <PeriodSelect id="scoring-period" label={t('scoring.period')} periods={list} value={summary.period} onChange={setChosen} testId="scoring-period" />
-              <PeriodStateBadge state={summary.state} />
-            </>
-          ) : null
-        }
-      />
-      {periods.error ? <ErrorNotice error={periods.error} onRetry={periods.reload} /> : null}
-      {!periods.answered ? <BusyIndicator label={t('common.loading')} /> : null}
-      {periods.answered && !anySales && !periods.error ? (
-        <div className="card">
-          <EmptyState
-            icon="scoring"
-            title={t('scoring.noSales.title')}
-            actions={
-              <a className="btn btn-primary" href={hrefOf('import')}>
-                <Icon name="import" size={16} />
-                {t('placeholder.goImport')}
-              </a>
-            }
-          >
-            <p>{t('scoring.noSales.text')}</p>
-          </EmptyState>
-        </div>
-      ) : null}
-      {summary && anySales ? <PeriodView key={summary.period} summary={summary} program={program} onChanged={periods.reload} onOpenPeriod={setChosen} /> : null}
-    </div>
+    <PeriodScreen className="scoring-page" title={t('scoring.title')} lead={t('scoring.lead')} periodLabel={t('scoring.period')} selectId="scoring-period" emptyIcon="scoring" followRoute={false}>
+      {({ summary, reload, choose }) => <PeriodView key={summary.period} summary={summary} program={program} onChanged={reload} onOpenPeriod={choose} />}
+    </PeriodScreen>
   );
 }
 

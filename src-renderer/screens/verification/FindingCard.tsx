@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { DecisionView, VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import type { VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
 import { Icon } from '../../components/Icon';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
+import { DecisionList } from './DecisionList';
 import { EvidenceGrid } from './EvidenceGrid';
 import { findingLabel, findingSubject, findingText } from './finding-text';
 import { ResolveForm, type LineScope } from './ResolveForm';
@@ -19,43 +20,6 @@ const TONE: Record<VerificationItem['code'], 'danger' | 'warning' | 'info'> = {
   VOLUME_OUTLIER: 'info',
   NEAR_THRESHOLD: 'info',
 };
-
-function DecisionText({ decision, currency }: { decision: DecisionView; currency: CurrencyInfo }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const count = decision.lineIds.length;
-  switch (decision.action) {
-    case 'assign':
-      return <>{t('decision.assign', { count, participant: decision.participantCode ?? '' })}</>;
-    case 'exclude':
-      return <>{t('decision.exclude', { count })}</>;
-    case 'setTarget':
-      return <>{t('decision.setTarget', { target: decision.targetMinor === null ? '—' : i18n.formatMoney(decision.targetMinor, currency) })}</>;
-    case 'accept':
-      return <>{t('decision.accept')}</>;
-  }
-}
-
-/** Who decided what about the finding, when and why. */
-function Decisions({ decisions, currency }: { decisions: readonly DecisionView[]; currency: CurrencyInfo }) {
-  const i18n = useI18n();
-  return (
-    <ul className="decision-list" aria-label={i18n.t('finding.decisions')} data-testid="decisions">
-      {decisions.map((d) => (
-        <li key={d.id} className="decision" data-testid="decision" data-action={d.action}>
-          <Icon name="checkCircle" size={16} className="decision-icon" />
-          <div className="decision-body">
-            <p className="decision-what">
-              <DecisionText decision={d} currency={currency} />
-            </p>
-            <p className="decision-reason">“{d.reason}”</p>
-            <p className="decision-meta">{i18n.t('decision.meta', { actor: d.actor, date: i18n.formatDateTime(d.at) })}</p>
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function FindingCard({ item, period, currency, locked, onResolved }: { item: VerificationItem; period: string; currency: CurrencyInfo; locked: boolean; onResolved: (queue: VerificationQueue, item: VerificationItem) => void }) {
   const i18n = useI18n();
@@ -101,7 +65,7 @@ export function FindingCard({ item, period, currency, locked, onResolved }: { it
         </details>
       ) : null}
 
-      {item.decisions.length > 0 ? <Decisions decisions={item.decisions} currency={currency} /> : null}
+      {item.decisions.length > 0 ? <DecisionList decisions={item.decisions.map((d) => ({ ...d, lineCount: d.lineIds.length }))} currency={currency} label={t('finding.decisions')} /> : null}
 
       {open && !locked && item.actions.length > 0 ? (
         resolving ? (

@@ -8,13 +8,10 @@ import { BusyIndicator } from '../../components/BusyIndicator';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
-import { PageHeader } from '../../components/PageHeader';
-import { PeriodStateBadge } from '../../components/PeriodStateBadge';
 import { Stat } from '../../components/Stat';
 import { useI18n } from '../../i18n/i18n';
-import { hrefOf, useRouteParam } from '../../navigation';
-import { defaultPeriod } from '../scoring/choose-period';
-import { PeriodSelect } from '../scoring/PeriodSelect';
+import { hrefOf } from '../../navigation';
+import { PeriodScreen } from '../period/PeriodScreen';
 import { FindingCard } from './FindingCard';
 import { findingLabel } from './finding-text';
 
@@ -25,48 +22,10 @@ const PAGE = 50;
 
 export function VerificationScreen({ program }: { program: ProgramView }) {
   const { t } = useI18n();
-  const periods = useCall('periods.list');
-  const asked = useRouteParam('period');
-  const [chosen, setChosen] = useState<string | null>(asked);
-  const list = periods.value ?? [];
-  const period = chosen && list.some((p) => p.period === chosen) ? chosen : defaultPeriod(list);
-  const summary = list.find((p) => p.period === period) ?? null;
-  const anySales = list.some((p) => p.salesLines > 0);
-
   return (
-    <div className="page verification-page">
-      <PageHeader
-        title={t('verify.title')}
-        lead={t('verify.lead')}
-        actions={
-          summary ? (
-            <>
-              <PeriodSelect id="verify-period" label={t('verify.period')} periods={list} value={summary.period} onChange={setChosen} testId="verify-period" />
-              <PeriodStateBadge state={summary.state} />
-            </>
-          ) : null
-        }
-      />
-      {periods.error ? <ErrorNotice error={periods.error} onRetry={periods.reload} /> : null}
-      {!periods.answered ? <BusyIndicator label={t('common.loading')} /> : null}
-      {periods.answered && !anySales && !periods.error ? (
-        <div className="card">
-          <EmptyState
-            icon="verification"
-            title={t('scoring.noSales.title')}
-            actions={
-              <a className="btn btn-primary" href={hrefOf('import')}>
-                <Icon name="import" size={16} />
-                {t('placeholder.goImport')}
-              </a>
-            }
-          >
-            <p>{t('scoring.noSales.text')}</p>
-          </EmptyState>
-        </div>
-      ) : null}
-      {summary && anySales ? <PeriodQueue key={summary.period} summary={summary} program={program} onChanged={periods.reload} /> : null}
-    </div>
+    <PeriodScreen className="verification-page" title={t('verify.title')} lead={t('verify.lead')} periodLabel={t('verify.period')} selectId="verify-period" emptyIcon="verification" followRoute>
+      {({ summary, reload }) => <PeriodQueue key={summary.period} summary={summary} program={program} onChanged={reload} />}
+    </PeriodScreen>
   );
 }
 
