@@ -814,6 +814,8 @@ export const en = {
   'decision.setTarget': 'Set the target to {target}',
   'decision.accept': 'Accepted as it is',
   'decision.meta': '{actor}, {date}',
+  /** A reason as the coordinator wrote it, in the language's quotation marks. */
+  'decision.reason': '“{reason}”',
 
   'resolve.open': 'Resolve…',
   'resolve.action': 'What to do',

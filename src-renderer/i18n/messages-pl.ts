@@ -839,6 +839,8 @@ export const pl = {
   'decision.setTarget': 'Ustawiono cel na {target}',
   'decision.accept': 'Zaakceptowano bez zmian',
   'decision.meta': '{actor}, {date}',
+  /** A reason as the coordinator wrote it, in the language's quotation marks. */
+  'decision.reason': '„{reason}”',
 
   'resolve.open': 'Rozstrzygnij…',
   'resolve.action': 'Co zrobić',

@@ -844,6 +844,8 @@ export const ru = {
   'decision.setTarget': 'Цель установлена: {target}',
   'decision.accept': 'Принято как есть',
   'decision.meta': '{actor}, {date}',
+  /** A reason as the coordinator wrote it, in the language's quotation marks. */
+  'decision.reason': '«{reason}»',
 
   'resolve.open': 'Разобрать…',
   'resolve.action': 'Что сделать',

@@ -43,7 +43,7 @@ export function DecisionList({ decisions, currency, label, testId = 'decisions' 
           <div className="decision-body">
             <p className="decision-what">{decisionText(d, currency, i18n)}</p>
             {d.about ? <p className="decision-about">{i18n.t('explain.decision.about', { finding: d.about })}</p> : null}
-            <p className="decision-reason">“{d.reason}”</p>
+            <p className="decision-reason">{i18n.t('decision.reason', { reason: d.reason })}</p>
             <p className="decision-meta">{i18n.t('decision.meta', { actor: d.actor, date: i18n.formatDateTime(d.at) })}</p>
           </div>
         </li>
