@@ -19,18 +19,9 @@ function readTemplate(path: string): unknown {
 }
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { VERIFICATION_ACTIONS, type VerificationAction, type VerificationQueue } from '../core/verification/verification-views';
-import type { Command, Values } from './commands';
+import type { Command } from './commands';
+import { requiredOption, textOption } from './option-values';
 import { formatTable } from './format-output';
-
-function text(values: Values, name: string): string | undefined {
-  return typeof values[name] === 'string' ? (values[name] as string) : undefined;
-}
-
-function required(values: Values, name: string, what: string): string {
-  const raw = text(values, name);
-  if (raw === undefined || raw.trim() === '') throw new AppError('INVALID_INPUT', `This command needs --${name} ${what}.`);
-  return raw;
-}
 
 function money(ctx: CoreContext) {
   const program = requireProgram(ctx);
@@ -55,25 +46,25 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--period YYYY-MM --key KEY --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] --reason "why"',
     summary: 'resolve a finding of the verification queue, with the reason kept',
     run(ctx, _rest, values) {
-      const action = required(values, 'action', VERIFICATION_ACTIONS.join('|')) as VerificationAction;
+      const action = requiredOption(values, 'action', VERIFICATION_ACTIONS.join('|')) as VerificationAction;
       if (!VERIFICATION_ACTIONS.includes(action)) throw new AppError('INVALID_INPUT', `--action takes ${VERIFICATION_ACTIONS.join(', ')}, not "${action}".`);
       const program = requireProgram(ctx);
-      const target = text(values, 'target');
+      const target = textOption(values, 'target');
       let targetMinor: number | undefined;
       if (target !== undefined) {
         const parsed = parseDecimalToMinor(target, program.currency.minorDigits, program.locale);
         if (!parsed.ok) throw new AppError('INVALID_INPUT', `--target takes an amount such as 2500,00, not "${target}".`);
         targetMinor = parsed.minor;
       }
-      const lines = text(values, 'lines');
+      const lines = textOption(values, 'lines');
       const queue = resolveFinding(ctx, {
-        period: required(values, 'period', 'YYYY-MM'),
-        key: required(values, 'key', 'KEY (see "verify --period")'),
+        period: requiredOption(values, 'period', 'YYYY-MM'),
+        key: requiredOption(values, 'key', 'KEY (see "verify --period")'),
         action,
-        ...(text(values, 'participant') ? { participantCode: text(values, 'participant') } : {}),
+        ...(textOption(values, 'participant') ? { participantCode: textOption(values, 'participant') } : {}),
         ...(targetMinor !== undefined ? { targetMinor } : {}),
         ...(lines ? { lineIds: lines.split(',').map((id) => Number(id.trim())) } : {}),
-        reason: text(values, 'reason') ?? '',
+        reason: textOption(values, 'reason') ?? '',
       });
       return { json: queue, text: formatQueue(queue) };
     },
@@ -84,7 +75,7 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--period YYYY-MM',
     summary: "the period's verification queue: anomalies with their evidence, open or resolved",
     run(ctx, _rest, values) {
-      const queue = verificationQueue(ctx, required(values, 'period', 'YYYY-MM'));
+      const queue = verificationQueue(ctx, requiredOption(values, 'period', 'YYYY-MM'));
       return { json: queue, text: formatQueue(queue) };
     },
   },
@@ -94,7 +85,7 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '[--file TEMPLATE.json | --reset]',
     summary: "show the card issuer's template for xlsx and csv payout files; --file saves another, --reset goes back to the built-in one",
     run(ctx, _rest, values) {
-      const file = text(values, 'file');
+      const file = textOption(values, 'file');
       const view = values.reset === true ? setPayoutTemplate(ctx, null) : file ? setPayoutTemplate(ctx, readTemplate(file)) : payoutTemplate(ctx);
       const t = view.template;
       return {
@@ -112,7 +103,7 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--batch REF --reason "why"',
     summary: 'void an exported payout batch: its unconfirmed top-ups go back to the balances, to be paid again',
     run(ctx, _rest, values) {
-      const batch = voidPayoutBatch(ctx, required(values, 'batch', 'REF (such as PB-2026-10-1)'), text(values, 'reason') ?? '');
+      const batch = voidPayoutBatch(ctx, requiredOption(values, 'batch', 'REF (such as PB-2026-10-1)'), textOption(values, 'reason') ?? '');
       return { json: batch, text: `Voided ${batch.batchRef}: its unconfirmed top-ups are back in the balances.` };
     },
   },
@@ -122,8 +113,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--period YYYY-MM [--fit-budget] [--only CODE,CODE]',
     summary: 'the top-ups an approval would make (or made): amounts, masked cards, budget, held payouts',
     run(ctx, _rest, values) {
-      const only = text(values, 'only')?.split(',').map((c) => c.trim()).filter(Boolean);
-      const proposal = payoutProposal(ctx, required(values, 'period', 'YYYY-MM'), { fitBudget: values['fit-budget'] === true, ...(only ? { only } : {}) });
+      const only = textOption(values, 'only')?.split(',').map((c) => c.trim()).filter(Boolean);
+      const proposal = payoutProposal(ctx, requiredOption(values, 'period', 'YYYY-MM'), { fitBudget: values['fit-budget'] === true, ...(only ? { only } : {}) });
       const m = money(ctx);
       const t = proposal.totals;
       return {
@@ -149,10 +140,10 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--period YYYY-MM --format xlsx|csv|sepa --out FILE',
     summary: "write the payout file of an approved period (card issuer: xlsx, csv; bank: sepa); again gives the same file",
     async run(ctx, _rest, values) {
-      const format = required(values, 'format', 'xlsx|csv|sepa');
+      const format = requiredOption(values, 'format', 'xlsx|csv|sepa');
       if (format !== 'xlsx' && format !== 'csv' && format !== 'sepa') throw new AppError('INVALID_INPUT', `--format takes xlsx, csv or sepa, not "${format}".`);
-      const out = required(values, 'out', 'FILE');
-      const result = await exportPayouts(ctx, required(values, 'period', 'YYYY-MM'), format);
+      const out = requiredOption(values, 'out', 'FILE');
+      const result = await exportPayouts(ctx, requiredOption(values, 'period', 'YYYY-MM'), format);
       writeFileSync(out, result.bytes);
       const m = money(ctx);
       const { bytes: _bytes, ...summary } = result;
@@ -169,7 +160,7 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--period YYYY-MM',
     summary: 'close a period once its top-ups are all confirmed paid or failed (or voided)',
     run(ctx, _rest, values) {
-      const period = required(values, 'period', 'YYYY-MM');
+      const period = requiredOption(values, 'period', 'YYYY-MM');
       closePeriod(ctx, period);
       return { json: { period, state: 'closed' }, text: `Closed ${period}.` };
     },

@@ -13,13 +13,8 @@ import { verifyLedger } from '../core/ledger/verify-ledger';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';
-import type { Command, Values } from './commands';
-
-function required(values: Values, name: string, what: string): string {
-  const raw = values[name];
-  if (typeof raw !== 'string' || raw.trim() === '') throw new AppError('INVALID_INPUT', `This command needs --${name} ${what}.`);
-  return raw;
-}
+import type { Command } from './commands';
+import { requiredOption, textOption } from './option-values';
 
 function programMoney(ctx: CoreContext) {
   const program = requireProgram(ctx);
@@ -52,7 +47,7 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
           );
           return { json: { periods: results.map((r) => ({ ...r, participants: r.rows })) }, text: table };
         }
-        const result = calculatePeriod(ctx, required(values, 'period', 'YYYY-MM'));
+        const result = calculatePeriod(ctx, requiredOption(values, 'period', 'YYYY-MM'));
         const { digits, currency } = programMoney(ctx);
         return { json: { ...result, participants: result.rows }, text: formatPeriodResult(result, digits, currency) };
       },
@@ -63,7 +58,7 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--period YYYY-MM --participant CODE',
       summary: "show how every point of a participant's period came about, line by line",
       run(ctx, _rest, values) {
-        const explanation = explainParticipant(ctx, required(values, 'period', 'YYYY-MM'), required(values, 'participant', 'CODE'));
+        const explanation = explainParticipant(ctx, requiredOption(values, 'period', 'YYYY-MM'), requiredOption(values, 'participant', 'CODE'));
         return { json: explanation, text: formatExplanation(explanation) };
       },
     },
@@ -73,9 +68,9 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--period YYYY-MM [--accept-open-anomalies "reason"] [--override-budget "reason" | --fit-budget] [--only CODE,CODE]',
       summary: 'post the period to the ledger, create its top-ups and lock it (refused with open findings or over budget unless told how)',
       run(ctx, _rest, values) {
-        const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+        const text = (name: string) => textOption(values, name);
         const only = text('only')?.split(',').map((c) => c.trim()).filter(Boolean);
-        const result = approvePeriod(ctx, required(values, 'period', 'YYYY-MM'), {
+        const result = approvePeriod(ctx, requiredOption(values, 'period', 'YYYY-MM'), {
           overrideBudget: text('override-budget'),
           acceptOpenAnomalies: text('accept-open-anomalies'),
           fitBudget: values['fit-budget'] === true,
@@ -91,11 +86,11 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--period YYYY-MM --participant CODE --points N --reason "why" (to take points: --points=-N)',
       summary: 'post a manual adjustment (points may be negative) with its reason',
       run(ctx, _rest, values) {
-        const raw = required(values, 'points', 'N (a whole number, negative to take points)');
+        const raw = requiredOption(values, 'points', 'N (a whole number, negative to take points)');
         if (!/^-?\d+$/.test(raw.trim())) throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
         const result = addManualAdjustment(ctx, {
-          period: required(values, 'period', 'YYYY-MM'),
-          participantCode: required(values, 'participant', 'CODE'),
+          period: requiredOption(values, 'period', 'YYYY-MM'),
+          participantCode: requiredOption(values, 'participant', 'CODE'),
           points: Number(raw.trim()),
           reason: typeof values.reason === 'string' ? values.reason : '',
         });
@@ -108,7 +103,7 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--participant CODE',
       summary: "a participant's ledger entries and balance",
       run(ctx, _rest, values) {
-        const ledger = participantLedger(ctx, required(values, 'participant', 'CODE'));
+        const ledger = participantLedger(ctx, requiredOption(values, 'participant', 'CODE'));
         const table = formatTable(
           ['Entry', 'Period', 'Kind', 'Points', 'Rule', 'Source', 'Note'],
           ledger.entries.map((e) => [e.id, e.period, e.kind, e.points, e.rule, e.batchId ? `batch ${e.batchId} row ${e.sourceRow}` : e.correctsPeriod ? `corrects ${e.correctsPeriod}` : '', e.note]),
@@ -122,7 +117,7 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--period YYYY-MM --rules FILE',
       summary: "compare each participant's total and the payout under the current rules and the rules in FILE (nothing saved)",
       run(ctx, _rest, values) {
-        const result = whatIf(ctx, required(values, 'period', 'YYYY-MM'), readJson(required(values, 'rules', 'FILE'), 'rules'));
+        const result = whatIf(ctx, requiredOption(values, 'period', 'YYYY-MM'), readJson(requiredOption(values, 'rules', 'FILE'), 'rules'));
         return { json: result, text: formatWhatIf(result, programMoney(ctx).digits) };
       },
     },
@@ -132,7 +127,7 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--rules FILE --note "why"',
       summary: 'save the rules in FILE as a new version of the program’s rules',
       run(ctx, _rest, values) {
-        const program = updateRules(ctx, readJson(required(values, 'rules', 'FILE'), 'rules'), typeof values.note === 'string' ? values.note : '');
+        const program = updateRules(ctx, readJson(requiredOption(values, 'rules', 'FILE'), 'rules'), typeof values.note === 'string' ? values.note : '');
         return { json: program, text: `Saved the rules as version ${program.rulesVersion}.` };
       },
     },

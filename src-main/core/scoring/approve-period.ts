@@ -101,7 +101,7 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
           { open: queue.open, codes },
         );
       }
-      acceptOpenFindings(ctx, period, acceptReason);
+      acceptOpenFindings(ctx, queue, acceptReason);
     }
 
     const { score, corrections, sources } = draftScore(ctx, program, period);

@@ -173,12 +173,16 @@ export function resolveFinding(ctx: CoreContext, input: ResolveInput): Verificat
   return verificationQueue(ctx, input.period);
 }
 
-/** Accepts every open finding with one reason (approving with --accept-open-anomalies). Call inside a transaction. */
-export function acceptOpenFindings(ctx: CoreContext, period: string, reason: string): number {
+/**
+ * Accepts every open finding of a queue just read with one reason (approving with
+ * --accept-open-anomalies). Call inside the transaction that read the queue.
+ */
+export function acceptOpenFindings(ctx: CoreContext, queue: VerificationQueue, reason: string): number {
   const why = reason.trim();
   if (why === '') throw new AppError('REASON_REQUIRED', 'Accepting the open findings needs a reason; it is kept with each of them.');
   const program = requireProgram(ctx);
-  const open = verificationQueue(ctx, period).items.filter((i) => i.status === 'open');
+  const period = queue.period;
+  const open = queue.items.filter((i) => i.status === 'open');
   const insert = ctx.store.sqlite.prepare(
     `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, line_ids_json, reason, at, actor) VALUES (?, ?, ?, 'accept', '[]', ?, ?, ?)`,
   );
