@@ -30,21 +30,6 @@ function emptyValues(fields: object): Record<string, unknown> {
   return empty;
 }
 
-/**
- * The row's cells of the mapped columns, in `columns` order, kept with every row until the
- * merged areas are known. They are only ever shown as text (problem values, preview rows), so
- * a date cell is kept as the text cellToText makes of it, which is shared between the rows of
- * the same day: a Date object in each of 200,000 rows would hold some 20 MB.
- */
-export function mappedCellsOf(cells: readonly RawCell[], columns: readonly ColumnMapping[]): RawCell[] {
-  const mapped: RawCell[] = new Array<RawCell>(columns.length);
-  for (let i = 0; i < columns.length; i++) {
-    const cell = cells[columns[i]?.column ?? -1] ?? null;
-    mapped[i] = cell instanceof Date ? cellToText(cell) : cell;
-  }
-  return mapped;
-}
-
 /** Parses each mapped cell of a data row by its field's parser; a field whose column is absent stays null. */
 export function evaluateRow<F extends FieldTable>(
   row: number,

@@ -257,6 +257,32 @@ describe('readImportTable on xlsx', () => {
     ]);
   });
 
+  it('knows the merged areas (listed after the rows) before it hands a row over, however far down they reach', async () => {
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['Date', 'Rep code', 'Qty', 'Net value', 'Invoice']);
+      for (let i = 1; i <= 30_000; i++) ws.addRow(['01.10.2026', `R${i}`, 1, 1, `FV/${i}`]);
+      ws.mergeCells('B25000:B25001');
+      ws.mergeCells('E25001:E25003'); // overlaps the first on row 25001
+      ws.mergeCells('C30001:D30001');
+    });
+    const handed: number[] = [];
+    const table = await readImportTable({ fileName: 'merged-far.xlsx', bytes }, sales, { ...options, onAccepted: (row) => handed.push(row) });
+    const merged = [25000, 25001, 25002, 25003, 30001];
+    expect(handed).toHaveLength(30_000 - merged.length);
+    expect(handed.filter((row) => merged.includes(row))).toEqual([]);
+    expect(table).toMatchObject({ acceptedCount: 30_000 - merged.length, rejected: merged.length, accepted: [] });
+    expect(table.problems.map((p) => [p.row, p.column, p.value, p.params?.area])).toEqual([
+      [25000, 'Rep code', 'R24999', 'B25000:B25001'],
+      // Cells under the first of a merged area are empty, and not reported missing.
+      [25001, 'Rep code', '', 'B25000:B25001'],
+      [25001, 'Invoice', 'FV/25000', 'E25001:E25003'],
+      [25002, 'Invoice', '', 'E25001:E25003'],
+      [25003, 'Invoice', '', 'E25001:E25003'],
+      [30001, 'Qty', '1', 'C30001:D30001'],
+    ]);
+  });
+
   it('passes over a sheet of headers only (a template) to the sheet with data', async () => {
     const bytes = await xlsx((wb) => {
       wb.addWorksheet('Wzór').addRow(['Date', 'Rep code', 'Qty', 'Net value']);

@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import { cellToText } from './cell-text';
 import { classifyRow } from './classify-row';
 import { duplicateKeyOf } from './duplicate-key';
-import { evaluateRow, hasErrors, mappedCellsOf, type EvaluatedRow } from './evaluate-row';
+import { evaluateRow, hasErrors } from './evaluate-row';
 import { requiredFields, type CellParseContext, type FieldTable, type FieldValues, type ImportDefinition } from './field-definitions';
 import { matchHeaderRow, type ColumnMapping, type MappingOverride } from './find-header-row';
 import { resolveImportLimits, type ImportLimits } from './import-limits';
@@ -39,8 +39,7 @@ export interface ReadTableOptions {
   /**
    * Takes each row as soon as it is judged acceptable (no errors, not screened out), instead
    * of `accepted`, which then stays empty: a kind that stores its rows as they come holds
-   * none of them in memory. A merged area found at the end of the sheet may still reject a
-   * row taken this way; such rows are listed in `withdrawn`.
+   * none of them in memory. A row handed over stays accepted.
    */
   onAccepted?: (row: number, values: FieldValues<FieldTable>) => void;
 }
@@ -81,8 +80,6 @@ export interface ImportTable<F extends FieldTable> {
   accepted: AcceptedRow<F>[];
   /** How many rows were accepted, whether kept in `accepted` or handed to `onAccepted`. */
   acceptedCount: number;
-  /** Rows handed to `onAccepted` that a merged area rejected afterwards. */
-  withdrawn: number[];
   /** Every error, skipped row and warning, by row. */
   problems: ImportProblem[];
   /** Non-blank rows under the header: accepted + rejected + skipped + duplicates. */
@@ -157,29 +154,73 @@ function headerNotFound<F extends FieldTable>(fileName: string, source: { format
   });
 }
 
-// The values of a row handed to `onAccepted`, in place of the row's own.
-const HANDED_OVER: FieldValues<never> = Object.freeze({}) as FieldValues<never>;
+/**
+ * The merged areas that reach into data rows, looked up row by row as the rows come (in
+ * increasing order, as sheets list them). The areas covering the current row are kept in a
+ * short list; the work over a sheet is bounded by the rows the areas cover, which
+ * MergeCollector limits.
+ */
+class MergeLookup {
+  private readonly byTop: MergedArea[];
+  private next = 0;
+  private active: MergedArea[] = [];
+  private lastRow = 0;
 
-/** Collects the rows under a header row and judges them: data, totals, notes, duplicates, merged cells. */
+  constructor(
+    private readonly areas: readonly MergedArea[],
+    headerRow: number,
+  ) {
+    this.byTop = areas.filter((a) => a.bottom > headerRow).sort((a, b) => a.top - b.top);
+  }
+
+  get any(): boolean {
+    return this.byTop.length > 0;
+  }
+
+  /** The areas covering this row (which is under the header row). */
+  at(row: number): readonly MergedArea[] {
+    // A row out of order (a hand-made file) is checked against every area.
+    if (row < this.lastRow) return this.byTop.filter((a) => a.top <= row && row <= a.bottom);
+    this.lastRow = row;
+    while (this.next < this.byTop.length && (this.byTop[this.next] as MergedArea).top <= row) this.active.push(this.byTop[this.next++] as MergedArea);
+    if (this.active.some((a) => a.bottom < row)) this.active = this.active.filter((a) => a.bottom >= row);
+    return this.active;
+  }
+}
+
+/**
+ * Judges the rows under a header row as they come: data, totals, notes, duplicates, merged
+ * cells. The merged areas are known before the first row, so a row is judged once and for
+ * all: a row without problems is counted and handed over (or kept in `accepted`); only rows
+ * with problems, and the first rows for the preview, are kept.
+ */
 class DataRows<F extends FieldTable> {
-  // With each row, its mapped cells (in `columns` order): merged areas are known only at the end.
-  // The cells of rows that the preview may show (as text, in header order); null for the others.
-  private readonly evaluated: (EvaluatedRow<F> & { mappedCells: RawCell[]; cells: (string | null)[] | null })[] = [];
+  private readonly accepted: AcceptedRow<F>[] = [];
+  private acceptedCount = 0;
+  private rejected = 0;
+  private duplicates = 0;
+  private judged = 0;
+  private readonly rowProblems: ImportProblem[] = [];
   private readonly skipped: ImportProblem[] = [];
-  private readonly skippedRows: PreviewRow[] = [];
-  private keptCells = 0;
+  // The rows the preview shows: those with problems (skipped ones too), then the first rows without.
+  private readonly problemRows: PreviewRow[] = [];
+  private readonly firstRows: PreviewRow[] = [];
   private pendingNotes: { raw: RawRow; column: number; text: string }[] = [];
   private readonly keyRows = new Map<string, number>();
   private readonly required: ReadonlySet<string>;
+  private readonly merges: MergeLookup;
 
   constructor(
     private readonly definition: ImportDefinition<F>,
     private readonly columns: readonly ColumnMapping[],
     private readonly context: CellParseContext,
     private readonly width: number,
+    merges: readonly MergedArea[],
+    headerRow: number,
     private readonly onAccepted?: (row: number, values: FieldValues<F>) => void,
   ) {
     this.required = new Set(requiredFields(definition));
+    this.merges = new MergeLookup(merges, headerRow);
   }
 
   private headerOf(column: number): string | null {
@@ -187,7 +228,6 @@ class DataRows<F extends FieldTable> {
   }
 
   private cellTexts(cells: readonly RawCell[]): (string | null)[] {
-    this.keptCells++;
     return Array.from({ length: this.width }, (_, i) => {
       const cell = cells[i] ?? null;
       return isBlankCell(cell) ? null : cellToText(cell);
@@ -196,7 +236,7 @@ class DataRows<F extends FieldTable> {
 
   private skip(raw: RawRow, problem: ImportProblem): void {
     this.skipped.push(problem);
-    if (this.keptCells < PREVIEW_PROBLEM_ROWS) this.skippedRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status: 'skipped' });
+    if (this.problemRows.length < PREVIEW_PROBLEM_ROWS) this.problemRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status: 'skipped' });
   }
 
   add(raw: RawRow): void {
@@ -221,8 +261,24 @@ class DataRows<F extends FieldTable> {
     }
   }
 
+  /** A merged cell's value belongs to one row only, so no row that a merged area reaches into can be trusted. */
+  private mergeProblems(raw: RawRow, problems: ImportProblem[]): ImportProblem[] {
+    let judged = problems;
+    for (const area of this.merges.at(raw.row)) {
+      const inside = this.columns.filter((m) => m.column + 1 >= area.left && m.column + 1 <= area.right);
+      const first = inside[0];
+      if (!first) continue;
+      const headers = new Set(inside.map((m) => m.header));
+      judged = judged.filter((p) => !(p.code === 'MISSING_VALUE' && p.column !== null && headers.has(p.column)));
+      judged.push(mergedCellProblem(raw.row, first.header, cellToText(raw.cells[first.column] ?? null), area.ref));
+    }
+    return judged;
+  }
+
   private evaluate(raw: RawRow): void {
     const result = evaluateRow(raw.row, raw.cells, this.definition, this.columns, this.context);
+    const merged = this.merges.any && this.merges.at(raw.row).length > 0;
+    if (merged) result.problems = this.mergeProblems(raw, result.problems);
     const keyFields = this.definition.duplicateKey ?? [];
     const key = duplicateKeyOf(result.values, keyFields);
     if (key !== null) {
@@ -241,101 +297,44 @@ class DataRows<F extends FieldTable> {
       const screened = this.definition.screenRow(raw.row, result.values);
       if (screened) result.problems.push(screened);
     }
-    const keep = this.evaluated.length < PREVIEW_FIRST_ROWS || (result.problems.length > 0 && this.keptCells < PREVIEW_PROBLEM_ROWS + PREVIEW_FIRST_ROWS);
-    const handedOver = this.onAccepted !== undefined && !hasErrors(result.problems) && !result.problems.some((p) => p.severity === 'skipped');
-    if (handedOver) this.onAccepted?.(raw.row, result.values);
-    // Spelled out, not spread: `{ ...result, more }` gave every row a hidden class of its own
-    // (V8), some 250 bytes a row and a great deal of time on a 200,000-row file.
-    this.evaluated.push({
-      row: result.row,
-      // A row handed over is not kept: the kind holds it now.
-      values: handedOver ? HANDED_OVER : result.values,
-      problems: result.problems,
-      mappedCells: mappedCellsOf(raw.cells, this.columns),
-      cells: keep ? this.cellTexts(raw.cells) : null,
-    });
-  }
-
-  /** A row's cells in header order from its mapped cells, for a row whose whole cells were not kept. */
-  private mappedTexts(mappedCells: readonly RawCell[]): (string | null)[] {
-    const cells: (string | null)[] = Array.from({ length: this.width }, () => null);
-    this.columns.forEach((m, i) => {
-      const cell = mappedCells[i] ?? null;
-      if (m.column < this.width && !isBlankCell(cell)) cells[m.column] = cellToText(cell);
-    });
-    return cells;
-  }
-
-  /** Marks rows that a merged area reaches into: a merged cell's value belongs to one row only, so neither row can be trusted. */
-  private applyMerges(merges: readonly MergedArea[], headerRow: number): void {
-    const lastRow = this.evaluated[this.evaluated.length - 1]?.row ?? headerRow;
-    // Merged areas by the data rows they cover, so that a sheet with many merges stays linear.
-    const byRow = new Map<number, MergedArea[]>();
-    for (const area of merges) {
-      for (let r = Math.max(area.top, headerRow + 1); r <= Math.min(area.bottom, lastRow); r++) {
-        const list = byRow.get(r);
-        if (list) list.push(area);
-        else byRow.set(r, [area]);
-      }
+    const problems = result.problems;
+    if (merged) {
+      const order = (p: ImportProblem) => this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
+      problems.sort((a, b) => order(a) - order(b));
     }
-    if (byRow.size === 0) return;
-    const order = (p: ImportProblem) => this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
-    for (const row of this.evaluated) {
-      const areas = byRow.get(row.row);
-      if (!areas) continue;
-      for (const area of areas) {
-        const inside = this.columns.filter((m) => m.column + 1 >= area.left && m.column + 1 <= area.right);
-        const first = inside[0];
-        if (!first) continue;
-        const headers = new Set(inside.map((m) => m.header));
-        row.problems = row.problems.filter((p) => !(p.code === 'MISSING_VALUE' && p.column !== null && headers.has(p.column)));
-        const cell = row.mappedCells[this.columns.indexOf(first)] ?? null;
-        row.problems.push(mergedCellProblem(row.row, first.header, cellToText(cell), area.ref));
-      }
-      row.problems.sort((a, b) => order(a) - order(b));
+    let status: PreviewRow['status'] = 'accepted';
+    if (hasErrors(problems)) {
+      status = 'rejected';
+      this.rejected++;
+    } else if (problems.some((p) => p.severity === 'skipped')) {
+      status = 'duplicate';
+      this.duplicates++;
+    } else {
+      this.acceptedCount++;
+      if (this.onAccepted) this.onAccepted(raw.row, result.values);
+      else this.accepted.push({ row: raw.row, values: result.values });
     }
+    if (problems.length > 0) {
+      for (const p of problems) this.rowProblems.push(p);
+      if (this.problemRows.length < PREVIEW_PROBLEM_ROWS) this.problemRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status });
+    } else if (this.judged < PREVIEW_FIRST_ROWS) this.firstRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status });
+    this.judged++;
   }
 
-  finish(merges: readonly MergedArea[], headerRow: number) {
+  finish() {
     for (const note of this.pendingNotes) this.skip(note.raw, skippedRowProblem(note.raw.row, 'NOT_DATA', this.headerOf(note.column), note.text));
     this.pendingNotes = [];
-    this.applyMerges(merges, headerRow);
-    const accepted: AcceptedRow<F>[] = [];
-    let acceptedCount = 0;
-    const withdrawn: number[] = [];
-    let rejected = 0;
-    let duplicates = 0;
-    const problemRows: PreviewRow[] = [...this.skippedRows];
-    const firstRows: PreviewRow[] = [];
-    for (const row of this.evaluated) {
-      let status: PreviewRow['status'] = 'accepted';
-      if (hasErrors(row.problems)) {
-        status = 'rejected';
-        rejected++;
-        if (row.values === HANDED_OVER) withdrawn.push(row.row);
-      } else if (row.problems.some((p) => p.severity === 'skipped')) {
-        status = 'duplicate';
-        duplicates++;
-      } else {
-        acceptedCount++;
-        if (row.values !== HANDED_OVER) accepted.push({ row: row.row, values: row.values });
-      }
-      if (row.problems.length > 0) {
-        if (problemRows.length < PREVIEW_PROBLEM_ROWS) problemRows.push({ row: row.row, cells: row.cells ?? this.mappedTexts(row.mappedCells), status });
-      } else if (row.cells && firstRows.length < PREVIEW_FIRST_ROWS) firstRows.push({ row: row.row, cells: row.cells, status });
-    }
-    problemRows.sort((a, b) => a.row - b.row);
-    const problems = [...this.evaluated.flatMap((r) => r.problems), ...this.skipped].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const problemRows = [...this.problemRows].sort((a, b) => a.row - b.row);
+    const problems = [...this.rowProblems, ...this.skipped].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return {
-      accepted,
-      acceptedCount,
-      withdrawn,
-      rejected,
-      duplicates,
+      accepted: this.accepted,
+      acceptedCount: this.acceptedCount,
+      rejected: this.rejected,
+      duplicates: this.duplicates,
       skipped: this.skipped.length,
-      rowsRead: this.evaluated.length + this.skipped.length,
+      rowsRead: this.judged + this.skipped.length,
       problems: foldRepeatedWarnings(problems),
-      previewRows: [...problemRows.slice(0, PREVIEW_PROBLEM_ROWS), ...firstRows],
+      previewRows: [...problemRows, ...this.firstRows],
     };
   }
 }
@@ -419,7 +418,9 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
           header = { row: raw.row, columns: match.columns, headers, remembered: withRemembered?.found ? remembered : null };
           // Preview rows span the header row; a sheet with thousands of headed columns shows the first ones.
           const width = Math.min(PREVIEW_MAX_COLUMNS, Math.max(headers.length, ...match.columns.map((m) => m.column + 1)));
-          rows = new DataRows(definition, match.columns, context, width, options.onAccepted);
+          // Known before the first data row: each row is judged once, as it comes.
+          const merges = await sheet.mergedAreas();
+          rows = new DataRows(definition, match.columns, context, width, merges, raw.row, options.onAccepted);
         } else if (isNearer(match.matched.length, headers, closest)) {
           closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing, headers, columns: match.columns, samples: [] };
         } else if (closest && closest.sheet === sheet.name && closest.samples.length < MAPPING_SAMPLE_ROWS) {
@@ -430,7 +431,7 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
       rows.add(raw);
     }
     if (header === null || rows === null) continue;
-    const judged = rows.finish(sheet.mergedAreas(), header.row);
+    const judged = rows.finish();
     if (judged.acceptedCount + judged.rejected + judged.duplicates === 0) {
       // A sheet of headers only (a template) does not stop the search for the sheet with the data.
       headerWithoutData ??= { row: header.row, sheet: sheet.name };

@@ -36,8 +36,8 @@ export interface SheetSource {
   hidden: boolean;
   /** Rows in order; rows the file leaves out (empty rows of a sheet) are not yielded. */
   rows(): AsyncIterable<RawRow>;
-  /** The merged areas; complete only once rows() has been read to the end (xlsx lists them after the data). */
-  mergedAreas(): readonly MergedArea[];
+  /** The merged areas, known before the rows are judged (an xlsx lists them after its rows; the reader finds them ahead). */
+  mergedAreas(): Promise<readonly MergedArea[]>;
   /** Releases the sheet without reading it. */
   skip(): void;
 }

@@ -50,7 +50,7 @@ export function readCsvTable(bytes: Uint8Array, locale: string, limits: ImportLi
       }
       pacer.report(bytes.byteLength);
     },
-    mergedAreas: () => [],
+    mergedAreas: () => Promise.resolve([]),
     skip: () => undefined,
   };
   return {

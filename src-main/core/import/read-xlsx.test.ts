@@ -13,7 +13,7 @@ async function readAll(fileName: string, bytes: Uint8Array) {
   for await (const sheet of source.sheets()) {
     const rows: RawRow[] = [];
     for await (const row of sheet.rows()) rows.push(row);
-    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges: sheet.mergedAreas().map((m) => m.ref) });
+    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges: (await sheet.mergedAreas()).map((m) => m.ref) });
   }
   return { source, sheets };
 }

@@ -1,7 +1,7 @@
 // Reads an .xlsx with exceljs's streaming WorkbookReader, so that large sales workbooks are
 // read sheet by sheet and row by row rather than built whole in memory. Gaps of the
 // streaming reader are filled here: sheet names come from read-workbook-index.ts, merged
-// areas (which it skips) are picked out of the sheet's XML as it streams past, and the zip
+// areas (which it skips) are found ahead of the rows by scan-merged-areas.ts, and the zip
 // is unpacked and checked by repack-zip-parts.ts, which hands the reader its parts in the
 // order it needs. Reading reports progress, stops on cancel and gives the event loop turns
 // (read-progress.ts).
@@ -12,6 +12,7 @@ import { cancelledError, ReadPacer, type ReadProgress } from './read-progress';
 import type { WorkbookIndex, WorkbookSheetInfo } from './read-workbook-index';
 import type { ZipEntry } from './read-zip-directory';
 import { repackZipParts, type RepackPart } from './repack-zip-parts';
+import { scanMergedAreas } from './scan-merged-areas';
 import { tooManyRows } from './row-limits';
 import { XlsxRowWorker } from './xlsx-row-worker-client';
 
@@ -19,61 +20,51 @@ import { decodeRowBatch } from './xlsx-row-worker.mjs';
 
 export { rawCellFromExcel } from './xlsx-row-worker.mjs';
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-const MERGE_MARK = Buffer.from('mergeCell');
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
-// A <mergeCell> element is far shorter than this: one cut between two chunks is found in the seam.
-const SEAM = 512;
-// Real sheets merge titles and a few labels; past these, checking every row against every area costs too much.
-const MAX_MERGED_AREAS = 100_000;
-const MAX_MERGED_ROWS = 4 * EXCEL_MAX_ROWS;
-
-/** The sheet's <mergeCell> elements (they come after the rows), noted from the XML as it is unpacked. */
-class MergeCollector {
-  readonly areas = new Map<string, MergedArea>();
-  private tail: Buffer = Buffer.alloc(0);
-  private rowsCovered = 0;
-
-  constructor(
-    private readonly fileName: string,
-    private readonly sheetName: string,
-  ) {}
-
-  add(chunk: Buffer): void {
-    // Native searches first: most chunks hold rows only and are passed over at once.
-    if (chunk.indexOf(MERGE_MARK) >= 0) this.collect(Buffer.concat([this.tail, chunk]));
-    else if (this.tail.length > 0) {
-      const seam = Buffer.concat([this.tail, chunk.subarray(0, SEAM)]);
-      if (seam.indexOf(MERGE_MARK) >= 0) this.collect(seam);
-    }
-    this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - SEAM)));
-  }
-
-  private collect(xml: Buffer): void {
-    // latin1 maps bytes one to one: a cut UTF-8 character cannot break a match.
-    for (const m of xml.toString('latin1').matchAll(MERGE_CELL)) {
-      const [, c1 = 'A', r1 = '1', c2 = c1, r2 = r1] = m;
-      const ref = m[3] ? `${c1}${r1}:${c2}${r2}` : `${c1}${r1}`;
-      if (this.areas.has(ref)) continue;
-      const top = Math.min(Number.parseInt(r1, 10), Number.parseInt(r2, 10));
-      const bottom = Math.max(Number.parseInt(r1, 10), Number.parseInt(r2, 10));
-      this.rowsCovered += bottom - top + 1;
-      if (this.areas.size >= MAX_MERGED_AREAS || this.rowsCovered > MAX_MERGED_ROWS) {
-        throw new AppError('FILE_TOO_LARGE', `The sheet "${this.sheetName}" of "${this.fileName}" has more merged cells than can be checked; unmerge the cells and save the file again.`, {
-          sheet: this.sheetName,
-        });
-      }
-      this.areas.set(ref, { ref, top, bottom, left: Math.min(columnNumber(c1), columnNumber(c2)), right: Math.max(columnNumber(c1), columnNumber(c2)) });
-    }
-  }
-}
-
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+interface SheetPart {
+  info: WorkbookSheetInfo;
+  entry: ZipEntry;
+}
+
+/**
+ * Each sheet's merged areas, scanned from the start of the read, one sheet after another,
+ * visible sheets first (the pipeline wants the first visible sheet with a header, unless
+ * told otherwise): the first scan runs while the reader is still on the shared strings.
+ */
+class MergeScans {
+  private readonly controllers: AbortController[];
+  private readonly results: Promise<readonly MergedArea[]>[];
+
+  constructor(bytes: Uint8Array, fileName: string, sheets: readonly SheetPart[], limits: ImportLimits) {
+    this.controllers = sheets.map(() => new AbortController());
+    this.results = new Array<Promise<readonly MergedArea[]>>(sheets.length);
+    const order = sheets.map((_, k) => k).sort((a, b) => Number(sheets[a]?.info.hidden) - Number(sheets[b]?.info.hidden));
+    let previous: Promise<unknown> = Promise.resolve();
+    for (const k of order) {
+      const { info, entry } = sheets[k] as SheetPart;
+      const signal = (this.controllers[k] as AbortController).signal;
+      const scan = previous.then(() => (signal.aborted ? [] : scanMergedAreas(bytes, entry, { fileName, sheetName: info.name, maxUnpackedBytes: limits.maxUnpackedBytes, signal })));
+      // Whoever asks for the areas gets the error; a sheet passed over has nobody asking.
+      scan.catch(() => undefined);
+      this.results[k] = scan;
+      previous = scan.catch(() => undefined);
+    }
+  }
+
+  areas(k: number): Promise<readonly MergedArea[]> {
+    return this.results[k] ?? Promise.resolve([]);
+  }
+
+  /** Stops the scan of a sheet that will not be read. */
+  drop(k: number): void {
+    this.controllers[k]?.abort();
+  }
+
+  stop(): void {
+    for (const controller of this.controllers) controller.abort();
+  }
+}
 const EMPTY_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 
 /**
@@ -86,7 +77,7 @@ const EMPTY_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spre
  * workbook without shared strings (openpyxl writes inline strings) gets an empty list, since
  * the reader treats a missing one as "not yet read".
  */
-function partsToRead(entries: readonly ZipEntry[], index: WorkbookIndex): { parts: RepackPart[]; sheets: { info: WorkbookSheetInfo; part: RepackPart }[] } {
+function partsToRead(entries: readonly ZipEntry[], index: WorkbookIndex): { parts: RepackPart[]; sheets: SheetPart[] } {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const parts: RepackPart[] = [];
   for (const name of ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', SHARED_STRINGS, 'xl/styles.xml']) {
@@ -94,13 +85,13 @@ function partsToRead(entries: readonly ZipEntry[], index: WorkbookIndex): { part
     if (entry) parts.push({ name, entry });
     else if (name === SHARED_STRINGS) parts.push({ name, entry: null, text: EMPTY_SHARED_STRINGS });
   }
-  const sheets: { info: WorkbookSheetInfo; part: RepackPart }[] = [];
+  const sheets: SheetPart[] = [];
   for (const info of index.sheets) {
     const entry = byName.get(info.path.toLowerCase());
     // Chart sheets and dialog sheets hold no cells.
     if (!entry || !/^xl\/worksheets\/[^/]+\.xml$/i.test(info.path)) continue;
     const part: RepackPart = { name: `xl/worksheets/sheet${sheets.length + 1}.xml`, entry };
-    sheets.push({ info, part });
+    sheets.push({ info, entry });
     parts.push(part);
   }
   return { parts, sheets };
@@ -120,11 +111,7 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
     date1904: index.date1904,
     async *sheets(): AsyncGenerator<SheetSource> {
       const { parts, sheets } = partsToRead(entries, index);
-      const merges = sheets.map(({ info, part }) => {
-        const collector = new MergeCollector(fileName, info.name);
-        part.onChunk = (chunk) => collector.add(chunk);
-        return collector;
-      });
+      const merges = new MergeScans(bytes, fileName, sheets, limits);
       let bytesRead = 0;
       const pacer = new ReadPacer(progress, () => bytesRead);
       const input = repackZipParts(bytes, parts, {
@@ -137,7 +124,10 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
       });
       // exceljs parses in a worker thread (xlsx-row-worker.mjs) while this thread judges the rows it has.
       const worker = new XlsxRowWorker(input, (why) => readError(fileName, new Error(why)));
-      const onAbort = () => worker.fail(cancelledError());
+      const onAbort = () => {
+        merges.stop();
+        worker.fail(cancelledError());
+      };
       progress.signal?.addEventListener('abort', onAbort, { once: true });
       if (progress.signal?.aborted) onAbort();
       const rowLimit = (row: number, sheetName: string) => {
@@ -155,9 +145,9 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
           const message = await worker.next();
           if (message.type === 'done') break;
           if (message.type !== 'sheet') continue;
-          const info = sheets[message.part - 1]?.info;
+          const k = message.part - 1;
+          const info = sheets[k]?.info;
           const name = info?.name ?? `Sheet${message.part}`;
-          const collector = merges[message.part - 1];
           // The worker sends every sheet's rows; those of a sheet passed over are taken unread.
           let started = false;
           let ended = false;
@@ -186,9 +176,10 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
                 throw readError(fileName, error);
               }
             },
-            mergedAreas: () => [...(collector?.areas.values() ?? [])],
+            mergedAreas: () => merges.areas(k),
             skip: () => {
               started = true;
+              merges.drop(k);
             },
           };
           // Rows not read (a sheet passed over, or left part way) are taken up to the sheet's end.
@@ -203,6 +194,7 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
         throw readError(fileName, error);
       } finally {
         progress.signal?.removeEventListener('abort', onAbort);
+        merges.stop();
         worker.close();
         void input.return(undefined);
       }

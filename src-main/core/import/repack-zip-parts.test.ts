@@ -49,9 +49,7 @@ const partsOf = (list: ZipEntry[]): RepackPart[] => list.map((entry, i) => ({ na
 
 describe('repackZipParts', () => {
   it('hands the parts over unpacked, as stored records under the names asked for, and made-up parts too', async () => {
-    const chunks: string[] = [];
     const parts: RepackPart[] = [...partsOf(entries()), { name: 'xl/sharedStrings.xml', entry: null, text: '<sst/>' }];
-    parts[1]!.onChunk = (chunk) => chunks.push(chunk.toString());
     const progress: number[] = [];
     const records = storedRecords(await collect(zip, parts, { onBytes: (n) => progress.push(n) }));
     expect(records).toEqual([
@@ -59,7 +57,6 @@ describe('repackZipParts', () => {
       { name: 'xl/worksheets/sheet1.xml', data: sheet },
       { name: 'xl/sharedStrings.xml', data: '<sst/>' },
     ]);
-    expect(chunks.join('')).toBe(sheet);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBeLessThanOrEqual(zip.byteLength);
   });

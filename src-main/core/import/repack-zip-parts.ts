@@ -25,8 +25,6 @@ export interface RepackPart {
   entry: ZipEntry | null;
   /** Text for a made-up part. */
   text?: string;
-  /** Called with each unpacked chunk of this part, after it passed the checks (merged areas are picked out of sheets this way). */
-  onChunk?: (chunk: Buffer) => void;
 }
 
 export interface RepackOptions {
@@ -74,7 +72,7 @@ function tooLarge(fileName: string, limit: number, part: string): AppError {
 }
 
 /** Unpacks a deflated part chunk by chunk, feeding zlib only as fast as the chunks are taken. */
-async function* inflateChunks(data: Buffer, fileName: string, partName: string): AsyncGenerator<Buffer> {
+export async function* inflateChunks(data: Buffer, fileName: string, partName: string): AsyncGenerator<Buffer> {
   const inflate = createInflateRaw({ chunkSize: OUTPUT_CHUNK });
   let fed = 0;
   const feed = (): void => {
@@ -138,7 +136,6 @@ export async function* repackZipParts(bytes: Uint8Array, parts: readonly RepackP
       if (size > declared) throw damaged(fileName, `the part "${entry.name}" unpacks to more than its directory says`);
       crc = crc32(chunk, crc);
       guard.check(chunk);
-      part.onChunk?.(chunk);
       report(compressedDone + (declared > 0 ? (entry.compressedSize * size) / declared : entry.compressedSize));
       yield chunk;
     }
@@ -150,6 +147,7 @@ export async function* repackZipParts(bytes: Uint8Array, parts: readonly RepackP
   yield endOfDirectory();
 }
 
-async function* storedChunks(data: Buffer): AsyncGenerator<Buffer> {
+/** A stored part in the chunks an unpacked one comes in. */
+export async function* storedChunks(data: Buffer): AsyncGenerator<Buffer> {
   for (let at = 0; at < data.length; at += OUTPUT_CHUNK) yield data.subarray(at, Math.min(at + OUTPUT_CHUNK, data.length));
 }

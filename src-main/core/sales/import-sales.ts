@@ -17,6 +17,7 @@ import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClient
 import { previewFromTable } from '../import/preview-from-table';
 import { mergeProblems, unknownValueWarnings } from '../import/unknown-values';
 import { isPeriod, periodOfDate } from '../periods/period';
+import { FirstRowsByKey } from './first-rows-by-key';
 import { replacementDiff } from './replacement-diff';
 import { SalesLineStage } from './sales-line-stage';
 import { describeLineKey, salesLineKey, type SalesLineValues } from './sales-line-key';
@@ -96,7 +97,7 @@ function duplicateProblem(row: number, key: string, reason: string, params: Reco
  * Judges each line, in file order, against the lines before it in the file and the lines of
  * the program's batches in force (not superseded, and not the batch being replaced).
  */
-function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: number | null) {
+function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: number | null, stage: SalesLineStage) {
   const digits = start.program.currency.minorDigits;
   const programId = start.program.id;
   const batches = new Map(
@@ -112,7 +113,8 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
   const anyLines = ctx.store.db.select({ id: salesLines.id }).from(salesLines).where(eq(salesLines.programId, programId)).limit(1).get() !== undefined;
   const lookup = anyLines ? ctx.store.sqlite.prepare<[number, string], { batchId: number; row: number }>('SELECT batch_id AS batchId, source_row AS row FROM sales_lines WHERE program_id = ? AND line_key = ? ORDER BY id') : null;
   const imported = (key: string) => lookup?.all(programId, key).find((line) => inForce(line.batchId)) ?? null;
-  const firstRows = new Map<string, number>();
+  // Lines of this file as they are staged; a key is confirmed against the stage's copy of it.
+  const firstRows = new FirstRowsByKey((place) => stage.keyAt(place));
   // The row screened last and its key: a row that passes is staged next, with the same key.
   const last = { row: -1, key: '' };
   const screen = (row: number, values: SalesValues): ImportProblem | null => {
@@ -120,7 +122,7 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
     const key = salesLineKey(line);
     last.row = row;
     last.key = key;
-    const firstRow = firstRows.get(key);
+    const firstRow = firstRows.rowOf(key);
     if (firstRow !== undefined) {
       const text = describeLineKey(line, digits);
       return duplicateProblem(row, text, `Row ${row} repeats row ${firstRow} (${text}) and was not taken.`, { firstRow });
@@ -136,10 +138,15 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
         { batchId: earlier.batchId, firstRow: earlier.row, fileName },
       );
     }
-    firstRows.set(key, row);
     return null;
   };
-  return { screen, keyOf: (line: SalesLine) => (last.row === line.row ? last.key : salesLineKey(line)) };
+  /** Stages an accepted line, which later lines with its key repeat. */
+  const stageLine = (line: SalesLine) => {
+    const key = last.row === line.row ? last.key : salesLineKey(line);
+    stage.add(line, key);
+    firstRows.add(key, line.row, stage.count);
+  };
+  return { screen, stageLine };
 }
 
 function salesImport(period: string | null, screenRow: SalesDefinition['screenRow']): SalesDefinition {
@@ -206,15 +213,6 @@ class UnknownValues {
     if (this.skus.size > 0 && !this.skus.has(line.sku)) this.unknownSkus.push({ row: line.row, value: line.sku });
   }
 
-  /** Takes back what was noted for rows that were rejected after all. */
-  forget(rows: ReadonlySet<number>): void {
-    for (const list of [this.unknownCodes, this.unknownSkus]) {
-      const kept = list.filter((u) => !rows.has(u.row));
-      list.length = 0;
-      list.push(...kept);
-    }
-  }
-
   warnings(mapping: Record<string, string>, lineCount: number): ImportProblem[] {
     const count = (known: ReadonlySet<string>, unknown: readonly unknown[]) => (known.size === 0 ? lineCount : unknown.length);
     return [
@@ -254,19 +252,17 @@ export const salesRunner: ImportKindRunner = {
     }
     const givenPeriod = options.period ?? replaced?.period ?? null;
     const seenUpTo = lastSalesBatchId(ctx, programId);
-    const { screen, keyOf } = duplicateScreen(ctx, start, replaced?.id ?? null);
-    const definition = salesImport(givenPeriod, screen);
-    const unknown = new UnknownValues(ctx, programId);
     // Accepted lines go to the stage as they are judged: nothing of them is held in memory.
     const stage = new SalesLineStage(ctx.store.sqlite);
     try {
+      const { screen, stageLine } = duplicateScreen(ctx, start, replaced?.id ?? null, stage);
+      const definition = salesImport(givenPeriod, screen);
+      const unknown = new UnknownValues(ctx, programId);
       const table = await readClientTable(ctx, start, definition, progress, (row, values) => {
         const line = lineOf(row, values);
-        stage.add(line, keyOf(line));
+        stageLine(line);
         unknown.note(line);
       });
-      stage.withdraw(table.withdrawn);
-      unknown.forget(new Set(table.withdrawn));
       stage.flush();
       const period = givenPeriod ?? periodFromMonths(file.fileName, stage.months);
       const problems = mergeProblems(table.problems, unknown.warnings(table.mapping, stage.count));

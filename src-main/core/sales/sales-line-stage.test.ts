@@ -97,13 +97,16 @@ describe('SalesLineStage', () => {
     expect(ctx.store.transaction(() => stage.copyInto(programId, batchId))).toBe(198);
   });
 
-  it('takes back withdrawn rows and their months', () => {
+
+  it('hands back the key of the line at each place, staged or still pending', () => {
     ctx = openTestContext();
     const stage = new SalesLineStage(ctx.store.sqlite);
-    for (let row = 2; row < 100; row++) stage.add(line(row, row === 50 ? { date: '2026-11-03' } : {}), 'k');
-    stage.withdraw([50, 7, 1000]);
-    expect(stage.count).toBe(96);
-    expect(stage.months).toEqual(new Map([['2026-10', 96]]));
-    expect(stage.lines().map((l) => l.row)).not.toContain(50);
+    for (let row = 2; row < 200; row++) stage.add(line(row), `key ${row}`);
+    // 198 lines: three groups written, six pending.
+    expect([1, 64, 65, 192, 193, 198].map((place) => stage.keyAt(place))).toEqual(['key 2', 'key 65', 'key 66', 'key 193', 'key 194', 'key 199']);
+    stage.flush();
+    expect([1, 193, 198].map((place) => stage.keyAt(place))).toEqual(['key 2', 'key 194', 'key 199']);
+    expect(() => stage.keyAt(199)).toThrow(RangeError);
+    expect(() => stage.keyAt(0)).toThrow(RangeError);
   });
 });

@@ -11,6 +11,7 @@ import type { SalesLineValues } from './sales-line-key';
 export type StagedLine = SalesLineValues & { row: number };
 
 const COLUMNS = ['source_row', 'sale_date', 'period', 'participant_code', 'sku', 'quantity', 'net_minor', 'document_no', 'line_no', 'participant_name', 'product_name', 'line_key'] as const;
+const KEY_COLUMN = COLUMNS.indexOf('line_key');
 // Lines per INSERT: one statement call binds this many; the last, shorter group goes one by one.
 const GROUP = 64;
 
@@ -21,7 +22,10 @@ export class SalesLineStage {
   private readonly insertGroup: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly pending: unknown[] = [];
+  private readonly keyByRowid: Database.Statement<[number], { key: string }>;
   private staged = 0;
+  // Lines written to the table; the rest are pending. Rowids count from 1 in the order lines are added.
+  private written = 0;
   private dropped = false;
   /** Lines by month (YYYY-MM), for the period of a file imported without one. */
   readonly months = new Map<string, number>();
@@ -35,6 +39,7 @@ export class SalesLineStage {
     const one = `(${COLUMNS.map(() => '?').join(', ')})`;
     this.insertOne = sqlite.prepare(`INSERT INTO ${this.table} VALUES ${one}`);
     this.insertGroup = sqlite.prepare(`INSERT INTO ${this.table} VALUES ${Array.from({ length: GROUP }, () => one).join(', ')}`);
+    this.keyByRowid = sqlite.prepare(`SELECT line_key AS key FROM ${this.table} WHERE rowid = ?`);
   }
 
   get count(): number {
@@ -49,30 +54,26 @@ export class SalesLineStage {
     this.staged++;
     if (p.length === GROUP * COLUMNS.length) {
       this.insertGroup.run(p);
+      this.written += GROUP;
       p.length = 0;
     }
+  }
+
+  /** The key of the line added at this place (from 1, in the order of add()). */
+  keyAt(place: number): string {
+    if (place < 1 || place > this.staged) throw new RangeError(`no line was staged at place ${place}`);
+    if (place > this.written) return this.pending[(place - this.written - 1) * COLUMNS.length + KEY_COLUMN] as string;
+    const found = this.keyByRowid.get(place);
+    if (!found) throw new Error(`the stage lost the line at place ${place}`);
+    return found.key;
   }
 
   /** Writes what is still pending; the stage is complete after this. */
   flush(): void {
     const p = this.pending;
     for (let at = 0; at < p.length; at += COLUMNS.length) this.insertOne.run(p.slice(at, at + COLUMNS.length));
+    this.written += p.length / COLUMNS.length;
     p.length = 0;
-  }
-
-  /** Takes back lines staged for rows that were rejected after all. */
-  withdraw(rows: readonly number[]): void {
-    if (rows.length === 0) return;
-    this.flush();
-    const remove = this.sqlite.prepare<[number], { period: string }>(`DELETE FROM ${this.table} WHERE source_row = ? RETURNING period`);
-    for (const row of rows) {
-      for (const { period } of remove.all(row)) {
-        this.staged--;
-        const left = (this.months.get(period) ?? 0) - 1;
-        if (left > 0) this.months.set(period, left);
-        else this.months.delete(period);
-      }
-    }
   }
 
   /** The staged lines in file order; for comparing a corrected file with the batch it replaces. */
