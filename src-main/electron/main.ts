@@ -12,6 +12,7 @@ import { describeOpenFailure, resolveDataFile, resolveUserDataOverride } from '.
 import { registerHandlers } from './register-handlers';
 import { applyContentSecurityPolicy, hardenWebContents, lockDownPermissions } from './security';
 import { mainWindowOptions } from './window-options';
+import { prewarmXlsxRowWorker } from '../core/import/xlsx-row-worker-client';
 
 // out/main/ once bundled (an ES module: package.json says "type": "module").
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -88,6 +89,8 @@ function start(): void {
     if (location.kind === 'file') applyContentSecurityPolicy(session.defaultSession, isAppUrl);
 
     mainWindow = createWindow();
+    // The thread that reads workbooks, started now so that the first import does not wait for it.
+    prewarmXlsxRowWorker();
   });
 }
 

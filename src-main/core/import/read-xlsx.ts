@@ -16,7 +16,7 @@ import { scanMergedAreas } from './scan-merged-areas';
 import { tooManyRows } from './row-limits';
 import { XlsxRowWorker } from './xlsx-row-worker-client';
 
-import { decodeRowBatch } from './xlsx-row-worker.mjs';
+import { rowsOfBatch } from './xlsx-row-worker.mjs';
 
 export { rawCellFromExcel } from './xlsx-row-worker.mjs';
 
@@ -163,7 +163,7 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
                   if (batch.type === 'sheet-end') break;
                   if (batch.type !== 'rows') throw readError(fileName, new Error(`unexpected ${batch.type} inside a sheet`));
                   worker.send({ type: 'taken' });
-                  for (const raw of decodeRowBatch(batch)) {
+                  for (const raw of rowsOfBatch(batch)) {
                     const due = pacer.countRow();
                     rowLimit(raw.row, name);
                     if (due) await pacer.checkpoint();

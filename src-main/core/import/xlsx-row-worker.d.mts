@@ -6,6 +6,16 @@ export declare const XLSX_ROW_WORKER: string;
 /** exceljs's cell value -> our RawCell: rich text and hyperlinks flattened, a formula's cached result taken. */
 export declare function rawCellFromExcel(value: unknown): RawCell;
 
+/** What the encoder reads of an exceljs row: its number and its cells (or, failing those, its values). */
+export interface ExcelRowLike {
+  number: number;
+  _cells?: readonly ({ value: unknown } | null | undefined)[];
+  values?: unknown;
+}
+
+/** The row's cells from column A to its last cell with a value, as RawCells. */
+export declare function rowCells(row: ExcelRowLike): RawCell[];
+
 /** What the worker sends the main thread. */
 export type RowWorkerMessage =
   | { type: 'need' }
@@ -15,8 +25,8 @@ export type RowWorkerMessage =
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
-/** What the main thread sends the worker. */
-export type RowWorkerCommand = { type: 'bytes'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'taken' };
+/** What the main thread sends the worker: 'start' begins the next workbook. */
+export type RowWorkerCommand = { type: 'start' } | { type: 'bytes'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'taken' };
 
 /** Rows as they cross from the worker: typed arrays and the batch's distinct texts. */
 export interface RowBatch {
@@ -29,6 +39,18 @@ export interface RowBatch {
   errors: CellError[];
 }
 
-export declare function encodeRowBatch(numbers: readonly number[], rows: readonly (readonly RawCell[])[]): { batch: RowBatch; transfer: ArrayBuffer[] };
+/** exceljs's rows straight into a batch (decoding to `rowCells` of each row), and the buffers to move. */
+export declare function encodeExcelRows(rows: readonly ExcelRowLike[]): { batch: RowBatch; transfer: ArrayBuffer[] };
+
+/** Rows encoded as exceljs hands them over, taken as one batch when enough are in. */
+export declare class RowBatchBuilder {
+  constructor(rowCapacity?: number, cellCapacity?: number);
+  readonly rowCount: number;
+  add(rows: readonly ExcelRowLike[]): void;
+  take(): { batch: RowBatch; transfer: ArrayBuffer[] };
+}
+
+/** A batch's rows, each decoded when it is wanted. */
+export declare function rowsOfBatch(batch: RowBatch): Generator<RawRow>;
 
 export declare function decodeRowBatch(batch: RowBatch): RawRow[];

@@ -10,9 +10,17 @@
 // (RawCell: text, number, boolean, Date, error) in batches, and waits when the main thread
 // has not taken the last few, so that neither side holds more than a little of the file.
 //
+// One thread reads one workbook after another: starting a thread and loading exceljs in it
+// costs 0.3-0.4 s (under tsx), which every import paid while the thread was started for it.
+// So exceljs is loaded once, when the thread starts, and the thread then waits for a 'start',
+// reads that workbook, says 'done' and waits for the next. The main thread keeps a thread
+// that finished cleanly for the next import (xlsx-row-worker-client.ts) and stops one that
+// failed or was left part way; what belongs to one read (its listener, its input stream)
+// ends with it.
+//
 // Messages, worker -> main: need (more zip bytes), sheet (part number), rows (a batch),
-// sheet-end, done, failed (message). Main -> worker: bytes (an ArrayBuffer, transferred),
-// end, taken (a batch).
+// sheet-end, done, failed (message). Main -> worker: start (a new workbook), bytes (an
+// ArrayBuffer, transferred), end, taken (a batch).
 import { Readable } from 'node:stream';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 
@@ -20,8 +28,11 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 export const XLSX_ROW_WORKER = 'loyalty-desk.xlsx-row-worker';
 
 // Row batches the main thread may have been sent and not yet taken, before the worker waits.
-const BATCHES_AHEAD = 8;
-const PIECE_BYTES = 64 * 1024;
+const BATCHES_AHEAD = 4;
+// XML handed to exceljs at a time: its rows are all alive while it parses them (RowBatchBuilder).
+const PIECE_BYTES = 16 * 1024;
+// Rows per message to the main thread.
+const BATCH_ROWS = 1000;
 
 function joinRichText(runs) {
   return Array.isArray(runs) ? runs.map((run) => (typeof run?.text === 'string' ? run.text : '')).join('') : '';
@@ -49,13 +60,23 @@ export function rawCellFromExcel(value) {
   return null;
 }
 
-/** The row's cells from column A to its last cell with a value (as exceljs's `values` would give them). */
+/** True when an exceljs cell holds no value (as an absent one), the end of a row being trimmed of these. */
+function isEmptyExcelCell(cell) {
+  if (cell === undefined || cell === null) return true;
+  const value = cell.value;
+  return value === null || value === undefined;
+}
+
+/**
+ * The row's cells from column A to its last cell with a value (as exceljs's `values` would
+ * give them). The batches below are encoded without it; it is what they must decode to.
+ */
 export function rowCells(row) {
   // `_cells` read directly spares building exceljs's `values` array for every row.
   const direct = row._cells;
   if (Array.isArray(direct)) {
     let last = direct.length - 1;
-    while (last >= 0 && (direct[last] === undefined || direct[last]?.value === null || direct[last]?.value === undefined)) last--;
+    while (last >= 0 && isEmptyExcelCell(direct[last])) last--;
     const cells = new Array(last + 1);
     for (let i = 0; i <= last; i++) cells[i] = rawCellFromExcel(direct[i]?.value);
     return cells;
@@ -79,54 +100,174 @@ const FALSE = 4;
 const DATE = 5;
 const ERROR = 6;
 
-/** Rows (numbers and RawCell lists) -> a batch for postMessage, and the buffers to move. */
-export function encodeRowBatch(numbers, rows) {
-  let size = 0;
-  for (const cells of rows) size += cells.length;
-  const kinds = new Uint8Array(size);
-  const values = new Float64Array(size);
-  const widths = new Uint32Array(rows.length);
-  const texts = [];
-  const textIndex = new Map();
-  const errors = [];
-  let at = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    widths[r] = cells.length;
-    for (let c = 0; c < cells.length; c++, at++) {
-      const cell = cells[c];
-      if (cell === null) continue;
-      if (typeof cell === 'number') {
-        kinds[at] = NUMBER;
-        values[at] = cell;
-      } else if (typeof cell === 'string') {
-        let index = textIndex.get(cell);
-        if (index === undefined) {
-          index = texts.length;
-          texts.push(cell);
-          textIndex.set(cell, index);
-        }
-        kinds[at] = TEXT;
-        values[at] = index;
-      } else if (typeof cell === 'boolean') kinds[at] = cell ? TRUE : FALSE;
-      else if (cell instanceof Date) {
-        kinds[at] = DATE;
-        values[at] = cell.getTime();
-      } else {
-        kinds[at] = ERROR;
-        values[at] = errors.length;
-        errors.push(cell);
+/**
+ * Rows encoded as exceljs hands them over, a small piece of XML at a time, into arrays that
+ * grow; taken as one batch once enough rows are in it. Encoding each piece at once lets
+ * exceljs's row objects die young (a piece's rows are all alive while it is parsed: at 64 KB
+ * a piece, a quarter of a megabyte of them outlived every scavenge, and collecting the worker
+ * took a fifth of its time); posting many pieces' rows together keeps the messages few.
+ */
+export class RowBatchBuilder {
+  constructor(rowCapacity = 1024, cellCapacity = 8 * 1024) {
+    this.allocate(rowCapacity, cellCapacity);
+  }
+
+  /** Rows in the batch being built. */
+  get rowCount() {
+    return this.count;
+  }
+
+  allocate(rowCapacity, cellCapacity) {
+    this.numbers = new Uint32Array(rowCapacity);
+    this.widths = new Uint32Array(rowCapacity);
+    // Kind 0 is an empty cell: a new Uint8Array is all zeros.
+    this.kinds = new Uint8Array(cellCapacity);
+    this.values = new Float64Array(cellCapacity);
+    this.count = 0;
+    this.size = 0;
+    this.texts = [];
+    this.textIndex = new Map();
+    this.errors = [];
+  }
+
+  /** Room for `rows` more rows and `cells` more cells, the arrays doubled as needed. */
+  reserve(rows, cells) {
+    if (this.count + rows > this.numbers.length) {
+      const length = Math.max(this.numbers.length * 2, this.count + rows);
+      for (const name of ['numbers', 'widths']) {
+        const grown = new Uint32Array(length);
+        grown.set(this[name].subarray(0, this.count));
+        this[name] = grown;
       }
     }
+    if (this.size + cells > this.kinds.length) {
+      const length = Math.max(this.kinds.length * 2, this.size + cells);
+      const kinds = new Uint8Array(length);
+      kinds.set(this.kinds.subarray(0, this.size));
+      const values = new Float64Array(length);
+      values.set(this.values.subarray(0, this.size));
+      this.kinds = kinds;
+      this.values = values;
+    }
   }
-  const batch = { type: 'rows', numbers: Uint32Array.from(numbers), widths, kinds, values, texts, errors };
-  return { batch, transfer: [batch.numbers.buffer, widths.buffer, kinds.buffer, values.buffer] };
+
+  text(at, text) {
+    let index = this.textIndex.get(text);
+    if (index === undefined) {
+      index = this.texts.length;
+      this.texts.push(text);
+      this.textIndex.set(text, index);
+    }
+    this.kinds[at] = TEXT;
+    this.values[at] = index;
+  }
+
+  /** A RawCell (as rawCellFromExcel makes it). */
+  raw(at, cell) {
+    if (cell === null) return;
+    if (typeof cell === 'number') {
+      this.kinds[at] = NUMBER;
+      this.values[at] = cell;
+    } else if (typeof cell === 'string') this.text(at, cell);
+    else if (typeof cell === 'boolean') this.kinds[at] = cell ? TRUE : FALSE;
+    else if (cell instanceof Date) {
+      this.kinds[at] = DATE;
+      this.values[at] = cell.getTime();
+    } else {
+      this.kinds[at] = ERROR;
+      this.values[at] = this.errors.length;
+      this.errors.push(cell);
+    }
+  }
+
+  /**
+   * Appends exceljs's rows (Row objects: `number`, `_cells` with each cell's `.value`). Each
+   * cell is written straight into the typed arrays, as rawCellFromExcel would read it; only a
+   * value that is an object (rich text, formula, hyperlink, error) goes through
+   * rawCellFromExcel. Decodes to `rowCells` of each row.
+   */
+  add(rows) {
+    const count = rows.length;
+    let cellsNeeded = 0;
+    for (let r = 0; r < count; r++) {
+      const cells = rows[r]._cells;
+      cellsNeeded += Array.isArray(cells) ? cells.length : 0;
+    }
+    this.reserve(count, cellsNeeded);
+    for (let r = 0; r < count; r++) {
+      const row = rows[r];
+      const cells = row._cells;
+      if (!Array.isArray(cells)) {
+        // Rows without `_cells` (not seen from exceljs 4) are taken through rowCells.
+        const list = rowCells(row);
+        this.reserve(1, list.length);
+        this.numbers[this.count] = row.number;
+        this.widths[this.count++] = list.length;
+        for (let c = 0; c < list.length; c++) this.raw(this.size++, list[c]);
+        continue;
+      }
+      let width = cells.length;
+      while (width > 0 && isEmptyExcelCell(cells[width - 1])) width--;
+      this.numbers[this.count] = row.number;
+      this.widths[this.count++] = width;
+      const { kinds, values } = this;
+      let at = this.size;
+      for (let c = 0; c < width; c++, at++) {
+        const cell = cells[c];
+        if (cell === undefined || cell === null) continue;
+        const value = cell.value;
+        if (typeof value === 'string') this.text(at, value);
+        else if (typeof value === 'number') {
+          // NaN (the streaming reader's reading of what is not a number) is an empty cell.
+          if (value === value) {
+            kinds[at] = NUMBER;
+            values[at] = value;
+          }
+        } else if (value === null || value === undefined) continue;
+        else if (typeof value === 'boolean') kinds[at] = value ? TRUE : FALSE;
+        else if (value instanceof Date) {
+          const time = value.getTime();
+          if (time === time) {
+            kinds[at] = DATE;
+            values[at] = time;
+          }
+        } else this.raw(at, rawCellFromExcel(value));
+      }
+      this.size = at;
+    }
+  }
+
+  /** The rows added since the last take, as a batch for postMessage and the buffers to move; the builder starts afresh. */
+  take() {
+    const batch = {
+      type: 'rows',
+      numbers: this.numbers.subarray(0, this.count),
+      widths: this.widths.subarray(0, this.count),
+      kinds: this.kinds.subarray(0, this.size),
+      values: this.values.subarray(0, this.size),
+      texts: this.texts,
+      errors: this.errors,
+    };
+    const transfer = [this.numbers.buffer, this.widths.buffer, this.kinds.buffer, this.values.buffer];
+    // The next batch is most likely the size of this one.
+    this.allocate(Math.max(16, this.count), Math.max(64, this.size));
+    return { batch, transfer };
+  }
 }
 
-/** A batch back to rows of RawCells, in the main thread. */
-export function decodeRowBatch(batch) {
+/** exceljs's rows straight into one batch (decoding to `rowCells` of each row), and the buffers to move. */
+export function encodeExcelRows(rows) {
+  const builder = new RowBatchBuilder(Math.max(1, rows.length), 64);
+  builder.add(rows);
+  return builder.take();
+}
+
+/**
+ * A batch back to rows of RawCells, in the main thread, one row when it is wanted: a whole
+ * batch of row objects made at once would outlive the main thread's scavenges.
+ */
+export function* rowsOfBatch(batch) {
   const { numbers, widths, kinds, values, texts, errors } = batch;
-  const rows = new Array(numbers.length);
   let at = 0;
   for (let r = 0; r < numbers.length; r++) {
     const cells = new Array(widths[r]);
@@ -154,18 +295,25 @@ export function decodeRowBatch(batch) {
           cells[c] = null;
       }
     }
-    rows[r] = { row: numbers[r], cells };
+    yield { row: numbers[r], cells };
   }
-  return rows;
 }
 
-async function readWorkbook(port) {
-  const { default: ExcelJS } = await import('exceljs');
+/** A whole batch back to rows of RawCells. */
+export function decodeRowBatch(batch) {
+  return [...rowsOfBatch(batch)];
+}
+
+/** Reads one workbook, its bytes and 'taken' coming by the port; resolves once every sheet was sent. */
+async function readWorkbook(port, ExcelJS) {
   const inbox = {};
-  port.on('message', (message) => {
+  // This read's own listener, removed when it ends: what the main thread still sends for it
+  // afterwards (a late 'taken') reaches nobody.
+  const onMessage = (message) => {
     if (message.type === 'taken') inbox.onTaken?.();
-    else inbox.onInput?.(message);
-  });
+    else if (message.type === 'bytes' || message.type === 'end') inbox.onInput?.(message);
+  };
+  port.on('message', onMessage);
   const input = new Readable({
     // Ahead of the parser by this much at most: the main thread's delivery comes a turn of
     // its event loop after the request, so a second one is asked for before the first runs out.
@@ -174,67 +322,96 @@ async function readWorkbook(port) {
       port.postMessage({ type: 'need' });
     },
   });
-  inbox.onInput = (message) => {
-    if (message.type === 'end') {
-      input.push(null);
-      return;
-    }
-    // In pieces: exceljs parses each piece it is given into one batch of rows, and batches
-    // this size die young (a larger batch outlives a scavenge and costs full collections).
-    const bytes = Buffer.from(message.bytes);
-    for (let at = 0; at < bytes.length; at += PIECE_BYTES) input.push(bytes.subarray(at, Math.min(at + PIECE_BYTES, bytes.length)));
-  };
-  let ahead = 0;
-  let resume = null;
-  inbox.onTaken = () => {
-    ahead--;
-    if (resume && ahead < BATCHES_AHEAD) {
-      const go = resume;
-      resume = null;
-      go();
-    }
-  };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell date cells from numbers; hyperlinks are read as their text.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'emit',
-  });
-  // The 'entry' event announces each sheet's part number just before the sheet is handed over.
-  let partNumber = 0;
-  reader.on('entry', (entry) => {
-    if (entry.type === 'worksheet' && entry.id !== undefined) partNumber = Number(entry.id);
-  });
-  for await (const event of reader.parse()) {
-    if (event.eventType !== 'worksheet') continue;
-    // Rows are read at once, whether or not the main thread wants the sheet: waiting for its
-    // word left exceljs's unzipper running on, and it was seen to lose the next sheet.
-    port.postMessage({ type: 'sheet', part: partNumber });
-    // Batches of events, one batch per chunk of XML: iterating these skips a generator per row.
-    for await (const batch of event.value.parse()) {
-      const numbers = [];
-      const rows = [];
-      for (const item of batch) {
-        if (item.eventType !== 'row') continue;
-        numbers.push(item.value.number);
-        rows.push(rowCells(item.value));
+  try {
+    inbox.onInput = (message) => {
+      if (message.type === 'end') {
+        input.push(null);
+        return;
       }
-      if (numbers.length === 0) continue;
-      const { batch: encoded, transfer } = encodeRowBatch(numbers, rows);
-      port.postMessage(encoded, transfer);
-      ahead++;
-      if (ahead >= BATCHES_AHEAD) await new Promise((go) => (resume = go));
+      // In pieces: exceljs parses each piece it is given into one batch of rows, and rows of
+      // a piece this size die young (see RowBatchBuilder).
+      const bytes = Buffer.from(message.bytes);
+      for (let at = 0; at < bytes.length; at += PIECE_BYTES) input.push(bytes.subarray(at, Math.min(at + PIECE_BYTES, bytes.length)));
+    };
+    let ahead = 0;
+    let resume = null;
+    inbox.onTaken = () => {
+      ahead--;
+      if (resume && ahead < BATCHES_AHEAD) {
+        const go = resume;
+        resume = null;
+        go();
+      }
+    };
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Styles tell date cells from numbers; hyperlinks are read as their text.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'emit',
+    });
+    // The 'entry' event announces each sheet's part number just before the sheet is handed over.
+    let partNumber = 0;
+    const builder = new RowBatchBuilder();
+    reader.on('entry', (entry) => {
+      if (entry.type === 'worksheet' && entry.id !== undefined) partNumber = Number(entry.id);
+    });
+    for await (const event of reader.parse()) {
+      if (event.eventType !== 'worksheet') continue;
+      // Rows are read at once, whether or not the main thread wants the sheet: waiting for its
+      // word left exceljs's unzipper running on, and it was seen to lose the next sheet.
+      port.postMessage({ type: 'sheet', part: partNumber });
+      const post = async () => {
+        const { batch: encoded, transfer } = builder.take();
+        port.postMessage(encoded, transfer);
+        ahead++;
+        if (ahead >= BATCHES_AHEAD) await new Promise((go) => (resume = go));
+      };
+      // Batches of events, one batch per piece of XML: iterating these skips a generator per row.
+      for await (const events of event.value.parse()) {
+        const rows = [];
+        for (const item of events) if (item.eventType === 'row') rows.push(item.value);
+        if (rows.length > 0) builder.add(rows);
+        if (builder.rowCount >= BATCH_ROWS) await post();
+      }
+      if (builder.rowCount > 0) await post();
+      port.postMessage({ type: 'sheet-end' });
     }
-    port.postMessage({ type: 'sheet-end' });
+  } finally {
+    port.off('message', onMessage);
+    // The unzipper stops at the zip's end record and may leave the stream unended: nothing of
+    // this read may ask for bytes or push them into the next one.
+    input.unpipe();
+    input.destroy();
   }
-  port.postMessage({ type: 'done' });
 }
 
 if (!isMainThread && parentPort && workerData?.role === XLSX_ROW_WORKER) {
   const port = parentPort;
-  readWorkbook(port).catch((error) => {
-    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  // Loaded once, as the thread starts (before the first workbook if the thread was started ahead).
+  const excel = import('exceljs').then((module) => module.default);
+  // A failure to load is reported to each read that asks for it.
+  excel.catch(() => undefined);
+  let reading = false;
+  port.on('message', (message) => {
+    if (message.type !== 'start') return;
+    if (reading) {
+      port.postMessage({ type: 'failed', message: 'the reader was asked for a second workbook while reading one' });
+      return;
+    }
+    reading = true;
+    excel
+      .then((ExcelJS) => readWorkbook(port, ExcelJS))
+      .then(
+        () => {
+          reading = false;
+          port.postMessage({ type: 'done' });
+        },
+        (error) => {
+          reading = false;
+          port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+        },
+      );
   });
 }
