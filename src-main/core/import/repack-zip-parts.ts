@@ -37,11 +37,13 @@ export interface RepackOptions {
   onBytes?: (bytesRead: number) => void;
 }
 
-// Compressed bytes handed to zlib at a time, and the size of what it hands back. Large: zlib
-// hands back one chunk per turn of the event loop, and the main thread, busy judging rows,
-// turns the loop only every few milliseconds while the reader's worker waits for the bytes.
+// Compressed bytes handed to zlib at a time, and the size of what it hands back. Not small:
+// zlib hands back one chunk per turn of the event loop, and the main thread, busy judging
+// rows, turns the loop only every few milliseconds while the reader's worker waits for the
+// bytes. Not large either: each chunk is a buffer of its own until a collection frees it, and
+// at 1 MB they held the benchmark's peak some 25 MB higher (BENCHMARKS.md).
 const FEED_BYTES = 256 * 1024;
-const OUTPUT_CHUNK = 1024 * 1024;
+const OUTPUT_CHUNK = 256 * 1024;
 const UTF8_NAMES = 0x0800;
 
 function localHeader(name: string, size: number, crc: number): Buffer {

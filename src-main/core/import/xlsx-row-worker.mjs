@@ -315,9 +315,10 @@ async function readWorkbook(port, ExcelJS) {
   };
   port.on('message', onMessage);
   const input = new Readable({
-    // Ahead of the parser by this much at most: the main thread's delivery comes a turn of
-    // its event loop after the request, so a second one is asked for before the first runs out.
-    highWaterMark: 2 << 20,
+    // Ahead of the parser by this much at most (two deliveries): the main thread's delivery
+    // comes a turn of its event loop after the request, so a second one is asked for before
+    // the first runs out.
+    highWaterMark: 512 << 10,
     read() {
       port.postMessage({ type: 'need' });
     },
