@@ -166,10 +166,7 @@ class MergeLookup {
   private active: MergedArea[] = [];
   private lastRow = 0;
 
-  constructor(
-    private readonly areas: readonly MergedArea[],
-    headerRow: number,
-  ) {
+  constructor(areas: readonly MergedArea[], headerRow: number) {
     this.byTop = areas.filter((a) => a.bottom > headerRow).sort((a, b) => a.top - b.top);
   }
 

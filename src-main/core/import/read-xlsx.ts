@@ -65,6 +65,7 @@ class MergeScans {
     for (const controller of this.controllers) controller.abort();
   }
 }
+
 const EMPTY_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 
 /**
