@@ -19,9 +19,10 @@ export function payoutProposal(ctx: CoreContext, period: string, options: Propos
     const snapshot = latestEvent(ctx, program.id, period, 'approved')!.details as unknown as ApprovedSnapshot;
     if (snapshot.payouts) return { ...snapshot.payouts, state, locked: true };
   }
-  const { score } = draftScore(ctx, program, period, { keepLines: false });
-  const open = verificationQueue(ctx, period).open;
-  return proposePayouts(program, state, score, loadDestinations(ctx.store.sqlite, program.id), open, options);
+  // One draft, with its lines, for the proposal and for the count of open findings.
+  const draft = draftScore(ctx, program, period, { keepLines: true });
+  const open = verificationQueue(ctx, period, draft).open;
+  return proposePayouts(program, state, draft.score, loadDestinations(ctx.store.sqlite, program.id), open, options);
 }
 
 export function listPayouts(ctx: CoreContext, period?: string): PayoutView[] {

@@ -7,7 +7,7 @@ import { nowIso } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
-import { draftScore, requirePeriod } from '../scoring/period-score';
+import { draftScore, requirePeriod, type Draft } from '../scoring/period-score';
 import { detectFindings, type Finding } from './detect-anomalies';
 import {
   VERIFICATION_CODES,
@@ -77,12 +77,13 @@ function codeOfKey(key: string): VerificationCode {
   return code;
 }
 
-export function verificationQueue(ctx: CoreContext, period: string): VerificationQueue {
+/** The period's findings and their decisions; `draft` is the period's draft with its lines, when the caller has it already. */
+export function verificationQueue(ctx: CoreContext, period: string, draft?: Draft): VerificationQueue {
   requirePeriod(period);
   const program = requireProgram(ctx);
   const sqlite = ctx.store.sqlite;
   const locked = isLocked(periodState(ctx, program.id, period));
-  const { score, sources } = draftScore(ctx, program, period, { keepLines: true });
+  const { score, sources } = draft ?? draftScore(ctx, program, period, { keepLines: true });
   const findings = detectFindings(sqlite, program, program.rules, score, sources);
   const decisions = loadDecisions(sqlite, program.id, period);
   const byKey = new Map<string, DecisionView[]>();
