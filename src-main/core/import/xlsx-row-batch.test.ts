@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { findProjectRoot } from '../../db/project-paths';
 import type { RawCell } from './raw-table';
 import { rowWorkerFile } from './xlsx-row-worker-client';
-import { decodeRowBatch, encodeExcelRows, rowCells, RowBatchBuilder, type ExcelRowLike } from './xlsx-row-worker.mjs';
+import { encodeExcelRows, rowCells, RowBatchBuilder, rowsOfBatch, type ExcelRowLike, type RowBatch } from './xlsx-row-worker.mjs';
+
+const decodeRowBatch = (batch: RowBatch) => [...rowsOfBatch(batch)];
 
 /** Encodes the rows, moves the batch as postMessage would, and decodes it. */
 function roundTrip(rows: readonly ExcelRowLike[]) {

@@ -53,4 +53,3 @@ export declare class RowBatchBuilder {
 /** A batch's rows, each decoded when it is wanted. */
 export declare function rowsOfBatch(batch: RowBatch): Generator<RawRow>;
 
-export declare function decodeRowBatch(batch: RowBatch): RawRow[];

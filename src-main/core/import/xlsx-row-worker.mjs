@@ -299,11 +299,6 @@ export function* rowsOfBatch(batch) {
   }
 }
 
-/** A whole batch back to rows of RawCells. */
-export function decodeRowBatch(batch) {
-  return [...rowsOfBatch(batch)];
-}
-
 /** Reads one workbook, its bytes and 'taken' coming by the port; resolves once every sheet was sent. */
 async function readWorkbook(port, ExcelJS) {
   const inbox = {};
