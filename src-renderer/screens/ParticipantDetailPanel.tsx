@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import type { ParticipantDetail } from '../../src-main/ipc/contract';
 import { useCall } from '../api/use-call';
 import { BusyIndicator } from '../components/BusyIndicator';
+import { DetailPanel } from '../components/DetailPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { StatusBadge } from '../components/StatusBadge';
@@ -25,12 +25,7 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
   const i18n = useI18n();
   const { t } = i18n;
   const detail = useCall('participants.get', { code });
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const value = detail.value && detail.value.code === code ? detail.value : null;
-
-  useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
-  }, [code]);
 
   const text = (field: keyof ParticipantDetail, date?: boolean) => {
     const v = value?.[field];
@@ -39,34 +34,21 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
   };
 
   return (
-    <section
-      className="detail-panel detail-panel--wide"
-      aria-labelledby="detail-title"
-      data-testid="participant-detail"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+    <DetailPanel
+      titleId="detail-title"
+      testId="participant-detail"
+      focusKey={code}
+      eyebrow={
+        <>
+          <span className="mono">{code}</span>
+          {value ? <StatusBadge status={value.status} /> : null}
+        </>
+      }
+      title={value?.name ?? code}
+      closeLabel={t('detail.close')}
+      closeTestId="detail-close"
+      onClose={onClose}
     >
-      <div className="detail-header">
-        <div className="detail-heading">
-          <p className="detail-eyebrow">
-            <span className="mono">{code}</span>
-            {value ? <StatusBadge status={value.status} /> : null}
-          </p>
-          <h2 className="detail-title" id="detail-title" tabIndex={-1} ref={headingRef}>
-            {value?.name ?? code}
-          </h2>
-        </div>
-        <button type="button" className="btn-icon" onClick={onClose} aria-label={t('detail.close')} data-testid="detail-close">
-          <Icon name="close" size={18} />
-        </button>
-      </div>
-
-      {/* Focusable so that a keyboard can scroll a long history. */}
-      <div className="detail-body" tabIndex={0}>
         {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
         {!value && !detail.error ? <BusyIndicator label={t('common.loading')} /> : null}
         {value ? (
@@ -153,7 +135,6 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
             </section>
           </>
         ) : null}
-      </div>
-    </section>
+    </DetailPanel>
   );
 }
