@@ -2,6 +2,7 @@
 // thousands of participants: only the rows in view are in the DOM, as in ParticipantsScreen.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { gridMoveTarget, HEADER_HEIGHT, ROW_HEIGHT } from './grid-keys';
 
 export interface GridColumn<T> {
   id: string;
@@ -17,8 +18,6 @@ export interface GridColumn<T> {
   render(row: T): ReactNode;
 }
 
-const ROW_HEIGHT = 40;
-const HEADER_HEIGHT = 40;
 
 export function VirtualGrid<T>({
   rows,
@@ -78,27 +77,14 @@ export function VirtualGrid<T>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const target = gridMoveTarget(event.key, index, rows.length, scrollRef.current?.clientHeight ?? 400);
+    if (target !== null) {
+      moveTo(target);
+      event.preventDefault();
+      return;
+    }
     const row = rows[index];
     switch (event.key) {
-      case 'ArrowDown':
-        moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(index - 1);
-        break;
-      case 'PageDown':
-        moveTo(index + page);
-        break;
-      case 'PageUp':
-        moveTo(index - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(rows.length - 1);
-        break;
       case 'Enter':
       case ' ':
         if (row && onOpen) onOpen(row);

@@ -7,6 +7,7 @@ import type { AppErrorData, ParticipantRow } from '../../src-main/ipc/contract';
 import { safeCall } from '../api/use-call';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { gridMoveTarget, HEADER_HEIGHT, ROW_HEIGHT } from '../components/grid-keys';
 import { Icon } from '../components/Icon';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
@@ -15,8 +16,6 @@ import { hrefOf } from '../navigation';
 import { ParticipantDetailPanel } from './ParticipantDetailPanel';
 
 const PAGE_SIZE = 100;
-const ROW_HEIGHT = 40;
-const HEADER_HEIGHT = 40;
 const SEARCH_DELAY_MS = 250;
 
 type SortField = 'code' | 'name' | 'region' | 'joinDate' | 'status' | 'cardRef';
@@ -153,26 +152,13 @@ export function ParticipantsScreen() {
   };
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    const visibleRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const target = gridMoveTarget(event.key, index, total, scrollRef.current?.clientHeight ?? 400);
+    if (target !== null) {
+      moveTo(target);
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(index - 1);
-        break;
-      case 'PageDown':
-        moveTo(index + visibleRows);
-        break;
-      case 'PageUp':
-        moveTo(index - visibleRows);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(total - 1);
-        break;
       case 'Enter':
       case ' ': {
         const row = rowAt(index);
