@@ -364,6 +364,26 @@ export const payoutBatchItems = sqliteTable(
   (t) => [uniqueIndex('payout_batch_items_payout').on(t.payoutId), index('payout_batch_items_batch').on(t.batchId)],
 );
 
+/**
+ * A batch written again in the issuer's other format (xlsx <-> csv): the same top-ups,
+ * references and control sum, kept byte for byte so that asking again returns the same file.
+ * It is a copy of a batch, never a batch: it has no items and moves no top-up.
+ */
+export const payoutBatchFiles = sqliteTable(
+  'payout_batch_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id').notNull().references(() => payoutBatches.id),
+    format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('payout_batch_files_format').on(t.batchId, t.format)],
+);
+
 /** What happened to each top-up: exported, paid, failed, voided. Append-only; the latest is its status. */
 export const payoutEvents = sqliteTable(
   'payout_events',

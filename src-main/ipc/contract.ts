@@ -119,6 +119,14 @@ export type ErrorCode =
   /** Exporting or confirming when there is nothing to (no approved top-ups left). */
   | 'NOTHING_TO_EXPORT'
   | 'PERIOD_NOT_APPROVED'
+  /** Top-ups a preview relied on were voided, exported or confirmed before its commit; nothing was written. */
+  | 'PAYOUTS_MOVED'
+  /** A move of a top-up its state forbids (such as paying a voided one). */
+  | 'PAYOUT_STATE_CONFLICT'
+  /** A file cannot be written where asked (no folder, no permission, disk full); nothing was recorded. */
+  | 'FILE_NOT_WRITABLE'
+  /** The payout batch was recorded, but its file could not be moved into place; it is left beside it. */
+  | 'FILE_NOT_MOVED'
   | 'REASON_REQUIRED'
   | 'INVALID_RULES'
   | 'INTERNAL';

@@ -16,6 +16,7 @@ import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClient
 import { previewFromTable } from '../import/preview-from-table';
 import { minorToDecimalString } from '../money/minor-units';
 import { confirmPayouts, loadPayoutStates, type ConfirmationMatch, type PayoutState } from './payout-states';
+import { describeStatus } from './payout-state-machine';
 
 const REFERENCE = ['Reference', 'Payment reference', 'Ref', 'Reference ID', 'EndToEndId', 'Referencja', 'Nr referencyjny', 'Identyfikator', 'Референс', 'Номер операции', 'Referanse'] as const;
 const AMOUNT = ['Amount', 'Value', 'Kwota', 'Wartość', 'Сумма', 'Beløp'] as const;
@@ -144,13 +145,55 @@ export function matchConfirmations(
   return { matches, mismatches, alreadyKnown };
 }
 
+interface RowOutcome {
+  key: string;
+  reference: string | null;
+}
+
+function outcomesByRow(result: { matches: readonly ConfirmationMatch[]; mismatches: readonly ImportProblem[] }): Map<number, RowOutcome> {
+  const outcomes = new Map<number, RowOutcome>();
+  for (const m of result.matches) outcomes.set(m.row, { key: `${m.status}:${m.payoutId}`, reference: m.reference });
+  for (const m of result.mismatches) {
+    const reference = typeof m.params?.reference === 'string' ? m.params.reference : null;
+    outcomes.set(m.row!, { key: `${String(m.params?.kind)}:${reference ?? m.value ?? ''}`, reference });
+  }
+  return outcomes;
+}
+
+/** Refuses the commit, naming each row whose top-up moved since the preview; nothing is written from a stale preview. */
+function refuseWhatMoved(
+  rows: readonly number[],
+  preview: { matches: readonly ConfirmationMatch[]; mismatches: readonly ImportProblem[] },
+  again: { matches: readonly ConfirmationMatch[]; mismatches: readonly ImportProblem[] },
+  before: readonly PayoutState[],
+  now: readonly PayoutState[],
+): void {
+  const then = outcomesByRow(preview);
+  const current = outcomesByRow(again);
+  const statusIn = (list: readonly PayoutState[], reference: string) => list.find((p) => p.reference.toUpperCase() === reference.toUpperCase())?.status;
+  const moved: { row: number; reference: string | null; before: string | null; now: string | null }[] = [];
+  for (const row of rows) {
+    const a = then.get(row);
+    const b = current.get(row);
+    if ((a?.key ?? 'known') === (b?.key ?? 'known')) continue;
+    const reference = b?.reference ?? a?.reference ?? null;
+    moved.push({ row, reference, before: reference ? (statusIn(before, reference) ?? null) : null, now: reference ? (statusIn(now, reference) ?? null) : null });
+  }
+  if (moved.length === 0) return;
+  const sentence = (m: (typeof moved)[number]) =>
+    m.reference && m.now
+      ? `row ${m.row}: the top-up ${m.reference} was ${m.before ?? 'unknown'} when the file was read and is ${describeStatus(m.now as PayoutState['status'])} now`
+      : `row ${m.row}: the top-ups this row could name changed`;
+  throw new AppError('PAYOUTS_MOVED', `Top-ups changed since this file was read (${moved.map(sentence).join('; ')}). Nothing was written; read the file again.`, { moved });
+}
+
 export const confirmationsRunner: ImportKindRunner = {
   kind: 'confirmations',
   async prepare(ctx, file, options, progress) {
     const start = beginImport(ctx, 'confirmations', file, options);
     const table = await readClientTable(ctx, start, confirmationsImport, progress);
     const payouts = loadPayoutStates(ctx.store.sqlite, start.program.id);
-    const { matches, mismatches, alreadyKnown } = matchConfirmations(table.accepted, payouts, start.program.currency.minorDigits, start.program.currency.code);
+    const { matches, mismatches } = matchConfirmations(table.accepted, payouts, start.program.currency.minorDigits, start.program.currency.code);
     const problems = [...table.problems, ...mismatches].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     // Rows the table took but that match no top-up are shown as refused, with the rows to look at first.
     const refused = new Set(mismatches.map((m) => m.row));
@@ -172,14 +215,14 @@ export const confirmationsRunner: ImportKindRunner = {
           start,
           table: { ...table, problems, rejected: table.rejected + mismatches.length, acceptedCount: matches.length },
           problems,
-          verify: () => {
-            // Another confirmation may have been committed since the preview.
-            const again = matchConfirmations(table.accepted, loadPayoutStates(ctx.store.sqlite, start.program.id), start.program.currency.minorDigits, start.program.currency.code);
-            if (again.matches.length !== matches.length) throw new AppError('PREVIEW_OUT_OF_DATE', 'Top-ups were confirmed since this file was read; read it again to see what is left to confirm.');
-          },
+          // Judged again against the top-ups as they are now, inside the commit's transaction:
+          // what the preview matched may have been voided, confirmed or exported since.
           write: (batchId) => {
-            const result = confirmPayouts(ctx, start.program.id, matches, batchId);
-            return { created: result.paid, updated: result.failed, unchanged: alreadyKnown, changes: [] };
+            const now = loadPayoutStates(ctx.store.sqlite, start.program.id);
+            const again = matchConfirmations(table.accepted, now, start.program.currency.minorDigits, start.program.currency.code);
+            refuseWhatMoved(table.accepted.map((r) => r.row), { matches, mismatches }, again, payouts, now);
+            const result = confirmPayouts(ctx, start.program.id, again.matches, batchId);
+            return { created: result.paid, updated: result.failed, unchanged: again.alreadyKnown, changes: [] };
           },
         }),
     };

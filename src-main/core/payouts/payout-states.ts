@@ -1,10 +1,13 @@
 // Where each top-up stands: approved (in no file yet), exported, paid, failed or voided, read
-// from its append-only events; and the moves between those states that touch the ledger.
+// from its append-only events; and the moves between those states that touch the ledger, each
+// judged by payout-state-machine.ts.
 import type Database from 'better-sqlite3';
-import { nowIso, type CoreContext } from '../context';
+import { AppError } from '../app-error';
+import type { CoreContext } from '../context';
 import { appendLedgerEntries } from '../ledger/append-ledger';
 import type { PayoutStatus, PayoutView } from '../verification/verification-views';
 import { maskReference } from './payout-proposal';
+import { movePayout } from './payout-state-machine';
 
 export interface PayoutState {
   id: number;
@@ -64,12 +67,6 @@ export interface ConfirmationMatch {
   reason: string | null;
 }
 
-function insertEvent(ctx: CoreContext, payoutId: number, event: PayoutStatus, batchId: number | null, reason: string | null, details: Record<string, unknown> = {}) {
-  ctx.store.sqlite
-    .prepare('INSERT INTO payout_events (payout_id, event, batch_id, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(payoutId, event, batchId, reason, JSON.stringify(details), nowIso(ctx), ctx.actor);
-}
-
 /**
  * Gives the top-ups' points back to the balance: a reversal of each redemption, in the period
  * of the redemption it reverses, so that the next open period's carry holds them again.
@@ -87,19 +84,21 @@ export function confirmPayouts(ctx: CoreContext, programId: number, matches: rea
   const states = new Map(loadPayoutStates(ctx.store.sqlite, programId).map((p) => [p.id, p]));
   const failed: PayoutState[] = [];
   for (const m of matches) {
-    insertEvent(ctx, m.payoutId, m.status, states.get(m.payoutId)?.batchId ?? null, m.reason, { confirmationBatchId, row: m.row });
-    if (m.status === 'failed') failed.push(states.get(m.payoutId)!);
+    const p = states.get(m.payoutId);
+    if (!p) throw new AppError('NOT_FOUND', `Row ${m.row}: there is no top-up ${m.reference} in this program.`);
+    movePayout(ctx, m.payoutId, m.status, p.batchId, m.reason, { confirmationBatchId, row: m.row });
+    if (m.status === 'failed') failed.push(p);
   }
   if (failed.length > 0) reverseRedemptions(ctx, programId, failed, `Top-up failed at the issuer (confirmation batch ${confirmationBatchId}); the points are back in the balance`);
   return { paid: matches.length - failed.length, failed: failed.length };
 }
 
 export function markExported(ctx: CoreContext, payoutIds: readonly number[], batchId: number): void {
-  for (const id of payoutIds) insertEvent(ctx, id, 'exported', batchId, null);
+  for (const id of payoutIds) movePayout(ctx, id, 'exported', batchId, null);
 }
 
 /** Voids the top-ups of a batch that are not confirmed paid: their redemptions are reversed. */
 export function voidPayouts(ctx: CoreContext, programId: number, payouts: readonly PayoutState[], batchId: number, reason: string): void {
-  for (const p of payouts) insertEvent(ctx, p.id, 'voided', batchId, reason);
+  for (const p of payouts) movePayout(ctx, p.id, 'voided', batchId, reason);
   if (payouts.length > 0) reverseRedemptions(ctx, programId, payouts, `Payout batch voided: ${reason}`);
 }
