@@ -1,10 +1,11 @@
 // Verification, approval's proposal, payout files, confirmations and the budget from the command line.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AppError } from '../core/app-error';
 import type { CoreContext } from '../core/context';
 import { minorToDecimalString } from '../core/money/minor-units';
 import { parseDecimalToMinor } from '../core/money/parse-decimal';
-import { exportPayouts, voidPayoutBatch } from '../core/payouts/export-payouts';
+import { prepareBatchExport, prepareExport, voidPayoutBatch } from '../core/payouts/export-payouts';
+import { saveExport } from '../core/payouts/export-to-file';
 import { budgetView, payoutProposal } from '../core/payouts/payout-views';
 import { requireProgram } from '../core/program/program-store';
 import { closePeriod } from '../core/periods/close-period';
@@ -137,21 +138,24 @@ export const PAYOUT_COMMANDS: Command[] = [
   {
     words: ['export', 'payouts'],
     positionals: [],
-    options: '--period YYYY-MM --format xlsx|csv|sepa --out FILE',
-    summary: "write the payout file of an approved period (card issuer: xlsx, csv; bank: sepa); again gives the same file",
+    options: '(--period YYYY-MM | --batch REF) --format xlsx|csv|sepa --out FILE',
+    summary: "write the payout file of an approved period (card issuer: xlsx, csv; bank: sepa), or a batch again in the other card format; again gives the same file",
     async run(ctx, _rest, values) {
       const format = requiredOption(values, 'format', 'xlsx|csv|sepa');
       if (format !== 'xlsx' && format !== 'csv' && format !== 'sepa') throw new AppError('INVALID_INPUT', `--format takes xlsx, csv or sepa, not "${format}".`);
       const out = requiredOption(values, 'out', 'FILE');
-      const result = await exportPayouts(ctx, requiredOption(values, 'period', 'YYYY-MM'), format);
-      writeFileSync(out, result.bytes);
+      const batchRef = textOption(values, 'batch');
+      const result = await saveExport(
+        () => (batchRef !== undefined ? prepareBatchExport(ctx, batchRef, format) : prepareExport(ctx, requiredOption(values, 'period', 'YYYY-MM'), format)),
+        out,
+      );
       const m = money(ctx);
       const { bytes: _bytes, ...summary } = result;
       void _bytes;
-      return {
-        json: { ...summary, out },
-        text: `${result.reused ? 'Nothing new to pay: wrote the earlier file again' : 'Wrote'} ${out}: batch ${result.batch.batchRef}, ${result.batch.rowCount} top-ups, control sum ${m(result.batch.controlSumMinor)}, SHA-256 ${result.batch.sha256.slice(0, 16)}...`,
-      };
+      const what = result.copy
+        ? `${result.reused ? 'Wrote again' : 'Wrote'} ${out}: batch ${result.batch.batchRef} (exported as ${result.batch.format}) as ${format}, the same ${result.batch.rowCount} top-ups, control sum ${m(result.batch.controlSumMinor)}; no new payment`
+        : `${result.reused ? 'Nothing new to pay: wrote the earlier file again' : 'Wrote'} ${out}: batch ${result.batch.batchRef}, ${result.batch.rowCount} top-ups, control sum ${m(result.batch.controlSumMinor)}, SHA-256 ${result.batch.sha256.slice(0, 16)}...`;
+      return { json: summary, text: what };
     },
   },
   {

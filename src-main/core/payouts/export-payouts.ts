@@ -26,10 +26,12 @@ interface BatchRow {
   created_at: string;
   created_by: string;
   voided: number;
+  copies: string | null;
 }
 
 const BATCH_COLUMNS = `b.id, b.batch_ref, b.period, b.format, b.file_name, b.sha256, b.row_count, b.control_sum_minor, b.created_at, b.created_by,
-  EXISTS (SELECT 1 FROM payout_events e WHERE e.batch_id = b.id AND e.event = 'voided') AS voided`;
+  EXISTS (SELECT 1 FROM payout_events e WHERE e.batch_id = b.id AND e.event = 'voided') AS voided,
+  (SELECT group_concat(f.format) FROM (SELECT format FROM payout_batch_files WHERE batch_id = b.id ORDER BY format) f) AS copies`;
 
 function batchView(r: BatchRow): PayoutBatchView {
   return {
@@ -44,6 +46,7 @@ function batchView(r: BatchRow): PayoutBatchView {
     createdAt: r.created_at,
     createdBy: r.created_by,
     voided: r.voided === 1,
+    copies: r.copies ? (r.copies.split(',') as ('xlsx' | 'csv')[]) : [],
   };
 }
 
@@ -67,7 +70,105 @@ function debtorOf(ctx: CoreContext, programId: number) {
   return (JSON.parse(row.payment_json) as { sepaDebtor?: { name: string; iban: string; bic: string } }).sepaDebtor;
 }
 
-export async function exportPayouts(ctx: CoreContext, period: string, format: PayoutFileFormat): Promise<ExportResult> {
+/**
+ * A payout file ready to be saved, and the record of what it stands for. Nothing is written
+ * until `commit`, which judges again, inside its own transaction, every fact the file was
+ * made from; so a caller can put the bytes on disk first and commit only once they are there.
+ */
+export interface PreparedExport {
+  fileName: string;
+  bytes: Uint8Array;
+  commit(): ExportResult;
+}
+
+type CardFormat = Exclude<PayoutFileFormat, 'sepa'>;
+const isCardFormat = (format: PayoutFileFormat): format is CardFormat => format !== 'sepa';
+
+function batchByRef(ctx: CoreContext, batchRef: string): PayoutBatchView | undefined {
+  return listPayoutBatches(ctx).find((b) => b.batchRef === batchRef);
+}
+
+/** A file already recorded: the same bytes again, nothing to record. */
+function storedFile(ctx: CoreContext, batch: PayoutBatchView, format: PayoutFileFormat): PreparedExport | null {
+  const row =
+    format === batch.format
+      ? (ctx.store.sqlite.prepare('SELECT file_name AS fileName, bytes FROM payout_batches WHERE id = ?').get(batch.id) as { fileName: string; bytes: Buffer })
+      : (ctx.store.sqlite.prepare('SELECT file_name AS fileName, bytes FROM payout_batch_files WHERE batch_id = ? AND format = ?').get(batch.id, format) as { fileName: string; bytes: Buffer } | undefined);
+  if (!row) return null;
+  const bytes = new Uint8Array(row.bytes);
+  return { fileName: row.fileName, bytes, commit: () => ({ batch, fileName: row.fileName, bytes, reused: true, copy: format !== batch.format }) };
+}
+
+/**
+ * The batch written again in the other card format, for an issuer that asks for csv after
+ * an xlsx (or the other way): the batch's own top-ups, reference and creation time, so the
+ * same references and control sum. Recording it adds no batch item and no event: it pays nobody.
+ */
+async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: CardFormat): Promise<PreparedExport> {
+  const stored = storedFile(ctx, batch, format);
+  if (stored) return stored;
+  const program = requireProgram(ctx);
+  const items = loadPayoutStates(ctx.store.sqlite, program.id, batch.period).filter((p) => p.batchId === batch.id);
+  const file = await writePayoutFile(
+    format,
+    {
+      batchId: batch.batchRef,
+      createdAt: batch.createdAt,
+      executionDate: nextWorkingDay(new Date(batch.createdAt)),
+      programName: program.name,
+      currency: program.currency,
+      items: items.map((p) => ({
+        reference: p.reference,
+        participantCode: p.participantCode,
+        participantName: p.participantName,
+        cardRef: p.cardRef,
+        iban: p.iban,
+        period: p.period,
+        points: p.points,
+        amountMinor: p.amountMinor,
+      })),
+    },
+    payoutTemplate(ctx).template,
+  );
+  if (file.rowCount !== batch.rowCount || file.controlSumMinor !== batch.controlSumMinor) {
+    throw new AppError(
+      'INTERNAL',
+      `The ${format} file of ${batch.batchRef} would hold ${file.rowCount} top-ups for ${file.controlSumMinor} minor units, but the batch holds ${batch.rowCount} for ${batch.controlSumMinor}; nothing was written.`,
+    );
+  }
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return {
+    fileName: file.fileName,
+    bytes: file.bytes,
+    commit: () =>
+      ctx.store.transaction(() => {
+        const now = batchByRef(ctx, batch.batchRef)!;
+        if (now.voided) throw new AppError('PAYOUTS_MOVED', `The payout batch ${batch.batchRef} was voided while its ${format} file was written; a voided batch is not written again.`);
+        // Another call may have recorded this copy meanwhile: that one is the file, byte for byte.
+        const earlier = storedFile(ctx, now, format);
+        if (earlier) return earlier.commit();
+        ctx.store.sqlite
+          .prepare('INSERT INTO payout_batch_files (batch_id, format, file_name, sha256, bytes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(batch.id, format, file.fileName, sha256, Buffer.from(file.bytes), nowIso(ctx), ctx.actor);
+        recordDecision(ctx, 'payouts.exportCopy', batch.batchRef, null, { period: batch.period, format, of: batch.format, rows: file.rowCount, controlSumMinor: file.controlSumMinor, sha256 });
+        return { batch: batchByRef(ctx, batch.batchRef)!, fileName: file.fileName, bytes: file.bytes, reused: false, copy: true };
+      }),
+  };
+}
+
+/** A batch's file in the format asked: its own file, or the same batch in the other card format. */
+export async function prepareBatchExport(ctx: CoreContext, batchRef: string, format: PayoutFileFormat): Promise<PreparedExport> {
+  const batch = batchByRef(ctx, batchRef);
+  if (!batch) throw new AppError('NOT_FOUND', `There is no payout batch ${batchRef}.`);
+  if (format === batch.format) return storedFile(ctx, batch, format)!;
+  if (batch.format === 'sepa' || !isCardFormat(format)) {
+    throw new AppError('INVALID_INPUT', `The payout batch ${batchRef} is a ${batch.format} file; only a card batch is written again as xlsx or csv, and a SEPA file is not a card file.`);
+  }
+  if (batch.voided) throw new AppError('INVALID_INPUT', `The payout batch ${batchRef} is voided; a voided batch is not written again in another format.`);
+  return prepareCopy(ctx, batch, format);
+}
+
+export async function prepareExport(ctx: CoreContext, period: string, format: PayoutFileFormat): Promise<PreparedExport> {
   requirePeriod(period);
   const program = requireProgram(ctx);
   const state = periodState(ctx, program.id, period);
@@ -75,20 +176,22 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
   const method = format === 'sepa' ? 'transfer' : 'card';
   const pending = loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.method === method && p.status === 'approved');
   if (pending.length === 0) {
-    // Nothing left: the same file again, never a second payment.
-    const earlier = listPayoutBatches(ctx, period).filter((b) => b.format === format && !b.voided).pop();
-    if (!earlier) {
-      throw new AppError(
-        'NOTHING_TO_EXPORT',
-        `${period} has no approved top-ups ${method === 'card' ? 'to prepaid cards' : 'by bank transfer'} left to export${format === 'sepa' ? '' : '; transfers go in a SEPA file'}.`,
-      );
-    }
-    const stored = ctx.store.sqlite.prepare('SELECT bytes FROM payout_batches WHERE id = ?').get(earlier.id) as { bytes: Buffer };
-    return { batch: earlier, fileName: earlier.fileName, bytes: new Uint8Array(stored.bytes), reused: true };
+    // Nothing left: the same file again, never a second payment; or, for a card batch made
+    // in the other format, that batch written in this one.
+    const live = listPayoutBatches(ctx, period).filter((b) => !b.voided);
+    const same = live.filter((b) => b.format === format).pop();
+    if (same) return storedFile(ctx, same, format)!;
+    const other = isCardFormat(format) ? live.filter((b) => b.format !== 'sepa').pop() : undefined;
+    if (other && isCardFormat(format)) return prepareCopy(ctx, other, format);
+    throw new AppError(
+      'NOTHING_TO_EXPORT',
+      `${period} has no approved top-ups ${method === 'card' ? 'to prepaid cards' : 'by bank transfer'} left to export${format === 'sepa' ? '' : '; transfers go in a SEPA file'}.`,
+    );
   }
   const debtor = debtorOf(ctx, program.id);
   if (format === 'sepa' && !debtor) throw new AppError('INVALID_PROGRAM', "A SEPA file needs the program's debtor account (payment.sepaDebtor: name, IBAN, BIC).");
-  const count = (ctx.store.sqlite.prepare('SELECT COUNT(*) AS n FROM payout_batches WHERE program_id = ? AND period = ?').get(program.id, period) as { n: number }).n;
+  const batchCount = () => (ctx.store.sqlite.prepare('SELECT COUNT(*) AS n FROM payout_batches WHERE program_id = ? AND period = ?').get(program.id, period) as { n: number }).n;
+  const count = batchCount();
   const batchRef = `PB-${period}-${count + 1}`;
   const createdAt = nowIso(ctx);
   const file = await writePayoutFile(
@@ -114,28 +217,43 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
     payoutTemplate(ctx).template,
   );
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const batchId = ctx.store.transaction(() => {
-    // Another export may have taken some of these top-ups while the file was written.
-    const still = new Set(loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved').map((p) => p.id));
-    if (pending.some((p) => !still.has(p.id))) throw new AppError('PREVIEW_OUT_OF_DATE', 'Some of these top-ups were exported meanwhile; export again.');
-    const id = Number(
-      ctx.store.sqlite
-        .prepare(
-          `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor).lastInsertRowid,
-    );
-    const item = ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, ?)');
-    for (const p of pending) item.run(id, p.id);
-    markExported(ctx, pending.map((p) => p.id), id);
-    const left = loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved').length;
-    if (left === 0 && state === 'approved') recordPeriodEvent(ctx, program.id, period, 'exported', (ctx.store.sqlite.prepare("SELECT rule_version FROM period_events WHERE program_id = ? AND period = ? AND state = 'approved' ORDER BY id DESC LIMIT 1").get(program.id, period) as { rule_version: number }).rule_version, { batchRef });
-    recordDecision(ctx, 'payouts.export', batchRef, null, { period, format, rows: file.rowCount, controlSumMinor: file.controlSumMinor, sha256 });
-    return id;
-  });
-  const batch = listPayoutBatches(ctx, period).find((b) => b.id === batchId)!;
-  return { batch, fileName: file.fileName, bytes: file.bytes, reused: false };
+  const commit = (): ExportResult =>
+    ctx.store.transaction(() => {
+      // The file was written outside this transaction, from top-ups read before it: another
+      // export may have taken some of them, or recorded a batch under the same reference.
+      const still = new Set(loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved').map((p) => p.id));
+      const taken = pending.filter((p) => !still.has(p.id));
+      if (taken.length > 0) {
+        throw new AppError('PAYOUTS_MOVED', `${taken.length} of these top-ups (${taken.slice(0, 5).map((p) => p.reference).join(', ')}${taken.length > 5 ? ', ...' : ''}) were exported meanwhile; nothing was recorded. Export again.`);
+      }
+      if (batchCount() !== count) throw new AppError('PAYOUTS_MOVED', `Another payout file of ${period} was recorded while this one was written; nothing was recorded. Export again.`);
+      const id = Number(
+        ctx.store.sqlite
+          .prepare(
+            `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor).lastInsertRowid,
+      );
+      const item = ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, ?)');
+      for (const p of pending) item.run(id, p.id);
+      markExported(ctx, pending.map((p) => p.id), id);
+      const left = loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved').length;
+      if (left === 0 && state === 'approved') recordPeriodEvent(ctx, program.id, period, 'exported', (ctx.store.sqlite.prepare("SELECT rule_version FROM period_events WHERE program_id = ? AND period = ? AND state = 'approved' ORDER BY id DESC LIMIT 1").get(program.id, period) as { rule_version: number }).rule_version, { batchRef });
+      recordDecision(ctx, 'payouts.export', batchRef, null, { period, format, rows: file.rowCount, controlSumMinor: file.controlSumMinor, sha256 });
+      const batch = listPayoutBatches(ctx, period).find((b) => b.id === id)!;
+      return { batch, fileName: file.fileName, bytes: file.bytes, reused: false, copy: false };
+    });
+  return { fileName: file.fileName, bytes: file.bytes, commit };
+}
+
+export async function exportPayouts(ctx: CoreContext, period: string, format: PayoutFileFormat): Promise<ExportResult> {
+  return (await prepareExport(ctx, period, format)).commit();
+}
+
+/** A recorded batch in the format asked (its own, or the other card format); never a new payment. */
+export async function exportPayoutBatch(ctx: CoreContext, batchRef: string, format: PayoutFileFormat): Promise<ExportResult> {
+  return (await prepareBatchExport(ctx, batchRef, format)).commit();
 }
 
 /** Voids a batch with a reason: its top-ups not confirmed paid get their redemptions reversed, so they can be paid again. */

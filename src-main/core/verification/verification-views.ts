@@ -142,6 +142,8 @@ export interface PayoutBatchView {
   createdAt: string;
   createdBy: string;
   voided: boolean;
+  /** The formats this batch was written again in (xlsx <-> csv): the same top-ups, never a second payment. */
+  copies: ('xlsx' | 'csv')[];
 }
 
 export interface ExportResult {
@@ -150,6 +152,8 @@ export interface ExportResult {
   bytes: Uint8Array;
   /** True when nothing was left to export and the earlier file of this format is returned. */
   reused: boolean;
+  /** True when the file is an existing batch written in the other card format: the same top-ups, references and control sum. */
+  copy: boolean;
 }
 
 export interface ConfirmationMismatch {

@@ -1,0 +1,68 @@
+// Saving a payout file at a path the operator chose, so that a file that cannot be written
+// leaves nothing recorded: the bytes go to a temporary file beside the target first, the batch
+// is committed only once they are on disk, and the rename that puts them in place is the last
+// step. A rename that fails after the commit is said as it is: the batch is recorded, the
+// file is the temporary one, and exporting again returns the same bytes.
+import { randomUUID } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../app-error';
+import type { ExportResult } from '../verification/verification-views';
+import type { PreparedExport } from './export-payouts';
+
+function why(error: unknown, folder: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return `the folder ${folder} does not exist`;
+    case 'ENOTDIR':
+      return `${folder} is not a folder`;
+    case 'EACCES':
+    case 'EPERM':
+      return `there is no permission to write in ${folder}`;
+    case 'EROFS':
+      return `${folder} is on a read-only disk`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EISDIR':
+      return 'that path is a folder';
+    default:
+      return (error as Error).message;
+  }
+}
+
+export interface SavedExport extends ExportResult {
+  /** Where the file is. */
+  out: string;
+}
+
+export async function saveExport(prepare: () => Promise<PreparedExport>, target: string): Promise<SavedExport> {
+  const out = resolve(target);
+  const folder = dirname(out);
+  const prepared = await prepare();
+  const temp = join(folder, `.${basename(out)}.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    writeFileSync(temp, prepared.bytes, { flag: 'wx' });
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new AppError('FILE_NOT_WRITABLE', `Cannot write ${out}: ${why(error, folder)}. Nothing was recorded.`, { path: out, reason: (error as NodeJS.ErrnoException).code ?? null });
+  }
+  let result: ExportResult;
+  try {
+    result = prepared.commit();
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  try {
+    renameSync(temp, out);
+  } catch (error) {
+    throw new AppError(
+      'FILE_NOT_MOVED',
+      `The payout batch ${result.batch.batchRef} was recorded, but its file could not be put at ${out} (${why(error, folder)}); it is at ${temp}. Exporting again returns the same file.`,
+      { path: out, tempPath: temp, batchRef: result.batch.batchRef, reason: (error as NodeJS.ErrnoException).code ?? null },
+    );
+  }
+  return { ...result, out };
+}
