@@ -36,16 +36,6 @@ function refusal(work: () => unknown): AppError {
   throw new Error('expected a refusal');
 }
 
-async function refusalAsync(work: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
 const balance = (ctx: CoreContext, code: string) =>
   (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
 
