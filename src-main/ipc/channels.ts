@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'payouts.list',
   'payouts.batches',
   'payouts.export',
+  'payouts.exportBatch',
   'payouts.void',
   'budget.view',
   'payouts.template',

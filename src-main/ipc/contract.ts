@@ -331,6 +331,8 @@ export const contract = {
   'payouts.batches': { args: z.strictObject({ period: periodSchema.optional() }), result: returns<PayoutBatchView[]>() },
   /** Writes the payout file of an approved period; asking again returns the same file, never a second payment. */
   'payouts.export': { args: z.strictObject({ period: periodSchema, format: z.enum(['xlsx', 'csv', 'sepa']) }), result: returns<ExportResult>() },
+  /** A recorded batch's file in the format asked: its own, or the same batch in the other card format (xlsx <-> csv); never a new payment. */
+  'payouts.exportBatch': { args: z.strictObject({ batchRef: z.string().min(1).max(60), format: z.enum(['xlsx', 'csv', 'sepa']) }), result: returns<ExportResult>() },
   'payouts.void': { args: z.strictObject({ batchRef: z.string().min(1).max(60), reason: reasonSchema }), result: returns<PayoutBatchView>() },
   'budget.view': { args: z.void(), result: returns<BudgetView>() },
   /** The card issuer's template for xlsx and csv payout files, and whether it is the built-in one. */

@@ -23,7 +23,7 @@ import { updateRules } from '../core/program/update-rules';
 import { verifyLedger } from '../core/ledger/verify-ledger';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { budgetView, listPayouts, payoutProposal } from '../core/payouts/payout-views';
-import { exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
+import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
@@ -81,6 +81,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'payouts.list': ({ period }) => listPayouts(ctx, period),
     'payouts.batches': ({ period }) => listPayoutBatches(ctx, period),
     'payouts.export': ({ period, format }) => exportPayouts(ctx, period, format),
+    'payouts.exportBatch': ({ batchRef, format }) => exportPayoutBatch(ctx, batchRef, format),
     'payouts.void': ({ batchRef, reason }) => voidPayoutBatch(ctx, batchRef, reason),
     'budget.view': () => budgetView(ctx),
     'payouts.template': () => payoutTemplate(ctx),

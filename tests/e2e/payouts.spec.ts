@@ -186,11 +186,28 @@ test('exporting again gives the same file rather than a second payment, and void
     await download.saveAs(path);
     return readFileSync(path);
   };
+  const saveAs = async (bytes: Buffer, name: string) => {
+    const path = join(dataDir, `${Date.now()}-${name}`);
+    writeFileSync(path, bytes);
+    return path;
+  };
   const once = await downloadBytes();
   await expect(page.getByTestId('export-done')).toBeVisible();
   const again = await downloadBytes();
   await expect(page.getByTestId('export-reused')).toContainText('No top-up is paid twice.');
   expect(again.equals(once)).toBe(true);
+  await expect(page.getByTestId('batch')).toHaveCount(1);
+
+  // The same batch as CSV: the same references, no second batch.
+  const asCsv = page.waitForEvent('download');
+  await page.getByTestId('batch-download-as').click();
+  const csvDownload = await asCsv;
+  expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+  const csvPath = join(dataDir, `${Date.now()}-${csvDownload.suggestedFilename()}`);
+  await csvDownload.saveAs(csvPath);
+  const references = (await sheetRows(await saveAs(once, 'once.xlsx'))).slice(1).map((r) => r[0]).filter((r): r is string => Boolean(r?.startsWith('LD-')));
+  expect(references.length).toBeGreaterThan(0);
+  for (const reference of references) expect(readFileSync(csvPath, 'utf8')).toContain(reference);
   await expect(page.getByTestId('batch')).toHaveCount(1);
 
   // Voiding: refused without a reason, then done and marked.

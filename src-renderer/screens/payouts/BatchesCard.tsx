@@ -1,13 +1,38 @@
 import { useState } from 'react';
-import type { PayoutBatchView } from '../../../src-main/ipc/contract';
+import type { AppErrorData, PayoutBatchView } from '../../../src-main/ipc/contract';
+import { saveDownload, XLSX_TYPE } from '../../api/save-download';
+import { safeCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { VoidBatchDialog } from './VoidBatchDialog';
 
-/** The payout files made for the period, with their control sums; a file the issuer did not process can be voided. */
+/** The other card format a batch can be downloaded in: the same batch, never a second payment. */
+const OTHER_FORMAT = { xlsx: 'csv', csv: 'xlsx' } as const;
+
+/**
+ * The payout files made for the period, with their control sums; a card file can be downloaded
+ * in the other card format (the same batch, references and control sum), and a file the issuer
+ * did not process can be voided.
+ */
 export function BatchesCard({ batches, currency, onVoided }: { batches: readonly PayoutBatchView[]; currency: CurrencyInfo; onVoided: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [voiding, setVoiding] = useState<PayoutBatchView | null>(null);
+  const [copying, setCopying] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const downloadAs = async (batch: PayoutBatchView, format: 'xlsx' | 'csv') => {
+    setCopying(batch.batchRef);
+    setError(null);
+    const answer = await safeCall('payouts.exportBatch', { batchRef: batch.batchRef, format });
+    setCopying(null);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    saveDownload(answer.value.fileName, answer.value.bytes, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
+    onVoided();
+  };
   return (
     <section className="card" aria-labelledby="batches-title" data-testid="batches-card">
       <div className="card-header">
@@ -62,9 +87,25 @@ export function BatchesCard({ batches, currency, onVoided }: { batches: readonly
                         {t('batches.voided')}
                       </span>
                     ) : (
-                      <button type="button" className="btn btn-secondary btn-small" onClick={() => setVoiding(b)} aria-label={t('batches.void.label', { batch: b.batchRef })} data-testid="batch-void">
-                        {t('batches.void')}
-                      </button>
+                      <span className="nowrap">
+                        {b.format !== 'sepa' ? (
+                          <button
+                            type="button"
+                            className="btn btn-secondary btn-small"
+                            onClick={() => void downloadAs(b, OTHER_FORMAT[b.format as 'xlsx' | 'csv'])}
+                            disabled={copying !== null}
+                            aria-label={t(`batches.downloadAs.${OTHER_FORMAT[b.format as 'xlsx' | 'csv']}.label`, { batch: b.batchRef })}
+                            title={t('batches.downloadAs.hint')}
+                            data-testid="batch-download-as"
+                          >
+                            {copying === b.batchRef ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
+                            {t(`batches.downloadAs.${OTHER_FORMAT[b.format as 'xlsx' | 'csv']}`)}
+                          </button>
+                        ) : null}{' '}
+                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setVoiding(b)} aria-label={t('batches.void.label', { batch: b.batchRef })} data-testid="batch-void">
+                          {t('batches.void')}
+                        </button>
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -73,6 +114,7 @@ export function BatchesCard({ batches, currency, onVoided }: { batches: readonly
           </table>
         </div>
       )}
+      {error ? <ErrorNotice error={error} testId="batch-download-error" /> : null}
       {voiding ? (
         <VoidBatchDialog
           batch={voiding}

@@ -22,6 +22,8 @@ interface Outcome {
   rows: number;
   controlSumMinor: number;
   reused: boolean;
+  /** The batch already exported in the other card format, written in this one. */
+  copyOf: string | null;
 }
 
 /**
@@ -38,10 +40,12 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
   const waiting = (method: PayoutView['method']) => payouts.filter((p) => p.method === method && p.status === 'approved').length;
   const any = (method: PayoutView['method']) => payouts.some((p) => p.method === method);
   const made = (format: Format) => batches.some((b) => b.format === format && !b.voided);
+  const madeAsCard = () => batches.some((b) => b.format !== 'sepa' && !b.voided);
   const note = (format: Format, method: PayoutView['method'], pending: number) => {
     if (!any(method)) return t(`payouts.export.none.${method}`);
     if (pending > 0) return t(`payouts.export.waiting.${method}`, { count: pending });
-    return made(format) ? t('payouts.export.again') : t('payouts.export.nothingLeft');
+    if (made(format)) return t('payouts.export.again');
+    return method === 'card' && madeAsCard() ? t('payouts.export.sameBatch') : t('payouts.export.nothingLeft');
   };
 
   const exportFile = async (format: Format, type: string) => {
@@ -54,9 +58,9 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
       setError(answer.error);
       return;
     }
-    const { fileName, bytes, reused, batch } = answer.value;
+    const { fileName, bytes, reused, batch, copy } = answer.value;
     saveDownload(fileName, bytes, type);
-    setOutcome({ format, fileName, rows: batch.rowCount, controlSumMinor: batch.controlSumMinor, reused });
+    setOutcome({ format, fileName, rows: batch.rowCount, controlSumMinor: batch.controlSumMinor, reused, copyOf: copy ? batch.batchRef : null });
     onExported();
   };
 
@@ -99,9 +103,11 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
           <div className={outcome.reused ? 'notice notice--info' : 'notice notice--success'} data-testid={outcome.reused ? 'export-reused' : 'export-done'}>
             <Icon name={outcome.reused ? 'info' : 'checkCircle'} className="notice-icon" />
             <p className="notice-text">
-              {outcome.reused
-                ? t('payouts.export.reused', { file: outcome.fileName })
-                : t('payouts.export.done', { file: outcome.fileName, count: outcome.rows, amount: i18n.formatMoney(outcome.controlSumMinor, currency) })}
+              {outcome.copyOf !== null
+                ? t('payouts.export.copy', { file: outcome.fileName, batch: outcome.copyOf, count: outcome.rows, amount: i18n.formatMoney(outcome.controlSumMinor, currency) })
+                : outcome.reused
+                  ? t('payouts.export.reused', { file: outcome.fileName })
+                  : t('payouts.export.done', { file: outcome.fileName, count: outcome.rows, amount: i18n.formatMoney(outcome.controlSumMinor, currency) })}
             </p>
           </div>
         ) : null}
