@@ -40,13 +40,18 @@ export async function dispatchCall(
   }
 }
 
+export const INTERNAL_MESSAGE =
+  'Something went wrong inside Loyalty Desk. Every change is saved whole or not at all, never in part; look again to see whether this one was saved. The details are in the log.';
+
 export function toErrorData(error: unknown, log: Logger = defaultLogger, where = 'call'): AppErrorData {
   if (error instanceof AppError) return error.toData();
   if (error instanceof DatabaseNewerError) return { code: 'DATABASE_NEWER', message: error.message };
   if (error instanceof DatabaseUnreadableError) return { code: 'FILE_UNREADABLE', message: error.message };
   log(`Unexpected error in ${where}:`, error);
+  // An unexpected error may come after a commit (a batch recorded, then its file not written),
+  // so this cannot promise that nothing changed; only that no change is ever saved in part.
   return {
     code: 'INTERNAL',
-    message: 'Something went wrong inside Loyalty Desk; nothing was changed. The details are in the log.',
+    message: INTERNAL_MESSAGE,
   };
 }

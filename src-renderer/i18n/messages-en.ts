@@ -713,7 +713,7 @@ export const en = {
   'error.OVER_BUDGET': 'The payout is over the period’s budget: it can be approved only with a written reason.',
   'error.REASON_REQUIRED': 'Write the reason: it is kept with the change.',
   'error.INVALID_RULES': 'Some of the rules are not valid; correct the marked values.',
-  'error.INTERNAL': 'Something went wrong inside Loyalty Desk; nothing was changed.',
+  'error.INTERNAL': 'Something went wrong inside Loyalty Desk. Every change is saved whole or not at all, never in part; look again to see whether this one was saved.',
   'error.offline': 'Loyalty Desk is not answering. Check that it is still running, then reload the page.',
   'error.accessDenied': 'This page’s access key is no longer valid: open the address that “npm run web” printed.',
   'error.tooLarge': 'The file is too large to send to Loyalty Desk.',

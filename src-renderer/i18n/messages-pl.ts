@@ -732,7 +732,7 @@ export const pl = {
   'error.OVER_BUDGET': 'Wypłata przekracza budżet okresu: można ją zatwierdzić tylko z pisemnym powodem.',
   'error.REASON_REQUIRED': 'Podaj powód: zostanie zapisany razem ze zmianą.',
   'error.INVALID_RULES': 'Niektóre zasady są nieprawidłowe; popraw zaznaczone wartości.',
-  'error.INTERNAL': 'W Loyalty Desk wystąpił nieoczekiwany błąd; nic nie zostało zmienione.',
+  'error.INTERNAL': 'W Loyalty Desk wystąpił nieoczekiwany błąd. Każda zmiana zapisuje się w całości albo wcale, nigdy częściowo; sprawdź, czy ta została zapisana.',
   'error.offline': 'Loyalty Desk nie odpowiada. Sprawdź, czy nadal działa, i odśwież stronę.',
   'error.accessDenied': 'Klucz dostępu tej strony stracił ważność: otwórz adres wypisany przez „npm run web”.',
   'error.tooLarge': 'Plik jest za duży, aby przesłać go do Loyalty Desk.',
