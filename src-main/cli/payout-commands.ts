@@ -29,6 +29,12 @@ function money(ctx: CoreContext) {
   return (minor: number) => `${minorToDecimalString(minor, program.currency.minorDigits)} ${program.currency.code}`;
 }
 
+/** Fitting lands on the budget to the point value; what is left of the budget is said, not hidden. */
+function fittedNote(t: { amountMinor: number; budgetMinor: number | null }, m: (minor: number) => string): string {
+  const left = (t.budgetMinor ?? t.amountMinor) - t.amountMinor;
+  return left > 0 ? `, fitted to the budget to the point value (${m(left)} of the budget is less than one point and stays unpaid)` : ', fitted to the budget';
+}
+
 function formatQueue(q: VerificationQueue): string {
   const rows = q.items.map((i) => [i.status, i.code, i.key, i.lineCount || '', i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; ')]);
   return [
@@ -128,7 +134,7 @@ export const PAYOUT_COMMANDS: Command[] = [
             proposal.rows.map((r) => [r.code, r.name, r.method, r.destination, r.payablePoints, r.points, m(r.amountMinor), r.unpaidPoints || '']),
           ),
           '',
-          `Total ${t.points} points = ${m(t.amountMinor)}${t.budgetMinor === null ? '' : ` of a budget of ${m(t.budgetMinor)}${t.overBudget ? ' (OVER BUDGET)' : ''}`}${t.fitted ? ', fitted to the budget' : ''}.`,
+          `Total ${t.points} points = ${m(t.amountMinor)}${t.budgetMinor === null ? '' : ` of a budget of ${m(t.budgetMinor)}${t.overBudget ? ' (OVER BUDGET)' : ''}`}${t.fitted ? fittedNote(t, m) : ''}.`,
           proposal.held.length > 0 ? `Held (stay in the balance): ${proposal.held.map((h) => `${h.code} ${h.points} points (${h.reason === 'inactive' ? 'inactive' : 'no card or IBAN'})`).join('; ')}.` : 'Nothing held.',
           proposal.openAnomalies > 0 ? `${proposal.openAnomalies} findings are open in the verification queue.` : '',
         ].join('\n'),

@@ -1,6 +1,8 @@
 // Fitting a period's payouts to its budget: every payable amount scaled pro rata, rounded down
 // to whole points, and the points left by rounding handed out one each by largest remainder,
-// so that the total lands exactly on the budget. What is not paid stays in the balance.
+// so that the total lands on the budget to the point value: the budget is counted in whole
+// points, so a budget that is not a multiple of the point value leaves that remainder (less
+// than one point) unpaid. What is not paid stays in the balance.
 
 export interface FitItem {
   code: string;
@@ -8,7 +10,8 @@ export interface FitItem {
 }
 
 /**
- * Returns each participant's fitted points. Exact on integers: the shares are computed as
+ * Returns each participant's fitted points, adding up to `budgetPoints` (the budget in whole
+ * points, never more) when the payable total is over it. Exact on integers: the shares are computed as
  * BigInt, so no float ever decides who gets a point. Ties in remainder go to the larger
  * payable amount, then to the lower code (plain string order), so the result never depends
  * on the order of the input.

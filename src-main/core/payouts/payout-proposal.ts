@@ -44,7 +44,10 @@ export function proposePayouts(
   const selectedPoints = selected.reduce((sum, r) => sum + r.payablePoints, 0);
   const overBudget = budgetMinor !== null && selectedPoints * program.pointValueMinor > budgetMinor;
   const fitting = Boolean(options.fitBudget) && overBudget && budgetMinor !== null;
-  const fitted = fitting ? fitToBudget(selected.map((r) => ({ code: r.code, points: r.payablePoints })), Math.floor(budgetMinor / program.pointValueMinor)) : null;
+  // The budget in whole points, rounded down: a remainder smaller than one point's value cannot
+  // be paid as points and stays unpaid, so a fitted total is at most the budget, not always all of it.
+  const budgetPoints = budgetMinor === null ? 0 : (budgetMinor - (budgetMinor % program.pointValueMinor)) / program.pointValueMinor;
+  const fitted = fitting ? fitToBudget(selected.map((r) => ({ code: r.code, points: r.payablePoints })), budgetPoints) : null;
 
   const rows: PayoutProposalRow[] = payable.map((r) => {
     const destination = destinations.get(r.code) ?? { cardRef: null, iban: null };

@@ -51,8 +51,10 @@ export function budgetView(ctx: CoreContext): BudgetView {
         period: p.period,
         state: p.state,
         budgetedMinor,
-        // Voided top-ups were approved, then taken back: they count neither as approved nor paid.
-        approvedMinor: sum(['approved', 'exported', 'paid', 'failed']),
+        // Voided and failed top-ups were approved, then taken back: their points went back to
+        // the balance, and a later approval pays them as a new top-up, counted in its own period.
+        // Counting them here too would count the same points twice to date.
+        approvedMinor: sum(['approved', 'exported', 'paid']),
         paidMinor: sum(['paid']),
         failedMinor: sum(['failed']),
         heldPoints,

@@ -19,7 +19,7 @@ import { insertPayouts } from '../payouts/insert-payouts';
 export interface ApproveOptions {
   /** Approve although the payouts pass the period's budget; the reason is kept. */
   overrideBudget?: string;
-  /** Scale every payout pro rata so that the total is the budget; the rest stays in the balances. */
+  /** Scale every payout pro rata so that the total comes to the budget to the point value (a remainder under one point stays unpaid); the rest stays in the balances. */
   fitBudget?: boolean;
   /** Accept every open finding of the verification queue with this reason. */
   acceptOpenAnomalies?: string;

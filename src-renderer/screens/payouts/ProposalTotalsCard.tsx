@@ -13,6 +13,8 @@ export function ProposalTotalsCard({ proposal, selectedCount, fitBudget, onFitBu
   const budget = totals.budgetMinor;
   const over = totals.overBudget;
   const staysPoints = totals.payablePoints - totals.points;
+  // Fitting lands on the budget to the point value: what is left is less than one point.
+  const unpaidBudget = totals.fitted && budget !== null ? budget - totals.amountMinor : 0;
   // A share for the bar only, never shown as money: an integer per-mille is enough.
   const usedPerMille = budget === null || budget === 0 ? null : Math.min(1000, Math.floor((totals.amountMinor * 1000) / budget));
   return (
@@ -54,6 +56,7 @@ export function ProposalTotalsCard({ proposal, selectedCount, fitBudget, onFitBu
             <span className="radio-row-label">{t('payouts.fit.label')}</span>
             <span className="radio-row-hint" id="fit-hint">
               {fitBudget && totals.fitted ? t('payouts.fit.active', { points: i18n.formatInteger(staysPoints) }) : fitBudget ? t('payouts.fit.notNeeded') : t('payouts.fit.hint')}
+              {fitBudget && totals.fitted && unpaidBudget > 0 ? <> {t('payouts.fit.remainder', { remainder: i18n.formatMoney(unpaidBudget, currency) })}</> : null}
             </span>
           </span>
         </label>
