@@ -294,6 +294,8 @@ export const contract = {
       fitBudget: z.boolean().optional(),
       acceptOpenAnomalies: reasonSchema.optional(),
       only: z.array(participantCodeSchema).max(100_000).optional(),
+      /** The total shown to the operator; the approval is refused if the payouts no longer come to it. */
+      expectedPayoutMinor: z.number().int().nonnegative().optional(),
     }),
     result: returns<PeriodResult>(),
   },

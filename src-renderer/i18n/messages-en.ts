@@ -735,7 +735,7 @@ export const en = {
   'problem.BAD_CONFIRMATION_STATUS': 'The status says neither paid nor failed (such as OK, paid, zrealizowano, failed, odrzucono).',
   'error.NOTHING_TO_EXPORT': 'There are no approved top-ups left to put in this file.',
   'error.PERIOD_NOT_APPROVED': 'Approve the period before exporting its payouts.',
-  'error.PAYOUTS_MOVED': 'Top-ups changed since this was prepared (a batch was voided, exported or confirmed meanwhile); nothing was written. Read the file again, or try again.',
+  'error.PAYOUTS_MOVED': 'The top-ups changed since they were shown (figures recalculated, or a batch exported, voided or confirmed meanwhile); nothing was written. Look at them again; for a confirmation file, read the file again.',
   'error.PAYOUT_STATE_CONFLICT': 'This top-up cannot make that move from the state it is in (a paid, failed or voided top-up never changes); nothing was changed.',
   'error.FILE_NOT_WRITABLE': 'The file cannot be written there (no such folder, no permission or a full disk); nothing was recorded.',
   'error.FILE_NOT_MOVED': 'The payout batch was recorded, but its file could not be put in place; it was left beside it under a temporary name. Exporting again returns the same file.',

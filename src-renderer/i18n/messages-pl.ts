@@ -754,7 +754,7 @@ export const pl = {
   'problem.BAD_CONFIRMATION_STATUS': 'Status nie mówi ani o realizacji, ani o odrzuceniu (np. OK, zrealizowano, paid, odrzucono, failed).',
   'error.NOTHING_TO_EXPORT': 'Nie zostało żadne zatwierdzone doładowanie do umieszczenia w tym pliku.',
   'error.PERIOD_NOT_APPROVED': 'Zatwierdź okres, zanim wyeksportujesz jego wypłaty.',
-  'error.PAYOUTS_MOVED': 'Doładowania zmieniły się od przygotowania tej operacji (w międzyczasie unieważniono, wyeksportowano lub potwierdzono paczkę); nic nie zapisano. Wczytaj plik ponownie lub spróbuj jeszcze raz.',
+  'error.PAYOUTS_MOVED': 'Doładowania zmieniły się od chwili, gdy je pokazano (przeliczono kwoty albo w międzyczasie wyeksportowano, unieważniono lub potwierdzono paczkę); nic nie zapisano. Sprawdź je ponownie; plik potwierdzenia wczytaj jeszcze raz.',
   'error.PAYOUT_STATE_CONFLICT': 'To doładowanie nie może przejść do tego stanu z obecnego (doładowanie wypłacone, odrzucone lub unieważnione już się nie zmienia); nic nie zostało zmienione.',
   'error.FILE_NOT_WRITABLE': 'Nie można tam zapisać pliku (brak folderu, brak uprawnień lub pełny dysk); nic nie zostało zapisane w programie.',
   'error.FILE_NOT_MOVED': 'Paczkę wypłat zapisano, ale jej pliku nie udało się umieścić na miejscu; został obok pod nazwą tymczasową. Ponowny eksport zwróci ten sam plik.',

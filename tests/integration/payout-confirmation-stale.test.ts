@@ -1,5 +1,6 @@
-// Issue 11: a confirmation previewed before a void must not pay the voided top-up. The exact
-// sequence the Payouts and Import screens make, through the IPC handlers, on a real SQLite file.
+// Issue 11: a commit judges again what its preview showed. A confirmation previewed before a
+// void must not pay the voided top-up, and an approval is refused when its total moved. The
+// exact sequences the Payouts and Import screens make, through the IPC handlers, on a real SQLite file.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
@@ -7,10 +8,13 @@ import { minorToDecimalString } from '../../src-main/core/money/minor-units';
 import { importParticipants } from '../../src-main/core/participants/import-participants';
 import { approvePeriod } from '../../src-main/core/scoring/approve-period';
 import { createHandlers } from '../../src-main/ipc/handlers';
-import { csvFile, importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
-import { openTestContext } from '../fixtures/test-database';
+import { formatMoney } from '../../src-main/core/money/minor-units';
+import { importSales } from '../../src-main/core/sales/import-sales';
+import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { openTestContext, tableCounts } from '../fixtures/test-database';
 
 const amount = (minor: number) => minorToDecimalString(minor, 2).replace('.', ',');
+const money = (minor: number) => formatMoney(minor, 'PLN', 2, 'en-GB');
 const balance = (ctx: CoreContext, code: string) =>
   (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
 
@@ -32,6 +36,34 @@ async function readyConfirmation(lines: string[]): Promise<string> {
   expect(handlers['import.status']({ jobId }).state).toBe('ready');
   return jobId;
 }
+
+describe('an approval shown before the figures moved', () => {
+  it('is refused with the old and new totals, writing nothing, and passes with the total shown now', async () => {
+    const fresh = openTestContext();
+    const calls = createHandlers(fresh, { version: 'test', runtime: 'web' });
+    await seedScenarioMasterData(fresh);
+    await importScenarioSales(fresh, '2026-09');
+    const shown = calls['payouts.proposal']({ period: '2026-09' });
+    // A late sales line for A arrives while the confirmation dialog is open.
+    await importSales(fresh, csvFile('late.csv', [SALES_HEADER, '2026-09-28;A;DOG-01;10;1000,00;S/99']), { period: '2026-09' });
+    const counts = tableCounts(fresh);
+    let refused: unknown;
+    try {
+      calls['period.approve']({ period: '2026-09', acceptOpenAnomalies: 'Checked', expectedPayoutMinor: shown.totals.amountMinor });
+    } catch (error) {
+      refused = error;
+    }
+    const now = calls['payouts.proposal']({ period: '2026-09' });
+    expect(now.totals.amountMinor).not.toBe(shown.totals.amountMinor);
+    expect(refused).toMatchObject({
+      code: 'PAYOUTS_MOVED',
+      message: `The payouts of 2026-09 come to ${money(now.totals.amountMinor)} now, not the ${money(shown.totals.amountMinor)} shown: sales, decisions, rules or balances changed since. Nothing was approved; look at the proposal again.`,
+    });
+    expect(tableCounts(fresh)).toEqual(counts);
+    calls['period.approve']({ period: '2026-09', acceptOpenAnomalies: 'Checked', expectedPayoutMinor: now.totals.amountMinor });
+    expect(calls['payouts.list']({ period: '2026-09' }).reduce((s, p) => s + p.amountMinor, 0)).toBe(now.totals.amountMinor);
+  });
+});
 
 describe('a confirmation read before a void', () => {
   it('is refused at commit, naming what moved; the voided top-up stays unpaid and its points are in the balance once', async () => {

@@ -25,6 +25,11 @@ export interface ApproveOptions {
   acceptOpenAnomalies?: string;
   /** Pay only these participants; the others' payable amounts stay in their balances. */
   only?: string[];
+  /**
+   * The total the operator was shown and agreed to. The proposal is scored again inside the
+   * approval's transaction; when it no longer comes to this, nothing is approved.
+   */
+  expectedPayoutMinor?: number;
 }
 
 function reasonText(reason: string | undefined): string | undefined {
@@ -109,8 +114,15 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
     const proposal = proposePayouts(program, state, score, destinations, 0, { fitBudget: options.fitBudget, only: options.only });
     const budget = proposal.totals.budgetMinor;
     const overrideReason = reasonText(options.overrideBudget);
+    const money = (minor: number) => formatMoney(minor, program.currency.code, program.currency.minorDigits, 'en-GB');
+    if (options.expectedPayoutMinor !== undefined && options.expectedPayoutMinor !== proposal.totals.amountMinor) {
+      throw new AppError(
+        'PAYOUTS_MOVED',
+        `The payouts of ${period} come to ${money(proposal.totals.amountMinor)} now, not the ${money(options.expectedPayoutMinor)} shown: sales, decisions, rules or balances changed since. Nothing was approved; look at the proposal again.`,
+        { expectedMinor: options.expectedPayoutMinor, payoutMinor: proposal.totals.amountMinor },
+      );
+    }
     if (proposal.totals.overBudget && !overrideReason) {
-      const money = (minor: number) => formatMoney(minor, program.currency.code, program.currency.minorDigits, 'en-GB');
       throw new AppError(
         'OVER_BUDGET',
         `The payouts of ${period} come to ${money(proposal.totals.amountMinor)}, over the budget of ${money(budget ?? 0)}; fit them to the budget, or approve with a written reason to override it.`,

@@ -64,7 +64,8 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
     setBusy(true);
     setError(null);
     setGiven(reasons);
-    const answer = await safeCall('period.approve', { period: summary.period, ...options, ...reasons });
+    // The total in the confirmation is what the operator agrees to; the core refuses if it moved.
+    const answer = await safeCall('period.approve', { period: summary.period, ...options, ...reasons, expectedPayoutMinor: summary.payoutMinor });
     setBusy(false);
     if (answer.ok) {
       setStep('closed');
