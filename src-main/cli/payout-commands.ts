@@ -151,6 +151,7 @@ export const PAYOUT_COMMANDS: Command[] = [
       if (format !== 'xlsx' && format !== 'csv' && format !== 'sepa') throw new AppError('INVALID_INPUT', `--format takes xlsx, csv or sepa, not "${format}".`);
       const out = requiredOption(values, 'out', 'FILE');
       const batchRef = textOption(values, 'batch');
+      if (batchRef !== undefined && textOption(values, 'period') !== undefined) throw new AppError('INVALID_INPUT', 'Give --period or --batch, not both: --batch names one batch, which has its own period.');
       const result = await saveExport(
         () => (batchRef !== undefined ? prepareBatchExport(ctx, batchRef, format) : prepareExport(ctx, requiredOption(values, 'period', 'YYYY-MM'), format)),
         out,
