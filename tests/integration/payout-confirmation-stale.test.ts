@@ -94,8 +94,8 @@ describe('a confirmation read before a void', () => {
     }
     expect(refused).toMatchObject({ code: 'PAYOUTS_MOVED' });
     const message = (refused as Error).message;
-    expect(message).toContain(`the top-up ${a.reference} was exported when the file was read and is voided`);
-    expect(message).toContain(`the top-up ${e.reference} was approved when the file was read and is exported and not confirmed yet now`);
+    expect(message).toContain(`row 2: the top-up ${a.reference} was exported when the file was read and is voided now`);
+    expect(message).toContain(`row 3: the top-up ${e.reference} was approved when the file was read and is exported now`);
     expect(message).toMatch(/read the file again\.$/);
 
     const after = handlers['payouts.list']({ period: '2026-09' });

@@ -16,7 +16,6 @@ import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClient
 import { previewFromTable } from '../import/preview-from-table';
 import { minorToDecimalString } from '../money/minor-units';
 import { confirmPayouts, loadPayoutStates, type ConfirmationMatch, type PayoutState } from './payout-states';
-import { describeStatus } from './payout-state-machine';
 
 const REFERENCE = ['Reference', 'Payment reference', 'Ref', 'Reference ID', 'EndToEndId', 'Referencja', 'Nr referencyjny', 'Identyfikator', 'Референс', 'Номер операции', 'Referanse'] as const;
 const AMOUNT = ['Amount', 'Value', 'Kwota', 'Wartość', 'Сумма', 'Beløp'] as const;
@@ -182,7 +181,7 @@ function refuseWhatMoved(
   if (moved.length === 0) return;
   const sentence = (m: (typeof moved)[number]) =>
     m.reference && m.now
-      ? `row ${m.row}: the top-up ${m.reference} was ${m.before ?? 'unknown'} when the file was read and is ${describeStatus(m.now as PayoutState['status'])} now`
+      ? `row ${m.row}: the top-up ${m.reference} was ${m.before ?? 'unknown'} when the file was read and is ${m.now} now`
       : `row ${m.row}: the top-ups this row could name changed`;
   throw new AppError('PAYOUTS_MOVED', `Top-ups changed since this file was read (${moved.map(sentence).join('; ')}). Nothing was written; read the file again.`, { moved });
 }

@@ -55,7 +55,7 @@ const DESCRIBED: Record<PayoutStatus, string> = {
   voided: 'voided (its points are back in the balance)',
 };
 
-export function describeStatus(status: PayoutStatus): string {
+function describeStatus(status: PayoutStatus): string {
   return DESCRIBED[status];
 }
 
