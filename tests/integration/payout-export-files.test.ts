@@ -12,6 +12,9 @@ import { saveExport } from '../../src-main/core/payouts/export-to-file';
 import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
 import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import type { ExportResult } from '../../src-main/core/verification/verification-views';
+import { dispatchCall } from '../../src-main/ipc/dispatch';
+import { createHandlers } from '../../src-main/ipc/handlers';
 import { hasOpenpyxl, makeTempDir, SYSTEM_PYTHON } from '../fixtures/client-files';
 import { repoRoot } from '../fixtures/repo-paths';
 import { csvFile, importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
@@ -151,6 +154,9 @@ describe('a card batch in the other format', () => {
     expect(Buffer.from(again.bytes).equals(Buffer.from(csv.bytes))).toBe(true);
     expect(Buffer.from((await exportPayoutBatch(ctx, xlsx.batch.batchRef, 'csv')).bytes).equals(Buffer.from(csv.bytes))).toBe(true);
     expect(Buffer.from((await exportPayoutBatch(ctx, xlsx.batch.batchRef, 'xlsx')).bytes).equals(Buffer.from(xlsx.bytes))).toBe(true);
+    // The Payouts screen's "As CSV" button, through the contract.
+    const viaIpc = await dispatchCall(createHandlers(ctx, { version: 'test', runtime: 'web' }), 'payouts.exportBatch', { batchRef: xlsx.batch.batchRef, format: 'csv' });
+    expect(viaIpc.ok && Buffer.from((viaIpc.value as ExportResult).bytes).equals(Buffer.from(csv.bytes))).toBe(true);
     expect(payoutRecord(ctx)).toEqual({ ...after, log: after.log + 1 });
   });
 
