@@ -4,7 +4,7 @@
 // step. A rename that fails after the commit is said as it is: the batch is recorded, the
 // file is the temporary one, and exporting again returns the same bytes.
 import { randomUUID } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../app-error';
 import type { ExportResult } from '../verification/verification-views';
@@ -43,7 +43,14 @@ export async function saveExport(prepare: () => Promise<PreparedExport>, target:
   const prepared = await prepare();
   const temp = join(folder, `.${basename(out)}.${randomUUID().slice(0, 8)}.tmp`);
   try {
-    writeFileSync(temp, prepared.bytes, { flag: 'wx' });
+    // Flushed before the commit, so that a full disk shows here and not after the batch is recorded.
+    const fd = openSync(temp, 'wx');
+    try {
+      writeFileSync(fd, prepared.bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     rmSync(temp, { force: true });
     throw new AppError('FILE_NOT_WRITABLE', `Cannot write ${out}: ${why(error, folder)}. Nothing was recorded.`, { path: out, reason: (error as NodeJS.ErrnoException).code ?? null });
