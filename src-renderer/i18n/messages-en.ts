@@ -708,6 +708,8 @@ export const en = {
   'error.REPLACEMENT_NOT_ALLOWED': 'This file cannot replace the import you chose: a sales file replaces only an earlier sales import of the same month that has not been replaced yet.',
   'error.IMPORT_NOT_READY': 'This import is not ready for that step any more; choose the file again.',
   'error.DATABASE_NEWER': 'This data file was written by a newer version of Loyalty Desk; install that version to open it. The file was not changed.',
+  'error.DATABASE_BUSY': 'Another Loyalty Desk window or command is using the data file; nothing was written. Try again when it has finished.',
+  'error.AMOUNT_TOO_LARGE': 'A number of points or an amount, or a sum of them, is past 999,999,999,999,999 (the largest Loyalty Desk counts exactly); nothing was written.',
   'error.PERIOD_LOCKED': 'This period is approved and locked: it never changes. Make the change in an open period and say in the reason what it corrects.',
   'error.EARLIER_PERIOD_OPEN': 'An earlier period with sales is still open: periods are approved in order.',
   'error.OVER_BUDGET': 'The payout is over the period’s budget: it can be approved only with a written reason.',

@@ -727,6 +727,8 @@ export const pl = {
   'error.REPLACEMENT_NOT_ALLOWED': 'Ten plik nie może zastąpić wybranego importu: plik sprzedaży zastępuje tylko wcześniejszy, jeszcze niezastąpiony import sprzedaży z tego samego miesiąca.',
   'error.IMPORT_NOT_READY': 'Ten import nie jest już gotowy na ten krok; wybierz plik ponownie.',
   'error.DATABASE_NEWER': 'Ten plik danych zapisała nowsza wersja Loyalty Desk; zainstaluj ją, aby go otworzyć. Plik nie został zmieniony.',
+  'error.DATABASE_BUSY': 'Inne okno lub polecenie Loyalty Desk używa pliku danych; nic nie zostało zapisane. Spróbuj ponownie, gdy skończy.',
+  'error.AMOUNT_TOO_LARGE': 'Liczba punktów lub kwota albo ich suma przekracza 999 999 999 999 999 (najwięcej, ile Loyalty Desk liczy dokładnie); nic nie zostało zapisane.',
   'error.PERIOD_LOCKED': 'Ten okres jest zatwierdzony i zablokowany: już się nie zmienia. Wprowadź zmianę w otwartym okresie i napisz w powodzie, co koryguje.',
   'error.EARLIER_PERIOD_OPEN': 'Wcześniejszy okres ze sprzedażą jest wciąż otwarty: okresy zatwierdza się po kolei.',
   'error.OVER_BUDGET': 'Wypłata przekracza budżet okresu: można ją zatwierdzić tylko z pisemnym powodem.',
