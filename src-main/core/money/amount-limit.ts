@@ -3,10 +3,9 @@
 // (balances, period totals, payouts, budget to date, points x point value). Past it a number
 // is refused with a sentence, never stored or summed inexactly.
 import { AppError } from '../app-error';
-import { MAX_SAFE_AMOUNT } from './minor-units';
+import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from './minor-units';
 
-/** The limit as sentences write it: 999,999,999,999,999. */
-export const MAX_SAFE_AMOUNT_TEXT = String(MAX_SAFE_AMOUNT).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export { MAX_SAFE_AMOUNT_TEXT };
 
 const WHY = `the largest number of points or minor units Loyalty Desk counts exactly`;
 

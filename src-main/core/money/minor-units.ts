@@ -7,6 +7,8 @@
 // 10000000000000.00, while every 14-digit amount (999999999999.99) reads and shows as written.
 // 2^51 (22517998136852.48, 16 digits) would not. See amount-limit.ts for the checks.
 export const MAX_SAFE_AMOUNT = 99_999_999_999_999;
+/** The limit as sentences write it: 99,999,999,999,999. */
+export const MAX_SAFE_AMOUNT_TEXT = String(MAX_SAFE_AMOUNT).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function isSafeAmount(value: number): boolean {
   return Number.isInteger(value) && Math.abs(value) <= MAX_SAFE_AMOUNT;
