@@ -666,7 +666,7 @@ export const en = {
   'validation.amount': 'Enter an amount such as {example}.',
   'validation.tooManyDecimals': 'Use at most {digits} decimal places.',
   'validation.notNegative': 'Enter 0 or more.',
-  'validation.tooLarge': 'This number is too large.',
+  'validation.tooLarge': 'This number is too large: Loyalty Desk counts points and amounts up to 99,999,999,999,999 points or minor units (999,999,999,999.99 with two decimals).',
   'validation.atLeast': 'Enter {min} or more.',
   'validation.percent': 'Enter a whole percentage from 0 to 1000.',
   'validation.date': 'Choose a date.',

@@ -685,7 +685,7 @@ export const pl = {
   'validation.amount': 'Wpisz kwotę, np. {example}.',
   'validation.tooManyDecimals': 'Najwyżej {digits} miejsca po przecinku.',
   'validation.notNegative': 'Wpisz 0 lub więcej.',
-  'validation.tooLarge': 'Ta liczba jest za duża.',
+  'validation.tooLarge': 'Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99 999 999 999 999 punktów lub groszy (999 999 999 999,99 przy dwóch miejscach po przecinku).',
   'validation.atLeast': 'Wpisz {min} lub więcej.',
   'validation.percent': 'Wpisz całkowitą wartość procentową od 0 do 1000.',
   'validation.date': 'Wybierz datę.',

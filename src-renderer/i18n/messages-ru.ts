@@ -690,7 +690,7 @@ export const ru = {
   'validation.amount': 'Введите сумму, например {example}.',
   'validation.tooManyDecimals': 'Не больше {digits} знаков после запятой.',
   'validation.notNegative': 'Введите 0 или больше.',
-  'validation.tooLarge': 'Слишком большое число.',
+  'validation.tooLarge': 'Слишком большое число: Loyalty Desk считает баллы и суммы до 99 999 999 999 999 баллов или копеек (999 999 999 999,99 при двух знаках после запятой).',
   'validation.atLeast': 'Введите {min} или больше.',
   'validation.percent': 'Введите целый процент от 0 до 1000.',
   'validation.date': 'Выберите дату.',
