@@ -60,6 +60,7 @@ export const PAYOUT_COMMANDS: Command[] = [
       let targetMinor: number | undefined;
       if (target !== undefined) {
         const parsed = parseDecimalToMinor(target, program.currency.minorDigits, program.locale);
+        if (!parsed.ok && parsed.code === 'AMOUNT_TOO_LARGE') throw new AppError('AMOUNT_TOO_LARGE', `--target ${target} ${parsed.message}; nothing was written.`);
         if (!parsed.ok) throw new AppError('INVALID_INPUT', `--target takes an amount such as 2500,00, not "${target}".`);
         targetMinor = parsed.minor;
       }

@@ -1,6 +1,7 @@
 // Scoring, periods, the ledger and the audit from the command line.
 import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
+import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../core/money/minor-units';
 import { requireProgram } from '../core/program/program-store';
 import { calculatePeriod, recalculatePeriods } from '../core/scoring/period-score';
 import { explainParticipant } from '../core/scoring/explain';
@@ -88,6 +89,11 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       run(ctx, _rest, values) {
         const raw = requiredOption(values, 'points', 'N (a whole number, negative to take points)');
         if (!/^-?\d+$/.test(raw.trim())) throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
+        // Judged on the digits typed: past 2^53 Number() would already have rounded them.
+        const typed = BigInt(raw.trim());
+        if (typed > BigInt(MAX_SAFE_AMOUNT) || typed < -BigInt(MAX_SAFE_AMOUNT)) {
+          throw new AppError('AMOUNT_TOO_LARGE', `--points ${raw.trim()} is past ${MAX_SAFE_AMOUNT_TEXT}, the largest number of points Loyalty Desk counts exactly; nothing was written.`, { value: raw.trim(), limit: MAX_SAFE_AMOUNT });
+        }
         const result = addManualAdjustment(ctx, {
           period: requiredOption(values, 'period', 'YYYY-MM'),
           participantCode: requiredOption(values, 'participant', 'CODE'),

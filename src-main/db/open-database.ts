@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as schema from './schema';
 import { findProjectRoot } from './project-paths';
 import { resolveNativeBinding } from './native-binding';
+import { asBusyError, busyTimeoutMs } from './database-busy';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -14,7 +15,11 @@ export interface Store {
   readonly file: string;
   readonly sqlite: Database.Database;
   readonly db: Drizzle;
-  /** Runs `work` in one transaction: all of it is written, or none. */
+  /**
+   * Runs `work` in one transaction: all of it is written, or none. It starts with BEGIN
+   * IMMEDIATE, so it waits its turn behind another window's or command's write (up to the
+   * busy timeout) and then fails as DATABASE_BUSY, never halfway through.
+   */
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -64,12 +69,52 @@ export interface OpenOptions {
   /** Where to copy the file before a pending migration; defaults to `<file>.backup-<time>.db`. */
   backupPath?: (file: string) => string;
   now?: () => Date;
+  /** How long a write waits for another connection; defaults to LOYALTY_BUSY_TIMEOUT_MS or 5 s. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * A deferred transaction that reads first and writes later is refused at once in WAL mode
+ * when another connection wrote in between (SQLITE_BUSY_SNAPSHOT: no waiting helps it), so
+ * every write transaction takes the write lock at BEGIN, where waiting works.
+ */
+function immediateTransaction(sqlite: Database.Database, file: string) {
+  return <T>(work: () => T): T => {
+    try {
+      return sqlite.transaction(work).immediate();
+    } catch (error) {
+      throw asBusyError(error, file);
+    }
+  };
+}
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+/**
+ * drizzle-kit's migrations, applied as drizzle's migrator does (same table, hash and
+ * created_at) but in one IMMEDIATE transaction that judges again what is pending: two
+ * windows opening a file that needs migrating apply it once, and the second one waits.
+ */
+function applyMigrations(sqlite: Database.Database, file: string, folder: string, newestKnown: number, known: number): void {
+  const migrations = readMigrationFiles({ migrationsFolder: folder });
+  immediateTransaction(sqlite, file)(() => {
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+    const applied = appliedMigrations(sqlite);
+    if (applied.some((when) => when > newestKnown)) throw new DatabaseNewerError(file, known, applied.length);
+    const last = applied.length > 0 ? applied[applied.length - 1]! : null;
+    const record = sqlite.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`);
+    for (const migration of migrations) {
+      if (last !== null && last >= migration.folderMillis) continue;
+      for (const statement of migration.sql) sqlite.exec(statement);
+      record.run(migration.hash, migration.folderMillis);
+    }
+  });
 }
 
 /**
  * Opens (creating if needed) the SQLite file, refuses a file from a newer app, copies the
  * file aside before migrating it, and applies pending drizzle-kit migrations in one
- * transaction (drizzle's migrator rolls back on error).
+ * transaction (all of them, or none on error).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const root = findProjectRoot();
@@ -81,9 +126,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const nativeBinding = resolveNativeBinding(process.versions, root);
   const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
+    // First, so that even switching to WAL waits for another window rather than failing.
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? busyTimeoutMs()}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
 
     const journal = readJournal(folder);
     const applied = appliedMigrations(sqlite);
@@ -99,19 +145,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
       sqlite.prepare('VACUUM INTO ?').run(target);
     }
     const db = drizzle(sqlite, { schema });
-    if (pending.length > 0) migrate(db, { migrationsFolder: folder });
+    if (pending.length > 0) applyMigrations(sqlite, file, folder, newestKnown, journal.length);
 
     return {
       file,
       sqlite,
       db,
-      transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+      transaction: immediateTransaction(sqlite, file),
       close: () => sqlite.close(),
     };
   } catch (error) {
     sqlite.close();
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseUnreadableError(file);
-    throw error;
+    throw asBusyError(error, file);
   }
 }
 
@@ -124,17 +170,25 @@ export function openDatabaseReadOnly(file: string): Store {
   const nativeBinding = resolveNativeBinding(process.versions, findProjectRoot());
   const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     sqlite.prepare('SELECT COUNT(*) FROM sqlite_master').get();
   } catch (error) {
     sqlite.close();
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseUnreadableError(file);
-    throw error;
+    throw asBusyError(error, file);
   }
   return {
     file,
     sqlite,
     db: drizzle(sqlite, { schema }),
-    transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+    // Read-only: a deferred transaction, which never asks for the write lock.
+    transaction: <T>(work: () => T): T => {
+      try {
+        return sqlite.transaction(work)();
+      } catch (error) {
+        throw asBusyError(error, file);
+      }
+    },
     close: () => sqlite.close(),
   };
 }

@@ -105,6 +105,10 @@ export type ErrorCode =
   /** A sales file whose dates span several months, imported without saying which period it is for. */
   | 'PERIOD_REQUIRED'
   | 'DATABASE_NEWER'
+  /** Another window or command held the data file's write lock past the busy timeout. */
+  | 'DATABASE_BUSY'
+  /** A number of points or an amount past MAX_SAFE_AMOUNT, or a sum that would pass it. */
+  | 'AMOUNT_TOO_LARGE'
   | 'CANCELLED'
   | 'PREVIEW_OUT_OF_DATE'
   | 'REPLACEMENT_NOT_ALLOWED'

@@ -2,6 +2,7 @@ import { contract, CHANNELS, type AppErrorData, type CallResult, type Channel } 
 import type { Handlers } from './handlers';
 import { AppError } from '../core/app-error';
 import { DatabaseNewerError, DatabaseUnreadableError } from '../db/open-database';
+import { databaseBusyError, isDatabaseBusy } from '../db/database-busy';
 import { describePath, plainMessage } from '../core/program/program-config';
 
 export function isChannel(name: unknown): name is Channel {
@@ -47,6 +48,8 @@ export function toErrorData(error: unknown, log: Logger = defaultLogger, where =
   if (error instanceof AppError) return error.toData();
   if (error instanceof DatabaseNewerError) return { code: 'DATABASE_NEWER', message: error.message };
   if (error instanceof DatabaseUnreadableError) return { code: 'FILE_UNREADABLE', message: error.message };
+  // A write outside Store.transaction (one statement) that waited out the busy timeout.
+  if (isDatabaseBusy(error)) return databaseBusyError().toData();
   log(`Unexpected error in ${where}:`, error);
   // An unexpected error may come after a commit (a batch recorded, then its file not written),
   // so this cannot promise that nothing changed; only that no change is ever saved in part.

@@ -34,6 +34,13 @@ describe('parseDecimalInput', () => {
     expect(parseDecimalInput('99999999999999999', 2, 'en-GB')).toEqual({ ok: false, problem: 'tooLarge' });
   });
 
+  it('takes amounts and points up to the core’s one limit, and calls the next one too large', () => {
+    expect(parseDecimalInput('999 999 999 999,99', 2, 'pl-PL')).toEqual({ ok: true, value: 99_999_999_999_999 });
+    expect(parseDecimalInput('1 000 000 000 000,00', 2, 'pl-PL')).toEqual({ ok: false, problem: 'tooLarge' });
+    expect(parseWholeInput('99999999999999', 'en-GB')).toEqual({ ok: true, value: 99_999_999_999_999 });
+    expect(parseWholeInput('-100000000000000', 'en-GB', { allowNegative: true })).toEqual({ ok: false, problem: 'tooLarge' });
+  });
+
   it('reads percentages into basis points', () => {
     expect(parseDecimalInput('120', 2, 'en-GB')).toEqual({ ok: true, value: 12_000 });
     expect(parseDecimalInput('99,5', 2, 'pl-PL')).toEqual({ ok: true, value: 9950 });

@@ -2,12 +2,12 @@
 // fixed scale without a float in between: money into minor units, percentages into basis
 // points. The style guide forbids parseFloat on money, and a typed amount with more decimals
 // than the scale allows is refused rather than rounded, as the import does.
+import { MAX_SAFE_AMOUNT } from '../../src-main/core/money/minor-units';
 
 export type DecimalInput = { ok: true; value: number } | { ok: false; problem: 'empty' | 'notANumber' | 'tooManyDecimals' | 'negative' | 'tooLarge' };
 
 // Spaces of every kind and apostrophes group thousands in pl-PL, ru-RU, fr-FR and de-CH.
 const GROUPING_SPACES = /[\s\u00a0\u202f\u2009']/g;
-const MAX_SAFE = 2 ** 51;
 
 /** The decimal separator of a locale: "," for pl-PL and ru-RU, "." for en-GB. */
 export function decimalSeparatorOf(locale: string): string {
@@ -68,7 +68,8 @@ export function parseDecimalInput(text: string, scale: number, locale: string, o
   const digits = (split.whole + split.fraction.padEnd(scale, '0')).replace(/^0+(?=\d)/, '');
   if (digits.length > 16) return { ok: false, problem: 'tooLarge' };
   const magnitude = Number(BigInt(digits));
-  if (magnitude > MAX_SAFE) return { ok: false, problem: 'tooLarge' };
+  // The core's one limit for points and amounts: past it the core would refuse the value anyway.
+  if (magnitude > MAX_SAFE_AMOUNT) return { ok: false, problem: 'tooLarge' };
   return { ok: true, value: negative && magnitude !== 0 ? -magnitude : magnitude };
 }
 

@@ -296,9 +296,9 @@ describe('statistical findings', () => {
     await month('2026-10', (c) => (c === 'OUT' ? '200000,00' : c === 'EDGE' ? '100500,00' : '1000,00'));
     const items = verificationQueue(ctx, '2026-10').items.filter((i) => i.code === 'VOLUME_OUTLIER' || i.code === 'NEAR_THRESHOLD');
     expect(items.map((i) => [i.key, i.facts])).toEqual([
-      ['VOLUME_OUTLIER:EDGE', { volumeMinor: 10_050_000, ownMedianMinor: 100_000, fenceMinor: 100_000 }],
+      ['VOLUME_OUTLIER:EDGE', { test: 'both', volumeMinor: 10_050_000, ownMedianMinor: 100_000, ownFactor: 3, fenceMinor: 100_000, q1Minor: 100_000, q3Minor: 100_000, fenceFactor: 3 }],
       ['NEAR_THRESHOLD:EDGE:tier', { volumeMinor: 10_050_000, thresholdMinor: 10_000_000, tier: 'BRONZE', what: 'tier' }],
-      ['VOLUME_OUTLIER:OUT', { volumeMinor: 20_000_000, ownMedianMinor: 100_000, fenceMinor: 100_000 }],
+      ['VOLUME_OUTLIER:OUT', { test: 'both', volumeMinor: 20_000_000, ownMedianMinor: 100_000, ownFactor: 3, fenceMinor: 100_000, q1Minor: 100_000, q3Minor: 100_000, fenceFactor: 3 }],
     ]);
     expect(items[1]!.message).toBe("EDGE's volume of 100500.00 PLN is just above the Bronze threshold of 100000.00 PLN, which sets next period's tier.");
   });

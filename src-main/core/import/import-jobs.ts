@@ -5,6 +5,7 @@
 // events. Jobs live in memory only: nothing of an uncommitted job is ever written.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../app-error';
+import { databaseBusyError, isDatabaseBusy } from '../../db/database-busy';
 import type { CoreContext } from '../context';
 import type { ImportFile } from './import-pipeline';
 import type { ImportJobStatus, ImportKind, ImportReport } from './import-report';
@@ -148,6 +149,7 @@ export function createImportJobs(ctx: CoreContext, runners: readonly ImportKindR
 
 function toJobError(error: unknown): ImportJobStatus['error'] {
   if (error instanceof AppError) return error.toData();
+  if (isDatabaseBusy(error)) return databaseBusyError().toData();
   console.error('Unexpected error while reading an import:', error);
   return { code: 'INTERNAL', message: 'The file could not be read because of an error inside Loyalty Desk; nothing was written.' };
 }

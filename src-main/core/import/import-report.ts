@@ -8,6 +8,8 @@ export type ProblemCode =
   | 'BAD_DATE'
   | 'BAD_NUMBER'
   | 'TOO_MANY_DECIMALS'
+  /** A number of points or an amount past MAX_SAFE_AMOUNT, the one limit Loyalty Desk counts exactly. */
+  | 'AMOUNT_TOO_LARGE'
   | 'BAD_STATUS'
   | 'BAD_IBAN'
   | 'BAD_EMAIL'

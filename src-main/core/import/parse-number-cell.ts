@@ -30,6 +30,6 @@ export function parseWholeNumberCell(cell: FilledCell, context: CellParseContext
   const input = numberInput(cell);
   if (input === null) return { ok: false, code: 'BAD_NUMBER', message: 'is not a number' };
   const result = parseWholeNumber(input, context.locale);
-  if (!result.ok) return { ok: false, code: result.code, message: result.message };
+  if (!result.ok) return { ok: false, code: result.code, message: result.message, ...(result.params ? { params: result.params } : {}) };
   return result.ambiguous ? { ok: true, value: result.value, warning: ambiguityWarning(result.ambiguous, context) } : { ok: true, value: result.value };
 }

@@ -1,7 +1,14 @@
 // Money and points are integers: money in the currency's minor units, points whole.
-// Doubles hold integers exactly only up to 2^53; we stop well before that so that any
-// sum of a period's amounts, and any later division for display, stays exact.
-export const MAX_SAFE_AMOUNT = 2 ** 51;
+// Doubles hold integers exactly only up to 2^53 (about 9.007 x 10^15). The one limit for
+// every number of points and every amount in minor units is the largest 14-digit number:
+// a sum of any two (up to ninety) such values is still exact, so a sum can be formed and then
+// checked; and a spreadsheet shows it exactly: Excel keeps 15 significant digits, and
+// LibreOffice's "0.00" format already shows the 15-digit 9999999999999.99 as
+// 10000000000000.00, while every 14-digit amount (999999999999.99) reads and shows as written.
+// 2^51 (22517998136852.48, 16 digits) would not. See amount-limit.ts for the checks.
+export const MAX_SAFE_AMOUNT = 99_999_999_999_999;
+/** The limit as sentences write it: 99,999,999,999,999. */
+export const MAX_SAFE_AMOUNT_TEXT = String(MAX_SAFE_AMOUNT).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function isSafeAmount(value: number): boolean {
   return Number.isInteger(value) && Math.abs(value) <= MAX_SAFE_AMOUNT;

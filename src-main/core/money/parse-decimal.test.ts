@@ -123,9 +123,16 @@ describe('parseDecimalToMinor on text', () => {
     }
   });
 
-  it('keeps amounts below the safe limit', () => {
-    expect(minor('22 517 998 136 852,48')).toBe(2 ** 51);
-    expect(minor('22 517 998 136 852,49')).toBe('BAD_NUMBER');
+  it('keeps amounts up to the one limit and refuses the next one with its own code', () => {
+    expect(minor('999 999 999 999,99')).toBe(MAX_SAFE_AMOUNT);
+    expect(minor('-999 999 999 999,99')).toBe(-MAX_SAFE_AMOUNT);
+    expect(minor('1 000 000 000 000,00')).toBe('AMOUNT_TOO_LARGE');
+    expect(minor('22 517 998 136 852,48')).toBe('AMOUNT_TOO_LARGE');
+    expect(minor(999999999999.99)).toBe(MAX_SAFE_AMOUNT);
+    expect(minor(1e12)).toBe('AMOUNT_TOO_LARGE');
+    expect(minor('99 999 999 999 999', 'pl-PL', 0)).toBe(MAX_SAFE_AMOUNT);
+    expect(minor('99 999 999 999,999', 'pl-PL', 3)).toBe(MAX_SAFE_AMOUNT);
+    expect(parseDecimalToMinor('1000000000000', 2, 'pl-PL')).toMatchObject({ ok: false, message: 'is more than 999999999999.99, the largest amount Loyalty Desk counts exactly' });
   });
 });
 
@@ -142,7 +149,7 @@ describe('parseDecimalToMinor on spreadsheet numbers', () => {
     [1234.5600000000002, 123456],
     [Number.NaN, 'BAD_NUMBER'],
     [Number.POSITIVE_INFINITY, 'BAD_NUMBER'],
-    [1e300, 'BAD_NUMBER'],
+    [1e300, 'AMOUNT_TOO_LARGE'],
   ])('%d -> %s', (value, expected) => {
     expect(minor(value)).toBe(expected);
   });
@@ -191,8 +198,17 @@ describe('parseWholeNumber', () => {
     expect(r.ok && r.value).toBe(expected);
   });
 
-  it.each([['5,5'], [5.5], ['abc'], [''], ['9 999 999 999 999 999']])('refuses %j', (input) => {
+  it.each([['5,5'], [5.5], ['abc'], ['']])('refuses %j', (input) => {
     expect(parseWholeNumber(input, 'pl-PL')).toMatchObject({ ok: false, code: 'BAD_NUMBER' });
+  });
+
+  it('takes whole numbers up to the one limit and refuses past it with its own code', () => {
+    expect(parseWholeNumber('99 999 999 999 999', 'pl-PL')).toMatchObject({ ok: true, value: MAX_SAFE_AMOUNT });
+    expect(parseWholeNumber(MAX_SAFE_AMOUNT, 'pl-PL')).toMatchObject({ ok: true, value: MAX_SAFE_AMOUNT });
+    expect(parseWholeNumber(-MAX_SAFE_AMOUNT, 'pl-PL')).toMatchObject({ ok: true, value: -MAX_SAFE_AMOUNT });
+    for (const input of ['100 000 000 000 000', MAX_SAFE_AMOUNT + 1, -MAX_SAFE_AMOUNT - 1, '9 999 999 999 999 999', 2 ** 53 - 1]) {
+      expect(parseWholeNumber(input, 'pl-PL'), String(input)).toMatchObject({ ok: false, code: 'AMOUNT_TOO_LARGE', message: 'is more than 99,999,999,999,999, the largest number Loyalty Desk counts exactly' });
+    }
   });
 
   it('reads "1,000" by the locale and flags it', () => {
@@ -203,6 +219,6 @@ describe('parseWholeNumber', () => {
   it('gives the decimal text back through minorToDecimalString', () => {
     const r = parseDecimalText('1 234,56', 'pl-PL');
     expect(r.ok && r.value).toEqual({ negative: false, whole: '1234', fraction: '56' });
-    expect(minorToDecimalString(MAX_SAFE_AMOUNT, 2)).toBe('22517998136852.48');
+    expect(minorToDecimalString(MAX_SAFE_AMOUNT, 2)).toBe('999999999999.99');
   });
 });

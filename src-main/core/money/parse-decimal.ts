@@ -1,7 +1,8 @@
 // Decimal text and spreadsheet numbers -> exact decimals -> integer minor units.
 // Everything here works on digit strings and BigInt: a float never carries an amount, so
 // "1158.6" is 115860 grosze and not 115859.99999999999.
-import { MAX_SAFE_AMOUNT } from './minor-units';
+import { MAX_SAFE_AMOUNT, minorToDecimalString } from './minor-units';
+import { MAX_SAFE_AMOUNT_TEXT } from './amount-limit';
 
 /** An exact decimal: digits only, `whole` without leading zeros ("0" at least), `fraction` without trailing zeros. */
 export interface Decimal {
@@ -22,11 +23,11 @@ export type DecimalResult =
 
 export type MinorResult =
   | { ok: true; minor: number; ambiguous: AmbiguousReading | null }
-  | { ok: false; code: 'BAD_NUMBER' | 'TOO_MANY_DECIMALS'; message: string; params?: Record<string, string | number> };
+  | { ok: false; code: 'BAD_NUMBER' | 'TOO_MANY_DECIMALS' | 'AMOUNT_TOO_LARGE'; message: string; params?: Record<string, string | number> };
 
 export type WholeNumberResult =
   | { ok: true; value: number; ambiguous: AmbiguousReading | null }
-  | { ok: false; code: 'BAD_NUMBER'; message: string };
+  | { ok: false; code: 'BAD_NUMBER' | 'AMOUNT_TOO_LARGE'; message: string; params?: Record<string, string | number> };
 
 // Languages that write 1,234.56; the others we meet (pl, ru, nb, de, ...) write 1 234,56.
 const DOT_DECIMAL_LANGUAGES = new Set(['en', 'ja', 'zh', 'ko', 'he', 'th']);
@@ -211,14 +212,13 @@ export function decimalToMinor(value: Decimal, digits: number): MinorResult {
     };
   }
   const text = value.whole + value.fraction.padEnd(digits, '0');
-  // Up to 15 digits a double holds the integer exactly, and it is below MAX_SAFE_AMOUNT.
-  if (text.length <= 15) {
-    const quick = Number.parseInt(text, 10);
-    return { ok: true, minor: value.negative ? -quick : quick, ambiguous: null };
+  // Up to 15 digits a double holds the integer exactly; beyond, BigInt tells how far past the limit it is.
+  const minor = text.length <= 15 ? Number.parseInt(text, 10) : BigInt(text);
+  if (minor > MAX_SAFE_AMOUNT) {
+    const largest = minorToDecimalString(MAX_SAFE_AMOUNT, digits);
+    return { ok: false, code: 'AMOUNT_TOO_LARGE', message: `is more than ${largest}, the largest amount Loyalty Desk counts exactly`, params: { limit: largest } };
   }
-  const minor = BigInt(text);
-  if (minor > BigInt(MAX_SAFE_AMOUNT)) return { ok: false, code: 'BAD_NUMBER', message: 'is too large an amount' };
-  // Exact: a BigInt within 2^51 converts to a double without loss.
+  // Exact: an integer within the limit converts to a double without loss.
   const abs = Number(minor);
   return { ok: true, minor: value.negative ? -abs : abs, ambiguous: null };
 }
@@ -236,13 +236,15 @@ export function parseDecimalToMinor(input: string | number, digits: number, loca
  * quantities with a decimal part of zeros; "5,5" is an error, never rounded.
  */
 export function parseWholeNumber(input: string | number, locale: string): WholeNumberResult {
-  // A whole number cell below 10^15: nothing to read or round (-0 is 0).
-  if (typeof input === 'number' && Number.isInteger(input) && Math.abs(input) < QUICK_LIMIT) return { ok: true, value: input === 0 ? 0 : input, ambiguous: null };
+  // A whole number cell within the limit: nothing to read or round (-0 is 0).
+  if (typeof input === 'number' && Number.isInteger(input) && Math.abs(input) <= MAX_SAFE_AMOUNT) return { ok: true, value: input === 0 ? 0 : input, ambiguous: null };
   const decimal = parseDecimal(input, locale);
   if (!decimal.ok) return decimal;
   if (decimal.value.fraction !== '') return { ok: false, code: 'BAD_NUMBER', message: 'is not a whole number' };
   const abs = BigInt(decimal.value.whole);
-  if (abs > BigInt(MAX_SAFE_AMOUNT)) return { ok: false, code: 'BAD_NUMBER', message: 'is too large a number' };
+  if (abs > BigInt(MAX_SAFE_AMOUNT)) {
+    return { ok: false, code: 'AMOUNT_TOO_LARGE', message: `is more than ${MAX_SAFE_AMOUNT_TEXT}, the largest number Loyalty Desk counts exactly`, params: { limit: MAX_SAFE_AMOUNT_TEXT } };
+  }
   const value = Number(abs);
   return { ok: true, value: decimal.value.negative ? -value : value, ambiguous: decimal.ambiguous };
 }

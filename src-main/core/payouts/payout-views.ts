@@ -10,6 +10,7 @@ import { verificationQueue } from '../verification/verification-queue';
 import type { BudgetPeriodView, BudgetView, PayoutProposal, PayoutView } from '../verification/verification-views';
 import { loadDestinations, proposePayouts, type ProposalOptions } from './payout-proposal';
 import { loadPayoutStates, payoutView } from './payout-states';
+import { multiplyWithinLimit, sumWithinLimit } from '../money/amount-limit';
 
 export function payoutProposal(ctx: CoreContext, period: string, options: ProposalOptions = {}): PayoutProposal {
   requirePeriod(period);
@@ -58,10 +59,10 @@ export function budgetView(ctx: CoreContext): BudgetView {
         paidMinor: sum(['paid']),
         failedMinor: sum(['failed']),
         heldPoints,
-        heldMinor: heldPoints * program.pointValueMinor,
+        heldMinor: multiplyWithinLimit(heldPoints, program.pointValueMinor, () => `The worth of the points held in ${p.period}`),
       };
     });
-  const total = (key: 'budgetedMinor' | 'approvedMinor' | 'paidMinor' | 'heldMinor') => periods.reduce((s, p) => s + (p[key] ?? 0), 0);
+  const total = (key: 'budgetedMinor' | 'approvedMinor' | 'paidMinor' | 'heldMinor') => sumWithinLimit(periods.map((p) => p[key] ?? 0), () => `The ${key.replace(/Minor$/, '')} amount to date`);
   return {
     currency: program.currency,
     periods,

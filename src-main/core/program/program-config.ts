@@ -1,12 +1,18 @@
 // A program's settings and rules as data. This file is pure (zod only): the renderer
 // imports its types, the CLI and handlers validate with it.
 import { z } from 'zod';
+import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../money/minor-units';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+// Every whole number of the rules is points or minor units (or basis points): one limit for all.
 const wholeNumber = (min = 0) =>
-  z.number().int().min(min, { error: `must be at least ${min}` });
+  z
+    .number()
+    .int()
+    .min(min, { error: `must be at least ${min}` })
+    .max(MAX_SAFE_AMOUNT, { error: `must be at most ${MAX_SAFE_AMOUNT_TEXT}, the largest number of points or minor units Loyalty Desk counts exactly` });
 const percent = z.number().int().min(0, { error: 'must not be negative' }).max(1000, { error: 'must be at most 1000' });
 const code = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' });
 

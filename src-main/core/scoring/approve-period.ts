@@ -9,6 +9,7 @@ import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState, recordPeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { formatMoney } from '../money/minor-units';
+import { sumWithinLimit } from '../money/amount-limit';
 import { draftScore, periodResult, requirePeriod, type ApprovedSnapshot, type PeriodResult } from './period-score';
 import type { LateCorrection } from './late-corrections';
 import type { PeriodScore } from './score-types';
@@ -131,6 +132,12 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
     }
 
     const paid = proposal.rows.filter((r) => r.points > 0);
+    // Judged again here, in the approval's own transaction: what is posted and paid must be countable.
+    sumWithinLimit(
+      paid.map((r) => r.amountMinor),
+      () => `The payouts of ${period}`,
+      () => ({ period }),
+    );
     const drafts = ledgerDraftsFor(score, corrections, paid.map((r) => ({ code: r.code, points: r.points })));
     const head = appendLedgerEntries(ctx, program.id, drafts);
     insertPayouts(ctx, program.id, period, paid, destinations, head.firstId + drafts.length - paid.length);

@@ -1,6 +1,7 @@
 // "Per participant and period M" of reference-program.md, as one pure function: the same
 // input gives the same rows whatever the order of its lines. Integer arithmetic only.
-import { mulTruncDiv, percentOf } from '../money/minor-units';
+import { MAX_SAFE_AMOUNT, mulTruncDiv, percentOf } from '../money/minor-units';
+import { amountTooLarge } from '../money/amount-limit';
 import type { Rules } from '../program/program-config';
 import { awardPrizes } from './contest-ranking';
 import { lineRulesFor, scoreLine } from './line-points';
@@ -54,6 +55,19 @@ interface Accumulator {
   promoted: number;
 }
 
+/**
+ * Past the one limit for points and amounts. Every value added here is within it, so each sum
+ * of two is exact, and checking each running sum keeps the next one exact too; a product or a
+ * percentage past it is caught the same way (rounding cannot bring it back under the limit).
+ */
+function past(value: number): boolean {
+  return value > MAX_SAFE_AMOUNT || value < -MAX_SAFE_AMOUNT;
+}
+
+function refuseSum(period: string, what: string, participantCode: string | null, extra: Record<string, unknown> = {}): never {
+  throw amountTooLarge(`${what} in ${period}`, { period, participantCode, ...extra });
+}
+
 export interface ScoreOptions {
   /** Keep every line's score (explain, posting); without it only the totals are kept, which is faster. */
   keepLines?: boolean;
@@ -92,6 +106,10 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
     acc.base += scored.points;
     acc.campaign += scored.campaignPoints;
     if (scored.promoted) acc.promoted += line.netMinor;
+    if (past(line.netMinor) || past(line.quantity) || past(scored.points) || past(scored.campaignPoints) || past(acc.volume) || past(acc.base) || past(acc.campaign) || past(acc.promoted)) {
+      const where = `batch ${line.batchId}, row ${line.row}`;
+      refuseSum(period, `The points or volume of ${line.participantCode} up to the sales line of ${where}`, line.participantCode, { batchId: line.batchId, row: line.row });
+    }
   }
 
   // Who is reported: lines, a target, a non-zero carry, adjustment or correction (prizes need lines).
@@ -125,6 +143,7 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
     const targetBonusPct = band?.bonusPct ?? 0;
     const targetBonus = subtotal > 0 && band ? percentOf(subtotal, targetBonusPct) : 0;
     const beforeCap = subtotal + tierBonus + targetBonus;
+    if (past(subtotal) || past(tierBonus) || past(targetBonus) || past(beforeCap)) refuseSum(period, `The points ${code} earns`, code);
     const cap = rules.capPointsPerPeriod;
     const capCut = cap === null ? 0 : Math.max(0, beforeCap - cap);
     if (acc && target === undefined) {
@@ -184,11 +203,20 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
   };
   for (const row of rows) {
     row.prizes = awards.get(row.code) ?? [];
-    row.prize = row.prizes.reduce((sum, a) => sum + a.points, 0);
+    row.prize = 0;
+    for (const a of row.prizes) {
+      row.prize += a.points;
+      if (past(row.prize)) refuseSum(period, `The prizes of ${row.code}`, row.code);
+    }
     row.total = row.earned + row.prize;
-    const balance = Math.max(0, row.carry + row.total + row.adjustments + row.corrections);
+    if (past(row.total)) refuseSum(period, `The points of ${row.code}`, row.code);
+    if (past(row.carry) || past(row.adjustments) || past(row.corrections)) refuseSum(period, `The balance, adjustments or corrections of ${row.code}`, row.code);
+    const sum = row.carry + row.total + row.adjustments + row.corrections;
+    if (past(sum)) refuseSum(period, `The balance of ${row.code}`, row.code);
+    const balance = Math.max(0, sum);
     row.payablePoints = row.held === null ? balance : 0;
-    row.payoutMinor = row.payablePoints * input.pointValueMinor;
+    row.payoutMinor = row.payablePoints * input.pointValueMinor + 0;
+    if (past(row.payoutMinor)) refuseSum(period, `The payout of ${row.code} (${row.payablePoints} points at ${input.pointValueMinor} minor units a point)`, row.code);
     totals.earned += row.earned;
     totals.prizes += row.prize;
     totals.payablePoints += row.payablePoints;
@@ -197,6 +225,8 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
       totals.heldParticipants++;
       totals.heldPoints += balance;
     }
+    if (past(totals.earned) || past(totals.prizes) || past(totals.payablePoints) || past(totals.heldPoints)) refuseSum(period, 'The points of all participants together', null);
+    if (past(totals.payoutMinor)) refuseSum(period, 'The payouts of all participants together', null);
   }
 
   for (const [code, lines] of [...unknownParticipants].sort((a, b) => compareText(a[0], b[0]))) {
@@ -215,6 +245,10 @@ function anomalyOf(code: ScoringAnomaly['code'], participantCode: string | null,
     participantCode,
     sku,
     lines: sorted.map((l) => ({ lineId: l.id, batchId: l.batchId, row: l.row })),
-    netMinor: sorted.reduce((sum, l) => sum + l.netMinor, 0),
+    netMinor: sorted.reduce((sum, l) => {
+      const next = sum + l.netMinor;
+      if (past(next)) throw amountTooLarge(`The net value of the lines of ${participantCode ?? sku ?? ''}`, { participantCode, sku });
+      return next;
+    }, 0),
   };
 }

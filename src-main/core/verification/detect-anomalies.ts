@@ -164,7 +164,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
   const positive = score.rows.filter((r) => r.volumeMinor > 0).map((r) => r.volumeMinor);
   const fence = positive.length >= MIN_FOR_DISTRIBUTION ? (() => {
     const { q1, q3 } = quartiles(positive);
-    return q3 + FENCE_IQR * (q3 - q1);
+    return { q1, q3, at: q3 + FENCE_IQR * (q3 - q1) };
   })() : null;
   const tiers = sortedTiers(rules);
 
@@ -177,7 +177,8 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
 
 interface RowContext {
   history: Map<string, number>[];
-  fence: number | null;
+  /** Tukey's far-out fence over all participants' volumes of the period, with the quartiles it comes from. */
+  fence: { q1: number; q3: number; at: number } | null;
   tiers: Rules['tiers'];
   rules: Rules;
   period: string;
@@ -217,17 +218,27 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
   const own = c.history.map((h) => h.get(row.code)).filter((v): v is number => v !== undefined && v > 0);
   const ownMedian = own.length > 0 ? median(own) : null;
   const aboveOwn = ownMedian !== null && row.volumeMinor > OWN_HISTORY_FACTOR * ownMedian;
-  const aboveAll = c.fence !== null && row.volumeMinor > c.fence;
-  if (aboveOwn || aboveAll) {
+  const fence = c.fence !== null && row.volumeMinor > c.fence.at ? c.fence : null;
+  if (aboveOwn || fence) {
+    // Each test is named with its own numbers only: a volume past the fence of all participants
+    // may well be below the participant's own median, and must not be worded as if it were above it.
+    const ownWords = `more than ${OWN_HISTORY_FACTOR} times their own median of ${c.money(ownMedian ?? 0)} over the periods before`;
+    const fenceWords = (f: { q1: number; q3: number; at: number }) =>
+      `past the far-out fence of all participants' volumes this period, ${c.money(f.at)} (the upper quartile ${c.money(f.q3)} plus ${FENCE_IQR} times the distance between the quartiles ${c.money(f.q1)} and ${c.money(f.q3)})`;
+    const test = aboveOwn && fence ? 'both' : aboveOwn ? 'ownHistory' : 'spread';
+    const words = test === 'both' ? `${ownWords}, and ${fenceWords(fence!)}` : test === 'ownHistory' ? ownWords : fenceWords(fence!);
     findings.push({
       key: `VOLUME_OUTLIER:${row.code}`,
       code: 'VOLUME_OUTLIER',
       participantCode: row.code,
       sku: null,
-      message: aboveOwn
-        ? `${row.code} sold ${c.money(row.volumeMinor)} in ${c.period}, more than ${OWN_HISTORY_FACTOR} times their own median of ${c.money(ownMedian!)} over the periods before.`
-        : `${row.code} sold ${c.money(row.volumeMinor)} in ${c.period}, far above everyone else (the program's far-out fence is ${c.money(c.fence!)}).`,
-      facts: { volumeMinor: row.volumeMinor, ownMedianMinor: ownMedian, fenceMinor: c.fence },
+      message: `${row.code} sold ${c.money(row.volumeMinor)} in ${c.period}, ${words}.`,
+      facts: {
+        test,
+        volumeMinor: row.volumeMinor,
+        ...(aboveOwn ? { ownMedianMinor: ownMedian, ownFactor: OWN_HISTORY_FACTOR } : {}),
+        ...(fence ? { fenceMinor: fence.at, q1Minor: fence.q1, q3Minor: fence.q3, fenceFactor: FENCE_IQR } : {}),
+      },
       lineIds,
       actions: ['exclude', 'accept'],
     });

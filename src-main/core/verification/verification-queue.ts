@@ -2,6 +2,7 @@
 // decisions taken on it. Deciding re-scores the draft, since scoring applies the decisions.
 import type Database from 'better-sqlite3';
 import { AppError } from '../app-error';
+import { requireWithinLimit } from '../money/amount-limit';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { recordDecision } from '../operator/operator-log';
@@ -162,6 +163,7 @@ export function resolveFinding(ctx: CoreContext, input: ResolveInput): Verificat
       participantCode = item.participantCode;
       targetMinor = input.targetMinor ?? 0;
       if (!Number.isSafeInteger(targetMinor) || targetMinor <= 0) throw new AppError('INVALID_INPUT', 'A target is an amount above zero.');
+      requireWithinLimit(targetMinor, `The target of ${participantCode ?? ''} in ${input.period}`, { participantCode, period: input.period });
     }
     ctx.store.sqlite
       .prepare(

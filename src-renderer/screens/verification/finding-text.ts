@@ -23,6 +23,20 @@ export function findingSubject(item: VerificationItem, i18n: Pick<Translator, 't
   return item.participantCode ?? '';
 }
 
+/**
+ * Which test raised a volume finding: the core says so; a finding kept from before it did is
+ * judged from its own numbers, so that the wording never claims more than they show (its
+ * quartiles are missing then, and the core's sentence is shown instead of the fence wording).
+ */
+function outlierTest(f: VerificationItem['facts']): 'own' | 'fence' | 'both' {
+  if (f.test === 'ownHistory') return 'own';
+  if (f.test === 'spread') return 'fence';
+  if (f.test === 'both') return 'both';
+  const volume = typeof f.volumeMinor === 'number' ? f.volumeMinor : null;
+  const median = typeof f.ownMedianMinor === 'number' ? f.ownMedianMinor : null;
+  return volume !== null && median !== null && volume > 3 * median ? 'own' : 'fence';
+}
+
 export function findingText(item: VerificationItem, period: string, currency: CurrencyInfo, i18n: Texts): string {
   const f = item.facts;
   const num = (key: string): number | null => (typeof f[key] === 'number' ? (f[key] as number) : null);
@@ -75,10 +89,12 @@ export function findingText(item: VerificationItem, period: string, currency: Cu
       params.cut = points('capCut');
       break;
     case 'VOLUME_OUTLIER':
-      key = num('ownMedianMinor') !== null ? 'finding.VOLUME_OUTLIER.own' : 'finding.VOLUME_OUTLIER.fence';
+      key = `finding.VOLUME_OUTLIER.${outlierTest(f)}`;
       params.volume = money('volumeMinor');
       params.median = money('ownMedianMinor');
       params.fence = money('fenceMinor');
+      params.q1 = money('q1Minor');
+      params.q3 = money('q3Minor');
       break;
     case 'NEAR_THRESHOLD':
       if (f.what === 'tier') {

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { checkPayoutBatch, payoutFileName } from './check-payout-batch';
 import { payoutBatch, payoutItem } from './payout-batch-fixture';
+import { MAX_SAFE_AMOUNT } from '../../money/minor-units';
 
 describe('checkPayoutBatch', () => {
   it('counts rows and sums amounts as integers', () => {
-    expect(checkPayoutBatch(payoutBatch([payoutItem(1, { amountMinor: 1 }), payoutItem(2, { amountMinor: 2 ** 50 })]))).toEqual({ rowCount: 2, controlSumMinor: 2 ** 50 + 1 });
+    expect(checkPayoutBatch(payoutBatch([payoutItem(1, { amountMinor: 1 }), payoutItem(2, { amountMinor: MAX_SAFE_AMOUNT - 1 })]))).toEqual({ rowCount: 2, controlSumMinor: MAX_SAFE_AMOUNT });
   });
 
-  it('refuses a control sum past the exact range', () => {
-    const items = [1, 2, 3].map((n) => payoutItem(n, { amountMinor: 2 ** 50 }));
-    expect(() => checkPayoutBatch(payoutBatch(items))).toThrow(/add up to more than can be counted exactly/);
+  it('takes every amount and points up to the one limit, and refuses past it with a sentence', () => {
+    expect(checkPayoutBatch(payoutBatch([payoutItem(1, { amountMinor: MAX_SAFE_AMOUNT, points: MAX_SAFE_AMOUNT })]))).toEqual({ rowCount: 1, controlSumMinor: MAX_SAFE_AMOUNT });
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1, { amountMinor: MAX_SAFE_AMOUNT + 1 })]))).toThrow(/amount of 100000000000000 minor units, more than 99,999,999,999,999/);
+    expect(() => checkPayoutBatch(payoutBatch([payoutItem(1, { points: MAX_SAFE_AMOUNT + 1 })]))).toThrow(/100000000000000 points, more than 99,999,999,999,999/);
+  });
+
+  it('refuses a control sum past the limit', () => {
+    const items = [1, 2].map((n) => payoutItem(n, { amountMinor: 50_000_000_000_000 }));
+    expect(() => checkPayoutBatch(payoutBatch(items))).toThrow(/add up to more than can be counted exactly \(more than 99,999,999,999,999 minor units\)/);
   });
 
   it('refuses bad batch fields with a sentence', () => {

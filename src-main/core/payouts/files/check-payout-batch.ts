@@ -2,7 +2,8 @@
 // twice, pays nothing, or whose control sum is not the sum of its rows must never reach an
 // issuer or a bank. Failures are AppError('INVALID_INPUT') with a sentence naming the row.
 import { AppError } from '../../app-error';
-import { isSafeAmount, minorToDecimalString } from '../../money/minor-units';
+import { isSafeAmount, MAX_SAFE_AMOUNT, minorToDecimalString } from '../../money/minor-units';
+import { MAX_SAFE_AMOUNT_TEXT } from '../../money/amount-limit';
 import type { PayoutFileBatch, PayoutFileItem } from './payout-file-types';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -46,16 +47,20 @@ export function checkPayoutBatch(batch: PayoutFileBatch): CheckedBatch {
     }
     seen.add(item.reference);
     if (!PERIOD.test(item.period)) refuse(`The ${who} has a period "${item.period}" that is not a month YYYY-MM.`);
-    if (!Number.isSafeInteger(item.points)) refuse(`The ${who} has ${String(item.points)} points, which is not a whole number.`);
-    if (!isSafeAmount(item.amountMinor)) refuse(`The ${who} has an amount ${String(item.amountMinor)} that is not a whole number of minor units.`, { reference: item.reference });
+    if (!Number.isInteger(item.points)) refuse(`The ${who} has ${String(item.points)} points, which is not a whole number.`);
+    if (!isSafeAmount(item.points)) refuse(`The ${who} has ${String(item.points)} points, more than ${MAX_SAFE_AMOUNT_TEXT}, the largest number Loyalty Desk counts exactly.`, { reference: item.reference });
+    if (!Number.isInteger(item.amountMinor)) refuse(`The ${who} has an amount ${String(item.amountMinor)} that is not a whole number of minor units.`, { reference: item.reference });
+    if (!isSafeAmount(item.amountMinor)) {
+      refuse(`The ${who} has an amount of ${String(item.amountMinor)} minor units, more than ${MAX_SAFE_AMOUNT_TEXT}, the largest Loyalty Desk counts exactly.`, { reference: item.reference });
+    }
     if (item.amountMinor <= 0) {
       refuse(`The ${who} has an amount of ${minorToDecimalString(item.amountMinor, batch.currency.minorDigits)} ${batch.currency.code}; a payout must be more than zero.`, { reference: item.reference });
     }
+    // Each value is within the limit, so a running sum that was within it stays exact for one more row; stop there.
     controlSumMinor += item.amountMinor;
-    // Each amount is below 2^51, so the sum can only leave the safe range after many rows; stop there.
-    if (!isSafeAmount(controlSumMinor)) refuse(`The amounts of batch ${batch.batchId} add up to more than can be counted exactly.`);
+    if (controlSumMinor > MAX_SAFE_AMOUNT) refuse(`The amounts of batch ${batch.batchId} add up to more than can be counted exactly (more than ${MAX_SAFE_AMOUNT_TEXT} minor units).`);
     pointsTotal += item.points;
-    if (!Number.isSafeInteger(pointsTotal)) refuse(`The points of batch ${batch.batchId} add up to more than can be counted exactly.`);
+    if (!isSafeAmount(pointsTotal)) refuse(`The points of batch ${batch.batchId} add up to more than can be counted exactly (more than ${MAX_SAFE_AMOUNT_TEXT}).`);
   }
   return { rowCount: batch.items.length, controlSumMinor };
 }

@@ -149,8 +149,8 @@ describe('writePayoutFile sepa', () => {
     await expect(writePayoutFile('sepa', odd)).rejects.toThrow(/may hold only letters/);
   });
 
-  it('refuses an amount over the EPC maximum', async () => {
-    const batch = bankBatch();
+  it('refuses an amount over the EPC maximum in a SEPA (EUR) file', async () => {
+    const batch = bankBatch({ currency: { code: 'EUR', minorDigits: 2 } });
     batch.items[0] = { ...batch.items[0]!, amountMinor: 100_000_000_000 };
     await expect(writePayoutFile('sepa', batch)).rejects.toThrow(/over the SEPA maximum/);
   });

@@ -19,7 +19,8 @@ const BIC = /^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/;
 // EPC SEPA Credit Transfer Implementation Guidelines: Max35Text for ids, names cut at 70
 // (the XSD allows 140), one unstructured remittance line of 140.
 export const EPC_MAX = { id: 35, name: 70, remittance: 140 } as const;
-// EPC: an amount is at most 999,999,999.99.
+// EPC: an amount is at most 999,999,999.99 EUR. Other currencies (PLN) go by the XSD, which
+// takes every amount up to MAX_SAFE_AMOUNT (18 digits).
 const MAX_EPC_AMOUNT_MINOR = 99_999_999_999;
 
 function refuse(message: string, details?: Record<string, unknown>): never {
@@ -81,7 +82,7 @@ export function writeSepaPain001(batch: PayoutFileBatch): PayoutFile {
     const who = describeItem(item);
     if (!item.iban) refuse(`The ${who} has no IBAN; only participants paid by bank transfer go into a SEPA file.`, { reference: item.reference });
     const iban = checkedIban(item.iban, `the ${who}`);
-    if (item.amountMinor > MAX_EPC_AMOUNT_MINOR) refuse(`The ${who} is over the SEPA maximum of 999999999.99 ${ccy}.`);
+    if (isSepa && item.amountMinor > MAX_EPC_AMOUNT_MINOR) refuse(`The ${who} is over the SEPA maximum of 999999999.99 ${ccy}.`);
     const name = epcText(item.participantName, EPC_MAX.name);
     if (!name) refuse(`The ${who} has a name with no letters a bank can read.`);
     const endToEndId = checkIdentifier(item.reference, `reference of the ${who}`);
