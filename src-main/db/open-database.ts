@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import * as schema from './schema';
 import { findProjectRoot } from './project-paths';
 import { resolveNativeBinding } from './native-binding';
+// A foundation module (it needs only the connection, like ledger-kinds that the schema uses):
+// sealing is on by default so that no caller can open a store that writes unsealed rows.
+import { createRecordSealer, sealBaseline, type RecordSealer } from '../core/ledger/record-seals';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -64,6 +67,25 @@ export interface OpenOptions {
   /** Where to copy the file before a pending migration; defaults to `<file>.backup-<time>.db`. */
   backupPath?: (file: string) => string;
   now?: () => Date;
+  /** What seals each write transaction's rows (record_seals); the app's own sealer unless given. */
+  sealer?: (sqlite: Database.Database) => RecordSealer | null;
+}
+
+/**
+ * One transaction: all of `work` is written, or none. The outermost one seals the rows it added
+ * before it commits, inside the same transaction, so a write and its seal stand or fall together;
+ * a nested one is a savepoint of the outer one, which seals for both.
+ */
+function sealedTransaction(sqlite: Database.Database, sealer: RecordSealer | null) {
+  return <T>(work: () => T): T => {
+    if (!sealer || sqlite.inTransaction) return sqlite.transaction(work)();
+    return sqlite.transaction(() => {
+      const mark = sealer.begin();
+      const result = work();
+      sealer.commit(mark);
+      return result;
+    })();
+  };
 }
 
 /**
@@ -100,12 +122,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     }
     const db = drizzle(sqlite, { schema });
     if (pending.length > 0) migrate(db, { migrationsFolder: folder });
+    sealBaseline(sqlite);
+    const sealer = (options.sealer ?? createRecordSealer)(sqlite);
 
     return {
       file,
       sqlite,
       db,
-      transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+      transaction: sealedTransaction(sqlite, sealer),
       close: () => sqlite.close(),
     };
   } catch (error) {

@@ -102,11 +102,19 @@ describe('the ledger guards itself', () => {
   it('reports a deleted entry, in the middle or at the end', () => {
     const middle = copyOfDatabase();
     tamper(middle, 'DELETE FROM ledger_entries WHERE id = ?', [5], true);
-    expect(verifyFile(middle).problems).toEqual([{ kind: 'ENTRY_MISSING', entryId: 6, message: 'Entry 5 is missing (deleted) before entry 6.' }]);
+    expect(verifyFile(middle).problems).toEqual([
+      { kind: 'ENTRY_MISSING', entryId: 6, message: 'Entry 5 is missing (deleted) before entry 6.' },
+      { kind: 'ROW_REMOVED', entryId: 5, table: 'ledger_entries', rowId: 5, message: expect.stringMatching(/^ledger_entries row 5, sealed by seal \d+, is missing \(deleted\)\.$/) },
+    ]);
 
     const end = copyOfDatabase();
     tamper(end, 'DELETE FROM ledger_entries WHERE id = ?', [entryCount], true);
-    expect(verifyFile(end).problems.map((p) => [p.kind, p.entryId])).toEqual([['ANCHOR_MISSING', entryCount]]);
+    expect(verifyFile(end).problems.map((p) => [p.kind, p.entryId])).toEqual([
+      ['ANCHOR_MISSING', entryCount],
+      ['ROW_REMOVED', entryCount],
+      // The last entry is a redemption: its top-up now redeems nothing.
+      ['PAYOUT_REDEMPTION', null],
+    ]);
   });
 
   it('reports an entry rewritten with a fresh hash of its own, since the next one no longer follows it', () => {
