@@ -1,6 +1,7 @@
 // What a seal covers, computed the same way when a transaction seals its rows and when
 // `audit verify` checks them: each row as one canonical line (its rowid and the sealed columns,
-// JSON, blobs as ["blob", hex] so that a blob and a text of the same hex differ), all lines of a
+// a JSON array made by SQLite, blobs as ["blob", hex] so that a blob and a text of the same hex
+// differ, a REAL 5.0 apart from an INTEGER 5), all lines of a
 // seal through ONE streaming SHA-256, and a CRC-32 per line. The SHA-256 is what proves the rows
 // unchanged; the CRC-32s only point at which row differs (someone who forges a CRC still breaks
 // the digest). One hash object per seal and raw row arrays keep a 200,000-line import cheap.
@@ -57,8 +58,6 @@ export interface SealedRange {
 export interface RowCheck {
   rowid: number;
   crc: number;
-  /** The row's values, rowid first, for naming it in a finding. */
-  values: unknown[];
 }
 
 /** The columns a seal of `table` covers now, rowid first. */
@@ -69,25 +68,27 @@ export function sealedColumns(sqlite: Database.Database, table: string): string[
   return ['rowid', ...names];
 }
 
-function selectSql(table: string, columns: readonly string[], where: string): string {
+/**
+ * Each row as one JSON line, made by SQLite's json_array: a third of the time of reading the
+ * values into JavaScript and stringifying them there. A BLOB cannot go into JSON, so a blob
+ * column is written as ["blob", hex]; `guardAll` does that for every column, for the audit of a
+ * file where someone may have put a blob where the app never does (json_array refuses it).
+ */
+function lineSql(sqlite: Database.Database, table: string, columns: readonly string[], where: string, guardAll: boolean): string {
   const source = table === SUPERSESSION_TABLE ? 'import_batches' : table;
-  const list = columns.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ');
-  return `SELECT ${list} FROM "${source}" WHERE ${where} ORDER BY rowid`;
-}
-
-function lineOf(values: unknown[], hasBlob: boolean): string {
-  if (!hasBlob) return JSON.stringify(values);
-  return JSON.stringify(values.map((v) => (Buffer.isBuffer(v) ? ['blob', v.toString('hex')] : v)));
-}
-
-function hasBlobColumn(sqlite: Database.Database, table: string): boolean {
-  if (table === SUPERSESSION_TABLE) return false;
-  return (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { type: string }[]).some((c) => /blob/i.test(c.type));
+  const blobs = new Set(
+    table === SUPERSESSION_TABLE ? [] : (sqlite.prepare(`PRAGMA table_info("${source}")`).all() as { name: string; type: string }[]).filter((c) => /blob/i.test(c.type)).map((c) => c.name),
+  );
+  const list = columns.map((c) => {
+    const name = c === 'rowid' ? 'rowid' : `"${c}"`;
+    return c !== 'rowid' && (guardAll || blobs.has(c)) ? `CASE WHEN typeof(${name}) = 'blob' THEN json_array('blob', hex(${name})) ELSE ${name} END` : name;
+  });
+  return `SELECT json_array(${list.join(', ')}) FROM "${source}" WHERE ${where} ORDER BY rowid`;
 }
 
 /**
  * Reads the rows of `table` in (after, upTo] and seals them; null when there are none. `keep`
- * receives each row's check as it goes (verify uses it; sealing does not).
+ * receives each row's rowid and check as it goes (verify uses it to name a row; sealing does not).
  */
 export function sealRows(
   sqlite: Database.Database,
@@ -96,20 +97,22 @@ export function sealRows(
   after: number,
   upTo: number,
   keep?: (row: RowCheck) => void,
+  guardAll = false,
 ): SealedRange | null {
   const where = table === SUPERSESSION_TABLE ? 'superseded_by IS NOT NULL AND rowid > ? AND rowid <= ?' : 'rowid > ? AND rowid <= ?';
-  const statement = sqlite.prepare(selectSql(table, columns, where)).raw(true);
-  const blob = hasBlobColumn(sqlite, table);
+  const statement = sqlite.prepare(lineSql(sqlite, table, columns, where, guardAll)).pluck(true);
   const hash = createHash('sha256');
   const crcs: number[] = [];
   const rowids: number[] = [];
   let piece = '';
-  for (const values of statement.iterate(after, upTo) as IterableIterator<unknown[]>) {
-    const line = `${lineOf(values, blob)}\n`;
+  for (const json of statement.iterate(after, upTo) as IterableIterator<string>) {
+    const line = `${json}\n`;
     const crc = crc32(line);
+    // The rowid is the line's first value: "[12,..." (an integer, so no quote or comma before it).
+    const rowid = Number(json.slice(1, json.indexOf(',') > 0 ? json.indexOf(',') : json.length - 1));
     crcs.push(crc);
-    rowids.push(values[0] as number);
-    if (keep) keep({ rowid: values[0] as number, crc, values });
+    rowids.push(rowid);
+    if (keep) keep({ rowid, crc });
     piece += line;
     if (piece.length >= PIECE) {
       hash.update(piece);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
 import type { AnchorCheck, LedgerProblem, SealVerification } from '../scoring/scoring-views';
-import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, unpackChecks, type SealRecord } from './seal-rows';
+import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, unpackChecks, type RowCheck, type SealRecord } from './seal-rows';
 
 interface StoredSeal {
   id: number;
@@ -138,6 +138,16 @@ export function verifySeals(sqlite: Database.Database, add: (problem: LedgerProb
   return { seals: result, anchor: { hash: anchor, sealId: anchorSeal, ok: anchorSeal !== null } };
 }
 
+/** A seal's content as the rows are now; a blob where the app never writes one is read as such instead of stopping the audit. */
+function derive(sqlite: Database.Database, table: string, columns: readonly string[], after: number, upTo: number, keep?: (row: RowCheck) => void) {
+  try {
+    return sealRows(sqlite, table, columns, after, upTo, keep);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_ERROR') throw error;
+    return sealRows(sqlite, table, columns, after, upTo, keep, true);
+  }
+}
+
 /** Re-derives each seal of a table from its rows and finds the rows no seal covers; returns the rows read. */
 function checkTable(sqlite: Database.Database, table: string, seals: StoredSeal[], add: (problem: LedgerProblem) => void): number {
   const entryId = (rowid: number) => (table === 'ledger_entries' ? rowid : null);
@@ -151,12 +161,12 @@ function checkTable(sqlite: Database.Database, table: string, seals: StoredSeal[
       add({ kind: 'SEAL_MISMATCH', entryId: null, table, rowId: null, message: `The column${gone.length > 1 ? 's' : ''} ${gone.join(', ')} of ${table}, sealed by seal ${seal.id}, ${gone.length > 1 ? 'have' : 'has'} been removed from the table.` });
       continue;
     }
-    const found = sealRows(sqlite, table, columns, seal.first_rowid - 1, seal.last_rowid);
+    const found = derive(sqlite, table, columns, seal.first_rowid - 1, seal.last_rowid);
     rows += found?.rowCount ?? 0;
     if (found && found.digest === seal.digest && found.rowCount === seal.row_count) continue;
     // Something differs: read the range again, this time keeping each row's check, to name it.
     const present = new Map<number, number>();
-    sealRows(sqlite, table, columns, seal.first_rowid - 1, seal.last_rowid, (r) => present.set(r.rowid, r.crc));
+    derive(sqlite, table, columns, seal.first_rowid - 1, seal.last_rowid, (r) => present.set(r.rowid, r.crc));
     const expected = unpackChecks(seal.first_rowid, seal.row_count, seal.checks);
     let named = 0;
     if (expected) {
