@@ -13,6 +13,7 @@ import type { PayoutFileFormat } from './files/payout-file-types';
 import { payoutTemplate } from './payout-template-setting';
 import { writePayoutFile } from './files/write-payout-file';
 import { loadPayoutStates, markExported, voidPayouts } from './payout-states';
+import { sealHead } from '../ledger/record-seals';
 
 interface BatchRow {
   id: number;
@@ -91,6 +92,7 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
   const count = (ctx.store.sqlite.prepare('SELECT COUNT(*) AS n FROM payout_batches WHERE program_id = ? AND period = ?').get(program.id, period) as { n: number }).n;
   const batchRef = `PB-${period}-${count + 1}`;
   const createdAt = nowIso(ctx);
+  const auditAnchor = sealHead(ctx.store.sqlite).hash;
   const file = await writePayoutFile(
     format,
     {
@@ -100,6 +102,7 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
       programName: program.name,
       currency: program.currency,
       ...(debtor ? { debtor } : {}),
+      auditAnchor,
       items: pending.map((p) => ({
         reference: p.reference,
         participantCode: p.participantCode,
@@ -121,10 +124,10 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
     const id = Number(
       ctx.store.sqlite
         .prepare(
-          `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by, audit_anchor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor).lastInsertRowid,
+        .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor, auditAnchor).lastInsertRowid,
     );
     const item = ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, ?)');
     for (const p of pending) item.run(id, p.id);
