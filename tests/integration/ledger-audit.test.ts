@@ -99,6 +99,39 @@ describe('the ledger guards itself', () => {
     );
   });
 
+  it('reports any edited row of the other money inputs too, naming its table and row', () => {
+    const edits = [
+      { table: 'sales_lines', column: 'net_minor', value: (v: number) => v * 10 },
+      { table: 'sales_lines', column: 'sku', value: () => 'CAT-99' },
+      { table: 'payouts', column: 'amount_minor', value: (v: number) => v * 100 },
+      { table: 'payouts', column: 'card_ref', value: () => 'OTHER-CARD' },
+      { table: 'import_batches', column: 'sha256', value: () => '0'.repeat(64) },
+      { table: 'rule_versions', column: 'version', value: (v: number) => v + 1 },
+      { table: 'operator_log', column: 'actor', value: () => 'someone else' },
+      { table: 'period_events', column: 'state', value: () => 'open' },
+      { table: 'targets', column: 'target_minor', value: (v: number) => v + 1 },
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...edits), fc.nat(), fc.boolean(), (edit, pick, restore) => {
+        const file = copyOfDatabase();
+        const db = new Database(file);
+        const rowids = db.prepare(`SELECT rowid FROM ${edit.table} ORDER BY rowid`).pluck().all() as number[];
+        const rowid = rowids[pick % rowids.length]!;
+        const before = db.prepare(`SELECT ${edit.column} AS v FROM ${edit.table} WHERE rowid = ?`).get(rowid) as { v: number };
+        const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(edit.table) as { name: string; sql: string }[];
+        for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
+        db.prepare(`UPDATE ${edit.table} SET ${edit.column} = ? WHERE rowid = ?`).run(edit.value(before.v), rowid);
+        if (restore) for (const g of guards) db.exec(g.sql);
+        db.close();
+        const result = verifyFile(file);
+        expect(result.ok).toBe(false);
+        expect(result.problems.filter((p) => p.kind === 'ROW_CHANGED').map((p) => [p.table, p.rowId])).toEqual([[edit.table, rowid]]);
+        if (!restore) expect(result.problems.filter((p) => p.kind === 'GUARD_MISSING').map((p) => p.table)).toContain(edit.table);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('reports a deleted entry, in the middle or at the end', () => {
     const middle = copyOfDatabase();
     tamper(middle, 'DELETE FROM ledger_entries WHERE id = ?', [5], true);
