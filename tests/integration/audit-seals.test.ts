@@ -166,6 +166,7 @@ describe('audit verify covers every money input', () => {
     const changed = copyOfDatabase();
     // Re-hashed: the entry and its hash rewritten together, as a tool that knows the formula would.
     const db = new Database(changed);
+    const guard = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_no_update'").pluck().get() as string;
     db.exec('DROP TRIGGER ledger_entries_no_update');
     const row = db.prepare('SELECT * FROM ledger_entries WHERE id = ?').get(adjustment) as Record<string, unknown>;
     const r = row as {
@@ -178,7 +179,7 @@ describe('audit verify covers every money input', () => {
       createdAt: r.created_at, createdBy: r.created_by, prevHash: r.prev_hash,
     });
     db.prepare('UPDATE ledger_entries SET points = 2500, hash = ? WHERE id = ?').run(rewritten, adjustment);
-    db.exec("CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'append-only'); END");
+    db.exec(guard);
     db.close();
     expect(found(changed)).toEqual([['ROW_CHANGED', 'ledger_entries', adjustment]]);
 
@@ -241,6 +242,18 @@ describe('audit verify covers every money input', () => {
     }
   });
 
+  it('reports a trigger replaced by one of the same name that refuses nothing', () => {
+    const file = copyOfDatabase();
+    const db = new Database(file);
+    db.exec('DROP TRIGGER payouts_no_update');
+    db.exec("CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts WHEN 0 BEGIN SELECT RAISE(ABORT, 'payouts are never changed'); END");
+    db.exec('UPDATE payouts SET points = points WHERE id = 1');
+    db.close();
+    const result = verifyFile(file);
+    expect(result.problems.map((p) => [p.kind, p.table])).toEqual([['GUARD_MISSING', 'payouts']]);
+    expect(result.problems[0]!.message).toMatch(/^The database trigger payouts_no_update on payouts has been replaced by one that is not the app's: CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts WHEN 0/);
+  });
+
   it('a correct anchor passes; a chain rewritten whole passes without one and fails with it (exit 3)', () => {
     const clean = copyOfDatabase();
     const head = verifyFile(clean).seals!.head.hash;
@@ -252,9 +265,8 @@ describe('audit verify covers every money input', () => {
     // Whoever holds the file changes a payout and its redemption together, then seals everything anew.
     const file = copyOfDatabase();
     const db = new Database(file);
-    for (const t of ['payouts', 'ledger_entries', 'record_seals']) {
-      for (const g of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(t) as { name: string }[]) db.exec(`DROP TRIGGER ${g.name}`);
-    }
+    const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('payouts', 'ledger_entries', 'record_seals')").all() as { name: string; sql: string }[];
+    for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
     db.exec('UPDATE payouts SET points = points + 1, amount_minor = amount_minor + 10 WHERE id = 1');
     db.exec('DELETE FROM record_seals');
     let previous = GENESIS_SEAL_HASH;
@@ -279,12 +291,7 @@ describe('audit verify covers every money input', () => {
         seal.id, seal.tableName, seal.columns, seal.firstRowid, seal.lastRowid, seal.rowCount, seal.digest, seal.checks, seal.origin, seal.prevHash, previous,
       );
     }
-    db.exec("CREATE TRIGGER record_seals_no_update BEFORE UPDATE ON record_seals BEGIN SELECT RAISE(ABORT, 'x'); END");
-    db.exec("CREATE TRIGGER record_seals_no_delete BEFORE DELETE ON record_seals BEGIN SELECT RAISE(ABORT, 'x'); END");
-    db.exec("CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts BEGIN SELECT RAISE(ABORT, 'x'); END");
-    db.exec("CREATE TRIGGER payouts_no_delete BEFORE DELETE ON payouts BEGIN SELECT RAISE(ABORT, 'x'); END");
-    db.exec("CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'x'); END");
-    db.exec("CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'x'); END");
+    for (const g of guards) db.exec(g.sql);
     db.close();
     // Without an anchor only the payout's redemption gives it away (the amount is still its points
     // at the point value); the seals were all made anew.

@@ -5,9 +5,11 @@ import type Database from 'better-sqlite3';
 import type { LedgerProblem, LedgerVerification } from '../scoring/scoring-views';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
 import { verifySeals } from './verify-seals';
+import { expectedGuardTriggers, normalizeSql } from './guard-triggers';
 
 // Every append-only trigger of the migrations: a missing one means someone dropped it (and so
-// could have edited what it guards, which the seals then show).
+// could have edited what it guards, which the seals then show). Used when the migrations'
+// files cannot be read (guard-triggers.ts reads them).
 const GUARDS = [
   'ledger_entries_no_update',
   'ledger_entries_no_delete',
@@ -120,14 +122,16 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
   const triggers = new Map(
     (sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[]).map((r) => [r.name, r]),
   );
-  for (const guard of GUARDS) {
-    const table = guard.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, '');
+  // The migrations' own text where it can be read; the names below otherwise.
+  const expected = expectedGuardTriggers() ?? GUARDS.map((name) => ({ name, table: name.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, ''), sql: null }));
+  for (const guard of expected) {
+    const table = guard.table;
     if (!tables.has(table)) continue;
-    const found = triggers.get(guard);
-    if (!found) add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard} that keeps ${table} append-only has been removed.` });
-    // A trigger of the same name that no longer refuses anything is as good as dropped.
-    else if (found.tbl_name !== table || !/RAISE\s*\(\s*ABORT/i.test(found.sql)) {
-      add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard} on ${table} has been replaced by one that does not refuse the change.` });
+    const found = triggers.get(guard.name);
+    if (!found) add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard.name} that keeps ${table} append-only has been removed.` });
+    // A trigger of the same name that no longer refuses the change is as good as dropped.
+    else if (found.tbl_name !== table || (guard.sql === null ? !/RAISE\s*\(\s*ABORT/i.test(found.sql) : normalizeSql(found.sql) !== guard.sql)) {
+      add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard.name} on ${table} has been replaced by one that is not the app's: ${found.sql.replace(/\s+/g, ' ')}` });
     }
   }
 
