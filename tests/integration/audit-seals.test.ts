@@ -242,6 +242,31 @@ describe('audit verify covers every money input', () => {
     }
   });
 
+  it("does not seal a row slipped in between two of the app's writes: the next write seals only its own rows", () => {
+    const file = copyOfDatabase();
+    const line = read<{ n: number }>(file, 'SELECT MAX(id) + 1 AS n FROM sales_lines').n;
+    tamper(file, 'sales_lines', "INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, line_key) VALUES (1, 1, 99, '2026-10-01', '2026-10', 'C', 'TOY-3', 100, 9000000, 'slipped')");
+    const store = openDatabase(file);
+    const ctx: CoreContext = { store, actor: 'test', now: () => FIXED_NOW };
+    const adjustment = addManualAdjustment(ctx, { period: '2026-10', participantCode: 'B', points: 10, reason: 'Late fair bonus' });
+    store.close();
+    expect(adjustment).toBeTruthy();
+    expect(found(file)).toEqual([['ROW_UNSEALED', 'sales_lines', line]]);
+  });
+
+  it('the seal chain refuses UPDATE and DELETE itself, and a refused write leaves no seal', () => {
+    const file = copyOfDatabase();
+    const db = new Database(file);
+    expect(() => db.prepare("UPDATE record_seals SET digest = 'x' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM record_seals WHERE id = 1').run()).toThrow(/append-only/);
+    db.close();
+    const store = openDatabase(file);
+    const before = sealHead(store.sqlite);
+    expect(() => addManualAdjustment({ store, actor: 'test', now: () => FIXED_NOW }, { period: '2026-10', participantCode: 'NOBODY', points: 10, reason: 'x' })).toThrow();
+    expect(sealHead(store.sqlite)).toEqual(before);
+    store.close();
+  });
+
   it('reports a trigger replaced by one of the same name that refuses nothing', () => {
     const file = copyOfDatabase();
     const db = new Database(file);
