@@ -18,13 +18,18 @@ export function normalizeSql(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim();
 }
 
-/** The triggers of the migrations, or null when the migrations cannot be read (the caller then checks names only). */
-export function expectedGuardTriggers(folder?: string): GuardTrigger[] | null {
+/**
+ * The triggers of the migrations the file went through (`applied`: their journal `when`, as
+ * __drizzle_migrations keeps it; all when unknown), or null when the migrations cannot be read
+ * (the caller then checks names only). A file not yet migrated is not blamed for a later trigger.
+ */
+export function expectedGuardTriggers(applied?: ReadonlySet<number>, folder?: string): GuardTrigger[] | null {
   try {
     const dir = folder ?? join(findProjectRoot(), 'drizzle');
-    const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
     const guards = new Map<string, GuardTrigger>();
-    for (const { tag } of journal.entries) {
+    for (const { tag, when } of journal.entries) {
+      if (applied && !applied.has(when)) continue;
       for (const chunk of readFileSync(join(dir, `${tag}.sql`), 'utf8').split('--> statement-breakpoint')) {
         const dropped = /DROP TRIGGER (?:IF EXISTS )?[`"]?(\w+)/i.exec(chunk);
         if (dropped) guards.delete(dropped[1]!);

@@ -123,7 +123,10 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
     (sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[]).map((r) => [r.name, r]),
   );
   // The migrations' own text where it can be read; the names below otherwise.
-  const expected = expectedGuardTriggers() ?? GUARDS.map((name) => ({ name, table: name.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, ''), sql: null }));
+  const applied = tables.has('__drizzle_migrations')
+    ? new Set((sqlite.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as (number | string)[]).map(Number))
+    : undefined;
+  const expected = expectedGuardTriggers(applied) ?? GUARDS.map((name) => ({ name, table: name.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, ''), sql: null }));
   for (const guard of expected) {
     const table = guard.table;
     if (!tables.has(table)) continue;
