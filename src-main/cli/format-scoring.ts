@@ -129,7 +129,7 @@ export function formatVerification(v: LedgerVerification): string {
     ? `${v.seals.sealsChecked} seals over ${v.seals.rowsChecked} rows of the money inputs checked${v.seals.baselineRows > 0 ? ` (${v.seals.baselineRows} of them sealed as found when sealing began)` : ''}`
     : 'no seals in this file';
   const head = v.seals ? `Seal chain head (note it outside the file; check it later with --anchor): ${v.seals.head.id} ${v.seals.head.hash}` : '';
-  const anchor = v.anchor?.ok ? `The anchor ${v.anchor.hash} is seal ${v.anchor.sealId} of the chain, and the chain up to it is intact.` : '';
+  const anchor = v.anchor?.ok ? `The anchor ${v.anchor.hash} is seal ${v.anchor.sealId} of the chain${v.ok ? ', and the chain up to it is intact' : ''}.` : '';
   if (v.ok) {
     return [
       `The ledger is intact: ${v.entriesChecked} entries checked, chain head ${v.head.id} ${v.head.hash.slice(0, 16)}..., ${v.anchorsChecked} approval anchors match; ${seals}, all intact.`,
@@ -137,5 +137,10 @@ export function formatVerification(v: LedgerVerification): string {
       ...(head ? [head] : []),
     ].join('\n');
   }
-  return [`The ledger has been tampered with (${v.entriesChecked} entries checked; ${seals}):`, ...v.problems.map((p) => `  ${p.message}`), ...(head ? [head] : [])].join('\n');
+  return [
+    `The records have been changed behind the app's back (${v.entriesChecked} ledger entries checked; ${seals}):`,
+    ...v.problems.map((p) => `  ${p.message}`),
+    ...(anchor ? [anchor] : []),
+    ...(head ? [head] : []),
+  ].join('\n');
 }
