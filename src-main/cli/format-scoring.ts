@@ -125,6 +125,22 @@ export function formatWhatIf(w: WhatIfResult, digits: number): string {
 }
 
 export function formatVerification(v: LedgerVerification): string {
-  if (v.ok) return `The ledger is intact: ${v.entriesChecked} entries checked, chain head ${v.head.id} ${v.head.hash.slice(0, 16)}..., ${v.anchorsChecked} approval anchors match.`;
-  return [`The ledger has been tampered with (${v.entriesChecked} entries checked):`, ...v.problems.map((p) => `  ${p.message}`)].join('\n');
+  const seals = v.seals
+    ? `${v.seals.sealsChecked} seals over ${v.seals.rowsChecked} rows of the money inputs checked${v.seals.baselineRows > 0 ? ` (${v.seals.baselineRows} of them sealed as found when sealing began)` : ''}`
+    : 'no seals in this file';
+  const head = v.seals ? `Seal chain head (note it outside the file; check it later with --anchor): ${v.seals.head.id} ${v.seals.head.hash}` : '';
+  const anchor = v.anchor?.ok ? `The anchor ${v.anchor.hash} is seal ${v.anchor.sealId} of the chain${v.ok ? ', and the chain up to it is intact' : ''}.` : '';
+  if (v.ok) {
+    return [
+      `The ledger is intact: ${v.entriesChecked} entries checked, chain head ${v.head.id} ${v.head.hash.slice(0, 16)}..., ${v.anchorsChecked} approval anchors match; ${seals}, all intact.`,
+      ...(anchor ? [anchor] : []),
+      ...(head ? [head] : []),
+    ].join('\n');
+  }
+  return [
+    `The records have been changed behind the app's back (${v.entriesChecked} ledger entries checked; ${seals}):`,
+    ...v.problems.map((p) => `  ${p.message}`),
+    ...(anchor ? [anchor] : []),
+    ...(head ? [head] : []),
+  ].join('\n');
 }

@@ -52,6 +52,7 @@ const OPTIONS = {
   batch: { type: 'string' },
   file: { type: 'string' },
   reset: { type: 'boolean', default: false },
+  anchor: { type: 'string' },
 } as const;
 
 function actorName(env: NodeJS.ProcessEnv): string {

@@ -11,11 +11,21 @@ import { listPeriods } from '../core/periods/list-periods';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { verifyLedger } from '../core/ledger/verify-ledger';
+import { sealHead } from '../core/ledger/record-seals';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';
-import type { Command } from './commands';
+import type { Command, Values } from './commands';
 import { requiredOption, textOption } from './option-values';
+
+/** A seal's hash as `audit head` prints it: 64 hexadecimal digits. */
+function anchorOption(values: Values): string | undefined {
+  const raw = values.anchor;
+  if (raw === undefined) return undefined;
+  const anchor = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  if (!/^[0-9a-f]{64}$/.test(anchor)) throw new AppError('INVALID_INPUT', `--anchor takes a seal hash of 64 hexadecimal digits, as audit head prints it, not "${String(raw)}".`);
+  return anchor;
+}
 
 function programMoney(ctx: CoreContext) {
   const program = requireProgram(ctx);
@@ -140,13 +150,26 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
     {
       words: ['audit', 'verify'],
       positionals: [],
-      options: '',
-      summary: "recompute the ledger's hash chain and report any entry changed or removed behind the app's back (reads only)",
+      options: '[--anchor HASH]',
+      summary:
+        "recompute the ledger's hash chain and every seal of the money inputs, and report any row changed, removed or added behind the app's back; --anchor checks that the chain still holds a head noted earlier (reads only)",
       readOnly: true,
-      run(ctx) {
-        const result = verifyLedger(ctx.store.sqlite);
+      run(ctx, _rest, values) {
+        const anchor = anchorOption(values);
+        const result = verifyLedger(ctx.store.sqlite, anchor === undefined ? {} : { anchor });
         // A broken ledger is a finding, not a failure to run: the report is printed, and the exit code says it.
         return { json: result, text: formatVerification(result), exitCode: result.ok ? 0 : 3 };
+      },
+    },
+    {
+      words: ['audit', 'head'],
+      positionals: [],
+      options: '',
+      summary: 'print the head of the seal chain: note it outside the file, and check it later with audit verify --anchor (reads only)',
+      readOnly: true,
+      run(ctx) {
+        const head = sealHead(ctx.store.sqlite);
+        return { json: head, text: `Seal ${head.id}: ${head.hash}` };
       },
     },
   ];

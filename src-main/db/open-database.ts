@@ -7,6 +7,9 @@ import * as schema from './schema';
 import { findProjectRoot } from './project-paths';
 import { resolveNativeBinding } from './native-binding';
 import { asBusyError, busyTimeoutMs } from './database-busy';
+// A foundation module (it needs only the connection, like ledger-kinds that the schema uses):
+// sealing is on by default so that no caller can open a store that writes unsealed rows.
+import { createRecordSealer, sealBaseline, type RecordSealer } from '../core/ledger/record-seals';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -71,6 +74,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** How long a write waits for another connection; defaults to LOYALTY_BUSY_TIMEOUT_MS or 5 s. */
   busyTimeoutMs?: number;
+  /** What seals each write transaction's rows (record_seals); the app's own sealer unless given. */
+  sealer?: (sqlite: Database.Database) => RecordSealer | null;
 }
 
 /**
@@ -85,6 +90,24 @@ function immediateTransaction(sqlite: Database.Database, file: string) {
     } catch (error) {
       throw asBusyError(error, file);
     }
+  };
+}
+
+/**
+ * One write transaction (IMMEDIATE, as above): all of `work` is written, or none. The outermost
+ * one seals the rows it added before it commits, inside the same transaction, so a write and its
+ * seal stand or fall together; a nested one is a savepoint of the outer one, which seals for both.
+ */
+function sealedTransaction(sqlite: Database.Database, file: string, sealer: RecordSealer | null) {
+  const immediate = immediateTransaction(sqlite, file);
+  return <T>(work: () => T): T => {
+    if (!sealer || sqlite.inTransaction) return immediate(work);
+    return immediate(() => {
+      const mark = sealer.begin();
+      const result = work();
+      sealer.commit(mark);
+      return result;
+    });
   };
 }
 
@@ -146,12 +169,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     }
     const db = drizzle(sqlite, { schema });
     if (pending.length > 0) applyMigrations(sqlite, file, folder, newestKnown, journal.length);
+    sealBaseline(sqlite);
+    const sealer = (options.sealer ?? createRecordSealer)(sqlite);
 
     return {
       file,
       sqlite,
       db,
-      transaction: immediateTransaction(sqlite, file),
+      transaction: sealedTransaction(sqlite, file, sealer),
       close: () => sqlite.close(),
     };
   } catch (error) {

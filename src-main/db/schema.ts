@@ -350,6 +350,8 @@ export const payoutBatches = sqliteTable(
     controlSumMinor: integer('control_sum_minor').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    /** The head of record_seals when the file was written: `audit verify --anchor` checks it later. */
+    auditAnchor: text('audit_anchor'),
   },
   (t) => [uniqueIndex('payout_batches_ref').on(t.batchRef)],
 );
@@ -398,4 +400,32 @@ export const payoutEvents = sqliteTable(
     actor: text('actor').notNull(),
   },
   (t) => [index('payout_events_payout').on(t.payoutId)],
+);
+
+/**
+ * The seal chain (core/ledger/record-seals.ts): every write transaction appends, for each
+ * guarded table it added rows to, one seal over those rows' canonical content (a SHA-256
+ * digest, and a CRC-32 per row to name a changed row), chained by hash to the seal before.
+ * Append-only; its head is the anchor that payout files and `audit head` show.
+ */
+export const recordSeals = sqliteTable(
+  'record_seals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    /** The columns sealed, comma-separated, in order (rowid first). */
+    columns: text('columns').notNull(),
+    firstRowid: integer('first_rowid').notNull(),
+    lastRowid: integer('last_rowid').notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** SHA-256 (hex) of the rows' canonical lines. */
+    digest: text('digest').notNull(),
+    /** CRC-32 of each row's line, 4 bytes each; with the rowid offset before each when the rowids are not consecutive. */
+    checks: blob('checks', { mode: 'buffer' }).notNull(),
+    /** 'write' for a transaction of the app, 'baseline' for the rows found when sealing began. */
+    origin: text('origin', { enum: ['write', 'baseline'] }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('record_seals_table').on(t.tableName, t.lastRowid)],
 );

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'rules.whatIf',
   'rules.update',
   'audit.verify',
+  'audit.head',
   'verify.queue',
   'verify.resolve',
   'payouts.proposal',

@@ -313,6 +313,8 @@ export const contract = {
   /** Saves the rules as a new version with a note. */
   'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
   'audit.verify': { args: z.void(), result: returns<LedgerVerification>() },
+  /** The head of the seal chain now: the anchor to note outside the file (`audit verify --anchor`). */
+  'audit.head': { args: z.void(), result: returns<{ id: number; hash: string }>() },
   /** The verification queue of a period: findings with evidence, status and decisions. */
   'verify.queue': { args: z.strictObject({ period: periodSchema }), result: returns<VerificationQueue>() },
   /** Resolves one finding with a reason; the draft is re-scored with the decision. */

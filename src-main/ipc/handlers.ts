@@ -21,6 +21,7 @@ import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { verifyLedger } from '../core/ledger/verify-ledger';
+import { sealHead } from '../core/ledger/record-seals';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { budgetView, listPayouts, payoutProposal } from '../core/payouts/payout-views';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
@@ -75,6 +76,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
     'audit.verify': () => verifyLedger(ctx.store.sqlite),
+    'audit.head': () => sealHead(ctx.store.sqlite),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
     'verify.resolve': (input) => resolveFinding(ctx, input),
     'payouts.proposal': ({ period, ...options }) => payoutProposal(ctx, period, options),

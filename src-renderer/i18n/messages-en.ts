@@ -390,6 +390,12 @@ export const en = {
   'settings.data': 'Where the data lives',
   'settings.data.text': 'The whole program, with every import, decision and payout, is kept in one file:',
   'settings.copyPath': 'Copy path',
+  'settings.audit': 'Audit anchor',
+  'settings.audit.text': 'Every import, decision and payout is sealed in a chain of hashes. Its head right now:',
+  'settings.audit.seal': 'Seal {id}',
+  'settings.audit.copy': 'Copy anchor',
+  'settings.audit.hint':
+    'Keep this anchor outside the file (an e-mail to the client, a printout). Each payout file records the anchor of its moment too. Later, “loyalty audit verify --anchor …” checks that nothing sealed up to that moment was changed, even by someone who rewrote the whole file.',
   'settings.backup': 'Backing up',
   'settings.backup.copy': 'Copy the data file to a safe place while Loyalty Desk is closed. That one file is the whole program.',
   'settings.backup.upgrade': 'Before an upgrade changes the file’s format, Loyalty Desk saves a copy beside it, named like the file with “.backup-” and the date. Keep those copies until you are sure the upgrade went well.',

@@ -401,6 +401,12 @@ export const pl = {
   'settings.data': 'Gdzie są dane',
   'settings.data.text': 'Cały program, z każdym importem, decyzją i wypłatą, jest przechowywany w jednym pliku:',
   'settings.copyPath': 'Kopiuj ścieżkę',
+  'settings.audit': 'Kotwica audytu',
+  'settings.audit.text': 'Każdy import, każda decyzja i każda wypłata są zapieczętowane w łańcuchu skrótów. Jego obecny koniec:',
+  'settings.audit.seal': 'Pieczęć {id}',
+  'settings.audit.copy': 'Kopiuj kotwicę',
+  'settings.audit.hint':
+    'Przechowuj tę kotwicę poza plikiem (w e-mailu do klienta, na wydruku). Każdy plik wypłat też zapisuje kotwicę ze swojej chwili. Później „loyalty audit verify --anchor …” sprawdzi, że nic zapieczętowanego do tej chwili nie zostało zmienione, nawet przez kogoś, kto przepisał cały plik.',
   'settings.backup': 'Kopia zapasowa',
   'settings.backup.copy': 'Skopiuj plik danych w bezpieczne miejsce, gdy Loyalty Desk jest zamknięty. Ten jeden plik to cały program.',
   'settings.backup.upgrade':

@@ -9,7 +9,7 @@ import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
 import { useRouteParam } from '../navigation';
 import { PAYOUT_TEMPLATE_SECTION, PayoutTemplateCard } from './payout-template/PayoutTemplateCard';
 
-function CopyButton({ text }: { text: string }) {
+function CopyButton({ text, label = 'settings.copyPath', testId }: { text: string; label?: 'settings.copyPath' | 'settings.audit.copy'; testId?: string }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   if (!navigator.clipboard) return null;
@@ -17,6 +17,7 @@ function CopyButton({ text }: { text: string }) {
     <button
       type="button"
       className="btn btn-secondary btn-small"
+      data-testid={testId}
       onClick={() => {
         void navigator.clipboard.writeText(text).then(
           () => setCopied(true),
@@ -25,7 +26,7 @@ function CopyButton({ text }: { text: string }) {
       }}
     >
       <Icon name={copied ? 'check' : 'copy'} size={15} />
-      {t('settings.copyPath')}
+      {t(label)}
     </button>
   );
 }
@@ -34,6 +35,7 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
   const i18n = useI18n();
   const { t } = i18n;
   const info = useCall('app.info');
+  const head = useCall('audit.head');
   const section = useRouteParam('section');
 
   return (
@@ -90,6 +92,19 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
             <CopyButton text={info.value.dataFile} />
           </div>
         ) : null}
+        <h3 className="section-title">{t('settings.audit')}</h3>
+        <p>{t('settings.audit.text')}</p>
+        {head.error ? <ErrorNotice error={head.error} onRetry={head.reload} /> : null}
+        {head.value ? (
+          <div className="path-box">
+            <Icon name="audit" size={18} className="path-box-icon" />
+            <code className="path-box-text" data-testid="audit-head" title={t('settings.audit.seal', { id: head.value.id })}>
+              {head.value.hash}
+            </code>
+            <CopyButton text={head.value.hash} label="settings.audit.copy" testId="audit-head-copy" />
+          </div>
+        ) : null}
+        <p className="field-hint">{t('settings.audit.hint')}</p>
         <h3 className="section-title">{t('settings.backup')}</h3>
         <ul className="plain-list">
           <li>{t('settings.backup.copy')}</li>

@@ -99,14 +99,55 @@ describe('the ledger guards itself', () => {
     );
   });
 
+  it('reports any edited row of the other money inputs too, naming its table and row', () => {
+    const edits = [
+      { table: 'sales_lines', column: 'net_minor', value: (v: number) => v * 10 },
+      { table: 'sales_lines', column: 'sku', value: () => 'CAT-99' },
+      { table: 'payouts', column: 'amount_minor', value: (v: number) => v * 100 },
+      { table: 'payouts', column: 'card_ref', value: () => 'OTHER-CARD' },
+      { table: 'import_batches', column: 'sha256', value: () => '0'.repeat(64) },
+      { table: 'rule_versions', column: 'version', value: (v: number) => v + 1 },
+      { table: 'operator_log', column: 'actor', value: () => 'someone else' },
+      { table: 'period_events', column: 'state', value: () => 'open' },
+      { table: 'targets', column: 'target_minor', value: (v: number) => v + 1 },
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...edits), fc.nat(), fc.boolean(), (edit, pick, restore) => {
+        const file = copyOfDatabase();
+        const db = new Database(file);
+        const rowids = db.prepare(`SELECT rowid FROM ${edit.table} ORDER BY rowid`).pluck().all() as number[];
+        const rowid = rowids[pick % rowids.length]!;
+        const before = db.prepare(`SELECT ${edit.column} AS v FROM ${edit.table} WHERE rowid = ?`).get(rowid) as { v: number };
+        const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(edit.table) as { name: string; sql: string }[];
+        for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
+        db.prepare(`UPDATE ${edit.table} SET ${edit.column} = ? WHERE rowid = ?`).run(edit.value(before.v), rowid);
+        if (restore) for (const g of guards) db.exec(g.sql);
+        db.close();
+        const result = verifyFile(file);
+        expect(result.ok).toBe(false);
+        expect(result.problems.filter((p) => p.kind === 'ROW_CHANGED').map((p) => [p.table, p.rowId])).toEqual([[edit.table, rowid]]);
+        if (!restore) expect(result.problems.filter((p) => p.kind === 'GUARD_MISSING').map((p) => p.table)).toContain(edit.table);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('reports a deleted entry, in the middle or at the end', () => {
     const middle = copyOfDatabase();
     tamper(middle, 'DELETE FROM ledger_entries WHERE id = ?', [5], true);
-    expect(verifyFile(middle).problems).toEqual([{ kind: 'ENTRY_MISSING', entryId: 6, message: 'Entry 5 is missing (deleted) before entry 6.' }]);
+    expect(verifyFile(middle).problems).toEqual([
+      { kind: 'ENTRY_MISSING', entryId: 6, message: 'Entry 5 is missing (deleted) before entry 6.' },
+      { kind: 'ROW_REMOVED', entryId: 5, table: 'ledger_entries', rowId: 5, message: expect.stringMatching(/^ledger_entries row 5, sealed by seal \d+, is missing \(deleted\)\.$/) },
+    ]);
 
     const end = copyOfDatabase();
     tamper(end, 'DELETE FROM ledger_entries WHERE id = ?', [entryCount], true);
-    expect(verifyFile(end).problems.map((p) => [p.kind, p.entryId])).toEqual([['ANCHOR_MISSING', entryCount]]);
+    expect(verifyFile(end).problems.map((p) => [p.kind, p.entryId])).toEqual([
+      ['ANCHOR_MISSING', entryCount],
+      ['ROW_REMOVED', entryCount],
+      // The last entry is a redemption: its top-up now redeems nothing.
+      ['PAYOUT_REDEMPTION', null],
+    ]);
   });
 
   it('reports an entry rewritten with a fresh hash of its own, since the next one no longer follows it', () => {

@@ -1,10 +1,51 @@
 // `audit verify`: recomputes the ledger's hash chain from the first entry and checks the
-// guards around it, reporting each entry it finds broken. It only reads.
+// guards around it, reporting each entry it finds broken, then every other money input through
+// the seal chain (verify-seals.ts). It only reads.
 import type Database from 'better-sqlite3';
 import type { LedgerProblem, LedgerVerification } from '../scoring/scoring-views';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
+import { verifySeals } from './verify-seals';
+import { expectedGuardTriggers, normalizeSql } from './guard-triggers';
 
-const GUARDS = ['ledger_entries_no_update', 'ledger_entries_no_delete', 'period_events_no_update', 'period_events_no_delete'];
+// Every append-only trigger of the migrations: a missing one means someone dropped it (and so
+// could have edited what it guards, which the seals then show). Used when the migrations'
+// files cannot be read (guard-triggers.ts reads them).
+const GUARDS = [
+  'ledger_entries_no_update',
+  'ledger_entries_no_delete',
+  'period_events_no_update',
+  'period_events_no_delete',
+  'operator_log_no_update',
+  'operator_log_no_delete',
+  'participant_changes_no_update',
+  'participant_changes_no_delete',
+  'import_problems_no_update',
+  'import_problems_no_delete',
+  'import_batches_no_delete',
+  'import_batches_provenance_fixed',
+  'import_batches_period_headers_fixed',
+  'import_batches_superseded_once',
+  'rule_versions_no_update',
+  'rule_versions_no_delete',
+  'sales_lines_no_update',
+  'sales_lines_no_delete',
+  'targets_no_update',
+  'targets_no_delete',
+  'product_changes_no_update',
+  'product_changes_no_delete',
+  'verification_decisions_no_update',
+  'verification_decisions_no_delete',
+  'payouts_no_update',
+  'payouts_no_delete',
+  'payout_batches_no_update',
+  'payout_batches_no_delete',
+  'payout_batch_items_no_update',
+  'payout_batch_items_no_delete',
+  'payout_events_no_update',
+  'payout_events_no_delete',
+  'record_seals_no_update',
+  'record_seals_no_delete',
+];
 
 interface StoredEntry {
   id: number;
@@ -54,7 +95,12 @@ function recordOf(row: StoredEntry): LedgerRecord {
 /** At most this many problems are listed; one edit is enough to fail the check. */
 const MAX_PROBLEMS = 100;
 
-export function verifyLedger(sqlite: Database.Database): LedgerVerification {
+export interface VerifyOptions {
+  /** A seal chain head noted outside the file (a payout file, a screenshot): the chain must still hold it. */
+  anchor?: string;
+}
+
+export function verifyLedger(sqlite: Database.Database, options: VerifyOptions = {}): LedgerVerification {
   const problems: LedgerProblem[] = [];
   const add = (problem: LedgerProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
@@ -62,13 +108,34 @@ export function verifyLedger(sqlite: Database.Database): LedgerVerification {
 
   const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
   // A file from before the ledger existed has nothing to verify.
-  if (!tables.has('ledger_entries')) return { ok: true, entriesChecked: 0, head: { id: 0, hash: GENESIS_HASH }, anchorsChecked: 0, problems: [] };
+  if (!tables.has('ledger_entries')) {
+    const ok = options.anchor === undefined;
+    return {
+      ok,
+      entriesChecked: 0,
+      head: { id: 0, hash: GENESIS_HASH },
+      anchorsChecked: 0,
+      problems: ok ? [] : [{ kind: 'ANCHOR_NOT_FOUND', entryId: null, table: 'record_seals', rowId: null, message: `The anchor ${String(options.anchor)} is not in this database: it has no seals at all.` }],
+    };
+  }
 
-  const triggers = new Set(
-    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name),
+  const triggers = new Map(
+    (sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[]).map((r) => [r.name, r]),
   );
-  for (const guard of GUARDS) {
-    if (!triggers.has(guard)) add({ kind: 'GUARD_MISSING', entryId: null, message: `The database trigger ${guard} that keeps the ledger append-only has been removed.` });
+  // The migrations' own text where it can be read; the names below otherwise.
+  const applied = tables.has('__drizzle_migrations')
+    ? new Set((sqlite.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as (number | string)[]).map(Number))
+    : undefined;
+  const expected = expectedGuardTriggers(applied) ?? GUARDS.map((name) => ({ name, table: name.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, ''), sql: null }));
+  for (const guard of expected) {
+    const table = guard.table;
+    if (!tables.has(table)) continue;
+    const found = triggers.get(guard.name);
+    if (!found) add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard.name} that keeps ${table} append-only has been removed.` });
+    // A trigger of the same name that no longer refuses the change is as good as dropped.
+    else if (found.tbl_name !== table || (guard.sql === null ? !/RAISE\s*\(\s*ABORT/i.test(found.sql) : normalizeSql(found.sql) !== guard.sql)) {
+      add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard.name} on ${table} has been replaced by one that is not the app's: ${found.sql.replace(/\s+/g, ' ')}` });
+    }
   }
 
   let previous: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
@@ -121,5 +188,6 @@ export function verifyLedger(sqlite: Database.Database): LedgerVerification {
     }
   }
 
-  return { ok: problems.length === 0, entriesChecked: checked, head: previous, anchorsChecked, problems };
+  const sealed = verifySeals(sqlite, add, options.anchor);
+  return { ok: problems.length === 0, entriesChecked: checked, head: previous, anchorsChecked, problems, ...sealed };
 }

@@ -13,6 +13,7 @@ import type { PayoutFileFormat } from './files/payout-file-types';
 import { payoutTemplate } from './payout-template-setting';
 import { writePayoutFile } from './files/write-payout-file';
 import { loadPayoutStates, markExported, voidPayouts } from './payout-states';
+import { sealHead } from '../ledger/record-seals';
 
 interface BatchRow {
   id: number;
@@ -109,6 +110,8 @@ async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: Car
   if (stored) return stored;
   const program = requireProgram(ctx);
   const items = loadPayoutStates(ctx.store.sqlite, program.id, batch.period).filter((p) => p.batchId === batch.id);
+  // The copy carries the anchor of the batch it copies: the chain head when the payment was made.
+  const auditAnchor = ctx.store.sqlite.prepare('SELECT audit_anchor FROM payout_batches WHERE id = ?').pluck().get(batch.id) as string | null;
   const file = await writePayoutFile(
     format,
     {
@@ -117,6 +120,7 @@ async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: Car
       executionDate: nextWorkingDay(new Date(batch.createdAt)),
       programName: program.name,
       currency: program.currency,
+      ...(auditAnchor ? { auditAnchor } : {}),
       items: items.map((p) => ({
         reference: p.reference,
         participantCode: p.participantCode,
@@ -194,6 +198,7 @@ export async function prepareExport(ctx: CoreContext, period: string, format: Pa
   const count = batchCount();
   const batchRef = `PB-${period}-${count + 1}`;
   const createdAt = nowIso(ctx);
+  const auditAnchor = sealHead(ctx.store.sqlite).hash;
   const file = await writePayoutFile(
     format,
     {
@@ -203,6 +208,7 @@ export async function prepareExport(ctx: CoreContext, period: string, format: Pa
       programName: program.name,
       currency: program.currency,
       ...(debtor ? { debtor } : {}),
+      auditAnchor,
       items: pending.map((p) => ({
         reference: p.reference,
         participantCode: p.participantCode,
@@ -230,10 +236,10 @@ export async function prepareExport(ctx: CoreContext, period: string, format: Pa
       const id = Number(
         ctx.store.sqlite
           .prepare(
-            `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by, audit_anchor)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor).lastInsertRowid,
+          .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor, auditAnchor).lastInsertRowid,
       );
       const item = ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, ?)');
       for (const p of pending) item.run(id, p.id);

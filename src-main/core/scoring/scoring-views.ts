@@ -120,13 +120,50 @@ export interface AdjustmentResult {
   reason: string;
 }
 
-export type LedgerProblemKind = 'CONTENT_CHANGED' | 'CHAIN_BROKEN' | 'ENTRY_MISSING' | 'ANCHOR_MISSING' | 'GUARD_MISSING' | 'NOT_WHOLE_POINTS';
+export type LedgerProblemKind =
+  | 'CONTENT_CHANGED'
+  | 'CHAIN_BROKEN'
+  | 'ENTRY_MISSING'
+  | 'ANCHOR_MISSING'
+  | 'GUARD_MISSING'
+  | 'NOT_WHOLE_POINTS'
+  // The seal chain (record_seals) over every money input:
+  | 'ROW_CHANGED'
+  | 'ROW_REMOVED'
+  | 'ROW_UNSEALED'
+  | 'SEAL_MISMATCH'
+  | 'SEAL_CHAIN_BROKEN'
+  | 'SEALS_MISSING'
+  | 'BASELINE_LATE'
+  | 'PAYOUT_AMOUNT'
+  | 'PAYOUT_REDEMPTION'
+  | 'ANCHOR_NOT_FOUND';
 
 export interface LedgerProblem {
   kind: LedgerProblemKind;
   /** The entry found broken, when there is one. */
   entryId: number | null;
   message: string;
+  /** The table and the row (its rowid) the problem is in, when it is in one. */
+  table?: string;
+  rowId?: number | null;
+}
+
+export interface SealVerification {
+  /** Seals in record_seals, each re-derived from its rows. */
+  sealsChecked: number;
+  rowsChecked: number;
+  /** Rows sealed as found when sealing began (written before this version of the app). */
+  baselineRows: number;
+  /** The chain's head: the anchor to keep outside the file. */
+  head: { id: number; hash: string };
+}
+
+export interface AnchorCheck {
+  hash: string;
+  /** The seal whose hash it is, or null when the chain does not hold it. */
+  sealId: number | null;
+  ok: boolean;
 }
 
 export interface LedgerVerification {
@@ -135,6 +172,8 @@ export interface LedgerVerification {
   head: { id: number; hash: string };
   anchorsChecked: number;
   problems: LedgerProblem[];
+  seals?: SealVerification;
+  anchor?: AnchorCheck;
 }
 
 export interface LedgerEntryView {

@@ -26,6 +26,13 @@ export interface PayoutFileBatch {
   currency: { code: string; minorDigits: number };
   debtor?: { name: string; iban: string; bic: string }; // required for sepa
   items: PayoutFileItem[];
+  /**
+   * The head of the database's seal chain when the file was made (`audit head`): kept in the
+   * file where its format has room (xlsx: the Batch sheet; sepa: an XML comment; csv: nowhere,
+   * the issuer's template fixes its columns), so that `audit verify --anchor` can check later
+   * that the database still holds everything up to that moment.
+   */
+  auditAnchor?: string;
 }
 
 export interface PayoutFile {

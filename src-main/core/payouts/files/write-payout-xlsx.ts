@@ -118,6 +118,8 @@ export async function writePayoutXlsx(batch: PayoutFileBatch, template: PayoutTe
     ['Row count', { kind: 'integer', value: rowCount }],
     ['Control sum', { kind: 'amount', minor: controlSumMinor }],
     ['Currency', { kind: 'text', text: batch.currency.code }],
+    // On the Batch sheet, below what the issuer may read, never on the sheet it imports.
+    ...(batch.auditAnchor ? ([['Audit anchor', { kind: 'text', text: batch.auditAnchor }]] as [string, PayoutCellValue][]) : []),
   ];
   facts.forEach(([label, value], i) => {
     const row = info.getRow(i + 1);

@@ -72,6 +72,14 @@ describe('writePayoutFile sepa', () => {
     expect(xml).toContain('Ccy="EUR"');
   });
 
+  it.runIf(hasXmllint)('carries the audit anchor in a comment and stays valid against the XSD; without one, no comment', async () => {
+    const anchor = 'a1'.repeat(32);
+    const file = await writePayoutFile('sepa', bankBatch({ auditAnchor: anchor }));
+    expect(xmllint(file)).toMatchObject({ status: 0 });
+    expect(xmlText(file).split('\n').slice(0, 3)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', `<!-- Loyalty Desk audit anchor: ${anchor} -->`, expect.stringMatching(/^<Document /)]);
+    expect(xmlText(await writePayoutFile('sepa', bankBatch()))).not.toContain('<!--');
+  });
+
   it.runIf(hasXmllint)('is checked for real: a file with a broken count fails xmllint', async () => {
     const file = await writePayoutFile('sepa', bankBatch());
     const broken = { ...file, bytes: new TextEncoder().encode(xmlText(file).replace('<NbOfTxs>4</NbOfTxs>', '<NbOfTxs>four</NbOfTxs>')) };

@@ -98,8 +98,13 @@ export function writeSepaPain001(batch: PayoutFileBatch): PayoutFile {
   });
 
   const ctrlSum = minorToDecimalString(controlSumMinor, 2);
+  // pain.001.001.03 has no field for it: every free text is Max35Text or Max140Text that the bank
+  // reads or forwards (remittance, ids), and SplmtryData came only in later versions. An XML
+  // comment is valid against the XSD, is ignored by every XML parser, and keeps the 64 digits whole.
+  const anchor = batch.auditAnchor && /^[0-9a-f]{64}$/.test(batch.auditAnchor) ? [`<!-- Loyalty Desk audit anchor: ${batch.auditAnchor} -->`] : [];
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    ...anchor,
     `<Document xmlns="${NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
     '  <CstmrCdtTrfInitn>',
     '    <GrpHdr>',
