@@ -45,6 +45,11 @@ export function evaluateRow<F extends FieldTable>(
     if (!spec) continue;
     const cell = cells[mapping.column] ?? null;
     if (isCellError(cell)) {
+      if (cell.unreadable) {
+        const message = `is stored as a ${cell.unreadable} cell but is not a ${cell.unreadable}; it was not read as anything else: correct the cell in Excel and save the file again`;
+        problems.push(cellProblem(row, mapping.header, cell.error, 'UNREADABLE_CELL', message, { expected: cell.unreadable }));
+        continue;
+      }
       const message = cell.uncalculated
         ? 'is a formula without a usable result (an error, or never calculated); open the file in Excel, let it calculate and save it again'
         : 'is an error value, not data';
