@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
+import type { ImportProblem } from '../../src-main/core/import/import-report';
 import { importParticipants } from '../../src-main/core/participants/import-participants';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { hasOpenpyxl, makeTempDir, writeXlsxWithOpenpyxl, type SheetCell } from '../fixtures/client-files';
@@ -18,7 +19,7 @@ beforeEach(() => {
   dir = makeTempDir();
 });
 
-const warningsOf = (problems: readonly { row: number | null; column: string | null; value: string; code: string; severity: string }[]) =>
+const warningsOf = (problems: readonly ImportProblem[]) =>
   problems.filter((p) => p.severity === 'warning' && (p.code === 'ERROR_CELL' || p.code === 'UNREADABLE_CELL' || p.code === 'TOO_LONG')).map((p) => [p.row, p.column, p.value, p.code]);
 
 describe.skipIf(!hasOpenpyxl)('informational columns', () => {
