@@ -132,3 +132,31 @@ describe('cells read as what they are', () => {
     expect(report.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.column, p.value, p.code])).toEqual([[2, 'Date', '2026-02-30', 'UNREADABLE_CELL']]);
   });
 });
+
+describe('a damaged list of shared strings', () => {
+  it('refuses a workbook whose cells name shared strings its list does not hold (the list cut short)', async () => {
+    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const strings = ['Date', 'Rep code', 'SKU', 'Qty', 'Net value', 'R0001', 'DOG-01', 'R0002'];
+    const cell = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+    const sheet = `<worksheet ${NS}><sheetData><row r="1">${['A1', 'B1', 'C1', 'D1', 'E1'].map((ref, i) => cell(ref, i)).join('')}</row><row r="2"><c r="A2"><v>46300</v></c>${cell('B2', 5)}${cell('C2', 6)}<c r="D2"><v>1</v></c><c r="E2"><v>10</v></c></row><row r="3"><c r="A3"><v>46301</v></c>${cell('B3', 7)}${cell('C3', 6)}<c r="D3"><v>2</v></c><c r="E3"><v>20</v></c></row></sheetData></worksheet>`;
+    // The list as a tool that stopped part way left it: whole XML, the last strings missing.
+    const cutList = `<sst ${NS} count="8" uniqueCount="8">${strings
+      .slice(0, 7)
+      .map((s) => `<si><t>${s}</t></si>`)
+      .join('')}</sst>`;
+    const bytes = zipOf({
+      'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="Sprzedaż" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/sharedStrings.xml': cutList,
+      [SHEET]: sheet,
+    });
+    const error = await refusal('strings.xlsx', bytes);
+    expect(error.code).toBe('FILE_DAMAGED');
+    expect(error.message).toBe(
+      'The sheet "Sprzedaż" of "strings.xlsx" is damaged: its cell B3 names text number 7 of the workbook\'s shared strings, which holds only 7 (line 1, column ' +
+        String(error.details?.column) +
+        ' of its XML); the file was not imported, ask the client to send it again.',
+    );
+  });
+});

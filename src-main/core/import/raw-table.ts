@@ -7,7 +7,7 @@ export interface CellError {
   /** Set when the cell is a formula that the writing program never calculated. */
   uncalculated?: true;
   /** Set when the cell's stored text is not what its type says (a number cell holding "963.72abc"); `error` is that text. */
-  unreadable?: 'number' | 'date' | 'boolean' | 'shared string';
+  unreadable?: 'number' | 'date' | 'boolean';
 }
 
 /**

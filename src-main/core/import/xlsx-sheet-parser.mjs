@@ -180,7 +180,10 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
         const text = Number.isInteger(index) && index >= 0 ? sharedStrings[index] : undefined;
         if (typeof text === 'string') return text;
         if (text && typeof text === 'object') return joinRichText(text.richText);
-        return unreadable(v, 'shared string');
+        // The workbook's list of texts lacks the one the cell names: that part is damaged
+        // (cut short, say), and every text cell after the cut would be wrong or missing.
+        refuse(`${c.ref ? `its cell ${c.ref}` : 'a cell'} names text number ${v} of the workbook's shared strings, which holds only ${sharedStrings.length}`);
+        return null;
       }
       case 'inlineStr':
       case 'str':
@@ -242,7 +245,7 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
         }
         lastCol = col;
         const s = node.attributes.s;
-        cell = { col, t: node.attributes.t, s: s === undefined ? 0 : Number.parseInt(s, 10) || 0, v: null, f: null };
+        cell = { col, ref, t: node.attributes.t, s: s === undefined ? 0 : Number.parseInt(s, 10) || 0, v: null, f: null };
         break;
       }
       case 'v':
