@@ -69,6 +69,26 @@ describe('a damaged workbook is refused whole', () => {
     expect(zipCut.code).toBe('FILE_UNREADABLE');
   });
 
+  it('refuses the workbook when a sheet after the one imported is cut short', async () => {
+    const parts = sampleParts();
+    const sheet = parts[SHEET] ?? '';
+    const bytes = zipOf({
+      ...parts,
+      'xl/workbook.xml': (parts['xl/workbook.xml'] ?? '').replace(
+        '</sheets>',
+        '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="Archiwum" sheetId="2" state="visible" r:id="rId9"/></sheets>',
+      ),
+      'xl/_rels/workbook.xml.rels': (parts['xl/_rels/workbook.xml.rels'] ?? '').replace(
+        '</Relationships>',
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml" Id="rId9"/></Relationships>',
+      ),
+      'xl/worksheets/sheet2.xml': sheet.slice(0, sheet.indexOf('<row r="12"')),
+    });
+    const error = await refusal('two-sheets.xlsx', bytes);
+    expect(error.code).toBe('FILE_DAMAGED');
+    expect(error.details).toMatchObject({ sheet: 'Archiwum', row: 11 });
+  });
+
   it('refuses a sheet with a stray "&" in a cell reference part way down', async () => {
     const bytes = sampleWithSheet((xml) => xml.replace('<c r="B30" ', '<c r="B&30" '));
     const error = await refusal('ampersand.xlsx', bytes);
