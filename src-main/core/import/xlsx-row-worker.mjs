@@ -1,8 +1,11 @@
 // exceljs's streaming reader, run in a worker thread, so that its XML parsing (most of the
 // time an .xlsx import takes) runs on the other core while the main thread judges and stores
-// the rows it has already been handed. Plain JavaScript with no import of ours, because the
-// same file is loaded as a worker under tsx (CLI, web server), vitest, and from the Electron
-// main process bundled by electron-vite: none of these would load TypeScript in a new thread.
+// the rows it has already been handed. Plain JavaScript importing nothing of ours but the
+// plain-JavaScript sheet parser beside it, because the same file is loaded as a worker under
+// tsx (CLI, web server), vitest, and from the Electron main process bundled by electron-vite:
+// none of these would load TypeScript in a new thread. exceljs reads the zip, the shared
+// strings and the styles; each sheet's XML is read by xlsx-sheet-parser.mjs, which tells a
+// sheet that breaks off part way from a whole one (exceljs's own sheet reading does not).
 //
 // The main thread (read-xlsx.ts) keeps every check of the file: it unpacks and checks the
 // zip (repack-zip-parts.ts) and hands the worker the stored zip it makes, a few hundred
