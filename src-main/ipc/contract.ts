@@ -96,6 +96,8 @@ export type ErrorCode =
   | 'INVALID_PROGRAM'
   | 'FILE_EMPTY'
   | 'FILE_UNREADABLE'
+  /** A workbook one of whose sheets is cut short or malformed part way: refused whole. */
+  | 'FILE_DAMAGED'
   | 'FILE_NOT_SUPPORTED'
   | 'FILE_TOO_LARGE'
   | 'FILE_ALREADY_IMPORTED'

@@ -86,7 +86,8 @@ describe('a Polish workbook written by openpyxl', () => {
     expect(problemsOf(report)).toEqual([
       [9, 'Nr rachunku', 'PL61 1090 1014 0000 0712 1981 2875', 'BAD_IBAN', 'error'],
       [10, 'Imię i nazwisko', '', 'MISSING_VALUE', 'error'],
-      [11, 'E-mail', 'jan(at)firma.pl', 'BAD_EMAIL', 'error'],
+      // An e-mail is for people, not for scoring or payouts: a warning (the row has errors of its own)
+      [11, 'E-mail', 'jan(at)firma.pl', 'BAD_EMAIL', 'warning'],
       [11, 'Data przystąpienia', '31.02.2026', 'BAD_DATE', 'error'],
       [11, 'Status', 'zawieszony', 'BAD_STATUS', 'error'],
       [12, 'Kod przedstawiciela', 'P002', 'DUPLICATE_IN_FILE', 'error'],

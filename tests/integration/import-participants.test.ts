@@ -189,7 +189,7 @@ describe('importParticipants: a changed file imported again', () => {
     const stored = ctx.store.sqlite.prepare('SELECT row, "column", value, code, severity FROM import_problems ORDER BY id').all();
     expect(stored).toEqual([
       { row: 2, column: 'Name', value: '', code: 'MISSING_VALUE', severity: 'error' },
-      { row: 2, column: 'Email', value: 'x', code: 'BAD_EMAIL', severity: 'error' },
+      { row: 2, column: 'Email', value: 'x', code: 'BAD_EMAIL', severity: 'warning' },
     ]);
   });
 });

@@ -44,11 +44,19 @@ export function evaluateRow<F extends FieldTable>(
     const spec = definition.fields[mapping.field];
     if (!spec) continue;
     const cell = cells[mapping.column] ?? null;
+    // A problem in a column no scoring or matching uses costs only that value, never the row.
+    const severity = spec.informational ? 'warning' : 'error';
+    const consequence = spec.informational ? `; the row was taken with "${mapping.header}" left empty` : '';
     if (isCellError(cell)) {
+      if (cell.unreadable) {
+        const message = `is stored as a ${cell.unreadable} cell but is not a ${cell.unreadable}; it was not read as anything else: correct the cell in Excel and save the file again${consequence}`;
+        problems.push(cellProblem(row, mapping.header, cell.error, 'UNREADABLE_CELL', message, { expected: cell.unreadable }, severity));
+        continue;
+      }
       const message = cell.uncalculated
         ? 'is a formula without a usable result (an error, or never calculated); open the file in Excel, let it calculate and save it again'
         : 'is an error value, not data';
-      problems.push(cellProblem(row, mapping.header, cell.error, 'ERROR_CELL', message));
+      problems.push(cellProblem(row, mapping.header, cell.error, 'ERROR_CELL', `${message}${consequence}`, {}, severity));
       continue;
     }
     if (isBlankCell(cell)) {
@@ -62,7 +70,7 @@ export function evaluateRow<F extends FieldTable>(
         problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.warning.code, parsed.warning.message, parsed.warning.params, 'warning'));
       }
     } else {
-      problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.code, parsed.message, parsed.params));
+      problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.code, `${parsed.message}${consequence}`, parsed.params, severity));
     }
   }
   const typed = values as FieldValues<F>;

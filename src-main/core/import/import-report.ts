@@ -15,6 +15,8 @@ export type ProblemCode =
   | 'BAD_EMAIL'
   | 'TOO_LONG'
   | 'ERROR_CELL'
+  /** A cell whose stored text is not what its type says: a number cell holding "963.72abc". */
+  | 'UNREADABLE_CELL'
   | 'MERGED_CELL'
   | 'DUPLICATE_IN_FILE'
   | 'TOTALS_ROW'

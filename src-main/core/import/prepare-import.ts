@@ -2,6 +2,8 @@
 // options fit the kind, the bytes not imported before), reading (the shared pipeline, with a
 // remembered mapping for a header row seen before), and committing (one transaction that
 // records the batch and its problems, lets the kind write its rows, and logs the decision).
+import { and, desc, eq } from 'drizzle-orm';
+import { importBatches } from '../../db/schema';
 import type { ProgramView } from '../../ipc/contract';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
@@ -22,6 +24,55 @@ export interface ImportStart {
   kind: ImportKind;
   file: ImportFile;
   sha256: string;
+  /** The newest batch of each kind the preview relies on, when it began: the commit refuses if a newer one came in. */
+  seenBatchIds?: Partial<Record<ImportKind, number>>;
+}
+
+/**
+ * The kinds of import whose batches change what a preview of each kind said: its own (the
+ * remembered mapping, the layout change, the records it updates or the lines it repeats) and
+ * the master data its warnings of unknown codes and SKUs were judged against. Participants and
+ * products change only by import, so a batch id is enough to tell that they moved.
+ */
+const PREVIEW_RELIES_ON: Partial<Record<ImportKind, readonly ImportKind[]>> = {
+  participants: ['participants'],
+  products: ['products'],
+  targets: ['targets', 'participants'],
+  sales: ['sales', 'participants', 'products'],
+};
+
+const WHAT_IT_CHANGES: Partial<Record<ImportKind, string>> = {
+  participants: 'which participant codes are known',
+  products: 'which SKUs are known',
+};
+
+function newestBatch(ctx: CoreContext, programId: number, kind: ImportKind): { id: number; fileName: string } | null {
+  return (
+    ctx.store.db
+      .select({ id: importBatches.id, fileName: importBatches.fileName })
+      .from(importBatches)
+      .where(and(eq(importBatches.programId, programId), eq(importBatches.kind, kind)))
+      .orderBy(desc(importBatches.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** Refuses a commit whose preview relied on batches that are no longer the newest; call inside the commit's transaction. */
+function refuseIfPreviewMoved(ctx: CoreContext, start: ImportStart): void {
+  for (const [kind, seen] of Object.entries(start.seenBatchIds ?? {}) as [ImportKind, number][]) {
+    const newest = newestBatch(ctx, start.program.id, kind);
+    if (!newest || newest.id === seen) continue;
+    const details = { kind, batchId: newest.id, fileName: newest.fileName };
+    if (kind === start.kind) {
+      throw new AppError('PREVIEW_OUT_OF_DATE', `Other ${kind} were imported since this preview was made; open the file again to see an up-to-date preview.`, details);
+    }
+    throw new AppError(
+      'PREVIEW_OUT_OF_DATE',
+      `A ${kind} file ("${newest.fileName}", batch ${newest.id}) was imported since this preview was made, which changes ${WHAT_IT_CHANGES[kind] ?? `the ${kind}`}; open the file again to see an up-to-date preview.`,
+      details,
+    );
+  }
 }
 
 /** What every kind checks before reading a byte of the file. */
@@ -33,7 +84,9 @@ export function beginImport(ctx: CoreContext, kind: ImportKind, file: ImportFile
   }
   const sha256 = sha256Hex(file.bytes);
   refuseRepeatedFile(ctx, program.id, kind, sha256);
-  return { program, kind, file, sha256 };
+  const seenBatchIds: Partial<Record<ImportKind, number>> = {};
+  for (const relied of PREVIEW_RELIES_ON[kind] ?? []) seenBatchIds[relied] = newestBatch(ctx, program.id, relied)?.id ?? 0;
+  return { program, kind, file, sha256, seenBatchIds };
 }
 
 /** Reads and judges the file by the kind's field table; a header row seen before gets the mapping that worked for it. */
@@ -87,6 +140,7 @@ export function commitImportBatch<F extends FieldTable>(ctx: CoreContext, input:
   return ctx.store.transaction(() => {
     // Another import of the same bytes may have finished since this one was read.
     refuseRepeatedFile(ctx, program.id, kind, sha256);
+    refuseIfPreviewMoved(ctx, start);
     input.verify?.();
     const batchId = insertImportBatch(ctx, {
       programId: program.id,

@@ -1,11 +1,13 @@
 // What the readers hand to the pipeline: rows of plain cell values, whatever the file format.
 
-/** A cell that holds no usable value: an error such as #N/A, or a formula without a cached result. */
+/** A cell that holds no usable value: an error such as #N/A, a formula without a cached result, or a value that cannot be read. */
 export interface CellError {
   /** As Excel shows it: "#N/A", "#DIV/0!"; for a formula without a result, "=" and the formula. */
   error: string;
   /** Set when the cell is a formula that the writing program never calculated. */
   uncalculated?: true;
+  /** Set when the cell's stored text is not what its type says (a number cell holding "963.72abc"); `error` is that text. */
+  unreadable?: 'number' | 'date' | 'boolean';
 }
 
 /**

@@ -16,7 +16,7 @@ import { scanMergedAreas } from './scan-merged-areas';
 import { tooManyRows } from './row-limits';
 import { XlsxRowWorker } from './xlsx-row-worker-client';
 
-import { rowsOfBatch } from './xlsx-row-worker.mjs';
+import { rowsOfBatch, type SheetDamageReport } from './xlsx-row-worker.mjs';
 
 export { rawCellFromExcel } from './xlsx-row-worker.mjs';
 
@@ -98,6 +98,25 @@ function partsToRead(entries: readonly ZipEntry[], index: WorkbookIndex): { part
   return { parts, sheets };
 }
 
+/** The refusal of a workbook one of whose sheets has XML that breaks part way: nothing of the file is taken. */
+function sheetDamaged(fileName: string, sheetName: string, damage: SheetDamageReport): AppError {
+  const past = damage.row > 0 ? `past row ${damage.row.toLocaleString('en-US')}` : 'from its first row';
+  const where =
+    damage.kind === 'reference'
+      ? `${damage.why} (line ${damage.line}, column ${damage.column} of its XML)`
+      : damage.kind === 'unfinished'
+        ? `its XML cannot be read ${past}: it ends unfinished at byte ${damage.offset.toLocaleString('en-US')} (${damage.why})`
+        : `its XML cannot be read ${past}: it is malformed at line ${damage.line}, column ${damage.column} (${damage.why})`;
+  return new AppError('FILE_DAMAGED', `The sheet "${sheetName}" of "${fileName}" is damaged: ${where}; the file was not imported, ask the client to send it again.`, {
+    sheet: sheetName,
+    row: damage.row,
+    line: damage.line,
+    column: damage.column,
+    offset: damage.offset,
+    why: damage.why,
+  });
+}
+
 function readError(fileName: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const why = error instanceof Error ? error.message : String(error);
@@ -124,7 +143,9 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
         onBytes: (n) => (bytesRead = n),
       });
       // exceljs parses in a worker thread (xlsx-row-worker.mjs) while this thread judges the rows it has.
-      const worker = new XlsxRowWorker(input, (why) => readError(fileName, new Error(why)));
+      const worker = new XlsxRowWorker(input, (why, damage) =>
+        damage ? sheetDamaged(fileName, sheets[damage.part - 1]?.info.name ?? `Sheet${damage.part}`, damage) : readError(fileName, new Error(why)),
+      );
       const onAbort = () => {
         merges.stop();
         worker.fail(cancelledError());

@@ -123,7 +123,7 @@ describe('the reader thread', () => {
       'xl/worksheets/sheet1.xml': `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="A2" <<< </sheetData></worksheet>`,
     });
     const error = await refusal(readRows(broken));
-    expect(error.code).toBe('FILE_UNREADABLE');
+    expect(error.code).toBe('FILE_DAMAGED');
     await ended(warm);
     expect(idleXlsxRowWorker()).toBeNull();
 

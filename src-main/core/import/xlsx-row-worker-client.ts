@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findProjectRoot } from '../../db/project-paths';
-import { XLSX_ROW_WORKER, type RowWorkerCommand, type RowWorkerMessage } from './xlsx-row-worker.mjs';
+import { XLSX_ROW_WORKER, type RowWorkerCommand, type RowWorkerMessage, type SheetDamageReport } from './xlsx-row-worker.mjs';
 
 // Bytes handed over per request: the worker asks again well before it runs dry. A quarter of a
 // megabyte is as fast as a megabyte, and less of the file is in flight at once.
@@ -131,7 +131,7 @@ export class XlsxRowWorker {
   // This read's listeners, removed when it ends: the next read of a kept thread has its own.
   private readonly onMessage = (message: RowWorkerMessage): void => {
     if (message.type === 'need') void this.feed();
-    else if (message.type === 'failed') this.fail(this.workerError(message.message));
+    else if (message.type === 'failed') this.fail(this.workerError(message.message, message.damage));
     else this.deliver(message);
   };
   private readonly onError = (error: Error): void => this.fail(this.workerError(error.message));
@@ -139,8 +139,8 @@ export class XlsxRowWorker {
 
   constructor(
     private readonly input: AsyncIterator<Buffer>,
-    /** Turns the worker's own failure (exceljs could not parse the XML) into the error to throw. */
-    private readonly workerError: (message: string) => unknown,
+    /** Turns the worker's own failure (the XML of a sheet is damaged, exceljs could not read a part) into the error to throw. */
+    private readonly workerError: (message: string, damage?: SheetDamageReport) => unknown,
   ) {
     this.worker = takeIdle() ?? startWorker();
     this.threadId = this.worker.threadId;

@@ -23,7 +23,20 @@ export type RowWorkerMessage =
   | RowBatch
   | { type: 'sheet-end' }
   | { type: 'done' }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string; damage?: SheetDamageReport };
+
+/** Where a sheet's XML broke (xlsx-sheet-parser.mjs): its part, the last row read whole, the place in the XML. */
+export interface SheetDamageReport {
+  part: number;
+  why: string;
+  row: number;
+  line: number;
+  column: number;
+  /** Bytes of the sheet's XML read when it broke (all of them, for XML that ends unfinished). */
+  offset: number;
+  /** The XML ended with elements left open (a part cut short, or a stray "&" that took the rest), was malformed, or names a row or cell no sheet has. */
+  kind: 'unfinished' | 'malformed' | 'reference';
+}
 
 /** What the main thread sends the worker: 'start' begins the next workbook. */
 export type RowWorkerCommand = { type: 'start' } | { type: 'bytes'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'taken' };
@@ -47,6 +60,7 @@ export declare class RowBatchBuilder {
   constructor(rowCapacity?: number, cellCapacity?: number);
   readonly rowCount: number;
   add(rows: readonly ExcelRowLike[]): void;
+  addCells(rows: readonly { number: number; cells: readonly RawCell[] }[]): void;
   take(): { batch: RowBatch; transfer: ArrayBuffer[] };
 }
 

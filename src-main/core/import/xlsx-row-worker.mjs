@@ -1,8 +1,11 @@
 // exceljs's streaming reader, run in a worker thread, so that its XML parsing (most of the
 // time an .xlsx import takes) runs on the other core while the main thread judges and stores
-// the rows it has already been handed. Plain JavaScript with no import of ours, because the
-// same file is loaded as a worker under tsx (CLI, web server), vitest, and from the Electron
-// main process bundled by electron-vite: none of these would load TypeScript in a new thread.
+// the rows it has already been handed. Plain JavaScript importing nothing of ours but the
+// plain-JavaScript sheet parser beside it, because the same file is loaded as a worker under
+// tsx (CLI, web server), vitest, and from the Electron main process bundled by electron-vite:
+// none of these would load TypeScript in a new thread. exceljs reads the zip, the shared
+// strings and the styles; each sheet's XML is read by xlsx-sheet-parser.mjs, which tells a
+// sheet that breaks off part way from a whole one (exceljs's own sheet reading does not).
 //
 // The main thread (read-xlsx.ts) keeps every check of the file: it unpacks and checks the
 // zip (repack-zip-parts.ts) and hands the worker the stored zip it makes, a few hundred
@@ -23,6 +26,7 @@
 // ArrayBuffer, transferred), end, taken (a batch).
 import { Readable } from 'node:stream';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { SheetDamage, sheetRowPieces } from './xlsx-sheet-parser.mjs';
 
 /** Marks the workerData of this worker, so that importing the file elsewhere starts nothing. */
 export const XLSX_ROW_WORKER = 'loyalty-desk.xlsx-row-worker';
@@ -46,7 +50,7 @@ export function rawCellFromExcel(value) {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (typeof value !== 'object') return null;
   if ('richText' in value) return joinRichText(value.richText);
-  if ('error' in value && typeof value.error === 'string') return { error: value.error };
+  if ('error' in value && typeof value.error === 'string') return typeof value.unreadable === 'string' ? { error: value.error, unreadable: value.unreadable } : { error: value.error };
   if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
     const result = value.result;
     // The streaming reader turns an error result ("#N/A") into NaN, as it does a missing one.
@@ -237,6 +241,22 @@ export class RowBatchBuilder {
     }
   }
 
+  /** Appends rows already read as RawCells (`{ number, cells }`, as xlsx-sheet-parser.mjs gives them). */
+  addCells(rows) {
+    const count = rows.length;
+    let cellsNeeded = 0;
+    for (let r = 0; r < count; r++) cellsNeeded += rows[r].cells.length;
+    this.reserve(count, cellsNeeded);
+    for (let r = 0; r < count; r++) {
+      const { number, cells } = rows[r];
+      let width = cells.length;
+      while (width > 0 && cells[width - 1] === null) width--;
+      this.numbers[this.count] = number;
+      this.widths[this.count++] = width;
+      for (let c = 0; c < width; c++) this.raw(this.size++, cells[c]);
+    }
+  }
+
   /** The rows added since the last take, as a batch for postMessage and the buffers to move; the builder starts afresh. */
   take() {
     const batch = {
@@ -300,7 +320,7 @@ export function* rowsOfBatch(batch) {
 }
 
 /** Reads one workbook, its bytes and 'taken' coming by the port; resolves once every sheet was sent. */
-async function readWorkbook(port, ExcelJS) {
+async function readWorkbook(port, ExcelJS, SaxesParser) {
   const inbox = {};
   // This read's own listener, removed when it ends: what the main thread still sends for it
   // afterwards (a late 'taken') reaches nobody.
@@ -364,12 +384,20 @@ async function readWorkbook(port, ExcelJS) {
         ahead++;
         if (ahead >= BATCHES_AHEAD) await new Promise((go) => (resume = go));
       };
-      // Batches of events, one batch per piece of XML: iterating these skips a generator per row.
-      for await (const events of event.value.parse()) {
-        const rows = [];
-        for (const item of events) if (item.eventType === 'row') rows.push(item.value);
-        if (rows.length > 0) builder.add(rows);
-        if (builder.rowCount >= BATCH_ROWS) await post();
+      // The rows of each piece of XML together: iterating these skips a generator per row.
+      // exceljs reads the zip, shared strings and styles; the sheet's XML is read by our parser.
+      const sheet = event.value;
+      try {
+        for await (const rows of sheetRowPieces(sheet.iterator, sheet.workbook, SaxesParser)) {
+          builder.addCells(rows);
+          if (builder.rowCount >= BATCH_ROWS) await post();
+        }
+      } catch (error) {
+        if (error instanceof SheetDamage) {
+          // The main thread names the sheet by its part.
+          error.part = partNumber;
+        }
+        throw error;
       }
       if (builder.rowCount > 0) await post();
       port.postMessage({ type: 'sheet-end' });
@@ -386,7 +414,7 @@ async function readWorkbook(port, ExcelJS) {
 if (!isMainThread && parentPort && workerData?.role === XLSX_ROW_WORKER) {
   const port = parentPort;
   // Loaded once, as the thread starts (before the first workbook if the thread was started ahead).
-  const excel = import('exceljs').then((module) => module.default);
+  const excel = Promise.all([import('exceljs'), import('saxes')]).then(([exceljs, saxes]) => ({ ExcelJS: exceljs.default, SaxesParser: saxes.SaxesParser }));
   // A failure to load is reported to each read that asks for it.
   excel.catch(() => undefined);
   let reading = false;
@@ -398,7 +426,7 @@ if (!isMainThread && parentPort && workerData?.role === XLSX_ROW_WORKER) {
     }
     reading = true;
     excel
-      .then((ExcelJS) => readWorkbook(port, ExcelJS))
+      .then(({ ExcelJS, SaxesParser }) => readWorkbook(port, ExcelJS, SaxesParser))
       .then(
         () => {
           reading = false;
@@ -406,7 +434,9 @@ if (!isMainThread && parentPort && workerData?.role === XLSX_ROW_WORKER) {
         },
         (error) => {
           reading = false;
-          port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+          const message = error instanceof Error ? error.message : String(error);
+          const damage = error instanceof SheetDamage ? { part: error.part ?? 0, why: error.why, ...error.where } : undefined;
+          port.postMessage({ type: 'failed', message, ...(damage ? { damage } : {}) });
         },
       );
   });

@@ -24,9 +24,12 @@ export const participantFields = {
   // Codes stay within what participants.get accepts, so that every imported code can be looked up.
   code: { required: true, synonyms: PARTICIPANT_CODE, parse: textParser(100) },
   name: { required: true, synonyms: PARTICIPANT_NAME, parse: textParser() },
-  email: { required: false, synonyms: EMAIL, parse: (cell) => parseEmailCell(cell) },
-  phone: { required: false, synonyms: PHONE, parse: textParser() },
-  region: { required: false, synonyms: REGION, parse: textParser() },
+  // Contact details and region are for people, not for scoring or payouts: a cell of them that
+  // cannot be read leaves the field empty and the participant is taken. The join date, card,
+  // IBAN and status decide points and payouts, so a bad one still rejects the row.
+  email: { required: false, informational: true, synonyms: EMAIL, parse: (cell) => parseEmailCell(cell) },
+  phone: { required: false, informational: true, synonyms: PHONE, parse: textParser() },
+  region: { required: false, informational: true, synonyms: REGION, parse: textParser() },
   joinDate: { required: false, synonyms: JOIN_DATE, parse: parseDateCell },
   cardRef: { required: false, synonyms: CARD, parse: textParser() },
   iban: { required: false, synonyms: IBAN, parse: parseIbanCell },

@@ -28,10 +28,12 @@ export const salesFields = {
   sku: { required: true, synonyms: SKU, parse: textParser(100) },
   quantity: { required: true, synonyms: QUANTITY, parse: parseWholeNumberCell },
   netValue: { required: true, synonyms: NET_VALUE, parse: parseMoneyCell },
+  // The document and line numbers are part of the duplicate key (sales-line-key.ts): a line
+  // whose number could not be read could be taken for another line, so it is not taken.
   documentNo: { required: false, synonyms: DOCUMENT_NO, parse: textParser(100) },
   lineNo: { required: false, synonyms: LINE_NO, parse: textParser(50) },
-  participantName: { required: false, synonyms: PARTICIPANT_NAME_IN_SALES, parse: textParser() },
-  productName: { required: false, synonyms: PRODUCT_NAME, parse: textParser() },
+  participantName: { required: false, informational: true, synonyms: PARTICIPANT_NAME_IN_SALES, parse: textParser() },
+  productName: { required: false, informational: true, synonyms: PRODUCT_NAME, parse: textParser() },
 } satisfies FieldTable;
 
 type SalesValues = FieldValues<typeof salesFields>;
