@@ -45,7 +45,7 @@ describe.skipIf(!hasOpenpyxl)('informational columns', () => {
       [3, 'Product', '#N/A', 'ERROR_CELL'],
     ]);
     const warning = report.problems.find((p) => p.row === 3 && p.column === 'Product');
-    expect(warning?.reason).toBe('Row 3, column "Product": "#N/A" is an error value, not data; the row was taken with "Product" left empty.');
+    expect(warning?.reason).toBe('Row 3, column "Product": "#N/A" is an error value, not data; the row was taken without "Product".');
     const stored = ctx.store.sqlite
       .prepare('SELECT source_row AS row, participant_name AS participant, product_name AS product, net_minor AS net FROM sales_lines WHERE batch_id = ? ORDER BY source_row')
       .all(report.batchId);
@@ -61,7 +61,7 @@ describe.skipIf(!hasOpenpyxl)('informational columns', () => {
     ]);
   });
 
-  it('keeps a participant whose e-mail, phone or region cannot be read, with warnings and those fields empty; a bad card still rejects', async () => {
+  it('keeps a participant whose e-mail, phone or region cannot be read, with warnings and those fields not taken (empty when new, kept when stored); a bad card still rejects', async () => {
     const rows: SheetCell[][] = [
       ['Rep code', 'Name', 'Email', 'Phone', 'Region', 'Card'],
       ['R0001', 'Anna Nowak', { formula: '=LOWER(B2)&"@firma.pl"' }, '#REF!', 'North', '4000-0001'],
@@ -82,5 +82,21 @@ describe.skipIf(!hasOpenpyxl)('informational columns', () => {
       { code: 'R0001', email: null, phone: null, region: 'North', card: '4000-0001' },
       { code: 'R0002', email: 'jakub@firma.pl', phone: '600100200', region: null, card: '4000-0002' },
     ]);
+
+    // An unreadable cell says nothing about the field: a participant already known keeps what
+    // is stored (a blank cell would clear it), and no change is recorded for it.
+    const again: SheetCell[][] = [
+      ['Rep code', 'Name', 'Email', 'Phone', 'Region', 'Card'],
+      ['R0002', 'Jakub Malinowski', '#N/A', '600100201', 'East', '4000-0002'],
+    ];
+    const second = await importParticipants(ctx, { fileName: 'participants-contacts-2.xlsx', bytes: writeXlsxWithOpenpyxl(join(dir, 'participants-contacts-2.xlsx'), [{ title: 'Lista', rows: again }]) });
+    expect(second).toMatchObject({ accepted: 1, rejected: 0, updated: 1 });
+    expect(warningsOf(second.problems)).toEqual([[2, 'Email', '#N/A', 'ERROR_CELL']]);
+    expect(ctx.store.sqlite.prepare("SELECT email, phone, region FROM participants WHERE code = 'R0002'").get()).toEqual({ email: 'jakub@firma.pl', phone: '600100201', region: 'East' });
+    const changed = ctx.store.sqlite
+      .prepare("SELECT c.field FROM participant_changes c JOIN participants p ON p.id = c.participant_id WHERE p.code = 'R0002' AND c.batch_id = ? ORDER BY c.id")
+      .pluck()
+      .all(second.batchId);
+    expect(changed).toEqual(['phone', 'region']);
   });
 });

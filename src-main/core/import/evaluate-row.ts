@@ -46,7 +46,7 @@ export function evaluateRow<F extends FieldTable>(
     const cell = cells[mapping.column] ?? null;
     // A problem in a column no scoring or matching uses costs only that value, never the row.
     const severity = spec.informational ? 'warning' : 'error';
-    const consequence = spec.informational ? `; the row was taken with "${mapping.header}" left empty` : '';
+    const consequence = spec.informational ? `; the row was taken without "${mapping.header}"` : '';
     if (isCellError(cell)) {
       if (cell.unreadable) {
         const message = `is stored as a ${cell.unreadable} cell but is not a ${cell.unreadable}; it was not read as anything else: correct the cell in Excel and save the file again${consequence}`;

@@ -44,7 +44,8 @@ export interface FieldDefinition<T> {
   required: boolean;
   /**
    * Shown and stored, but used by no scoring and no matching (a sales line's participant name):
-   * a cell of it that cannot be read is a warning, the value is left empty and the row is taken.
+   * a cell of it that cannot be read is a warning, the value is not taken (a new record has none,
+   * a stored one keeps its own) and the row is taken.
    */
   informational?: true;
   /** Header texts that name this field, first the one to quote in messages. */

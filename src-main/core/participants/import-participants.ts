@@ -6,7 +6,7 @@ import { defineImport, type FieldTable, type FieldValues } from '../import/field
 import { CARD, EMAIL, IBAN, JOIN_DATE, PARTICIPANT_CODE, PARTICIPANT_NAME, PHONE, REGION, STATUS } from '../import/header-synonyms';
 import type { ImportKindRunner } from '../import/import-job-types';
 import type { ImportFile } from '../import/import-pipeline';
-import type { ImportReport } from '../import/import-report';
+import type { ImportProblem, ImportReport } from '../import/import-report';
 import { parseDateCell } from '../import/parse-date-cell';
 import { parseEmailCell } from '../import/parse-email-cell';
 import { parseIbanCell } from '../import/parse-iban';
@@ -25,7 +25,7 @@ export const participantFields = {
   code: { required: true, synonyms: PARTICIPANT_CODE, parse: textParser(100) },
   name: { required: true, synonyms: PARTICIPANT_NAME, parse: textParser() },
   // Contact details and region are for people, not for scoring or payouts: a cell of them that
-  // cannot be read leaves the field empty and the participant is taken. The join date, card,
+  // cannot be read is a warning and the participant is taken, that field left as it was. The join date, card,
   // IBAN and status decide points and payouts, so a bad one still rejects the row.
   email: { required: false, informational: true, synonyms: EMAIL, parse: (cell) => parseEmailCell(cell) },
   phone: { required: false, informational: true, synonyms: PHONE, parse: textParser() },
@@ -59,14 +59,42 @@ const setPlaceholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql`${sq
  * The clearing shows in the changes, from the old value to nothing. A blank status means
  * active, as import-formats.md says.
  */
-function incomingValues(values: ParticipantValues, present: ReadonlySet<string>): Partial<StoredRecord> {
+function incomingValues(values: ParticipantValues, present: ReadonlySet<string>, unread: ReadonlySet<string> | undefined): Partial<StoredRecord> {
   const incoming: Partial<Comparable> = {};
   for (const field of STORED_FIELDS) {
-    if (!present.has(field)) continue;
+    // A cell that could not be read says nothing about the field: what is stored stays.
+    if (!present.has(field) || unread?.has(field)) continue;
     incoming[field] = field === 'status' ? (values.status ?? 'active') : values[field];
   }
   // name is required (never null in an accepted row) and status was defaulted above.
   return incoming as Partial<StoredRecord>;
+}
+
+/**
+ * The informational fields of each accepted row whose cell could not be read: a warning on
+ * their column and no value (a cell that was read, with a warning, has its value).
+ */
+function unreadInformationalFields(
+  mapping: Readonly<Record<string, string>>,
+  problems: readonly ImportProblem[],
+  accepted: readonly { row: number; values: ParticipantValues }[],
+): Map<number, Set<string>> {
+  const fieldOfHeader = new Map(
+    Object.entries(mapping)
+      .filter(([field]) => (participantFields as Record<string, { informational?: true }>)[field]?.informational)
+      .map(([field, header]) => [header, field as keyof ParticipantValues]),
+  );
+  const valuesOf = new Map(accepted.map((a) => [a.row, a.values]));
+  const unread = new Map<number, Set<string>>();
+  for (const p of problems) {
+    const field = p.severity === 'warning' && p.row !== null && p.column !== null ? fieldOfHeader.get(p.column) : undefined;
+    const values = field !== undefined && p.row !== null ? valuesOf.get(p.row) : undefined;
+    if (!field || !values || values[field] !== null) continue;
+    const set = unread.get(p.row!) ?? new Set<string>();
+    set.add(field);
+    unread.set(p.row!, set);
+  }
+  return unread;
 }
 
 /**
@@ -90,6 +118,7 @@ export const participantsRunner: ImportKindRunner = {
       layoutChange: layoutChangeOf(ctx, start, table.headers),
     });
     const present = new Set<string>(table.presentFields);
+    const unread = unreadInformationalFields(table.mapping, table.problems, table.accepted);
     return {
       preview,
       commit: () =>
@@ -97,7 +126,7 @@ export const participantsRunner: ImportKindRunner = {
           start,
           table,
           problems: table.problems,
-          write: (batchId, at) => writeParticipants(ctx, start.program.id, batchId, at, table.accepted, present),
+          write: (batchId, at) => writeParticipants(ctx, start.program.id, batchId, at, table.accepted, present, unread),
         }),
     };
   },
@@ -116,6 +145,7 @@ function writeParticipants(
   at: string,
   accepted: readonly { row: number; values: ParticipantValues }[],
   present: ReadonlySet<string>,
+  unread: ReadonlyMap<number, ReadonlySet<string>>,
 ) {
   // Prepared once: a file of 100,000 participants is 100,000 statements in this transaction.
   const insertParticipant = ctx.store.db
@@ -156,7 +186,7 @@ function writeParticipants(
     existing.set(code, { id, record: { name, email, phone, region, joinDate, cardRef, iban, status } });
   }
   // The pipeline rejects rows without code or name, so accepted rows have both.
-  const rows = accepted.map(({ row, values }) => ({ row, key: values.code as string, incoming: incomingValues(values, present) }));
+  const rows = accepted.map(({ row, values }) => ({ row, key: values.code as string, incoming: incomingValues(values, present, unread.get(row)) }));
   return upsertKeyedRecords(STORED_FIELDS, EMPTY_RECORD, rows, {
     existing,
     // A stored record's name is never null and its status is active or inactive (EMPTY_RECORD, incomingValues).
