@@ -9,10 +9,10 @@ import { isLocked, periodState, recordPeriodEvent } from '../periods/period-stat
 import { requireProgram } from '../program/program-store';
 import { requirePeriod } from '../scoring/period-score';
 import type { ExportResult, PayoutBatchView } from '../verification/verification-views';
-import type { PayoutFileFormat } from './files/payout-file-types';
+import type { PayoutFileFormat, PayoutFileItem } from './files/payout-file-types';
 import { payoutTemplate } from './payout-template-setting';
 import { writePayoutFile } from './files/write-payout-file';
-import { loadPayoutStates, markExported, voidPayouts } from './payout-states';
+import { loadPayoutStates, markExported, voidPayouts, type PayoutState } from './payout-states';
 import { sealHead } from '../ledger/record-seals';
 
 interface BatchRow {
@@ -100,6 +100,20 @@ function storedFile(ctx: CoreContext, batch: PayoutBatchView, format: PayoutFile
   return { fileName: row.fileName, bytes, commit: () => ({ batch, fileName: row.fileName, bytes, reused: true, copy: format !== batch.format }) };
 }
 
+/** What a payout file says of a top-up: the same for a first file and for its copy in the other format. */
+function fileItemOf(p: PayoutState): PayoutFileItem {
+  return {
+    reference: p.reference,
+    participantCode: p.participantCode,
+    participantName: p.participantName,
+    cardRef: p.cardRef,
+    iban: p.iban,
+    period: p.period,
+    points: p.points,
+    amountMinor: p.amountMinor,
+  };
+}
+
 /**
  * The batch written again in the other card format, for an issuer that asks for csv after
  * an xlsx (or the other way): the batch's own top-ups, reference and creation time, so the
@@ -121,16 +135,7 @@ async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: Car
       programName: program.name,
       currency: program.currency,
       ...(auditAnchor ? { auditAnchor } : {}),
-      items: items.map((p) => ({
-        reference: p.reference,
-        participantCode: p.participantCode,
-        participantName: p.participantName,
-        cardRef: p.cardRef,
-        iban: p.iban,
-        period: p.period,
-        points: p.points,
-        amountMinor: p.amountMinor,
-      })),
+      items: items.map(fileItemOf),
     },
     payoutTemplate(ctx).template,
   );
@@ -209,16 +214,7 @@ export async function prepareExport(ctx: CoreContext, period: string, format: Pa
       currency: program.currency,
       ...(debtor ? { debtor } : {}),
       auditAnchor,
-      items: pending.map((p) => ({
-        reference: p.reference,
-        participantCode: p.participantCode,
-        participantName: p.participantName,
-        cardRef: p.cardRef,
-        iban: p.iban,
-        period: p.period,
-        points: p.points,
-        amountMinor: p.amountMinor,
-      })),
+      items: pending.map(fileItemOf),
     },
     payoutTemplate(ctx).template,
   );
