@@ -4,7 +4,6 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { addManualAdjustment } from '../../src-main/core/ledger/manual-adjustment';
 import { MAX_SAFE_AMOUNT } from '../../src-main/core/money/minor-units';
@@ -19,20 +18,12 @@ import { importTargets } from '../../src-main/core/targets/import-targets';
 import { runCli } from '../../src-main/cli/main';
 import { makeTempDir } from '../fixtures/client-files';
 import { csvFile, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
 const LIMIT = MAX_SAFE_AMOUNT;
 const LIMIT_TEXT = '99,999,999,999,999';
 
-function refusal(work: () => unknown): AppError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A program where a point is worth one minor unit and there is no budget: points and money meet the limit together. */
 async function onePointOneGroszContext(): Promise<CoreContext> {

@@ -4,7 +4,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { listImportBatches } from '../../src-main/core/import/import-batches';
 import type { ImportOptions } from '../../src-main/core/import/import-job-types';
@@ -19,20 +18,12 @@ import { importSales, salesRunner } from '../../src-main/core/sales/import-sales
 import { convertWithSoffice, hasOpenpyxl, hasSoffice, makeTempDir, writeXlsxWithOpenpyxl, type SheetCell } from '../fixtures/client-files';
 import { encodeLegacy } from '../fixtures/legacy-encoding';
 import { samplesDir } from '../fixtures/repo-paths';
+import { refusalAsync as refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
 const sample = (name: string): ImportFile => ({ fileName: name, bytes: readFileSync(join(samplesDir, name)) });
 const csv = (fileName: string, lines: string[]): ImportFile => ({ fileName, bytes: new TextEncoder().encode(lines.join('\r\n')) });
 
-async function refusal(work: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  try {
-    await (typeof work === 'function' ? work() : work);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 interface StoredLine {
   batch_id: number;

@@ -4,7 +4,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { importParticipants } from '../../src-main/core/participants/import-participants';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, prepareExport, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
@@ -18,6 +17,7 @@ import { createHandlers } from '../../src-main/ipc/handlers';
 import { hasOpenpyxl, makeTempDir, SYSTEM_PYTHON } from '../fixtures/client-files';
 import { repoRoot } from '../fixtures/repo-paths';
 import { csvFile, importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { refusalAsync as refusal } from '../fixtures/refusal';
 import { openTestContext } from '../fixtures/test-database';
 
 let ctx: CoreContext;
@@ -47,15 +47,6 @@ function payoutRecord(c: CoreContext) {
   };
 }
 
-async function refusal(work: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const loyalty = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'loyalty.mjs'), ...args, '--db', ctx.store.file], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOYALTY_ACTOR: 'cli-test', LOYALTY_DB: '' }, timeout: 60_000 });
 

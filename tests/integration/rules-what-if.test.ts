@@ -1,7 +1,6 @@
 // Rules as data: a change is a new version, checked before it is kept, and a period can be
 // compared under the current and the edited rules before anything is saved.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { periodEvents } from '../../src-main/core/periods/period-states';
 import { requireProgram } from '../../src-main/core/program/program-store';
@@ -10,17 +9,9 @@ import { approvePeriod } from '../../src-main/core/scoring/approve-period';
 import { calculatePeriod, periodResult } from '../../src-main/core/scoring/period-score';
 import { whatIf } from '../../src-main/core/scoring/what-if';
 import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
-function refusal(work: () => unknown): AppError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('rules versions and what-if', () => {
   let ctx: CoreContext;

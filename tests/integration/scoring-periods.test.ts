@@ -1,7 +1,6 @@
 // Scoring over three periods on a real SQLite file, through the real importers: every field of
 // every participant compared with values worked out by hand from reference-program.md.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { addManualAdjustment } from '../../src-main/core/ledger/manual-adjustment';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
@@ -12,6 +11,7 @@ import { calculatePeriod, periodResult } from '../../src-main/core/scoring/perio
 import type { ScoreRow } from '../../src-main/core/scoring/score-types';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { refusalAsync as refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
 const NAMES: Record<string, string> = {
@@ -60,15 +60,6 @@ function row(code: string, fields: Partial<ScoreRow>): ScoreRow {
   };
 }
 
-async function refusal(work: () => unknown): Promise<AppError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('three periods of the scenario', () => {
   let ctx: CoreContext;

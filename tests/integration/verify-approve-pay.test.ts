@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { importParticipants } from '../../src-main/core/participants/import-participants';
@@ -23,18 +22,10 @@ import { importSales } from '../../src-main/core/sales/import-sales';
 import { resolveFinding, verificationQueue } from '../../src-main/core/verification/verification-queue';
 import { convertWithSoffice, hasSoffice, makeTempDir } from '../fixtures/client-files';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 import { samplesDir } from '../fixtures/repo-paths';
 
-function refusal(work: () => unknown): AppError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const balance = (ctx: CoreContext, code: string) =>
   (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
