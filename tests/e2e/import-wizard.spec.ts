@@ -111,41 +111,6 @@ test('a column no synonym knows is chosen by the operator, then accepted and rem
   await expect(preview.getByTestId('import-mapping')).toContainText('Remembered from an earlier file');
 });
 
-test('cancelling while a big file is read stops it and imports nothing', async ({ page, server, dbFile }) => {
-  seedProgram(dbFile);
-  await openScreen(page, server, 'import', 'Import');
-
-  // 900,000 short rows made in the page and dropped on the zone (no trip through the test
-  // driver): enough that reading takes several seconds on a fast machine, so Cancel lands
-  // while the core is still reading.
-  const dataTransfer = await page.evaluateHandle(`(() => {
-    const lines = ['Kod przedstawiciela;Imię i nazwisko'];
-    for (let i = 1; i <= 900000; i++) lines.push('B' + i + ';P' + i);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([lines.join('\\r\\n')], 'participants-900000.csv', { type: 'text/csv' }));
-    return transfer;
-  })()`);
-  const zone = page.getByTestId('drop-zone');
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
-
-  const reading = page.getByTestId('import-step-reading');
-  await expect(reading).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Reading the file' })).toBeFocused();
-  const bar = page.getByTestId('reading-progress');
-  // The bar moves while the core reads: rows are counted and bytes measured.
-  await expect(page.getByTestId('reading-rows')).toHaveText(/^[1-9][\d,]* rows? read$/, { timeout: 20_000 });
-  await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
-
-  await reading.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('import-notice')).toHaveText('The import was cancelled; nothing was imported.');
-  await expect(page.getByTestId('import-step-choose')).toBeVisible();
-  await expect(page.getByText('No file has been imported yet.')).toBeVisible();
-  // And it stays so: reload the history from the core.
-  await page.reload();
-  await expect(page.getByText('No file has been imported yet.')).toBeVisible();
-});
-
 test('the reading step is accessible, and cancelling before the file has even arrived imports nothing', async ({ page, server, dbFile }) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'import', 'Import');
