@@ -5,7 +5,6 @@ import { zipOf } from '../../../tests/fixtures/zip-of';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { openTableSource } from './open-table-source';
 import type { RawRow } from './raw-table';
-import { rawCellFromExcel } from './read-xlsx';
 
 async function readAll(fileName: string, bytes: Uint8Array) {
   const source = openTableSource(fileName, bytes, 'pl-PL', DEFAULT_IMPORT_LIMITS);
@@ -99,20 +98,5 @@ describe('readXlsxTable', () => {
       { row: 3, cells: [] },
     ]);
     expect(sheets[1]?.merges).toEqual(['A3:B3']);
-  });
-});
-
-describe('rawCellFromExcel', () => {
-  it('flattens what exceljs hands over', () => {
-    expect(rawCellFromExcel(undefined)).toBe(null);
-    expect(rawCellFromExcel(Number.NaN)).toBe(null);
-    expect(rawCellFromExcel({ richText: [{ text: 'a' }, { text: 'b' }] })).toBe('ab');
-    expect(rawCellFromExcel({ text: 'link', hyperlink: 'https://x' })).toBe('link');
-    expect(rawCellFromExcel({ text: { richText: [{ text: 'r' }] }, hyperlink: 'https://x' })).toBe('r');
-    expect(rawCellFromExcel({ formula: 'A1', result: 'text' })).toBe('text');
-    expect(rawCellFromExcel({ sharedFormula: 'A1', result: 5 })).toBe(5);
-    expect(rawCellFromExcel({ formula: 'A1' })).toEqual({ error: '=A1', uncalculated: true });
-    expect(rawCellFromExcel({ formula: 'A1', result: { error: '#REF!' } })).toEqual({ error: '#REF!' });
-    expect(rawCellFromExcel({ error: '#VALUE!' })).toEqual({ error: '#VALUE!' });
   });
 });

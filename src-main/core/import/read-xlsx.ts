@@ -18,8 +18,6 @@ import { XlsxRowWorker } from './xlsx-row-worker-client';
 
 import { rowsOfBatch, type SheetDamageReport } from './xlsx-row-worker.mjs';
 
-export { rawCellFromExcel } from './xlsx-row-worker.mjs';
-
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 interface SheetPart {

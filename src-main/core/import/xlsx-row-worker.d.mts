@@ -3,19 +3,6 @@ import type { CellError, RawCell, RawRow } from './raw-table';
 
 export declare const XLSX_ROW_WORKER: string;
 
-/** exceljs's cell value -> our RawCell: rich text and hyperlinks flattened, a formula's cached result taken. */
-export declare function rawCellFromExcel(value: unknown): RawCell;
-
-/** What the encoder reads of an exceljs row: its number and its cells (or, failing those, its values). */
-export interface ExcelRowLike {
-  number: number;
-  _cells?: readonly ({ value: unknown } | null | undefined)[];
-  values?: unknown;
-}
-
-/** The row's cells from column A to its last cell with a value, as RawCells. */
-export declare function rowCells(row: ExcelRowLike): RawCell[];
-
 /** What the worker sends the main thread. */
 export type RowWorkerMessage =
   | { type: 'need' }
@@ -52,14 +39,10 @@ export interface RowBatch {
   errors: CellError[];
 }
 
-/** exceljs's rows straight into a batch (decoding to `rowCells` of each row), and the buffers to move. */
-export declare function encodeExcelRows(rows: readonly ExcelRowLike[]): { batch: RowBatch; transfer: ArrayBuffer[] };
-
-/** Rows encoded as exceljs hands them over, taken as one batch when enough are in. */
+/** Rows of RawCells encoded as the sheet parser hands them over, taken as one batch when enough are in. */
 export declare class RowBatchBuilder {
   constructor(rowCapacity?: number, cellCapacity?: number);
   readonly rowCount: number;
-  add(rows: readonly ExcelRowLike[]): void;
   addCells(rows: readonly { number: number; cells: readonly RawCell[] }[]): void;
   take(): { batch: RowBatch; transfer: ArrayBuffer[] };
 }

@@ -33,64 +33,10 @@ export const XLSX_ROW_WORKER = 'loyalty-desk.xlsx-row-worker';
 
 // Row batches the main thread may have been sent and not yet taken, before the worker waits.
 const BATCHES_AHEAD = 4;
-// XML handed to exceljs at a time: its rows are all alive while it parses them (RowBatchBuilder).
+// XML handed over at a time: the rows of a piece are encoded as soon as it is parsed (RowBatchBuilder).
 const PIECE_BYTES = 16 * 1024;
 // Rows per message to the main thread.
 const BATCH_ROWS = 1000;
-
-function joinRichText(runs) {
-  return Array.isArray(runs) ? runs.map((run) => (typeof run?.text === 'string' ? run.text : '')).join('') : '';
-}
-
-/** exceljs's cell value -> our RawCell: rich text and hyperlinks flattened, a formula's cached result taken. */
-export function rawCellFromExcel(value) {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== 'object') return null;
-  if ('richText' in value) return joinRichText(value.richText);
-  if ('error' in value && typeof value.error === 'string') return typeof value.unreadable === 'string' ? { error: value.error, unreadable: value.unreadable } : { error: value.error };
-  if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
-    const result = value.result;
-    // The streaming reader turns an error result ("#N/A") into NaN, as it does a missing one.
-    if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
-      const formula = typeof value.formula === 'string' && value.formula !== '' ? value.formula : typeof value.sharedFormula === 'string' ? value.sharedFormula : '';
-      return { error: formula ? `=${formula}` : '=?', uncalculated: true };
-    }
-    return rawCellFromExcel(result);
-  }
-  if ('text' in value) return typeof value.text === 'string' ? value.text : joinRichText(value.text?.richText);
-  return null;
-}
-
-/** True when an exceljs cell holds no value (as an absent one), the end of a row being trimmed of these. */
-function isEmptyExcelCell(cell) {
-  if (cell === undefined || cell === null) return true;
-  const value = cell.value;
-  return value === null || value === undefined;
-}
-
-/**
- * The row's cells from column A to its last cell with a value (as exceljs's `values` would
- * give them). The batches below are encoded without it; it is what they must decode to.
- */
-export function rowCells(row) {
-  // `_cells` read directly spares building exceljs's `values` array for every row.
-  const direct = row._cells;
-  if (Array.isArray(direct)) {
-    let last = direct.length - 1;
-    while (last >= 0 && isEmptyExcelCell(direct[last])) last--;
-    const cells = new Array(last + 1);
-    for (let i = 0; i <= last; i++) cells[i] = rawCellFromExcel(direct[i]?.value);
-    return cells;
-  }
-  const values = row.values;
-  const list = Array.isArray(values) ? values : Object.assign([], values);
-  const cells = new Array(Math.max(0, list.length - 1));
-  for (let col = 1; col < list.length; col++) cells[col - 1] = rawCellFromExcel(list[col]);
-  return cells;
-}
 
 // A batch of rows crosses to the main thread as typed arrays (moved, not copied) and one list
 // of the batch's distinct texts: cloning each cell as a value of its own cost more than
@@ -105,11 +51,11 @@ const DATE = 5;
 const ERROR = 6;
 
 /**
- * Rows encoded as exceljs hands them over, a small piece of XML at a time, into arrays that
- * grow; taken as one batch once enough rows are in it. Encoding each piece at once lets
- * exceljs's row objects die young (a piece's rows are all alive while it is parsed: at 64 KB
- * a piece, a quarter of a megabyte of them outlived every scavenge, and collecting the worker
- * took a fifth of its time); posting many pieces' rows together keeps the messages few.
+ * Rows encoded as the sheet parser hands them over, a small piece of XML at a time, into
+ * arrays that grow; taken as one batch once enough rows are in it. Encoding each piece at once
+ * lets its row objects die young (with exceljs's parser, at 64 KB a piece, a quarter of a
+ * megabyte of them outlived every scavenge, and collecting the worker took a fifth of its
+ * time); posting many pieces' rows together keeps the messages few.
  */
 export class RowBatchBuilder {
   constructor(rowCapacity = 1024, cellCapacity = 8 * 1024) {
@@ -166,7 +112,7 @@ export class RowBatchBuilder {
     this.values[at] = index;
   }
 
-  /** A RawCell (as rawCellFromExcel makes it). */
+  /** A RawCell, as xlsx-sheet-parser.mjs reads it. */
   raw(at, cell) {
     if (cell === null) return;
     if (typeof cell === 'number') {
@@ -181,63 +127,6 @@ export class RowBatchBuilder {
       this.kinds[at] = ERROR;
       this.values[at] = this.errors.length;
       this.errors.push(cell);
-    }
-  }
-
-  /**
-   * Appends exceljs's rows (Row objects: `number`, `_cells` with each cell's `.value`). Each
-   * cell is written straight into the typed arrays, as rawCellFromExcel would read it; only a
-   * value that is an object (rich text, formula, hyperlink, error) goes through
-   * rawCellFromExcel. Decodes to `rowCells` of each row.
-   */
-  add(rows) {
-    const count = rows.length;
-    let cellsNeeded = 0;
-    for (let r = 0; r < count; r++) {
-      const cells = rows[r]._cells;
-      cellsNeeded += Array.isArray(cells) ? cells.length : 0;
-    }
-    this.reserve(count, cellsNeeded);
-    for (let r = 0; r < count; r++) {
-      const row = rows[r];
-      const cells = row._cells;
-      if (!Array.isArray(cells)) {
-        // Rows without `_cells` (not seen from exceljs 4) are taken through rowCells.
-        const list = rowCells(row);
-        this.reserve(1, list.length);
-        this.numbers[this.count] = row.number;
-        this.widths[this.count++] = list.length;
-        for (let c = 0; c < list.length; c++) this.raw(this.size++, list[c]);
-        continue;
-      }
-      let width = cells.length;
-      while (width > 0 && isEmptyExcelCell(cells[width - 1])) width--;
-      this.numbers[this.count] = row.number;
-      this.widths[this.count++] = width;
-      const { kinds, values } = this;
-      let at = this.size;
-      for (let c = 0; c < width; c++, at++) {
-        const cell = cells[c];
-        if (cell === undefined || cell === null) continue;
-        const value = cell.value;
-        if (typeof value === 'string') this.text(at, value);
-        else if (typeof value === 'number') {
-          // NaN (the streaming reader's reading of what is not a number) is an empty cell.
-          if (value === value) {
-            kinds[at] = NUMBER;
-            values[at] = value;
-          }
-        } else if (value === null || value === undefined) continue;
-        else if (typeof value === 'boolean') kinds[at] = value ? TRUE : FALSE;
-        else if (value instanceof Date) {
-          const time = value.getTime();
-          if (time === time) {
-            kinds[at] = DATE;
-            values[at] = time;
-          }
-        } else this.raw(at, rawCellFromExcel(value));
-      }
-      this.size = at;
     }
   }
 
@@ -273,13 +162,6 @@ export class RowBatchBuilder {
     this.allocate(Math.max(16, this.count), Math.max(64, this.size));
     return { batch, transfer };
   }
-}
-
-/** exceljs's rows straight into one batch (decoding to `rowCells` of each row), and the buffers to move. */
-export function encodeExcelRows(rows) {
-  const builder = new RowBatchBuilder(Math.max(1, rows.length), 64);
-  builder.add(rows);
-  return builder.take();
 }
 
 /**
@@ -344,8 +226,8 @@ async function readWorkbook(port, ExcelJS, SaxesParser) {
         input.push(null);
         return;
       }
-      // In pieces: exceljs parses each piece it is given into one batch of rows, and rows of
-      // a piece this size die young (see RowBatchBuilder).
+      // In pieces: each piece is parsed into one run of rows, and rows of a piece this size
+      // die young (see RowBatchBuilder).
       const bytes = Buffer.from(message.bytes);
       for (let at = 0; at < bytes.length; at += PIECE_BYTES) input.push(bytes.subarray(at, Math.min(at + PIECE_BYTES, bytes.length)));
     };
