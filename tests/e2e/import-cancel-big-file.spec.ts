@@ -19,7 +19,7 @@ test('cancelling while a big file is read stops it and imports nothing', async (
     transfer.items.add(new File([lines.join('\\r\\n')], 'participants-900000.csv', { type: 'text/csv' }));
     return transfer;
   })()`);
-  // Cancel is pressed by the page itself the moment the reading step shows rows read: asked
+  // Cancel is pressed by the page itself the moment the reading step shows rows read and the bar moved: asked
   // through the test driver, the page could be reached only after the core had finished
   // (sending the file to the core holds the page's thread for a few seconds).
   await page.evaluate(`(() => {
@@ -31,9 +31,11 @@ test('cancelling while a big file is read stops it and imports nothing', async (
       const title = document.activeElement;
       if (title && title.tagName === 'H2' && title.textContent === 'Reading the file') seen.focused = true;
       const rows = step.querySelector('[data-testid="reading-rows"]')?.textContent ?? '';
-      if (!/^[1-9][\\d,]* rows? read$/.test(rows)) return;
+      const percent = step.querySelector('[data-testid="reading-progress"]')?.getAttribute('aria-valuenow') ?? null;
+      // Both moved: rows counted and at least 1 % of the bytes measured.
+      if (!/^[1-9][\\d,]* rows? read$/.test(rows) || !/^[1-9]\\d?$/.test(percent ?? '')) return;
       seen.rows = rows;
-      seen.percent = step.querySelector('[data-testid="reading-progress"]')?.getAttribute('aria-valuenow') ?? null;
+      seen.percent = percent;
       const cancel = [...step.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Cancel');
       observer.disconnect();
       if (cancel) cancel.click();
