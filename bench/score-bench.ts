@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import type { CoreContext } from '../src-main/core/context';
 import { nextPeriod } from '../src-main/core/periods/period';
 import { createProgram, readReferenceTemplate } from '../src-main/core/program/program-store';
-import { approvePeriod } from '../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../src-main/core/approval/approve-period';
 import { calculatePeriod, recalculatePeriods } from '../src-main/core/scoring/period-score';
 import { verificationQueue } from '../src-main/core/verification/verification-queue';
 import { openDatabase } from '../src-main/db/open-database';

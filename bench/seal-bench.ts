@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { createRecordSealer, type SealMark } from '../src-main/core/ledger/record-seals';
+import { createRecordSealer, type SealMark } from '../src-main/db/record-seals';
 import { createProgram, readReferenceTemplate } from '../src-main/core/program/program-store';
 import { importSales } from '../src-main/core/sales/import-sales';
 import { openDatabase } from '../src-main/db/open-database';

@@ -8,7 +8,7 @@ import { prepareBatchExport, prepareExport, voidPayoutBatch } from '../core/payo
 import { saveExport } from '../core/payouts/export-to-file';
 import { budgetView, payoutProposal } from '../core/payouts/payout-views';
 import { requireProgram } from '../core/program/program-store';
-import { closePeriod } from '../core/periods/close-period';
+import { closePeriod } from '../core/payouts/close-period';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 function readTemplate(path: string): unknown {

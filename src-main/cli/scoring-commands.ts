@@ -5,13 +5,13 @@ import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../core/money/minor-units
 import { requireProgram } from '../core/program/program-store';
 import { calculatePeriod, recalculatePeriods } from '../core/scoring/period-score';
 import { explainParticipant } from '../core/scoring/explain';
-import { approvePeriod } from '../core/scoring/approve-period';
-import { addManualAdjustment } from '../core/ledger/manual-adjustment';
-import { listPeriods } from '../core/periods/list-periods';
+import { approvePeriod } from '../core/approval/approve-period';
+import { addManualAdjustment } from '../core/decisions/manual-adjustment';
+import { listPeriods } from '../core/scoring/list-periods';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { verifyLedger } from '../core/ledger/verify-ledger';
-import { sealHead } from '../core/ledger/record-seals';
+import { sealHead } from '../db/record-seals';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';

@@ -9,7 +9,7 @@ import { resolveNativeBinding } from './native-binding';
 import { asBusyError, busyTimeoutMs } from './database-busy';
 // A foundation module (it needs only the connection, like ledger-kinds that the schema uses):
 // sealing is on by default so that no caller can open a store that writes unsealed rows.
-import { createRecordSealer, sealBaseline, type RecordSealer } from '../core/ledger/record-seals';
+import { createRecordSealer, sealBaseline, type RecordSealer } from './record-seals';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 

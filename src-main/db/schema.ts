@@ -1,9 +1,9 @@
 // Tables only; rules live in core/. Money in INTEGER minor units, dates as TEXT
 // `YYYY-MM-DD`, instants as TEXT ISO-8601 UTC.
 import { sqliteTable, integer, text, uniqueIndex, index, blob } from 'drizzle-orm/sqlite-core';
-import { LEDGER_KINDS, PERIOD_STATES } from '../core/ledger/ledger-kinds';
+import { LEDGER_KINDS, PERIOD_STATES } from './ledger-kinds';
 
-export { LEDGER_KINDS, PERIOD_STATES, type LedgerKind, type PeriodState } from '../core/ledger/ledger-kinds';
+export { LEDGER_KINDS, PERIOD_STATES, type LedgerKind, type PeriodState } from './ledger-kinds';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

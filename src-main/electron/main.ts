@@ -12,7 +12,7 @@ import { describeOpenFailure, resolveDataFile, resolveUserDataOverride } from '.
 import { registerHandlers } from './register-handlers';
 import { applyContentSecurityPolicy, hardenWebContents, lockDownPermissions } from './security';
 import { mainWindowOptions } from './window-options';
-import { prewarmXlsxRowWorker } from '../core/import/xlsx-row-worker-client';
+import { prewarmXlsxRowWorker } from '../core/import/read/xlsx-row-worker-client';
 
 // out/main/ once bundled (an ES module: package.json says "type": "module").
 const mainDir = dirname(fileURLToPath(import.meta.url));

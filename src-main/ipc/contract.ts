@@ -3,7 +3,7 @@
 // (checked with `satisfies`), and the web bridge serves the same over HTTP.
 import { z } from 'zod';
 import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
-import type { ImportJobStatus, ImportReport } from '../core/import/import-report';
+import type { ImportJobStatus, ImportReport } from '../core/import/report/import-report';
 import type {
   AdjustmentResult,
   Explanation,
@@ -30,7 +30,7 @@ export type {
   LayoutChange,
   ReplacementDiff,
   PreviewRow,
-} from '../core/import/import-report';
+} from '../core/import/report/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
 export type {
   ScoreRow,
@@ -84,7 +84,7 @@ export interface PayoutTemplateView {
   template: PayoutTemplate;
   builtIn: boolean;
 }
-export type { PeriodState, LedgerKind } from '../core/ledger/ledger-kinds';
+export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];

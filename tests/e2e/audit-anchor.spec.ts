@@ -1,6 +1,6 @@
 // Settings -> Data shows the head of the seal chain, the anchor to keep outside the file, as the
 // database holds it, with a button that copies it; in each language.
-import { sealHead } from '../../src-main/core/ledger/record-seals';
+import { sealHead } from '../../src-main/db/record-seals';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
 import { expect, openScreen, seedProgram, test } from './fixtures';
 

@@ -3,7 +3,7 @@
 // queue has a finding to assign as well as findings to accept.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
 import { openDatabase } from '../../src-main/db/open-database';
 import type { PayoutView } from '../../src-main/ipc/contract';

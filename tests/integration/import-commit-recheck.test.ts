@@ -5,12 +5,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
-import type { ImportFile } from '../../src-main/core/import/import-pipeline';
-import { NO_PROGRESS } from '../../src-main/core/import/prepare-import';
-import { importParticipants, participantsRunner } from '../../src-main/core/participants/import-participants';
-import { importProducts, productsRunner } from '../../src-main/core/products/import-products';
+import type { ImportFile } from '../../src-main/core/import/jobs/import-pipeline';
+import { NO_PROGRESS } from '../../src-main/core/import/jobs/prepare-import';
+import { importParticipants, participantsRunner } from '../../src-main/core/import/kinds/import-participants';
+import { importProducts, productsRunner } from '../../src-main/core/import/kinds/import-products';
 import { salesRunner } from '../../src-main/core/sales/import-sales';
-import { targetsRunner } from '../../src-main/core/targets/import-targets';
+import { targetsRunner } from '../../src-main/core/import/kinds/import-targets';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
 const csv = (fileName: string, lines: string[]): ImportFile => ({ fileName, bytes: new TextEncoder().encode(lines.join('\n')) });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
-import { readZipDirectory, readZipEntry } from '../../src-main/core/import/read-zip-directory';
+import { readZipDirectory, readZipEntry } from '../../src-main/core/import/read/read-zip-directory';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { samplesDir } from '../fixtures/repo-paths';
 import { openTestContext, tableCounts } from '../fixtures/test-database';

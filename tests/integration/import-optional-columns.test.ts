@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
-import type { ImportProblem } from '../../src-main/core/import/import-report';
-import { importParticipants } from '../../src-main/core/participants/import-participants';
+import type { ImportProblem } from '../../src-main/core/import/report/import-report';
+import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { hasOpenpyxl, makeTempDir, writeXlsxWithOpenpyxl, type SheetCell } from '../fixtures/client-files';
 import { openTestContext } from '../fixtures/test-database';

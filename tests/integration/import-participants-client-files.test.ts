@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
-import { importParticipants, type ImportFileInput } from '../../src-main/core/participants/import-participants';
-import { getParticipant, listParticipants } from '../../src-main/core/participants/participants-query';
+import { importParticipants, type ImportFileInput } from '../../src-main/core/import/kinds/import-participants';
+import { getParticipant, listParticipants } from '../../src-main/core/program/participants/participants-query';
 import { convertWithSoffice, encodeWithPython, hasOpenpyxl, hasSoffice, makeTempDir, writeXlsxWithOpenpyxl, type SheetCell } from '../fixtures/client-files';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 

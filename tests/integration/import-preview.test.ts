@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
-import { createImportJobs } from '../../src-main/core/import/import-jobs';
-import type { ImportFile } from '../../src-main/core/import/import-pipeline';
-import { IMPORT_RUNNERS } from '../../src-main/core/import/import-runners';
-import { NO_PROGRESS } from '../../src-main/core/import/prepare-import';
-import { importParticipants, participantsRunner } from '../../src-main/core/participants/import-participants';
+import { createImportJobs } from '../../src-main/core/import/jobs/import-jobs';
+import type { ImportFile } from '../../src-main/core/import/jobs/import-pipeline';
+import { IMPORT_RUNNERS } from '../../src-main/ipc/import-kinds';
+import { NO_PROGRESS } from '../../src-main/core/import/jobs/prepare-import';
+import { importParticipants, participantsRunner } from '../../src-main/core/import/kinds/import-participants';
 import { samplesDir } from '../fixtures/repo-paths';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 

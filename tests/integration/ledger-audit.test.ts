@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
 import { makeTempDir } from '../fixtures/client-files';
 import { repoRoot } from '../fixtures/repo-paths';

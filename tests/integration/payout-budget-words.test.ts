@@ -10,7 +10,7 @@ import { importConfirmations } from '../../src-main/core/payouts/import-confirma
 import { budgetView, listPayouts, payoutProposal } from '../../src-main/core/payouts/payout-views';
 import { requireProgram } from '../../src-main/core/program/program-store';
 import { updateRules } from '../../src-main/core/program/update-rules';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { csvFile, importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { openTestContext } from '../fixtures/test-database';
 

@@ -5,12 +5,12 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
-import { importParticipants } from '../../src-main/core/participants/import-participants';
+import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, prepareExport, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
 import { saveExport } from '../../src-main/core/payouts/export-to-file';
 import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import type { ExportResult } from '../../src-main/core/verification/verification-views';
 import { dispatchCall } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';

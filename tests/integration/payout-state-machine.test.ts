@@ -8,7 +8,7 @@ import { canMove, movePayout, PAYOUT_TRANSITIONS, type PayoutEvent } from '../..
 import { confirmPayouts } from '../../src-main/core/payouts/payout-states';
 import { exportPayouts, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import type { PayoutStatus } from '../../src-main/core/verification/verification-views';
 import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { openTestContext } from '../fixtures/test-database';

@@ -5,7 +5,7 @@ import type { CoreContext } from '../../src-main/core/context';
 import { periodEvents } from '../../src-main/core/periods/period-states';
 import { requireProgram } from '../../src-main/core/program/program-store';
 import { updateRules } from '../../src-main/core/program/update-rules';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { calculatePeriod, periodResult } from '../../src-main/core/scoring/period-score';
 import { whatIf } from '../../src-main/core/scoring/what-if';
 import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';

@@ -2,10 +2,10 @@
 // every participant compared with values worked out by hand from reference-program.md.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
-import { addManualAdjustment } from '../../src-main/core/ledger/manual-adjustment';
+import { addManualAdjustment } from '../../src-main/core/decisions/manual-adjustment';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
-import { listPeriods } from '../../src-main/core/periods/list-periods';
-import { approvePeriod } from '../../src-main/core/scoring/approve-period';
+import { listPeriods } from '../../src-main/core/scoring/list-periods';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { explainParticipant } from '../../src-main/core/scoring/explain';
 import { calculatePeriod, periodResult } from '../../src-main/core/scoring/period-score';
 import type { ScoreRow } from '../../src-main/core/scoring/score-types';

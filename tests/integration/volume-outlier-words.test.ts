@@ -4,7 +4,7 @@
 // three times" it in the core's sentence (what the CLI prints); finding-text.test.ts proves the
 // verification screen's wording of the same facts.
 import { describe, expect, it } from 'vitest';
-import { importParticipants } from '../../src-main/core/participants/import-participants';
+import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { verificationQueue } from '../../src-main/core/verification/verification-queue';
 import { csvFile, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';

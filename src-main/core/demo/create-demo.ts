@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
-import type { ImportReport } from '../import/import-report';
+import type { ImportReport } from '../import/report/import-report';
 import type { ProgramView } from '../../ipc/contract';
 import type { CoreContext } from '../context';
-import { importParticipants } from '../participants/import-participants';
+import { importParticipants } from '../import/kinds/import-participants';
 import { createProgram } from '../program/program-store';
-import { runnerFor } from '../import/import-runners';
-import { NO_PROGRESS } from '../import/prepare-import';
+import { runnerFor } from '../../ipc/import-kinds';
+import { NO_PROGRESS } from '../import/jobs/prepare-import';
 
 export function demoFolder(): string {
   return join(findProjectRoot(), 'examples', 'demo');

@@ -1,10 +1,10 @@
 // What the pipeline keeps for the preview (the header row, the rows with problems), how it
 // reuses a remembered mapping, and how a kind's screenRow marks duplicates.
 import { describe, expect, it } from 'vitest';
-import { defineImport } from './field-definitions';
-import { readImportTable, type ImportFile } from './import-pipeline';
-import { parseWholeNumberCell } from './parse-number-cell';
-import { textParser } from './parse-text-cell';
+import { defineImport } from './table/field-definitions';
+import { readImportTable, type ImportFile } from './jobs/import-pipeline';
+import { parseWholeNumberCell } from './cells/parse-number-cell';
+import { textParser } from './cells/parse-text-cell';
 
 const kind = defineImport({
   kind: 'products',

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
 import type { AnchorCheck, LedgerProblem, SealVerification } from '../scoring/scoring-views';
-import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, unpackChecks, type RowCheck, type SealRecord } from './seal-rows';
+import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, unpackChecks, type RowCheck, type SealRecord } from '../../db/seal-rows';
 
 interface StoredSeal {
   id: number;

@@ -13,7 +13,7 @@ import type { PayoutFileFormat, PayoutFileItem } from './files/payout-file-types
 import { payoutTemplate } from './payout-template-setting';
 import { writePayoutFile } from './files/write-payout-file';
 import { loadPayoutStates, markExported, voidPayouts, type PayoutState } from './payout-states';
-import { sealHead } from '../ledger/record-seals';
+import { sealHead } from '../../db/record-seals';
 
 interface BatchRow {
   id: number;

@@ -4,16 +4,16 @@
 // matches nothing, or names a different amount, is listed as a mismatch and never guessed.
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
-import type { CellParseResult, FilledCell, FieldTable, FieldValues } from '../import/field-definitions';
-import { defineImport } from '../import/field-definitions';
-import { CARD, IBAN } from '../import/header-synonyms';
-import type { ImportKindRunner } from '../import/import-job-types';
-import type { ImportFile } from '../import/import-pipeline';
-import type { ImportProblem, ImportReport } from '../import/import-report';
-import { parseMoneyCell } from '../import/parse-number-cell';
-import { textParser } from '../import/parse-text-cell';
-import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/prepare-import';
-import { previewFromTable } from '../import/preview-from-table';
+import type { CellParseResult, FilledCell, FieldTable, FieldValues } from '../import/table/field-definitions';
+import { defineImport } from '../import/table/field-definitions';
+import { CARD, IBAN } from '../import/table/header-synonyms';
+import type { ImportKindRunner } from '../import/jobs/import-job-types';
+import type { ImportFile } from '../import/jobs/import-pipeline';
+import type { ImportProblem, ImportReport } from '../import/report/import-report';
+import { parseMoneyCell } from '../import/cells/parse-number-cell';
+import { textParser } from '../import/cells/parse-text-cell';
+import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/jobs/prepare-import';
+import { previewFromTable } from '../import/table/preview-from-table';
 import { minorToDecimalString } from '../money/minor-units';
 import { confirmPayouts, loadPayoutStates, type ConfirmationMatch, type PayoutState } from './payout-states';
 

@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { appendLedgerEntries } from '../ledger/append-ledger';
 import type { PayoutStatus, PayoutView } from '../verification/verification-views';
-import { maskReference } from './payout-proposal';
+import { maskReference } from '../approval/payout-proposal';
 import { movePayout } from './payout-state-machine';
 
 export interface PayoutState {

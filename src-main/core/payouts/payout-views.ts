@@ -2,13 +2,13 @@
 // is open, as approved once locked), its top-ups with their status, and the budget per period
 // and to date.
 import type { CoreContext } from '../context';
-import { listPeriods } from '../periods/list-periods';
+import { listPeriods } from '../scoring/list-periods';
 import { isLocked, latestEvent, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { draftScore, requirePeriod, type ApprovedSnapshot } from '../scoring/period-score';
 import { verificationQueue } from '../verification/verification-queue';
 import type { BudgetPeriodView, BudgetView, PayoutProposal, PayoutView } from '../verification/verification-views';
-import { loadDestinations, proposePayouts, type ProposalOptions } from './payout-proposal';
+import { loadDestinations, proposePayouts, type ProposalOptions } from '../approval/payout-proposal';
 import { loadPayoutStates, payoutView } from './payout-states';
 import { multiplyWithinLimit, sumWithinLimit } from '../money/amount-limit';
 

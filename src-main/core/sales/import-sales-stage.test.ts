@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../tests/fixtures/repo-paths';
 import { openTestContext, tableCounts } from '../../../tests/fixtures/test-database';
 import type { CoreContext } from '../context';
-import { createImportJobs } from '../import/import-jobs';
-import { IMPORT_RUNNERS } from '../import/import-runners';
-import type { ImportFile } from '../import/import-pipeline';
-import { NO_PROGRESS } from '../import/prepare-import';
+import { createImportJobs } from '../import/jobs/import-jobs';
+import { IMPORT_RUNNERS } from '../../ipc/import-kinds';
+import type { ImportFile } from '../import/jobs/import-pipeline';
+import { NO_PROGRESS } from '../import/jobs/prepare-import';
 import { importSales, salesRunner } from './import-sales';
 
 const sample = (name: string): ImportFile => ({ fileName: name, bytes: readFileSync(join(samplesDir, name)) });

@@ -1,6 +1,6 @@
 // What a corrected sales file changes against the batch it replaces, line by line (matched by
 // line key), for the coordinator to see before confirming.
-import type { ReplacementDiff } from '../import/import-report';
+import type { ReplacementDiff } from '../import/report/import-report';
 import { describeLine, describeLineKey, salesLineKey, sameLine, type SalesLineValues } from './sales-line-key';
 
 const EXAMPLES_PER_CHANGE = 5;

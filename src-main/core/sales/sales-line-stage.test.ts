@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestContext } from '../../../tests/fixtures/test-database';
 import type { CoreContext } from '../context';
-import { insertImportBatch } from '../import/record-import-batch';
+import { insertImportBatch } from '../import/jobs/record-import-batch';
 import { salesLineKey } from './sales-line-key';
 import { SalesLineStage, type StagedLine } from './sales-line-stage';
 

@@ -6,8 +6,8 @@ import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { previousPeriod } from '../periods/period';
 import type { Rules } from '../program/program-config';
-import { currentTargets } from '../targets/import-targets';
-import { adjustVolumes, applyLineDecisions, loadLineDecisions } from '../verification/line-decisions';
+import { currentTargets } from '../import/kinds/import-targets';
+import { adjustVolumes, applyLineDecisions, loadLineDecisions } from '../decisions/line-decisions';
 import type { ScoringInput, ScoringLine, ScoringParticipant, ScoringProduct } from './score-types';
 
 export function rulesOfVersion(ctx: CoreContext, programId: number, version: number): Rules {

@@ -7,7 +7,7 @@ import type { ProgramView } from '../../ipc/contract';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { isPeriod, previousPeriod } from '../periods/period';
-import type { PeriodState } from '../ledger/ledger-kinds';
+import type { PeriodState } from '../../db/ledger-kinds';
 import { isLocked, latestEvent, periodState, recordPeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import type { Rules } from '../program/program-config';

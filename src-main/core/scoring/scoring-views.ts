@@ -1,6 +1,6 @@
 // What scoring, periods and the ledger show outside the core: plain types only (no node, no
 // database), so that the renderer can import them through the IPC contract.
-import type { PeriodState } from '../ledger/ledger-kinds';
+import type { PeriodState } from '../../db/ledger-kinds';
 import type { CampaignBonus, LineRule, PeriodTotals, ScoreRow, ScoringAnomaly } from './score-types';
 import type { VerificationAction } from '../verification/verification-views';
 
