@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { createProgram, requireProgram } from '../core/program/program-store';
 import { listParticipants } from '../core/program/participants/participants-query';
@@ -8,34 +7,13 @@ import { runnerFor } from '../ipc/import-kinds';
 import { NO_PROGRESS } from '../core/import/jobs/prepare-import';
 import type { ImportOptions } from '../core/import/jobs/import-job-types';
 import { formatImportPreview, formatImportReport, formatParticipants, formatProgram } from './format-output';
-import type { ImportKind, ParticipantRow } from '../ipc/contract';
+import type { ImportKind } from '../ipc/contract';
+import type { ParticipantRow } from '../core/program/participants/participant-types';
 import { scoringCommands } from './scoring-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
+import type { Command, Values } from './command-types';
 
-export interface CommandOutput {
-  /** Printed with --json, as one document. */
-  json: unknown;
-  /** Printed otherwise. */
-  text: string;
-  /** Not zero for a finding the caller must notice (a tampered ledger), though the command ran. */
-  exitCode?: number;
-}
-
-export type Values = Record<string, string | boolean | string[] | undefined>;
-
-interface CommandTools {
-  readFile(path: string): { fileName: string; bytes: Uint8Array };
-}
-
-export interface Command {
-  words: string[];
-  positionals: string[];
-  options: string;
-  summary: string;
-  /** Opens the database read-only, without migrating it (audit). */
-  readOnly?: boolean;
-  run(ctx: CoreContext, positionals: string[], values: Values, tools: CommandTools): Promise<CommandOutput> | CommandOutput;
-}
+export type { Command, CommandOutput, Values } from './command-types';
 
 function readJsonFile(path: string, what = 'program'): unknown {
   let text: string;

@@ -1,5 +1,7 @@
 // Plain-text output of the CLI, for a person at a terminal. --json bypasses all of this.
-import type { ImportPreview, ImportProblem, ImportReport, ParticipantRow, ProgramView } from '../ipc/contract';
+import type { ImportPreview, ImportProblem, ImportReport } from '../ipc/contract';
+import type { ParticipantRow } from '../core/program/participants/participant-types';
+import type { ProgramView } from '../core/program/program-view';
 import { formatMoney } from '../core/money/minor-units';
 
 /** Left-aligned columns separated by two spaces; enough for a terminal, no dependency. */

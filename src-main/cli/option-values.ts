@@ -1,6 +1,6 @@
 // Reading a command's options, shared by the command modules: one sentence when one is missing.
 import { AppError } from '../core/app-error';
-import type { Values } from './commands';
+import type { Values } from './command-types';
 
 /** The option's text, or undefined when it was not given (or given as a flag). */
 export function textOption(values: Values, name: string): string | undefined {

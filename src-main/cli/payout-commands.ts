@@ -6,7 +6,8 @@ import { minorToDecimalString } from '../core/money/minor-units';
 import { parseDecimalToMinor } from '../core/money/parse-decimal';
 import { prepareBatchExport, prepareExport, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { saveExport } from '../core/payouts/export-to-file';
-import { budgetView, payoutProposal } from '../core/payouts/payout-views';
+import { budgetView } from '../core/payouts/payout-views';
+import { payoutProposal } from '../core/approval/proposal-view';
 import { requireProgram } from '../core/program/program-store';
 import { closePeriod } from '../core/payouts/close-period';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
@@ -19,8 +20,9 @@ function readTemplate(path: string): unknown {
   }
 }
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
-import { VERIFICATION_ACTIONS, type VerificationAction, type VerificationQueue } from '../core/verification/verification-views';
-import type { Command } from './commands';
+import { VERIFICATION_ACTIONS, type VerificationAction } from '../core/decisions/decision-views';
+import { type VerificationQueue } from '../core/verification/verification-views';
+import type { Command } from './command-types';
 import { requiredOption, textOption } from './option-values';
 import { formatTable } from './format-output';
 

@@ -15,7 +15,7 @@ import { sealHead } from '../db/record-seals';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';
-import type { Command, Values } from './commands';
+import type { Command, Values } from './command-types';
 import { requiredOption, textOption } from './option-values';
 
 /** A seal's hash as `audit head` prints it: 64 hexadecimal digits. */
@@ -119,7 +119,7 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       options: '--participant CODE',
       summary: "a participant's ledger entries and balance",
       run(ctx, _rest, values) {
-        const ledger = participantLedger(ctx, requiredOption(values, 'participant', 'CODE'));
+        const ledger = participantLedger(ctx, requireProgram(ctx).id, requiredOption(values, 'participant', 'CODE'));
         const table = formatTable(
           ['Entry', 'Period', 'Kind', 'Points', 'Rule', 'Source', 'Note'],
           ledger.entries.map((e) => [e.id, e.period, e.kind, e.points, e.rule, e.batchId ? `batch ${e.batchId} row ${e.sourceRow}` : e.correctsPeriod ? `corrects ${e.correctsPeriod}` : '', e.note]),

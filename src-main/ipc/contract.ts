@@ -2,19 +2,19 @@
 // result. The preload exposes exactly these calls, the handlers implement exactly these
 // (checked with `satisfies`), and the web bridge serves the same over HTTP.
 import { z } from 'zod';
-import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
+import { programConfigSchema } from '../core/program/program-config';
 import type { ImportJobStatus, ImportReport } from '../core/import/report/import-report';
-import type {
-  AdjustmentResult,
-  Explanation,
-  LedgerVerification,
-  ParticipantLedger,
-  PeriodResult,
-  PeriodSummary,
-  WhatIfResult,
-} from '../core/scoring/scoring-views';
-import { VERIFICATION_ACTIONS, type BudgetView, type ExportResult, type PayoutBatchView, type PayoutProposal, type PayoutView, type VerificationQueue } from '../core/verification/verification-views';
-import type { PayoutTemplate } from '../core/payouts/files/payout-template';
+import type { AdjustmentResult } from '../core/decisions/decision-views';
+import type { Explanation, PeriodResult, PeriodSummary, WhatIfResult } from '../core/scoring/scoring-views';
+import type { LedgerVerification, ParticipantLedger } from '../core/ledger/ledger-views';
+import { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
+import { type BudgetView, type ExportResult, type PayoutBatchView, type PayoutView } from '../core/payouts/payout-types';
+import { type PayoutProposal } from '../core/approval/approval-views';
+import { type VerificationQueue } from '../core/verification/verification-views';
+import type { ProgramView } from '../core/program/program-view';
+import { participantsQuerySchema, type ParticipantDetail, type ParticipantsPage } from '../core/program/participants/participant-types';
+import type { ImportBatchView } from '../core/import/report/import-report';
+import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type {
@@ -42,194 +42,37 @@ export type {
   HeldReason,
   PrizeAward,
 } from '../core/scoring/score-types';
-export type {
-  PeriodResult,
-  LateCorrection,
-  Explanation,
-  ExplainLine,
-  LedgerLine,
-  WhatIfResult,
-  WhatIfRow,
-  PeriodSummary,
-  AdjustmentResult,
-  LedgerVerification,
-  LedgerProblem,
-  LedgerEntryView,
-  ParticipantLedger,
-} from '../core/scoring/scoring-views';
-export type {
-  VerificationCode,
-  VerificationAction,
-  VerificationItem,
-  VerificationQueue,
-  EvidenceLine,
-  DecisionView,
-  ResolveInput,
-  PayoutProposal,
-  PayoutProposalRow,
-  HeldPayout,
-  PayoutView,
-  PayoutStatus,
-  PayoutBatchView,
-  ExportResult,
-  BudgetView,
-  BudgetPeriodView,
-} from '../core/verification/verification-views';
-export { VERIFICATION_ACTIONS } from '../core/verification/verification-views';
+export type { PeriodResult, LateCorrection, Explanation, ExplainLine, LedgerLine, WhatIfResult, WhatIfRow, PeriodSummary } from '../core/scoring/scoring-views';
+export type { AdjustmentResult } from '../core/decisions/decision-views';
+export type { LedgerVerification, LedgerProblem, LedgerEntryView, ParticipantLedger } from '../core/ledger/ledger-views';
+export type { VerificationCode, VerificationItem, VerificationQueue, EvidenceLine, DecisionView, ResolveInput } from '../core/verification/verification-views';
+export type { VerificationAction } from '../core/decisions/decision-views';
+export type { PayoutProposal, PayoutProposalRow, HeldPayout } from '../core/approval/approval-views';
+export type { PayoutView, PayoutStatus, PayoutBatchView, ExportResult, BudgetView, BudgetPeriodView } from '../core/payouts/payout-types';
+export { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
 export type { PayoutTemplate, PayoutTemplateInput, PayoutField } from '../core/payouts/files/payout-template';
 export { PAYOUT_FIELDS } from '../core/payouts/files/payout-template';
 
-/** The configured card-issuer template, as the settings screen shows it. */
-export interface PayoutTemplateView {
-  template: PayoutTemplate;
-  builtIn: boolean;
-}
+export type { ProgramView } from '../core/program/program-view';
+export type { ParticipantRow, ParticipantHistoryEntry, ParticipantDetail, ParticipantsQuery, ParticipantsPage } from '../core/program/participants/participant-types';
+export { PARTICIPANT_SORT_FIELDS, participantsQuerySchema } from '../core/program/participants/participant-types';
+export type { ImportBatchView } from '../core/import/report/import-report';
+export type { PayoutTemplateView } from '../core/payouts/payout-types';
 export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NO_PROGRAM'
-  | 'PROGRAM_EXISTS'
-  | 'INVALID_PROGRAM'
-  | 'FILE_EMPTY'
-  | 'FILE_UNREADABLE'
-  /** A workbook one of whose sheets is cut short or malformed part way: refused whole. */
-  | 'FILE_DAMAGED'
-  | 'FILE_NOT_SUPPORTED'
-  | 'FILE_TOO_LARGE'
-  | 'FILE_ALREADY_IMPORTED'
-  | 'HEADER_NOT_FOUND'
-  | 'SHEET_NOT_FOUND'
-  | 'NOT_FOUND'
-  /** A sales file whose dates span several months, imported without saying which period it is for. */
-  | 'PERIOD_REQUIRED'
-  | 'DATABASE_NEWER'
-  /** Another window or command held the data file's write lock past the busy timeout. */
-  | 'DATABASE_BUSY'
-  /** A number of points or an amount past MAX_SAFE_AMOUNT, or a sum that would pass it. */
-  | 'AMOUNT_TOO_LARGE'
-  | 'CANCELLED'
-  | 'PREVIEW_OUT_OF_DATE'
-  | 'REPLACEMENT_NOT_ALLOWED'
-  | 'IMPORT_NOT_READY'
-  /** A change asked of an approved (or later) period, which never changes. */
-  | 'PERIOD_LOCKED'
-  /** Approving a period while an earlier one with sales is still open. */
-  | 'EARLIER_PERIOD_OPEN'
-  | 'OVER_BUDGET'
-  /** Approving while findings of the verification queue are open. */
-  | 'ANOMALIES_OPEN'
-  /** Exporting or confirming when there is nothing to (no approved top-ups left). */
-  | 'NOTHING_TO_EXPORT'
-  | 'PERIOD_NOT_APPROVED'
-  /** Top-ups a preview relied on were voided, exported or confirmed before its commit; nothing was written. */
-  | 'PAYOUTS_MOVED'
-  /** A move of a top-up its state forbids (such as paying a voided one). */
-  | 'PAYOUT_STATE_CONFLICT'
-  /** A file cannot be written where asked (no folder, no permission, disk full); nothing was recorded. */
-  | 'FILE_NOT_WRITABLE'
-  /** The payout batch was recorded, but its file could not be moved into place; it is left beside it. */
-  | 'FILE_NOT_MOVED'
-  | 'REASON_REQUIRED'
-  | 'INVALID_RULES'
-  | 'INTERNAL';
+export type { ErrorCode, AppErrorData } from '../core/app-error';
+import type { AppErrorData } from '../core/app-error';
 
-export interface AppErrorData {
-  code: ErrorCode;
-  /** One sentence for the operator, in English; the UI translates by code where it can. */
-  message: string;
-  details?: Record<string, unknown>;
-}
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
-
-export interface ProgramView {
-  id: number;
-  name: string;
-  client: string;
-  currency: { code: string; minorDigits: number };
-  locale: string;
-  pointValueMinor: number;
-  firstPeriod: string;
-  rulesVersion: number;
-  rules: ProgramConfig['rules'];
-  createdAt: string;
-}
 
 export interface AppInfo {
   version: string;
   dataFile: string;
   runtime: 'electron' | 'web';
-}
-
-export interface ParticipantRow {
-  code: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  region: string | null;
-  joinDate: string | null;
-  cardRef: string | null;
-  iban: string | null;
-  status: 'active' | 'inactive';
-}
-
-export interface ParticipantHistoryEntry {
-  at: string;
-  batchId: number;
-  fileName: string;
-  row: number | null;
-  field: string;
-  from: string | null;
-  to: string | null;
-}
-
-export interface ParticipantDetail extends ParticipantRow {
-  createdAt: string;
-  updatedAt: string;
-  source: { batchId: number; fileName: string; row: number | null } | null;
-  history: ParticipantHistoryEntry[];
-}
-
-export const PARTICIPANT_SORT_FIELDS = ['code', 'name', 'region', 'joinDate', 'status', 'cardRef'] as const;
-
-export const participantsQuerySchema = z.strictObject({
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(200),
-  sort: z.enum(PARTICIPANT_SORT_FIELDS).default('code'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
-  /** Matches code, name, email, region or card, case-insensitively. */
-  search: z.string().max(200).default(''),
-  status: z.enum(['all', 'active', 'inactive']).default('all'),
-});
-export type ParticipantsQuery = z.input<typeof participantsQuerySchema>;
-
-export interface ParticipantsPage {
-  total: number;
-  offset: number;
-  rows: ParticipantRow[];
-}
-
-export interface ImportBatchView {
-  id: number;
-  kind: string;
-  fileName: string;
-  fileSize: number;
-  sha256: string;
-  sheet: string | null;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  skipped: number;
-  createdAt: string;
-  createdBy: string;
-  /** Sales: the period of the batch's lines. */
-  period: string | null;
-  /** The later batch that superseded this one (a corrected sales file), or null. */
-  supersededBy: number | null;
 }
 
 export interface DashboardView {

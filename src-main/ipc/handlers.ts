@@ -23,7 +23,8 @@ import { updateRules } from '../core/program/update-rules';
 import { verifyLedger } from '../core/ledger/verify-ledger';
 import { sealHead } from '../db/record-seals';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
-import { budgetView, listPayouts, payoutProposal } from '../core/payouts/payout-views';
+import { budgetView, listPayouts } from '../core/payouts/payout-views';
+import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
@@ -72,7 +73,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'score.explain': ({ period, participantCode }) => explainParticipant(ctx, period, participantCode),
     'period.approve': ({ period, ...options }) => approvePeriod(ctx, period, options),
     'ledger.adjust': (args) => addManualAdjustment(ctx, args),
-    'ledger.participant': ({ participantCode }) => participantLedger(ctx, participantCode),
+    'ledger.participant': ({ participantCode }) => participantLedger(ctx, requireProgram(ctx).id, participantCode),
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
     'audit.verify': () => verifyLedger(ctx.store.sqlite),

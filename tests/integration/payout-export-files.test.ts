@@ -11,7 +11,7 @@ import { saveExport } from '../../src-main/core/payouts/export-to-file';
 import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';
-import type { ExportResult } from '../../src-main/core/verification/verification-views';
+import type { ExportResult } from '../../src-main/core/payouts/payout-types';
 import { dispatchCall } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { hasOpenpyxl, makeTempDir, SYSTEM_PYTHON } from '../fixtures/client-files';

@@ -11,6 +11,7 @@ import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
 import { NO_PROGRESS } from '../../src-main/core/import/jobs/prepare-import';
 import { participantLedger } from '../../src-main/core/ledger/ledger-query';
+import { requireProgram } from '../../src-main/core/program/program-store';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { minorToDecimalString } from '../../src-main/core/money/minor-units';
 import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
@@ -127,7 +128,7 @@ function check(ctx: CoreContext): void {
     );
     expect(paid, `${code} paid more than the ledger redeemed`).toBeLessThanOrEqual(redeemed);
     const sum = pointsOf('SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE participant_code = ?', code);
-    const shown = participantLedger(ctx, code);
+    const shown = participantLedger(ctx, requireProgram(ctx).id, code);
     expect(shown.balance, `${code}'s balance`).toBe(sum);
     expect(shown.entries.reduce((s, e) => s + e.points, 0)).toBe(sum);
   }

@@ -9,7 +9,7 @@ import { confirmPayouts } from '../../src-main/core/payouts/payout-states';
 import { exportPayouts, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';
-import type { PayoutStatus } from '../../src-main/core/verification/verification-views';
+import type { PayoutStatus } from '../../src-main/core/payouts/payout-types';
 import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { openTestContext } from '../fixtures/test-database';
 

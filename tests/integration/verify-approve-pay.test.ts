@@ -11,7 +11,8 @@ import { exportPayouts, voidPayoutBatch } from '../../src-main/core/payouts/expo
 import { confirmationsRunner, importConfirmations } from '../../src-main/core/payouts/import-confirmations';
 import { NO_PROGRESS } from '../../src-main/core/import/jobs/prepare-import';
 import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
-import { budgetView, listPayouts, payoutProposal } from '../../src-main/core/payouts/payout-views';
+import { budgetView, listPayouts } from '../../src-main/core/payouts/payout-views';
+import { payoutProposal } from '../../src-main/core/approval/proposal-view';
 import { requireProgram } from '../../src-main/core/program/program-store';
 import { updateRules } from '../../src-main/core/program/update-rules';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';

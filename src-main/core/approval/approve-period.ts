@@ -1,7 +1,7 @@
 // Approval posts the period to the ledger and locks it: every line's points and campaign
 // bonuses, then each participant's tier, target, cap and prize entries, the corrections of
 // locked earlier periods, and the redemption of what is paid out. One transaction.
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from '../program/program-view';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { appendLedgerEntries, type LedgerDraft } from '../ledger/append-ledger';
@@ -10,12 +10,14 @@ import { isLocked, periodState, recordPeriodEvent } from '../periods/period-stat
 import { requireProgram } from '../program/program-store';
 import { formatMoney } from '../money/minor-units';
 import { sumWithinLimit } from '../money/amount-limit';
-import { draftScore, periodResult, requirePeriod, type ApprovedSnapshot, type PeriodResult } from '../scoring/period-score';
+import { draftScore, periodResult, type ApprovedSnapshot, type PeriodResult } from '../scoring/period-score';
+import { requirePeriod } from '../periods/require-period';
 import type { LateCorrection } from '../scoring/late-corrections';
 import type { PeriodScore } from '../scoring/score-types';
 import { verificationQueue, acceptOpenFindings } from '../verification/verification-queue';
 import { loadDestinations, proposePayouts } from './payout-proposal';
 import { insertPayouts } from './insert-payouts';
+import type { ApprovedRecord } from './approval-views';
 
 export interface ApproveOptions {
   /** Approve although the payouts pass the period's budget; the reason is kept. */
@@ -143,7 +145,7 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
     insertPayouts(ctx, program.id, period, paid, destinations, head.firstId + drafts.length - paid.length);
     const correctedSources: Record<string, number[]> = {};
     for (const c of corrections) correctedSources[c.correctsPeriod] = c.currentBatches;
-    const snapshot: ApprovedSnapshot = {
+    const snapshot: ApprovedSnapshot & ApprovedRecord = {
       sources,
       correctedSources,
       ledgerHead: { id: head.id, hash: head.hash },

@@ -1,7 +1,7 @@
 // The top-ups of an approval, one per paid participant, each with its own reference: the key
 // the issuer's confirmation is matched by and the double-payment guard works on.
 import { nowIso, type CoreContext } from '../context';
-import type { PayoutProposalRow } from '../verification/verification-views';
+import type { PayoutProposalRow } from './approval-views';
 import type { Destination } from './payout-proposal';
 
 /** LD-2026-10-000042: the period and the top-up's own number, unique in the database. */

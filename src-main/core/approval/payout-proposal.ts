@@ -2,9 +2,9 @@
 // first, else a bank transfer to the IBAN), fitted to the budget or narrowed to a selection
 // when the coordinator asks, and the payouts that are held.
 import type Database from 'better-sqlite3';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from '../program/program-view';
 import type { PeriodScore } from '../scoring/score-types';
-import type { PayoutProposal, PayoutProposalRow } from '../verification/verification-views';
+import type { PayoutProposal, PayoutProposalRow } from './approval-views';
 import { fitToBudget } from './fit-budget';
 
 export interface ProposalOptions {

@@ -1,7 +1,7 @@
 // What the coordinator decided about a period's lines and targets, as scoring applies it: the
 // latest decision on a line wins (a line assigned, then excluded, is excluded).
 import type Database from 'better-sqlite3';
-import type { ScoringLine } from '../scoring/score-types';
+import type { ScoringLine } from '../sales/scoring-line';
 
 export interface LineDecisions {
   assigned: Map<number, string>;

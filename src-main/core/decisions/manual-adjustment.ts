@@ -1,12 +1,12 @@
 // A manual adjustment: points given or taken by the operator, always with a reason, posted to
 // the ledger at once for an open period and shown in explain and in the operator's log.
-import type { AdjustmentInput, AdjustmentResult } from '../scoring/scoring-views';
+import type { AdjustmentInput, AdjustmentResult } from './decision-views';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
-import { requirePeriod } from '../scoring/period-score';
+import { requirePeriod } from '../periods/require-period';
 import { appendLedgerEntries } from '../ledger/append-ledger';
 import { addWithinLimit, multiplyWithinLimit, requireWithinLimit } from '../money/amount-limit';
 

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
 import type { ImportReport } from '../import/report/import-report';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from '../program/program-view';
 import type { CoreContext } from '../context';
 import { importParticipants } from '../import/kinds/import-participants';
 import { createProgram } from '../program/program-store';
-import { runnerFor } from '../../ipc/import-kinds';
+import type { ImportKindRunner } from '../import/jobs/import-job-types';
+import { productsRunner } from '../import/kinds/import-products';
+import { targetsRunner } from '../import/kinds/import-targets';
+import { salesRunner } from '../sales/import-sales';
 import { NO_PROGRESS } from '../import/jobs/prepare-import';
 
 export function demoFolder(): string {
@@ -14,12 +17,12 @@ export function demoFolder(): string {
 }
 
 /** The demo's client files in the order a coordinator would import them. */
-const DEMO_FILES = [
-  { kind: 'products', file: 'products.xlsx' },
-  { kind: 'targets', file: 'targets.xlsx' },
-  { kind: 'sales', file: 'sales-2026-09.xlsx' },
-  { kind: 'sales', file: 'sales-2026-10.xlsx' },
-] as const;
+const DEMO_FILES: readonly { runner: ImportKindRunner; file: string }[] = [
+  { runner: productsRunner, file: 'products.xlsx' },
+  { runner: targetsRunner, file: 'targets.xlsx' },
+  { runner: salesRunner, file: 'sales-2026-09.xlsx' },
+  { runner: salesRunner, file: 'sales-2026-10.xlsx' },
+];
 
 /**
  * Creates the demo program and imports its client files (participants, products, targets and
@@ -33,8 +36,8 @@ export async function createDemo(ctx: CoreContext): Promise<{ program: ProgramVi
   const read = (file: string) => ({ fileName: file, bytes: readFileSync(join(folder, file)) });
   const participants = await importParticipants(ctx, read('participants.xlsx'));
   const imports: ImportReport[] = [];
-  for (const { kind, file } of DEMO_FILES) {
-    imports.push(await (await runnerFor(kind).prepare(ctx, read(file), {}, NO_PROGRESS)).commit());
+  for (const { runner, file } of DEMO_FILES) {
+    imports.push(await (await runner.prepare(ctx, read(file), {}, NO_PROGRESS)).commit());
   }
   return { program, participants, imports };
 }

@@ -1,12 +1,10 @@
 // A participant's ledger as the coordinator reads it: every entry, newest last, and the balance.
 import type { CoreContext } from '../context';
-import { requireProgram } from '../program/program-store';
-import type { LedgerEntryView, ParticipantLedger } from '../scoring/scoring-views';
+import type { LedgerEntryView, ParticipantLedger } from './ledger-views';
 
-export function participantLedger(ctx: CoreContext, participantCode: string, limit = 5000): ParticipantLedger {
-  const program = requireProgram(ctx);
+export function participantLedger(ctx: CoreContext, programId: number, participantCode: string, limit = 5000): ParticipantLedger {
   const sqlite = ctx.store.sqlite;
-  const balance = (sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b, COUNT(*) AS n FROM ledger_entries WHERE program_id = ? AND participant_code = ?').get(program.id, participantCode) as {
+  const balance = (sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b, COUNT(*) AS n FROM ledger_entries WHERE program_id = ? AND participant_code = ?').get(programId, participantCode) as {
     b: number;
     n: number;
   });
@@ -16,6 +14,6 @@ export function participantLedger(ctx: CoreContext, participantCode: string, lim
               note, reverses_id AS reversesId, corrects_period AS correctsPeriod, reference, created_at AS createdAt, created_by AS createdBy, hash
        FROM ledger_entries WHERE program_id = ? AND participant_code = ? ORDER BY id DESC LIMIT ?`,
     )
-    .all(program.id, participantCode, limit) as LedgerEntryView[];
+    .all(programId, participantCode, limit) as LedgerEntryView[];
   return { participantCode, balance: balance.b, entryCount: balance.n, entries: entries.reverse() };
 }

@@ -2,7 +2,7 @@
 // guards around it, reporting each entry it finds broken, then every other money input through
 // the seal chain (verify-seals.ts). It only reads.
 import type Database from 'better-sqlite3';
-import type { LedgerProblem, LedgerVerification } from '../scoring/scoring-views';
+import type { LedgerProblem, LedgerVerification } from './ledger-views';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
 import { verifySeals } from './verify-seals';
 import { expectedGuardTriggers, normalizeSql } from './guard-triggers';

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
-import type { AnchorCheck, LedgerProblem, SealVerification } from '../scoring/scoring-views';
+import type { AnchorCheck, LedgerProblem, SealVerification } from './ledger-views';
 import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, unpackChecks, type RowCheck, type SealRecord } from '../../db/seal-rows';
 
 interface StoredSeal {

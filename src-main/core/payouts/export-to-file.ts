@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../app-error';
-import type { ExportResult } from '../verification/verification-views';
+import type { ExportResult } from './payout-types';
 import type { PreparedExport } from './export-payouts';
 
 function why(error: unknown, folder: string): string {

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
-import type { PayoutStatus } from '../verification/verification-views';
+import type { PayoutStatus } from './payout-types';
 
 export type PayoutEvent = Exclude<PayoutStatus, 'approved'>;
 

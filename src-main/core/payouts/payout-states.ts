@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { appendLedgerEntries } from '../ledger/append-ledger';
-import type { PayoutStatus, PayoutView } from '../verification/verification-views';
+import type { PayoutStatus, PayoutView } from './payout-types';
 import { maskReference } from '../approval/payout-proposal';
 import { movePayout } from './payout-state-machine';
 

@@ -5,11 +5,9 @@ import type { CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { readSetting, writeSetting } from '../settings/settings-store';
 import { BUILT_IN_TEMPLATE, parsePayoutTemplate } from './files/payout-template';
+import type { PayoutTemplateView } from './payout-types';
 
 export const PAYOUT_TEMPLATE_SETTING = 'payout.template';
-
-import type { PayoutTemplateView } from '../../ipc/contract';
-export type { PayoutTemplateView };
 
 export function payoutTemplate(ctx: CoreContext): PayoutTemplateView {
   const stored = readSetting(ctx, PAYOUT_TEMPLATE_SETTING);

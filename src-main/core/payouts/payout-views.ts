@@ -1,30 +1,14 @@
-// What the approval, payouts and budget screens read: the proposal for a period (live while it
-// is open, as approved once locked), its top-ups with their status, and the budget per period
-// and to date.
+// What the payouts and budget screens read: a period's top-ups with their status, and the
+// budget per period and to date.
 import type { CoreContext } from '../context';
 import { listPeriods } from '../scoring/list-periods';
-import { isLocked, latestEvent, periodState } from '../periods/period-states';
+import { isLocked, latestEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
-import { draftScore, requirePeriod, type ApprovedSnapshot } from '../scoring/period-score';
-import { verificationQueue } from '../verification/verification-queue';
-import type { BudgetPeriodView, BudgetView, PayoutProposal, PayoutView } from '../verification/verification-views';
-import { loadDestinations, proposePayouts, type ProposalOptions } from '../approval/payout-proposal';
+import type { BudgetPeriodView, BudgetView, PayoutView } from './payout-types';
+import { draftScore } from '../scoring/period-score';
+import type { ApprovedRecord } from '../approval/approval-views';
 import { loadPayoutStates, payoutView } from './payout-states';
 import { multiplyWithinLimit, sumWithinLimit } from '../money/amount-limit';
-
-export function payoutProposal(ctx: CoreContext, period: string, options: ProposalOptions = {}): PayoutProposal {
-  requirePeriod(period);
-  const program = requireProgram(ctx);
-  const state = periodState(ctx, program.id, period);
-  if (isLocked(state)) {
-    const snapshot = latestEvent(ctx, program.id, period, 'approved')!.details as unknown as ApprovedSnapshot;
-    if (snapshot.payouts) return { ...snapshot.payouts, state, locked: true };
-  }
-  // One draft, with its lines, for the proposal and for the count of open findings.
-  const draft = draftScore(ctx, program, period, { keepLines: true });
-  const open = verificationQueue(ctx, period, draft).open;
-  return proposePayouts(program, state, draft.score, loadDestinations(ctx.store.sqlite, program.id), open, options);
-}
 
 export function listPayouts(ctx: CoreContext, period?: string): PayoutView[] {
   const program = requireProgram(ctx);
@@ -42,7 +26,7 @@ export function budgetView(ctx: CoreContext): BudgetView {
       let heldPoints = 0;
       let budgetedMinor = program.rules.budget?.perPeriodMinor ?? null;
       if (isLocked(p.state)) {
-        const snapshot = latestEvent(ctx, program.id, p.period, 'approved')?.details as unknown as ApprovedSnapshot | undefined;
+        const snapshot = latestEvent(ctx, program.id, p.period, 'approved')?.details as unknown as ApprovedRecord | undefined;
         heldPoints = snapshot?.payouts?.held.reduce((s, h) => s + h.points, 0) ?? snapshot?.totals.heldPoints ?? 0;
         budgetedMinor = snapshot?.payouts?.totals.budgetMinor ?? budgetedMinor;
       } else if (p.salesLines > 0) {

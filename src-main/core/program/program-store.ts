@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { programs, ruleVersions } from '../../db/schema';
 import { findProjectRoot } from '../../db/project-paths';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from './program-view';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';

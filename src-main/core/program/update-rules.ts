@@ -2,7 +2,7 @@
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from './program-view';
 import { parseRules } from './program-config';
 import { requireProgram, getProgram } from './program-store';
 

@@ -3,7 +3,7 @@
 // scored now, as an adjustment that names the period it corrects.
 import type { LateCorrection } from './scoring-views';
 export type { LateCorrection } from './scoring-views';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from '../program/program-view';
 import type { CoreContext } from '../context';
 import { isLocked, periodStates } from '../periods/period-states';
 import { currentSalesBatches, loadScoringInput, rulesOfVersion } from './load-scoring-input';

@@ -2,7 +2,8 @@
 // campaign bonuses. trunc toward zero, so that a sale and its full return cancel exactly.
 import { mulTruncDiv, percentOf } from '../money/minor-units';
 import type { Rules } from '../program/program-config';
-import type { CampaignBonus, LineScore, ScoringLine, ScoringProduct } from './score-types';
+import type { CampaignBonus, LineScore, ScoringProduct } from './score-types';
+import type { ScoringLine } from '../sales/scoring-line';
 
 type Campaign = Rules['campaigns'][number];
 

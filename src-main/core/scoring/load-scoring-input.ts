@@ -1,14 +1,15 @@
 // Reads what the engine needs for one period from the database, in a handful of queries
 // (1,200,000 lines must score in seconds): raw rows, no per-row ORM objects.
 import type Database from 'better-sqlite3';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from '../program/program-view';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { previousPeriod } from '../periods/period';
 import type { Rules } from '../program/program-config';
 import { currentTargets } from '../import/kinds/import-targets';
 import { adjustVolumes, applyLineDecisions, loadLineDecisions } from '../decisions/line-decisions';
-import type { ScoringInput, ScoringLine, ScoringParticipant, ScoringProduct } from './score-types';
+import type { ScoringInput, ScoringParticipant, ScoringProduct } from './score-types';
+import type { ScoringLine } from '../sales/scoring-line';
 
 export function rulesOfVersion(ctx: CoreContext, programId: number, version: number): Rules {
   const row = ctx.store.sqlite.prepare('SELECT rules_json FROM rule_versions WHERE program_id = ? AND version = ?').get(programId, version) as

@@ -3,10 +3,10 @@
 import type { PeriodResult } from './scoring-views';
 export type { PeriodResult } from './scoring-views';
 import { createHash } from 'node:crypto';
-import type { ProgramView } from '../../ipc/contract';
-import { AppError } from '../app-error';
+import type { ProgramView } from '../program/program-view';
 import type { CoreContext } from '../context';
-import { isPeriod, previousPeriod } from '../periods/period';
+import { previousPeriod } from '../periods/period';
+import { requirePeriod } from '../periods/require-period';
 import type { PeriodState } from '../../db/ledger-kinds';
 import { isLocked, latestEvent, periodState, recordPeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
@@ -15,12 +15,11 @@ import { lateCorrections, type ApprovalDetails, type LateCorrection } from './la
 import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion, volumesOf } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
-import type { PayoutProposal } from '../verification/verification-views';
 
 
 export interface ApprovedSnapshot extends ApprovalDetails {
-  /** What the approval paid: the proposal as approved (fitted, selected). */
-  payouts?: PayoutProposal;
+  /** What the approval paid (the approval stage's PayoutProposal); scoring reads only whether it was fitted. */
+  payouts?: { totals: { fitted: boolean } };
   /** The reasons written at approval, each for what it allowed. */
   reasons?: { overBudget: string | null; acceptedFindings: string | null };
   rows: ScoreRow[];
@@ -29,10 +28,6 @@ export interface ApprovedSnapshot extends ApprovalDetails {
   corrections: LateCorrection[];
 }
 
-export function requirePeriod(period: string): string {
-  if (!isPeriod(period)) throw new AppError('INVALID_INPUT', `"${period}" is not a period; write it as a month YYYY-MM, such as 2026-10.`);
-  return period;
-}
 
 function sumByParticipant(corrections: readonly LateCorrection[]): Map<string, number> {
   const sums = new Map<string, number>();

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scorePeriod } from './score-period';
-import { byCode, inputFor, participant, product } from './scoring-fixtures';
-import type { ScoringLine } from './score-types';
+import { byCode, inputFor, participant, product } from '../../../tests/fixtures/scoring-fixtures';
+import type { ScoringLine } from '../sales/scoring-line';
 
 const products = byCode([
   product('DOG-01', 'DRY', true),

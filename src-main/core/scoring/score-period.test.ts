@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scorePeriod } from './score-period';
-import { byCode, inputFor, line, participant, product } from './scoring-fixtures';
+import { byCode, inputFor, line, participant, product } from '../../../tests/fixtures/scoring-fixtures';
 
 const products = byCode([product('DOG-01', 'DRY', true), product('CAT-07', 'WET', true, 15), product('TOY-3', 'TOYS', false)]);
 

@@ -5,18 +5,8 @@ import { amountTooLarge } from '../money/amount-limit';
 import type { Rules } from '../program/program-config';
 import { awardPrizes } from './contest-ranking';
 import { lineRulesFor, scoreLine } from './line-points';
-import type {
-  HeldReason,
-  LineScore,
-  PeriodScore,
-  PeriodTotals,
-  PrizeAward,
-  ScoreRow,
-  ScoringAnomaly,
-  ScoringInput,
-  ScoringLine,
-  ScoringParticipant,
-} from './score-types';
+import type { HeldReason, LineScore, PeriodScore, PeriodTotals, PrizeAward, ScoreRow, ScoringAnomaly, ScoringInput, ScoringParticipant } from './score-types';
+import type { ScoringLine } from '../sales/scoring-line';
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,6 +1,9 @@
 // The rule engine's inputs and outputs. Everything here is plain data with integer points and
 // minor units, so that a score can be compared field by field, printed as JSON and posted.
 import type { Rules } from '../program/program-config';
+import type { ScoringLine } from '../sales/scoring-line';
+
+export type { ScoringLine };
 
 export interface ScoringParticipant {
   code: string;
@@ -19,16 +22,6 @@ export interface ScoringProduct {
   pointsPerUnit: number | null;
 }
 
-export interface ScoringLine {
-  id: number;
-  batchId: number;
-  row: number;
-  date: string;
-  participantCode: string;
-  sku: string;
-  quantity: number;
-  netMinor: number;
-}
 
 export interface ScoringInput {
   period: string;

@@ -4,7 +4,8 @@ import type { WhatIfResult, WhatIfRow } from './scoring-views';
 import type { CoreContext } from '../context';
 import { requireProgram } from '../program/program-store';
 import { validRules } from '../program/update-rules';
-import { draftScore, requirePeriod } from './period-score';
+import { draftScore } from './period-score';
+import { requirePeriod } from '../periods/require-period';
 
 
 

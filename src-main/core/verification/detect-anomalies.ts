@@ -3,13 +3,14 @@
 // sale, held payouts, capped participants, volumes far from the participant's own history or
 // from everyone else's, and results just past a tier or target threshold.
 import type Database from 'better-sqlite3';
-import type { ProgramView } from '../../ipc/contract';
+import type { ProgramView } from '../program/program-view';
 import { previousPeriod } from '../periods/period';
 import type { Rules } from '../program/program-config';
 import { minorToDecimalString } from '../money/minor-units';
 import { loadVolumes } from '../scoring/load-scoring-input';
 import type { LineScore, PeriodScore, ScoreRow } from '../scoring/score-types';
-import type { VerificationAction, VerificationCode } from './verification-views';
+import type { VerificationAction } from '../decisions/decision-views';
+import type { VerificationCode } from './verification-views';
 
 export interface Finding {
   key: string;

@@ -8,7 +8,8 @@ import { nowIso } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
-import { draftScore, requirePeriod, type Draft } from '../scoring/period-score';
+import { draftScore, type Draft } from '../scoring/period-score';
+import { requirePeriod } from '../periods/require-period';
 import { detectFindings, type Finding } from './detect-anomalies';
 import {
   VERIFICATION_CODES,

@@ -1,4 +1,4 @@
-// What the verification queue and the payout steps show outside the core: plain types only,
+// What the verification queue shows outside the core: plain types only,
 // so that the renderer can import them through the IPC contract.
 
 export const VERIFICATION_CODES = [
@@ -15,8 +15,8 @@ export const VERIFICATION_CODES = [
 ] as const;
 export type VerificationCode = (typeof VERIFICATION_CODES)[number];
 
-export const VERIFICATION_ACTIONS = ['assign', 'exclude', 'setTarget', 'accept'] as const;
-export type VerificationAction = (typeof VERIFICATION_ACTIONS)[number];
+import { VERIFICATION_ACTIONS, type VerificationAction } from '../decisions/decision-views';
+export { VERIFICATION_ACTIONS, type VerificationAction };
 
 export interface EvidenceLine {
   lineId: number | null;
@@ -77,115 +77,4 @@ export interface ResolveInput {
   /** assign, exclude: which of the item's lines (all of them when left out). */
   lineIds?: number[];
   reason: string;
-}
-
-export interface PayoutProposalRow {
-  code: string;
-  name: string;
-  method: 'card' | 'transfer';
-  /** The card or account, masked: only the last four characters shown. */
-  destination: string;
-  /** What the scores make payable. */
-  payablePoints: number;
-  /** What this approval would pay (less when fitted to the budget or not selected). */
-  points: number;
-  amountMinor: number;
-  /** Stays in the balance for the next period. */
-  unpaidPoints: number;
-  selected: boolean;
-}
-
-export interface HeldPayout {
-  code: string;
-  name: string;
-  reason: 'noDestination' | 'inactive';
-  points: number;
-}
-
-export interface PayoutProposal {
-  period: string;
-  state: string;
-  locked: boolean;
-  rows: PayoutProposalRow[];
-  held: HeldPayout[];
-  totals: { points: number; amountMinor: number; payablePoints: number; payableMinor: number; budgetMinor: number | null; overBudget: boolean; fitted: boolean };
-  openAnomalies: number;
-  currency: { code: string; minorDigits: number };
-}
-
-export type PayoutStatus = 'approved' | 'exported' | 'paid' | 'failed' | 'voided';
-
-export interface PayoutView {
-  id: number;
-  reference: string;
-  period: string;
-  participantCode: string;
-  participantName: string;
-  method: 'card' | 'transfer';
-  destination: string;
-  points: number;
-  amountMinor: number;
-  status: PayoutStatus;
-  batchRef: string | null;
-  statusReason: string | null;
-}
-
-export interface PayoutBatchView {
-  id: number;
-  batchRef: string;
-  period: string;
-  format: 'xlsx' | 'csv' | 'sepa';
-  fileName: string;
-  sha256: string;
-  rowCount: number;
-  controlSumMinor: number;
-  createdAt: string;
-  createdBy: string;
-  voided: boolean;
-  /** The formats this batch was written again in (xlsx <-> csv): the same top-ups, never a second payment. */
-  copies: ('xlsx' | 'csv')[];
-}
-
-export interface ExportResult {
-  batch: PayoutBatchView;
-  fileName: string;
-  bytes: Uint8Array;
-  /** True when nothing was left to export and the earlier file of this format is returned. */
-  reused: boolean;
-  /** True when the file is an existing batch written in the other card format: the same top-ups, references and control sum. */
-  copy: boolean;
-}
-
-export interface ConfirmationMismatch {
-  row: number;
-  reference: string | null;
-  reason: string;
-}
-
-export interface ConfirmationReport {
-  fileName: string;
-  rowsRead: number;
-  paid: number;
-  failed: number;
-  alreadyKnown: number;
-  mismatches: ConfirmationMismatch[];
-  paidMinor: number;
-  failedMinor: number;
-}
-
-export interface BudgetPeriodView {
-  period: string;
-  state: string;
-  budgetedMinor: number | null;
-  approvedMinor: number;
-  paidMinor: number;
-  failedMinor: number;
-  heldPoints: number;
-  heldMinor: number;
-}
-
-export interface BudgetView {
-  currency: { code: string; minorDigits: number };
-  periods: BudgetPeriodView[];
-  toDate: { budgetedMinor: number; approvedMinor: number; paidMinor: number; heldMinor: number };
 }

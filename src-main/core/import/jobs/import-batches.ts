@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { importBatches } from '../../../db/schema';
-import type { ImportBatchView } from '../../../ipc/contract';
 import type { CoreContext } from '../../context';
+import type { ImportBatchView } from '../report/import-report';
+
 
 export function listImportBatches(ctx: CoreContext, programId: number, limit = 200): ImportBatchView[] {
   return ctx.store.db

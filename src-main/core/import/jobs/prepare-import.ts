@@ -4,7 +4,7 @@
 // records the batch and its problems, lets the kind write its rows, and logs the decision).
 import { and, desc, eq } from 'drizzle-orm';
 import { importBatches } from '../../../db/schema';
-import type { ProgramView } from '../../../ipc/contract';
+import type { ProgramView } from '../../program/program-view';
 import { AppError } from '../../app-error';
 import { nowIso, type CoreContext } from '../../context';
 import { recordDecision } from '../../operator/operator-log';

@@ -15,7 +15,7 @@ import { textParser } from '../cells/parse-text-cell';
 import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../jobs/prepare-import';
 import { upsertKeyedRecords } from '../jobs/upsert-keyed-records';
 import { previewFromTable } from '../table/preview-from-table';
-import type { ParticipantRow } from '../../../ipc/contract';
+import type { ParticipantRow } from '../../program/participants/participant-types';
 
 /** A client file as handed over: name, bytes, and optionally the sheet and columns chosen (`{ code: 'Nr' }`). */
 export type ImportFileInput = ImportFile;

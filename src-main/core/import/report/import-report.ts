@@ -178,3 +178,22 @@ export interface ImportJobStatus {
   report: ImportReport | null;
   error: { code: string; message: string; details?: Record<string, unknown> } | null;
 }
+
+export interface ImportBatchView {
+  id: number;
+  kind: string;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  sheet: string | null;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  createdAt: string;
+  createdBy: string;
+  /** Sales: the period of the batch's lines. */
+  period: string | null;
+  /** The later batch that superseded this one (a corrected sales file), or null. */
+  supersededBy: number | null;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPayoutBatch, payoutFileName } from './check-payout-batch';
-import { payoutBatch, payoutItem } from './payout-batch-fixture';
+import { payoutBatch, payoutItem } from '../../../../tests/fixtures/payout-batch-fixture';
 import { MAX_SAFE_AMOUNT } from '../../money/minor-units';
 
 describe('checkPayoutBatch', () => {

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { convertWithSoffice, hasOpenpyxl, hasSoffice, makeTempDir, SYSTEM_PYTHON } from '../../../../tests/fixtures/client-files';
 import { MAX_SAFE_AMOUNT } from '../../money/minor-units';
-import { payoutBatch, payoutItem } from './payout-batch-fixture';
+import { payoutBatch, payoutItem } from '../../../../tests/fixtures/payout-batch-fixture';
 import type { PayoutFile } from './payout-file-types';
 import { parsePayoutTemplate, type PayoutTemplate } from './payout-template';
 import { writePayoutFile } from './write-payout-file';

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { convertWithSoffice, hasOpenpyxl, hasSoffice, makeTempDir, SYSTEM_PYTHON } from '../../../../tests/fixtures/client-files';
 import { AppError } from '../../app-error';
-import { FORMULA_NAMES, payoutBatch, payoutItem } from './payout-batch-fixture';
+import { FORMULA_NAMES, payoutBatch, payoutItem } from '../../../../tests/fixtures/payout-batch-fixture';
 import type { PayoutFile } from './payout-file-types';
 import { BUILT_IN_TEMPLATE, parsePayoutTemplate, type PayoutTemplate, type PayoutTemplateInput } from './payout-template';
 import { writePayoutFile } from './write-payout-file';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../../tests/fixtures/client-files';
-import { payoutBatch, payoutItem } from './payout-batch-fixture';
+import { payoutBatch, payoutItem } from '../../../../tests/fixtures/payout-batch-fixture';
 import type { PayoutFile, PayoutFileBatch } from './payout-file-types';
 import { writePayoutFile } from './write-payout-file';
 import { remittanceText } from './write-sepa-pain001';

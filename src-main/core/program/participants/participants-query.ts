@@ -1,12 +1,6 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { importBatches, participantChanges, participants } from '../../../db/schema';
-import {
-  participantsQuerySchema,
-  type ParticipantDetail,
-  type ParticipantRow,
-  type ParticipantsPage,
-  type ParticipantsQuery,
-} from '../../../ipc/contract';
+import { participantsQuerySchema, type ParticipantDetail, type ParticipantRow, type ParticipantsPage, type ParticipantsQuery } from './participant-types';
 import { AppError } from '../../app-error';
 import type { CoreContext } from '../../context';
 import { requireProgram } from '../program-store';

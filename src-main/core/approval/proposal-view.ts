@@ -1,0 +1,24 @@
+// What the approval screen reads: the proposal for a period, live while it is open, as approved
+// once locked.
+import type { CoreContext } from '../context';
+import { isLocked, latestEvent, periodState } from '../periods/period-states';
+import { requireProgram } from '../program/program-store';
+import { draftScore } from '../scoring/period-score';
+import { requirePeriod } from '../periods/require-period';
+import { verificationQueue } from '../verification/verification-queue';
+import type { ApprovedRecord, PayoutProposal } from './approval-views';
+import { loadDestinations, proposePayouts, type ProposalOptions } from './payout-proposal';
+
+export function payoutProposal(ctx: CoreContext, period: string, options: ProposalOptions = {}): PayoutProposal {
+  requirePeriod(period);
+  const program = requireProgram(ctx);
+  const state = periodState(ctx, program.id, period);
+  if (isLocked(state)) {
+    const snapshot = latestEvent(ctx, program.id, period, 'approved')!.details as unknown as ApprovedRecord;
+    if (snapshot.payouts) return { ...snapshot.payouts, state, locked: true };
+  }
+  // One draft, with its lines, for the proposal and for the count of open findings.
+  const draft = draftScore(ctx, program, period, { keepLines: true });
+  const open = verificationQueue(ctx, period, draft).open;
+  return proposePayouts(program, state, draft.score, loadDestinations(ctx.store.sqlite, program.id), open, options);
+}
