@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
+      // The core host is its own entry: Electron starts it as a utility process (out/main/host.js).
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts'), host: resolve(__dirname, 'src-main/host/host-process.ts') } },
     },
   },
   preload: {

@@ -18,8 +18,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CoreContext } from '../src-main/core/context';
-import { nextPeriod } from '../src-main/core/periods/period';
-import { createProgram, readReferenceTemplate } from '../src-main/core/program/program-store';
+import { periodsOf, seedBigProgram } from '../tests/fixtures/big-program';
 import { approvePeriod } from '../src-main/core/approval/approve-period';
 import { calculatePeriod, recalculatePeriods } from '../src-main/core/scoring/period-score';
 import { verificationQueue } from '../src-main/core/verification/verification-queue';
@@ -43,67 +42,10 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** A small deterministic generator, so that every run scores the same data. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const SIZE = { firstPeriod: FIRST, periods: 12, lines: LINES, participants: PARTICIPANTS };
 
 function periods(): string[] {
-  const out = [FIRST];
-  while (out.length < 12) out.push(nextPeriod(out[out.length - 1]!));
-  return out;
-}
-
-function seed(ctx: CoreContext): void {
-  const template = readReferenceTemplate();
-  const program = createProgram(ctx, { ...template, firstPeriod: FIRST });
-  const sqlite = ctx.store.sqlite;
-  const rnd = random(42);
-  const at = '2026-01-01T00:00:00.000Z';
-  sqlite.transaction(() => {
-    const batch = sqlite.prepare(
-      `INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by, period)
-       VALUES (?, ?, ?, 0, ?, '{}', ?, ?, 0, 0, ?, 'bench', ?)`,
-    );
-    const master = batch.run(program.id, 'participants', 'participants.xlsx', 'p', PARTICIPANTS, PARTICIPANTS, at, null).lastInsertRowid;
-    const person = sqlite.prepare(
-      `INSERT INTO participants (program_id, code, name, join_date, card_ref, status, created_batch_id, source_row, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (let i = 0; i < PARTICIPANTS; i++) {
-      const month = 1 + Math.floor(rnd() * 12);
-      person.run(program.id, `R${String(i).padStart(5, '0')}`, `Rep ${i}`, `2026-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`, i % 50 === 0 ? null : `CARD-${i}`, i % 97 === 0 ? 'inactive' : 'active', master, i + 2, at, at);
-    }
-    const product = sqlite.prepare(`INSERT INTO products (program_id, sku, name, product_group, promoted, points_per_unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    const groups = ['DRY', 'WET', 'TOYS', 'CARE'];
-    for (let i = 0; i < 60; i++) product.run(program.id, `SKU-${i}`, `Product ${i}`, groups[i % 4], i % 4 === 2 ? 0 : 1, i % 5 === 0 ? 15 : null, at, at);
-    const targetsBatch = batch.run(program.id, 'targets', 'targets.xlsx', 't', PARTICIPANTS * 12, PARTICIPANTS * 12, at, null).lastInsertRowid;
-    const target = sqlite.prepare('INSERT INTO targets (program_id, participant_code, period, target_minor, batch_id, source_row) VALUES (?, ?, ?, ?, ?, ?)');
-    let row = 2;
-    for (const period of periods()) {
-      for (let i = 0; i < PARTICIPANTS; i++) target.run(program.id, `R${String(i).padStart(5, '0')}`, period, 500_000 + Math.floor(rnd() * 4_000_000), targetsBatch, row++);
-    }
-    const line = sqlite.prepare(
-      `INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, document_no, line_no, line_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const period of periods()) {
-      const batchId = batch.run(program.id, 'sales', `sales-${period}.xlsx`, `s-${period}`, LINES, LINES, at, period).lastInsertRowid;
-      for (let n = 0; n < LINES; n++) {
-        const code = `R${String(Math.floor(rnd() * PARTICIPANTS)).padStart(5, '0')}`;
-        // About one line in 25 a return, one in 500 an SKU the products file does not know.
-        const sign = rnd() < 0.04 ? -1 : 1;
-        const sku = rnd() < 0.002 ? 'SKU-UNKNOWN' : `SKU-${Math.floor(rnd() * 60)}`;
-        const qty = 1 + Math.floor(rnd() * 40);
-        const net = qty * (500 + Math.floor(rnd() * 20_000));
-        const date = `${period}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-        line.run(program.id, batchId, n + 2, date, period, code, sku, sign * qty, sign * net, `INV-${period}-${n}`, '1', `${period}|${n}`);
-      }
-    }
-  })();
+  return periodsOf(SIZE);
 }
 
 function main(): void {
@@ -112,7 +54,7 @@ function main(): void {
   const ctx: CoreContext = { store, actor: 'bench', now: () => new Date() };
   try {
     const t0 = performance.now();
-    seed(ctx);
+    seedBigProgram(ctx, SIZE);
     const seeded = (performance.now() - t0) / 1000;
     const all = periods();
     const last = all[all.length - 1]!;

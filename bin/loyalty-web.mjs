@@ -58,7 +58,7 @@ function dbArgument() {
 const dbFile = resolveDataFile(dbArgument(), process.env);
 let server;
 try {
-  server = await startWebServer({ dbFile, port: portArgument() });
+  server = await startWebServer({ dbFile, port: portArgument(), coreHost: 'built' });
 } catch (error) {
   console.error(`Loyalty Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { DatabaseNewerError } from '../db/open-database';
+import type { AppErrorData } from '../ipc/contract';
 
 export const DATA_FILE_NAME = 'loyalty.db';
 
@@ -23,10 +23,9 @@ export function resolveUserDataOverride(env: Record<string, string | undefined>)
   return override ? resolve(override) : undefined;
 }
 
-/** The one message shown (in an error box, before quitting) when the data file cannot be opened. */
-export function describeOpenFailure(file: string, error: unknown): string {
+/** The one message shown (in an error box, before quitting) when the core host cannot open the data file. */
+export function describeOpenFailure(file: string, error: AppErrorData): string {
   // A newer file's message already names the file and says what to do.
-  if (error instanceof DatabaseNewerError) return error.message;
-  const reason = error instanceof Error ? error.message : String(error);
-  return `Loyalty Desk could not open its data file ${file}: ${reason}`;
+  if (error.code === 'DATABASE_NEWER') return error.message;
+  return `Loyalty Desk could not open its data file ${file}: ${error.message}`;
 }

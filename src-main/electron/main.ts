@@ -1,18 +1,17 @@
-// The Electron main process, kept thin: open the data file, answer the contract's calls
-// over IPC, show one hardened window. All computing happens in the core.
+// The Electron main process, kept thin: start the core host (utility processes that open the
+// data file and answer the contract), relay the page's calls to it, show one hardened window.
+// No core module runs here, so the window never waits for the core.
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Store } from '../db/open-database';
-import { createHandlers } from '../ipc/handlers';
-import type { CoreContext } from '../core/context';
+import { connectCore, CoreHostFailed, type CoreClient } from '../host/core-client';
 import { createAppUrlCheck, preloadPath, resolveRendererLocation } from './app-location';
 import { describeOpenFailure, resolveDataFile, resolveUserDataOverride } from './data-file';
 import { registerHandlers } from './register-handlers';
 import { applyContentSecurityPolicy, hardenWebContents, lockDownPermissions } from './security';
 import { mainWindowOptions } from './window-options';
-import { prewarmXlsxRowWorker } from '../core/import/read/xlsx-row-worker-client';
+import { utilityHostLink } from './utility-host';
 
 // out/main/ once bundled (an ES module: package.json says "type": "module").
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -35,7 +34,7 @@ function start(): void {
     mainDir,
   });
   const isAppUrl = createAppUrlCheck(location);
-  let store: Store | undefined;
+  let core: CoreClient | undefined;
   let mainWindow: BrowserWindow | null = null;
 
   // Every web page the app ever creates is hardened, not only the main window.
@@ -63,25 +62,29 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (store && app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (core && app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
   app.on('will-quit', () => {
-    store?.close();
-    store = undefined;
+    void core?.close();
+    core = undefined;
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dataFile = resolveDataFile(process.env, app.getPath('userData'));
+    const hostEntry = join(mainDir, 'host.js');
     try {
-      store = openDatabase(dataFile);
+      core = await connectCore(
+        { interactive: utilityHostLink(hostEntry, 'interactive'), long: utilityHostLink(hostEntry, 'long') },
+        { dbFile: dataFile, actor: operatorName(), version: app.getVersion(), runtime: 'electron' },
+      );
     } catch (error) {
       console.error(error);
-      dialog.showErrorBox('Loyalty Desk cannot start', describeOpenFailure(dataFile, error));
+      const failure = error instanceof CoreHostFailed ? error.error : { code: 'INTERNAL' as const, message: String(error) };
+      dialog.showErrorBox('Loyalty Desk cannot start', describeOpenFailure(dataFile, failure));
       app.quit();
       return;
     }
-    const ctx: CoreContext = { store, actor: operatorName(), now: () => new Date() };
-    registerHandlers(ipcMain, createHandlers(ctx, { version: app.getVersion(), runtime: 'electron' }), isAppUrl);
+    registerHandlers(ipcMain, core, isAppUrl);
 
     lockDownPermissions(session.defaultSession, isAppUrl);
     // Vite's dev server needs inline scripts and a websocket for hot reload, so the header
@@ -89,8 +92,6 @@ function start(): void {
     if (location.kind === 'file') applyContentSecurityPolicy(session.defaultSession, isAppUrl);
 
     mainWindow = createWindow();
-    // The thread that reads workbooks, started now so that the first import does not wait for it.
-    prewarmXlsxRowWorker();
   });
 }
 

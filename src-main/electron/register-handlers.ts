@@ -1,10 +1,8 @@
-// One ipcMain handler per contract call, each on that call's own channel. Every call is
-// parsed and answered by dispatchCall, so the page always gets CallResult data (never a
-// rejected promise carrying an Error), and only our own page is answered.
+// One ipcMain handler per contract call, each on that call's own channel, relaying the call to
+// the core host. The host parses and answers every call, so the page always gets CallResult
+// data (never a rejected promise carrying an Error), and only our own page is relayed.
 import type { CallResult } from '../ipc/contract';
 import { CHANNELS, ipcChannel } from '../ipc/channels';
-import { dispatchCall, type Logger } from '../ipc/dispatch';
-import type { Handlers } from '../ipc/handlers';
 
 /** What register needs of an IPC event: the frame that sent it (null once it is gone). */
 export interface InvokeEventLike {
@@ -16,14 +14,16 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
 }
 
-const defaultLogger: Logger = (message, error) => console.error(message, error);
+/** Where calls go: the core host's client (core-client.ts). */
+export interface CallRelay {
+  call(channel: string, args: unknown): Promise<CallResult<unknown>>;
+}
 
-export function registerHandlers(
-  ipcMain: IpcMainLike,
-  handlers: Handlers,
-  isAppUrl: (url: string) => boolean,
-  log: Logger = defaultLogger,
-): string[] {
+export type Logger = (message: string, detail: unknown) => void;
+
+const defaultLogger: Logger = (message, detail) => console.error(message, detail);
+
+export function registerHandlers(ipcMain: IpcMainLike, core: CallRelay, isAppUrl: (url: string) => boolean, log: Logger = defaultLogger): string[] {
   const registered: string[] = [];
   for (const channel of CHANNELS) {
     const name = ipcChannel(channel);
@@ -36,7 +36,7 @@ export function registerHandlers(
           error: { code: 'INVALID_INPUT', message: "Refused: the call did not come from Loyalty Desk's own page." },
         };
       }
-      return dispatchCall(handlers, channel, args, log);
+      return core.call(channel, args);
     });
     registered.push(name);
   }

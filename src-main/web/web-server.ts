@@ -14,11 +14,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { openDatabase, type Store } from '../db/open-database';
 import { findProjectRoot } from '../db/project-paths';
-import type { CoreContext } from '../core/context';
-import { createHandlers } from '../ipc/handlers';
-import { dispatchCall, type Logger } from '../ipc/dispatch';
+import type { Logger } from '../ipc/dispatch';
+import { startNodeCore, type HostEntryKind } from '../host/node-host';
 import type { CallResult } from '../ipc/contract';
 import { createWireCodec, WEB_CALL_PREFIX, WEB_TOKEN_HEADER } from '../ipc/wire-codec';
 
@@ -84,7 +82,10 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Recorded with every operator decision; defaults to the system user name. */
   actor?: string;
-  now?: () => Date;
+  /** A fixed clock for the core (an ISO instant), for tests. */
+  fixedNow?: string;
+  /** The core host to run: the built one (as the desktop app runs it) or the sources through tsx. */
+  coreHost?: HostEntryKind;
   log?: Logger;
 }
 
@@ -196,9 +197,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     },
   });
 
-  const store: Store = openDatabase(options.dbFile);
-  const ctx: CoreContext = { store, actor: options.actor ?? systemActor(), now: options.now ?? (() => new Date()) };
-  const handlers = createHandlers(ctx, { version: appVersion(root), runtime: 'web' });
+  // The core runs in host processes of its own, as in the desktop app: this server only relays.
+  const core = await startNodeCore({ dbFile: options.dbFile, actor: options.actor ?? systemActor(), version: appVersion(root), runtime: 'web', fixedNow: options.fixedNow }, options.coreHost);
 
   let allowedHosts = new Set<string>();
   let origin = '';
@@ -270,7 +270,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       channel = '';
     }
-    const result = await dispatchCall(handlers, channel, (request as { args?: unknown }).args, log);
+    const result = await core.call(channel, (request as { args?: unknown }).args);
     sendJson(res, 200, result);
   }
 
@@ -374,8 +374,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       server.off('error', reject);
       resolveListen();
     });
-  }).catch((error: unknown) => {
-    store.close();
+  }).catch(async (error: unknown) => {
+    await core.close();
     throw error;
   });
 
@@ -390,14 +390,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
-    dataFile: store.file,
+    dataFile: core.dataFile,
     rendererDir,
     rendererBuilt: existsSync(join(rendererDir, 'index.html')),
     close() {
       closed ??= new Promise<void>((resolveClose) => {
         server.close(() => {
-          store.close();
-          resolveClose();
+          void core.close().then(resolveClose);
         });
         server.closeAllConnections();
       });

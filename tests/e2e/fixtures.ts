@@ -38,7 +38,7 @@ export const test = base.extend<Fixtures>({
     await use(join(dataDir, 'loyalty.db'));
   },
   server: async ({ dbFile }, use) => {
-    const server = await startWebServer({ dbFile, rendererDir, actor: 'e2e' });
+    const server = await startWebServer({ dbFile, rendererDir, actor: 'e2e', coreHost: 'built' });
     if (!server.rendererBuilt) {
       await server.close();
       throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);

@@ -70,8 +70,8 @@ describe('the data file', () => {
 
   it('explains an open failure in one message', () => {
     const newer = new DatabaseNewerError('/data/loyalty.db', 1, 3);
-    expect(describeOpenFailure('/data/loyalty.db', newer)).toBe(newer.message);
-    expect(describeOpenFailure('/data/loyalty.db', new Error('SQLITE_NOTADB: file is not a database'))).toBe(
+    expect(describeOpenFailure('/data/loyalty.db', { code: 'DATABASE_NEWER', message: newer.message })).toBe(newer.message);
+    expect(describeOpenFailure('/data/loyalty.db', { code: 'FILE_UNREADABLE', message: 'SQLITE_NOTADB: file is not a database' })).toBe(
       'Loyalty Desk could not open its data file /data/loyalty.db: SQLITE_NOTADB: file is not a database',
     );
   });

@@ -9,6 +9,9 @@ import type { WebContents } from 'electron';
 import { CHANNELS, contract, ipcChannel, type CallResult } from '../../src-main/ipc/contract';
 import { CHANNEL_NAMES } from '../../src-main/ipc/channels';
 import { createHandlers } from '../../src-main/ipc/handlers';
+import { dispatchCall } from '../../src-main/ipc/dispatch';
+import { startNodeCore } from '../../src-main/host/node-host';
+import { HOST_STOPPED_MESSAGE } from '../../src-main/host/core-client';
 import { openDatabase, type Store } from '../../src-main/db/open-database';
 import type { CoreContext } from '../../src-main/core/context';
 import { registerHandlers, type IpcMainLike, type InvokeEventLike } from '../../src-main/electron/register-handlers';
@@ -56,6 +59,12 @@ afterEach(() => {
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
+/** The relay as registerHandlers sees it, answered in this process (the host is proved below). */
+function relayTo(context: CoreContext, version: string) {
+  const handlers = createHandlers(context, { version, runtime: 'electron' });
+  return { call: (channel: string, args: unknown) => dispatchCall(handlers, channel, args, () => {}) };
+}
+
 function recordingIpcMain() {
   const listeners = new Map<string, Listener>();
   const calls: string[] = [];
@@ -87,7 +96,7 @@ describe('createHandlers', () => {
 describe('registerHandlers', () => {
   it('registers exactly one ipcMain handler per call, on loyalty:<call>', () => {
     const { ipcMain, calls } = recordingIpcMain();
-    const registered = registerHandlers(ipcMain, createHandlers(ctx, { version: '0.0.0-test', runtime: 'electron' }), isAppUrl);
+    const registered = registerHandlers(ipcMain, relayTo(ctx, '0.0.0-test'), isAppUrl);
     expect(calls).toEqual(CHANNELS.map((c) => `loyalty:${c}`));
     expect(registered).toEqual(calls);
     expect(new Set(calls).size).toBe(CHANNELS.length);
@@ -95,7 +104,7 @@ describe('registerHandlers', () => {
 
   it('answers with CallResult data on a real SQLite file', async () => {
     const { ipcMain, listeners } = recordingIpcMain();
-    registerHandlers(ipcMain, createHandlers(ctx, { version: '1.2.3', runtime: 'electron' }), isAppUrl);
+    registerHandlers(ipcMain, relayTo(ctx, '1.2.3'), isAppUrl);
     const call = (channel: string, args?: unknown) => listeners.get(channel)!(appPage, args) as Promise<CallResult<unknown>>;
 
     expect(await call('loyalty:program.get')).toEqual({ ok: true, value: null });
@@ -109,7 +118,7 @@ describe('registerHandlers', () => {
 
   it('turns an invalid argument and a failing call into error data, never a rejection', async () => {
     const { ipcMain, listeners } = recordingIpcMain();
-    registerHandlers(ipcMain, createHandlers(ctx, { version: '1.2.3', runtime: 'electron' }), isAppUrl, () => {});
+    registerHandlers(ipcMain, relayTo(ctx, '1.2.3'), isAppUrl, () => {});
     const invalid = (await listeners.get('loyalty:settings.setLanguage')!(appPage, { language: 'de' })) as CallResult<unknown>;
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const noProgram = (await listeners.get('loyalty:imports.list')!(appPage, undefined)) as CallResult<unknown>;
@@ -119,7 +128,7 @@ describe('registerHandlers', () => {
   it('refuses calls from any page but our own, without running the handler', async () => {
     const { ipcMain, listeners } = recordingIpcMain();
     const log = vi.fn();
-    registerHandlers(ipcMain, createHandlers(ctx, { version: '1.2.3', runtime: 'electron' }), isAppUrl, log);
+    registerHandlers(ipcMain, relayTo(ctx, '1.2.3'), isAppUrl, log);
     const setLanguage = listeners.get('loyalty:settings.setLanguage')!;
 
     for (const event of [{ senderFrame: { url: 'https://evil.example/' } }, { senderFrame: { url: 'file:///etc/passwd' } }, { senderFrame: null }]) {
@@ -148,24 +157,56 @@ describe('the preload', () => {
   });
 
   it('pulls neither zod, the database nor the core into the bundled preload', () => {
-    // Follows the preload's run-time imports (type-only imports vanish in the bundle).
-    const seen = new Set<string>();
-    const external = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
-        const spec = match[1]!;
-        if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`));
-        else external.add(spec);
-      }
-    };
-    visit(resolve(__dirname, '../../src-main/preload/index.ts'));
-    expect([...external]).toEqual(['electron']);
-    const local = [...seen].map((f) => f.replace(/\\/g, '/').replace(/^.*\/src-main\//, ''));
-    expect(local.sort()).toEqual(['ipc/channels.ts', 'preload/create-api.ts', 'preload/index.ts']);
+    const { local, external } = runTimeImports('preload/index.ts');
+    expect(external).toEqual(['electron']);
+    expect(local).toEqual(['ipc/channels.ts', 'preload/create-api.ts', 'preload/index.ts']);
   });
+});
+
+/** The modules a bundle of `entry` carries: its run-time imports, followed (type-only imports vanish in the bundle). */
+function runTimeImports(entry: string): { local: string[]; external: string[] } {
+  const seen = new Set<string>();
+  const external = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
+      const spec = match[1]!;
+      if (spec.startsWith('.')) visit(resolve(dirname(file), `${spec}.ts`));
+      else external.add(spec);
+    }
+  };
+  visit(resolve(__dirname, '../../src-main', entry));
+  const local = [...seen].map((f) => f.replace(/\\/g, '/').replace(/^.*\/src-main\//, '')).sort();
+  return { local, external: [...external].sort() };
+}
+
+describe('the main process and the core host', () => {
+  it('the main process holds no core module: no core stage, no database, no handlers', () => {
+    const { local, external } = runTimeImports('electron/main.ts');
+    expect(local.filter((f) => /^(core|db)\/|^ipc\/(handlers|dispatch|contract)\.ts$/.test(f))).toEqual([]);
+    expect(external).not.toContain('better-sqlite3');
+    expect(external).not.toContain('zod');
+    expect(local).toContain('host/core-client.ts');
+  });
+
+  it('the host process serves every channel of the contract, each answered as CallResult data', async () => {
+    const core = await startNodeCore({ dbFile: join(dir, 'hosted.db'), actor: 'tester', version: '4.5.6', runtime: 'electron' });
+    try {
+      for (const channel of CHANNELS) {
+        const result = await core.call(channel, undefined);
+        expect(typeof result.ok, channel).toBe('boolean');
+        if (!result.ok) expect(result.error.message, channel).not.toMatch(/There is no call named|stopped before it answered/);
+      }
+      expect(await core.call('app.info', undefined)).toEqual({ ok: true, value: { version: '4.5.6', dataFile: join(dir, 'hosted.db'), runtime: 'electron' } });
+      expect(await core.call('loyalty.unknown', undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'There is no call named "loyalty.unknown".' } });
+    } finally {
+      await core.close();
+    }
+    // Closed: a late call is answered, never left hanging.
+    expect(await core.call('app.info', undefined)).toEqual({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
+  }, 60_000);
 });
 
 describe('window hardening', () => {

@@ -1,6 +1,7 @@
-// The main entry's wiring, with Electron replaced by a recording fake: it opens the data
-// file named by LOYALTY_DB, answers every call over IPC, creates one hardened window, and
-// on a file it cannot open shows one message and quits.
+// The main entry's wiring, with Electron replaced by a recording fake: it starts the core
+// host on the data file named by LOYALTY_DB (the fake utility process is the real host
+// process, started by Node), relays every call over IPC, creates one hardened window, and on
+// a file the host cannot open shows one message and quits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,62 @@ const fake = vi.hoisted(() => {
     windows: [] as { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[],
     userData: '',
     lock: true,
+    /** The entries the main process asked Electron to start as utility processes. */
+    utilityEntries: [] as string[],
+  };
+  type Message = { data: unknown };
+  // Like Electron's MessagePortMain, a port keeps what it is sent until it is started.
+  class FakePort {
+    other: FakePort | null = null;
+    listeners: ((event: Message) => void)[] = [];
+    queue: unknown[] = [];
+    started = false;
+    postMessage(data: unknown) {
+      this.other!.receive(data);
+    }
+    receive(data: unknown) {
+      if (!this.started) this.queue.push(data);
+      else setImmediate(() => this.listeners.forEach((l) => l({ data })));
+    }
+    on(_event: 'message', listener: (event: Message) => void) {
+      this.listeners.push(listener);
+    }
+    start() {
+      this.started = true;
+      for (const data of this.queue.splice(0)) this.receive(data);
+    }
+  }
+  class MessageChannelMain {
+    port1 = new FakePort();
+    port2 = new FakePort();
+    constructor() {
+      this.port1.other = this.port2;
+      this.port2.other = this.port1;
+    }
+  }
+  // A utility process, played by the real host process started by Node: the port handed
+  // over in the first message is wired to it.
+  const utilityProcess = {
+    fork: vi.fn((entry: string) => {
+      state.utilityEntries.push(entry);
+      const exitListeners: (() => void)[] = [];
+      let kill = () => {};
+      return {
+        postMessage(_message: unknown, ports: FakePort[]) {
+          const port = ports[0]!;
+          void import('../../src-main/host/node-host').then(({ forkHostLink }) => {
+            const link = forkHostLink();
+            kill = () => link.kill();
+            port.on('message', ({ data }) => link.post(data as never));
+            link.onMessage((message) => port.postMessage(message));
+            link.onExit(() => exitListeners.forEach((l) => l()));
+            port.start();
+          });
+        },
+        once: (_event: 'exit', listener: () => void) => exitListeners.push(listener),
+        kill: () => kill(),
+      };
+    }),
   };
   const app = {
     isPackaged: false,
@@ -55,6 +112,8 @@ const fake = vi.hoisted(() => {
       dialog: { showErrorBox: vi.fn() },
       shell: { openExternal: vi.fn() },
       ipcMain: { handle: vi.fn((channel: string, listener: Listener) => state.handlers.set(channel, listener)) },
+      utilityProcess,
+      MessageChannelMain,
     },
   };
 });
@@ -71,6 +130,7 @@ beforeEach(() => {
   fake.state.handlers.clear();
   fake.state.windows.length = 0;
   fake.state.lock = true;
+  fake.state.utilityEntries.length = 0;
   dir = mkdtempSync(join(tmpdir(), 'loyalty-main-'));
   fake.state.userData = join(dir, 'user-data');
   delete process.env.LOYALTY_DB;
@@ -78,15 +138,18 @@ beforeEach(() => {
   delete process.env.ELECTRON_RENDERER_URL;
 });
 
-afterEach(() => {
+afterEach(async () => {
   fake.state.appListeners.get('will-quit')?.();
+  // will-quit closes the hosts; give them a moment to close the data file before it goes.
+  await new Promise((resolve) => setTimeout(resolve, 300));
   process.env = { ...savedEnv };
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function startMain(): Promise<void> {
   await import('../../src-main/electron/main');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // The hosts start (and open the data file) before the window is made.
+  await vi.waitFor(() => expect(fake.state.windows.length + fake.module.dialog.showErrorBox.mock.calls.length + fake.module.app.quit.mock.calls.length).toBeGreaterThan(0), { timeout: 90_000, interval: 50 });
 }
 
 describe('the Electron main entry', () => {
@@ -97,6 +160,9 @@ describe('the Electron main entry', () => {
     await startMain();
 
     expect(fake.module.dialog.showErrorBox).not.toHaveBeenCalled();
+    // Two utility processes (the interactive and the long lane), both the built host entry.
+    expect(fake.state.utilityEntries).toHaveLength(2);
+    for (const entry of fake.state.utilityEntries) expect(entry).toMatch(/[\\/]host\.js$/);
     expect([...fake.state.handlers.keys()]).toEqual(CHANNELS.map((c) => `loyalty:${c}`));
     expect(fake.state.windows).toHaveLength(1);
     const window = fake.state.windows[0]!;
@@ -117,7 +183,7 @@ describe('the Electron main entry', () => {
     expect(fake.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
     expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
     expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
-  });
+  }, 120_000);
 
   it('keeps loyalty.db in the user data folder by default, and loads the dev server under electron-vite dev', async () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
@@ -129,7 +195,7 @@ describe('the Electron main entry', () => {
     expect(fake.state.windows[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173');
     // Hot reload needs inline scripts: the strict header goes only with the built page.
     expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
-  });
+  }, 120_000);
 
   it('shows one message and quits when the data file cannot be opened', async () => {
     const broken = join(dir, 'broken.db');
@@ -142,7 +208,7 @@ describe('the Electron main entry', () => {
     expect(fake.module.app.quit).toHaveBeenCalled();
     expect(fake.state.handlers.size).toBe(0);
     expect(fake.state.windows).toHaveLength(0);
-  });
+  }, 120_000);
 
   it('quits at once when another instance holds the lock', async () => {
     fake.state.lock = false;

@@ -47,7 +47,7 @@ export async function takeScreenshots(
         const work = mkdtempSync(join(tmpdir(), 'loyalty-shots-'));
         const dbFile = join(work, 'loyalty.db');
         await seed(dbFile, work);
-        const server = await startWebServer({ dbFile, rendererDir, actor: 'anna' });
+        const server = await startWebServer({ dbFile, rendererDir, actor: 'anna', coreHost: 'built' });
         try {
           const page = await browser.newPage({ viewport: { width, height: 860 }, locale: 'en-US', acceptDownloads: true });
           await visit({ page, language, url: server.url, shot: shotAt(width), dbFile, work });

@@ -30,7 +30,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 const browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [] });
-const server = await startWebServer({ dbFile, rendererDir, actor: 'anna' });
+const server = await startWebServer({ dbFile, rendererDir, actor: 'anna', coreHost: 'built' });
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
   for (const language of ['en', 'pl'] as const) {

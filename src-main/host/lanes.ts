@@ -1,0 +1,33 @@
+import type { Channel } from '../ipc/contract';
+import type { Lane } from './host-protocol';
+
+/**
+ * Calls that can take seconds on a program of 100,000 lines a period: imports (the job's
+ * calls stay together, since a job lives in the host that started it), the demo, approval,
+ * exports, the audit, and the views that score a period. Everything else is a look-up or a
+ * small write and goes to the interactive lane.
+ */
+export const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'demo.create',
+  'import.participants',
+  'import.start',
+  'import.status',
+  'import.cancel',
+  'import.commit',
+  'import.errorReport',
+  'score.period',
+  'score.explain',
+  'period.approve',
+  'rules.whatIf',
+  'audit.verify',
+  'verify.queue',
+  'verify.resolve',
+  'payouts.proposal',
+  'payouts.export',
+  'payouts.exportBatch',
+  'budget.view',
+]);
+
+export function laneOf(channel: string): Lane {
+  return LONG_CHANNELS.has(channel as Channel) ? 'long' : 'interactive';
+}
