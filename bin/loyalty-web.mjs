@@ -41,7 +41,7 @@ function portArgument() {
 register();
 const { startWebServer } = await import(pathToFileURL(join(root, 'src-main', 'web', 'web-server.ts')).href);
 // The same data file as the desktop app and the CLI, unless told otherwise.
-const { resolveDataFile } = await import(pathToFileURL(join(root, 'src-main', 'db', 'default-data-file.ts')).href);
+const { resolveDataFile } = await import(pathToFileURL(join(root, 'src-main', 'host', 'data-file-location.ts')).href);
 
 function dbArgument() {
   const i = args.indexOf('--db');
@@ -55,7 +55,7 @@ function dbArgument() {
   return args.find((a) => a.startsWith('--db='))?.slice(5) || undefined;
 }
 
-const dbFile = resolveDataFile(dbArgument(), process.env);
+const dbFile = resolveDataFile({ flag: dbArgument(), env: process.env });
 let server;
 try {
   server = await startWebServer({ dbFile, port: portArgument(), coreHost: 'built' });

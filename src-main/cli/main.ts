@@ -4,9 +4,9 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
 import { openDatabase, openDatabaseReadOnly, type Store } from '../db/open-database';
-import { resolveDataFile } from '../db/default-data-file';
+import { resolveDataFile } from '../host/data-file-location';
+import { operatorName } from '../host/operator-name';
 import type { CoreContext } from '../core/context';
 import { toErrorData } from '../ipc/dispatch';
 import { AppError } from '../core/app-error';
@@ -55,15 +55,6 @@ const OPTIONS = {
   anchor: { type: 'string' },
 } as const;
 
-function actorName(env: NodeJS.ProcessEnv): string {
-  if (env.LOYALTY_ACTOR) return env.LOYALTY_ACTOR;
-  try {
-    return userInfo().username;
-  } catch {
-    return 'operator';
-  }
-}
-
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -90,9 +81,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let store: Store | undefined;
   try {
-    const file = resolveDataFile(values.db, io.env);
+    const file = resolveDataFile({ flag: values.db, env: io.env });
     store = command.readOnly ? openDatabaseReadOnly(file) : openDatabase(file);
-    const ctx: CoreContext = { store, actor: actorName(io.env), now: io.now ?? (() => new Date()) };
+    const ctx: CoreContext = { store, actor: operatorName(io.env), now: io.now ?? (() => new Date()) };
     const output: CommandOutput = await command.run(ctx, rest, values, { readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }) });
     io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
     return output.exitCode ?? 0;

@@ -1,18 +1,5 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AppErrorData } from '../ipc/contract';
-
-export const DATA_FILE_NAME = 'loyalty.db';
-
-/**
- * The SQLite file the app opens: LOYALTY_DB when set (tests and the e2e run point it at a
- * temp file; an operator can keep the data on another disk), else loyalty.db in Electron's
- * per-user data folder.
- */
-export function resolveDataFile(env: Record<string, string | undefined>, userDataDir: string): string {
-  const override = env.LOYALTY_DB?.trim();
-  if (override) return resolve(override);
-  return join(userDataDir, DATA_FILE_NAME);
-}
 
 /**
  * LOYALTY_USER_DATA moves Electron's own profile (caches, window state, the single-instance

@@ -2,12 +2,13 @@
 // data file and answer the contract), relay the page's calls to it, show one hardened window.
 // No core module runs here, so the window never waits for the core.
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectCore, CoreHostFailed, type CoreClient } from '../host/core-client';
 import { createAppUrlCheck, preloadPath, resolveRendererLocation } from './app-location';
-import { describeOpenFailure, resolveDataFile, resolveUserDataOverride } from './data-file';
+import { describeOpenFailure, resolveUserDataOverride } from './data-file';
+import { resolveDataFile } from '../host/data-file-location';
+import { operatorName } from '../host/operator-name';
 import { registerHandlers } from './register-handlers';
 import { applyContentSecurityPolicy, hardenWebContents, lockDownPermissions } from './security';
 import { mainWindowOptions } from './window-options';
@@ -70,7 +71,7 @@ function start(): void {
   });
 
   void app.whenReady().then(async () => {
-    const dataFile = resolveDataFile(process.env, app.getPath('userData'));
+    const dataFile = resolveDataFile({ env: process.env, userDataDir: app.getPath('userData') });
     const hostEntry = join(mainDir, 'host.js');
     try {
       core = await connectCore(
@@ -93,14 +94,4 @@ function start(): void {
 
     mainWindow = createWindow();
   });
-}
-
-/** Recorded as the actor of every decision; the OS account is who sits at this desk. */
-function operatorName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    // No passwd entry (some containers): fall back to the environment.
-    return process.env.USER ?? process.env.USERNAME ?? 'operator';
-  }
 }

@@ -12,11 +12,11 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { userInfo } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { findProjectRoot } from '../db/project-paths';
 import type { Logger } from '../ipc/dispatch';
 import { startNodeCore, type HostEntryKind } from '../host/node-host';
+import { operatorName } from '../host/operator-name';
 import type { CallResult } from '../ipc/contract';
 import { createWireCodec, WEB_CALL_PREFIX, WEB_TOKEN_HEADER } from '../ipc/wire-codec';
 
@@ -101,14 +101,6 @@ export interface WebServerHandle {
   /** Whether the renderer has been built (out/renderer/index.html exists). */
   rendererBuilt: boolean;
   close(): Promise<void>;
-}
-
-function systemActor(): string {
-  try {
-    return userInfo().username || 'operator';
-  } catch {
-    return 'operator';
-  }
 }
 
 function appVersion(root: string): string {
@@ -198,7 +190,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   // The core runs in host processes of its own, as in the desktop app: this server only relays.
-  const core = await startNodeCore({ dbFile: options.dbFile, actor: options.actor ?? systemActor(), version: appVersion(root), runtime: 'web', fixedNow: options.fixedNow }, options.coreHost);
+  const core = await startNodeCore({ dbFile: options.dbFile, actor: options.actor ?? operatorName(), version: appVersion(root), runtime: 'web', fixedNow: options.fixedNow }, options.coreHost);
 
   let allowedHosts = new Set<string>();
   let origin = '';

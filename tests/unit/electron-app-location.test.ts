@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppUrlCheck, preloadPath, resolveRendererLocation } from '../../src-main/electron/app-location';
 import { DatabaseNewerError } from '../../src-main/db/open-database';
-import { describeOpenFailure, resolveDataFile, resolveUserDataOverride } from '../../src-main/electron/data-file';
+import { describeOpenFailure, resolveUserDataOverride } from '../../src-main/electron/data-file';
 
 const mainDir = resolve('/app/out/main');
 
@@ -56,13 +56,6 @@ describe('createAppUrlCheck', () => {
 });
 
 describe('the data file', () => {
-  it('is loyalty.db in the user data folder unless LOYALTY_DB names one', () => {
-    expect(resolveDataFile({}, '/home/ann/.config/Loyalty Desk')).toBe(join('/home/ann/.config/Loyalty Desk', 'loyalty.db'));
-    expect(resolveDataFile({ LOYALTY_DB: '  ' }, '/data')).toBe(join('/data', 'loyalty.db'));
-    expect(resolveDataFile({ LOYALTY_DB: '/tmp/test.db' }, '/data')).toBe(resolve('/tmp/test.db'));
-    expect(resolveDataFile({ LOYALTY_DB: 'relative.db' }, '/data')).toBe(resolve('relative.db'));
-  });
-
   it('moves the Electron profile only when LOYALTY_USER_DATA is set', () => {
     expect(resolveUserDataOverride({})).toBeUndefined();
     expect(resolveUserDataOverride({ LOYALTY_USER_DATA: '/tmp/profile' })).toBe(resolve('/tmp/profile'));
