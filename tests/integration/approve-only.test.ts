@@ -104,6 +104,8 @@ describe('approve --only', () => {
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 15_000 } }, 'A small budget for the test');
     expect(payoutProposal(ctx, '2026-09').totals.overBudget).toBe(true);
     expect(payoutProposal(ctx, '2026-09', { only: ['A', 'E'] }).totals).toMatchObject({ points: 1500, amountMinor: 15_000, overBudget: false });
+    // Nothing to fit: the selection is within the budget, so asking to fit changes nothing.
+    expect(payoutProposal(ctx, '2026-09', { only: ['A', 'E'], fitBudget: true }).totals).toMatchObject({ points: 1500, fitted: false });
     approvePeriod(ctx, '2026-09', { only: ['A', 'E'], acceptOpenAnomalies: ACCEPT });
     expect(payouts(ctx, '2026-09')).toEqual([
       ['A', 1000, 10_000, 'approved'],
