@@ -61,7 +61,17 @@ describe('approve --only', () => {
       ['C', -50_000],
     ]);
     expect((entries(ctx, 'earn') as [string, number][]).map(([code]) => code)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    // Each top-up points at its own participant's redemption of its own points.
+    const links = ctx.store.sqlite
+      .prepare('SELECT p.participant_code AS code, p.points, l.participant_code AS entryCode, l.kind, l.points AS entryPoints FROM payouts p JOIN ledger_entries l ON l.id = p.ledger_entry_id ORDER BY p.id')
+      .all();
+    expect(links).toEqual([
+      { code: 'A', points: 1000, entryCode: 'A', kind: 'redemption', entryPoints: -1000 },
+      { code: 'C', points: 50_000, entryCode: 'C', kind: 'redemption', entryPoints: -50_000 },
+    ]);
     expect(verifyLedger(ctx.store.sqlite).ok).toBe(true);
+    const logged = ctx.store.sqlite.prepare("SELECT details_json AS d FROM operator_log WHERE action = 'period.approve'").get() as { d: string };
+    expect(JSON.parse(logged.d)).toMatchObject({ only: ['A', 'C'], payoutMinor: 510_000 });
   });
 
   it('leaves the payable points of those not selected in their balances, shown as unpaid in the approved proposal', () => {
@@ -143,6 +153,13 @@ describe('approve --only', () => {
     expect(calculatePeriod(ctx, '2026-09').locked).toBe(false);
   });
 
+  it('refuses an empty selection, which would lock the period paying nobody, writing nothing', () => {
+    const counts = tableCounts(ctx);
+    const error = refusal(() => approvePeriod(ctx, '2026-09', { only: [], acceptOpenAnomalies: ACCEPT }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(tableCounts(ctx)).toEqual(counts);
+  });
+
   it('refuses the same unknown code in the proposal the approval would make', () => {
     expect(refusal(() => payoutProposal(ctx, '2026-09', { only: ['ZZ9'] })).code).toBe('NOT_FOUND');
   });
@@ -152,6 +169,10 @@ describe('approve --only', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^loyalty: .*ZZ9/);
     expect(listPayouts(ctx, '2026-09')).toEqual([]);
+    // An empty value (a shell variable left unset) selects nobody: refused, not a period locked with no top-ups.
+    const empty = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', ' , ']);
+    expect(empty.code).toBe(1);
+    expect(calculatePeriod(ctx, '2026-09').locked).toBe(false);
 
     const run = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A, E', '--json']);
     expect(run.code).toBe(0);

@@ -39,7 +39,8 @@ export function proposePayouts(
   options: ProposalOptions = {},
 ): PayoutProposal {
   const only = options.only ? new Set(options.only) : null;
-  // A mistyped code would otherwise pay nobody in its place and still lock the period.
+  // An empty or mistyped selection would otherwise pay nobody in its place and still lock the period.
+  if (only && only.size === 0) throw new AppError('INVALID_INPUT', 'The selection to pay names no participant; name at least one, or approve without a selection.');
   const strangers = only ? [...only].filter((code) => !destinations.has(code)) : [];
   if (strangers.length > 0) {
     throw new AppError(
