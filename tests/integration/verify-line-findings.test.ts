@@ -105,6 +105,14 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
       expect(total(ctx, 'P1')).toBe(1100);
     });
 
+    it('goes away when a corrected workbook without the repeat replaces the batch, the line still counted once', async () => {
+      const dir = makeTempDir('loyalty-findings-');
+      const corrected = writeXlsxWithOpenpyxl(join(dir, 'sprzedaz-2026-09-korekta.xlsx'), [{ title: 'Sprzedaż', rows: SALES_ROWS.filter((_, i) => i !== 2) }]);
+      await importSales(ctx, { fileName: 'sprzedaz-2026-09-korekta.xlsx', bytes: corrected }, { period: '2026-09', replaceBatchId: batchId });
+      expect(verificationQueue(ctx, '2026-09').items.some((i) => i.code === 'DUPLICATE_LINE')).toBe(false);
+      expect(total(ctx, 'P1')).toBe(1000);
+    });
+
     it('is only accepted, not excluded (the repeat was never stored); accepting leaves the points as counted once', () => {
       const key = `DUPLICATE_LINE:${batchId}`;
       expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'exclude', reason: 'x' })).code).toBe('INVALID_INPUT');
@@ -133,6 +141,13 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
 
     it('is not raised for a return of a product the participant bought in the periods before', async () => {
       await importSales(ctx, csvFile('august.csv', [SALES_HEADER, '2026-08-20;P2;CAT-07;4;200,00;FV/0']), { period: '2026-08' });
+      expect(verificationQueue(ctx, '2026-09').items.some((i) => i.code === 'RETURN_WITHOUT_SALE')).toBe(false);
+    });
+
+    it('looks for the sale in this period and the three before, no further', async () => {
+      await importSales(ctx, csvFile('may.csv', [SALES_HEADER, '2026-05-20;P2;CAT-07;4;200,00;FV/0']), { period: '2026-05' });
+      expect(verificationQueue(ctx, '2026-09').items.filter((i) => i.code === 'RETURN_WITHOUT_SALE').map((i) => i.facts.since)).toEqual(['2026-06']);
+      await importSales(ctx, csvFile('june.csv', [SALES_HEADER, '2026-06-01;P2;CAT-07;4;200,00;FV/00']), { period: '2026-06' });
       expect(verificationQueue(ctx, '2026-09').items.some((i) => i.code === 'RETURN_WITHOUT_SALE')).toBe(false);
     });
 
