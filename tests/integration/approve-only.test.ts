@@ -164,6 +164,17 @@ describe('approve --only', () => {
     expect(refusal(() => payoutProposal(ctx, '2026-09', { only: ['ZZ9'] })).code).toBe('NOT_FOUND');
   });
 
+  it('says after a CLI approval which top-ups it made and what stays in the balances, not only the payable scores', async () => {
+    const program = requireProgram(ctx);
+    updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 15_000 } }, 'A small budget for the test');
+    const run = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A,E']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Top-ups approved: A 1000 points = 100.00 PLN, E 500 points = 50.00 PLN; total 1500 points = 150.00 PLN of a budget of 150.00 PLN.\n');
+    expect(run.stdout).toContain('Not selected, staying in the balances: B 225, C 50000 points.');
+    const json = await cli(ctx, ['payouts', '--period', '2026-09', '--json']);
+    expect((JSON.parse(json.stdout) as { totals: { amountMinor: number } }).totals.amountMinor).toBe(15_000);
+  });
+
   it('takes --only from the CLI: the selected are paid, a code that names nobody is refused with exit 1', async () => {
     const wrong = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A,ZZ9']);
     expect(wrong.code).toBe(1);
