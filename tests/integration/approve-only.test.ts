@@ -171,8 +171,19 @@ describe('approve --only', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Top-ups approved: A 1000 points = 100.00 PLN, E 500 points = 50.00 PLN; total 1500 points = 150.00 PLN of a budget of 150.00 PLN.\n');
     expect(run.stdout).toContain('Not selected, staying in the balances: B 225, C 50000 points.');
+    expect(run.stdout).not.toContain('Fitted to the budget');
     const json = await cli(ctx, ['payouts', '--period', '2026-09', '--json']);
     expect((JSON.parse(json.stdout) as { totals: { amountMinor: number } }).totals.amountMinor).toBe(15_000);
+  });
+
+  it('says after a CLI approval fitted to the budget what each selected participant keeps in the balance', async () => {
+    const program = requireProgram(ctx);
+    updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 15_000 } }, 'A small budget for the test');
+    const run = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A,B,E', '--fit-budget']);
+    expect(run.code).toBe(0);
+    const kept = listPayouts(ctx, '2026-09').map((p) => `${p.participantCode} ${PAYABLE_09[p.participantCode as 'A' | 'B' | 'E'] - p.points}`);
+    expect(run.stdout).toContain(`Fitted to the budget, staying in the balances: ${kept.join(', ')} points.`);
+    expect(run.stdout).toContain('Not selected, staying in the balances: C 50000 points.');
   });
 
   it('takes --only from the CLI: the selected are paid, a code that names nobody is refused with exit 1', async () => {
