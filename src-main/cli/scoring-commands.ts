@@ -15,6 +15,8 @@ import { sealHead } from '../db/record-seals';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';
+import { formatApprovedPayouts } from './format-approved-payouts';
+import { payoutProposal } from '../core/approval/proposal-view';
 import type { Command, Values } from './command-types';
 import { requiredOption, textOption } from './option-values';
 
@@ -88,7 +90,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
           ...(only ? { only } : {}),
         });
         const { digits, currency } = programMoney(ctx);
-        return { json: { ...result, participants: result.rows }, text: `Approved ${result.period}: posted to the ledger and locked.\n\n${formatPeriodResult(result, digits, currency)}` };
+        const paid = formatApprovedPayouts(payoutProposal(ctx, result.period));
+        return { json: { ...result, participants: result.rows }, text: `Approved ${result.period}: posted to the ledger and locked.\n\n${formatPeriodResult(result, digits, currency)}\n\n${paid}` };
       },
     },
     {

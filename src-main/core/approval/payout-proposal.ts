@@ -3,6 +3,7 @@
 // when the coordinator asks, and the payouts that are held.
 import type Database from 'better-sqlite3';
 import type { ProgramView } from '../program/program-view';
+import { AppError } from '../app-error';
 import type { PeriodScore } from '../scoring/score-types';
 import type { PayoutProposal, PayoutProposalRow } from './approval-views';
 import { fitToBudget } from './fit-budget';
@@ -38,6 +39,16 @@ export function proposePayouts(
   options: ProposalOptions = {},
 ): PayoutProposal {
   const only = options.only ? new Set(options.only) : null;
+  // An empty or mistyped selection would otherwise pay nobody in its place and still lock the period.
+  if (only && only.size === 0) throw new AppError('INVALID_INPUT', 'The selection to pay names no participant; name at least one, or approve without a selection.');
+  const strangers = only ? [...only].filter((code) => !destinations.has(code)) : [];
+  if (strangers.length > 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      `The selection to pay names ${strangers.join(', ')}, ${strangers.length === 1 ? 'which is' : 'which are'} not in the participants list of the program; nothing was approved.`,
+      { codes: strangers },
+    );
+  }
   const payable = score.rows.filter((r) => r.held === null && r.payablePoints > 0);
   const selected = payable.filter((r) => only === null || only.has(r.code));
   const budgetMinor = program.rules.budget?.perPeriodMinor ?? null;
