@@ -27,7 +27,7 @@ export function ScoringScreen({ program }: { program: ProgramView }) {
 
 function PeriodView({ summary, program, onChanged, onOpenPeriod }: { summary: PeriodSummary; program: ProgramView; onChanged: () => void; onOpenPeriod: (period: string) => void }) {
   const { t } = useI18n();
-  // An open period is calculated only when asked: calculating notes it as calculated.
+  // An open period is calculated only when asked (a large one takes a while); viewing it writes nothing.
   const [requested, setRequested] = useState(summary.state !== 'open');
   if (!requested) {
     return (
@@ -58,7 +58,7 @@ function ScoredPeriod({ summary, program, onChanged, onOpenPeriod }: { summary: 
   const result = score.value && score.value.period === summary.period ? score.value : null;
   const stateChanged = result !== null && result.state !== summary.state;
 
-  // The core notes an open period as calculated when it scores it: refresh the list's badge.
+  // The period's state may have moved since the list was read (approved in another window): refresh the list's badge.
   useEffect(() => {
     if (stateChanged) onChanged();
   }, [stateChanged, onChanged]);
