@@ -197,7 +197,8 @@ export function recalculatePeriods(ctx: CoreContext, periods: readonly string[],
     }
     return results;
   };
-  return options.record ? ctx.store.transaction(work) : work();
+  // Reading only: a deferred transaction, so every period is read from the same snapshot without taking the write lock.
+  return options.record ? ctx.store.transaction(work) : ctx.store.sqlite.transaction(work).deferred();
 }
 
 /** Line-level scores of a period for one participant: the current draft, or as approved for a locked period. */
