@@ -16,8 +16,8 @@ test('the scoring screen calculates the newest open period and shows its rows an
   await expect(page.getByTestId('period-state')).toHaveText('Open');
   await page.getByTestId('calculate').click();
   await expect(page.getByTestId('score-grid')).toBeVisible();
-  // Viewing the draft writes nothing: the period stays open.
-  await expect(page.getByTestId('period-state')).toHaveText('Open');
+  // Pressing Calculate, an explicit action, notes the period as calculated (viewing alone writes nothing).
+  await expect(page.getByTestId('period-state')).toHaveText('Calculated');
 
   const expected = scoreFromCore(dbFile, '2026-10');
   const rows = page.getByTestId('score-grid').locator('[role="row"][data-key]');

@@ -127,7 +127,7 @@ describe('a locked period reads what was approved', () => {
 });
 
 describe('viewing a period writes nothing', () => {
-  it('score.period, as the Scoring screen calls it, appends no event and no seal; the CLI records only with --record', async () => {
+  it('score.period, as the Scoring screen calls it, appends no event and no seal; pressing Calculate records', async () => {
     const ctx = await approvedSeptember();
     const handlers = createHandlers(ctx, { version: 'test', runtime: 'web' });
     const events = count(ctx, 'period_events');
@@ -139,7 +139,19 @@ describe('viewing a period writes nothing', () => {
     }
     expect([count(ctx, 'period_events'), count(ctx, 'record_seals')]).toEqual([events, seals]);
     expect(listPeriods(ctx).find((p) => p.period === '2026-10')!.state).toBe('open');
+    // Pressing Calculate is the explicit action that notes the period as calculated.
+    expect(await handlers['score.period']({ period: '2026-10', record: true })).toMatchObject({ state: 'calculated' });
+    expect(count(ctx, 'period_events')).toBe(events + 1);
+    await handlers['score.period']({ period: '2026-10' });
+    expect(count(ctx, 'period_events')).toBe(events + 1);
+    expect(await runCli(['score', '--all', '--db', ctx.store.file], { stdout: new PassThrough(), stderr: new PassThrough(), env: { LOYALTY_ACTOR: 'test' } })).toBe(0);
+    expect(count(ctx, 'period_events')).toBe(events + 1);
+  });
 
+  it('the CLI `score` writes nothing unless --record', async () => {
+    const ctx = await approvedSeptember();
+    const events = count(ctx, 'period_events');
+    const seals = count(ctx, 'record_seals');
     const io = { stdout: new PassThrough(), stderr: new PassThrough(), env: { LOYALTY_ACTOR: 'test' } };
     expect(await runCli(['score', '--period', '2026-10', '--db', ctx.store.file], io)).toBe(0);
     expect(await runCli(['score', '--all', '--db', ctx.store.file], io)).toBe(0);
@@ -147,6 +159,8 @@ describe('viewing a period writes nothing', () => {
 
     expect(await runCli(['score', '--period', '2026-10', '--record', '--db', ctx.store.file], io)).toBe(0);
     expect(listPeriods(ctx).find((p) => p.period === '2026-10')!.state).toBe('calculated');
+    expect(count(ctx, 'period_events')).toBe(events + 1);
+    expect(await runCli(['score', '--all', '--record', '--db', ctx.store.file], io)).toBe(0);
     expect(count(ctx, 'period_events')).toBe(events + 1);
   });
 });
