@@ -78,7 +78,6 @@ CREATE TABLE `approved_periods` (
 	`over_budget_reason` text,
 	`accepted_findings_reason` text,
 	`fitted` integer NOT NULL,
-	`lines_kept` integer NOT NULL,
 	`budget_minor` integer,
 	`participants` integer NOT NULL,
 	`lines` integer NOT NULL,

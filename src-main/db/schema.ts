@@ -452,8 +452,6 @@ export const approvedPeriods = sqliteTable(
     acceptedFindingsReason: text('accepted_findings_reason'),
     /** 1 when the payouts were fitted pro rata to the budget. */
     fitted: integer('fitted').notNull(),
-    /** 1 when the line scores were kept (approvals made before this table have none: explain re-scores their lines). */
-    linesKept: integer('lines_kept').notNull(),
     budgetMinor: integer('budget_minor'),
     participants: integer('participants').notNull(),
     lines: integer('lines').notNull(),

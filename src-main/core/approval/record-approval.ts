@@ -54,7 +54,6 @@ export function recordApproval(ctx: CoreContext, facts: ApprovalFacts, score: Pe
       overBudgetReason: facts.overBudgetReason,
       acceptedFindingsReason: facts.acceptedFindingsReason,
       fitted: flag(proposal.totals.fitted),
-      linesKept: 1,
       budgetMinor: proposal.totals.budgetMinor,
       participants: totals.participants,
       lines: totals.lines,

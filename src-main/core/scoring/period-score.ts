@@ -207,8 +207,8 @@ export function lineScoresFor(ctx: CoreContext, program: ProgramView, period: st
   if (isLocked(state)) {
     const postedCorrections = loadPostedCorrections(ctx.store.sqlite, program.id, period).get(code) ?? 0;
     const approved = approvedPeriodOf(ctx, program.id, period);
-    if (approved && approved.linesKept === 1) return { lines: approvedLineScores(ctx, approved.id, code), postedCorrections };
-    // Approved before the line scores were kept: scored again with the rules and batches of the approval.
+    if (approved) return { lines: approvedLineScores(ctx, approved.id, code), postedCorrections };
+    // Approved before the approved_* tables kept the line scores: scored again with the rules and batches of the approval.
     const approval = latestEvent(ctx, program.id, period, 'approved')!;
     const rules = rulesOfVersion(ctx, program.id, approval.ruleVersion);
     const score = scorePeriod(loadScoringInput(ctx, program, period, { rules, rulesVersion: approval.ruleVersion, batchIds: approvedSources(approval) }));
