@@ -40,6 +40,7 @@ const OPTIONS = {
   rules: { type: 'string' },
   'override-budget': { type: 'string' },
   all: { type: 'boolean', default: false },
+  record: { type: 'boolean', default: false },
   'accept-open-anomalies': { type: 'string' },
   'fit-budget': { type: 'boolean', default: false },
   only: { type: 'string' },

@@ -3,7 +3,7 @@ import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../core/money/minor-units';
 import { requireProgram } from '../core/program/program-store';
-import { calculatePeriod, recalculatePeriods } from '../core/scoring/period-score';
+import { calculatePeriod, periodResult, recalculatePeriods } from '../core/scoring/period-score';
 import { explainParticipant } from '../core/scoring/explain';
 import { approvePeriod } from '../core/approval/approve-period';
 import { addManualAdjustment } from '../core/decisions/manual-adjustment';
@@ -49,18 +49,20 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
     {
       words: ['score'],
       positionals: [],
-      options: '--period YYYY-MM | --all',
-      summary: "compute every participant's points for a period (a draft while the period is open); --all recomputes every open period in order",
+      options: '--period YYYY-MM | --all [--record]',
+      summary: "compute every participant's points for a period (a draft while the period is open, nothing written); --all recomputes every open period in order; --record notes each open period as calculated",
       run(ctx, _rest, values) {
+        const record = values.record === true;
         if (values.all === true) {
-          const results = recalculatePeriods(ctx, listPeriods(ctx).map((p) => p.period));
+          const results = recalculatePeriods(ctx, listPeriods(ctx).map((p) => p.period), { record });
           const table = formatTable(
             ['Period', 'State', 'Participants', 'Lines', 'Earned', 'Payable', 'Anomalies'],
             results.map((r) => [r.period, r.state, r.totals.participants, r.totals.lines, r.totals.earned, r.totals.payablePoints, r.anomalies.length]),
           );
           return { json: { periods: results.map((r) => ({ ...r, participants: r.rows })) }, text: table };
         }
-        const result = calculatePeriod(ctx, requiredOption(values, 'period', 'YYYY-MM'));
+        const period = requiredOption(values, 'period', 'YYYY-MM');
+        const result = record ? calculatePeriod(ctx, period) : periodResult(ctx, period);
         const { digits, currency } = programMoney(ctx);
         return { json: { ...result, participants: result.rows }, text: formatPeriodResult(result, digits, currency) };
       },

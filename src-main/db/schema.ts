@@ -429,3 +429,191 @@ export const recordSeals = sqliteTable(
   },
   (t) => [index('record_seals_table').on(t.tableName, t.lastRowid)],
 );
+
+/**
+ * A period as approved, once: the facts of the approval and its totals. The approval's
+ * 'approved' period event keeps only what the ledger audit and the late corrections read (the
+ * sources, the batches of corrected periods, the ledger head); everything a screen, explain or
+ * a report shows of an approved period is in this table and the approved_* tables under it, so
+ * that it is read as it was approved, never re-scored with today's code. Append-only.
+ */
+export const approvedPeriods = sqliteTable(
+  'approved_periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    period: text('period').notNull(),
+    periodEventId: integer('period_event_id').notNull().references(() => periodEvents.id),
+    ruleVersion: integer('rule_version').notNull(),
+    approvedAt: text('approved_at').notNull(),
+    approvedBy: text('approved_by').notNull(),
+    reason: text('reason'),
+    overBudgetReason: text('over_budget_reason'),
+    acceptedFindingsReason: text('accepted_findings_reason'),
+    /** 1 when the payouts were fitted pro rata to the budget. */
+    fitted: integer('fitted').notNull(),
+    budgetMinor: integer('budget_minor'),
+    participants: integer('participants').notNull(),
+    lines: integer('lines').notNull(),
+    earned: integer('earned').notNull(),
+    prizes: integer('prizes').notNull(),
+    payablePoints: integer('payable_points').notNull(),
+    payoutMinor: integer('payout_minor').notNull(),
+    heldParticipants: integer('held_participants').notNull(),
+    heldPoints: integer('held_points').notNull(),
+    /** The payout proposal as approved: what was paid, of what was payable to the participants with a destination. */
+    paidPoints: integer('paid_points').notNull(),
+    paidMinor: integer('paid_minor').notNull(),
+    proposedPayablePoints: integer('proposed_payable_points').notNull(),
+    proposedPayableMinor: integer('proposed_payable_minor').notNull(),
+    overBudget: integer('over_budget').notNull(),
+    openAnomalies: integer('open_anomalies').notNull(),
+  },
+  (t) => [uniqueIndex('approved_periods_program_period').on(t.programId, t.period), uniqueIndex('approved_periods_event').on(t.periodEventId)],
+);
+
+/** One participant's row as approved (score-types.ts ScoreRow), and its line of the payout proposal. */
+export const approvedScores = sqliteTable(
+  'approved_scores',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    participantCode: text('participant_code').notNull(),
+    name: text('name').notNull(),
+    volumeMinor: integer('volume_minor').notNull(),
+    previousVolumeMinor: integer('previous_volume_minor'),
+    tier: text('tier'),
+    tierBonusPct: integer('tier_bonus_pct').notNull(),
+    base: integer('base').notNull(),
+    campaign: integer('campaign').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    tierBonus: integer('tier_bonus').notNull(),
+    promotedMinor: integer('promoted_minor').notNull(),
+    targetMinor: integer('target_minor'),
+    attainmentBp: integer('attainment_bp'),
+    targetBonusPct: integer('target_bonus_pct').notNull(),
+    targetBonus: integer('target_bonus').notNull(),
+    beforeCap: integer('before_cap').notNull(),
+    capCut: integer('cap_cut').notNull(),
+    earned: integer('earned').notNull(),
+    prize: integer('prize').notNull(),
+    total: integer('total').notNull(),
+    carry: integer('carry').notNull(),
+    adjustments: integer('adjustments').notNull(),
+    corrections: integer('corrections').notNull(),
+    payablePoints: integer('payable_points').notNull(),
+    payoutMinor: integer('payout_minor').notNull(),
+    held: text('held', { enum: ['noDestination', 'inactive'] }),
+    lineCount: integer('line_count').notNull(),
+    /** 1 when the row was in the payout proposal (payable, not held); the fields below are then set. */
+    proposed: integer('proposed').notNull(),
+    method: text('method', { enum: ['card', 'transfer'] }),
+    /** The card or account as shown at approval, masked. */
+    destination: text('destination'),
+    selected: integer('selected'),
+    /** What the approval paid (less than payable when fitted to the budget or not selected). */
+    paidPoints: integer('paid_points'),
+    paidMinor: integer('paid_minor'),
+    unpaidPoints: integer('unpaid_points'),
+  },
+  (t) => [uniqueIndex('approved_scores_participant').on(t.approvalId, t.participantCode)],
+);
+
+/** The contest prizes of an approved row. */
+export const approvedPrizes = sqliteTable(
+  'approved_prizes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    participantCode: text('participant_code').notNull(),
+    contestId: text('contest_id').notNull(),
+    place: integer('place').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [index('approved_prizes_approval').on(t.approvalId, t.participantCode)],
+);
+
+/** Every line's score as approved: the rule that gave its points, the rate, the points (explain shows these). */
+export const approvedLines = sqliteTable(
+  'approved_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    salesLineId: integer('sales_line_id').notNull().references(() => salesLines.id),
+    /** Who the line counted for (a verification decision may have assigned it to another participant than the file's). */
+    participantCode: text('participant_code').notNull(),
+    rule: text('rule', { enum: ['baseRate', 'productRate', 'notPromoted', 'unknownSku'] }).notNull(),
+    pointsPerUnit: integer('points_per_unit'),
+    points: integer('points').notNull(),
+    campaignPoints: integer('campaign_points').notNull(),
+    promoted: integer('promoted').notNull(),
+  },
+  (t) => [index('approved_lines_participant').on(t.approvalId, t.participantCode)],
+);
+
+/** The campaign bonuses of an approved line (a line is scored once per approval, so its id names it). */
+export const approvedLineCampaigns = sqliteTable(
+  'approved_line_campaigns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    salesLineId: integer('sales_line_id').notNull().references(() => salesLines.id),
+    campaignId: text('campaign_id').notNull(),
+    bonusPct: integer('bonus_pct').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [index('approved_line_campaigns_line').on(t.approvalId, t.salesLineId)],
+);
+
+/** The scoring anomalies of an approved period (unknown participant or SKU, missing target). */
+export const approvedAnomalies = sqliteTable(
+  'approved_anomalies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    code: text('code', { enum: ['UNKNOWN_PARTICIPANT', 'UNKNOWN_SKU', 'MISSING_TARGET'] }).notNull(),
+    participantCode: text('participant_code'),
+    sku: text('sku'),
+    netMinor: integer('net_minor').notNull(),
+  },
+  (t) => [index('approved_anomalies_approval').on(t.approvalId)],
+);
+
+/** The lines that showed an approved anomaly, as they were referred to then. */
+export const approvedAnomalyLines = sqliteTable(
+  'approved_anomaly_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    anomalyId: integer('anomaly_id').notNull().references(() => approvedAnomalies.id),
+    salesLineId: integer('sales_line_id').notNull(),
+    batchId: integer('batch_id').notNull(),
+    sourceRow: integer('source_row').notNull(),
+  },
+  (t) => [index('approved_anomaly_lines_anomaly').on(t.anomalyId)],
+);
+
+/** Differences in locked earlier periods settled by an approval (posted as adjustments naming the period). */
+export const approvedCorrections = sqliteTable(
+  'approved_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    correctsPeriod: text('corrects_period').notNull(),
+    participantCode: text('participant_code').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [index('approved_corrections_approval').on(t.approvalId)],
+);
+
+/** The sales batches a corrected period was settled with before ('settled') and counted with at this approval ('current'). */
+export const approvedCorrectionBatches = sqliteTable(
+  'approved_correction_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    correctsPeriod: text('corrects_period').notNull(),
+    role: text('role', { enum: ['settled', 'current'] }).notNull(),
+    batchId: integer('batch_id').notNull(),
+  },
+  (t) => [index('approved_correction_batches_approval').on(t.approvalId)],
+);

@@ -35,6 +35,15 @@ export const SEALED_TABLES = [
   'payout_batch_files',
   'payout_batch_items',
   'payout_events',
+  'approved_periods',
+  'approved_scores',
+  'approved_prizes',
+  'approved_lines',
+  'approved_line_campaigns',
+  'approved_anomalies',
+  'approved_anomaly_lines',
+  'approved_corrections',
+  'approved_correction_batches',
 ] as const;
 
 /**

@@ -132,8 +132,11 @@ export const contract = {
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
   'participants.get': { args: z.strictObject({ code: z.string().min(1).max(100) }), result: returns<ParticipantDetail>() },
   'periods.list': { args: z.void(), result: returns<PeriodSummary[]>() },
-  /** Scores a period: the draft of an open period (noted as calculated), or what was posted for a locked one. */
-  'score.period': { args: z.strictObject({ period: periodSchema }), result: returns<PeriodResult>() },
+  /**
+   * Scores a period: the draft of an open period, or what was approved for a locked one. Nothing
+   * is written, unless `record` (the coordinator pressed Calculate) notes the open period as calculated.
+   */
+  'score.period': { args: z.strictObject({ period: periodSchema, record: z.boolean().optional() }), result: returns<PeriodResult>() },
   'score.explain': { args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema }), result: returns<Explanation>() },
   /** Posts the period to the ledger and locks it; over budget only with a written reason. */
   'period.approve': {

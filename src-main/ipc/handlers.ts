@@ -13,7 +13,7 @@ import { createImportJobs } from '../core/import/jobs/import-jobs';
 import { IMPORT_RUNNERS } from './import-kinds';
 import { errorReportOfBatch, errorReportOfJob } from '../core/import/report/import-error-report';
 import { listPeriods } from '../core/scoring/list-periods';
-import { calculatePeriod } from '../core/scoring/period-score';
+import { calculatePeriod, periodResult } from '../core/scoring/period-score';
 import { explainParticipant } from '../core/scoring/explain';
 import { approvePeriod } from '../core/approval/approve-period';
 import { addManualAdjustment } from '../core/decisions/manual-adjustment';
@@ -69,7 +69,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
     'periods.list': () => listPeriods(ctx),
-    'score.period': ({ period }) => calculatePeriod(ctx, period),
+    'score.period': ({ period, record }) => (record ? calculatePeriod(ctx, period) : periodResult(ctx, period)),
     'score.explain': ({ period, participantCode }) => explainParticipant(ctx, period, participantCode),
     'period.approve': ({ period, ...options }) => approvePeriod(ctx, period, options),
     'ledger.adjust': (args) => addManualAdjustment(ctx, args),

@@ -16,6 +16,7 @@ test('the scoring screen calculates the newest open period and shows its rows an
   await expect(page.getByTestId('period-state')).toHaveText('Open');
   await page.getByTestId('calculate').click();
   await expect(page.getByTestId('score-grid')).toBeVisible();
+  // Pressing Calculate, an explicit action, notes the period as calculated (viewing alone writes nothing).
   await expect(page.getByTestId('period-state')).toHaveText('Calculated');
 
   const expected = scoreFromCore(dbFile, '2026-10');

@@ -26,6 +26,7 @@ import { hasOpenpyxl, makeTempDir, SYSTEM_PYTHON } from '../fixtures/client-file
 import { repoRoot } from '../fixtures/repo-paths';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { FIXED_NOW, openTestContext } from '../fixtures/test-database';
+import { approveAsThePreviousVersion } from '../fixtures/legacy-approval';
 
 let dir: string;
 let source: string;
@@ -359,7 +360,8 @@ describe('sealing a database written before the seals existed', () => {
     createProgram(ctx, readReferenceTemplate());
     await seedScenarioMasterData(ctx);
     await importScenarioSales(ctx, '2026-09');
-    approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked' });
+    // As that version approved: the approved_* tables came later.
+    approveAsThePreviousVersion(ctx, '2026-09', 'Checked');
     old.close();
 
     const upgraded = openDatabase(file, { backupPath: (f) => `${f}.bak` });

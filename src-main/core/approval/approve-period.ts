@@ -4,20 +4,20 @@
 import type { ProgramView } from '../program/program-view';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
-import { appendLedgerEntries, type LedgerDraft } from '../ledger/append-ledger';
+import { appendLedgerEntries, ledgerHead, type LedgerDraft } from '../ledger/append-ledger';
 import { recordDecision } from '../operator/operator-log';
-import { isLocked, periodState, recordPeriodEvent } from '../periods/period-states';
+import { isLocked, latestEvent, periodState, recordPeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { formatMoney } from '../money/minor-units';
 import { sumWithinLimit } from '../money/amount-limit';
-import { draftScore, periodResult, type ApprovedSnapshot, type PeriodResult } from '../scoring/period-score';
+import { draftScore, periodResult, type PeriodResult } from '../scoring/period-score';
 import { requirePeriod } from '../periods/require-period';
-import type { LateCorrection } from '../scoring/late-corrections';
+import type { ApprovalDetails, LateCorrection } from '../scoring/late-corrections';
 import type { PeriodScore } from '../scoring/score-types';
 import { verificationQueue, acceptOpenFindings } from '../verification/verification-queue';
 import { loadDestinations, proposePayouts } from './payout-proposal';
 import { insertPayouts } from './insert-payouts';
-import type { ApprovedRecord } from './approval-views';
+import { recordApproval } from './record-approval';
 
 export interface ApproveOptions {
   /** Approve although the payouts pass the period's budget; the reason is kept. */
@@ -141,23 +141,31 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
       () => ({ period }),
     );
     const drafts = ledgerDraftsFor(score, corrections, paid.map((r) => ({ code: r.code, points: r.points })));
+    const before = ledgerHead(ctx.store.sqlite);
     const head = appendLedgerEntries(ctx, program.id, drafts);
-    insertPayouts(ctx, program.id, period, paid, destinations, head.firstId + drafts.length - paid.length);
+    insertPayouts(ctx, program.id, period, paid, destinations, before.id);
     const correctedSources: Record<string, number[]> = {};
     for (const c of corrections) correctedSources[c.correctsPeriod] = c.currentBatches;
-    const snapshot: ApprovedSnapshot & ApprovedRecord = {
-      sources,
-      correctedSources,
-      ledgerHead: { id: head.id, hash: head.hash },
-      rows: score.rows,
-      anomalies: score.anomalies,
-      totals: score.totals,
-      corrections,
-      payouts: { ...proposal, locked: true },
-      reasons: { overBudget: proposal.totals.overBudget ? (overrideReason ?? null) : null, acceptedFindings: queue.open > 0 ? (acceptReason ?? null) : null },
-    };
+    // The event keeps what the late corrections and the ledger audit read; the period as approved is in the approved_* tables.
+    const details: ApprovalDetails = { sources, correctedSources, ledgerHead: { id: head.id, hash: head.hash } };
     const reason = [overrideReason && `Over budget: ${overrideReason}`, acceptReason && `Open findings accepted: ${acceptReason}`].filter(Boolean).join(' ') || null;
-    recordPeriodEvent(ctx, program.id, period, 'approved', score.rulesVersion, snapshot as unknown as Record<string, unknown>, reason);
+    recordPeriodEvent(ctx, program.id, period, 'approved', score.rulesVersion, { ...details }, reason);
+    const event = latestEvent(ctx, program.id, period, 'approved')!;
+    recordApproval(
+      ctx,
+      {
+        programId: program.id,
+        periodEventId: event.id,
+        at: event.at,
+        actor: event.actor,
+        reason,
+        overBudgetReason: proposal.totals.overBudget ? (overrideReason ?? null) : null,
+        acceptedFindingsReason: queue.open > 0 ? (acceptReason ?? null) : null,
+      },
+      score,
+      corrections,
+      { ...proposal, locked: true },
+    );
     recordDecision(ctx, 'period.approve', period, reason, {
       rulesVersion: score.rulesVersion,
       payoutMinor: proposal.totals.amountMinor,

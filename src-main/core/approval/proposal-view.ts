@@ -1,12 +1,13 @@
 // What the approval screen reads: the proposal for a period, live while it is open, as approved
 // once locked.
 import type { CoreContext } from '../context';
-import { isLocked, latestEvent, periodState } from '../periods/period-states';
+import { isLocked, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { draftScore } from '../scoring/period-score';
 import { requirePeriod } from '../periods/require-period';
 import { verificationQueue } from '../verification/verification-queue';
-import type { ApprovedRecord, PayoutProposal } from './approval-views';
+import type { PayoutProposal } from './approval-views';
+import { approvedProposal } from './approved-proposal';
 import { loadDestinations, proposePayouts, type ProposalOptions } from './payout-proposal';
 
 export function payoutProposal(ctx: CoreContext, period: string, options: ProposalOptions = {}): PayoutProposal {
@@ -14,8 +15,8 @@ export function payoutProposal(ctx: CoreContext, period: string, options: Propos
   const program = requireProgram(ctx);
   const state = periodState(ctx, program.id, period);
   if (isLocked(state)) {
-    const snapshot = latestEvent(ctx, program.id, period, 'approved')!.details as unknown as ApprovedRecord;
-    if (snapshot.payouts) return { ...snapshot.payouts, state, locked: true };
+    const approved = approvedProposal(ctx, program, period, state);
+    if (approved) return approved;
   }
   // One draft, with its lines, for the proposal and for the count of open findings.
   const draft = draftScore(ctx, program, period, { keepLines: true });

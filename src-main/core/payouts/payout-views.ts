@@ -2,11 +2,11 @@
 // budget per period and to date.
 import type { CoreContext } from '../context';
 import { listPeriods } from '../scoring/list-periods';
-import { isLocked, latestEvent } from '../periods/period-states';
+import { isLocked } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import type { BudgetPeriodView, BudgetView, PayoutView } from './payout-types';
 import { draftScore } from '../scoring/period-score';
-import type { ApprovedRecord } from '../approval/approval-views';
+import { approvedHeldPoints } from '../approval/approved-proposal';
 import { loadPayoutStates, payoutView } from './payout-states';
 import { multiplyWithinLimit, sumWithinLimit } from '../money/amount-limit';
 
@@ -26,9 +26,9 @@ export function budgetView(ctx: CoreContext): BudgetView {
       let heldPoints = 0;
       let budgetedMinor = program.rules.budget?.perPeriodMinor ?? null;
       if (isLocked(p.state)) {
-        const snapshot = latestEvent(ctx, program.id, p.period, 'approved')?.details as unknown as ApprovedRecord | undefined;
-        heldPoints = snapshot?.payouts?.held.reduce((s, h) => s + h.points, 0) ?? snapshot?.totals.heldPoints ?? 0;
-        budgetedMinor = snapshot?.payouts?.totals.budgetMinor ?? budgetedMinor;
+        const approved = approvedHeldPoints(ctx, program, p.period);
+        heldPoints = approved?.heldPoints ?? 0;
+        budgetedMinor = approved?.budgetMinor ?? budgetedMinor;
       } else if (p.salesLines > 0) {
         heldPoints = draftScore(ctx, program, p.period, { keepLines: false }).score.totals.heldPoints;
       }

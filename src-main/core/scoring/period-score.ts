@@ -8,15 +8,17 @@ import type { CoreContext } from '../context';
 import { previousPeriod } from '../periods/period';
 import { requirePeriod } from '../periods/require-period';
 import type { PeriodState } from '../../db/ledger-kinds';
-import { isLocked, latestEvent, periodState, recordPeriodEvent } from '../periods/period-states';
+import { isLocked, latestEvent, periodState, recordPeriodEvent, type PeriodEvent } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import type { Rules } from '../program/program-config';
 import { lateCorrections, type ApprovalDetails, type LateCorrection } from './late-corrections';
 import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion, volumesOf } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
+import { approvedAnomalyList, approvedCorrectionList, approvedLineScores, approvedPeriodOf, approvedRows, approvedTotals } from './approved-score';
 
 
+/** What an approval event's JSON held before the approved_* tables; read only for periods approved then. */
 export interface ApprovedSnapshot extends ApprovalDetails {
   /** What the approval paid (the approval stage's PayoutProposal); scoring reads only whether it was fitted. */
   payouts?: { totals: { fitted: boolean } };
@@ -67,9 +69,8 @@ export function draftScore(ctx: CoreContext, program: ProgramView, period: strin
   return { score, corrections, sources, volumes: volumesOf(input.lines) };
 }
 
-function lockedResult(ctx: CoreContext, programId: number, period: string, state: PeriodState): PeriodResult {
-  const approval = latestEvent(ctx, programId, period, 'approved');
-  if (!approval) throw new Error(`period ${period} is ${state} without an approval`);
+/** A period approved before the approved_* tables: its record is the JSON of its approval event. */
+function legacyLockedResult(approval: PeriodEvent, period: string, state: PeriodState): PeriodResult {
   const snapshot = approval.details as unknown as ApprovedSnapshot;
   return {
     period,
@@ -92,6 +93,38 @@ function lockedResult(ctx: CoreContext, programId: number, period: string, state
   };
 }
 
+/** The sales batches an approval scored, as its event notes them for the late corrections and the audit. */
+function approvedSources(approval: PeriodEvent): number[] {
+  const sources = approval.details.sources;
+  return Array.isArray(sources) ? sources.filter((id): id is number => Number.isSafeInteger(id)) : [];
+}
+
+function lockedResult(ctx: CoreContext, programId: number, period: string, state: PeriodState): PeriodResult {
+  const event = latestEvent(ctx, programId, period, 'approved');
+  if (!event) throw new Error(`period ${period} is ${state} without an approval`);
+  const approval = approvedPeriodOf(ctx, programId, period);
+  if (!approval) return legacyLockedResult(event, period, state);
+  return {
+    period,
+    state,
+    locked: true,
+    rulesVersion: approval.ruleVersion,
+    sources: approvedSources(event),
+    rows: approvedRows(ctx, approval.id),
+    anomalies: approvedAnomalyList(ctx, approval.id),
+    totals: approvedTotals(approval),
+    corrections: approvedCorrectionList(ctx, approval.id),
+    approval: {
+      at: approval.approvedAt,
+      actor: approval.approvedBy,
+      reason: approval.reason,
+      overBudgetReason: approval.overBudgetReason,
+      acceptedFindingsReason: approval.acceptedFindingsReason,
+      fitted: approval.fitted === 1,
+    },
+  };
+}
+
 function draftResult(period: string, state: PeriodState, draft: Draft): PeriodResult {
   const { score, corrections, sources } = draft;
   return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections, approval: null };
@@ -110,8 +143,9 @@ export function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'co
 }
 
 /**
- * `score`: the draft, noted as a calculated event with the rules version it used (only when
- * something changed since the last one, so that recomputing at will does not fill the log).
+ * `score --record`: the draft, noted as a calculated event with the rules version it used (only
+ * when something changed since the last one, so that recomputing at will does not fill the log).
+ * Viewing a period is `periodResult`, which writes nothing.
  */
 export function calculatePeriod(ctx: CoreContext, period: string): PeriodResult {
   requirePeriod(period);
@@ -140,10 +174,11 @@ function noteCalculated(ctx: CoreContext, program: ProgramView, result: PeriodRe
 
 /**
  * Recomputes every open period from the first one, in order, each period's volumes reused as
- * the next one's tier basis. Locked periods are left as they were posted.
+ * the next one's tier basis. Locked periods are left as they were posted. Only with `record`
+ * is each noted as calculated; otherwise nothing is written.
  */
-export function recalculatePeriods(ctx: CoreContext, periods: readonly string[]): PeriodResult[] {
-  return ctx.store.transaction(() => {
+export function recalculatePeriods(ctx: CoreContext, periods: readonly string[], options: { record?: boolean } = {}): PeriodResult[] {
+  const work = () => {
     const program = requireProgram(ctx);
     const results: PeriodResult[] = [];
     let previous: { period: string; volumes: Map<string, number> } | null = null;
@@ -156,22 +191,28 @@ export function recalculatePeriods(ctx: CoreContext, periods: readonly string[])
       }
       const reuse = previous && previous.period === previousPeriod(period) ? { previousVolume: previous.volumes } : {};
       const draft = draftScore(ctx, program, period, { keepLines: false, ...reuse });
-      results.push(noteCalculated(ctx, program, draftResult(period, state, draft)));
+      const result = draftResult(period, state, draft);
+      results.push(options.record ? noteCalculated(ctx, program, result) : result);
       previous = { period, volumes: draft.volumes };
     }
     return results;
-  });
+  };
+  // Reading only: a deferred transaction, so every period is read from the same snapshot without taking the write lock.
+  return options.record ? ctx.store.transaction(work) : ctx.store.sqlite.transaction(work).deferred();
 }
 
-/** Line-level scores of a period for one participant: the current draft, or as settled for a locked period. */
+/** Line-level scores of a period for one participant: the current draft, or as approved for a locked period. */
 export function lineScoresFor(ctx: CoreContext, program: ProgramView, period: string, code: string) {
   const state = periodState(ctx, program.id, period);
   if (isLocked(state)) {
+    const postedCorrections = loadPostedCorrections(ctx.store.sqlite, program.id, period).get(code) ?? 0;
+    const approved = approvedPeriodOf(ctx, program.id, period);
+    if (approved) return { lines: approvedLineScores(ctx, approved.id, code), postedCorrections };
+    // Approved before the approved_* tables kept the line scores: scored again with the rules and batches of the approval.
     const approval = latestEvent(ctx, program.id, period, 'approved')!;
-    const snapshot = approval.details as unknown as ApprovedSnapshot;
     const rules = rulesOfVersion(ctx, program.id, approval.ruleVersion);
-    const score = scorePeriod(loadScoringInput(ctx, program, period, { rules, rulesVersion: approval.ruleVersion, batchIds: snapshot.sources ?? [] }));
-    return { lines: score.lineScores.get(code) ?? [], postedCorrections: loadPostedCorrections(ctx.store.sqlite, program.id, period).get(code) ?? 0 };
+    const score = scorePeriod(loadScoringInput(ctx, program, period, { rules, rulesVersion: approval.ruleVersion, batchIds: approvedSources(approval) }));
+    return { lines: score.lineScores.get(code) ?? [], postedCorrections };
   }
   return { lines: draftScore(ctx, program, period, { keepLines: true }).score.lineScores.get(code) ?? [], postedCorrections: 0 };
 }

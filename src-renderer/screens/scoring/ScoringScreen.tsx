@@ -27,8 +27,10 @@ export function ScoringScreen({ program }: { program: ProgramView }) {
 
 function PeriodView({ summary, program, onChanged, onOpenPeriod }: { summary: PeriodSummary; program: ProgramView; onChanged: () => void; onOpenPeriod: (period: string) => void }) {
   const { t } = useI18n();
-  // An open period is calculated only when asked: calculating notes it as calculated.
+  // An open period is calculated only when asked (a large one takes a while): asking notes it as
+  // calculated, so that it shows at once next time; viewing a period writes nothing.
   const [requested, setRequested] = useState(summary.state !== 'open');
+  const record = summary.state === 'open';
   if (!requested) {
     return (
       <div className="card" data-testid="not-calculated">
@@ -47,18 +49,30 @@ function PeriodView({ summary, program, onChanged, onOpenPeriod }: { summary: Pe
       </div>
     );
   }
-  return <ScoredPeriod summary={summary} program={program} onChanged={onChanged} onOpenPeriod={onOpenPeriod} />;
+  return <ScoredPeriod summary={summary} program={program} record={record} onChanged={onChanged} onOpenPeriod={onOpenPeriod} />;
 }
 
-function ScoredPeriod({ summary, program, onChanged, onOpenPeriod }: { summary: PeriodSummary; program: ProgramView; onChanged: () => void; onOpenPeriod: (period: string) => void }) {
+function ScoredPeriod({
+  summary,
+  program,
+  record,
+  onChanged,
+  onOpenPeriod,
+}: {
+  summary: PeriodSummary;
+  program: ProgramView;
+  record: boolean;
+  onChanged: () => void;
+  onOpenPeriod: (period: string) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
-  const score = useCall('score.period', { period: summary.period });
+  const score = useCall('score.period', record ? { period: summary.period, record } : { period: summary.period });
   const [selected, setSelected] = useState<string | null>(null);
   const result = score.value && score.value.period === summary.period ? score.value : null;
   const stateChanged = result !== null && result.state !== summary.state;
 
-  // The core notes an open period as calculated when it scores it: refresh the list's badge.
+  // Calculating noted an open period as calculated (or it moved in another window): refresh the list's badge.
   useEffect(() => {
     if (stateChanged) onChanged();
   }, [stateChanged, onChanged]);
