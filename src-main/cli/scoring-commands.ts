@@ -3,16 +3,7 @@ import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../core/money/minor-units';
 import { requireProgram } from '../core/program/program-store';
-import { calculatePeriod, recalculatePeriods } from '../core/scoring/period-score';
-import { explainParticipant } from '../core/scoring/explain';
-import { approvePeriod } from '../core/scoring/approve-period';
-import { addManualAdjustment } from '../core/ledger/manual-adjustment';
-import { listPeriods } from '../core/periods/list-periods';
-import { whatIf } from '../core/scoring/what-if';
-import { updateRules } from '../core/program/update-rules';
-import { verifyLedger } from '../core/ledger/verify-ledger';
 import { sealHead } from '../core/ledger/record-seals';
-import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';
 import type { Command, Values } from './commands';
@@ -39,7 +30,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '',
       summary: 'list the periods with their state (open, calculated, approved, exported, closed)',
-      run(ctx) {
+      async run(ctx) {
+        const { listPeriods } = await import('../core/periods/list-periods');
         const periods = listPeriods(ctx);
         return { json: periods, text: formatPeriods(periods) };
       },
@@ -49,7 +41,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM | --all',
       summary: "compute every participant's points for a period (a draft while the period is open); --all recomputes every open period in order",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const [{ calculatePeriod, recalculatePeriods }, { listPeriods }] = await Promise.all([import('../core/scoring/period-score'), import('../core/periods/list-periods')]);
         if (values.all === true) {
           const results = recalculatePeriods(ctx, listPeriods(ctx).map((p) => p.period));
           const table = formatTable(
@@ -68,7 +61,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM --participant CODE',
       summary: "show how every point of a participant's period came about, line by line",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { explainParticipant } = await import('../core/scoring/explain');
         const explanation = explainParticipant(ctx, requiredOption(values, 'period', 'YYYY-MM'), requiredOption(values, 'participant', 'CODE'));
         return { json: explanation, text: formatExplanation(explanation) };
       },
@@ -78,7 +72,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM [--accept-open-anomalies "reason"] [--override-budget "reason" | --fit-budget] [--only CODE,CODE]',
       summary: 'post the period to the ledger, create its top-ups and lock it (refused with open findings or over budget unless told how)',
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { approvePeriod } = await import('../core/scoring/approve-period');
         const text = (name: string) => textOption(values, name);
         const only = text('only')?.split(',').map((c) => c.trim()).filter(Boolean);
         const result = approvePeriod(ctx, requiredOption(values, 'period', 'YYYY-MM'), {
@@ -96,7 +91,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM --participant CODE --points N --reason "why" (to take points: --points=-N)',
       summary: 'post a manual adjustment (points may be negative) with its reason',
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { addManualAdjustment } = await import('../core/ledger/manual-adjustment');
         const raw = requiredOption(values, 'points', 'N (a whole number, negative to take points)');
         if (!/^-?\d+$/.test(raw.trim())) throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
         // Judged on the digits typed: past 2^53 Number() would already have rounded them.
@@ -118,7 +114,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--participant CODE',
       summary: "a participant's ledger entries and balance",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { participantLedger } = await import('../core/ledger/ledger-query');
         const ledger = participantLedger(ctx, requiredOption(values, 'participant', 'CODE'));
         const table = formatTable(
           ['Entry', 'Period', 'Kind', 'Points', 'Rule', 'Source', 'Note'],
@@ -132,7 +129,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM --rules FILE',
       summary: "compare each participant's total and the payout under the current rules and the rules in FILE (nothing saved)",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { whatIf } = await import('../core/scoring/what-if');
         const result = whatIf(ctx, requiredOption(values, 'period', 'YYYY-MM'), readJson(requiredOption(values, 'rules', 'FILE'), 'rules'));
         return { json: result, text: formatWhatIf(result, programMoney(ctx).digits) };
       },
@@ -142,7 +140,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--rules FILE --note "why"',
       summary: 'save the rules in FILE as a new version of the program’s rules',
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { updateRules } = await import('../core/program/update-rules');
         const program = updateRules(ctx, readJson(requiredOption(values, 'rules', 'FILE'), 'rules'), typeof values.note === 'string' ? values.note : '');
         return { json: program, text: `Saved the rules as version ${program.rulesVersion}.` };
       },
@@ -154,7 +153,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       summary:
         "recompute the ledger's hash chain and every seal of the money inputs, and report any row changed, removed or added behind the app's back; --anchor checks that the chain still holds a head noted earlier (reads only)",
       readOnly: true,
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { verifyLedger } = await import('../core/ledger/verify-ledger');
         const anchor = anchorOption(values);
         const result = verifyLedger(ctx.store.sqlite, anchor === undefined ? {} : { anchor });
         // A broken ledger is a finding, not a failure to run: the report is printed, and the exit code says it.
