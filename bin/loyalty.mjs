@@ -23,8 +23,9 @@ async function entry() {
     const { buildCli } = await import('../scripts/build-cli.mjs');
     return await buildCli(root);
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    process.stderr.write(`loyalty: ${stale}, and building it failed: ${why} (run "npm run build" to see the whole error).\n`);
+    // One line, as every error of the CLI: esbuild's message lists each error on a line of its own.
+    const why = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
+    process.stderr.write(`loyalty: ${stale}, and building it failed: ${why}\n`);
     process.exit(1);
   }
 }

@@ -14,11 +14,7 @@ import { join } from 'node:path';
 export const CLI_OUT = join('out', 'cli');
 export const CLI_MANIFEST = join(CLI_OUT, 'build.json');
 
-/**
- * @typedef {{ dir: string, inputs: Record<string, { size: number, mtimeMs: number }> }} CliManifest
- */
-
-/** @returns {CliManifest | null} */
+/** The manifest of the current build (types in cli-bundle.d.mts), or null when there is none. */
 export function readCliManifest(root) {
   try {
     return JSON.parse(readFileSync(join(root, CLI_MANIFEST), 'utf8'));
