@@ -15,7 +15,7 @@
 //   loyalty.mjs, where rowWorkerFile() looks first. Chunks go to the same folder, not a
 //   subfolder, because import.meta.url in rowWorkerFile is that of whichever chunk holds it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CLI_MANIFEST, CLI_OUT } from './cli-bundle.mjs';
@@ -104,9 +104,10 @@ export async function buildCli(root) {
   const id = `build-${hash.digest('hex').slice(0, 16)}`;
   try {
     renameSync(tmp, join(outDir, id));
-  } catch {
-    // The same build is there already (another command built the same sources at the same time).
+  } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
+    // Unless the same build is there already (another command built the same sources at the same time).
+    if (!existsSync(join(outDir, id, 'loyalty.mjs'))) throw error;
   }
 
   const inputs = {};
