@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../core/app-error';
 import { createProgram, requireProgram } from '../core/program/program-store';
-import { listParticipants } from '../core/program/participants/participants-query';
-import { createDemo } from '../core/demo/create-demo';
-import { runnerFor } from '../ipc/import-kinds';
-import { NO_PROGRESS } from '../core/import/jobs/prepare-import';
 import type { ImportOptions } from '../core/import/jobs/import-job-types';
 import { formatImportPreview, formatImportReport, formatParticipants, formatProgram } from './format-output';
 import type { ImportKind } from '../ipc/contract';
@@ -80,6 +76,7 @@ function importCommand(kind: ImportKind, summary: string, extraOptions = ''): Co
       const sheet = stringOption(values, 'sheet');
       const mapping = mappingOption(values);
       const file = { ...tools.readFile(path as string), ...(sheet !== undefined ? { sheet } : {}), ...(mapping ? { mapping } : {}) };
+      const [{ runnerFor }, { NO_PROGRESS }] = await Promise.all([import('../ipc/import-kinds'), import('../core/import/jobs/prepare-import')]);
       const prepared = await runnerFor(kind).prepare(ctx, file, options, NO_PROGRESS);
       if (values['dry-run'] === true) {
         // The preview has the report's counts and problems; batchId null says nothing was written.
@@ -91,6 +88,9 @@ function importCommand(kind: ImportKind, summary: string, extraOptions = ''): Co
   };
 }
 
+// Each command loads the core modules it calls with import() as it runs, so that a command
+// starts with what it needs only: exceljs and the import machinery, scoring, payouts (the built
+// CLI keeps each in a chunk of its own) are most of what `program show` used to load (BENCHMARKS.md).
 export const COMMANDS: Command[] = [
   {
     words: ['program', 'init'],
@@ -126,12 +126,13 @@ export const COMMANDS: Command[] = [
     positionals: [],
     options: '[--search TEXT] [--status active|inactive] [--limit N]',
     summary: 'list participants (all of them with --json unless --limit)',
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
       const status = values.status;
       if (status !== undefined && status !== 'active' && status !== 'inactive') {
         throw new AppError('INVALID_INPUT', `--status takes active or inactive, not "${String(status)}".`);
       }
       const limit = wholeNumberOption(values, 'limit');
+      const { listParticipants } = await import('../core/program/participants/participants-query');
       const rows: ParticipantRow[] = [];
       let total = 0;
       // Page through the same query the UI uses, so both see the same order and filter.
@@ -156,6 +157,7 @@ export const COMMANDS: Command[] = [
     options: '',
     summary: 'create the demo program and import its client files (examples/demo)',
     async run(ctx) {
+      const { createDemo } = await import('../core/demo/create-demo');
       const result = await createDemo(ctx);
       return {
         json: result,

@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import { openDatabase, openDatabaseReadOnly, type Store } from '../db/open-database';
 import { resolveDataFile } from '../host/data-file-location';
 import { operatorName } from '../host/operator-name';
+import { busyTimeoutMs } from '../db/database-busy';
 import type { CoreContext } from '../core/context';
-import { toErrorData } from '../ipc/dispatch';
 import { AppError } from '../core/app-error';
 import { COMMANDS, findCommand, usage, type CommandOutput } from './commands';
 
@@ -83,7 +83,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let store: Store | undefined;
   try {
     const file = resolveDataFile({ flag: values.db, env: io.env });
-    store = command.readOnly ? openDatabaseReadOnly(file) : openDatabase(file);
+    // The wait from io.env, not process.env: runCli also runs inside another process (tests).
+    store = command.readOnly ? openDatabaseReadOnly(file) : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env) });
     const ctx: CoreContext = { store, actor: operatorName(io.env), now: io.now ?? (() => new Date()) };
     const output: CommandOutput = await command.run(ctx, rest, values, { readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }) });
     io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
@@ -93,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const log = (message: string, err: unknown) => {
       if (io.env.LOYALTY_DEBUG) io.stderr.write(`${message} ${(err as Error)?.stack ?? String(err)}\n`);
     };
+    // Loaded here, on the way out of a failed command: it holds every channel's schema, which a command that succeeds never needs.
+    const { toErrorData } = await import('../ipc/dispatch');
     const data = toErrorData(error, log, 'the CLI');
     io.stderr.write(`loyalty: ${data.message}\n`);
     return 1;

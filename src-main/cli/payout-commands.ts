@@ -4,13 +4,7 @@ import { AppError } from '../core/app-error';
 import type { CoreContext } from '../core/context';
 import { minorToDecimalString } from '../core/money/minor-units';
 import { parseDecimalToMinor } from '../core/money/parse-decimal';
-import { prepareBatchExport, prepareExport, voidPayoutBatch } from '../core/payouts/export-payouts';
-import { saveExport } from '../core/payouts/export-to-file';
-import { budgetView } from '../core/payouts/payout-views';
-import { payoutProposal } from '../core/approval/proposal-view';
 import { requireProgram } from '../core/program/program-store';
-import { closePeriod } from '../core/payouts/close-period';
-import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 function readTemplate(path: string): unknown {
   try {
@@ -19,9 +13,8 @@ function readTemplate(path: string): unknown {
     throw new AppError('INVALID_INPUT', `Cannot read the template file ${path}: ${(error as Error).message}.`);
   }
 }
-import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { VERIFICATION_ACTIONS, type VerificationAction } from '../core/decisions/decision-views';
-import { type VerificationQueue } from '../core/verification/verification-views';
+import type { VerificationQueue } from '../core/verification/verification-views';
 import type { Command } from './command-types';
 import { requiredOption, textOption } from './option-values';
 import { formatTable } from './format-output';
@@ -54,7 +47,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '--period YYYY-MM --key KEY --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] --reason "why"',
     summary: 'resolve a finding of the verification queue, with the reason kept',
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
+      const { resolveFinding } = await import('../core/verification/verification-queue');
       const action = requiredOption(values, 'action', VERIFICATION_ACTIONS.join('|')) as VerificationAction;
       if (!VERIFICATION_ACTIONS.includes(action)) throw new AppError('INVALID_INPUT', `--action takes ${VERIFICATION_ACTIONS.join(', ')}, not "${action}".`);
       const program = requireProgram(ctx);
@@ -84,7 +78,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '--period YYYY-MM',
     summary: "the period's verification queue: anomalies with their evidence, open or resolved",
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
+      const { verificationQueue } = await import('../core/verification/verification-queue');
       const queue = verificationQueue(ctx, requiredOption(values, 'period', 'YYYY-MM'));
       return { json: queue, text: formatQueue(queue) };
     },
@@ -94,7 +89,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '[--file TEMPLATE.json | --reset]',
     summary: "show the card issuer's template for xlsx and csv payout files; --file saves another, --reset goes back to the built-in one",
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
+      const { payoutTemplate, setPayoutTemplate } = await import('../core/payouts/payout-template-setting');
       const file = textOption(values, 'file');
       const view = values.reset === true ? setPayoutTemplate(ctx, null) : file ? setPayoutTemplate(ctx, readTemplate(file)) : payoutTemplate(ctx);
       const t = view.template;
@@ -112,7 +108,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '--batch REF --reason "why"',
     summary: 'void an exported payout batch: its unconfirmed top-ups go back to the balances, to be paid again',
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
+      const { voidPayoutBatch } = await import('../core/payouts/export-payouts');
       const batch = voidPayoutBatch(ctx, requiredOption(values, 'batch', 'REF (such as PB-2026-10-1)'), textOption(values, 'reason') ?? '');
       return { json: batch, text: `Voided ${batch.batchRef}: its unconfirmed top-ups are back in the balances.` };
     },
@@ -122,7 +119,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '--period YYYY-MM [--fit-budget] [--only CODE,CODE]',
     summary: 'the top-ups an approval would make (or made): amounts, masked cards, budget, held payouts',
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
+      const { payoutProposal } = await import('../core/approval/proposal-view');
       const only = textOption(values, 'only')?.split(',').map((c) => c.trim()).filter(Boolean);
       const proposal = payoutProposal(ctx, requiredOption(values, 'period', 'YYYY-MM'), { fitBudget: values['fit-budget'] === true, ...(only ? { only } : {}) });
       const m = money(ctx);
@@ -155,6 +153,7 @@ export const PAYOUT_COMMANDS: Command[] = [
       const out = requiredOption(values, 'out', 'FILE');
       const batchRef = textOption(values, 'batch');
       if (batchRef !== undefined && textOption(values, 'period') !== undefined) throw new AppError('INVALID_INPUT', 'Give --period or --batch, not both: --batch names one batch, which has its own period.');
+      const [{ prepareBatchExport, prepareExport }, { saveExport }] = await Promise.all([import('../core/payouts/export-payouts'), import('../core/payouts/export-to-file')]);
       const result = await saveExport(
         () => (batchRef !== undefined ? prepareBatchExport(ctx, batchRef, format) : prepareExport(ctx, requiredOption(values, 'period', 'YYYY-MM'), format)),
         out,
@@ -173,7 +172,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '--period YYYY-MM',
     summary: 'close a period once its top-ups are all confirmed paid or failed (or voided)',
-    run(ctx, _rest, values) {
+    async run(ctx, _rest, values) {
+      const { closePeriod } = await import('../core/payouts/close-period');
       const period = requiredOption(values, 'period', 'YYYY-MM');
       closePeriod(ctx, period);
       return { json: { period, state: 'closed' }, text: `Closed ${period}.` };
@@ -184,7 +184,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     positionals: [],
     options: '',
     summary: 'budgeted, approved, paid and held per period and for the program to date',
-    run(ctx) {
+    async run(ctx) {
+      const { budgetView } = await import('../core/payouts/payout-views');
       const view = budgetView(ctx);
       const m = money(ctx);
       return {

@@ -3,20 +3,10 @@ import type { CoreContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../core/money/minor-units';
 import { requireProgram } from '../core/program/program-store';
-import { calculatePeriod, periodResult, recalculatePeriods } from '../core/scoring/period-score';
-import { explainParticipant } from '../core/scoring/explain';
-import { approvePeriod } from '../core/approval/approve-period';
-import { addManualAdjustment } from '../core/decisions/manual-adjustment';
-import { listPeriods } from '../core/scoring/list-periods';
-import { whatIf } from '../core/scoring/what-if';
-import { updateRules } from '../core/program/update-rules';
-import { verifyLedger } from '../core/ledger/verify-ledger';
 import { sealHead } from '../db/record-seals';
-import { participantLedger } from '../core/ledger/ledger-query';
 import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
 import { formatTable } from './format-output';
 import { formatApprovedPayouts } from './format-approved-payouts';
-import { payoutProposal } from '../core/approval/proposal-view';
 import type { Command, Values } from './command-types';
 import { requiredOption, textOption } from './option-values';
 
@@ -41,7 +31,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '',
       summary: 'list the periods with their state (open, calculated, approved, exported, closed)',
-      run(ctx) {
+      async run(ctx) {
+        const { listPeriods } = await import('../core/scoring/list-periods');
         const periods = listPeriods(ctx);
         return { json: periods, text: formatPeriods(periods) };
       },
@@ -51,8 +42,9 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM | --all [--record]',
       summary: "compute every participant's points for a period (a draft while the period is open, nothing written); --all recomputes every open period in order; --record notes each open period as calculated",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
         const record = values.record === true;
+        const [{ calculatePeriod, periodResult, recalculatePeriods }, { listPeriods }] = await Promise.all([import('../core/scoring/period-score'), import('../core/scoring/list-periods')]);
         if (values.all === true) {
           const results = recalculatePeriods(ctx, listPeriods(ctx).map((p) => p.period), { record });
           const table = formatTable(
@@ -72,7 +64,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM --participant CODE',
       summary: "show how every point of a participant's period came about, line by line",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { explainParticipant } = await import('../core/scoring/explain');
         const explanation = explainParticipant(ctx, requiredOption(values, 'period', 'YYYY-MM'), requiredOption(values, 'participant', 'CODE'));
         return { json: explanation, text: formatExplanation(explanation) };
       },
@@ -82,7 +75,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM [--accept-open-anomalies "reason"] [--override-budget "reason" | --fit-budget] [--only CODE,CODE]',
       summary: 'post the period to the ledger, create its top-ups and lock it (refused with open findings or over budget unless told how)',
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const [{ approvePeriod }, { payoutProposal }] = await Promise.all([import('../core/approval/approve-period'), import('../core/approval/proposal-view')]);
         const text = (name: string) => textOption(values, name);
         const only = text('only')?.split(',').map((c) => c.trim()).filter(Boolean);
         const result = approvePeriod(ctx, requiredOption(values, 'period', 'YYYY-MM'), {
@@ -101,7 +95,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM --participant CODE --points N --reason "why" (to take points: --points=-N)',
       summary: 'post a manual adjustment (points may be negative) with its reason',
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { addManualAdjustment } = await import('../core/decisions/manual-adjustment');
         const raw = requiredOption(values, 'points', 'N (a whole number, negative to take points)');
         if (!/^-?\d+$/.test(raw.trim())) throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
         // Judged on the digits typed: past 2^53 Number() would already have rounded them.
@@ -123,7 +118,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--participant CODE',
       summary: "a participant's ledger entries and balance",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { participantLedger } = await import('../core/ledger/ledger-query');
         const ledger = participantLedger(ctx, requireProgram(ctx).id, requiredOption(values, 'participant', 'CODE'));
         const table = formatTable(
           ['Entry', 'Period', 'Kind', 'Points', 'Rule', 'Source', 'Note'],
@@ -137,7 +133,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--period YYYY-MM --rules FILE',
       summary: "compare each participant's total and the payout under the current rules and the rules in FILE (nothing saved)",
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { whatIf } = await import('../core/scoring/what-if');
         const result = whatIf(ctx, requiredOption(values, 'period', 'YYYY-MM'), readJson(requiredOption(values, 'rules', 'FILE'), 'rules'));
         return { json: result, text: formatWhatIf(result, programMoney(ctx).digits) };
       },
@@ -147,7 +144,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       positionals: [],
       options: '--rules FILE --note "why"',
       summary: 'save the rules in FILE as a new version of the program’s rules',
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { updateRules } = await import('../core/program/update-rules');
         const program = updateRules(ctx, readJson(requiredOption(values, 'rules', 'FILE'), 'rules'), typeof values.note === 'string' ? values.note : '');
         return { json: program, text: `Saved the rules as version ${program.rulesVersion}.` };
       },
@@ -159,7 +157,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       summary:
         "recompute the ledger's hash chain and every seal of the money inputs, and report any row changed, removed or added behind the app's back; --anchor checks that the chain still holds a head noted earlier (reads only)",
       readOnly: true,
-      run(ctx, _rest, values) {
+      async run(ctx, _rest, values) {
+        const { verifyLedger } = await import('../core/ledger/verify-ledger');
         const anchor = anchorOption(values);
         const result = verifyLedger(ctx.store.sqlite, anchor === undefined ? {} : { anchor });
         // A broken ledger is a finding, not a failure to run: the report is printed, and the exit code says it.

@@ -1,19 +1,17 @@
 // The worked example of reference-program.md through the CLI, as the coordinator would run it:
 // program init, the client's files, `score --json`, `explain`, `adjust`, `approve`, `audit verify`.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../fixtures/client-files';
 import { repoRoot } from '../fixtures/repo-paths';
+import { runLoyalty } from '../fixtures/run-cli';
 
-const bin = join(repoRoot, 'bin', 'loyalty.mjs');
 let dir: string;
 let db: string;
 
 function loyalty(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args, '--db', db], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOYALTY_ACTOR: 'cli-test', LOYALTY_DB: '' }, timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runLoyalty([...args, '--db', db]);
 }
 
 function file(name: string, lines: string[]): string {
@@ -22,7 +20,7 @@ function file(name: string, lines: string[]): string {
   return path;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir('loyalty-cli-score-');
   db = join(dir, 'loyalty.db');
   const steps = [
@@ -44,14 +42,14 @@ beforeAll(() => {
     ],
   ];
   for (const step of steps) {
-    const run = loyalty(...step);
+    const run = await loyalty(...step);
     if (run.code !== 0) throw new Error(`${step.join(' ')}: ${run.stderr}`);
   }
 });
 
 describe('scoring from the command line', () => {
-  it('`score --json` gives the worked example’s fields as integers under participants', () => {
-    const run = loyalty('score', '--period', '2026-10', '--json');
+  it('`score --json` gives the worked example’s fields as integers under participants', async () => {
+    const run = await loyalty('score', '--period', '2026-10', '--json');
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout);
     expect(result.participants).toHaveLength(1);
@@ -76,8 +74,8 @@ describe('scoring from the command line', () => {
     expect(result.rulesVersion).toBe(1);
   });
 
-  it('`explain` shows each line with its rule, points, campaign bonus and source row', () => {
-    const run = loyalty('explain', '--period', '2026-10', '--participant', 'PH-001');
+  it('`explain` shows each line with its rule, points, campaign bonus and source row', async () => {
+    const run = await loyalty('explain', '--period', '2026-10', '--participant', 'PH-001');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2026-10-03\s+DOG-01\s+10\s+1234\.56\s+base rate\s+1234\s+AUTUMN-DRY \+10% = 123\s+sales-10\.csv row 2/);
     expect(run.stdout).toMatch(/2026-10-10\s+CAT-07\s+4\s+200\.00\s+4 x 15\s+60/);
@@ -86,58 +84,58 @@ describe('scoring from the command line', () => {
     expect(run.stdout).toMatch(/payable\s+= 1433 points = 143\.30 PLN/);
   });
 
-  it('adjusts with a reason, approves, and the audit finds the ledger intact', () => {
-    expect(loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33').stderr).toMatch(/needs a reason/);
-    const adjust = loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33', '--reason', 'Sample pack counted twice');
+  it('adjusts with a reason, approves, and the audit finds the ledger intact', async () => {
+    expect((await loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33')).stderr).toMatch(/needs a reason/);
+    const adjust = await loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33', '--reason', 'Sample pack counted twice');
     expect(adjust.code).toBe(0);
-    const approve = loyalty('approve', '--period', '2026-09', '--accept-open-anomalies', 'No target for September, agreed with the client');
+    const approve = await loyalty('approve', '--period', '2026-09', '--accept-open-anomalies', 'No target for September, agreed with the client');
     expect(approve.code).toBe(0);
-    const october = JSON.parse(loyalty('approve', '--period', '2026-10', '--accept-open-anomalies', 'Checked', '--json').stdout);
+    const october = JSON.parse((await loyalty('approve', '--period', '2026-10', '--accept-open-anomalies', 'Checked', '--json')).stdout);
     expect(october.participants[0]).toMatchObject({ adjustments: -33, payablePoints: 1400, payoutMinor: 14000 });
     expect(october.locked).toBe(true);
-    const ledger = JSON.parse(loyalty('ledger', '--participant', 'PH-001', '--json').stdout);
+    const ledger = JSON.parse((await loyalty('ledger', '--participant', 'PH-001', '--json')).stdout);
     expect(ledger.balance).toBe(0);
     expect(ledger.entries.map((e: { kind: string }) => e.kind)).toEqual(['adjustment', 'earn', 'campaign', 'earn', 'earn', 'campaign', 'tier', 'target', 'redemption']);
-    const audit = loyalty('audit', 'verify');
+    const audit = await loyalty('audit', 'verify');
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/intact/);
   });
 });
 
 describe('paying from the command line', () => {
-  it('verifies, approves over budget with a reason, exports, confirms and refuses a second payment', () => {
+  it('verifies, approves over budget with a reason, exports, confirms and refuses a second payment', async () => {
     // The worked example's program after the approvals above: November for a fresh start.
     const sales = file('sales-11.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-11-03;PH-001;DOG-01;10;1000,00;N/1', '2026-11-04;PH-404;DOG-01;1;10,00;N/2']);
-    expect(loyalty('import', 'sales', sales).code).toBe(0);
-    const queue = JSON.parse(loyalty('verify', '--period', '2026-11', '--json').stdout);
+    expect((await loyalty('import', 'sales', sales)).code).toBe(0);
+    const queue = JSON.parse((await loyalty('verify', '--period', '2026-11', '--json')).stdout);
     expect(queue.items.map((i: { key: string }) => i.key)).toEqual(['MISSING_TARGET:PH-001', 'UNKNOWN_PARTICIPANT:PH-404']);
-    const resolved = loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'UNKNOWN_PARTICIPANT:PH-404', '--action', 'exclude', '--reason', 'Not a participant of the program');
+    const resolved = await loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'UNKNOWN_PARTICIPANT:PH-404', '--action', 'exclude', '--reason', 'Not a participant of the program');
     expect(resolved.code).toBe(0);
     expect(resolved.stdout).toMatch(/1 open, 1 resolved/);
-    const setTarget = loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'MISSING_TARGET:PH-001', '--action', 'setTarget', '--target', '2000,00', '--reason', 'Same as October');
+    const setTarget = await loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'MISSING_TARGET:PH-001', '--action', 'setTarget', '--target', '2000,00', '--reason', 'Same as October');
     expect(setTarget.code).toBe(0);
     const rules = join(dir, 'rules.json');
-    const program = JSON.parse(loyalty('program', 'show', '--json').stdout);
+    const program = JSON.parse((await loyalty('program', 'show', '--json')).stdout);
     writeFileSync(rules, JSON.stringify({ ...program.rules, budget: { perPeriodMinor: 5000 } }));
-    expect(loyalty('rules', 'set', '--rules', rules, '--note', 'Tight November budget').code).toBe(0);
+    expect((await loyalty('rules', 'set', '--rules', rules, '--note', 'Tight November budget')).code).toBe(0);
 
-    const refused = loyalty('approve', '--period', '2026-11');
+    const refused = await loyalty('approve', '--period', '2026-11');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/over the budget of PLN\s50\.00; fit them to the budget, or approve with a written reason/);
-    const approved = JSON.parse(loyalty('approve', '--period', '2026-11', '--override-budget', 'Client approved the extra by e-mail', '--json').stdout);
+    const approved = JSON.parse((await loyalty('approve', '--period', '2026-11', '--override-budget', 'Client approved the extra by e-mail', '--json')).stdout);
     expect(approved.locked).toBe(true);
 
     const out = join(dir, 'payouts.csv');
-    const first = loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', out);
+    const first = await loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', out);
     expect(first.stdout).toMatch(/^Wrote .*payouts\.csv: batch PB-2026-11-1, 1 top-ups, control sum 100\.00 PLN/);
-    const again = loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', join(dir, 'again.csv'));
+    const again = await loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', join(dir, 'again.csv'));
     expect(again.stdout).toMatch(/^Nothing new to pay: wrote the earlier file again/);
     expect(readFileSync(join(dir, 'again.csv'))).toEqual(readFileSync(out));
 
     const confirmation = file('confirmation.csv', ['Reference;Amount;Status', 'LD-2026-11-000002;100,00;OK']);
-    const confirmed = JSON.parse(loyalty('import', 'confirmation', confirmation, '--json').stdout);
+    const confirmed = JSON.parse((await loyalty('import', 'confirmation', confirmation, '--json')).stdout);
     expect([confirmed.kind, confirmed.created, confirmed.rejected]).toEqual(['confirmations', 1, 0]);
-    const budget = JSON.parse(loyalty('budget', '--json').stdout);
+    const budget = JSON.parse((await loyalty('budget', '--json')).stdout);
     expect(budget.periods.find((p: { period: string }) => p.period === '2026-11')).toMatchObject({ budgetedMinor: 5000, approvedMinor: 10_000, paidMinor: 10_000 });
   });
 });

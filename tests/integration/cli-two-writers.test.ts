@@ -1,43 +1,25 @@
 // Two windows or commands on one data file: while another connection writes, a command waits
 // out the busy timeout and then says so (exit 1), never "something went wrong"; and two real
 // processes importing and approving at once leave the file consistent whatever the order.
-import { spawn, spawnSync } from 'node:child_process';
+// The other window is a second connection in this process, and the command runs in it too;
+// the race is between two processes of bin/loyalty.mjs, since that is its point.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../fixtures/client-files';
 import { repoRoot, samplesDir } from '../fixtures/repo-paths';
+import { runBinAsync, runLoyalty, type CliRun as Run } from '../fixtures/run-cli';
 
-const bin = join(repoRoot, 'bin', 'loyalty.mjs');
 const BUSY = /^loyalty: Another Loyalty Desk window or command is using the data file .*; nothing was written\. Try again when it has finished\.\n$/;
 const GENERIC = /Something went wrong/;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function env(extra: Record<string, string> = {}) {
-  return { ...process.env, LOYALTY_ACTOR: 'cli-test', LOYALTY_DB: '', ...extra };
-}
-
-function loyalty(db: string, args: string[], extra: Record<string, string> = {}): Run {
-  const run = spawnSync(process.execPath, [bin, ...args, '--db', db], { cwd: repoRoot, encoding: 'utf8', env: env(extra), timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function loyalty(db: string, args: string[], extra: Record<string, string> = {}): Promise<Run> {
+  return runLoyalty([...args, '--db', db], extra);
 }
 
 function loyaltyAsync(db: string, args: string[], extra: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args, '--db', db], { cwd: repoRoot, env: env(extra) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runBinAsync([...args, '--db', db], extra);
 }
 
 let dir: string;
@@ -76,7 +58,7 @@ function counts(db: string): { batches: number; lines: number; ledger: number; p
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir('loyalty-cli-busy-');
   seeded = join(dir, 'seeded.db');
   const steps = [
@@ -87,21 +69,21 @@ beforeAll(() => {
     ['import', 'sales', join(samplesDir, 'sales-2026-09.xlsx')],
   ];
   for (const step of steps) {
-    const run = loyalty(seeded, step);
+    const run = await loyalty(seeded, step);
     if (run.code !== 0) throw new Error(`${step.join(' ')}: ${run.stderr}`);
   }
 }, 120_000);
 
 describe('a command while another window writes to the same file', () => {
-  it('waits out the busy timeout, then says another window or command is using the file, exits 1 and writes nothing', () => {
+  it('waits out the busy timeout, then says another window or command is using the file, exits 1 and writes nothing', async () => {
     const db = freshCopy('held');
     const before = counts(db);
     holdWriteLock(db);
     const short = { LOYALTY_BUSY_TIMEOUT_MS: '200' };
     const runs = [
-      loyalty(db, ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'Busy test'], short),
-      loyalty(db, ['import', 'sales', join(samplesDir, 'sales-2026-10.csv')], short),
-      loyalty(db, ['approve', '--period', '2026-09', '--accept-open-anomalies', 'Checked'], short),
+      await loyalty(db, ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'Busy test'], short),
+      await loyalty(db, ['import', 'sales', join(samplesDir, 'sales-2026-10.csv')], short),
+      await loyalty(db, ['approve', '--period', '2026-09', '--accept-open-anomalies', 'Checked'], short),
     ];
     for (const run of runs) {
       expect(run.stderr).toMatch(BUSY);
@@ -112,17 +94,17 @@ describe('a command while another window writes to the same file', () => {
     for (const h of holders) h.exec('ROLLBACK');
     expect(counts(db)).toEqual(before);
     // Once the other window is done, the same command goes through.
-    expect(loyalty(db, ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'After the other window'], short).code).toBe(0);
+    expect((await loyalty(db, ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'After the other window'], short)).code).toBe(0);
   }, 60_000);
 
-  it('says the same when the file it opens needs migrating while another connection holds it', () => {
+  it('says the same when the file it opens needs migrating while another connection holds it', async () => {
     const db = join(dir, 'new-file.db');
     const other = new Database(db);
     holders.push(other);
     other.pragma('journal_mode = WAL');
     other.exec('CREATE TABLE other_window (x INTEGER)');
     other.exec('BEGIN IMMEDIATE');
-    const run = loyalty(db, ['program', 'init', '--config', join(repoRoot, 'examples', 'reference-program.json')], { LOYALTY_BUSY_TIMEOUT_MS: '200' });
+    const run = await loyalty(db, ['program', 'init', '--config', join(repoRoot, 'examples', 'reference-program.json')], { LOYALTY_BUSY_TIMEOUT_MS: '200' });
     expect(run.stderr).toMatch(BUSY);
     expect(run.code).toBe(1);
     other.exec('ROLLBACK');
@@ -155,9 +137,9 @@ describe('two processes importing and approving at once on one file', () => {
       expect(after.lines > before.lines).toBe(imported.code === 0);
       expect(after.payouts > before.payouts).toBe(approved.code === 0);
       expect(after.ledger > before.ledger).toBe(approved.code === 0);
-      const audit = loyalty(db, ['audit', 'verify']);
+      const audit = await loyalty(db, ['audit', 'verify']);
       expect(audit.code, audit.stdout + audit.stderr).toBe(0);
-      const periods = JSON.parse(loyalty(db, ['periods', '--json']).stdout) as { period: string; state: string }[];
+      const periods = JSON.parse((await loyalty(db, ['periods', '--json'])).stdout) as { period: string; state: string }[];
       expect(periods.find((p) => p.period === '2026-09')?.state === 'approved').toBe(approved.code === 0);
     }
   }, 180_000);

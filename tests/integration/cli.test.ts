@@ -1,25 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, samplesDir } from '../fixtures/repo-paths';
 import { makeTempDir } from '../fixtures/client-files';
+import { runBin, runLoyalty as loyalty, type CliRun } from '../fixtures/run-cli';
 
-const bin = join(repoRoot, 'bin', 'loyalty.mjs');
 const reference = join(repoRoot, 'examples', 'reference-program.json');
 
-function loyalty(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [bin, ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, LOYALTY_ACTOR: 'cli-test', LOYALTY_DB: '', ...env },
-    timeout: 60_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
 /** The one-line error contract: a single line on stderr, nothing on stdout, non-zero exit. */
-function expectOneLineError(run: ReturnType<typeof loyalty>, pattern: RegExp) {
+function expectOneLineError(run: CliRun, pattern: RegExp) {
   expect(run.code).not.toBe(0);
   expect(run.stdout).toBe('');
   expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -32,79 +21,98 @@ beforeAll(() => {
 });
 
 describe('loyalty CLI', () => {
-  it('prints usage with --help and refuses an unknown command', () => {
-    const help = loyalty(['--help']);
+  it('prints usage with --help and refuses an unknown command (bin/loyalty.mjs, a process of its own)', () => {
+    const help = runBin(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/program init --config FILE/);
-    expectOneLineError(loyalty(['frobnicate', '--db', join(dir, 'u.db')]), /unknown command "frobnicate"/);
-    expectOneLineError(loyalty(['program', 'show', '--nope']), /Unknown option '--nope'/);
+    expectOneLineError(runBin(['frobnicate', '--db', join(dir, 'u.db')]), /unknown command "frobnicate"/);
+    expectOneLineError(runBin(['program', 'show', '--nope']), /Unknown option '--nope'/);
   });
 
-  it('creates the reference program and shows it as one JSON document', () => {
+  it('imports a workbook and shows the program from the built bundle (bin/loyalty.mjs, a process of its own)', () => {
+    const db = join(dir, 'bundle.db');
+    const init = runBin(['program', 'init', '--config', reference, '--db', db, '--json']);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    // An .xlsx is read by the reader thread, a file of the bundle's own; the migrations and the
+    // program template are found from the bundle's folder.
+    const run = runBin(['import', 'participants', join(samplesDir, 'participants.xlsx'), '--db', db, '--json']);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ accepted: 12, rejected: 0, skipped: 0, problems: [] });
+    const show = runBin(['program', 'show', '--db', db, '--json']);
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.stdout)).toEqual(JSON.parse(init.stdout));
+    expect(JSON.parse(runBin(['participants', 'list', '--db', db, '--json']).stdout)).toHaveLength(12);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'out', 'cli', 'build.json'), 'utf8')) as { dir: string; inputs: Record<string, unknown> };
+    expect(Object.keys(manifest.inputs)).toContain('src-main/cli/main.ts');
+    expect(statSync(join(repoRoot, 'out', 'cli', manifest.dir, 'xlsx-row-worker.mjs')).isFile()).toBe(true);
+  });
+
+  it('creates the reference program and shows it as one JSON document', async () => {
     const db = join(dir, 'program.db');
-    const init = loyalty(['program', 'init', '--config', reference, '--db', db, '--json']);
+    const init = await loyalty(['program', 'init', '--config', reference, '--db', db, '--json']);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const program = JSON.parse(init.stdout);
     expect(program).toMatchObject({ name: 'Partner Plus', currency: { code: 'PLN', minorDigits: 2 }, pointValueMinor: 10, rulesVersion: 1 });
-    const show = loyalty(['program', 'show', '--db', db, '--json']);
+    const show = await loyalty(['program', 'show', '--db', db, '--json']);
     expect(JSON.parse(show.stdout)).toEqual(program);
-    const text = loyalty(['program', 'show', '--db', db]);
+    const text = await loyalty(['program', 'show', '--db', db]);
     expect(text.stdout).toMatch(/Budget:\s+150\s000,00\szł per period/);
   });
 
-  it('takes the database from LOYALTY_DB when there is no --db', () => {
+  it('takes the database from LOYALTY_DB when there is no --db', async () => {
     const db = join(dir, 'from-env.db');
-    expect(loyalty(['program', 'init', '--config', reference], { LOYALTY_DB: db }).code).toBe(0);
+    expect((await loyalty(['program', 'init', '--config', reference], { LOYALTY_DB: db })).code).toBe(0);
     expect(statSync(db).size).toBeGreaterThan(0);
   });
 
-  it('refuses a second program, an invalid program and a missing file in one line each', () => {
+  it('refuses a second program, an invalid program and a missing file in one line each', async () => {
     const db = join(dir, 'refusals.db');
-    expect(loyalty(['program', 'init', '--config', reference, '--db', db]).code).toBe(0);
-    expectOneLineError(loyalty(['program', 'init', '--config', reference, '--db', db, '--json']), /already holds the program "Partner Plus"/);
+    expect((await loyalty(['program', 'init', '--config', reference, '--db', db])).code).toBe(0);
+    expectOneLineError(await loyalty(['program', 'init', '--config', reference, '--db', db, '--json']), /already holds the program "Partner Plus"/);
     const bad = join(dir, 'bad-program.json');
     const doc = JSON.parse(readFileSync(reference, 'utf8'));
     doc.rules.tiers[0].bonusPct = -1;
     writeFileSync(bad, JSON.stringify(doc));
-    expectOneLineError(loyalty(['program', 'init', '--config', bad, '--db', join(dir, 'other.db')]), /rules\.tiers\[0\]\.bonusPct: must not be negative/);
-    expectOneLineError(loyalty(['program', 'show', '--db', join(dir, 'empty.db')]), /no program in this database/);
-    expectOneLineError(loyalty(['import', 'participants', join(dir, 'nope.xlsx'), '--db', db]), /Cannot read .*nope\.xlsx: there is no such file/);
+    expectOneLineError(await loyalty(['program', 'init', '--config', bad, '--db', join(dir, 'other.db')]), /rules\.tiers\[0\]\.bonusPct: must not be negative/);
+    expectOneLineError(await loyalty(['program', 'show', '--db', join(dir, 'empty.db')]), /no program in this database/);
+    expectOneLineError(await loyalty(['import', 'participants', join(dir, 'nope.xlsx'), '--db', db]), /Cannot read .*nope\.xlsx: there is no such file/);
   });
 
-  it('imports the sample participants and lists them as a JSON array', () => {
+  it('imports the sample participants and lists them as a JSON array', async () => {
     const db = join(dir, 'participants.db');
-    expect(loyalty(['program', 'init', '--config', reference, '--db', db]).code).toBe(0);
-    const run = loyalty(['import', 'participants', join(samplesDir, 'participants.xlsx'), '--db', db, '--json']);
+    expect((await loyalty(['program', 'init', '--config', reference, '--db', db])).code).toBe(0);
+    const run = await loyalty(['import', 'participants', join(samplesDir, 'participants.xlsx'), '--db', db, '--json']);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ accepted: 12, rejected: 0, skipped: 0, problems: [] });
     expect(typeof report.batchId).toBe('number');
-    const list = JSON.parse(loyalty(['participants', 'list', '--db', db, '--json']).stdout);
+    const list = JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json'])).stdout);
     expect(Array.isArray(list)).toBe(true);
     expect(list).toHaveLength(12);
     expect(list[0]).toMatchObject({ code: 'R0001', name: 'Barbara Nowicka', joinDate: '2026-08-05', cardRef: '4000-0001', status: 'active' });
     expect(list.find((p: { code: string }) => p.code === 'R0005').cardRef).toBeNull();
-    const limited = JSON.parse(loyalty(['participants', 'list', '--db', db, '--json', '--limit', '3', '--search', 'R001']).stdout);
+    const limited = JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json', '--limit', '3', '--search', 'R001'])).stdout);
     expect(limited.map((p: { code: string }) => p.code)).toEqual(['R0010', 'R0011', 'R0012']);
   });
 
-  it('leaves the database unchanged when a damaged file is refused, and says why in one line', () => {
+  it('leaves the database unchanged when a damaged file is refused, and says why in one line', async () => {
     const db = join(dir, 'damaged.db');
-    expect(loyalty(['program', 'init', '--config', reference, '--db', db]).code).toBe(0);
+    expect((await loyalty(['program', 'init', '--config', reference, '--db', db])).code).toBe(0);
     const damaged = join(dir, 'damaged.xlsx');
     const good = readFileSync(join(samplesDir, 'participants.xlsx'));
     writeFileSync(damaged, good.subarray(0, Math.floor(good.length / 2)));
-    const before = JSON.parse(loyalty(['participants', 'list', '--db', db, '--json']).stdout);
+    const before = JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json'])).stdout);
     const copy = join(dir, 'damaged-before.db');
     copyFileSync(db, copy);
-    expectOneLineError(loyalty(['import', 'participants', damaged, '--db', db, '--json']), /^loyalty: .+\.\n$/);
-    expect(JSON.parse(loyalty(['participants', 'list', '--db', db, '--json']).stdout)).toEqual(before);
+    expectOneLineError(await loyalty(['import', 'participants', damaged, '--db', db, '--json']), /^loyalty: .+\.\n$/);
+    expect(JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json'])).stdout)).toEqual(before);
   });
 
-  it('creates the demo program in one step', () => {
+  it('creates the demo program in one step', async () => {
     const db = join(dir, 'demo.db');
-    const run = loyalty(['demo', '--db', db, '--json']);
+    const run = await loyalty(['demo', '--db', db, '--json']);
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout);
     expect(result.program.name).toBe('Partner Plus (demo)');
@@ -118,7 +126,7 @@ describe('loyalty CLI', () => {
       ['sales', 'sales-2026-09.xlsx', 0],
       ['sales', 'sales-2026-10.xlsx', 0],
     ]);
-    const scored = JSON.parse(loyalty(['score', '--period', '2026-10', '--db', db, '--json']).stdout);
+    const scored = JSON.parse((await loyalty(['score', '--period', '2026-10', '--db', db, '--json'])).stdout);
     expect(scored.participants.length).toBeGreaterThan(30);
     expect(scored.anomalies.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['MISSING_TARGET', 'UNKNOWN_PARTICIPANT', 'UNKNOWN_SKU']));
     expect(scored.participants.find((p: { code: string }) => p.code === 'PH-004').tier).toBe('SILVER');
