@@ -15,6 +15,7 @@ import type {
 } from '../core/scoring/scoring-views';
 import { VERIFICATION_ACTIONS, type BudgetView, type ExportResult, type PayoutBatchView, type PayoutProposal, type PayoutView, type VerificationQueue } from '../core/verification/verification-views';
 import type { PayoutTemplate } from '../core/payouts/files/payout-template';
+import { asFindingKey, type FindingKey } from '../core/verification/finding-key';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type {
@@ -58,6 +59,7 @@ export type {
   ParticipantLedger,
 } from '../core/scoring/scoring-views';
 export type {
+  FindingKey,
   VerificationCode,
   VerificationAction,
   VerificationItem,
@@ -261,6 +263,8 @@ const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must 
 const participantCodeSchema = z.string().trim().min(1).max(100);
 const reasonSchema = z.string().max(2000);
 
+const findingKeySchema = z.custom<FindingKey>((value) => asFindingKey(value) !== null, { error: 'must be a finding key of the verification queue' });
+
 const jobIdSchema = z.strictObject({ jobId: z.string().min(1).max(100) });
 
 /** The phantom type of a call's result: the contract keeps it for the type checker only. */
@@ -323,7 +327,7 @@ export const contract = {
   'verify.resolve': {
     args: z.strictObject({
       period: periodSchema,
-      key: z.string().min(1).max(200),
+      key: findingKeySchema,
       action: z.enum(VERIFICATION_ACTIONS),
       participantCode: participantCodeSchema.optional(),
       targetMinor: z.number().int().positive().optional(),

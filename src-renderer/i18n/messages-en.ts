@@ -778,6 +778,7 @@ export const en = {
   'finding.status.open': 'Open',
   'finding.status.resolved': 'Resolved',
   'finding.batchSubject': 'import #{batch}',
+  'finding.lineSubject': 'sales line #{line}',
   'finding.UNKNOWN_PARTICIPANT.label': 'Unknown participant',
   'finding.UNKNOWN_SKU.label': 'Unknown product',
   'finding.MISSING_TARGET.label': 'No target',

@@ -797,6 +797,7 @@ export const pl = {
   'finding.status.open': 'Otwarte',
   'finding.status.resolved': 'Rozstrzygnięte',
   'finding.batchSubject': 'import nr {batch}',
+  'finding.lineSubject': 'wiersz sprzedaży nr {line}',
   'finding.UNKNOWN_PARTICIPANT.label': 'Nieznany uczestnik',
   'finding.UNKNOWN_SKU.label': 'Nieznany produkt',
   'finding.MISSING_TARGET.label': 'Brak celu',

@@ -802,6 +802,7 @@ export const ru = {
   'finding.status.open': 'Открыто',
   'finding.status.resolved': 'Разобрано',
   'finding.batchSubject': 'импорт №{batch}',
+  'finding.lineSubject': 'строка продаж №{line}',
   'finding.UNKNOWN_PARTICIPANT.label': 'Неизвестный участник',
   'finding.UNKNOWN_SKU.label': 'Неизвестный товар',
   'finding.MISSING_TARGET.label': 'Нет цели',

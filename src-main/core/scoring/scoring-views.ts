@@ -2,7 +2,7 @@
 // database), so that the renderer can import them through the IPC contract.
 import type { PeriodState } from '../ledger/ledger-kinds';
 import type { CampaignBonus, LineRule, PeriodTotals, ScoreRow, ScoringAnomaly } from './score-types';
-import type { VerificationAction } from '../verification/verification-views';
+import type { FindingKey, VerificationAction } from '../verification/verification-views';
 
 export interface LateCorrection {
   /** The locked period the difference belongs to. */
@@ -76,7 +76,7 @@ export interface Explanation {
   /** Corrections of locked earlier periods waiting to be settled when this period is approved. */
   pendingCorrections: { correctsPeriod: string; points: number }[];
   /** The verification decisions about this participant in the period: lines assigned or excluded, a target set, findings accepted. */
-  decisions: { key: string; action: VerificationAction; participantCode: string | null; targetMinor: number | null; lineCount: number; reason: string; at: string; actor: string }[];
+  decisions: { key: FindingKey; action: VerificationAction; participantCode: string | null; targetMinor: number | null; lineCount: number; reason: string; at: string; actor: string }[];
 }
 
 export interface WhatIfRow {

@@ -2,6 +2,7 @@
 // is kept with the decision and shown wherever the points are explained.
 import { useState, type FormEvent } from 'react';
 import type { AppErrorData, VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import { encodeFindingKey } from '../../../src-main/core/verification/finding-key';
 import { describeError } from '../../api/describe-error';
 import { safeCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -43,7 +44,7 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
-  const idp = `resolve-${item.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const idp = `resolve-${encodeFindingKey(item.key).replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const withLines = action === 'assign' || action === 'exclude';
   // A field's error goes as soon as the operator changes that field.
   const clear = (field: Field) => setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
