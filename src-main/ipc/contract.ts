@@ -33,6 +33,8 @@ export type {
   PreviewRow,
 } from '../core/import/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
+export type { ValidationProblem, ValidationProblemCode, ValidationProblemParams } from '../core/program/config-problems';
+export { VALIDATION_PROBLEM_CODES } from '../core/program/config-problems';
 export type {
   ScoreRow,
   ScoringAnomaly,
