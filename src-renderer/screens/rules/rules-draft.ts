@@ -6,7 +6,7 @@ import type { Rules, ValidationProblem } from '../../../src-main/ipc/contract';
 import { describePath } from '../../../src-main/core/program/config-problems';
 import { problemMessage } from '../../forms/validation-problem-text';
 import { decimalInputText } from '../../forms/format-figures';
-import { parseDecimalInput, type DecimalInput } from '../../forms/parse-decimal-input';
+import { readTypedAmount, type TypedAmount } from '../../forms/typed-amount';
 import type { MessageKey } from '../../i18n/i18n';
 
 let nextKey = 1;
@@ -106,7 +106,7 @@ export const newRow = {
   prize: () => ({ key: key(), points: '' }),
 };
 
-function numberProblem(result: DecimalInput & { ok: false }, scale: number, example: string): FieldProblem {
+function numberProblem(result: TypedAmount & { ok: false }, scale: number, example: string): FieldProblem {
   switch (result.problem) {
     case 'empty':
       return { key: 'validation.required' };
@@ -126,7 +126,7 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
   const problems: Problems = {};
   const moneyExample = decimalInputText(150_000 * 10 ** n.minorDigits, n.minorDigits, n.locale);
   const read = (path: string, text: string, scale: number, min: number, example: string): number => {
-    const result = parseDecimalInput(text, scale, n.locale);
+    const result = readTypedAmount(text, scale, n.locale);
     if (!result.ok) {
       problems[path] = numberProblem(result, scale, example);
       return 0;

@@ -8,7 +8,7 @@ import { safeCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { decimalInputText } from '../../forms/format-figures';
-import { parseDecimalInput } from '../../forms/parse-decimal-input';
+import { readTypedAmount } from '../../forms/typed-amount';
 import { useI18n, type CurrencyInfo, type MessageKey } from '../../i18n/i18n';
 import { ParticipantPicker } from './ParticipantPicker';
 
@@ -57,7 +57,7 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
     if (action === 'assign' && participant.trim() === '') found.participant = t('resolve.participant.required');
     if (withLines && scope === 'chosen' && chosen.size === 0) found.lines = t('resolve.lines.none');
     if (action === 'setTarget') {
-      const parsed = parseDecimalInput(target, currency.minorDigits, i18n.locale);
+      const parsed = readTypedAmount(target, currency.minorDigits, i18n.locale);
       if (!parsed.ok || parsed.value === 0) {
         const problem = parsed.ok ? null : AMOUNT_PROBLEM[parsed.problem];
         found.target = problem ? t(problem, { digits: currency.minorDigits }) : t('validation.amount', { example: decimalInputText(125_000 * 10 ** currency.minorDigits, currency.minorDigits, i18n.locale) });
