@@ -1,17 +1,22 @@
-import type { AppErrorData, ErrorCode } from '../ipc/contract';
+import type { AppErrorData, ErrorCode, ErrorDetails } from '../ipc/contract';
+
+export type { AppErrorData, ErrorFacts } from '../ipc/contract';
 
 /** An expected failure with a sentence for the operator; crosses IPC as data, never as an Error. */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message: string,
-    readonly details?: Record<string, unknown>,
+    /** Only the details ErrorDetails gives this code: what the renderer reads with its type. */
+    readonly details?: ErrorDetails[C],
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toData(): AppErrorData {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    // The code and its details were checked together by the constructor; TypeScript cannot
+    // follow that correlation through the generic, so the union is named here once.
+    return (this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }) as AppErrorData;
   }
 }

@@ -3,7 +3,7 @@
 // (checked with `satisfies`), and the web bridge serves the same over HTTP.
 import { z } from 'zod';
 import { programConfigSchema, type ProgramConfig } from '../core/program/program-config';
-import type { ImportJobStatus, ImportReport } from '../core/import/import-report';
+import type { ImportJobStatus, ImportReport, MappingField, PreviewRow } from '../core/import/import-report';
 import type {
   AdjustmentResult,
   Explanation,
@@ -33,6 +33,7 @@ export type {
   PreviewRow,
 } from '../core/import/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
+import type { ValidationProblem } from '../core/program/config-problems';
 export type { ValidationProblem, ValidationProblemCode, ValidationProblemParams } from '../core/program/config-problems';
 export { VALIDATION_PROBLEM_CODES } from '../core/program/config-problems';
 export type {
@@ -141,12 +142,90 @@ export type ErrorCode =
   | 'INVALID_RULES'
   | 'INTERNAL';
 
-export interface AppErrorData {
-  code: ErrorCode;
-  /** One sentence for the operator, in English; the UI translates by code where it can. */
-  message: string;
-  details?: Record<string, unknown>;
+/** A plain value of an error's context: what JSON carries. */
+export type ErrorFact = string | number | boolean | null | undefined | readonly ErrorFact[] | { readonly [key: string]: ErrorFact };
+/** The context a refusal names (participant, period, row, the numbers compared): plain values, by name. */
+export type ErrorFacts = { readonly [key: string]: ErrorFact };
+
+/** Why a call never reached the core (set by the renderer's transport, with INTERNAL). */
+export type TransportProblem = 'offline' | 'accessDenied' | 'tooLarge';
+
+/**
+ * What each error code carries besides its sentence. A code that names no further context
+ * has `never`. The renderer reads these with their types; an AppError is built only with the
+ * details its code has here.
+ */
+export interface ErrorDetails {
+  INVALID_INPUT:
+    | { problems: ValidationProblem[] }
+    | { problems: string[] }
+    | { httpStatus: number }
+    | { period: string }
+    | { field: string }
+    | ErrorFacts;
+  NO_PROGRAM: never;
+  PROGRAM_EXISTS: never;
+  INVALID_PROGRAM: { problems: ValidationProblem[] };
+  FILE_EMPTY: { headerRow: number; sheet: string | null | undefined } | ErrorFacts;
+  FILE_UNREADABLE: { why: string } | ErrorFacts;
+  FILE_DAMAGED: ErrorFacts;
+  FILE_NOT_SUPPORTED: ErrorFacts;
+  FILE_TOO_LARGE: ErrorFacts;
+  FILE_ALREADY_IMPORTED: { batchId: number; fileName: string; createdAt: string };
+  HEADER_NOT_FOUND:
+    | {
+        /** Each required field with the headers that name it. */
+        required: Record<string, readonly string[]>;
+        /** The row nearest to a header row, and which fields it named. */
+        closest: { sheet: string | null; row: number; matched: string[]; missing: string[] } | null;
+        headers: string[];
+        fields: MappingField[];
+        rows: PreviewRow[];
+        headerRow?: undefined;
+      }
+    /** A targets file with a code column but neither the long nor the wide form. */
+    | { headerRow: number; headers: string[]; required?: undefined; closest?: undefined; fields?: undefined; rows?: undefined };
+  SHEET_NOT_FOUND: ErrorFacts;
+  NOT_FOUND: { batchId: number } | { code: string } | { jobId: string };
+  PERIOD_REQUIRED: { months: Record<string, number> };
+  DATABASE_NEWER: never;
+  DATABASE_BUSY: { file: string };
+  AMOUNT_TOO_LARGE: ErrorFacts & { limit?: number };
+  CANCELLED: ErrorFacts;
+  PREVIEW_OUT_OF_DATE: { kind: string; batchId: number; fileName: string };
+  REPLACEMENT_NOT_ALLOWED: ErrorFacts & { batchId: number };
+  IMPORT_NOT_READY: { state: string };
+  PERIOD_LOCKED: ErrorFacts;
+  EARLIER_PERIOD_OPEN: { periods: string[] };
+  OVER_BUDGET: { payoutMinor: number; budgetMinor: number | null };
+  ANOMALIES_OPEN: { open: number; codes: string[] };
+  NOTHING_TO_EXPORT: ErrorFacts;
+  PERIOD_NOT_APPROVED: ErrorFacts;
+  PAYOUTS_MOVED: ErrorFacts;
+  PAYOUT_STATE_CONFLICT: ErrorFacts;
+  FILE_NOT_WRITABLE: ErrorFacts;
+  FILE_NOT_MOVED: ErrorFacts;
+  REASON_REQUIRED: never;
+  INVALID_RULES: { problems: ValidationProblem[] };
+  INTERNAL: { transport: TransportProblem };
 }
+
+// Fails to compile when a code has no entry in ErrorDetails.
+type DetailsForEveryCode = Exclude<ErrorCode, keyof ErrorDetails> extends never ? true : never;
+export const ERROR_DETAILS_COVER_EVERY_CODE: DetailsForEveryCode = true;
+
+/** An error as data: its code, one sentence, and the details of that code. */
+export type AppErrorData = {
+  [C in ErrorCode]: {
+    code: C;
+    /** One sentence for the operator, in English; the UI translates by code where it can. */
+    message: string;
+    details?: ErrorDetails[C];
+  };
+}[ErrorCode];
+
+/** The error data of one code. */
+export type AppErrorOf<C extends ErrorCode> = Extract<AppErrorData, { code: C }>;
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 

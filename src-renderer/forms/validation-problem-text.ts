@@ -104,10 +104,10 @@ export function problemLine(problem: ValidationProblem, i18n: Pick<Translator, '
 
 /** The problems an INVALID_RULES refusal carries; none for any other error. */
 export function rulesProblemsOf(error: AppErrorData): ValidationProblem[] {
-  return error.code === 'INVALID_RULES' ? (error.details?.problems as ValidationProblem[] | undefined) ?? [] : [];
+  return error.code === 'INVALID_RULES' ? (error.details?.problems ?? []) : [];
 }
 
 /** The problems an INVALID_PROGRAM refusal carries; none for any other error. */
 export function programProblemsOf(error: AppErrorData): ValidationProblem[] {
-  return error.code === 'INVALID_PROGRAM' ? (error.details?.problems as ValidationProblem[] | undefined) ?? [] : [];
+  return error.code === 'INVALID_PROGRAM' ? (error.details?.problems ?? []) : [];
 }

@@ -193,8 +193,11 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
       onSaved(answer.value, kind === 'save' ? 'saved' : 'builtIn');
       return;
     }
-    const sentences = answer.error.details?.problems;
-    if (answer.error.code === 'INVALID_INPUT' && Array.isArray(sentences)) setCoreProblems(sentences.filter((s): s is string => typeof s === 'string'));
+    const details = answer.error.code === 'INVALID_INPUT' ? answer.error.details : undefined;
+    // The template's refusal names its problems in sentences, placed by field below; anything else is shown whole.
+    const sentences: string[] = [];
+    if (details && 'problems' in details && Array.isArray(details.problems)) for (const problem of details.problems) if (typeof problem === 'string') sentences.push(problem);
+    if (sentences.length > 0) setCoreProblems(sentences);
     else setError(answer.error);
   };
 
