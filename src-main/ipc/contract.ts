@@ -211,8 +211,7 @@ export interface ErrorDetails {
 }
 
 // Fails to compile when a code has no entry in ErrorDetails.
-type DetailsForEveryCode = Exclude<ErrorCode, keyof ErrorDetails> extends never ? true : never;
-export const ERROR_DETAILS_COVER_EVERY_CODE: DetailsForEveryCode = true;
+export type ErrorDetailsCoverEveryCode = Expect<[Exclude<ErrorCode, keyof ErrorDetails>] extends [never] ? true : false>;
 
 /** An error as data: its code, one sentence, and the details of that code. */
 export type AppErrorData = {

@@ -97,10 +97,8 @@ export const VALIDATION_PROBLEM_CODES = [
 ] as const satisfies readonly ValidationProblemCode[];
 
 // Fails to compile when a code of ValidationProblemParams is missing from the list above.
-type Missing = Exclude<ValidationProblemCode, (typeof VALIDATION_PROBLEM_CODES)[number]>;
-export type ValidationCodesListed = [Missing] extends [never] ? true : never;
-const LISTED: ValidationCodesListed = true;
-void LISTED;
+type Expect<T extends true> = T;
+export type ValidationCodesListed = Expect<[Exclude<ValidationProblemCode, (typeof VALIDATION_PROBLEM_CODES)[number]>] extends [never] ? true : false>;
 
 /** The `params` a schema's refinement gives its issue, so that it is told apart without reading its words. */
 export type RefinementParams = { problem: 'date_order' } | { problem: 'duplicate_id'; id: string };
