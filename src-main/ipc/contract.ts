@@ -144,8 +144,11 @@ export type ErrorCode =
 
 /** A plain value of an error's context: what JSON carries. */
 export type ErrorFact = string | number | boolean | null | undefined | readonly ErrorFact[] | { readonly [key: string]: ErrorFact };
-/** The context a refusal names (participant, period, row, the numbers compared): plain values, by name. */
-export type ErrorFacts = { readonly [key: string]: ErrorFact };
+/**
+ * The context a refusal names (participant, period, row, the numbers compared): plain values, by
+ * name. `problems` is kept for validation problems, so that a reader finds them by that name alone.
+ */
+export type ErrorFacts = { readonly [key: string]: ErrorFact; readonly problems?: never };
 
 /** Why a call never reached the core (set by the renderer's transport, with INTERNAL). */
 export type TransportProblem = 'offline' | 'accessDenied' | 'tooLarge';
@@ -158,7 +161,6 @@ export type TransportProblem = 'offline' | 'accessDenied' | 'tooLarge';
 export interface ErrorDetails {
   INVALID_INPUT:
     | { problems: ValidationProblem[] }
-    | { problems: string[] }
     | { httpStatus: number }
     | { period: string }
     | { field: string }

@@ -7,12 +7,12 @@ import { createTranslator } from '../i18n/i18n';
 import { en } from '../i18n/messages-en';
 import { pl } from '../i18n/messages-pl';
 import { ru } from '../i18n/messages-ru';
-import { problemLine, problemPlace, problemSentence } from './validation-problem-text';
+import { problemLine, problemMessage, problemPlace, problemSentence } from './validation-problem-text';
 import { problemsFromCore } from '../screens/rules/rules-draft';
 
 describe('validation problem texts', () => {
-  it.each(VALIDATION_PROBLEM_CODES)('%s has its own message in English, Polish and Russian', (code) => {
-    const key = `problem.${code}` as const;
+  it.each(VALIDATION_PROBLEM_CODES)('%s has its message in English, Polish and Russian', (code) => {
+    const { key } = problemMessage({ path: [], code, params: {}, message: '' } as unknown as ValidationProblem);
     for (const dictionary of [en, pl, ru] as Record<string, unknown>[]) expect(dictionary[key]).toBeDefined();
     // Translated, not copied: the Polish and Russian texts differ from the English one.
     expect(JSON.stringify(pl[key])).not.toBe(JSON.stringify(en[key]));

@@ -4,9 +4,18 @@
 import type { AppErrorData, ValidationProblem } from '../../src-main/ipc/contract';
 import type { MessageKey, Params, Translator } from '../i18n/i18n';
 
+/** Codes worded by a screen's own message rather than the general one. */
+const OWN_WORDS: Partial<Record<ValidationProblem['code'], MessageKey>> = {
+  repeated_column: 'payoutTemplate.problem.repeated',
+  missing_reference_column: 'payoutTemplate.problem.reference',
+  missing_amount_column: 'payoutTemplate.problem.amount',
+  same_separator: 'payoutTemplate.problem.sameSeparator',
+  invalid_sheet_name: 'payoutTemplate.problem.sheetCharacters',
+};
+
 /** The message of a problem's code and the params to fill it with. */
 export function problemMessage(problem: ValidationProblem): { key: MessageKey; params: Params } {
-  return { key: `problem.${problem.code}`, params: { ...problem.params } };
+  return { key: OWN_WORDS[problem.code] ?? `problem.${problem.code as Exclude<ValidationProblem['code'], keyof typeof OWN_WORDS>}`, params: { ...problem.params } };
 }
 
 export function problemSentence(problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
@@ -100,6 +109,12 @@ export function problemPlace(path: readonly (string | number)[], i18n: Pick<Tran
 /** The place and the problem, for a list of problems not shown beside a field. */
 export function problemLine(problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
   return `${problemPlace(problem.path, i18n)}: ${problemSentence(problem, i18n)}`;
+}
+
+/** The problems an INVALID_INPUT refusal carries (a payout template, a call's arguments); none for any other error. */
+export function inputProblemsOf(error: AppErrorData): ValidationProblem[] {
+  if (error.code !== 'INVALID_INPUT' || !error.details || !('problems' in error.details)) return [];
+  return error.details.problems ?? [];
 }
 
 /** The problems an INVALID_RULES refusal carries; none for any other error. */

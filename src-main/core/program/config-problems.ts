@@ -13,6 +13,8 @@ export const CONFIG_FORMATS = {
   invalid_currency_code: /^[A-Z]{3}$/,
   invalid_locale: /^[a-z]{2}(-[A-Z]{2})?$/,
   invalid_bic: /^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/,
+  /** Excel's rule for a sheet name: none of : \ / ? * [ ]. */
+  invalid_sheet_name: /^[^:\\/?*[\]]+$/,
 } as const;
 
 type NoParams = Record<never, never>;
@@ -44,12 +46,18 @@ export interface ValidationProblemParams {
   invalid_currency_code: NoParams;
   invalid_locale: NoParams;
   invalid_bic: NoParams;
+  invalid_sheet_name: NoParams;
   /** A text of a format not listed in CONFIG_FORMATS. */
   invalid_format: NoParams;
   /** A campaign that ends before it starts. */
   date_order: NoParams;
   /** An id that an earlier tier, campaign or contest already has. */
   duplicate_id: { id: string };
+  /** A payout template that lists a field twice, lacks the reference or an amount, or writes "," for both separators. */
+  repeated_column: { field: string };
+  missing_reference_column: NoParams;
+  missing_amount_column: NoParams;
+  same_separator: NoParams;
   /** Anything else zod can refuse (no schema of ours produces it today). */
   invalid: NoParams;
 }
@@ -90,9 +98,14 @@ export const VALIDATION_PROBLEM_CODES = [
   'invalid_currency_code',
   'invalid_locale',
   'invalid_bic',
+  'invalid_sheet_name',
   'invalid_format',
   'date_order',
   'duplicate_id',
+  'repeated_column',
+  'missing_reference_column',
+  'missing_amount_column',
+  'same_separator',
   'invalid',
 ] as const satisfies readonly ValidationProblemCode[];
 
@@ -101,7 +114,13 @@ type Expect<T extends true> = T;
 export type ValidationCodesListed = Expect<[Exclude<ValidationProblemCode, (typeof VALIDATION_PROBLEM_CODES)[number]>] extends [never] ? true : false>;
 
 /** The `params` a schema's refinement gives its issue, so that it is told apart without reading its words. */
-export type RefinementParams = { problem: 'date_order' } | { problem: 'duplicate_id'; id: string };
+export type RefinementParams =
+  | { problem: 'date_order' }
+  | { problem: 'duplicate_id'; id: string }
+  | { problem: 'repeated_column'; field: string }
+  | { problem: 'missing_reference_column' }
+  | { problem: 'missing_amount_column' }
+  | { problem: 'same_separator' };
 
 /** Writes a path as a reader would: rules.tiers[0].bonusPct. */
 export function describePath(path: readonly PropertyKey[]): string {
@@ -173,10 +192,20 @@ function codeAndParams(issue: z.core.$ZodIssue): Pick<ValidationProblem, 'code' 
     case 'invalid_value':
       return { code: 'not_one_of', params: { options: issue.values.map((v) => String(v)).join(', ') } };
     case 'custom': {
-      const params = issue.params as Partial<RefinementParams> | undefined;
-      if (params?.problem === 'date_order') return { code: 'date_order', params: {} };
-      if (params?.problem === 'duplicate_id') return { code: 'duplicate_id', params: { id: params.id ?? '' } };
-      return { code: 'invalid', params: {} };
+      const params = issue.params as RefinementParams | undefined;
+      switch (params?.problem) {
+        case 'duplicate_id':
+          return { code: 'duplicate_id', params: { id: params.id } };
+        case 'repeated_column':
+          return { code: 'repeated_column', params: { field: params.field } };
+        case 'date_order':
+        case 'missing_reference_column':
+        case 'missing_amount_column':
+        case 'same_separator':
+          return { code: params.problem, params: {} };
+        default:
+          return { code: 'invalid', params: {} };
+      }
     }
     default:
       return { code: 'invalid', params: {} };
