@@ -2,6 +2,7 @@
 import type { Explanation, LedgerVerification, PeriodResult, PeriodSummary, WhatIfResult } from '../ipc/contract';
 import { minorToDecimalString } from '../core/money/minor-units';
 import { formatTable } from './format-output';
+import { encodeFindingKey } from '../core/decisions/finding-key';
 
 const money = (minor: number, digits: number) => minorToDecimalString(minor, digits);
 
@@ -94,7 +95,7 @@ export function formatExplanation(e: Explanation): string {
   for (const a of e.adjustments) out.push(`adjustment  = ${a.points > 0 ? '+' : ''}${a.points}  (${a.correctsPeriod ? `correction of ${a.correctsPeriod}: ` : ''}${a.note ?? ''}; ${a.actor}, ${a.at})`);
   for (const d of e.decisions) {
     const what = d.action === 'assign' ? `${d.lineCount} lines assigned to ${d.participantCode}` : d.action === 'exclude' ? `${d.lineCount} lines excluded` : d.action === 'setTarget' ? `target set` : 'accepted';
-    out.push(`verified    : ${d.key} ${what} (${d.reason}; ${d.actor}, ${d.at})`);
+    out.push(`verified    : ${encodeFindingKey(d.key)} ${what} (${d.reason}; ${d.actor}, ${d.at})`);
   }
   for (const c of e.pendingCorrections) out.push(`correction  = ${c.points > 0 ? '+' : ''}${c.points}  (late change to ${c.correctsPeriod}, settled on approval)`);
   out.push(

@@ -16,6 +16,7 @@ function readTemplate(path: string): unknown {
 import { VERIFICATION_ACTIONS, type VerificationAction } from '../core/decisions/decision-views';
 import type { VerificationQueue } from '../core/verification/verification-views';
 import type { Command } from './command-types';
+import { asFindingKey, decodeFindingKey, encodeFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { requiredOption, textOption } from './option-values';
 import { formatTable } from './format-output';
 
@@ -31,14 +32,28 @@ function fittedNote(t: { amountMinor: number; budgetMinor: number | null }, m: (
 }
 
 function formatQueue(q: VerificationQueue): string {
-  const rows = q.items.map((i) => [i.status, i.code, i.key, i.lineCount || '', i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; ')]);
+  const rows = q.items.map((i) => [i.status, i.code, encodeFindingKey(i.key), i.lineCount || '', i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; ')]);
   return [
     `Verification of ${q.period}${q.locked ? ' (locked)' : ''}: ${q.open} open, ${q.resolved} resolved.`,
     '',
     formatTable(['Status', 'Finding', 'Key', 'Lines', 'Actions / decisions'], rows),
     '',
-    ...q.items.filter((i) => i.status === 'open').map((i) => `  ${i.key}: ${i.message}`),
+    ...q.items.filter((i) => i.status === 'open').map((i) => `  ${encodeFindingKey(i.key)}: ${i.message}`),
   ].join('\n');
+}
+
+/** --key as "verify" prints it (UNKNOWN_PARTICIPANT:R0099), or as the JSON of the key that "verify --json" gives. */
+function findingKeyOption(raw: string): FindingKey {
+  let key: FindingKey | null = null;
+  if (raw.trim().startsWith('{')) {
+    try {
+      key = asFindingKey(JSON.parse(raw));
+    } catch {
+      key = null;
+    }
+  } else key = decodeFindingKey(raw);
+  if (!key) throw new AppError('INVALID_INPUT', `--key takes a finding's key as "verify --period" lists it, such as UNKNOWN_PARTICIPANT:R0099, not "${raw}".`);
+  return key;
 }
 
 export const PAYOUT_COMMANDS: Command[] = [
@@ -63,7 +78,7 @@ export const PAYOUT_COMMANDS: Command[] = [
       const lines = textOption(values, 'lines');
       const queue = resolveFinding(ctx, {
         period: requiredOption(values, 'period', 'YYYY-MM'),
-        key: requiredOption(values, 'key', 'KEY (see "verify --period")'),
+        key: findingKeyOption(requiredOption(values, 'key', 'KEY (see "verify --period")')),
         action,
         ...(textOption(values, 'participant') ? { participantCode: textOption(values, 'participant') } : {}),
         ...(targetMinor !== undefined ? { targetMinor } : {}),

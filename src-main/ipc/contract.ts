@@ -15,6 +15,7 @@ import type { ProgramView } from '../core/program/program-view';
 import { participantsQuerySchema, type ParticipantDetail, type ParticipantsPage } from '../core/program/participants/participant-types';
 import type { ImportBatchView } from '../core/import/report/import-report';
 import type { PayoutTemplateView } from '../core/payouts/payout-types';
+import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CHANNELS, ipcChannel, type ChannelName } from './channels';
 
 export type {
@@ -32,6 +33,8 @@ export type {
   PreviewRow,
 } from '../core/import/report/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
+export type { ValidationProblem, ValidationProblemCode, ValidationProblemParams } from '../core/program/config-problems';
+export { VALIDATION_PROBLEM_CODES } from '../core/program/config-problems';
 export type {
   ScoreRow,
   ScoringAnomaly,
@@ -50,6 +53,7 @@ export type { VerificationAction } from '../core/decisions/decision-views';
 export type { PayoutProposal, PayoutProposalRow, HeldPayout } from '../core/approval/approval-views';
 export type { PayoutView, PayoutStatus, PayoutBatchView, ExportResult, BudgetView, BudgetPeriodView } from '../core/payouts/payout-types';
 export { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
+export type { FindingKey } from '../core/decisions/finding-key';
 export type { PayoutTemplate, PayoutTemplateInput, PayoutField } from '../core/payouts/files/payout-template';
 export { PAYOUT_FIELDS } from '../core/payouts/files/payout-template';
 
@@ -63,7 +67,7 @@ export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type { ErrorCode, AppErrorData } from '../core/app-error';
+export type { ErrorCode, AppErrorData, AppErrorOf, ErrorDetails, ErrorFact, ErrorFacts, TransportProblem } from '../core/app-error';
 import type { AppErrorData } from '../core/app-error';
 
 
@@ -103,6 +107,8 @@ export type ImportStartArgs = z.input<typeof importStartSchema>;
 const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' });
 const participantCodeSchema = z.string().trim().min(1).max(100);
 const reasonSchema = z.string().max(2000);
+
+const findingKeySchema = z.custom<FindingKey>((value) => asFindingKey(value) !== null, { error: 'must be a finding key of the verification queue' });
 
 const jobIdSchema = z.strictObject({ jobId: z.string().min(1).max(100) });
 
@@ -169,7 +175,7 @@ export const contract = {
   'verify.resolve': {
     args: z.strictObject({
       period: periodSchema,
-      key: z.string().min(1).max(200),
+      key: findingKeySchema,
       action: z.enum(VERIFICATION_ACTIONS),
       participantCode: participantCodeSchema.optional(),
       targetMinor: z.number().int().positive().optional(),

@@ -3,7 +3,7 @@ import type { Handlers } from './handlers';
 import { AppError } from '../core/app-error';
 import { DatabaseNewerError, DatabaseUnreadableError } from '../db/open-database';
 import { databaseBusyError, isDatabaseBusy } from '../db/database-busy';
-import { describePath, plainMessage } from '../core/program/program-config';
+import { validationProblems } from '../core/program/config-problems';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (CHANNELS as string[]).includes(name);
@@ -29,8 +29,8 @@ export async function dispatchCall(
   }
   const parsed = contract[channel].args.safeParse(rawArgs);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${describePath(i.path)}: ${plainMessage(i)}`);
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `The request was not valid: ${problems.join('; ')}.`, details: { problems } } };
+    const problems = validationProblems(parsed.error);
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `The request was not valid: ${problems.map((p) => p.message).join('; ')}.`, details: { problems } } };
   }
   try {
     const handler = handlers[channel] as (args: unknown) => unknown;

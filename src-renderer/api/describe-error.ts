@@ -7,7 +7,7 @@ import type { Translator } from '../i18n/i18n';
  * stack trace: the core sends none, and nothing here prints an Error.
  */
 export function describeError(error: AppErrorData, i18n: Pick<Translator, 't' | 'hasKey'>): string {
-  const transport = error.details?.transport;
+  const transport = error.code === 'INTERNAL' ? error.details?.transport : undefined;
   if (transport === 'offline') return i18n.t('error.offline');
   if (transport === 'accessDenied') return i18n.t('error.accessDenied');
   if (transport === 'tooLarge') return i18n.t('error.tooLarge');

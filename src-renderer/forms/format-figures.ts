@@ -1,7 +1,7 @@
 // Figures of scoring written the local way, without a float: basis points as a percentage,
 // minor units as decimal text for an input field.
 import { minorToDecimalString } from '../../src-main/core/money/minor-units';
-import { decimalSeparatorOf } from './parse-decimal-input';
+import { decimalSeparatorOf } from '../../src-main/core/money/parse-decimal';
 
 /** 11876 basis points -> "118.76%" (en) or "118,76%" (pl): Intl reads the decimal string exactly. */
 export function formatBasisPoints(bp: number, locale: string): string {

@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { AppErrorData, ProgramConfigInput } from '../../src-main/ipc/contract';
+import type { AppErrorData, ProgramConfigInput, ValidationProblem } from '../../src-main/ipc/contract';
+import { describePath } from '../../src-main/core/program/config-problems';
+import { problemLine, problemSentence, programProblemsOf } from '../forms/validation-problem-text';
 import { safeCall, useCall } from '../api/use-call';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -40,20 +42,9 @@ function valuesFromTemplate(template: ProgramConfigInput): Values {
   };
 }
 
-/** The core's English problem, as a sentence in the operator's language where we know it. */
-function translateProblem(field: Field, message: string, t: Translator['t']): string {
-  const text = message.trim();
-  let key: MessageKey | null = null;
-  if (field === 'minorDigits') key = 'validation.minorDigits';
-  else if (text === 'must not be empty') key = 'validation.required';
-  else if (text.startsWith('must be a three-letter')) key = 'validation.currency';
-  else if (text.startsWith('must be a locale')) key = 'validation.locale';
-  else if (text.startsWith('must be a month')) key = 'validation.period';
-  else if (text === 'must be a whole number' || text === 'must be a number') key = 'validation.wholeNumber';
-  else if (text.startsWith('must be at least')) key = 'validation.atLeastOne';
-  else if (/too big/i.test(text)) key = 'validation.tooLong';
-  else if (/expected string/i.test(text)) key = 'validation.required';
-  return key ? t(key) : text;
+/** A problem the core found with a field, worded by its code; the decimal places field says what it takes whatever the problem. */
+function fieldProblemText(field: Field, problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
+  return field === 'minorDigits' ? i18n.t('validation.minorDigits') : problemSentence(problem, i18n);
 }
 
 function checkLocally(values: Values): FieldErrors {
@@ -155,16 +146,12 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
       return;
     }
     if (result.error.code === 'INVALID_PROGRAM') {
-      const problems = Array.isArray(result.error.details?.problems) ? (result.error.details.problems as unknown[]).map(String) : [];
       const errors: FieldErrors = {};
       const others: string[] = [];
-      for (const problem of problems) {
-        const colon = problem.indexOf(':');
-        const path = colon >= 0 ? problem.slice(0, colon).trim() : '';
-        const field = PATHS[path];
-        const message = colon >= 0 ? problem.slice(colon + 1) : problem;
-        if (field && !errors[field]) errors[field] = translateProblem(field, message, t);
-        else if (!field) others.push(problem);
+      for (const problem of programProblemsOf(result.error)) {
+        const field = PATHS[describePath(problem.path)];
+        if (field && !errors[field]) errors[field] = fieldProblemText(field, problem, i18n);
+        else if (!field) others.push(problemLine(problem, i18n));
       }
       setFieldErrors(errors);
       setOtherProblems(others);

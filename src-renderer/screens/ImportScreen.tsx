@@ -75,17 +75,12 @@ function needsMapping(preview: ImportPreview): boolean {
  * the nearest row and the kind's fields); then the operator can choose the columns.
  */
 function mappingFromError(error: AppErrorData): MappingSource | null {
-  if (error.code !== 'HEADER_NOT_FOUND') return null;
-  const details = error.details ?? {};
-  const headers = details.headers;
-  const fields = details.fields;
-  if (!Array.isArray(headers) || !headers.every((h) => typeof h === 'string')) return null;
-  const rows = Array.isArray(details.rows) ? (details.rows as PreviewRow[]) : [];
-  if (Array.isArray(fields)) return { headers: headers as string[], fields: fields as MappingField[], rows };
+  if (error.code !== 'HEADER_NOT_FOUND' || !error.details) return null;
+  const { headers, fields, rows, required } = error.details;
+  if (fields) return { headers, fields, rows };
   // Without the fields, the required ones (named in `required`) are enough to go on.
-  const required = details.required;
-  if (typeof required !== 'object' || required === null) return null;
-  return { headers: headers as string[], fields: Object.keys(required).map((field) => ({ field, required: true, header: null, source: null })), rows: [] };
+  if (!required) return null;
+  return { headers, fields: Object.keys(required).map((field) => ({ field, required: true, header: null, source: null })), rows: [] };
 }
 
 /** Resolves after the browser has painted what was just rendered. */
@@ -219,9 +214,7 @@ export function ImportScreen() {
           return;
         }
         case 'failed': {
-          // The job's code is any of the core's codes, some newer than this screen: describeError
-          // translates those it knows and shows the core's sentence for the others.
-          const error: AppErrorData = status.error ? { ...status.error, code: status.error.code as AppErrorData['code'] } : { code: 'INTERNAL', message: 'The file could not be read.' };
+          const error: AppErrorData = status.error ?? { code: 'INTERNAL', message: 'The file could not be read.' };
           const source = mappingFromError(error);
           if (source) {
             goTo({ step: 'mapping', spec: readingSpec, jobId: null, source, mode: 'missing', back: null });

@@ -47,6 +47,25 @@ test('shows the field errors the core finds, in words the operator understands',
   await expect(page.getByTestId('error-name')).toHaveCount(0);
 });
 
+test('the core\'s problems are worded by their code in Polish and Russian, never taken from its English sentence', async ({ page, server }) => {
+  await page.goto(`${server.url}#/create`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a program' })).toBeVisible();
+  await page.getByTestId('language-select').selectOption('pl');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Create a program');
+
+  // Past the one limit for points and minor units: only the core knows it (AMOUNT limit of the schema).
+  await page.locator('#field-pointValueMinor').fill('999999999999999');
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('error-pointValueMinor')).toHaveText(/^Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99\s999\s999\s999\s999 punktów lub groszy\.$/);
+
+  await page.getByTestId('language-select').selectOption('ru');
+  await page.locator('#field-pointValueMinor').fill('10');
+  await page.locator('#field-currencyCode').fill('P1N');
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('error-currencyCode')).toHaveText('Укажите трёхбуквенный код, например PLN.');
+  await expect(page.getByTestId('error-pointValueMinor')).toHaveCount(0);
+});
+
 test('the demo sets up a program and opens its dashboard', async ({ page, server }) => {
   await page.goto(server.url);
   await page.getByTestId('try-demo').click();

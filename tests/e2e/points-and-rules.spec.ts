@@ -93,4 +93,14 @@ test('the what-if shows totals under the current and the edited base rate, and t
   await expect(page.getByTestId('rules-version')).toHaveText('Rules version 2');
   await expect(page.getByTestId('rules-dirty')).toHaveCount(0);
   await expect(page.getByLabel('Points', { exact: true })).toHaveValue('2');
+
+  // An id longer than the core takes: the core's problem (INVALID_RULES of the what-if) lands beside the field, in Polish and Russian.
+  const id = page.getByTestId('rule-tiers-0-id');
+  await page.getByTestId('language-select').selectOption('pl');
+  await id.fill('T'.repeat(41));
+  await expect(page.getByTestId('rule-tiers-0-id-error')).toHaveText('Użyj najwyżej 40 znaków.');
+  // A new language opens the screen afresh, with the saved rules: the id is typed again.
+  await page.getByTestId('language-select').selectOption('ru');
+  await id.fill('T'.repeat(41));
+  await expect(page.getByTestId('rule-tiers-0-id-error')).toHaveText('Не более 40 символов.');
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const late = await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;2;100,00;S/9']), { period: '2026-09' });
   // A corrected file supersedes the first: the one column the app updates in a sealed table.
   await importSales(ctx, csvFile('late-09-fixed.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;3;150,00;S/9']), { period: '2026-09', replaceBatchId: late.batchId! });
-  resolveFinding(ctx, { period: '2026-09', key: 'UNKNOWN_PARTICIPANT:BB', action: 'assign', participantCode: 'B', reason: 'BB is a typo of B' });
+  resolveFinding(ctx, { period: '2026-09', key: { code: 'UNKNOWN_PARTICIPANT', participantCode: 'BB' }, action: 'assign', participantCode: 'B', reason: 'BB is a typo of B' });
   approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
   headAtExport = sealHead(ctx.store.sqlite).hash;
   xlsxBytes = (await exportPayouts(ctx, '2026-09', 'xlsx')).bytes;

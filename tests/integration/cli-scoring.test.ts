@@ -108,7 +108,10 @@ describe('paying from the command line', () => {
     const sales = file('sales-11.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-11-03;PH-001;DOG-01;10;1000,00;N/1', '2026-11-04;PH-404;DOG-01;1;10,00;N/2']);
     expect((await loyalty('import', 'sales', sales)).code).toBe(0);
     const queue = JSON.parse((await loyalty('verify', '--period', '2026-11', '--json')).stdout);
-    expect(queue.items.map((i: { key: string }) => i.key)).toEqual(['MISSING_TARGET:PH-001', 'UNKNOWN_PARTICIPANT:PH-404']);
+    expect(queue.items.map((i: { key: unknown }) => i.key)).toEqual([
+      { code: 'MISSING_TARGET', participantCode: 'PH-001' },
+      { code: 'UNKNOWN_PARTICIPANT', participantCode: 'PH-404' },
+    ]);
     const resolved = await loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'UNKNOWN_PARTICIPANT:PH-404', '--action', 'exclude', '--reason', 'Not a participant of the program');
     expect(resolved.code).toBe(0);
     expect(resolved.stdout).toMatch(/1 open, 1 resolved/);

@@ -57,7 +57,7 @@ describe('a damaged workbook is refused whole', () => {
     const cut = sampleWithSheet((xml) => xml.slice(0, Math.floor(xml.length / 2)));
     const error = await refusal('cut-sheet.xlsx', cut);
     expect(error.code).toBe('FILE_DAMAGED');
-    const row = error.details?.row as number;
+    const row = (error as AppError<'FILE_DAMAGED'>).details?.row as number;
     expect(row).toBeGreaterThan(10);
     expect(row).toBeLessThan(69);
     expect(error.message).toMatch(
@@ -175,7 +175,7 @@ describe('a damaged list of shared strings', () => {
     expect(error.code).toBe('FILE_DAMAGED');
     expect(error.message).toBe(
       'The sheet "Sprzedaż" of "strings.xlsx" is damaged: its cell B3 names text number 7 of the workbook\'s shared strings, which holds only 7 (line 1, column ' +
-        String(error.details?.column) +
+        String((error as AppError<'FILE_DAMAGED'>).details?.column) +
         ' of its XML); the file was not imported, ask the client to send it again.',
     );
   });

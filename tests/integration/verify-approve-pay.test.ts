@@ -26,6 +26,7 @@ import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } fr
 import { refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 import { samplesDir } from '../fixtures/repo-paths';
+import { encodeFindingKey } from '../../src-main/core/decisions/finding-key';
 
 
 const balance = (ctx: CoreContext, code: string) =>
@@ -47,7 +48,7 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
 
   it('lists the findings with their evidence', () => {
     const queue = verificationQueue(ctx, '2026-09');
-    expect(queue.items.map((i) => [i.key, i.status])).toEqual([
+    expect(queue.items.map((i) => [encodeFindingKey(i.key), i.status])).toEqual([
       ['MISSING_TARGET:D', 'open'],
       ['UNKNOWN_PARTICIPANT:BB', 'open'],
       ['CAP_REACHED:C', 'open'],
@@ -72,7 +73,7 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   it('resolves findings with reasons, and the draft is re-scored with each decision', () => {
     const bBefore = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'B')!;
     expect(bBefore.base).toBe(150);
-    const key = 'UNKNOWN_PARTICIPANT:BB';
+    const key = { code: 'UNKNOWN_PARTICIPANT', participantCode: 'BB' } as const;
     expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'B', reason: ' ' })).code).toBe('REASON_REQUIRED');
     expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'NOPE', reason: 'typo' })).code).toBe('NOT_FOUND');
     expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'setTarget', targetMinor: 5, reason: 'x' })).code).toBe('INVALID_INPUT');
@@ -81,19 +82,19 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     // CAT-07 at 15 points a unit: 2 more units, 30 more points.
     expect([b.base, b.volumeMinor, b.lineCount]).toEqual([180, 55_060_000, 3]);
 
-    resolveFinding(ctx, { period: '2026-09', key: 'MISSING_TARGET:D', action: 'setTarget', targetMinor: 100_000, reason: 'Target agreed by phone' });
+    resolveFinding(ctx, { period: '2026-09', key: { code: 'MISSING_TARGET', participantCode: 'D' }, action: 'setTarget', targetMinor: 100_000, reason: 'Target agreed by phone' });
     const d = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'D')!;
     expect([d.targetMinor, d.attainmentBp]).toEqual([100_000, 8000]);
 
     const queue = verificationQueue(ctx, '2026-09');
     expect(queue.open).toBe(3);
     const resolved = queue.items.filter((i) => i.status === 'resolved');
-    expect(resolved.map((i) => [i.key, i.decisions.map((x) => [x.action, x.reason, x.actor])])).toEqual([
+    expect(resolved.map((i) => [encodeFindingKey(i.key), i.decisions.map((x) => [x.action, x.reason, x.actor])])).toEqual([
       ['UNKNOWN_PARTICIPANT:BB', [['assign', 'BB is a typo of B, confirmed by the client', 'test']]],
       ['MISSING_TARGET:D', [['setTarget', 'Target agreed by phone', 'test']]],
     ]);
     const explained = explainParticipant(ctx, '2026-09', 'B');
-    expect(explained.decisions.map((x) => [x.key, x.action, x.lineCount, x.reason])).toEqual([['UNKNOWN_PARTICIPANT:BB', 'assign', 1, 'BB is a typo of B, confirmed by the client']]);
+    expect(explained.decisions.map((x) => [encodeFindingKey(x.key), x.action, x.lineCount, x.reason])).toEqual([['UNKNOWN_PARTICIPANT:BB', 'assign', 1, 'BB is a typo of B, confirmed by the client']]);
     expect(explained.lines.map((l) => [l.fileName, l.sku, l.points])).toContainEqual(['late-09.csv', 'CAT-07', 30]);
     const log = ctx.store.sqlite.prepare("SELECT action, subject, reason FROM operator_log WHERE action LIKE 'verify.%' ORDER BY id").all();
     expect(log).toEqual([
@@ -105,7 +106,7 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   it('over budget: refused, unless fitted to the budget to the exact point, the rest staying in the balances', () => {
     const program = requireProgram(ctx);
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 200_000 } }, 'A small budget for the test');
-    resolveFinding(ctx, { period: '2026-09', key: 'CAP_REACHED:C', action: 'accept', reason: 'Big order, checked' });
+    resolveFinding(ctx, { period: '2026-09', key: { code: 'CAP_REACHED', participantCode: 'C' }, action: 'accept', reason: 'Big order, checked' });
     const proposal = payoutProposal(ctx, '2026-09');
     expect(proposal.totals).toMatchObject({ points: 51_770, amountMinor: 517_700, budgetMinor: 200_000, overBudget: true, fitted: false });
     expect(proposal.rows.find((r) => r.code === 'E')).toMatchObject({ method: 'transfer', destination: '•••• 2874' });
@@ -287,7 +288,7 @@ describe('statistical findings', () => {
     await month('2026-09', () => '1000,00');
     await month('2026-10', (c) => (c === 'OUT' ? '200000,00' : c === 'EDGE' ? '100500,00' : '1000,00'));
     const items = verificationQueue(ctx, '2026-10').items.filter((i) => i.code === 'VOLUME_OUTLIER' || i.code === 'NEAR_THRESHOLD');
-    expect(items.map((i) => [i.key, i.facts])).toEqual([
+    expect(items.map((i) => [encodeFindingKey(i.key), i.facts])).toEqual([
       ['VOLUME_OUTLIER:EDGE', { test: 'both', volumeMinor: 10_050_000, ownMedianMinor: 100_000, ownFactor: 3, fenceMinor: 100_000, q1Minor: 100_000, q3Minor: 100_000, fenceFactor: 3 }],
       ['NEAR_THRESHOLD:EDGE:tier', { volumeMinor: 10_050_000, thresholdMinor: 10_000_000, tier: 'BRONZE', what: 'tier' }],
       ['VOLUME_OUTLIER:OUT', { test: 'both', volumeMinor: 20_000_000, ownMedianMinor: 100_000, ownFactor: 3, fenceMinor: 100_000, q1Minor: 100_000, q3Minor: 100_000, fenceFactor: 3 }],

@@ -19,6 +19,7 @@ import { hasOpenpyxl, makeTempDir, writeXlsxWithOpenpyxl, type SheetCell } from 
 import { csvFile, SALES_HEADER } from '../fixtures/scoring-scenario';
 import { refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
+import { sameFindingKey, type FindingKey } from '../../src-main/core/decisions/finding-key';
 
 const FILE = 'sprzedaz-2026-09.xlsx';
 const sale = (date: string, code: string, sku: string, qty: number, net: number, invoice: string): SheetCell[] => [{ date }, code, sku, qty, { number: net, format: '#,##0.00' }, invoice];
@@ -51,14 +52,14 @@ async function seeded(): Promise<{ ctx: CoreContext; batchId: number }> {
 }
 
 const total = (ctx: CoreContext, code: string) => calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === code)!.total;
-const item = (ctx: CoreContext, key: string) => verificationQueue(ctx, '2026-09').items.find((i) => i.key === key)!;
+const item = (ctx: CoreContext, key: FindingKey) => verificationQueue(ctx, '2026-09').items.find((i) => sameFindingKey(i.key, key))!;
 const balance = (ctx: CoreContext, code: string) =>
   (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
 
 /** Accepts every open finding but the one under test, so that the approval's refusal is about that one alone. */
-function acceptAllBut(ctx: CoreContext, key: string): void {
+function acceptAllBut(ctx: CoreContext, key: FindingKey): void {
   for (const other of verificationQueue(ctx, '2026-09').items) {
-    if (other.key !== key && other.status === 'open') resolveFinding(ctx, { period: '2026-09', key: other.key, action: 'accept', reason: 'Not under test' });
+    if (!sameFindingKey(other.key, key) && other.status === 'open') resolveFinding(ctx, { period: '2026-09', key: other.key, action: 'accept', reason: 'Not under test' });
   }
 }
 
@@ -90,7 +91,7 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
 
   describe('DUPLICATE_LINE', () => {
     it('names the repeated row of the file as evidence, and counts the line once', () => {
-      const duplicate = item(ctx, `DUPLICATE_LINE:${batchId}`);
+      const duplicate = item(ctx, { code: 'DUPLICATE_LINE', batchId });
       expect(duplicate).toMatchObject({ code: 'DUPLICATE_LINE', lineCount: 1, facts: { batchId, lines: 1 }, actions: ['accept'] });
       expect(duplicate.evidence).toEqual([
         { lineId: null, batchId, fileName: FILE, row: 3, date: null, participantCode: null, sku: 'FV/1, P1, DOG-01', quantity: null, netMinor: null },
@@ -102,7 +103,7 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
     it('a line given again in a later file is a finding of that file, and still counts once', async () => {
       const late = await importSales(ctx, csvFile('late.csv', [SALES_HEADER, '2026-09-05;P1;DOG-01;10;1000,00;FV/1', '2026-09-20;P1;DOG-01;1;100,00;FV/9']), { period: '2026-09' });
       expect([late.accepted, late.duplicates]).toEqual([1, 1]);
-      expect(item(ctx, `DUPLICATE_LINE:${late.batchId}`).evidence.map((e) => [e.fileName, e.row, e.sku])).toEqual([['late.csv', 2, 'FV/1, P1, DOG-01']]);
+      expect(item(ctx, { code: 'DUPLICATE_LINE', batchId: late.batchId! }).evidence.map((e) => [e.fileName, e.row, e.sku])).toEqual([['late.csv', 2, 'FV/1, P1, DOG-01']]);
       expect(total(ctx, 'P1')).toBe(1100);
     });
 
@@ -115,7 +116,7 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
     });
 
     it('is only accepted, not excluded (the repeat was never stored); accepting leaves the points as counted once', () => {
-      const key = `DUPLICATE_LINE:${batchId}`;
+      const key: FindingKey = { code: 'DUPLICATE_LINE', batchId };
       expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'exclude', reason: 'x' })).code).toBe('INVALID_INPUT');
       acceptAllBut(ctx, key);
       refusesWhileOpen(ctx, 'DUPLICATE_LINE');
@@ -136,7 +137,7 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
       expect(found.evidence).toEqual([
         { lineId: expect.any(Number), batchId, fileName: FILE, row: 5, date: '2026-09-12', participantCode: 'P2', sku: 'CAT-07', quantity: -2, netMinor: -10_000 },
       ]);
-      expect(found.key).toBe(`RETURN_WITHOUT_SALE:${found.evidence[0]!.lineId}`);
+      expect(found.key).toEqual({ code: 'RETURN_WITHOUT_SALE', lineId: found.evidence[0]!.lineId });
       expect(total(ctx, 'P2')).toBe(470);
     });
 
@@ -179,7 +180,7 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
 
   describe('INACTIVE', () => {
     it('holds the inactive participant’s points, naming them', () => {
-      const found = item(ctx, 'INACTIVE:P3');
+      const found = item(ctx, { code: 'INACTIVE', participantCode: 'P3' });
       expect(found).toMatchObject({ participantCode: 'P3', facts: { heldPoints: 400 }, actions: ['accept'], evidence: [], lineCount: 0 });
       expect(payoutProposal(ctx, '2026-09').held).toEqual([{ code: 'P3', name: 'Patrycja Trzecia', reason: 'inactive', points: 400 }]);
       const row = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'P3')!;
@@ -187,10 +188,10 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
     });
 
     it('accepted: approved without a top-up, the points stay in the balance and are paid once the participant is active again', async () => {
-      expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key: 'INACTIVE:P3', action: 'exclude', reason: 'x' })).code).toBe('INVALID_INPUT');
-      acceptAllBut(ctx, 'INACTIVE:P3');
+      expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key: { code: 'INACTIVE', participantCode: 'P3' }, action: 'exclude', reason: 'x' })).code).toBe('INVALID_INPUT');
+      acceptAllBut(ctx, { code: 'INACTIVE', participantCode: 'P3' });
       refusesWhileOpen(ctx, 'INACTIVE');
-      resolveFinding(ctx, { period: '2026-09', key: 'INACTIVE:P3', action: 'accept', reason: 'On leave; paid when back' });
+      resolveFinding(ctx, { period: '2026-09', key: { code: 'INACTIVE', participantCode: 'P3' }, action: 'accept', reason: 'On leave; paid when back' });
       approvePeriod(ctx, '2026-09');
       expect(listPayouts(ctx, '2026-09').map((p) => p.participantCode)).toEqual(['P1', 'P2']);
       expect(balance(ctx, 'P3')).toBe(400);

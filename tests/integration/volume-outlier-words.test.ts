@@ -9,6 +9,7 @@ import { importSales } from '../../src-main/core/sales/import-sales';
 import { verificationQueue } from '../../src-main/core/verification/verification-queue';
 import { csvFile, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { openTestContext } from '../fixtures/test-database';
+import { encodeFindingKey } from '../../src-main/core/decisions/finding-key';
 
 describe('volume outliers', () => {
   it('words each finding by the test that raised it, with that test’s numbers only', async () => {
@@ -28,7 +29,7 @@ describe('volume outliers', () => {
 
     const items = verificationQueue(ctx, '2026-10').items.filter((i) => i.code === 'VOLUME_OUTLIER');
     // The volumes of 2026-10 sorted: 500, 1000, ..., 8000, 300000; quartiles 2000 and 6000, fence 6000 + 3 x 4000.
-    expect(items.map((i) => [i.key, i.facts])).toEqual([
+    expect(items.map((i) => [encodeFindingKey(i.key), i.facts])).toEqual([
       ['VOLUME_OUTLIER:HIGH', { test: 'spread', volumeMinor: 30_000_000, fenceMinor: 1_800_000, q1Minor: 200_000, q3Minor: 600_000, fenceFactor: 3 }],
       ['VOLUME_OUTLIER:OWN', { test: 'ownHistory', volumeMinor: 50_000, ownMedianMinor: 10_000, ownFactor: 3 }],
     ]);

@@ -1,8 +1,7 @@
 // Decimal text and spreadsheet numbers -> exact decimals -> integer minor units.
 // Everything here works on digit strings and BigInt: a float never carries an amount, so
 // "1158.6" is 115860 grosze and not 115859.99999999999.
-import { MAX_SAFE_AMOUNT, minorToDecimalString } from './minor-units';
-import { MAX_SAFE_AMOUNT_TEXT } from './amount-limit';
+import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT, minorToDecimalString } from './minor-units';
 
 /** An exact decimal: digits only, `whole` without leading zeros ("0" at least), `fraction` without trailing zeros. */
 export interface Decimal {

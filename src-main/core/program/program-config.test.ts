@@ -59,7 +59,7 @@ describe('parseProgramConfig', () => {
 
   it('refuses a money amount that is not whole minor units', () => {
     const parsed = parseProgramConfig({ ...reference(), pointValueMinor: 0.1 });
-    expect(parsed).toEqual({ ok: false, problems: ['pointValueMinor: must be a whole number'] });
+    expect(parsed).toMatchObject({ ok: false, problems: ['pointValueMinor: must be a whole number'] });
   });
 
   it('refuses a period that is not YYYY-MM and a currency that is not ISO', () => {

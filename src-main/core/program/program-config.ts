@@ -2,9 +2,13 @@
 // imports its types, the CLI and handlers validate with it.
 import { z } from 'zod';
 import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../money/minor-units';
+import { CONFIG_FORMATS, validationProblems, type RefinementParams, type ValidationProblem } from './config-problems';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export { describePath, plainMessage } from './config-problems';
+
+const PERIOD = CONFIG_FORMATS.invalid_month;
+const DATE = CONFIG_FORMATS.invalid_date;
+const DATE_ORDER: RefinementParams = { problem: 'date_order' };
 
 // Every whole number of the rules is points or minor units (or basis points): one limit for all.
 const wholeNumber = (min = 0) =>
@@ -39,7 +43,7 @@ export const campaignSchema = z
     to: z.string().regex(DATE, { error: 'must be a date YYYY-MM-DD' }),
     bonusPct: percent,
   })
-  .refine((c) => c.from <= c.to, { error: 'must end on or after the day it starts', path: ['to'] });
+  .refine((c) => c.from <= c.to, { error: 'must end on or after the day it starts', path: ['to'], params: DATE_ORDER });
 
 export const contestSchema = z.strictObject({
   id: code,
@@ -79,7 +83,8 @@ export const rulesSchema = z
     const unique = (ids: string[], path: string) => {
       const seen = new Set<string>();
       ids.forEach((id, i) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `repeats the id "${id}"` });
+        const params: RefinementParams = { problem: 'duplicate_id', id };
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `repeats the id "${id}"`, params });
         seen.add(id);
       });
     };
@@ -91,7 +96,7 @@ export const rulesSchema = z
 export const sepaDebtorSchema = z.strictObject({
   name: z.string().trim().min(1).max(70),
   iban: z.string().trim().min(15).max(34),
-  bic: z.string().trim().regex(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, { error: 'must be a BIC of 8 or 11 characters' }),
+  bic: z.string().trim().regex(CONFIG_FORMATS.invalid_bic, { error: 'must be a BIC of 8 or 11 characters' }),
 });
 
 export const programConfigSchema = z.strictObject({
@@ -99,10 +104,10 @@ export const programConfigSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
   client: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
   currency: z.strictObject({
-    code: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as PLN' }),
+    code: z.string().regex(CONFIG_FORMATS.invalid_currency_code, { error: 'must be a three-letter ISO 4217 code such as PLN' }),
     minorDigits: z.number().int().min(0).max(3),
   }),
-  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a locale such as pl-PL' }),
+  locale: z.string().regex(CONFIG_FORMATS.invalid_locale, { error: 'must be a locale such as pl-PL' }),
   /** What one point is worth, in minor units of the currency. */
   pointValueMinor: wholeNumber(1),
   firstPeriod: z.string().regex(PERIOD, { error: 'must be a month YYYY-MM' }),
@@ -116,40 +121,20 @@ export type ProgramConfigInput = z.input<typeof programConfigSchema>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-/** Writes a zod issue path as a reader would: rules.tiers[0].bonusPct. */
-export function describePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(the document)';
-}
+/** A parse that also gives each problem as data: `issues` carry what `problems` say in English, in the same order. */
+export type ConfigParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[]; issues: ValidationProblem[] };
 
-/** zod's own wording ("Invalid input: expected string, received undefined") is for developers. */
-export function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    if (/received undefined/.test(issue.message)) return 'is missing';
-    const expected: Record<string, string> = { int: 'a whole number', number: 'a number', object: 'a group of settings', array: 'a list', string: 'text', boolean: 'true or false' };
-    return `must be ${expected[issue.expected] ?? issue.expected}`;
-  }
-  if (issue.code === 'unrecognized_keys') return `has unknown ${issue.keys.length === 1 ? 'setting' : 'settings'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return issue.message;
-}
-
-function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): ConfigParseResult<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${describePath(issue.path)}: ${plainMessage(issue)}`),
-  };
+  const issues = validationProblems(result.error);
+  return { ok: false, problems: issues.map((p) => p.message), issues };
 }
 
-export function parseProgramConfig(input: unknown): ParseResult<ProgramConfig> {
+export function parseProgramConfig(input: unknown): ConfigParseResult<ProgramConfig> {
   return parseWith(programConfigSchema, input);
 }
 
-export function parseRules(input: unknown): ParseResult<Rules> {
+export function parseRules(input: unknown): ConfigParseResult<Rules> {
   return parseWith(rulesSchema, input);
 }

@@ -45,7 +45,7 @@ export function requireProgram(ctx: CoreContext): ProgramView {
 export function createProgram(ctx: CoreContext, input: unknown): ProgramView {
   const parsed = parseProgramConfig(input);
   if (!parsed.ok) {
-    throw new AppError('INVALID_PROGRAM', `The program is not valid: ${parsed.problems.join('; ')}.`, { problems: parsed.problems });
+    throw new AppError('INVALID_PROGRAM', `The program is not valid: ${parsed.problems.join('; ')}.`, { problems: parsed.issues });
   }
   const config = parsed.value;
   return ctx.store.transaction(() => {

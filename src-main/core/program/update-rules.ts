@@ -8,7 +8,7 @@ import { requireProgram, getProgram } from './program-store';
 
 export function validRules(input: unknown) {
   const parsed = parseRules(input);
-  if (!parsed.ok) throw new AppError('INVALID_RULES', `The rules are not valid: ${parsed.problems.map((p) => `rules.${p}`).join('; ')}.`, { problems: parsed.problems });
+  if (!parsed.ok) throw new AppError('INVALID_RULES', `The rules are not valid: ${parsed.problems.map((p) => `rules.${p}`).join('; ')}.`, { problems: parsed.issues });
   return parsed.value;
 }
 

@@ -7,6 +7,7 @@ import { previousPeriod } from '../periods/period';
 import { requireProgram } from '../program/program-store';
 import { rulesOfVersion } from './load-scoring-input';
 import { lineScoresFor, periodResult } from './period-score';
+import { decodeFindingKey, participantOfFindingKey } from '../decisions/finding-key';
 
 
 
@@ -67,8 +68,10 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
         `SELECT anomaly_key AS key, action, participant_code AS participantCode, target_minor AS targetMinor, json_array_length(line_ids_json) AS lineCount,
                 reason, at, actor FROM verification_decisions WHERE program_id = ? AND period = ? ORDER BY id`,
       )
-      .all(program.id, period) as Explanation['decisions']
-  ).filter((d) => d.participantCode === code || d.key.split(':')[1] === code);
+      .all(program.id, period) as (Omit<Explanation['decisions'][number], 'key'> & { key: string })[]
+  )
+    .map((d) => ({ ...d, key: decodeFindingKey(d.key) }))
+    .filter((d): d is Explanation['decisions'][number] => d.key !== null && (d.participantCode === code || participantOfFindingKey(d.key) === code));
   return {
     decisions,
     period,

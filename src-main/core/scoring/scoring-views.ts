@@ -3,6 +3,7 @@
 import type { PeriodState } from '../../db/ledger-kinds';
 import type { CampaignBonus, LineRule, PeriodTotals, ScoreRow, ScoringAnomaly } from './score-types';
 import type { VerificationAction } from '../decisions/decision-views';
+import type { FindingKey } from '../decisions/finding-key';
 
 export interface LateCorrection {
   /** The locked period the difference belongs to. */
@@ -76,7 +77,7 @@ export interface Explanation {
   /** Corrections of locked earlier periods waiting to be settled when this period is approved. */
   pendingCorrections: { correctsPeriod: string; points: number }[];
   /** The verification decisions about this participant in the period: lines assigned or excluded, a target set, findings accepted. */
-  decisions: { key: string; action: VerificationAction; participantCode: string | null; targetMinor: number | null; lineCount: number; reason: string; at: string; actor: string }[];
+  decisions: { key: FindingKey; action: VerificationAction; participantCode: string | null; targetMinor: number | null; lineCount: number; reason: string; at: string; actor: string }[];
 }
 
 export interface WhatIfRow {

@@ -11,9 +11,10 @@ import { loadVolumes } from '../scoring/load-scoring-input';
 import type { LineScore, PeriodScore, ScoreRow } from '../scoring/score-types';
 import type { VerificationAction } from '../decisions/decision-views';
 import type { VerificationCode } from './verification-views';
+import type { FindingKey } from '../decisions/finding-key';
 
 export interface Finding {
-  key: string;
+  key: FindingKey;
   code: VerificationCode;
   participantCode: string | null;
   sku: string | null;
@@ -58,7 +59,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
   for (const a of score.anomalies) {
     if (a.code === 'UNKNOWN_PARTICIPANT') {
       findings.push({
-        key: `UNKNOWN_PARTICIPANT:${a.participantCode}`,
+        key: { code: 'UNKNOWN_PARTICIPANT', participantCode: a.participantCode ?? '' },
         code: a.code,
         participantCode: a.participantCode,
         sku: null,
@@ -69,7 +70,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
       });
     } else if (a.code === 'UNKNOWN_SKU') {
       findings.push({
-        key: `UNKNOWN_SKU:${a.sku}`,
+        key: { code: 'UNKNOWN_SKU', sku: a.sku ?? '' },
         code: a.code,
         participantCode: null,
         sku: a.sku,
@@ -80,7 +81,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
       });
     } else {
       findings.push({
-        key: `MISSING_TARGET:${a.participantCode}`,
+        key: { code: 'MISSING_TARGET', participantCode: a.participantCode ?? '' },
         code: a.code,
         participantCode: a.participantCode,
         sku: null,
@@ -109,7 +110,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
     }
     for (const [batchId, rows] of byBatch) {
       findings.push({
-        key: `DUPLICATE_LINE:${batchId}`,
+        key: { code: 'DUPLICATE_LINE', batchId },
         code: 'DUPLICATE_LINE',
         participantCode: null,
         sku: null,
@@ -142,7 +143,7 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
     for (const l of returns) {
       if (sold.has(`${l.line.participantCode}\t${l.line.sku}`)) continue;
       findings.push({
-        key: `RETURN_WITHOUT_SALE:${l.line.id}`,
+        key: { code: 'RETURN_WITHOUT_SALE', lineId: l.line.id },
         code: 'RETURN_WITHOUT_SALE',
         participantCode: l.line.participantCode,
         sku: l.line.sku,
@@ -191,7 +192,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
   if (row.held !== null && balance > 0) {
     const code = row.held === 'inactive' ? 'INACTIVE' : 'NO_DESTINATION';
     findings.push({
-      key: `${code}:${row.code}`,
+      key: { code, participantCode: row.code },
       code,
       participantCode: row.code,
       sku: null,
@@ -206,7 +207,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
   }
   if (row.capCut > 0) {
     findings.push({
-      key: `CAP_REACHED:${row.code}`,
+      key: { code: 'CAP_REACHED', participantCode: row.code },
       code: 'CAP_REACHED',
       participantCode: row.code,
       sku: null,
@@ -229,7 +230,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
     const test = aboveOwn && fence ? 'both' : aboveOwn ? 'ownHistory' : 'spread';
     const words = test === 'both' ? `${ownWords}, and ${fenceWords(fence!)}` : test === 'ownHistory' ? ownWords : fenceWords(fence!);
     findings.push({
-      key: `VOLUME_OUTLIER:${row.code}`,
+      key: { code: 'VOLUME_OUTLIER', participantCode: row.code },
       code: 'VOLUME_OUTLIER',
       participantCode: row.code,
       sku: null,
@@ -247,7 +248,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
   const tier = c.tiers.find((t) => row.volumeMinor >= t.minVolumeMinor);
   if (tier && row.volumeMinor < tier.minVolumeMinor + Math.trunc(tier.minVolumeMinor / NEAR_TIER_SHARE)) {
     findings.push({
-      key: `NEAR_THRESHOLD:${row.code}:tier`,
+      key: { code: 'NEAR_THRESHOLD', participantCode: row.code, threshold: 'tier' },
       code: 'NEAR_THRESHOLD',
       participantCode: row.code,
       sku: null,
@@ -261,7 +262,7 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
     const band = [...c.rules.targetBands].sort((a, b) => b.minAttainmentBp - a.minAttainmentBp).find((b) => row.attainmentBp! >= b.minAttainmentBp);
     if (band && row.attainmentBp < band.minAttainmentBp + NEAR_BAND_BP) {
       findings.push({
-        key: `NEAR_THRESHOLD:${row.code}:target`,
+        key: { code: 'NEAR_THRESHOLD', participantCode: row.code, threshold: 'target' },
         code: 'NEAR_THRESHOLD',
         participantCode: row.code,
         sku: null,

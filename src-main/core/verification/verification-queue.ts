@@ -11,12 +11,12 @@ import { requireProgram } from '../program/program-store';
 import { draftScore, type Draft } from '../scoring/period-score';
 import { requirePeriod } from '../periods/require-period';
 import { detectFindings, type Finding } from './detect-anomalies';
+import { decodeFindingKey, encodeFindingKey, type FindingKey } from '../decisions/finding-key';
 import {
   VERIFICATION_CODES,
   type DecisionView,
   type EvidenceLine,
   type ResolveInput,
-  type VerificationCode,
   type VerificationItem,
   type VerificationQueue,
 } from './verification-views';
@@ -73,10 +73,10 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
   }));
 }
 
-function codeOfKey(key: string): VerificationCode {
-  const code = key.split(':')[0] as VerificationCode;
-  if (!VERIFICATION_CODES.includes(code)) throw new AppError('NOT_FOUND', `There is no finding "${key}" in the verification queue.`);
-  return code;
+function storedKey(text: string): FindingKey {
+  const key = decodeFindingKey(text);
+  if (!key || !VERIFICATION_CODES.includes(key.code)) throw new AppError('NOT_FOUND', `There is no finding "${text}" in the verification queue.`);
+  return key;
 }
 
 /** The period's findings and their decisions; `draft` is the period's draft with its lines, when the caller has it already. */
@@ -89,10 +89,11 @@ export function verificationQueue(ctx: CoreContext, period: string, draft?: Draf
   const findings = detectFindings(sqlite, program, program.rules, score, sources);
   const decisions = loadDecisions(sqlite, program.id, period);
   const byKey = new Map<string, DecisionView[]>();
+  // By the stored text form, which is what encodeFindingKey gives for a finding found now.
   for (const d of decisions as (DecisionView & { key: string })[]) byKey.set(d.key, [...(byKey.get(d.key) ?? []), d]);
 
   const items: VerificationItem[] = findings.map((f) => {
-    const taken = byKey.get(f.key) ?? [];
+    const taken = byKey.get(encodeFindingKey(f.key)) ?? [];
     return {
       key: f.key,
       code: f.code,
@@ -108,16 +109,16 @@ export function verificationQueue(ctx: CoreContext, period: string, draft?: Draf
     };
   });
   // Findings that assigning, excluding or setting a target made go away stay listed, resolved, with what was done.
-  const present = new Set(findings.map((f) => f.key));
-  for (const [key, taken] of byKey) {
-    if (present.has(key)) continue;
+  const present = new Set(findings.map((f) => encodeFindingKey(f.key)));
+  for (const [text, taken] of byKey) {
+    if (present.has(text)) continue;
     const lineIds = [...new Set(taken.flatMap((d) => d.lineIds))];
-    const [code, who] = [codeOfKey(key), key.split(':')[1] ?? null];
+    const key = storedKey(text);
     items.push({
       key,
-      code,
-      participantCode: code === 'UNKNOWN_SKU' ? null : who,
-      sku: code === 'UNKNOWN_SKU' ? who : null,
+      code: key.code,
+      participantCode: 'participantCode' in key ? key.participantCode : null,
+      sku: 'sku' in key ? key.sku : null,
       message: `Resolved: ${taken.map((d) => d.reason).join('; ')}`,
       facts: {},
       evidence: evidenceOf(sqlite, { lineIds }),
@@ -141,8 +142,9 @@ export function resolveFinding(ctx: CoreContext, input: ResolveInput): Verificat
     const state = periodState(ctx, program.id, input.period);
     if (isLocked(state)) throw new AppError('PERIOD_LOCKED', `${input.period} is ${state}; its verification is closed. Late changes are settled in the next open period.`);
     const queue = verificationQueue(ctx, input.period);
-    const item = queue.items.find((i) => i.key === input.key && i.status === 'open');
-    if (!item) throw new AppError('NOT_FOUND', `There is no open finding "${input.key}" in ${input.period}.`);
+    const keyText = encodeFindingKey(input.key);
+    const item = queue.items.find((i) => encodeFindingKey(i.key) === keyText && i.status === 'open');
+    if (!item) throw new AppError('NOT_FOUND', `There is no open finding "${keyText}" in ${input.period}.`);
     if (!item.actions.includes(input.action)) {
       throw new AppError('INVALID_INPUT', `A finding of the kind ${item.code} cannot be resolved by "${input.action}"; it takes ${item.actions.join(', ')}.`);
     }
@@ -171,8 +173,8 @@ export function resolveFinding(ctx: CoreContext, input: ResolveInput): Verificat
         `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, participant_code, target_minor, line_ids_json, reason, at, actor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(program.id, input.period, input.key, input.action, participantCode, targetMinor, JSON.stringify(lineIds), reason, nowIso(ctx), ctx.actor);
-    recordDecision(ctx, `verify.${input.action}`, input.key, reason, { period: input.period, participantCode, targetMinor, lineIds });
+      .run(program.id, input.period, keyText, input.action, participantCode, targetMinor, JSON.stringify(lineIds), reason, nowIso(ctx), ctx.actor);
+    recordDecision(ctx, `verify.${input.action}`, keyText, reason, { period: input.period, participantCode, targetMinor, lineIds });
   });
   return verificationQueue(ctx, input.period);
 }
@@ -190,7 +192,7 @@ export function acceptOpenFindings(ctx: CoreContext, queue: VerificationQueue, r
   const insert = ctx.store.sqlite.prepare(
     `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, line_ids_json, reason, at, actor) VALUES (?, ?, ?, 'accept', '[]', ?, ?, ?)`,
   );
-  for (const item of open) insert.run(program.id, period, item.key, why, nowIso(ctx), ctx.actor);
-  if (open.length > 0) recordDecision(ctx, 'verify.acceptAll', period, why, { keys: open.map((i) => i.key) });
+  for (const item of open) insert.run(program.id, period, encodeFindingKey(item.key), why, nowIso(ctx), ctx.actor);
+  if (open.length > 0) recordDecision(ctx, 'verify.acceptAll', period, why, { keys: open.map((i) => encodeFindingKey(i.key)) });
   return open.length;
 }

@@ -1,6 +1,10 @@
 // What the verification queue shows outside the core: plain types only,
 // so that the renderer can import them through the IPC contract.
 
+import type { FindingKey } from '../decisions/finding-key';
+
+export type { FindingKey } from '../decisions/finding-key';
+
 export const VERIFICATION_CODES = [
   'UNKNOWN_PARTICIPANT',
   'UNKNOWN_SKU',
@@ -43,7 +47,7 @@ export interface DecisionView {
 
 export interface VerificationItem {
   /** Stable across re-scoring: what a decision is recorded against. */
-  key: string;
+  key: FindingKey;
   code: VerificationCode;
   participantCode: string | null;
   sku: string | null;
@@ -69,7 +73,7 @@ export interface VerificationQueue {
 
 export interface ResolveInput {
   period: string;
-  key: string;
+  key: FindingKey;
   action: VerificationAction;
   /** assign: the participant the lines go to; setTarget: whose target. */
   participantCode?: string;

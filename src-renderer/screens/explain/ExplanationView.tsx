@@ -1,7 +1,9 @@
 // The reference program's arithmetic for one participant and period, in the order it is
 // computed, each figure with where it came from: what the coordinator shows a disputing rep.
 import type { ReactNode } from 'react';
-import type { Explanation } from '../../../src-main/ipc/contract';
+import type { Explanation, FindingKey } from '../../../src-main/ipc/contract';
+import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
+import { findingKeySubject } from '../verification/finding-text';
 import { formatBasisPoints, formatSignedPoints } from '../../forms/format-figures';
 import { useI18n } from '../../i18n/i18n';
 import { HeldBadge } from '../scoring/HeldBadge';
@@ -44,14 +46,8 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
           e.target.minAttainmentBp === null ? t('explain.target.noBand') : t('explain.target.band', { min: formatBasisPoints(e.target.minAttainmentBp, i18n.locale) })
         }`;
 
-  // The finding a decision was about, from its key ("UNKNOWN_PARTICIPANT:R0O01").
-  const findingOf = (key: string) => {
-    const [code, ...rest] = key.split(':');
-    const label = `finding.${code ?? ''}.label`;
-    const subject = rest.join(':');
-    if (!i18n.hasKey(label)) return key;
-    return subject ? `${t(label)} (${subject})` : t(label);
-  };
+  // The finding a decision was about, worded from its key's code and subject.
+  const findingOf = (key: FindingKey) => `${t(`finding.${key.code}.label`)} (${findingKeySubject(key, i18n)})`;
 
   return (
     <div className="explanation" data-testid="explanation">
@@ -119,7 +115,7 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
             {t('explain.decisions.none')}
           </p>
         ) : (
-          <DecisionList decisions={e.decisions.map((d) => ({ ...d, id: `${d.key} ${d.at}`, about: findingOf(d.key) }))} currency={e.currency} label={t('explain.decisions.title')} testId="explain-decisions" />
+          <DecisionList decisions={e.decisions.map((d) => ({ ...d, id: `${encodeFindingKey(d.key)} ${d.at}`, about: findingOf(d.key) }))} currency={e.currency} label={t('explain.decisions.title')} testId="explain-decisions" />
         )}
       </section>
 

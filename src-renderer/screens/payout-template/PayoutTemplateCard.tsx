@@ -3,7 +3,8 @@
 // it here, sees the file's first lines as they would be written, and saves it or goes back
 // to the built-in template. Problems are the core's own, shown beside the field they name.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AppErrorData, PayoutTemplateView, ProgramView } from '../../../src-main/ipc/contract';
+import type { AppErrorData, PayoutTemplateView, ProgramView, ValidationProblem } from '../../../src-main/ipc/contract';
+import { inputProblemsOf } from '../../forms/validation-problem-text';
 import { PAYOUT_FIELDS, type PayoutField, type PayoutTemplate } from '../../../src-main/core/payouts/files/payout-template';
 import { safeCall, useCall } from '../../api/use-call';
 import { BusyIndicator } from '../../components/BusyIndicator';
@@ -120,7 +121,7 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
   const { t } = i18n;
   const problemText = useProblemText();
   const [draft, setDraft] = useState<TemplateDraft>(() => draftFromTemplate(view.template));
-  const [coreProblems, setCoreProblems] = useState<string[]>([]);
+  const [coreProblems, setCoreProblems] = useState<ValidationProblem[]>([]);
   const [busy, setBusy] = useState<'save' | 'builtIn' | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -193,8 +194,9 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
       onSaved(answer.value, kind === 'save' ? 'saved' : 'builtIn');
       return;
     }
-    const sentences = answer.error.details?.problems;
-    if (answer.error.code === 'INVALID_INPUT' && Array.isArray(sentences)) setCoreProblems(sentences.filter((s): s is string => typeof s === 'string'));
+    // The template's problems are placed beside their fields; any other refusal is shown whole.
+    const problems = inputProblemsOf(answer.error);
+    if (problems.length > 0) setCoreProblems(problems);
     else setError(answer.error);
   };
 

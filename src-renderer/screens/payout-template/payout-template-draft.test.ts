@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE, type PayoutTemplate } from '../../../src-main/core/payouts/files/payout-template';
 import { createTranslator } from '../../i18n/i18n';
-import { draftFromTemplate, draftProblems, moveColumn, newColumn, previewLines, problemsFromCore, sameTemplate, templateOfDraft, type TemplateDraft } from './payout-template-draft';
+import { draftFromTemplate, draftProblems, moveColumn, newColumn, previewLines, sameTemplate, templateOfDraft, type TemplateDraft } from './payout-template-draft';
 
 const SAMPLE = { period: '2026-09', currencyCode: 'PLN', minorDigits: 2, today: '2026-11-03' };
 
@@ -52,7 +52,6 @@ describe('payout template draft', () => {
     expect(draftProblems({ ...draft(), decimalSeparator: ',', csvSeparator: ',' })).toEqual({ decimalSeparator: { key: 'payoutTemplate.problem.sameSeparator' } });
     expect(draftProblems({ ...draft(), sheetName: 'Wypłaty 09/2026' })).toEqual({ sheetName: { key: 'payoutTemplate.problem.sheetCharacters' } });
     expect(draftProblems({ ...draft(), sheetName: 'x'.repeat(32) })).toEqual({ sheetName: { key: 'payoutTemplate.problem.tooLong', params: { max: 31 } } });
-    expect(problemsFromCore(['name: something new'])).toEqual({ name: { key: 'validation.other', text: 'something new' } });
   });
 
   it('words those problems in English, Polish and Russian', () => {

@@ -4,6 +4,9 @@
 // coordinator types is exactly what saving would refuse.
 import { minorToDecimalString } from '../../../src-main/core/money/minor-units';
 import { formatTemplateDate, parsePayoutTemplate, type PayoutField, type PayoutTemplate } from '../../../src-main/core/payouts/files/payout-template';
+import type { ValidationProblem } from '../../../src-main/ipc/contract';
+import { describePath } from '../../../src-main/core/program/config-problems';
+import { problemMessage } from '../../forms/validation-problem-text';
 import type { MessageKey } from '../../i18n/i18n';
 
 let nextKey = 1;
@@ -49,26 +52,13 @@ export interface FieldProblem {
 /** Problems by the path the core names ("columns[1].header", "columns", "decimalSeparator"). */
 export type TemplateProblems = Record<string, FieldProblem>;
 
-/** The core's sentences ("columns[1].header: must not be empty") by field, translated where we know the wording. */
-export function problemsFromCore(sentences: readonly string[]): TemplateProblems {
+/** The core's problems with a template by field ("columns[1].header"), each worded by its code. */
+export function problemsFromCore(problems: readonly ValidationProblem[]): TemplateProblems {
   const out: TemplateProblems = {};
-  for (const sentence of sentences) {
-    const at = sentence.indexOf(': ');
-    const path = (at < 0 ? '' : sentence.slice(0, at)).replace(/^template\./, '');
-    const text = at < 0 ? sentence : sentence.slice(at + 2);
-    let problem: FieldProblem = { key: 'validation.other', text };
-    if (text === 'must not be empty' || text === 'is missing') problem = { key: 'validation.required' };
-    else if (/^must be at most \d+ characters/.test(text)) problem = { key: 'payoutTemplate.problem.tooLong', params: { max: Number(/\d+/.exec(text)?.[0] ?? 0) } };
-    else if (text.startsWith('repeats the column')) problem = { key: 'payoutTemplate.problem.repeated' };
-    else if (text.startsWith('must include the reference column')) problem = { key: 'payoutTemplate.problem.reference' };
-    else if (text.startsWith('must include an amount')) problem = { key: 'payoutTemplate.problem.amount' };
-    else if (text.startsWith('must differ from csvSeparator')) problem = { key: 'payoutTemplate.problem.sameSeparator' };
-    else if (text.startsWith('must list at least one column')) problem = { key: 'payoutTemplate.problem.noColumns' };
-    else if (text.startsWith('must list at most')) problem = { key: 'payoutTemplate.problem.tooManyColumns' };
-    else if (text.startsWith('must not contain')) problem = { key: 'payoutTemplate.problem.sheetCharacters' };
-    const key = path || '(template)';
-    // Two sentences about the column list (no reference, no amount): keep the first, it is fixed first.
-    if (!out[key]) out[key] = problem;
+  for (const problem of problems) {
+    const key = problem.path.length === 0 ? '(template)' : describePath(problem.path);
+    // Two problems of the column list (no reference, no amount): keep the first, it is fixed first.
+    if (!out[key]) out[key] = problemMessage(problem);
   }
   return out;
 }
@@ -76,7 +66,7 @@ export function problemsFromCore(sentences: readonly string[]): TemplateProblems
 /** The draft's problems now, as saving would find them. */
 export function draftProblems(draft: TemplateDraft): TemplateProblems {
   const parsed = parsePayoutTemplate(templateOfDraft(draft));
-  return parsed.ok ? {} : problemsFromCore(parsed.problems);
+  return parsed.ok ? {} : problemsFromCore(parsed.issues);
 }
 
 /** Same template, whatever the row keys and the spaces the core would trim. */

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { isLockedState } from '../../components/PeriodStateBadge';
 import { formatSignedPoints } from '../../forms/format-figures';
-import { parseWholeInput } from '../../forms/parse-decimal-input';
+import { readTypedWhole } from '../../forms/typed-amount';
 import { useI18n } from '../../i18n/i18n';
 
 type Field = 'period' | 'points' | 'reason';
@@ -27,7 +27,7 @@ export function AdjustmentForm({ code, periods, defaultPeriod, onAdded }: { code
     event.preventDefault();
     setDone(null);
     setError(null);
-    const parsed = parseWholeInput(points, i18n.locale, { allowNegative: true });
+    const parsed = readTypedWhole(points, i18n.locale, { allowNegative: true });
     const found: Partial<Record<Field, string>> = {};
     if (!parsed.ok || parsed.value === 0) found.points = t('adjust.pointsInvalid');
     if (reason.trim() === '') found.reason = t('error.REASON_REQUIRED');

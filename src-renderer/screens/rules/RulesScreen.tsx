@@ -1,7 +1,7 @@
 // Editing the rules: the form, the what-if of the edits on a chosen period, and saving them
 // as a new version with a note. Nothing changes for the program until it is saved.
 import { useMemo, useState } from 'react';
-import type { ProgramView } from '../../../src-main/ipc/contract';
+import type { ProgramView, ValidationProblem } from '../../../src-main/ipc/contract';
 import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
@@ -16,7 +16,7 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
   // Money is typed the way the program's currency is written in the UI language.
   const notation = useMemo(() => ({ minorDigits: program.currency.minorDigits, locale: i18n.locale }), [program.currency.minorDigits, i18n.locale]);
   const [draft, setDraft] = useState<RulesDraft>(() => draftFromRules(program.rules, notation));
-  const [coreProblems, setCoreProblems] = useState<string[]>([]);
+  const [coreProblems, setCoreProblems] = useState<ValidationProblem[]>([]);
   const [saving, setSaving] = useState(false);
 
   const read = useMemo(() => draftToRules(draft, notation), [draft, notation]);

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { AppErrorData, Rules } from '../../../src-main/ipc/contract';
+import type { AppErrorData, Rules, ValidationProblem } from '../../../src-main/ipc/contract';
 import { safeCall } from '../../api/use-call';
 import { ModalDialog } from '../../components/ModalDialog';
 import { DialogActions, DialogError, ReasonField } from '../../components/ReasonField';
+import { rulesProblemsOf } from '../../forms/validation-problem-text';
 import { useI18n } from '../../i18n/i18n';
 
 /** Saving the rules as a new version, with the required note of what the change is for. */
-export function SaveRulesDialog({ rules, nextVersion, onClose, onSaved, onProblems }: { rules: Rules; nextVersion: number; onClose: () => void; onSaved: () => void; onProblems: (problems: string[]) => void }) {
+export function SaveRulesDialog({ rules, nextVersion, onClose, onSaved, onProblems }: { rules: Rules; nextVersion: number; onClose: () => void; onSaved: () => void; onProblems: (problems: ValidationProblem[]) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [note, setNote] = useState('');
@@ -30,7 +31,7 @@ export function SaveRulesDialog({ rules, nextVersion, onClose, onSaved, onProble
     }
     if (answer.error.code === 'REASON_REQUIRED') setNoteMissing(true);
     else setError(answer.error);
-    if (answer.error.code === 'INVALID_RULES' && Array.isArray(answer.error.details?.problems)) onProblems(answer.error.details.problems as string[]);
+    if (answer.error.code === 'INVALID_RULES') onProblems(rulesProblemsOf(answer.error));
   };
 
   return (

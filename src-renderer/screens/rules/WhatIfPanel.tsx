@@ -1,17 +1,18 @@
 // The chosen period under the saved rules and under the rules being edited, side by side.
 // Calls wait until the coordinator pauses typing, and only the newest answer is shown.
 import { useEffect, useRef, useState } from 'react';
-import type { AppErrorData, Rules, WhatIfResult, WhatIfRow } from '../../../src-main/ipc/contract';
+import type { AppErrorData, Rules, ValidationProblem, WhatIfResult, WhatIfRow } from '../../../src-main/ipc/contract';
 import { safeCall, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
+import { rulesProblemsOf } from '../../forms/validation-problem-text';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { defaultPeriod } from '../scoring/choose-period';
 import { PeriodSelect } from '../scoring/PeriodSelect';
 
 const DEBOUNCE_MS = 400;
 
-export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | null; currency: CurrencyInfo; onProblems: (problems: string[]) => void }) {
+export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | null; currency: CurrencyInfo; onProblems: (problems: ValidationProblem[]) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const periods = useCall('periods.list');
@@ -34,8 +35,7 @@ export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | nu
       void safeCall('rules.whatIf', { period: p, rules: JSON.parse(json) as unknown }).then((result) => {
         if (!live) return;
         setAnswer({ request, result: result.ok ? result.value : null, error: result.ok ? null : result.error });
-        const problems = !result.ok && result.error.code === 'INVALID_RULES' && Array.isArray(result.error.details?.problems) ? (result.error.details.problems as string[]) : [];
-        problemsRef.current(problems);
+        problemsRef.current(result.ok ? [] : rulesProblemsOf(result.error));
       });
     }, DEBOUNCE_MS);
     return () => {

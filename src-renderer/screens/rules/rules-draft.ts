@@ -2,9 +2,11 @@
 // own notation, turned back into the rules document exactly (integers, minor units, basis
 // points) when read. Field ids are the paths the core names in its problems
 // ("tiers[0].bonusPct"), so that its messages land beside the right input.
-import type { Rules } from '../../../src-main/ipc/contract';
+import type { Rules, ValidationProblem } from '../../../src-main/ipc/contract';
+import { describePath } from '../../../src-main/core/program/config-problems';
+import { problemMessage } from '../../forms/validation-problem-text';
 import { decimalInputText } from '../../forms/format-figures';
-import { parseDecimalInput, type DecimalInput } from '../../forms/parse-decimal-input';
+import { readTypedAmount, type TypedAmount } from '../../forms/typed-amount';
 import type { MessageKey } from '../../i18n/i18n';
 
 let nextKey = 1;
@@ -104,7 +106,7 @@ export const newRow = {
   prize: () => ({ key: key(), points: '' }),
 };
 
-function numberProblem(result: DecimalInput & { ok: false }, scale: number, example: string): FieldProblem {
+function numberProblem(result: TypedAmount & { ok: false }, scale: number, example: string): FieldProblem {
   switch (result.problem) {
     case 'empty':
       return { key: 'validation.required' };
@@ -124,7 +126,7 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
   const problems: Problems = {};
   const moneyExample = decimalInputText(150_000 * 10 ** n.minorDigits, n.minorDigits, n.locale);
   const read = (path: string, text: string, scale: number, min: number, example: string): number => {
-    const result = parseDecimalInput(text, scale, n.locale);
+    const result = readTypedAmount(text, scale, n.locale);
     if (!result.ok) {
       problems[path] = numberProblem(result, scale, example);
       return 0;
@@ -190,22 +192,13 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
   return { rules: Object.keys(problems).length === 0 ? rules : null, problems };
 }
 
-/** The core's problems ("tiers[0].bonusPct: must be at most 1000") by field, translated where we know the wording. */
-export function problemsFromCore(sentences: readonly string[]): Problems {
+/** The core's problems with the rules by field (the form's field ids are their paths), each worded by its code. */
+export function problemsFromCore(problems: readonly ValidationProblem[]): Problems {
   const out: Problems = {};
-  for (const sentence of sentences) {
-    const at = sentence.indexOf(': ');
-    const path = (at < 0 ? '' : sentence.slice(0, at)).replace(/^rules\./, '');
-    const text = at < 0 ? sentence : sentence.slice(at + 2);
-    let problem: FieldProblem = { key: 'validation.other', text };
-    if (text === 'must not be empty' || text === 'is missing') problem = { key: 'validation.required' };
-    else if (text === 'must be at most 1000') problem = { key: 'validation.percent' };
-    else if (/^must be at least (\d+)$/.test(text)) problem = { key: 'validation.atLeast', params: { min: Number(/\d+/.exec(text)?.[0] ?? 0) } };
-    else if (text.startsWith('repeats the id')) problem = { key: 'validation.duplicateId' };
-    else if (text.startsWith('must end on or after')) problem = { key: 'validation.dateOrder' };
-    else if (text.startsWith('must be a date')) problem = { key: 'validation.date' };
-    else if (text === 'must be a whole number') problem = { key: 'validation.wholeNumber' };
-    out[path || '(rules)'] = problem;
+  for (const problem of problems) {
+    const path = problem.path[0] === 'rules' ? problem.path.slice(1) : problem.path;
+    const field = path.length === 0 ? '(rules)' : describePath(path);
+    if (!out[field]) out[field] = problemMessage(problem);
   }
   return out;
 }

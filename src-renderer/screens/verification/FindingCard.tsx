@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
 import { Icon } from '../../components/Icon';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { DecisionList } from './DecisionList';
@@ -39,10 +40,11 @@ export function FindingCard({ item, period, currency, locked, onResolved }: { it
       else next.add(lineId);
       return next;
     });
-  const headingId = `finding-${item.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const keyText = encodeFindingKey(item.key);
+  const headingId = `finding-${keyText.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
   return (
-    <li className={open ? 'finding' : 'finding is-resolved'} data-testid="finding" data-code={item.code} data-key={item.key} data-status={item.status}>
+    <li className={open ? 'finding' : 'finding is-resolved'} data-testid="finding" data-code={item.code} data-key={keyText} data-status={item.status}>
       <div className="finding-head">
         <span className={`badge badge--${TONE[item.code]} badge--small`}>{label}</span>
         <h3 className="finding-subject mono" id={headingId}>

@@ -2,12 +2,13 @@
 // is kept with the decision and shown wherever the points are explained.
 import { useState, type FormEvent } from 'react';
 import type { AppErrorData, VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
 import { describeError } from '../../api/describe-error';
 import { safeCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { decimalInputText } from '../../forms/format-figures';
-import { parseDecimalInput } from '../../forms/parse-decimal-input';
+import { readTypedAmount } from '../../forms/typed-amount';
 import { useI18n, type CurrencyInfo, type MessageKey } from '../../i18n/i18n';
 import { ParticipantPicker } from './ParticipantPicker';
 
@@ -43,7 +44,7 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
-  const idp = `resolve-${item.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const idp = `resolve-${encodeFindingKey(item.key).replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const withLines = action === 'assign' || action === 'exclude';
   // A field's error goes as soon as the operator changes that field.
   const clear = (field: Field) => setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
@@ -56,7 +57,7 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
     if (action === 'assign' && participant.trim() === '') found.participant = t('resolve.participant.required');
     if (withLines && scope === 'chosen' && chosen.size === 0) found.lines = t('resolve.lines.none');
     if (action === 'setTarget') {
-      const parsed = parseDecimalInput(target, currency.minorDigits, i18n.locale);
+      const parsed = readTypedAmount(target, currency.minorDigits, i18n.locale);
       if (!parsed.ok || parsed.value === 0) {
         const problem = parsed.ok ? null : AMOUNT_PROBLEM[parsed.problem];
         found.target = problem ? t(problem, { digits: currency.minorDigits }) : t('validation.amount', { example: decimalInputText(125_000 * 10 ** currency.minorDigits, currency.minorDigits, i18n.locale) });

@@ -3,6 +3,7 @@
 // draft, so Scoring and Payouts show the change at once.
 import { useState } from 'react';
 import type { PeriodSummary, ProgramView, VerificationCode, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
 import { useCall } from '../../api/use-call';
 import { BusyIndicator } from '../../components/BusyIndicator';
 import { EmptyState } from '../../components/EmptyState';
@@ -130,7 +131,7 @@ function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; 
           </h2>
           <ul className="finding-list" data-testid="findings">
             {items.slice(0, shown).map((item) => (
-              <FindingCard key={item.key} item={item} period={queue.period} currency={program.currency} locked={queue.locked} onResolved={resolved} />
+              <FindingCard key={encodeFindingKey(item.key)} item={item} period={queue.period} currency={program.currency} locked={queue.locked} onResolved={resolved} />
             ))}
           </ul>
           {items.length > shown ? (

@@ -8,13 +8,13 @@ import { findingLabel, findingSubject, findingText } from './finding-text';
 
 const PLN = { code: 'PLN', minorDigits: 2 };
 
-function item(code: VerificationItem['code'], key: string, who: Partial<VerificationItem>, facts: VerificationItem['facts']): VerificationItem {
+function item(code: VerificationItem['code'], key: VerificationItem['key'], who: Partial<VerificationItem>, facts: VerificationItem['facts']): VerificationItem {
   return { key, code, participantCode: null, sku: null, message: 'core sentence', facts, evidence: [], lineCount: 0, status: 'open', decisions: [], actions: ['accept'], ...who };
 }
 
-const duplicate = item('DUPLICATE_LINE', 'DUPLICATE_LINE:12', {}, { batchId: 12, lines: 3 });
-const returned = item('RETURN_WITHOUT_SALE', 'RETURN_WITHOUT_SALE:77', { participantCode: 'P2', sku: 'CAT-07', actions: ['exclude', 'accept'] }, { quantity: -2, netMinor: -10_000, points: -30, since: '2026-06' });
-const inactive = item('INACTIVE', 'INACTIVE:P3', { participantCode: 'P3' }, { heldPoints: 1400 });
+const duplicate = item('DUPLICATE_LINE', { code: 'DUPLICATE_LINE', batchId: 12 }, {}, { batchId: 12, lines: 3 });
+const returned = item('RETURN_WITHOUT_SALE', { code: 'RETURN_WITHOUT_SALE', lineId: 77 }, { participantCode: 'P2', sku: 'CAT-07', actions: ['exclude', 'accept'] }, { quantity: -2, netMinor: -10_000, points: -30, since: '2026-06' });
+const inactive = item('INACTIVE', { code: 'INACTIVE', participantCode: 'P3' }, { participantCode: 'P3' }, { heldPoints: 1400 });
 
 /**
  * The month after "od" / "с" is left open: it is shown in the nominative today ("od Czerwiec",

@@ -2,7 +2,7 @@
 // behind it; the sentence is worded here from the code and those facts, with money, points
 // and percentages written the local way. The core's sentence is the fallback when a fact is
 // missing (a finding that a decision made go away keeps none).
-import type { VerificationItem } from '../../../src-main/ipc/contract';
+import type { FindingKey, VerificationItem } from '../../../src-main/ipc/contract';
 import { formatBasisPoints } from '../../forms/format-figures';
 import type { CurrencyInfo, MessageKey, Params, Translator } from '../../i18n/i18n';
 
@@ -15,12 +15,26 @@ export function findingLabel(code: VerificationItem['code'], i18n: Pick<Translat
 /** Who or what the finding is about, as shown beside its label. */
 export function findingSubject(item: VerificationItem, i18n: Pick<Translator, 't'>): string {
   if (item.code === 'DUPLICATE_LINE') {
-    const batch = item.facts.batchId ?? item.key.split(':')[1];
+    const batch = item.facts.batchId ?? (item.key.code === 'DUPLICATE_LINE' ? item.key.batchId : null);
     return batch ? i18n.t('finding.batchSubject', { batch: String(batch) }) : '';
   }
   if (item.code === 'UNKNOWN_SKU') return item.sku ?? '';
   if (item.code === 'RETURN_WITHOUT_SALE') return `${item.participantCode ?? ''} · ${item.sku ?? ''}`;
   return item.participantCode ?? '';
+}
+
+/** Who or what a finding key names: a participant, a SKU, an import batch or a sales line. */
+export function findingKeySubject(key: FindingKey, i18n: Pick<Translator, 't'>): string {
+  switch (key.code) {
+    case 'UNKNOWN_SKU':
+      return key.sku;
+    case 'DUPLICATE_LINE':
+      return i18n.t('finding.batchSubject', { batch: String(key.batchId) });
+    case 'RETURN_WITHOUT_SALE':
+      return i18n.t('finding.lineSubject', { line: String(key.lineId) });
+    default:
+      return key.participantCode;
+  }
 }
 
 /**

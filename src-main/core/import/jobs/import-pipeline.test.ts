@@ -143,7 +143,7 @@ describe('readImportTable on CSV', () => {
 
   it('hands the mapping step the nearest row and the fields it already recognised', async () => {
     const text = 'Sprzedaż październik 2026\n\nDzień;Numer handlowca;Ilość;Kwota;Nr faktury\n01.10.2026;R1;2;10,00;F1\n';
-    const error = await refusal(readImportTable(csv(text), sales, options));
+    const error = (await refusal(readImportTable(csv(text), sales, options))) as AppError<'HEADER_NOT_FOUND'>;
     expect(error.code).toBe('HEADER_NOT_FOUND');
     expect(error.details?.headers).toEqual(['Dzień', 'Numer handlowca', 'Ilość', 'Kwota', 'Nr faktury']);
     expect(error.details?.fields).toEqual([
@@ -160,7 +160,7 @@ describe('readImportTable on CSV', () => {
   });
 
   it('offers the first row of several texts when no row names any field', async () => {
-    const error = await refusal(readImportTable(csv('Raport\nA;B;C\n1;2;3\n'), sales, options));
+    const error = (await refusal(readImportTable(csv('Raport\nA;B;C\n1;2;3\n'), sales, options))) as AppError<'HEADER_NOT_FOUND'>;
     expect(error.details?.headers).toEqual(['A', 'B', 'C']);
   });
 

@@ -2,7 +2,7 @@
 // under an .xls name, and an encrypted .xlsx is an OLE2 container like an old .xls. The
 // extension only decides which files we look at; the bytes decide how they are read.
 import { extname } from 'node:path';
-import { AppError } from '../../app-error';
+import { AppError, type ErrorFacts } from '../../app-error';
 import { formatByteSize, type ImportLimits } from './import-limits';
 import { readZipDirectory, type ZipEntry } from './read-zip-directory';
 
@@ -44,7 +44,7 @@ function isOnlyWhitespace(bytes: Uint8Array): boolean {
   return true;
 }
 
-function refuse(code: 'FILE_NOT_SUPPORTED' | 'FILE_UNREADABLE' | 'FILE_EMPTY' | 'FILE_TOO_LARGE', message: string, details?: Record<string, unknown>): never {
+function refuse(code: 'FILE_NOT_SUPPORTED' | 'FILE_UNREADABLE' | 'FILE_EMPTY' | 'FILE_TOO_LARGE', message: string, details?: ErrorFacts): never {
   throw new AppError(code, message, details);
 }
 

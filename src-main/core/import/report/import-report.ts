@@ -1,4 +1,5 @@
 // What every import tells the operator. Pure types: the renderer shows them as they are.
+import type { AppErrorData } from '../../app-error';
 
 export type ImportKind = 'participants' | 'products' | 'targets' | 'sales' | 'confirmations';
 
@@ -176,7 +177,7 @@ export interface ImportJobStatus {
   totalBytes: number;
   preview: ImportPreview | null;
   report: ImportReport | null;
-  error: { code: string; message: string; details?: Record<string, unknown> } | null;
+  error: AppErrorData | null;
 }
 
 export interface ImportBatchView {

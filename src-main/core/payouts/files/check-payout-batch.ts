@@ -1,7 +1,7 @@
 // The checks every payout writer makes before it writes a byte: a file that pays a top-up
 // twice, pays nothing, or whose control sum is not the sum of its rows must never reach an
 // issuer or a bank. Failures are AppError('INVALID_INPUT') with a sentence naming the row.
-import { AppError } from '../../app-error';
+import { AppError, type ErrorFacts } from '../../app-error';
 import { isSafeAmount, MAX_SAFE_AMOUNT, minorToDecimalString } from '../../money/minor-units';
 import { MAX_SAFE_AMOUNT_TEXT } from '../../money/amount-limit';
 import type { PayoutFileBatch, PayoutFileItem } from './payout-file-types';
@@ -16,7 +16,7 @@ export interface CheckedBatch {
   controlSumMinor: number;
 }
 
-function refuse(message: string, details?: Record<string, unknown>): never {
+function refuse(message: string, details?: ErrorFacts): never {
   throw new AppError('INVALID_INPUT', message, details);
 }
 

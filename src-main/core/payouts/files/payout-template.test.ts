@@ -41,7 +41,7 @@ describe('parsePayoutTemplate', () => {
       columns: [{ field: 'participantName', header: 'Name' }, { field: 'participantName', header: 'Name 2' }],
       csvSeparator: ',',
     });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       problems: [
         'columns[1].field: repeats the column participantName',
@@ -50,11 +50,18 @@ describe('parsePayoutTemplate', () => {
         'decimalSeparator: must differ from csvSeparator: both are ","',
       ],
     });
+    // The same as data, which the renderer words by code.
+    expect(result.ok ? [] : result.issues.map(({ path, code, params }) => [path, code, params])).toEqual([
+      [['columns', 1, 'field'], 'repeated_column', { field: 'participantName' }],
+      [['columns'], 'missing_reference_column', {}],
+      [['columns'], 'missing_amount_column', {}],
+      [['decimalSeparator'], 'same_separator', {}],
+    ]);
   });
 
   it('refuses a missing setting in plain words', () => {
     const { includeTotalsRow: _omit, ...rest } = BUILT_IN_TEMPLATE;
-    expect(parsePayoutTemplate(rest)).toEqual({ ok: false, problems: ['includeTotalsRow: is missing'] });
+    expect(parsePayoutTemplate(rest)).toMatchObject({ ok: false, problems: ['includeTotalsRow: is missing'], issues: [{ path: ['includeTotalsRow'], code: 'required' }] });
   });
 
   it('formats dates in each of its formats', () => {

@@ -2,7 +2,10 @@
 // which columns, under which headers, in which order, and how numbers, dates and text are
 // written. Pure (zod only), so the renderer can validate a template as the coordinator types.
 import { z } from 'zod';
-import { describePath, plainMessage, type ParseResult } from '../../program/program-config';
+import { CONFIG_FORMATS, validationProblems, type RefinementParams } from '../../program/config-problems';
+import type { ConfigParseResult } from '../../program/program-config';
+
+const refinement = (params: RefinementParams) => params;
 
 export const PAYOUT_FIELDS = [
   'reference',
@@ -34,7 +37,7 @@ const sheetName = z
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(31, { error: 'must be at most 31 characters (an Excel limit)' })
-  .regex(/^[^:\\/?*[\]]+$/, { error: 'must not contain : \\ / ? * [ or ]' });
+  .regex(CONFIG_FORMATS.invalid_sheet_name, { error: 'must not contain : \\ / ? * [ or ]' });
 
 export const payoutTemplateSchema = z
   .strictObject({
@@ -53,16 +56,16 @@ export const payoutTemplateSchema = z
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.columns.forEach((c, i) => {
-      if (seen.has(c.field)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `repeats the column ${c.field}` });
+      if (seen.has(c.field)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `repeats the column ${c.field}`, params: refinement({ problem: 'repeated_column', field: c.field }) });
       seen.add(c.field);
     });
     // The reference is how the issuer's confirmation finds the top-up again; a file without it
     // could be paid but never matched, and a second payment never refused.
-    if (!seen.has('reference')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'must include the reference column: confirmations are matched by it' });
-    if (!seen.has('amount') && !seen.has('amountMinor')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'must include an amount or amountMinor column' });
+    if (!seen.has('reference')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'must include the reference column: confirmations are matched by it', params: refinement({ problem: 'missing_reference_column' }) });
+    if (!seen.has('amount') && !seen.has('amountMinor')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'must include an amount or amountMinor column', params: refinement({ problem: 'missing_amount_column' }) });
     // "123,45" in a comma-separated file would need quotes that many issuer importers do not read.
     if (t.decimalSeparator === ',' && t.csvSeparator === ',') {
-      ctx.addIssue({ code: 'custom', path: ['decimalSeparator'], message: 'must differ from csvSeparator: both are ","' });
+      ctx.addIssue({ code: 'custom', path: ['decimalSeparator'], message: 'must differ from csvSeparator: both are ","', params: refinement({ problem: 'same_separator' }) });
     }
   });
 
@@ -101,10 +104,11 @@ export const BUILT_IN_TEMPLATE: PayoutTemplate = Object.freeze({
   sheetName: 'Payouts',
 }) as PayoutTemplate;
 
-export function parsePayoutTemplate(input: unknown): ParseResult<PayoutTemplate> {
+export function parsePayoutTemplate(input: unknown): ConfigParseResult<PayoutTemplate> {
   const result = payoutTemplateSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${describePath(issue.path)}: ${plainMessage(issue)}`) };
+  const issues = validationProblems(result.error);
+  return { ok: false, problems: issues.map((p) => p.message), issues };
 }
 
 /** "2026-11-01" in the template's date format. */

@@ -5,7 +5,7 @@
 // remittance 140), amounts with exactly two decimals, control sums equal to the sum of the
 // transactions. Service level SEPA and charge bearer SLEV only for EUR; Polish banks take the
 // same message without them for PLN transfers.
-import { AppError } from '../../app-error';
+import { AppError, type ErrorFacts } from '../../app-error';
 import { minorToDecimalString } from '../../money/minor-units';
 import { checkPayoutBatch, describeItem, payoutFileName } from './check-payout-batch';
 import { isValidIban, normalizeIban } from './iban-checksum';
@@ -23,7 +23,7 @@ export const EPC_MAX = { id: 35, name: 70, remittance: 140 } as const;
 // takes every amount up to MAX_SAFE_AMOUNT (18 digits).
 const MAX_EPC_AMOUNT_MINOR = 99_999_999_999;
 
-function refuse(message: string, details?: Record<string, unknown>): never {
+function refuse(message: string, details?: ErrorFacts): never {
   throw new AppError('INVALID_INPUT', message, details);
 }
 
