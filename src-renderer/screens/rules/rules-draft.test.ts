@@ -139,9 +139,9 @@ describe('rules draft', () => {
     expect(parsed.ok).toBe(false);
     const problems = problemsFromCore(parsed.ok ? [] : parsed.issues);
     expect(problems).toMatchObject({
-      'tiers[0].bonusPct': { key: 'validation.percent' },
-      'tiers[1].id': { key: 'validation.duplicateId' },
-      capPointsPerPeriod: { key: 'validation.atLeast', params: { min: 1 } },
+      'tiers[0].bonusPct': { key: 'problem.too_large' },
+      'tiers[1].id': { key: 'problem.duplicate_id' },
+      capPointsPerPeriod: { key: 'problem.too_small', params: { minimum: 1 } },
     });
   });
 
