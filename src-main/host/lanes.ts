@@ -9,7 +9,6 @@ import type { Lane } from './host-protocol';
  */
 export const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'demo.create',
-  'import.participants',
   'import.start',
   'import.status',
   'import.cancel',

@@ -12,7 +12,6 @@ export const CHANNEL_NAMES = [
   'program.referenceTemplate',
   'demo.create',
   'dashboard.get',
-  'import.participants',
   'imports.list',
   'import.start',
   'import.status',

@@ -124,7 +124,6 @@ export const contract = {
   'program.referenceTemplate': { args: z.void(), result: returns<z.input<typeof programConfigSchema>>() },
   'demo.create': { args: z.void(), result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>() },
   'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
-  'import.participants': { args: fileSchema, result: returns<ImportReport>() },
   'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },
   'import.start': { args: importStartSchema, result: returns<{ jobId: string }>() },
   'import.status': { args: jobIdSchema, result: returns<ImportJobStatus>() },

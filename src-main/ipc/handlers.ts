@@ -5,7 +5,6 @@ import { LANGUAGES } from './contract';
 import type { CoreContext } from '../core/context';
 import { createProgram, getProgram, readReferenceTemplate, requireProgram } from '../core/program/program-store';
 import { readSetting, writeSetting } from '../core/settings/settings-store';
-import { importParticipants } from '../core/import/kinds/import-participants';
 import { countParticipants, getParticipant, listParticipants } from '../core/program/participants/participants-query';
 import { listImportBatches } from '../core/import/jobs/import-batches';
 import { createDemo } from '../core/demo/create-demo';
@@ -57,7 +56,6 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
       if (!program) return { program: null, participants: { total: 0, active: 0, withoutPayoutDestination: 0 }, lastImports: [] };
       return { program, participants: countParticipants(ctx, program.id), lastImports: listImportBatches(ctx, program.id, 5) };
     },
-    'import.participants': (args) => importParticipants(ctx, args),
     'imports.list': () => listImportBatches(ctx, requireProgram(ctx).id),
     'import.start': ({ kind, fileName, bytes, sheet, mapping, period, replaceBatchId }) => ({
       jobId: jobs.start(kind, { fileName, bytes, sheet, mapping }, { period, replaceBatchId }),

@@ -60,7 +60,7 @@ test('serves only the renderer folder, and refuses an oversized body', async ({ 
     const answer = await send(port, path, { headers });
     expect(answer.status, path).toBe(404);
   }
-  const declaredTooBig = await send(port, '/api/call/import.participants', {
+  const declaredTooBig = await send(port, '/api/call/import.start', {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json', 'x-loyalty-token': token, 'content-length': String(200 * 1024 * 1024) },
     body: '',
