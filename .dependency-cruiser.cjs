@@ -26,7 +26,11 @@ const backward = STAGES.slice(0, -1).map(([name, path], i) => ({
   comment: `The ${name} stage may import only itself and earlier stages.`,
   severity: 'error',
   from: { path },
-  to: { path: STAGES.slice(i + 1).map(([, later]) => `(${later})`).join('|') },
+  to: {
+    path: STAGES.slice(i + 1)
+      .map(([, later]) => `(${later})`)
+      .join('|'),
+  },
 }));
 
 module.exports = {
@@ -34,7 +38,8 @@ module.exports = {
     ...backward,
     {
       name: 'core-imports-the-shell',
-      comment: 'The core is plain TypeScript: the IPC contract, Electron, the CLI, the web bridge and the renderer sit outside it.',
+      comment:
+        'The core is plain TypeScript: the IPC contract, Electron, the CLI, the web bridge and the renderer sit outside it.',
       severity: 'error',
       from: { path: '^src-main/(core|db)/' },
       to: { path: '^(src-main/(ipc|electron|preload|cli|web)/|src-renderer/)' },

@@ -10,7 +10,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The core host is its own entry: Electron starts it as a utility process (out/main/host.js).
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts'), host: resolve(__dirname, 'src-main/host/host-process.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          host: resolve(__dirname, 'src-main/host/host-process.ts'),
+        },
+      },
     },
   },
   preload: {

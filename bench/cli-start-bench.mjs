@@ -77,12 +77,20 @@ try {
   // Without the uncounted first runs.
   const cpuOf = (key) => summary(cpu.get(key).slice(-runs)).median;
   const ms = (value) => `${Math.round(value)} ms`;
-  console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; ${runs} runs each`);
+  console.log(
+    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; ${runs} runs each`,
+  );
   console.log(`| command | median | fastest | slowest | CPU time, median |`);
   console.log(`| --- | --- | --- | --- | --- |`);
-  console.log(`| node bin/loyalty.mjs ${words.join(' ')} | ${ms(c.median)} | ${ms(c.fastest)} | ${ms(c.slowest)} | ${hasProc ? ms(cpuOf(bin)) : ''} |`);
-  console.log(`| node -e 'require("better-sqlite3")' | ${ms(f.median)} | ${ms(f.fastest)} | ${ms(f.slowest)} | ${hasProc ? ms(cpuOf('-e')) : ''} |`);
-  console.log(`ratio of the medians: ${(c.median / f.median).toFixed(2)} (target: 3.00 or less)${hasProc ? `; of the CPU times: ${(cpuOf(bin) / cpuOf('-e')).toFixed(2)}` : ''}`);
+  console.log(
+    `| node bin/loyalty.mjs ${words.join(' ')} | ${ms(c.median)} | ${ms(c.fastest)} | ${ms(c.slowest)} | ${hasProc ? ms(cpuOf(bin)) : ''} |`,
+  );
+  console.log(
+    `| node -e 'require("better-sqlite3")' | ${ms(f.median)} | ${ms(f.fastest)} | ${ms(f.slowest)} | ${hasProc ? ms(cpuOf('-e')) : ''} |`,
+  );
+  console.log(
+    `ratio of the medians: ${(c.median / f.median).toFixed(2)} (target: 3.00 or less)${hasProc ? `; of the CPU times: ${(cpuOf(bin) / cpuOf('-e')).toFixed(2)}` : ''}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -4,7 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreContext } from '../src-main/core/context';
 import { defineImport } from '../src-main/core/import/table/field-definitions';
-import { DOCUMENT_NO, LINE_NO, NET_VALUE, PARTICIPANT_CODE, PARTICIPANT_NAME_IN_SALES, PRODUCT_NAME, QUANTITY, SALES_DATE, SKU } from '../src-main/core/import/table/header-synonyms';
+import {
+  DOCUMENT_NO,
+  LINE_NO,
+  NET_VALUE,
+  PARTICIPANT_CODE,
+  PARTICIPANT_NAME_IN_SALES,
+  PRODUCT_NAME,
+  QUANTITY,
+  SALES_DATE,
+  SKU,
+} from '../src-main/core/import/table/header-synonyms';
 import type { ImportKindRunner, ImportProgress } from '../src-main/core/import/jobs/import-job-types';
 import { readImportTable } from '../src-main/core/import/jobs/import-pipeline';
 import { IMPORT_RUNNERS } from '../src-main/ipc/import-kinds';
@@ -46,7 +56,13 @@ async function bareRead(file: string): Promise<PhaseResult> {
   const start = performance.now();
   const cpu = process.cpuUsage();
   // The options our reader uses: shared strings and styles cached (styles tell date cells from numbers).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let rows = 0;
   for await (const sheet of reader) {
     for await (const _row of sheet) rows++;
@@ -89,13 +105,20 @@ async function prepareDatabase(dir: string): Promise<CoreContext> {
   const store = openDatabase(join(dir, `bench-${process.pid}.db`));
   const ctx: CoreContext = { store, actor: 'bench', now: () => new Date() };
   createProgram(ctx, readReferenceTemplate());
-  const people = await workbookOf([['Rep code', 'Name'], ...Array.from({ length: BENCH_PARTICIPANTS }, (_, i) => [participantCode(i + 1), `Rep ${i + 1}`])]);
+  const people = await workbookOf([
+    ['Rep code', 'Name'],
+    ...Array.from({ length: BENCH_PARTICIPANTS }, (_, i) => [participantCode(i + 1), `Rep ${i + 1}`]),
+  ]);
   const participants = runnerOf('participants');
-  if (participants) (await participants.prepare(ctx, { fileName: 'participants.xlsx', bytes: people }, {}, noProgress)).commit();
+  if (participants)
+    (await participants.prepare(ctx, { fileName: 'participants.xlsx', bytes: people }, {}, noProgress)).commit();
   else await importParticipants(ctx, { fileName: 'participants.xlsx', bytes: people });
   const products = runnerOf('products');
   if (products) {
-    const list = await workbookOf([['SKU', 'Product', 'Group', 'Promoted'], ...BENCH_SKUS.map((sku) => [sku, `Product ${sku}`, 'DRY', 'yes'])]);
+    const list = await workbookOf([
+      ['SKU', 'Product', 'Group', 'Promoted'],
+      ...BENCH_SKUS.map((sku) => [sku, `Product ${sku}`, 'DRY', 'yes']),
+    ]);
     (await products.prepare(ctx, { fileName: 'products.xlsx', bytes: list }, {}, noProgress)).commit();
   }
   return ctx;
@@ -121,23 +144,45 @@ async function ourImport(file: string, dir: string, pipelineOnly: boolean): Prom
     const ms = performance.now() - start;
     const cpuMs = cpuSince(cpu);
     ctx.store.close();
-    return { phase: 'ours', ms, cpuMs, readMs, maxRssMb: peakRssMb(), rows: report.rowsRead, accepted: report.accepted, mode: 'sales runner' };
+    return {
+      phase: 'ours',
+      ms,
+      cpuMs,
+      readMs,
+      maxRssMb: peakRssMb(),
+      rows: report.rowsRead,
+      accepted: report.accepted,
+      mode: 'sales runner',
+    };
   }
   const program = requireProgram(ctx);
   sha256Hex(bytes);
-  const table = await readImportTable({ fileName, bytes }, salesFallback, { locale: program.locale, currencyDigits: program.currency.minorDigits });
+  const table = await readImportTable({ fileName, bytes }, salesFallback, {
+    locale: program.locale,
+    currencyDigits: program.currency.minorDigits,
+  });
   const readMs = performance.now() - start;
   ctx.store.transaction(() => {
     ctx.store.sqlite.exec(
       'CREATE TEMP TABLE bench_sales (source_row INTEGER, date TEXT, participant_code TEXT, sku TEXT, quantity INTEGER, net_minor INTEGER, document_no TEXT, line_no INTEGER)',
     );
     const insert = ctx.store.sqlite.prepare('INSERT INTO bench_sales VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const { row, values: v } of table.accepted) insert.run(row, v.date, v.participantCode, v.sku, v.quantity, v.netValue, v.documentNo, v.lineNo);
+    for (const { row, values: v } of table.accepted)
+      insert.run(row, v.date, v.participantCode, v.sku, v.quantity, v.netValue, v.documentNo, v.lineNo);
   });
   const ms = performance.now() - start;
   const cpuMs = cpuSince(cpu);
   ctx.store.close();
-  return { phase: pipelineOnly ? 'pipeline' : 'ours', ms, cpuMs, readMs, maxRssMb: peakRssMb(), rows: table.rowsRead, accepted: table.accepted.length, mode: 'pipeline + temp table' };
+  return {
+    phase: pipelineOnly ? 'pipeline' : 'ours',
+    ms,
+    cpuMs,
+    readMs,
+    maxRssMb: peakRssMb(),
+    rows: table.rowsRead,
+    accepted: table.accepted.length,
+    mode: 'pipeline + temp table',
+  };
 }
 
 export async function runPhase(phase: PhaseName, file: string, dir: string): Promise<PhaseResult> {

@@ -38,9 +38,13 @@ function median(values: readonly number[]): number {
 function runChild(phase: PhaseName, file: string, dir: string, extraNodeArgs: string[] = []): Promise<PhaseResult> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...extraNodeArgs, script, '--phase', phase, '--file', file, '--dir', dir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, ...extraNodeArgs, script, '--phase', phase, '--file', file, '--dir', dir],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', reject);
@@ -55,7 +59,11 @@ function runChild(phase: PhaseName, file: string, dir: string, extraNodeArgs: st
 function machine(): Record<string, string> {
   const cpuModel = (() => {
     try {
-      return /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+      return (
+        /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ??
+        cpus()[0]?.model ??
+        'unknown'
+      );
     } catch {
       return cpus()[0]?.model ?? 'unknown';
     }
@@ -92,13 +100,17 @@ async function main(): Promise<void> {
     const writeStart = performance.now();
     await writeSalesWorkbook(file, rows);
     const size = statSync(file).size;
-    console.error(`wrote ${rows.toLocaleString('en-US')} rows, ${(size / 1024 ** 2).toFixed(1)} MB, in ${((performance.now() - writeStart) / 1000).toFixed(1)} s: ${file}`);
+    console.error(
+      `wrote ${rows.toLocaleString('en-US')} rows, ${(size / 1024 ** 2).toFixed(1)} MB, in ${((performance.now() - writeStart) / 1000).toFixed(1)} s: ${file}`,
+    );
 
     const profileAt = process.argv.indexOf('--profile');
     if (profileAt >= 0) {
       const phase = (process.argv[profileAt + 1] === 'pipeline' ? 'pipeline' : 'ours') satisfies PhaseName;
       const result = await runChild(phase, file, dir, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-      console.error(`${phase}: ${result.ms.toFixed(0)} ms (reading ${result.readMs?.toFixed(0)} ms), ${result.maxRssMb.toFixed(0)} MB; profile written into ${dir}`);
+      console.error(
+        `${phase}: ${result.ms.toFixed(0)} ms (reading ${result.readMs?.toFixed(0)} ms), ${result.maxRssMb.toFixed(0)} MB; profile written into ${dir}`,
+      );
       return;
     }
 
@@ -112,7 +124,10 @@ async function main(): Promise<void> {
       const line = (['bare', 'ours', 'pipeline'] as const)
         .map((phase) => results[phase][run])
         .filter((r): r is PhaseResult => r !== undefined)
-        .map((r) => `${r.phase} ${r.ms.toFixed(0)} ms${r.readMs !== undefined ? ` (reading ${r.readMs.toFixed(0)} ms)` : ''}, cpu ${r.cpuMs.toFixed(0)} ms, ${r.maxRssMb.toFixed(0)} MB`)
+        .map(
+          (r) =>
+            `${r.phase} ${r.ms.toFixed(0)} ms${r.readMs !== undefined ? ` (reading ${r.readMs.toFixed(0)} ms)` : ''}, cpu ${r.cpuMs.toFixed(0)} ms, ${r.maxRssMb.toFixed(0)} MB`,
+        )
         .join('; ');
       console.error(`run ${run + 1}: ${line}`);
     }
@@ -144,7 +159,9 @@ async function main(): Promise<void> {
       `| --- | --- | --- | --- | --- | --- | --- | --- |`,
       rowFor('(a) exceljs streaming read, bare', results.bare),
       rowFor(`(b) our import (${mode})`, results.ours),
-      ...(results.pipeline.length > 0 ? [rowFor('(b\') shared pipeline + insert into a temp table', results.pipeline)] : []),
+      ...(results.pipeline.length > 0
+        ? [rowFor("(b') shared pipeline + insert into a temp table", results.pipeline)]
+        : []),
       '',
       `Targets: (b) <= ${TARGET_RATIO} x (a): ${b / a <= TARGET_RATIO ? 'met' : 'not met'} (${(b / a).toFixed(2)}); peak RSS < ${TARGET_RSS_MB} MB: ${rssB < TARGET_RSS_MB ? 'met' : 'not met'} (${rssB.toFixed(0)} MB).`,
     ];

@@ -77,12 +77,24 @@ function main(): void {
     const approve = (performance.now() - c) / 1000;
     const entries = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
     const cpu = cpus()[0]?.model ?? 'unknown';
-    console.log(`machine: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
-    console.log(`data: ${PARTICIPANTS} participants, 12 periods x ${LINES} lines = ${12 * LINES} lines (seeded in ${seeded.toFixed(1)} s)`);
-    console.log(`| score one period (${last}, ${participants} participants) | ${median(one).toFixed(3)} s | fastest ${Math.min(...one).toFixed(3)} s | target < 1 s | ${median(one) < 1 ? 'met' : 'NOT met'} |`);
-    console.log(`| recompute all twelve periods | ${median(twelve).toFixed(3)} s | fastest ${Math.min(...twelve).toFixed(3)} s | target < 5 s | ${median(twelve) < 5 ? 'met' : 'NOT met'} |`);
-    console.log(`| verification queue of ${FIRST} (${findings} findings with their evidence) | ${queue.toFixed(3)} s | one run | (no target) | |`);
-    console.log(`| approve ${FIRST} (accept the findings, post ${entries} ledger entries with hashes, create the top-ups) | ${approve.toFixed(3)} s | one run | (no target) | |`);
+    console.log(
+      `machine: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`,
+    );
+    console.log(
+      `data: ${PARTICIPANTS} participants, 12 periods x ${LINES} lines = ${12 * LINES} lines (seeded in ${seeded.toFixed(1)} s)`,
+    );
+    console.log(
+      `| score one period (${last}, ${participants} participants) | ${median(one).toFixed(3)} s | fastest ${Math.min(...one).toFixed(3)} s | target < 1 s | ${median(one) < 1 ? 'met' : 'NOT met'} |`,
+    );
+    console.log(
+      `| recompute all twelve periods | ${median(twelve).toFixed(3)} s | fastest ${Math.min(...twelve).toFixed(3)} s | target < 5 s | ${median(twelve) < 5 ? 'met' : 'NOT met'} |`,
+    );
+    console.log(
+      `| verification queue of ${FIRST} (${findings} findings with their evidence) | ${queue.toFixed(3)} s | one run | (no target) | |`,
+    );
+    console.log(
+      `| approve ${FIRST} (accept the findings, post ${entries} ledger entries with hashes, create the top-ups) | ${approve.toFixed(3)} s | one run | (no target) | |`,
+    );
     console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${RUNS} runs`);
   } finally {
     store.close();

@@ -27,7 +27,9 @@ const codes = ['A', 'B', 'C', 'E'];
 const skus = ['DOG-01', 'CAT-07', 'TOY-3'];
 const lines = ['Date;Rep code;SKU;Qty;Net value;Invoice;Line'];
 for (let i = 0; i < rows; i++) {
-  lines.push(`2026-09-${String(1 + (i % 28)).padStart(2, '0')};${codes[i % 4]};${skus[i % 3]};${1 + (i % 9)};${100 + (i % 5000)},${String(i % 100).padStart(2, '0')};FV/${i};${i % 7}`);
+  lines.push(
+    `2026-09-${String(1 + (i % 28)).padStart(2, '0')};${codes[i % 4]};${skus[i % 3]};${1 + (i % 9)};${100 + (i % 5000)},${String(i % 100).padStart(2, '0')};FV/${i};${i % 7}`,
+  );
 }
 const file = csvFile(`sales-${rows}.csv`, lines);
 const dir = mkdtempSync(join(tmpdir(), 'loyalty-seal-bench-'));
@@ -56,7 +58,9 @@ try {
       const started = performance.now();
       const report = await importSales(ctx, file, { period: '2026-09' });
       const ms = performance.now() - started;
-      console.log(`run ${run} ${sealed ? 'sealed  ' : 'unsealed'}: import ${Math.round(ms)} ms, ${report.accepted} lines${sealed ? `, of which the seal ${Math.round(sealMs)} ms` : ''}`);
+      console.log(
+        `run ${run} ${sealed ? 'sealed  ' : 'unsealed'}: import ${Math.round(ms)} ms, ${report.accepted} lines${sealed ? `, of which the seal ${Math.round(sealMs)} ms` : ''}`,
+      );
       store.close();
     }
   }

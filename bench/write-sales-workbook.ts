@@ -6,7 +6,18 @@ import ExcelJS from 'exceljs';
 
 export const BENCH_PERIOD = '2026-10';
 export const BENCH_PARTICIPANTS = 400;
-export const BENCH_SKUS = ['DOG-01', 'DOG-02', 'CAT-07', 'CAT-08', 'TOY-3', 'CARE-1', 'DOG-05', 'CAT-11', 'BIRD-2', 'FISH-4'];
+export const BENCH_SKUS = [
+  'DOG-01',
+  'DOG-02',
+  'CAT-07',
+  'CAT-08',
+  'TOY-3',
+  'CARE-1',
+  'DOG-05',
+  'CAT-11',
+  'BIRD-2',
+  'FISH-4',
+];
 
 /** mulberry32: a tiny seeded generator. */
 function seeded(seed: number): () => number {

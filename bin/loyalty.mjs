@@ -31,4 +31,8 @@ async function entry() {
 }
 
 const { runCli } = await import(pathToFileURL(await entry()).href);
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

@@ -33,7 +33,9 @@ const packagesOutside = {
   name: 'packages-outside',
   setup(build) {
     // Bare specifiers only (not ./ ../ or absolute): Node's own modules and packages.
-    build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.has(packageName(args.path)) ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      BUNDLED_PACKAGES.has(packageName(args.path)) ? undefined : { path: args.path, external: true },
+    );
   },
 };
 const THIS_FILE = relative(dirname(dirname(fileURLToPath(import.meta.url))), fileURLToPath(import.meta.url));
@@ -69,7 +71,8 @@ export async function buildCli(root) {
   const { build } = await import('esbuild');
   const sources = filesUnder(join(root, 'src-main'));
   const worker = sources.find((path) => path.endsWith(`${sep}${WORKER_FILE}`));
-  if (!worker) throw new Error(`No ${WORKER_FILE} under ${join(root, 'src-main')}: the import reader thread cannot be built.`);
+  if (!worker)
+    throw new Error(`No ${WORKER_FILE} under ${join(root, 'src-main')}: the import reader thread cannot be built.`);
   // Taken before the build: a source saved while esbuild reads it then counts as changed, and
   // the next start rebuilds, rather than the build passing for newer than it is.
   const seen = new Map(sources.map((path) => [posix(relative(root, path)), statSync(path)]));
@@ -100,7 +103,8 @@ export async function buildCli(root) {
   });
 
   const hash = createHash('sha256');
-  for (const file of Object.keys(result.metafile.outputs).sort()) hash.update(file.slice(posix(relative(root, tmp)).length)).update(readFileSync(join(root, file)));
+  for (const file of Object.keys(result.metafile.outputs).sort())
+    hash.update(file.slice(posix(relative(root, tmp)).length)).update(readFileSync(join(root, file)));
   const id = `build-${hash.digest('hex').slice(0, 16)}`;
   try {
     renameSync(tmp, join(outDir, id));

@@ -29,7 +29,20 @@ const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo 
 const WOMEN = ['Anna', 'Katarzyna', 'Magdalena', 'Agnieszka', 'Ewa', 'Zofia', 'Małgorzata'];
 const MEN = ['Piotr', 'Tomasz', 'Paweł', 'Michał', 'Łukasz', 'Grzegorz', 'Jan'];
 // Polish surnames in -ski/-cki take -ska/-cka for women; the others stay.
-const SURNAMES = ['Kowalski', 'Nowak', 'Wiśniewski', 'Wójcik', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański', 'Dąbrowski', 'Kozłowski', 'Jankowski', 'Mazur'];
+const SURNAMES = [
+  'Kowalski',
+  'Nowak',
+  'Wiśniewski',
+  'Wójcik',
+  'Kamiński',
+  'Lewandowski',
+  'Zieliński',
+  'Szymański',
+  'Dąbrowski',
+  'Kozłowski',
+  'Jankowski',
+  'Mazur',
+];
 const polishName = (woman: boolean): string => {
   const surname = pick(SURNAMES);
   return woman ? `${pick(WOMEN)} ${surname.replace(/ki$/, 'ka')}` : `${pick(MEN)} ${surname}`;
@@ -94,7 +107,19 @@ async function writeParticipants(participants: DemoParticipant[]): Promise<void>
   ws.mergeCells('A1:I1');
   ws.addRow(['Stan na 01.10.2026']);
   ws.addRow([]);
-  styleHeader(ws.addRow(['Kod przedstawiciela', 'Imię i nazwisko', 'E-mail', 'Telefon', 'Województwo', 'Data przystąpienia', 'Nr karty', 'Nr rachunku', 'Status']));
+  styleHeader(
+    ws.addRow([
+      'Kod przedstawiciela',
+      'Imię i nazwisko',
+      'E-mail',
+      'Telefon',
+      'Województwo',
+      'Data przystąpienia',
+      'Nr karty',
+      'Nr rachunku',
+      'Status',
+    ]),
+  );
   for (const p of participants) {
     ws.addRow([p.code, p.name, p.email, p.phone, p.region, p.joinDate, p.card, p.iban, p.status]);
   }
@@ -114,13 +139,62 @@ interface DemoProduct {
 }
 
 const PRODUCTS: DemoProduct[] = [
-  { sku: 'DOG-01', name: 'Karma sucha dla psa 10 kg', group: 'DRY', promoted: true, pointsPerUnit: null, priceMinor: 12_345 },
-  { sku: 'DOG-02', name: 'Karma sucha dla psa 3 kg', group: 'DRY', promoted: true, pointsPerUnit: null, priceMinor: 4_290 },
-  { sku: 'DOG-05', name: 'Karma sucha senior 7 kg', group: 'DRY', promoted: true, pointsPerUnit: null, priceMinor: 9_850 },
-  { sku: 'CAT-03', name: 'Karma sucha dla kota 2 kg', group: 'DRY', promoted: true, pointsPerUnit: null, priceMinor: 3_999 },
-  { sku: 'CAT-07', name: 'Saszetki dla kota 12 x 85 g', group: 'WET', promoted: true, pointsPerUnit: 15, priceMinor: 5_000 },
-  { sku: 'CAT-08', name: 'Puszki dla kota 6 x 400 g', group: 'WET', promoted: true, pointsPerUnit: null, priceMinor: 4_549 },
-  { sku: 'DOG-11', name: 'Puszki dla psa 6 x 800 g', group: 'WET', promoted: true, pointsPerUnit: 12, priceMinor: 6_120 },
+  {
+    sku: 'DOG-01',
+    name: 'Karma sucha dla psa 10 kg',
+    group: 'DRY',
+    promoted: true,
+    pointsPerUnit: null,
+    priceMinor: 12_345,
+  },
+  {
+    sku: 'DOG-02',
+    name: 'Karma sucha dla psa 3 kg',
+    group: 'DRY',
+    promoted: true,
+    pointsPerUnit: null,
+    priceMinor: 4_290,
+  },
+  {
+    sku: 'DOG-05',
+    name: 'Karma sucha senior 7 kg',
+    group: 'DRY',
+    promoted: true,
+    pointsPerUnit: null,
+    priceMinor: 9_850,
+  },
+  {
+    sku: 'CAT-03',
+    name: 'Karma sucha dla kota 2 kg',
+    group: 'DRY',
+    promoted: true,
+    pointsPerUnit: null,
+    priceMinor: 3_999,
+  },
+  {
+    sku: 'CAT-07',
+    name: 'Saszetki dla kota 12 x 85 g',
+    group: 'WET',
+    promoted: true,
+    pointsPerUnit: 15,
+    priceMinor: 5_000,
+  },
+  {
+    sku: 'CAT-08',
+    name: 'Puszki dla kota 6 x 400 g',
+    group: 'WET',
+    promoted: true,
+    pointsPerUnit: null,
+    priceMinor: 4_549,
+  },
+  {
+    sku: 'DOG-11',
+    name: 'Puszki dla psa 6 x 800 g',
+    group: 'WET',
+    promoted: true,
+    pointsPerUnit: 12,
+    priceMinor: 6_120,
+  },
   { sku: 'TOY-3', name: 'Piłka gumowa', group: 'TOYS', promoted: false, pointsPerUnit: null, priceMinor: 1_199 },
   { sku: 'TOY-8', name: 'Drapak dla kota', group: 'TOYS', promoted: false, pointsPerUnit: null, priceMinor: 15_900 },
   { sku: 'CARE-1', name: 'Szampon dla psa', group: 'CARE', promoted: false, pointsPerUnit: null, priceMinor: 2_450 },
@@ -177,9 +251,19 @@ async function writeSales(period: string, participants: DemoParticipant[]): Prom
   let invoice = 1;
   const line = (code: string, product: DemoProduct, qty: number, day: number, position = 1) => {
     const net = (qty * product.priceMinor) / 100;
-    ws.addRow([new Date(Date.UTC(year, month - 1, day)), code, product.sku, qty, net, `FV/${month}/${String(invoice).padStart(4, '0')}`, position]);
+    ws.addRow([
+      new Date(Date.UTC(year, month - 1, day)),
+      code,
+      product.sku,
+      qty,
+      net,
+      `FV/${month}/${String(invoice).padStart(4, '0')}`,
+      position,
+    ]);
   };
-  const active = participants.filter((p) => p.joinDate.getUTCFullYear() * 100 + p.joinDate.getUTCMonth() + 1 <= year * 100 + month);
+  const active = participants.filter(
+    (p) => p.joinDate.getUTCFullYear() * 100 + p.joinDate.getUTCMonth() + 1 <= year * 100 + month,
+  );
   for (const p of active) {
     const count = between(4, 14);
     for (let i = 0; i < count; i++) {
@@ -217,8 +301,12 @@ async function main(): Promise<void> {
   await writeProducts();
   await writeTargets(participants);
   for (const period of DEMO_PERIODS) await writeSales(period, participants);
-  const program = JSON.parse(readFileSync(join(root, 'examples', 'reference-program.json'), 'utf8')) as Record<string, unknown>;
-  program.$comment = 'The demo program: the reference program under a demo name. Created by `npx loyalty demo` and the app\'s "Try the demo".';
+  const program = JSON.parse(readFileSync(join(root, 'examples', 'reference-program.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  program.$comment =
+    'The demo program: the reference program under a demo name. Created by `npx loyalty demo` and the app\'s "Try the demo".';
   program.name = 'Partner Plus (demo)';
   program.client = 'Karma Polska S.A. (demo client)';
   writeFileSync(join(out, 'demo-program.json'), `${JSON.stringify(program, null, 2)}\n`);

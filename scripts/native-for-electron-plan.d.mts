@@ -38,10 +38,19 @@ export function stampPath(projectRoot: string): string;
 export const BUILD_SOURCES: string[];
 export const ELECTRON_HEADERS_URL: string;
 export function isFlagSet(value: string | undefined): boolean;
-export function makeStamp(input: { electronVersion: string; betterSqlite3Version: string; platform: string; arch: string }): NativeStamp;
+export function makeStamp(input: {
+  electronVersion: string;
+  betterSqlite3Version: string;
+  platform: string;
+  arch: string;
+}): NativeStamp;
 export function planElectronBinary(input: Pick<PlanInput, 'env' | 'electron'>): ElectronBinaryPlan;
 export function planNativeBuild(input: PlanInput): NativePlan;
-export function nodeGypCandidates(input: { env: Record<string, string | undefined>; execPath: string; platform: string }): string[];
+export function nodeGypCandidates(input: {
+  env: Record<string, string | undefined>;
+  execPath: string;
+  platform: string;
+}): string[];
 export function buildAttempts(input: {
   electronVersion: string;
   platform: string;

@@ -75,10 +75,16 @@ export function planNativeBuild({ env, electron, betterSqlite3, target, platform
   if (binaryDownloadTurnedOff(env) && !electron.binaryPresent) {
     return {
       action: 'skip',
-      reason: 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD is set and node_modules/electron/path.txt is missing)',
+      reason:
+        'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD is set and node_modules/electron/path.txt is missing)',
     };
   }
-  const stamp = makeStamp({ electronVersion: electron.version, betterSqlite3Version: betterSqlite3.version, platform, arch });
+  const stamp = makeStamp({
+    electronVersion: electron.version,
+    betterSqlite3Version: betterSqlite3.version,
+    platform,
+    arch,
+  });
   if (!force && target.exists && sameStamp(target.stamp, stamp)) {
     return { action: 'up-to-date', stamp };
   }
@@ -93,12 +99,15 @@ export function planNativeBuild({ env, electron, betterSqlite3, target, platform
 export function nodeGypCandidates({ env, execPath, platform }) {
   const candidates = [];
   if (env.npm_config_node_gyp) candidates.push(env.npm_config_node_gyp);
-  if (env.npm_execpath) candidates.push(join(dirname(dirname(env.npm_execpath)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+  if (env.npm_execpath)
+    candidates.push(join(dirname(dirname(env.npm_execpath)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   const nodeDir = dirname(execPath);
   if (platform === 'win32') {
     candidates.push(join(nodeDir, 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   } else {
-    candidates.push(join(nodeDir, '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+    candidates.push(
+      join(nodeDir, '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    );
   }
   return [...new Set(candidates)];
 }
@@ -114,7 +123,14 @@ export function buildAttempts({ electronVersion, platform, arch, nodePath, prebu
     attempts.push({
       label: 'prebuilt download (prebuild-install)',
       command: nodePath,
-      args: [prebuildInstall, '--runtime=electron', `--target=${electronVersion}`, `--platform=${platform}`, `--arch=${arch}`, '--verbose'],
+      args: [
+        prebuildInstall,
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--platform=${platform}`,
+        `--arch=${arch}`,
+        '--verbose',
+      ],
       timeoutMs: 3 * 60_000,
     });
   }
@@ -160,7 +176,9 @@ export function buildEnv(env) {
   const clean = {};
   for (const [name, value] of Object.entries(env)) {
     const lower = name.toLowerCase();
-    const overriding = OVERRIDING_NPM_CONFIG.some((key) => lower === `npm_config_${key}` || lower === `npm_config_${key.replace(/_/g, '-')}`);
+    const overriding = OVERRIDING_NPM_CONFIG.some(
+      (key) => lower === `npm_config_${key}` || lower === `npm_config_${key.replace(/_/g, '-')}`,
+    );
     if (!overriding && value !== undefined) clean[name] = value;
   }
   return clean;
@@ -170,8 +188,10 @@ const PREFIX = 'Loyalty Desk:';
 const UNAFFECTED = 'Tests, the CLI and the web bridge are unaffected.';
 
 export function messageFor(plan) {
-  if (plan.action === 'skip') return `${PREFIX} skipped the Electron build of the database engine (better-sqlite3): ${plan.reason}. ${UNAFFECTED}`;
-  if (plan.action === 'up-to-date') return `${PREFIX} the Electron build of the database engine is up to date (Electron ${plan.stamp.electron}).`;
+  if (plan.action === 'skip')
+    return `${PREFIX} skipped the Electron build of the database engine (better-sqlite3): ${plan.reason}. ${UNAFFECTED}`;
+  if (plan.action === 'up-to-date')
+    return `${PREFIX} the Electron build of the database engine is up to date (Electron ${plan.stamp.electron}).`;
   return `${PREFIX} building the database engine (better-sqlite3 ${plan.stamp.betterSqlite3}) for Electron ${plan.stamp.electron}...`;
 }
 

@@ -10,7 +10,17 @@
 //
 // Options: --force rebuilds even when the stamp says the build is current.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +74,9 @@ function build(stamp) {
       arch: stamp.arch,
       nodePath: process.execPath,
       prebuildInstall: firstExisting([join(modules, 'prebuild-install', 'bin.js')]),
-      nodeGyp: firstExisting(nodeGypCandidates({ env: process.env, execPath: process.execPath, platform: process.platform })),
+      nodeGyp: firstExisting(
+        nodeGypCandidates({ env: process.env, execPath: process.execPath, platform: process.platform }),
+      ),
       devDir: join(homedir(), '.electron-gyp'),
     });
     if (attempts.length === 0) reasons.push("neither prebuild-install nor npm's node-gyp was found");
@@ -114,7 +126,10 @@ function fetchElectronBinary(version) {
 
 function main() {
   const electronVersion = readJson(join(modules, 'electron', 'package.json'))?.version;
-  const binary = planElectronBinary({ env: process.env, electron: { version: electronVersion, binaryPresent: electronBinaryPresent() } });
+  const binary = planElectronBinary({
+    env: process.env,
+    electron: { version: electronVersion, binaryPresent: electronBinaryPresent() },
+  });
   if (binary.action === 'download') fetchElectronBinary(electronVersion);
 
   const plan = planNativeBuild({
@@ -147,6 +162,8 @@ function main() {
 try {
   main();
 } catch (error) {
-  console.warn(`Loyalty Desk: the Electron build of the database engine was not made: ${error instanceof Error ? error.message : String(error)}.`);
+  console.warn(
+    `Loyalty Desk: the Electron build of the database engine was not made: ${error instanceof Error ? error.message : String(error)}.`,
+  );
 }
 process.exitCode = 0;

@@ -33,5 +33,9 @@ function duration(ms) {
 }
 
 const started = existsSync(STARTED) ? Number(readFileSync(STARTED, 'utf8').trim()) : NaN;
-console.log(Number.isFinite(started) ? `npm test took ${duration(Date.now() - started)}` : `npm test took an unknown time (${STARTED} is missing)`);
+console.log(
+  Number.isFinite(started)
+    ? `npm test took ${duration(Date.now() - started)}`
+    : `npm test took an unknown time (${STARTED} is missing)`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -15,7 +15,10 @@ function run(cwd: string, ...args: string[]) {
 
 function writeCounts(cwd: string, failedUnit: number): void {
   mkdirSync(join(cwd, '.test-counts'), { recursive: true });
-  writeFileSync(join(cwd, '.test-counts', 'vitest.json'), JSON.stringify({ numPassedTests: 10, numFailedTests: failedUnit, numPendingTests: 1, numTodoTests: 0 }));
+  writeFileSync(
+    join(cwd, '.test-counts', 'vitest.json'),
+    JSON.stringify({ numPassedTests: 10, numFailedTests: failedUnit, numPendingTests: 1, numTodoTests: 0 }),
+  );
   writeFileSync(join(cwd, '.test-counts', 'e2e.json'), JSON.stringify({ passed: 5, failed: 0, skipped: 2 }));
 }
 
@@ -36,7 +39,9 @@ describe('the end of npm test', () => {
   });
 
   it('is timed from the first step of npm test to the last', () => {
-    const steps = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.test!.split(' && ');
+    const steps = (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts.test!.split(' && ');
     expect(steps[0]).toBe('node scripts/test-summary.mjs --start');
     expect(steps.at(-1)).toBe('node scripts/test-summary.mjs');
   });

@@ -138,7 +138,9 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
       break;
     case 'rules':
       // A new version or another language starts the form afresh from the saved rules.
-      content = <RulesScreen key={`${program.rulesVersion}-${language}`} program={program} onSaved={onProgramChanged} />;
+      content = (
+        <RulesScreen key={`${program.rulesVersion}-${language}`} program={program} onSaved={onProgramChanged} />
+      );
       break;
     case 'settings':
       content = <SettingsScreen program={program} />;
@@ -159,7 +161,12 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
           </div>
           <LanguageSelect />
         </header>
-        <main id="main" tabIndex={-1} className={screen === 'participants' ? 'main main--fill' : 'main'} data-screen={screen}>
+        <main
+          id="main"
+          tabIndex={-1}
+          className={screen === 'participants' ? 'main main--fill' : 'main'}
+          data-screen={screen}
+        >
           {content}
         </main>
       </div>

@@ -2,7 +2,19 @@ import { useSyncExternalStore } from 'react';
 import type { IconName } from './components/Icon';
 import type { MessageKey } from './i18n/i18n';
 
-export const SCREENS = ['dashboard', 'import', 'participants', 'rules', 'scoring', 'verification', 'payouts', 'budget', 'reports', 'audit', 'settings'] as const;
+export const SCREENS = [
+  'dashboard',
+  'import',
+  'participants',
+  'rules',
+  'scoring',
+  'verification',
+  'payouts',
+  'budget',
+  'reports',
+  'audit',
+  'settings',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface NavItem {
@@ -61,7 +73,9 @@ export function useRoute(): string {
   return hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
 }
 
-/** A parameter of the route, e.g. the period in #/verification?period=2026-10: where another screen sent the operator. */
+/**
+ * A parameter of the route, e.g. the period in #/verification?period=2026-10: where another screen sent the operator.
+ */
 export function useRouteParam(name: string): string | null {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   const query = hash.split('?')[1];

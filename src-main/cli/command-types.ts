@@ -24,5 +24,10 @@ export interface Command {
   summary: string;
   /** Opens the database read-only, without migrating it (audit). */
   readOnly?: boolean;
-  run(ctx: CoreContext, positionals: string[], values: Values, tools: CommandTools): Promise<CommandOutput> | CommandOutput;
+  run(
+    ctx: CoreContext,
+    positionals: string[],
+    values: Values,
+    tools: CommandTools,
+  ): Promise<CommandOutput> | CommandOutput;
 }

@@ -21,14 +21,18 @@ function readJsonFile(path: string, what = 'program'): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppError(what === 'program' ? 'INVALID_PROGRAM' : 'INVALID_RULES', `The ${what} file ${path} is not valid JSON: ${(error as Error).message}.`);
+    throw new AppError(
+      what === 'program' ? 'INVALID_PROGRAM' : 'INVALID_RULES',
+      `The ${what} file ${path} is not valid JSON: ${(error as Error).message}.`,
+    );
   }
 }
 
 function wholeNumberOption(values: Values, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new AppError('INVALID_INPUT', `--${name} takes a whole number, not "${String(raw)}".`);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw))
+    throw new AppError('INVALID_INPUT', `--${name} takes a whole number, not "${String(raw)}".`);
   return Number(raw);
 }
 
@@ -48,7 +52,11 @@ function mappingOption(values: Values): Record<string, string> | undefined {
     const at = item.indexOf('=');
     const field = item.slice(0, at).trim();
     const header = item.slice(at + 1).trim();
-    if (at < 0 || field === '' || header === '') throw new AppError('INVALID_INPUT', `--map takes field=Header, such as --map netValue="Kwota netto", not "${item}".`);
+    if (at < 0 || field === '' || header === '')
+      throw new AppError(
+        'INVALID_INPUT',
+        `--map takes field=Header, such as --map netValue="Kwota netto", not "${item}".`,
+      );
     if (mapping[field] !== undefined) throw new AppError('INVALID_INPUT', `--map names the field ${field} twice.`);
     mapping[field] = header;
   }
@@ -75,12 +83,22 @@ function importCommand(kind: ImportKind, summary: string, extraOptions = ''): Co
       if (replaceBatchId !== undefined) options.replaceBatchId = replaceBatchId;
       const sheet = stringOption(values, 'sheet');
       const mapping = mappingOption(values);
-      const file = { ...tools.readFile(path as string), ...(sheet !== undefined ? { sheet } : {}), ...(mapping ? { mapping } : {}) };
-      const [{ runnerFor }, { NO_PROGRESS }] = await Promise.all([import('../ipc/import-kinds'), import('../core/import/jobs/prepare-import')]);
+      const file = {
+        ...tools.readFile(path as string),
+        ...(sheet !== undefined ? { sheet } : {}),
+        ...(mapping ? { mapping } : {}),
+      };
+      const [{ runnerFor }, { NO_PROGRESS }] = await Promise.all([
+        import('../ipc/import-kinds'),
+        import('../core/import/jobs/prepare-import'),
+      ]);
       const prepared = await runnerFor(kind).prepare(ctx, file, options, NO_PROGRESS);
       if (values['dry-run'] === true) {
         // The preview has the report's counts and problems; batchId null says nothing was written.
-        return { json: { batchId: null, dryRun: true, ...prepared.preview }, text: formatImportPreview(prepared.preview) };
+        return {
+          json: { batchId: null, dryRun: true, ...prepared.preview },
+          text: formatImportPreview(prepared.preview),
+        };
       }
       const report = prepared.commit();
       return { json: report, text: formatImportReport(report) };
@@ -98,9 +116,16 @@ export const COMMANDS: Command[] = [
     options: '--config FILE',
     summary: 'create the program from a program file (see examples/reference-program.json)',
     run(ctx, _rest, values) {
-      if (typeof values.config !== 'string') throw new AppError('INVALID_INPUT', 'program init needs --config FILE (for example examples/reference-program.json).');
+      if (typeof values.config !== 'string')
+        throw new AppError(
+          'INVALID_INPUT',
+          'program init needs --config FILE (for example examples/reference-program.json).',
+        );
       const program = createProgram(ctx, readJsonFile(values.config));
-      return { json: program, text: `Created the program "${program.name}" in ${ctx.store.file}.\n${formatProgram(program)}` };
+      return {
+        json: program,
+        text: `Created the program "${program.name}" in ${ctx.store.file}.\n${formatProgram(program)}`,
+      };
     },
   },
   {
@@ -115,7 +140,10 @@ export const COMMANDS: Command[] = [
   },
   importCommand('participants', 'import or update participants from an .xlsx or .csv file'),
   importCommand('products', 'import or update products (by SKU) from an .xlsx or .csv file'),
-  importCommand('targets', 'import monthly targets, long form (code, period, target) or wide (a column per month YYYY-MM)'),
+  importCommand(
+    'targets',
+    'import monthly targets, long form (code, period, target) or wide (a column per month YYYY-MM)',
+  ),
   importCommand(
     'sales',
     'import the sales lines of one period; the period is taken from the file when all its dates fall in one month; --replace supersedes an earlier sales batch with this corrected file',
@@ -136,7 +164,7 @@ export const COMMANDS: Command[] = [
       const rows: ParticipantRow[] = [];
       let total = 0;
       // Page through the same query the UI uses, so both see the same order and filter.
-      for (let offset = 0; limit === undefined || rows.length < limit; ) {
+      for (let offset = 0; limit === undefined || rows.length < limit;) {
         const page = listParticipants(ctx, {
           offset,
           limit: limit === undefined ? 1000 : Math.min(1000, limit - rows.length),
@@ -172,12 +200,19 @@ export const COMMANDS: Command[] = [
 ];
 
 // `import confirmation FILE` as the issue names it: the issuer's answer to a payout file.
-COMMANDS.push({ ...importCommand('confirmations', "read the card issuer's or bank's confirmation of a payout file: top-ups become paid or failed; mismatches are listed"), words: ['import', 'confirmation'] });
+COMMANDS.push({
+  ...importCommand(
+    'confirmations',
+    "read the card issuer's or bank's confirmation of a payout file: top-ups become paid or failed; mismatches are listed",
+  ),
+  words: ['import', 'confirmation'],
+});
 COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS);
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {
   for (const command of COMMANDS) {
-    if (command.words.every((w, i) => positionals[i] === w)) return { command, rest: positionals.slice(command.words.length) };
+    if (command.words.every((w, i) => positionals[i] === w))
+      return { command, rest: positionals.slice(command.words.length) };
   }
   return null;
 }
@@ -195,7 +230,7 @@ export function usage(): string {
     ...lines,
     '',
     'Options for every command:',
-    '  --db FILE   the database file (default: LOYALTY_DB, else the app\'s data folder)',
+    "  --db FILE   the database file (default: LOYALTY_DB, else the app's data folder)",
     '  --json      print exactly one JSON document on stdout',
     '',
   ].join('\n');

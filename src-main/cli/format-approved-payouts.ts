@@ -11,13 +11,22 @@ export function formatApprovedPayouts(proposal: PayoutProposal): string {
   const paid = proposal.rows.filter((r) => r.points > 0);
   const unselected = proposal.rows.filter((r) => !r.selected);
   const cut = proposal.rows.filter((r) => r.selected && r.unpaidPoints > 0);
-  const budget = t.budgetMinor === null ? '' : ` of a budget of ${m(t.budgetMinor)}${t.overBudget ? ' (over budget, approved with a reason)' : ''}`;
+  const budget =
+    t.budgetMinor === null
+      ? ''
+      : ` of a budget of ${m(t.budgetMinor)}${t.overBudget ? ' (over budget, approved with a reason)' : ''}`;
   const lines = [
     paid.length === 0
       ? 'Top-ups approved: none.'
       : `Top-ups approved: ${paid.map((r) => `${r.code} ${r.points} points = ${m(r.amountMinor)}`).join(', ')}; total ${t.points} points = ${m(t.amountMinor)}${budget}.`,
   ];
-  if (unselected.length > 0) lines.push(`Not selected, staying in the balances: ${unselected.map((r) => `${r.code} ${r.unpaidPoints}`).join(', ')} points.`);
-  if (cut.length > 0) lines.push(`Fitted to the budget, staying in the balances: ${cut.map((r) => `${r.code} ${r.unpaidPoints}`).join(', ')} points.`);
+  if (unselected.length > 0)
+    lines.push(
+      `Not selected, staying in the balances: ${unselected.map((r) => `${r.code} ${r.unpaidPoints}`).join(', ')} points.`,
+    );
+  if (cut.length > 0)
+    lines.push(
+      `Fitted to the budget, staying in the balances: ${cut.map((r) => `${r.code} ${r.unpaidPoints}`).join(', ')} points.`,
+    );
   return lines.join('\n');
 }

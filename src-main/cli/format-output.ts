@@ -8,7 +8,14 @@ import { formatMoney } from '../core/money/minor-units';
 export function formatTable(headers: string[], rows: (string | number | null)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return cells.map((r) => r.map((c, i) => (c ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => (c ?? '').padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function formatProgram(p: ProgramView): string {
@@ -26,7 +33,10 @@ export function formatProgram(p: ProgramView): string {
 }
 
 function problemsTable(problems: readonly ImportProblem[]): string {
-  return formatTable(['Row', 'Column', 'Value', 'Reason'], problems.map((p) => [p.row, p.column, p.value, p.reason]));
+  return formatTable(
+    ['Row', 'Column', 'Value', 'Reason'],
+    problems.map((p) => [p.row, p.column, p.value, p.reason]),
+  );
 }
 
 /** What --dry-run shows: everything the import would do, with nothing written. */
@@ -35,17 +45,31 @@ export function formatImportPreview(p: ImportPreview): string {
     `Preview, nothing written: ${p.kind} from ${p.fileName}${p.sheet ? ` (sheet "${p.sheet}", header on row ${p.headerRow})` : ` (header on row ${p.headerRow})`}`,
   ];
   if (p.period) lines.push(`Period: ${p.period}`);
-  lines.push(`Rows read ${p.rowsRead}: accepted ${p.accepted}, rejected ${p.rejected}, skipped ${p.skipped}, duplicates ${p.duplicates}.`);
-  const mapped = p.fields.filter((f) => f.header !== null).map((f) => `${f.field} <- "${f.header}"${f.source === 'remembered' || f.source === 'explicit' ? ` (${f.source})` : ''}`);
+  lines.push(
+    `Rows read ${p.rowsRead}: accepted ${p.accepted}, rejected ${p.rejected}, skipped ${p.skipped}, duplicates ${p.duplicates}.`,
+  );
+  const mapped = p.fields
+    .filter((f) => f.header !== null)
+    .map(
+      (f) =>
+        `${f.field} <- "${f.header}"${f.source === 'remembered' || f.source === 'explicit' ? ` (${f.source})` : ''}`,
+    );
   lines.push(`Columns: ${mapped.join(', ')}`);
   const change = p.layoutChange;
   if (change) {
-    const parts = [change.added.length > 0 ? `new ${change.added.map((h) => `"${h}"`).join(', ')}` : '', change.removed.length > 0 ? `gone ${change.removed.map((h) => `"${h}"`).join(', ')}` : ''].filter(Boolean);
-    lines.push(`The columns changed since batch ${change.previousBatchId} (${change.previousFileName}): ${parts.join('; ')}.`);
+    const parts = [
+      change.added.length > 0 ? `new ${change.added.map((h) => `"${h}"`).join(', ')}` : '',
+      change.removed.length > 0 ? `gone ${change.removed.map((h) => `"${h}"`).join(', ')}` : '',
+    ].filter(Boolean);
+    lines.push(
+      `The columns changed since batch ${change.previousBatchId} (${change.previousFileName}): ${parts.join('; ')}.`,
+    );
   }
   const r = p.replacement;
   if (r) {
-    lines.push(`Replaces batch ${r.replacesBatchId} (${r.replacesFileName}): lines added ${r.added}, removed ${r.removed}, changed ${r.changed}, unchanged ${r.unchanged}.`);
+    lines.push(
+      `Replaces batch ${r.replacesBatchId} (${r.replacesFileName}): lines added ${r.added}, removed ${r.removed}, changed ${r.changed}, unchanged ${r.unchanged}.`,
+    );
     for (const e of r.examples) lines.push(`  ${e.change} ${e.key}: ${e.before ?? '-'} -> ${e.after ?? '-'}`);
   }
   if (p.problems.length > 0) lines.push('', 'Problems:', problemsTable(p.problems));
@@ -70,7 +94,8 @@ export function formatImportReport(r: ImportReport): string {
   if (r.changes.length > 0) {
     lines.push('', 'Changes:');
     for (const c of r.changes) {
-      for (const f of c.changes) lines.push(`  ${c.code} (row ${c.row}) ${f.field}: ${f.from ?? '(blank)'} -> ${f.to ?? '(blank)'}`);
+      for (const f of c.changes)
+        lines.push(`  ${c.code} (row ${c.row}) ${f.field}: ${f.from ?? '(blank)'} -> ${f.to ?? '(blank)'}`);
     }
   }
   if (r.problems.length > 0) {

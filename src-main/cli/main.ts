@@ -71,12 +71,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const found = findCommand(positionals);
   if (!found) {
-    io.stderr.write(`loyalty: unknown command "${positionals.join(' ')}"; commands: ${COMMANDS.map((c) => c.words.join(' ')).join(', ')}\n`);
+    io.stderr.write(
+      `loyalty: unknown command "${positionals.join(' ')}"; commands: ${COMMANDS.map((c) => c.words.join(' ')).join(', ')}\n`,
+    );
     return 2;
   }
   const { command, rest } = found;
   if (rest.length !== command.positionals.length) {
-    io.stderr.write(`loyalty: usage: loyalty ${command.words.join(' ')} ${command.positionals.map((p) => `<${p}>`).join(' ')} ${command.options}\n`.replace(/ +\n$/, '\n'));
+    io.stderr.write(
+      `loyalty: usage: loyalty ${command.words.join(' ')} ${command.positionals.map((p) => `<${p}>`).join(' ')} ${command.options}\n`.replace(
+        / +\n$/,
+        '\n',
+      ),
+    );
     return 2;
   }
 
@@ -84,17 +91,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const file = resolveDataFile({ flag: values.db, env: io.env });
     // The wait from io.env, not process.env: runCli also runs inside another process (tests).
-    store = command.readOnly ? openDatabaseReadOnly(file) : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env) });
+    store = command.readOnly
+      ? openDatabaseReadOnly(file)
+      : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env) });
     const ctx: CoreContext = { store, actor: operatorName(io.env), now: io.now ?? (() => new Date()) };
-    const output: CommandOutput = await command.run(ctx, rest, values, { readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }) });
-    io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
+    const output: CommandOutput = await command.run(ctx, rest, values, {
+      readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }),
+    });
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(output.json, null, 2)}\n`
+        : output.text.endsWith('\n')
+          ? output.text
+          : `${output.text}\n`,
+    );
     return output.exitCode ?? 0;
   } catch (error) {
     // The stack of an unexpected error is for developers: shown only with LOYALTY_DEBUG=1.
     const log = (message: string, err: unknown) => {
       if (io.env.LOYALTY_DEBUG) io.stderr.write(`${message} ${(err as Error)?.stack ?? String(err)}\n`);
     };
-    // Loaded here, on the way out of a failed command: it holds every channel's schema, which a command that succeeds never needs.
+    // Loaded here, on the way out of a failed command: it holds every channel's schema, which a command that succeeds
+    // never needs.
     const { toErrorData } = await import('../ipc/dispatch');
     const data = toErrorData(error, log, 'the CLI');
     io.stderr.write(`loyalty: ${data.message}\n`);
@@ -109,7 +127,14 @@ function readBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code);
     throw new AppError('FILE_UNREADABLE', `Cannot read ${path}: ${why}.`);
   }
 }

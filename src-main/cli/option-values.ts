@@ -9,6 +9,7 @@ export function textOption(values: Values, name: string): string | undefined {
 
 export function requiredOption(values: Values, name: string, what: string): string {
   const raw = textOption(values, name);
-  if (raw === undefined || raw.trim() === '') throw new AppError('INVALID_INPUT', `This command needs --${name} ${what}.`);
+  if (raw === undefined || raw.trim() === '')
+    throw new AppError('INVALID_INPUT', `This command needs --${name} ${what}.`);
   return raw;
 }

@@ -28,11 +28,19 @@ function money(ctx: CoreContext) {
 /** Fitting lands on the budget to the point value; what is left of the budget is said, not hidden. */
 function fittedNote(t: { amountMinor: number; budgetMinor: number | null }, m: (minor: number) => string): string {
   const left = (t.budgetMinor ?? t.amountMinor) - t.amountMinor;
-  return left > 0 ? `, fitted to the budget to the point value (${m(left)} of the budget is less than one point and stays unpaid)` : ', fitted to the budget';
+  return left > 0
+    ? `, fitted to the budget to the point value (${m(left)} of the budget is less than one point and stays unpaid)`
+    : ', fitted to the budget';
 }
 
 function formatQueue(q: VerificationQueue): string {
-  const rows = q.items.map((i) => [i.status, i.code, encodeFindingKey(i.key), i.lineCount || '', i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; ')]);
+  const rows = q.items.map((i) => [
+    i.status,
+    i.code,
+    encodeFindingKey(i.key),
+    i.lineCount || '',
+    i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; '),
+  ]);
   return [
     `Verification of ${q.period}${q.locked ? ' (locked)' : ''}: ${q.open} open, ${q.resolved} resolved.`,
     '',
@@ -52,7 +60,11 @@ function findingKeyOption(raw: string): FindingKey {
       key = null;
     }
   } else key = decodeFindingKey(raw);
-  if (!key) throw new AppError('INVALID_INPUT', `--key takes a finding's key as "verify --period" lists it, such as UNKNOWN_PARTICIPANT:R0099, not "${raw}".`);
+  if (!key)
+    throw new AppError(
+      'INVALID_INPUT',
+      `--key takes a finding's key as "verify --period" lists it, such as UNKNOWN_PARTICIPANT:R0099, not "${raw}".`,
+    );
   return key;
 }
 
@@ -60,19 +72,23 @@ export const PAYOUT_COMMANDS: Command[] = [
   {
     words: ['verify', 'resolve'],
     positionals: [],
-    options: '--period YYYY-MM --key KEY --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] --reason "why"',
+    options:
+      '--period YYYY-MM --key KEY --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] --reason "why"',
     summary: 'resolve a finding of the verification queue, with the reason kept',
     async run(ctx, _rest, values) {
       const { resolveFinding } = await import('../core/verification/verification-queue');
       const action = requiredOption(values, 'action', VERIFICATION_ACTIONS.join('|')) as VerificationAction;
-      if (!VERIFICATION_ACTIONS.includes(action)) throw new AppError('INVALID_INPUT', `--action takes ${VERIFICATION_ACTIONS.join(', ')}, not "${action}".`);
+      if (!VERIFICATION_ACTIONS.includes(action))
+        throw new AppError('INVALID_INPUT', `--action takes ${VERIFICATION_ACTIONS.join(', ')}, not "${action}".`);
       const program = requireProgram(ctx);
       const target = textOption(values, 'target');
       let targetMinor: number | undefined;
       if (target !== undefined) {
         const parsed = parseDecimalToMinor(target, program.currency.minorDigits, program.locale);
-        if (!parsed.ok && parsed.code === 'AMOUNT_TOO_LARGE') throw new AppError('AMOUNT_TOO_LARGE', `--target ${target} ${parsed.message}; nothing was written.`);
-        if (!parsed.ok) throw new AppError('INVALID_INPUT', `--target takes an amount such as 2500,00, not "${target}".`);
+        if (!parsed.ok && parsed.code === 'AMOUNT_TOO_LARGE')
+          throw new AppError('AMOUNT_TOO_LARGE', `--target ${target} ${parsed.message}; nothing was written.`);
+        if (!parsed.ok)
+          throw new AppError('INVALID_INPUT', `--target takes an amount such as 2500,00, not "${target}".`);
         targetMinor = parsed.minor;
       }
       const lines = textOption(values, 'lines');
@@ -103,11 +119,17 @@ export const PAYOUT_COMMANDS: Command[] = [
     words: ['payouts', 'template'],
     positionals: [],
     options: '[--file TEMPLATE.json | --reset]',
-    summary: "show the card issuer's template for xlsx and csv payout files; --file saves another, --reset goes back to the built-in one",
+    summary:
+      "show the card issuer's template for xlsx and csv payout files; --file saves another, --reset goes back to the built-in one",
     async run(ctx, _rest, values) {
       const { payoutTemplate, setPayoutTemplate } = await import('../core/payouts/payout-template-setting');
       const file = textOption(values, 'file');
-      const view = values.reset === true ? setPayoutTemplate(ctx, null) : file ? setPayoutTemplate(ctx, readTemplate(file)) : payoutTemplate(ctx);
+      const view =
+        values.reset === true
+          ? setPayoutTemplate(ctx, null)
+          : file
+            ? setPayoutTemplate(ctx, readTemplate(file))
+            : payoutTemplate(ctx);
       const t = view.template;
       return {
         json: view,
@@ -125,7 +147,11 @@ export const PAYOUT_COMMANDS: Command[] = [
     summary: 'void an exported payout batch: its unconfirmed top-ups go back to the balances, to be paid again',
     async run(ctx, _rest, values) {
       const { voidPayoutBatch } = await import('../core/payouts/export-payouts');
-      const batch = voidPayoutBatch(ctx, requiredOption(values, 'batch', 'REF (such as PB-2026-10-1)'), textOption(values, 'reason') ?? '');
+      const batch = voidPayoutBatch(
+        ctx,
+        requiredOption(values, 'batch', 'REF (such as PB-2026-10-1)'),
+        textOption(values, 'reason') ?? '',
+      );
       return { json: batch, text: `Voided ${batch.batchRef}: its unconfirmed top-ups are back in the balances.` };
     },
   },
@@ -136,8 +162,14 @@ export const PAYOUT_COMMANDS: Command[] = [
     summary: 'the top-ups an approval would make (or made): amounts, masked cards, budget, held payouts',
     async run(ctx, _rest, values) {
       const { payoutProposal } = await import('../core/approval/proposal-view');
-      const only = textOption(values, 'only')?.split(',').map((c) => c.trim()).filter(Boolean);
-      const proposal = payoutProposal(ctx, requiredOption(values, 'period', 'YYYY-MM'), { fitBudget: values['fit-budget'] === true, ...(only ? { only } : {}) });
+      const only = textOption(values, 'only')
+        ?.split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      const proposal = payoutProposal(ctx, requiredOption(values, 'period', 'YYYY-MM'), {
+        fitBudget: values['fit-budget'] === true,
+        ...(only ? { only } : {}),
+      });
       const m = money(ctx);
       const t = proposal.totals;
       return {
@@ -147,11 +179,22 @@ export const PAYOUT_COMMANDS: Command[] = [
           '',
           formatTable(
             ['Code', 'Name', 'Method', 'To', 'Payable', 'Paid now', 'Amount', 'Stays in balance'],
-            proposal.rows.map((r) => [r.code, r.name, r.method, r.destination, r.payablePoints, r.points, m(r.amountMinor), r.unpaidPoints || '']),
+            proposal.rows.map((r) => [
+              r.code,
+              r.name,
+              r.method,
+              r.destination,
+              r.payablePoints,
+              r.points,
+              m(r.amountMinor),
+              r.unpaidPoints || '',
+            ]),
           ),
           '',
           `Total ${t.points} points = ${m(t.amountMinor)}${t.budgetMinor === null ? '' : ` of a budget of ${m(t.budgetMinor)}${t.overBudget ? ' (OVER BUDGET)' : ''}`}${t.fitted ? fittedNote(t, m) : ''}.`,
-          proposal.held.length > 0 ? `Held (stay in the balance): ${proposal.held.map((h) => `${h.code} ${h.points} points (${h.reason === 'inactive' ? 'inactive' : 'no card or IBAN'})`).join('; ')}.` : 'Nothing held.',
+          proposal.held.length > 0
+            ? `Held (stay in the balance): ${proposal.held.map((h) => `${h.code} ${h.points} points (${h.reason === 'inactive' ? 'inactive' : 'no card or IBAN'})`).join('; ')}.`
+            : 'Nothing held.',
           proposal.openAnomalies > 0 ? `${proposal.openAnomalies} findings are open in the verification queue.` : '',
         ].join('\n'),
       };
@@ -161,16 +204,28 @@ export const PAYOUT_COMMANDS: Command[] = [
     words: ['export', 'payouts'],
     positionals: [],
     options: '(--period YYYY-MM | --batch REF) --format xlsx|csv|sepa --out FILE',
-    summary: "write the payout file of an approved period (card issuer: xlsx, csv; bank: sepa), or a batch again in the other card format; again gives the same file",
+    summary:
+      'write the payout file of an approved period (card issuer: xlsx, csv; bank: sepa), or a batch again in the other card format; again gives the same file',
     async run(ctx, _rest, values) {
       const format = requiredOption(values, 'format', 'xlsx|csv|sepa');
-      if (format !== 'xlsx' && format !== 'csv' && format !== 'sepa') throw new AppError('INVALID_INPUT', `--format takes xlsx, csv or sepa, not "${format}".`);
+      if (format !== 'xlsx' && format !== 'csv' && format !== 'sepa')
+        throw new AppError('INVALID_INPUT', `--format takes xlsx, csv or sepa, not "${format}".`);
       const out = requiredOption(values, 'out', 'FILE');
       const batchRef = textOption(values, 'batch');
-      if (batchRef !== undefined && textOption(values, 'period') !== undefined) throw new AppError('INVALID_INPUT', 'Give --period or --batch, not both: --batch names one batch, which has its own period.');
-      const [{ prepareBatchExport, prepareExport }, { saveExport }] = await Promise.all([import('../core/payouts/export-payouts'), import('../core/payouts/export-to-file')]);
+      if (batchRef !== undefined && textOption(values, 'period') !== undefined)
+        throw new AppError(
+          'INVALID_INPUT',
+          'Give --period or --batch, not both: --batch names one batch, which has its own period.',
+        );
+      const [{ prepareBatchExport, prepareExport }, { saveExport }] = await Promise.all([
+        import('../core/payouts/export-payouts'),
+        import('../core/payouts/export-to-file'),
+      ]);
       const result = await saveExport(
-        () => (batchRef !== undefined ? prepareBatchExport(ctx, batchRef, format) : prepareExport(ctx, requiredOption(values, 'period', 'YYYY-MM'), format)),
+        () =>
+          batchRef !== undefined
+            ? prepareBatchExport(ctx, batchRef, format)
+            : prepareExport(ctx, requiredOption(values, 'period', 'YYYY-MM'), format),
         out,
       );
       const m = money(ctx);
@@ -208,7 +263,15 @@ export const PAYOUT_COMMANDS: Command[] = [
         text: [
           formatTable(
             ['Period', 'State', 'Budget', 'Approved', 'Paid', 'Failed', 'Held'],
-            view.periods.map((p) => [p.period, p.state, p.budgetedMinor === null ? '' : m(p.budgetedMinor), m(p.approvedMinor), m(p.paidMinor), m(p.failedMinor), m(p.heldMinor)]),
+            view.periods.map((p) => [
+              p.period,
+              p.state,
+              p.budgetedMinor === null ? '' : m(p.budgetedMinor),
+              m(p.approvedMinor),
+              m(p.paidMinor),
+              m(p.failedMinor),
+              m(p.heldMinor),
+            ]),
           ),
           '',
           `To date: budget ${m(view.toDate.budgetedMinor)}, approved ${m(view.toDate.approvedMinor)}, paid ${m(view.toDate.paidMinor)}, held ${m(view.toDate.heldMinor)}.`,

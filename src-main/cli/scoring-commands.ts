@@ -4,7 +4,13 @@ import { AppError } from '../core/app-error';
 import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../core/money/minor-units';
 import { requireProgram } from '../core/program/program-store';
 import { sealHead } from '../db/record-seals';
-import { formatExplanation, formatPeriodResult, formatPeriods, formatVerification, formatWhatIf } from './format-scoring';
+import {
+  formatExplanation,
+  formatPeriodResult,
+  formatPeriods,
+  formatVerification,
+  formatWhatIf,
+} from './format-scoring';
 import { formatTable } from './format-output';
 import { formatApprovedPayouts } from './format-approved-payouts';
 import type { Command, Values } from './command-types';
@@ -15,7 +21,11 @@ function anchorOption(values: Values): string | undefined {
   const raw = values.anchor;
   if (raw === undefined) return undefined;
   const anchor = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  if (!/^[0-9a-f]{64}$/.test(anchor)) throw new AppError('INVALID_INPUT', `--anchor takes a seal hash of 64 hexadecimal digits, as audit head prints it, not "${String(raw)}".`);
+  if (!/^[0-9a-f]{64}$/.test(anchor))
+    throw new AppError(
+      'INVALID_INPUT',
+      `--anchor takes a seal hash of 64 hexadecimal digits, as audit head prints it, not "${String(raw)}".`,
+    );
   return anchor;
 }
 
@@ -41,15 +51,31 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       words: ['score'],
       positionals: [],
       options: '--period YYYY-MM | --all [--record]',
-      summary: "compute every participant's points for a period (a draft while the period is open, nothing written); --all recomputes every open period in order; --record notes each open period as calculated",
+      summary:
+        "compute every participant's points for a period (a draft while the period is open, nothing written); --all recomputes every open period in order; --record notes each open period as calculated",
       async run(ctx, _rest, values) {
         const record = values.record === true;
-        const [{ calculatePeriod, periodResult, recalculatePeriods }, { listPeriods }] = await Promise.all([import('../core/scoring/period-score'), import('../core/scoring/list-periods')]);
+        const [{ calculatePeriod, periodResult, recalculatePeriods }, { listPeriods }] = await Promise.all([
+          import('../core/scoring/period-score'),
+          import('../core/scoring/list-periods'),
+        ]);
         if (values.all === true) {
-          const results = recalculatePeriods(ctx, listPeriods(ctx).map((p) => p.period), { record });
+          const results = recalculatePeriods(
+            ctx,
+            listPeriods(ctx).map((p) => p.period),
+            { record },
+          );
           const table = formatTable(
             ['Period', 'State', 'Participants', 'Lines', 'Earned', 'Payable', 'Anomalies'],
-            results.map((r) => [r.period, r.state, r.totals.participants, r.totals.lines, r.totals.earned, r.totals.payablePoints, r.anomalies.length]),
+            results.map((r) => [
+              r.period,
+              r.state,
+              r.totals.participants,
+              r.totals.lines,
+              r.totals.earned,
+              r.totals.payablePoints,
+              r.anomalies.length,
+            ]),
           );
           return { json: { periods: results.map((r) => ({ ...r, participants: r.rows })) }, text: table };
         }
@@ -66,19 +92,31 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       summary: "show how every point of a participant's period came about, line by line",
       async run(ctx, _rest, values) {
         const { explainParticipant } = await import('../core/scoring/explain');
-        const explanation = explainParticipant(ctx, requiredOption(values, 'period', 'YYYY-MM'), requiredOption(values, 'participant', 'CODE'));
+        const explanation = explainParticipant(
+          ctx,
+          requiredOption(values, 'period', 'YYYY-MM'),
+          requiredOption(values, 'participant', 'CODE'),
+        );
         return { json: explanation, text: formatExplanation(explanation) };
       },
     },
     {
       words: ['approve'],
       positionals: [],
-      options: '--period YYYY-MM [--accept-open-anomalies "reason"] [--override-budget "reason" | --fit-budget] [--only CODE,CODE]',
-      summary: 'post the period to the ledger, create its top-ups and lock it (refused with open findings or over budget unless told how)',
+      options:
+        '--period YYYY-MM [--accept-open-anomalies "reason"] [--override-budget "reason" | --fit-budget] [--only CODE,CODE]',
+      summary:
+        'post the period to the ledger, create its top-ups and lock it (refused with open findings or over budget unless told how)',
       async run(ctx, _rest, values) {
-        const [{ approvePeriod }, { payoutProposal }] = await Promise.all([import('../core/approval/approve-period'), import('../core/approval/proposal-view')]);
+        const [{ approvePeriod }, { payoutProposal }] = await Promise.all([
+          import('../core/approval/approve-period'),
+          import('../core/approval/proposal-view'),
+        ]);
         const text = (name: string) => textOption(values, name);
-        const only = text('only')?.split(',').map((c) => c.trim()).filter(Boolean);
+        const only = text('only')
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
         const result = approvePeriod(ctx, requiredOption(values, 'period', 'YYYY-MM'), {
           overrideBudget: text('override-budget'),
           acceptOpenAnomalies: text('accept-open-anomalies'),
@@ -87,7 +125,10 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
         });
         const { digits, currency } = programMoney(ctx);
         const paid = formatApprovedPayouts(payoutProposal(ctx, result.period));
-        return { json: { ...result, participants: result.rows }, text: `Approved ${result.period}: posted to the ledger and locked.\n\n${formatPeriodResult(result, digits, currency)}\n\n${paid}` };
+        return {
+          json: { ...result, participants: result.rows },
+          text: `Approved ${result.period}: posted to the ledger and locked.\n\n${formatPeriodResult(result, digits, currency)}\n\n${paid}`,
+        };
       },
     },
     {
@@ -98,11 +139,16 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       async run(ctx, _rest, values) {
         const { addManualAdjustment } = await import('../core/decisions/manual-adjustment');
         const raw = requiredOption(values, 'points', 'N (a whole number, negative to take points)');
-        if (!/^-?\d+$/.test(raw.trim())) throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
+        if (!/^-?\d+$/.test(raw.trim()))
+          throw new AppError('INVALID_INPUT', `--points takes a whole number, not "${raw}".`);
         // Judged on the digits typed: past 2^53 Number() would already have rounded them.
         const typed = BigInt(raw.trim());
         if (typed > BigInt(MAX_SAFE_AMOUNT) || typed < -BigInt(MAX_SAFE_AMOUNT)) {
-          throw new AppError('AMOUNT_TOO_LARGE', `--points ${raw.trim()} is past ${MAX_SAFE_AMOUNT_TEXT}, the largest number of points Loyalty Desk counts exactly; nothing was written.`, { value: raw.trim(), limit: MAX_SAFE_AMOUNT });
+          throw new AppError(
+            'AMOUNT_TOO_LARGE',
+            `--points ${raw.trim()} is past ${MAX_SAFE_AMOUNT_TEXT}, the largest number of points Loyalty Desk counts exactly; nothing was written.`,
+            { value: raw.trim(), limit: MAX_SAFE_AMOUNT },
+          );
         }
         const result = addManualAdjustment(ctx, {
           period: requiredOption(values, 'period', 'YYYY-MM'),
@@ -110,7 +156,10 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
           points: Number(raw.trim()),
           reason: typeof values.reason === 'string' ? values.reason : '',
         });
-        return { json: result, text: `Posted entry ${result.entryId}: ${result.points > 0 ? '+' : ''}${result.points} points for ${result.participantCode} in ${result.period} (${result.reason}).` };
+        return {
+          json: result,
+          text: `Posted entry ${result.entryId}: ${result.points > 0 ? '+' : ''}${result.points} points for ${result.participantCode} in ${result.period} (${result.reason}).`,
+        };
       },
     },
     {
@@ -123,19 +172,39 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
         const ledger = participantLedger(ctx, requireProgram(ctx).id, requiredOption(values, 'participant', 'CODE'));
         const table = formatTable(
           ['Entry', 'Period', 'Kind', 'Points', 'Rule', 'Source', 'Note'],
-          ledger.entries.map((e) => [e.id, e.period, e.kind, e.points, e.rule, e.batchId ? `batch ${e.batchId} row ${e.sourceRow}` : e.correctsPeriod ? `corrects ${e.correctsPeriod}` : '', e.note]),
+          ledger.entries.map((e) => [
+            e.id,
+            e.period,
+            e.kind,
+            e.points,
+            e.rule,
+            e.batchId
+              ? `batch ${e.batchId} row ${e.sourceRow}`
+              : e.correctsPeriod
+                ? `corrects ${e.correctsPeriod}`
+                : '',
+            e.note,
+          ]),
         );
-        return { json: ledger, text: `${table}\n\nBalance of ${ledger.participantCode}: ${ledger.balance} points (${ledger.entryCount} entries).` };
+        return {
+          json: ledger,
+          text: `${table}\n\nBalance of ${ledger.participantCode}: ${ledger.balance} points (${ledger.entryCount} entries).`,
+        };
       },
     },
     {
       words: ['rules', 'what-if'],
       positionals: [],
       options: '--period YYYY-MM --rules FILE',
-      summary: "compare each participant's total and the payout under the current rules and the rules in FILE (nothing saved)",
+      summary:
+        "compare each participant's total and the payout under the current rules and the rules in FILE (nothing saved)",
       async run(ctx, _rest, values) {
         const { whatIf } = await import('../core/scoring/what-if');
-        const result = whatIf(ctx, requiredOption(values, 'period', 'YYYY-MM'), readJson(requiredOption(values, 'rules', 'FILE'), 'rules'));
+        const result = whatIf(
+          ctx,
+          requiredOption(values, 'period', 'YYYY-MM'),
+          readJson(requiredOption(values, 'rules', 'FILE'), 'rules'),
+        );
         return { json: result, text: formatWhatIf(result, programMoney(ctx).digits) };
       },
     },
@@ -146,7 +215,11 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       summary: 'save the rules in FILE as a new version of the program’s rules',
       async run(ctx, _rest, values) {
         const { updateRules } = await import('../core/program/update-rules');
-        const program = updateRules(ctx, readJson(requiredOption(values, 'rules', 'FILE'), 'rules'), typeof values.note === 'string' ? values.note : '');
+        const program = updateRules(
+          ctx,
+          readJson(requiredOption(values, 'rules', 'FILE'), 'rules'),
+          typeof values.note === 'string' ? values.note : '',
+        );
         return { json: program, text: `Saved the rules as version ${program.rulesVersion}.` };
       },
     },
@@ -169,7 +242,8 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
       words: ['audit', 'head'],
       positionals: [],
       options: '',
-      summary: 'print the head of the seal chain: note it outside the file, and check it later with audit verify --anchor (reads only)',
+      summary:
+        'print the head of the seal chain: note it outside the file, and check it later with audit verify --anchor (reads only)',
       readOnly: true,
       run(ctx) {
         const head = sealHead(ctx.store.sqlite);

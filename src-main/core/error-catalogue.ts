@@ -54,7 +54,8 @@ export type ErrorCode =
   | 'INTERNAL';
 
 /** A plain value of an error's context: what JSON carries. */
-export type ErrorFact = string | number | boolean | null | undefined | readonly ErrorFact[] | { readonly [key: string]: ErrorFact };
+export type ErrorFact =
+  string | number | boolean | null | undefined | readonly ErrorFact[] | { readonly [key: string]: ErrorFact };
 /**
  * The context a refusal names (participant, period, row, the numbers compared): plain values, by
  * name. `problems` is kept for validation problems, so that a reader finds them by that name alone.
@@ -71,11 +72,7 @@ export type TransportProblem = 'offline' | 'accessDenied' | 'tooLarge';
  */
 export interface ErrorDetails {
   INVALID_INPUT:
-    | { problems: ValidationProblem[] }
-    | { httpStatus: number }
-    | { period: string }
-    | { field: string }
-    | ErrorFacts;
+    { problems: ValidationProblem[] } | { httpStatus: number } | { period: string } | { field: string } | ErrorFacts;
   NO_PROGRAM: never;
   PROGRAM_EXISTS: never;
   INVALID_PROGRAM: { problems: ValidationProblem[] };
@@ -97,7 +94,14 @@ export interface ErrorDetails {
         headerRow?: undefined;
       }
     /** A targets file with a code column but neither the long nor the wide form. */
-    | { headerRow: number; headers: string[]; required?: undefined; closest?: undefined; fields?: undefined; rows?: undefined };
+    | {
+        headerRow: number;
+        headers: string[];
+        required?: undefined;
+        closest?: undefined;
+        fields?: undefined;
+        rows?: undefined;
+      };
   SHEET_NOT_FOUND: ErrorFacts;
   NOT_FOUND: { batchId: number } | { code: string } | { jobId: string } | { codes: string[] };
   PERIOD_REQUIRED: { months: Record<string, number> };
@@ -125,7 +129,9 @@ export interface ErrorDetails {
 
 type Expect<T extends true> = T;
 // Fails to compile when a code has no entry in ErrorDetails.
-export type ErrorDetailsCoverEveryCode = Expect<[Exclude<ErrorCode, keyof ErrorDetails>] extends [never] ? true : false>;
+export type ErrorDetailsCoverEveryCode = Expect<
+  [Exclude<ErrorCode, keyof ErrorDetails>] extends [never] ? true : false
+>;
 
 /** An error as data: its code, one sentence, and the details of that code. */
 export type AppErrorData = {

@@ -52,7 +52,9 @@ interface JournalEntry {
 }
 
 function readJournal(folder: string): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
   return journal.entries;
 }
 
@@ -62,9 +64,9 @@ function appliedMigrations(sqlite: Database.Database): number[] {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
   if (!table) return [];
-  return (sqlite.prepare('SELECT created_at FROM __drizzle_migrations ORDER BY created_at').all() as { created_at: number }[]).map(
-    (r) => Number(r.created_at),
-  );
+  return (
+    sqlite.prepare('SELECT created_at FROM __drizzle_migrations ORDER BY created_at').all() as { created_at: number }[]
+  ).map((r) => Number(r.created_at));
 }
 
 export interface OpenOptions {
@@ -118,10 +120,21 @@ const MIGRATIONS_TABLE = '__drizzle_migrations';
  * created_at) but in one IMMEDIATE transaction that judges again what is pending: two
  * windows opening a file that needs migrating apply it once, and the second one waits.
  */
-function applyMigrations(sqlite: Database.Database, file: string, folder: string, newestKnown: number, known: number): void {
+function applyMigrations(
+  sqlite: Database.Database,
+  file: string,
+  folder: string,
+  newestKnown: number,
+  known: number,
+): void {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
-  immediateTransaction(sqlite, file)(() => {
-    sqlite.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+  immediateTransaction(
+    sqlite,
+    file,
+  )(() => {
+    sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+    );
     const applied = appliedMigrations(sqlite);
     if (applied.some((when) => when > newestKnown)) throw new DatabaseNewerError(file, known, applied.length);
     const last = applied.length > 0 ? applied[applied.length - 1]! : null;
@@ -193,7 +206,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
 export function openDatabaseReadOnly(file: string): Store {
   if (file === ':memory:' || !existsSync(file)) throw new DatabaseUnreadableError(file);
   const nativeBinding = resolveNativeBinding(process.versions, findProjectRoot());
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const sqlite = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     sqlite.prepare('SELECT COUNT(*) FROM sqlite_master').get();

@@ -6,7 +6,15 @@
 // sealing it as if it were the app's. This module needs only the SQLite connection, so the db
 // layer can call it without depending on anything above it.
 import type Database from 'better-sqlite3';
-import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, type SealRecord } from './seal-rows';
+import {
+  GENESIS_SEAL_HASH,
+  SEALED_TABLES,
+  SUPERSESSION_TABLE,
+  sealHash,
+  sealRows,
+  sealedColumns,
+  type SealRecord,
+} from './seal-rows';
 
 export const BASELINE_SETTING = 'audit.sealBaseline';
 
@@ -32,7 +40,8 @@ function hasTable(sqlite: Database.Database, name: string): boolean {
 
 export function sealHead(sqlite: Database.Database): SealHead {
   if (!hasTable(sqlite, 'record_seals')) return { id: 0, hash: GENESIS_SEAL_HASH };
-  const row = sqlite.prepare('SELECT id, hash FROM record_seals ORDER BY id DESC LIMIT 1').get() as SealHead | undefined;
+  const row = sqlite.prepare('SELECT id, hash FROM record_seals ORDER BY id DESC LIMIT 1').get() as
+    SealHead | undefined;
   return row ?? { id: 0, hash: GENESIS_SEAL_HASH };
 }
 
@@ -51,8 +60,12 @@ function unsealedSupersessions(sqlite: Database.Database): number[] {
 export function createRecordSealer(sqlite: Database.Database): RecordSealer | null {
   if (!hasTable(sqlite, 'record_seals')) return null;
   const tables = SEALED_TABLES.filter((t) => hasTable(sqlite, t));
-  const maxOf = new Map(tables.map((t) => [t, sqlite.prepare(`SELECT COALESCE(MAX(rowid), 0) AS m FROM "${t}"`).pluck()]));
-  const lastSealed = sqlite.prepare('SELECT COALESCE(MAX(last_rowid), 0) FROM record_seals WHERE table_name = ?').pluck();
+  const maxOf = new Map(
+    tables.map((t) => [t, sqlite.prepare(`SELECT COALESCE(MAX(rowid), 0) AS m FROM "${t}"`).pluck()]),
+  );
+  const lastSealed = sqlite
+    .prepare('SELECT COALESCE(MAX(last_rowid), 0) FROM record_seals WHERE table_name = ?')
+    .pluck();
   return {
     begin() {
       return {
@@ -73,18 +86,43 @@ export function createRecordSealer(sqlite: Database.Database): RecordSealer | nu
   };
 }
 
-function appendSeal(sqlite: Database.Database, table: string, after: number, upTo: number, origin: SealRecord['origin']): void {
+function appendSeal(
+  sqlite: Database.Database,
+  table: string,
+  after: number,
+  upTo: number,
+  origin: SealRecord['origin'],
+): void {
   const columns = sealedColumns(sqlite, table);
   const range = sealRows(sqlite, table, columns, after, upTo);
   if (!range) return;
   const head = sealHead(sqlite);
-  const seal: SealRecord = { id: head.id + 1, tableName: table, columns: columns.join(','), ...range, origin, prevHash: head.hash };
+  const seal: SealRecord = {
+    id: head.id + 1,
+    tableName: table,
+    columns: columns.join(','),
+    ...range,
+    origin,
+    prevHash: head.hash,
+  };
   sqlite
     .prepare(
       `INSERT INTO record_seals (id, table_name, columns, first_rowid, last_rowid, row_count, digest, checks, origin, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(seal.id, seal.tableName, seal.columns, seal.firstRowid, seal.lastRowid, seal.rowCount, seal.digest, seal.checks, seal.origin, seal.prevHash, sealHash(seal));
+    .run(
+      seal.id,
+      seal.tableName,
+      seal.columns,
+      seal.firstRowid,
+      seal.lastRowid,
+      seal.rowCount,
+      seal.digest,
+      seal.checks,
+      seal.origin,
+      seal.prevHash,
+      sealHash(seal),
+    );
 }
 
 /**
@@ -95,19 +133,27 @@ function appendSeal(sqlite: Database.Database, table: string, after: number, upT
  */
 export function sealBaseline(sqlite: Database.Database): boolean {
   if (!hasTable(sqlite, 'record_seals')) return false;
-  const pendingMark = () => sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(BASELINE_SETTING) === 'pending';
+  const pendingMark = () =>
+    sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(BASELINE_SETTING) === 'pending';
   if (!pendingMark()) return false;
   // IMMEDIATE, and the mark judged again inside: two windows opening an upgraded file at once
   // seal its baseline once (the second waits, then finds it done).
-  return sqlite.transaction(() => {
-    if (!pendingMark()) return false;
-    for (const table of SEALED_TABLES.filter((t) => hasTable(sqlite, t))) {
-      const after = sqlite.prepare('SELECT COALESCE(MAX(last_rowid), 0) FROM record_seals WHERE table_name = ?').pluck().get(table) as number;
-      const upTo = sqlite.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM "${table}"`).pluck().get() as number;
-      if (upTo > after) appendSeal(sqlite, table, after, upTo, 'baseline');
-    }
-    for (const id of unsealedSupersessions(sqlite)) appendSeal(sqlite, SUPERSESSION_TABLE, id - 1, id, 'baseline');
-    sqlite.prepare('UPDATE settings SET value = ? WHERE key = ?').run(`done at seal ${sealHead(sqlite).id}`, BASELINE_SETTING);
-    return true;
-  }).immediate();
+  return sqlite
+    .transaction(() => {
+      if (!pendingMark()) return false;
+      for (const table of SEALED_TABLES.filter((t) => hasTable(sqlite, t))) {
+        const after = sqlite
+          .prepare('SELECT COALESCE(MAX(last_rowid), 0) FROM record_seals WHERE table_name = ?')
+          .pluck()
+          .get(table) as number;
+        const upTo = sqlite.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM "${table}"`).pluck().get() as number;
+        if (upTo > after) appendSeal(sqlite, table, after, upTo, 'baseline');
+      }
+      for (const id of unsealedSupersessions(sqlite)) appendSeal(sqlite, SUPERSESSION_TABLE, id - 1, id, 'baseline');
+      sqlite
+        .prepare('UPDATE settings SET value = ? WHERE key = ?')
+        .run(`done at seal ${sealHead(sqlite).id}`, BASELINE_SETTING);
+      return true;
+    })
+    .immediate();
 }

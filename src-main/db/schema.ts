@@ -29,7 +29,9 @@ export const ruleVersions = sqliteTable(
   'rule_versions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     version: integer('version').notNull(),
     rulesJson: text('rules_json').notNull(),
     note: text('note').notNull(),
@@ -43,7 +45,9 @@ export const importBatches = sqliteTable(
   'import_batches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     kind: text('kind', { enum: ['participants', 'products', 'targets', 'sales', 'confirmations'] }).notNull(),
     fileName: text('file_name').notNull(),
     fileSize: integer('file_size').notNull(),
@@ -71,7 +75,9 @@ export const importProblems = sqliteTable(
   'import_problems',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
     row: integer('row'),
     column: text('column'),
     value: text('value'),
@@ -86,7 +92,9 @@ export const participants = sqliteTable(
   'participants',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     email: text('email'),
@@ -113,8 +121,12 @@ export const participantChanges = sqliteTable(
   'participant_changes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    participantId: integer('participant_id').notNull().references(() => participants.id),
-    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
     sourceRow: integer('source_row'),
     field: text('field').notNull(),
     oldValue: text('old_value'),
@@ -129,7 +141,9 @@ export const products = sqliteTable(
   'products',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     sku: text('sku').notNull(),
     name: text('name').notNull(),
     group: text('product_group'),
@@ -151,8 +165,12 @@ export const productChanges = sqliteTable(
   'product_changes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    productId: integer('product_id').notNull().references(() => products.id),
-    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
     sourceRow: integer('source_row'),
     field: text('field').notNull(),
     oldValue: text('old_value'),
@@ -170,11 +188,15 @@ export const targets = sqliteTable(
   'targets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     participantCode: text('participant_code').notNull(),
     period: text('period').notNull(),
     targetMinor: integer('target_minor').notNull(),
-    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
     sourceRow: integer('source_row').notNull(),
   },
   (t) => [index('targets_program_period').on(t.programId, t.period, t.participantCode)],
@@ -188,8 +210,12 @@ export const salesLines = sqliteTable(
   'sales_lines',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
-    batchId: integer('batch_id').notNull().references(() => importBatches.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
     sourceRow: integer('source_row').notNull(),
     saleDate: text('sale_date').notNull(),
     period: text('period').notNull(),
@@ -222,7 +248,6 @@ export const operatorLog = sqliteTable('operator_log', {
   detailsJson: text('details_json').notNull().default('{}'),
 });
 
-
 /**
  * The points ledger: append-only (triggers refuse UPDATE and DELETE) and hash-chained, each
  * entry's hash covering its content and the previous entry's hash, so that an edit made
@@ -232,7 +257,9 @@ export const ledgerEntries = sqliteTable(
   'ledger_entries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     participantCode: text('participant_code').notNull(),
     /** The period the entry belongs to (and is settled in). */
     period: text('period').notNull(),
@@ -264,7 +291,6 @@ export const ledgerEntries = sqliteTable(
   ],
 );
 
-
 /**
  * A period's life as events, append-only: its state is that of its latest event (open when it
  * has none). `details_json` keeps what the step used: rules version, sources, totals, the
@@ -274,7 +300,9 @@ export const periodEvents = sqliteTable(
   'period_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     period: text('period').notNull(),
     state: text('state', { enum: PERIOD_STATES }).notNull(),
     ruleVersion: integer('rule_version').notNull(),
@@ -295,7 +323,9 @@ export const verificationDecisions = sqliteTable(
   'verification_decisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     period: text('period').notNull(),
     anomalyKey: text('anomaly_key').notNull(),
     action: text('action', { enum: ['assign', 'exclude', 'setTarget', 'accept'] }).notNull(),
@@ -315,7 +345,9 @@ export const payouts = sqliteTable(
   'payouts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     period: text('period').notNull(),
     participantCode: text('participant_code').notNull(),
     participantName: text('participant_name').notNull(),
@@ -339,7 +371,9 @@ export const payoutBatches = sqliteTable(
   'payout_batches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     period: text('period').notNull(),
     batchRef: text('batch_ref').notNull(),
     format: text('format', { enum: ['xlsx', 'csv', 'sepa'] }).notNull(),
@@ -360,8 +394,12 @@ export const payoutBatches = sqliteTable(
 export const payoutBatchItems = sqliteTable(
   'payout_batch_items',
   {
-    batchId: integer('batch_id').notNull().references(() => payoutBatches.id),
-    payoutId: integer('payout_id').notNull().references(() => payouts.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => payoutBatches.id),
+    payoutId: integer('payout_id')
+      .notNull()
+      .references(() => payouts.id),
   },
   (t) => [uniqueIndex('payout_batch_items_payout').on(t.payoutId), index('payout_batch_items_batch').on(t.batchId)],
 );
@@ -375,7 +413,9 @@ export const payoutBatchFiles = sqliteTable(
   'payout_batch_files',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    batchId: integer('batch_id').notNull().references(() => payoutBatches.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => payoutBatches.id),
     format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
@@ -391,7 +431,9 @@ export const payoutEvents = sqliteTable(
   'payout_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    payoutId: integer('payout_id').notNull().references(() => payouts.id),
+    payoutId: integer('payout_id')
+      .notNull()
+      .references(() => payouts.id),
     event: text('event', { enum: ['exported', 'paid', 'failed', 'voided'] }).notNull(),
     batchId: integer('batch_id'),
     reason: text('reason'),
@@ -420,7 +462,9 @@ export const recordSeals = sqliteTable(
     rowCount: integer('row_count').notNull(),
     /** SHA-256 (hex) of the rows' canonical lines. */
     digest: text('digest').notNull(),
-    /** CRC-32 of each row's line, 4 bytes each; with the rowid offset before each when the rowids are not consecutive. */
+    /**
+     * CRC-32 of each row's line, 4 bytes each; with the rowid offset before each when the rowids are not consecutive.
+     */
     checks: blob('checks', { mode: 'buffer' }).notNull(),
     /** 'write' for a transaction of the app, 'baseline' for the rows found when sealing began. */
     origin: text('origin', { enum: ['write', 'baseline'] }).notNull(),
@@ -441,9 +485,13 @@ export const approvedPeriods = sqliteTable(
   'approved_periods',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     period: text('period').notNull(),
-    periodEventId: integer('period_event_id').notNull().references(() => periodEvents.id),
+    periodEventId: integer('period_event_id')
+      .notNull()
+      .references(() => periodEvents.id),
     ruleVersion: integer('rule_version').notNull(),
     approvedAt: text('approved_at').notNull(),
     approvedBy: text('approved_by').notNull(),
@@ -469,7 +517,10 @@ export const approvedPeriods = sqliteTable(
     overBudget: integer('over_budget').notNull(),
     openAnomalies: integer('open_anomalies').notNull(),
   },
-  (t) => [uniqueIndex('approved_periods_program_period').on(t.programId, t.period), uniqueIndex('approved_periods_event').on(t.periodEventId)],
+  (t) => [
+    uniqueIndex('approved_periods_program_period').on(t.programId, t.period),
+    uniqueIndex('approved_periods_event').on(t.periodEventId),
+  ],
 );
 
 /** One participant's row as approved (score-types.ts ScoreRow), and its line of the payout proposal. */
@@ -477,7 +528,9 @@ export const approvedScores = sqliteTable(
   'approved_scores',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
     participantCode: text('participant_code').notNull(),
     name: text('name').notNull(),
     volumeMinor: integer('volume_minor').notNull(),
@@ -524,7 +577,9 @@ export const approvedPrizes = sqliteTable(
   'approved_prizes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
     participantCode: text('participant_code').notNull(),
     contestId: text('contest_id').notNull(),
     place: integer('place').notNull(),
@@ -538,9 +593,15 @@ export const approvedLines = sqliteTable(
   'approved_lines',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
-    salesLineId: integer('sales_line_id').notNull().references(() => salesLines.id),
-    /** Who the line counted for (a verification decision may have assigned it to another participant than the file's). */
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
+    salesLineId: integer('sales_line_id')
+      .notNull()
+      .references(() => salesLines.id),
+    /**
+     * Who the line counted for (a verification decision may have assigned it to another participant than the file's).
+     */
     participantCode: text('participant_code').notNull(),
     rule: text('rule', { enum: ['baseRate', 'productRate', 'notPromoted', 'unknownSku'] }).notNull(),
     pointsPerUnit: integer('points_per_unit'),
@@ -556,8 +617,12 @@ export const approvedLineCampaigns = sqliteTable(
   'approved_line_campaigns',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
-    salesLineId: integer('sales_line_id').notNull().references(() => salesLines.id),
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
+    salesLineId: integer('sales_line_id')
+      .notNull()
+      .references(() => salesLines.id),
     campaignId: text('campaign_id').notNull(),
     bonusPct: integer('bonus_pct').notNull(),
     points: integer('points').notNull(),
@@ -570,7 +635,9 @@ export const approvedAnomalies = sqliteTable(
   'approved_anomalies',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
     code: text('code', { enum: ['UNKNOWN_PARTICIPANT', 'UNKNOWN_SKU', 'MISSING_TARGET'] }).notNull(),
     participantCode: text('participant_code'),
     sku: text('sku'),
@@ -584,7 +651,9 @@ export const approvedAnomalyLines = sqliteTable(
   'approved_anomaly_lines',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    anomalyId: integer('anomaly_id').notNull().references(() => approvedAnomalies.id),
+    anomalyId: integer('anomaly_id')
+      .notNull()
+      .references(() => approvedAnomalies.id),
     salesLineId: integer('sales_line_id').notNull(),
     batchId: integer('batch_id').notNull(),
     sourceRow: integer('source_row').notNull(),
@@ -597,7 +666,9 @@ export const approvedCorrections = sqliteTable(
   'approved_corrections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
     correctsPeriod: text('corrects_period').notNull(),
     participantCode: text('participant_code').notNull(),
     points: integer('points').notNull(),
@@ -605,12 +676,17 @@ export const approvedCorrections = sqliteTable(
   (t) => [index('approved_corrections_approval').on(t.approvalId)],
 );
 
-/** The sales batches a corrected period was settled with before ('settled') and counted with at this approval ('current'). */
+/**
+ * The sales batches a corrected period was settled with before ('settled') and counted with at this approval
+ * ('current').
+ */
 export const approvedCorrectionBatches = sqliteTable(
   'approved_correction_batches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    approvalId: integer('approval_id').notNull().references(() => approvedPeriods.id),
+    approvalId: integer('approval_id')
+      .notNull()
+      .references(() => approvedPeriods.id),
     correctsPeriod: text('corrects_period').notNull(),
     role: text('role', { enum: ['settled', 'current'] }).notNull(),
     batchId: integer('batch_id').notNull(),

@@ -74,7 +74,9 @@ export interface RowCheck {
 export function sealedColumns(sqlite: Database.Database, table: string): string[] {
   if (table === SUPERSESSION_TABLE) return ['id', 'superseded_by'];
   const left = LEFT_OUT[table] ?? [];
-  const names = (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name).filter((n) => !left.includes(n));
+  const names = (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((n) => !left.includes(n));
   return ['rowid', ...names];
 }
 
@@ -84,14 +86,26 @@ export function sealedColumns(sqlite: Database.Database, table: string): string[
  * column is written as ["blob", hex]; `guardAll` does that for every column, for the audit of a
  * file where someone may have put a blob where the app never does (json_array refuses it).
  */
-function lineSql(sqlite: Database.Database, table: string, columns: readonly string[], where: string, guardAll: boolean): string {
+function lineSql(
+  sqlite: Database.Database,
+  table: string,
+  columns: readonly string[],
+  where: string,
+  guardAll: boolean,
+): string {
   const source = table === SUPERSESSION_TABLE ? 'import_batches' : table;
   const blobs = new Set(
-    table === SUPERSESSION_TABLE ? [] : (sqlite.prepare(`PRAGMA table_info("${source}")`).all() as { name: string; type: string }[]).filter((c) => /blob/i.test(c.type)).map((c) => c.name),
+    table === SUPERSESSION_TABLE
+      ? []
+      : (sqlite.prepare(`PRAGMA table_info("${source}")`).all() as { name: string; type: string }[])
+          .filter((c) => /blob/i.test(c.type))
+          .map((c) => c.name),
   );
   const list = columns.map((c) => {
     const name = c === 'rowid' ? 'rowid' : `"${c}"`;
-    return c !== 'rowid' && (guardAll || blobs.has(c)) ? `CASE WHEN typeof(${name}) = 'blob' THEN json_array('blob', hex(${name})) ELSE ${name} END` : name;
+    return c !== 'rowid' && (guardAll || blobs.has(c))
+      ? `CASE WHEN typeof(${name}) = 'blob' THEN json_array('blob', hex(${name})) ELSE ${name} END`
+      : name;
   });
   return `SELECT json_array(${list.join(', ')}) FROM "${source}" WHERE ${where} ORDER BY rowid`;
 }
@@ -109,7 +123,10 @@ export function sealRows(
   keep?: (row: RowCheck) => void,
   guardAll = false,
 ): SealedRange | null {
-  const where = table === SUPERSESSION_TABLE ? 'superseded_by IS NOT NULL AND rowid > ? AND rowid <= ?' : 'rowid > ? AND rowid <= ?';
+  const where =
+    table === SUPERSESSION_TABLE
+      ? 'superseded_by IS NOT NULL AND rowid > ? AND rowid <= ?'
+      : 'rowid > ? AND rowid <= ?';
   const statement = sqlite.prepare(lineSql(sqlite, table, columns, where, guardAll)).pluck(true);
   const hash = createHash('sha256');
   const crcs: number[] = [];
@@ -133,10 +150,19 @@ export function sealRows(
   hash.update(piece);
   const firstRowid = rowids[0]!;
   const lastRowid = rowids[rowids.length - 1]!;
-  return { firstRowid, lastRowid, rowCount: crcs.length, digest: hash.digest('hex'), checks: packChecks(firstRowid, rowids, crcs) };
+  return {
+    firstRowid,
+    lastRowid,
+    rowCount: crcs.length,
+    digest: hash.digest('hex'),
+    checks: packChecks(firstRowid, rowids, crcs),
+  };
 }
 
-/** 4 bytes of CRC per row when the rowids run without a gap; otherwise each CRC follows its rowid's offset from the first. */
+/**
+ * 4 bytes of CRC per row when the rowids run without a gap; otherwise each CRC follows its rowid's offset from the
+ * first.
+ */
 function packChecks(firstRowid: number, rowids: readonly number[], crcs: readonly number[]): Buffer {
   const consecutive = rowids[rowids.length - 1]! - firstRowid === rowids.length - 1;
   const out = Buffer.allocUnsafe(crcs.length * (consecutive ? 4 : 8));
@@ -177,7 +203,19 @@ export interface SealRecord {
 /** A seal's own hash: everything in it, the CRCs too (so they cannot be re-aimed), and the previous seal's hash. */
 export function sealHash(seal: SealRecord): string {
   return createHash('sha256')
-    .update(JSON.stringify([seal.id, seal.tableName, seal.columns, seal.firstRowid, seal.lastRowid, seal.rowCount, seal.digest, seal.origin, seal.prevHash]))
+    .update(
+      JSON.stringify([
+        seal.id,
+        seal.tableName,
+        seal.columns,
+        seal.firstRowid,
+        seal.lastRowid,
+        seal.rowCount,
+        seal.digest,
+        seal.origin,
+        seal.prevHash,
+      ]),
+    )
     .update(seal.checks)
     .digest('hex');
 }

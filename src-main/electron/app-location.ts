@@ -3,9 +3,7 @@
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type RendererLocation =
-  | { kind: 'dev-server'; url: string }
-  | { kind: 'file'; file: string; url: string };
+export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'file'; file: string; url: string };
 
 /**
  * electron-vite sets ELECTRON_RENDERER_URL under `electron-vite dev`; otherwise the page is

@@ -80,7 +80,8 @@ function start(): void {
       );
     } catch (error) {
       console.error(error);
-      const failure = error instanceof CoreHostFailed ? error.error : { code: 'INTERNAL' as const, message: String(error) };
+      const failure =
+        error instanceof CoreHostFailed ? error.error : { code: 'INTERNAL' as const, message: String(error) };
       dialog.showErrorBox('Loyalty Desk cannot start', describeOpenFailure(dataFile, failure));
       app.quit();
       return;

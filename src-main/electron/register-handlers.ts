@@ -23,7 +23,12 @@ export type Logger = (message: string, detail: unknown) => void;
 
 const defaultLogger: Logger = (message, detail) => console.error(message, detail);
 
-export function registerHandlers(ipcMain: IpcMainLike, core: CallRelay, isAppUrl: (url: string) => boolean, log: Logger = defaultLogger): string[] {
+export function registerHandlers(
+  ipcMain: IpcMainLike,
+  core: CallRelay,
+  isAppUrl: (url: string) => boolean,
+  log: Logger = defaultLogger,
+): string[] {
   const registered: string[] = [];
   for (const channel of CHANNELS) {
     const name = ipcChannel(channel);

@@ -72,7 +72,11 @@ export function hardenWebContents(contents: WebContents, options: HardeningOptio
  * except writing plain text to the clipboard from our own page, which Chromium gates
  * behind a permission and a "Copy" button needs.
  */
-export function isPermissionGranted(permission: string, requestingUrl: string | undefined, isAppUrl: UrlCheck): boolean {
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+  isAppUrl: UrlCheck,
+): boolean {
   return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl);
 }
 
@@ -112,7 +116,10 @@ export interface HeadersDetails {
  * Adds the CSP header to responses for our own pages; others pass unchanged. Not used with
  * the Vite dev server, whose hot reload needs inline scripts and a websocket.
  */
-export function withContentSecurityPolicy(details: HeadersDetails, isAppUrl: UrlCheck): { responseHeaders?: Record<string, string[]> } {
+export function withContentSecurityPolicy(
+  details: HeadersDetails,
+  isAppUrl: UrlCheck,
+): { responseHeaders?: Record<string, string[]> } {
   if (!isAppUrl(details.url)) return {};
   const headers = Object.fromEntries(
     Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),

@@ -32,7 +32,10 @@ export const HOST_STOPPED_MESSAGE =
 
 const LANES: readonly Lane[] = ['interactive', 'long'];
 
-export async function connectCore(links: Record<Lane, HostLink>, init: Omit<HostInit, 'type' | 'lane'>): Promise<CoreClient> {
+export async function connectCore(
+  links: Record<Lane, HostLink>,
+  init: Omit<HostInit, 'type' | 'lane'>,
+): Promise<CoreClient> {
   let nextId = 1;
   const pending = new Map<number, { lane: Lane; resolve: (result: CallResult<unknown>) => void }>();
   const exited = new Set<Lane>();

@@ -27,7 +27,9 @@ export const DATA_FILE_NAME = 'loyalty.db';
  * another disk), then loyalty.db in the user's data folder (Electron's userData when the
  * desktop app knows it, the same folder worked out by hand otherwise).
  */
-export function resolveDataFile(options: { flag?: string; env?: Record<string, string | undefined>; userDataDir?: string } = {}): string {
+export function resolveDataFile(
+  options: { flag?: string; env?: Record<string, string | undefined>; userDataDir?: string } = {},
+): string {
   const env = options.env ?? process.env;
   if (options.flag) return resolve(options.flag);
   const override = env.LOYALTY_DB?.trim();

@@ -15,7 +15,10 @@ import type { HostInit } from './host-protocol';
  * as they use the built renderer. 'source': the TypeScript through tsx, for tests that run
  * before a build.
  */
-export function hostEntry(kind: HostEntryKind = 'source', root: string = findProjectRoot()): { file: string; execArgv: string[] } {
+export function hostEntry(
+  kind: HostEntryKind = 'source',
+  root: string = findProjectRoot(),
+): { file: string; execArgv: string[] } {
   if (kind === 'built') return { file: join(root, 'out', 'main', 'host.js'), execArgv: [] };
   const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   return { file: join(root, 'src-main', 'host', 'host-process.ts'), execArgv: ['--import', loader] };
@@ -24,7 +27,11 @@ export function hostEntry(kind: HostEntryKind = 'source', root: string = findPro
 export type HostEntryKind = 'built' | 'source';
 
 export function forkHostLink(entry = hostEntry()): HostLink {
-  const child = fork(entry.file, [], { serialization: 'advanced', execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry.file, [], {
+    serialization: 'advanced',
+    execArgv: entry.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return {
     post: (message) => {
       if (child.connected) child.send(message);
@@ -37,7 +44,10 @@ export function forkHostLink(entry = hostEntry()): HostLink {
   };
 }
 
-export function startNodeCore(init: Omit<HostInit, 'type' | 'lane'>, kind: HostEntryKind = 'source'): Promise<CoreClient> {
+export function startNodeCore(
+  init: Omit<HostInit, 'type' | 'lane'>,
+  kind: HostEntryKind = 'source',
+): Promise<CoreClient> {
   const entry = hostEntry(kind);
   if (!existsSync(entry.file)) throw new Error(`The core host ${entry.file} is missing: run "npm run build" first.`);
   return connectCore({ interactive: forkHostLink(entry), long: forkHostLink(entry) }, init);

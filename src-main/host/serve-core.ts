@@ -41,7 +41,11 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
     if (message.type === 'call') {
       const { id, channel, args } = message;
       if (!handlers) {
-        endpoint.post({ type: 'result', id, result: { ok: false, error: { code: 'INTERNAL', message: 'The data file is not open.' } } });
+        endpoint.post({
+          type: 'result',
+          id,
+          result: { ok: false, error: { code: 'INTERNAL', message: 'The data file is not open.' } },
+        });
         return;
       }
       void dispatchCall(handlers, channel, args, log).then((result) => endpoint.post({ type: 'result', id, result }));

@@ -8,11 +8,20 @@ import type { AdjustmentResult } from '../core/decisions/decision-views';
 import type { Explanation, PeriodResult, PeriodSummary, WhatIfResult } from '../core/scoring/scoring-views';
 import type { LedgerVerification, ParticipantLedger } from '../core/ledger/ledger-views';
 import { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
-import { type BudgetView, type ExportResult, type PayoutBatchView, type PayoutView } from '../core/payouts/payout-types';
+import {
+  type BudgetView,
+  type ExportResult,
+  type PayoutBatchView,
+  type PayoutView,
+} from '../core/payouts/payout-types';
 import { type PayoutProposal } from '../core/approval/approval-views';
 import { type VerificationQueue } from '../core/verification/verification-views';
 import type { ProgramView } from '../core/program/program-view';
-import { participantsQuerySchema, type ParticipantDetail, type ParticipantsPage } from '../core/program/participants/participant-types';
+import {
+  participantsQuerySchema,
+  type ParticipantDetail,
+  type ParticipantsPage,
+} from '../core/program/participants/participant-types';
 import type { ImportBatchView } from '../core/import/report/import-report';
 import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
@@ -33,7 +42,11 @@ export type {
   PreviewRow,
 } from '../core/import/report/import-report';
 export type { ProgramConfig, ProgramConfigInput, Rules } from '../core/program/program-config';
-export type { ValidationProblem, ValidationProblemCode, ValidationProblemParams } from '../core/program/config-problems';
+export type {
+  ValidationProblem,
+  ValidationProblemCode,
+  ValidationProblemParams,
+} from '../core/program/config-problems';
 export { VALIDATION_PROBLEM_CODES } from '../core/program/config-problems';
 export type {
   ScoreRow,
@@ -45,20 +58,54 @@ export type {
   HeldReason,
   PrizeAward,
 } from '../core/scoring/score-types';
-export type { PeriodResult, LateCorrection, Explanation, ExplainLine, LedgerLine, WhatIfResult, WhatIfRow, PeriodSummary } from '../core/scoring/scoring-views';
+export type {
+  PeriodResult,
+  LateCorrection,
+  Explanation,
+  ExplainLine,
+  LedgerLine,
+  WhatIfResult,
+  WhatIfRow,
+  PeriodSummary,
+} from '../core/scoring/scoring-views';
 export type { AdjustmentResult } from '../core/decisions/decision-views';
-export type { LedgerVerification, LedgerProblem, LedgerEntryView, ParticipantLedger } from '../core/ledger/ledger-views';
-export type { VerificationCode, VerificationItem, VerificationQueue, EvidenceLine, DecisionView, ResolveInput } from '../core/verification/verification-views';
+export type {
+  LedgerVerification,
+  LedgerProblem,
+  LedgerEntryView,
+  ParticipantLedger,
+} from '../core/ledger/ledger-views';
+export type {
+  VerificationCode,
+  VerificationItem,
+  VerificationQueue,
+  EvidenceLine,
+  DecisionView,
+  ResolveInput,
+} from '../core/verification/verification-views';
 export type { VerificationAction } from '../core/decisions/decision-views';
 export type { PayoutProposal, PayoutProposalRow, HeldPayout } from '../core/approval/approval-views';
-export type { PayoutView, PayoutStatus, PayoutBatchView, ExportResult, BudgetView, BudgetPeriodView } from '../core/payouts/payout-types';
+export type {
+  PayoutView,
+  PayoutStatus,
+  PayoutBatchView,
+  ExportResult,
+  BudgetView,
+  BudgetPeriodView,
+} from '../core/payouts/payout-types';
 export { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
 export type { FindingKey } from '../core/decisions/finding-key';
 export type { PayoutTemplate, PayoutTemplateInput, PayoutField } from '../core/payouts/files/payout-template';
 export { PAYOUT_FIELDS } from '../core/payouts/files/payout-template';
 
 export type { ProgramView } from '../core/program/program-view';
-export type { ParticipantRow, ParticipantHistoryEntry, ParticipantDetail, ParticipantsQuery, ParticipantsPage } from '../core/program/participants/participant-types';
+export type {
+  ParticipantRow,
+  ParticipantHistoryEntry,
+  ParticipantDetail,
+  ParticipantsQuery,
+  ParticipantsPage,
+} from '../core/program/participants/participant-types';
 export { PARTICIPANT_SORT_FIELDS, participantsQuerySchema } from '../core/program/participants/participant-types';
 export type { ImportBatchView } from '../core/import/report/import-report';
 export type { PayoutTemplateView } from '../core/payouts/payout-types';
@@ -67,9 +114,16 @@ export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type { ErrorCode, AppErrorData, AppErrorOf, ErrorDetails, ErrorFact, ErrorFacts, TransportProblem } from '../core/app-error';
+export type {
+  ErrorCode,
+  AppErrorData,
+  AppErrorOf,
+  ErrorDetails,
+  ErrorFact,
+  ErrorFacts,
+  TransportProblem,
+} from '../core/app-error';
 import type { AppErrorData } from '../core/app-error';
-
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
@@ -98,7 +152,10 @@ const importStartSchema = fileSchema.extend({
   /** field -> header text, for columns whose headers are not among the synonyms. */
   mapping: z.record(z.string().max(60), z.string().max(200)).optional(),
   /** Sales: the period the file is for; without it, taken from the file's dates. */
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' }).optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' })
+    .optional(),
   /** Sales: the earlier batch this corrected file supersedes. */
   replaceBatchId: z.number().int().positive().optional(),
 });
@@ -108,7 +165,9 @@ const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must 
 const participantCodeSchema = z.string().trim().min(1).max(100);
 const reasonSchema = z.string().max(2000);
 
-const findingKeySchema = z.custom<FindingKey>((value) => asFindingKey(value) !== null, { error: 'must be a finding key of the verification queue' });
+const findingKeySchema = z.custom<FindingKey>((value) => asFindingKey(value) !== null, {
+  error: 'must be a finding key of the verification queue',
+});
 
 const jobIdSchema = z.strictObject({ jobId: z.string().min(1).max(100) });
 
@@ -122,7 +181,10 @@ export const contract = {
   'program.get': { args: z.void(), result: returns<ProgramView | null>() },
   'program.create': { args: z.strictObject({ config: z.unknown() }), result: returns<ProgramView>() },
   'program.referenceTemplate': { args: z.void(), result: returns<z.input<typeof programConfigSchema>>() },
-  'demo.create': { args: z.void(), result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>() },
+  'demo.create': {
+    args: z.void(),
+    result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>(),
+  },
   'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
   'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },
   'import.start': { args: importStartSchema, result: returns<{ jobId: string }>() },
@@ -135,14 +197,23 @@ export const contract = {
     result: returns<{ fileName: string; bytes: Uint8Array }>(),
   },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
-  'participants.get': { args: z.strictObject({ code: z.string().min(1).max(100) }), result: returns<ParticipantDetail>() },
+  'participants.get': {
+    args: z.strictObject({ code: z.string().min(1).max(100) }),
+    result: returns<ParticipantDetail>(),
+  },
   'periods.list': { args: z.void(), result: returns<PeriodSummary[]>() },
   /**
    * Scores a period: the draft of an open period, or what was approved for a locked one. Nothing
    * is written, unless `record` (the coordinator pressed Calculate) notes the open period as calculated.
    */
-  'score.period': { args: z.strictObject({ period: periodSchema, record: z.boolean().optional() }), result: returns<PeriodResult>() },
-  'score.explain': { args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema }), result: returns<Explanation>() },
+  'score.period': {
+    args: z.strictObject({ period: periodSchema, record: z.boolean().optional() }),
+    result: returns<PeriodResult>(),
+  },
+  'score.explain': {
+    args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema }),
+    result: returns<Explanation>(),
+  },
   /** Posts the period to the ledger and locks it; over budget only with a written reason. */
   'period.approve': {
     args: z.strictObject({
@@ -157,12 +228,23 @@ export const contract = {
     result: returns<PeriodResult>(),
   },
   'ledger.adjust': {
-    args: z.strictObject({ period: periodSchema, participantCode: participantCodeSchema, points: z.number().int(), reason: reasonSchema }),
+    args: z.strictObject({
+      period: periodSchema,
+      participantCode: participantCodeSchema,
+      points: z.number().int(),
+      reason: reasonSchema,
+    }),
     result: returns<AdjustmentResult>(),
   },
-  'ledger.participant': { args: z.strictObject({ participantCode: participantCodeSchema }), result: returns<ParticipantLedger>() },
+  'ledger.participant': {
+    args: z.strictObject({ participantCode: participantCodeSchema }),
+    result: returns<ParticipantLedger>(),
+  },
   /** The period under the current rules and under the rules being edited, nothing saved. */
-  'rules.whatIf': { args: z.strictObject({ period: periodSchema, rules: z.unknown() }), result: returns<WhatIfResult>() },
+  'rules.whatIf': {
+    args: z.strictObject({ period: periodSchema, rules: z.unknown() }),
+    result: returns<WhatIfResult>(),
+  },
   /** Saves the rules as a new version with a note. */
   'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
   'audit.verify': { args: z.void(), result: returns<LedgerVerification>() },
@@ -183,18 +265,40 @@ export const contract = {
     }),
     result: returns<VerificationQueue>(),
   },
-  /** The top-ups an approval would make (or made, once locked), fitted to the budget or narrowed to a selection on request. */
+  /**
+   * The top-ups an approval would make (or made, once locked), fitted to the budget or narrowed to a selection on
+   * request.
+   */
   'payouts.proposal': {
-    args: z.strictObject({ period: periodSchema, fitBudget: z.boolean().optional(), only: z.array(participantCodeSchema).max(100_000).optional() }),
+    args: z.strictObject({
+      period: periodSchema,
+      fitBudget: z.boolean().optional(),
+      only: z.array(participantCodeSchema).max(100_000).optional(),
+    }),
     result: returns<PayoutProposal>(),
   },
   'payouts.list': { args: z.strictObject({ period: periodSchema.optional() }), result: returns<PayoutView[]>() },
-  'payouts.batches': { args: z.strictObject({ period: periodSchema.optional() }), result: returns<PayoutBatchView[]>() },
+  'payouts.batches': {
+    args: z.strictObject({ period: periodSchema.optional() }),
+    result: returns<PayoutBatchView[]>(),
+  },
   /** Writes the payout file of an approved period; asking again returns the same file, never a second payment. */
-  'payouts.export': { args: z.strictObject({ period: periodSchema, format: z.enum(['xlsx', 'csv', 'sepa']) }), result: returns<ExportResult>() },
-  /** A recorded batch's file in the format asked: its own, or the same batch in the other card format (xlsx <-> csv); never a new payment. */
-  'payouts.exportBatch': { args: z.strictObject({ batchRef: z.string().min(1).max(60), format: z.enum(['xlsx', 'csv', 'sepa']) }), result: returns<ExportResult>() },
-  'payouts.void': { args: z.strictObject({ batchRef: z.string().min(1).max(60), reason: reasonSchema }), result: returns<PayoutBatchView>() },
+  'payouts.export': {
+    args: z.strictObject({ period: periodSchema, format: z.enum(['xlsx', 'csv', 'sepa']) }),
+    result: returns<ExportResult>(),
+  },
+  /**
+   * A recorded batch's file in the format asked: its own, or the same batch in the other card format (xlsx <-> csv);
+   * never a new payment.
+   */
+  'payouts.exportBatch': {
+    args: z.strictObject({ batchRef: z.string().min(1).max(60), format: z.enum(['xlsx', 'csv', 'sepa']) }),
+    result: returns<ExportResult>(),
+  },
+  'payouts.void': {
+    args: z.strictObject({ batchRef: z.string().min(1).max(60), reason: reasonSchema }),
+    result: returns<PayoutBatchView>(),
+  },
   'budget.view': { args: z.void(), result: returns<BudgetView>() },
   /** The card issuer's template for xlsx and csv payout files, and whether it is the built-in one. */
   'payouts.template': { args: z.void(), result: returns<PayoutTemplateView>() },
@@ -219,5 +323,7 @@ export type Result<C extends Channel> = Contract[C]['result'];
 
 /** What the renderer sees as `window.loyalty`: one function per call, each resolving to a CallResult. */
 export type LoyaltyApi = {
-  [C in Channel]: Args<C> extends void ? () => Promise<CallResult<Result<C>>> : (args: Args<C>) => Promise<CallResult<Result<C>>>;
+  [C in Channel]: Args<C> extends void
+    ? () => Promise<CallResult<Result<C>>>
+    : (args: Args<C>) => Promise<CallResult<Result<C>>>;
 };

@@ -30,7 +30,14 @@ export async function dispatchCall(
   const parsed = contract[channel].args.safeParse(rawArgs);
   if (!parsed.success) {
     const problems = validationProblems(parsed.error);
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `The request was not valid: ${problems.map((p) => p.message).join('; ')}.`, details: { problems } } };
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `The request was not valid: ${problems.map((p) => p.message).join('; ')}.`,
+        details: { problems },
+      },
+    };
   }
   try {
     const handler = handlers[channel] as (args: unknown) => unknown;

@@ -53,8 +53,13 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'demo.create': () => createDemo(ctx),
     'dashboard.get': (): DashboardView => {
       const program = getProgram(ctx);
-      if (!program) return { program: null, participants: { total: 0, active: 0, withoutPayoutDestination: 0 }, lastImports: [] };
-      return { program, participants: countParticipants(ctx, program.id), lastImports: listImportBatches(ctx, program.id, 5) };
+      if (!program)
+        return { program: null, participants: { total: 0, active: 0, withoutPayoutDestination: 0 }, lastImports: [] };
+      return {
+        program,
+        participants: countParticipants(ctx, program.id),
+        lastImports: listImportBatches(ctx, program.id, 5),
+      };
     },
     'imports.list': () => listImportBatches(ctx, requireProgram(ctx).id),
     'import.start': ({ kind, fileName, bytes, sheet, mapping, period, replaceBatchId }) => ({
@@ -63,7 +68,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'import.status': ({ jobId }) => jobs.status(jobId),
     'import.cancel': ({ jobId }) => jobs.cancel(jobId),
     'import.commit': ({ jobId }) => jobs.commit(jobId),
-    'import.errorReport': (args) => ('jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId)),
+    'import.errorReport': (args) =>
+      'jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId),
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
     'periods.list': () => listPeriods(ctx),
@@ -89,4 +95,3 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;
 }
-

@@ -7,7 +7,13 @@ import { confirmationsRunner } from '../core/payouts/import-confirmations';
 import type { ImportKindRunner } from '../core/import/jobs/import-job-types';
 import type { ImportKind } from '../core/import/report/import-report';
 
-export const IMPORT_RUNNERS: readonly ImportKindRunner[] = [participantsRunner, productsRunner, targetsRunner, salesRunner, confirmationsRunner];
+export const IMPORT_RUNNERS: readonly ImportKindRunner[] = [
+  participantsRunner,
+  productsRunner,
+  targetsRunner,
+  salesRunner,
+  confirmationsRunner,
+];
 
 export function runnerFor(kind: ImportKind): ImportKindRunner {
   const runner = IMPORT_RUNNERS.find((r) => r.kind === kind);

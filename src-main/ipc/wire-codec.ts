@@ -34,7 +34,9 @@ const BYTES_KEY = '$bytes';
 function isBytesEnvelope(value: unknown): value is { $bytes: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === BYTES_KEY && typeof (value as Record<string, unknown>)[BYTES_KEY] === 'string';
+  return (
+    keys.length === 1 && keys[0] === BYTES_KEY && typeof (value as Record<string, unknown>)[BYTES_KEY] === 'string'
+  );
 }
 
 export interface WireCodec {
@@ -57,7 +59,9 @@ export function createWireCodec(base64: Base64Functions = portableBase64): WireC
       });
     },
     decode(text) {
-      return JSON.parse(text, (_key, item: unknown) => (isBytesEnvelope(item) ? base64.fromBase64(item[BYTES_KEY]) : item));
+      return JSON.parse(text, (_key, item: unknown) =>
+        isBytesEnvelope(item) ? base64.fromBase64(item[BYTES_KEY]) : item,
+      );
     },
   };
 }

@@ -190,7 +190,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   // The core runs in host processes of its own, as in the desktop app: this server only relays.
-  const core = await startNodeCore({ dbFile: options.dbFile, actor: options.actor ?? operatorName(), version: appVersion(root), runtime: 'web', fixedNow: options.fixedNow }, options.coreHost);
+  const core = await startNodeCore(
+    {
+      dbFile: options.dbFile,
+      actor: options.actor ?? operatorName(),
+      version: appVersion(root),
+      runtime: 'web',
+      fixedNow: options.fixedNow,
+    },
+    options.coreHost,
+  );
 
   let allowedHosts = new Set<string>();
   let origin = '';
@@ -200,8 +209,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(body);
   }
 
-  function sendJson(res: ServerResponse, status: number, result: CallResult<unknown>, extra: Record<string, string> = {}): void {
-    send(res, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra }, codec.encode(result));
+  function sendJson(
+    res: ServerResponse,
+    status: number,
+    result: CallResult<unknown>,
+    extra: Record<string, string> = {},
+  ): void {
+    send(
+      res,
+      status,
+      { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra },
+      codec.encode(result),
+    );
   }
 
   function sendText(res: ServerResponse, status: number, text: string): void {
@@ -222,7 +241,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const given = req.headers[WEB_TOKEN_HEADER];
     if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-      sendJson(res, 403, refusal('The access key is missing or wrong: open the address that "npm run web" printed.', 403));
+      sendJson(
+        res,
+        403,
+        refusal('The access key is missing or wrong: open the address that "npm run web" printed.', 403),
+      );
       return;
     }
     const contentType = req.headers['content-type'] ?? '';
@@ -347,7 +370,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendText(res, 400, 'The address is not valid.');
       return;
     }
-    const work = url.pathname.startsWith(WEB_CALL_PREFIX) ? handleApi(req, res, url.pathname) : handleStatic(req, res, url);
+    const work = url.pathname.startsWith(WEB_CALL_PREFIX)
+      ? handleApi(req, res, url.pathname)
+      : handleStatic(req, res, url);
     work.catch((error: unknown) => {
       if (error instanceof RequestAbortedError) {
         res.destroy();

@@ -17,7 +17,10 @@ export async function safeCall<C extends Channel>(channel: C, ...args: CallArgs<
   try {
     return await callLoyalty(channel, ...args);
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'The call could not be made.', details: { transport: 'offline' } } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The call could not be made.', details: { transport: 'offline' } },
+    };
   }
 }
 

@@ -4,7 +4,17 @@ import { useI18n } from '../i18n/i18n';
 import { Icon } from './Icon';
 
 /** An error as one sentence for the operator, with a retry where retrying makes sense. */
-export function ErrorNotice({ error, title, onRetry, testId }: { error: AppErrorData; title?: string; onRetry?: () => void; testId?: string }) {
+export function ErrorNotice({
+  error,
+  title,
+  onRetry,
+  testId,
+}: {
+  error: AppErrorData;
+  title?: string;
+  onRetry?: () => void;
+  testId?: string;
+}) {
   const i18n = useI18n();
   return (
     <div className="notice notice--error" role="alert" data-testid={testId ?? 'error-notice'}>

@@ -2,8 +2,18 @@ import { useI18n } from '../i18n/i18n';
 import type { BatchView } from '../screens/import/import-batch-view';
 import { kindLabel } from '../screens/import/import-texts';
 
-/** Import batches, newest first: the import history and the dashboard's last imports. A superseded batch stays, marked. */
-export function ImportBatchTable({ batches, label, compact = false }: { batches: BatchView[]; label: string; compact?: boolean }) {
+/**
+ * Import batches, newest first: the import history and the dashboard's last imports. A superseded batch stays, marked.
+ */
+export function ImportBatchTable({
+  batches,
+  label,
+  compact = false,
+}: {
+  batches: BatchView[];
+  label: string;
+  compact?: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const anyPeriod = batches.some((b) => b.period);
@@ -35,12 +45,19 @@ export function ImportBatchTable({ batches, label, compact = false }: { batches:
           {batches.map((batch) => {
             const superseded = batch.supersededBy !== null && batch.supersededBy !== undefined;
             return (
-              <tr key={batch.id} className={superseded ? 'is-superseded' : undefined} data-batch={batch.id} data-kind={batch.kind}>
+              <tr
+                key={batch.id}
+                className={superseded ? 'is-superseded' : undefined}
+                data-batch={batch.id}
+                data-kind={batch.kind}
+              >
                 <td className="nowrap">{i18n.formatDateTime(batch.createdAt)}</td>
                 <td>
                   <span className="file-name">{batch.fileName}</span>
                   <span className="cell-sub">
-                    {compact ? kindLabel(batch.kind, i18n) : `${t('import.history.batch', { id: batch.id })} · ${i18n.formatFileSize(batch.fileSize)}`}
+                    {compact
+                      ? kindLabel(batch.kind, i18n)
+                      : `${t('import.history.batch', { id: batch.id })} · ${i18n.formatFileSize(batch.fileSize)}`}
                   </span>
                   {superseded ? (
                     <span className="badge badge--neutral badge--small superseded-mark" data-testid="superseded-mark">
@@ -49,7 +66,9 @@ export function ImportBatchTable({ batches, label, compact = false }: { batches:
                   ) : null}
                 </td>
                 {compact ? null : <td>{kindLabel(batch.kind, i18n)}</td>}
-                {compact || !anyPeriod ? null : <td className="nowrap">{batch.period ? i18n.formatPeriod(batch.period) : '—'}</td>}
+                {compact || !anyPeriod ? null : (
+                  <td className="nowrap">{batch.period ? i18n.formatPeriod(batch.period) : '—'}</td>
+                )}
                 <td className="num">{i18n.formatInteger(batch.rowsRead)}</td>
                 <td className="num">{i18n.formatInteger(batch.accepted)}</td>
                 <td className={batch.rejected > 0 ? 'num text-danger' : 'num'}>{i18n.formatInteger(batch.rejected)}</td>

@@ -4,7 +4,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser traps focus, makes the rest inert and closes
  * it on Escape, which a hand-made overlay would have to imitate.
  */
-export function ModalDialog({ title, children, onClose, testId, tone }: { title: string; children: ReactNode; onClose: () => void; testId?: string; tone?: 'danger' }) {
+export function ModalDialog({
+  title,
+  children,
+  onClose,
+  testId,
+  tone,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+  testId?: string;
+  tone?: 'danger';
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   useEffect(() => {
@@ -25,7 +37,12 @@ export function ModalDialog({ title, children, onClose, testId, tone }: { title:
     };
   }, []);
   return (
-    <dialog ref={ref} className={tone ? `modal modal--${tone}` : 'modal'} aria-labelledby="modal-title" data-testid={testId}>
+    <dialog
+      ref={ref}
+      className={tone ? `modal modal--${tone}` : 'modal'}
+      aria-labelledby="modal-title"
+      data-testid={testId}
+    >
       <h2 className="modal-title" id="modal-title">
         {title}
       </h2>

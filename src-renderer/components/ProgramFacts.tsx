@@ -9,10 +9,18 @@ export function ProgramFacts({ program }: { program: ProgramView }) {
   const facts: Array<[string, string, string]> = [
     ['client', t('fact.client'), program.client],
     ['currency', t('fact.currency'), program.currency.code],
-    ['point-value', t('fact.pointValue'), t('fact.pointValueText', { money: i18n.formatMoney(program.pointValueMinor, program.currency) })],
+    [
+      'point-value',
+      t('fact.pointValue'),
+      t('fact.pointValueText', { money: i18n.formatMoney(program.pointValueMinor, program.currency) }),
+    ],
     ['first-period', t('fact.firstPeriod'), i18n.formatPeriod(program.firstPeriod)],
     ['rules-version', t('fact.rulesVersion'), i18n.formatInteger(program.rulesVersion)],
-    ['budget', t('fact.budget'), budget ? i18n.formatMoney(budget.perPeriodMinor, program.currency) : t('fact.noBudget')],
+    [
+      'budget',
+      t('fact.budget'),
+      budget ? i18n.formatMoney(budget.perPeriodMinor, program.currency) : t('fact.noBudget'),
+    ],
     ['locale', t('fact.locale'), program.locale],
   ];
   return (

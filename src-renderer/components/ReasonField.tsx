@@ -7,7 +7,21 @@ import { useI18n } from '../i18n/i18n';
 import { Icon, type IconName } from './Icon';
 
 /** A reason textarea with its hint, or, when the reason is missing, the error in its place. */
-export function ReasonField({ id, label, hint, value, onChange, missing }: { id: string; label: string; hint: string; value: string; onChange: (value: string) => void; missing: boolean }) {
+export function ReasonField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  missing,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  missing: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className={missing ? 'field has-error' : 'field'}>
@@ -54,7 +68,23 @@ export function DialogError({ error, testId }: { error: AppErrorData | null; tes
 }
 
 /** Cancel, and the dialog's submit button with a spinner while it waits. */
-export function DialogActions({ onCancel, busy, tone, icon, label, busyLabel, testId }: { onCancel: () => void; busy: boolean; tone: 'primary' | 'danger'; icon: IconName; label: string; busyLabel: string; testId: string }) {
+export function DialogActions({
+  onCancel,
+  busy,
+  tone,
+  icon,
+  label,
+  busyLabel,
+  testId,
+}: {
+  onCancel: () => void;
+  busy: boolean;
+  tone: 'primary' | 'danger';
+  icon: IconName;
+  label: string;
+  busyLabel: string;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="modal-actions">

@@ -18,7 +18,6 @@ export interface GridColumn<T> {
   render(row: T): ReactNode;
 }
 
-
 export function VirtualGrid<T>({
   rows,
   columns,
@@ -111,7 +110,13 @@ export function VirtualGrid<T>({
       <div role="rowgroup" className="grid-head" style={{ minWidth }}>
         <div role="row" aria-rowindex={1} className="grid-row grid-row--head" style={{ gridTemplateColumns: template }}>
           {columns.map((column, i) => (
-            <div key={column.id} role="columnheader" aria-colindex={i + 1} className={column.numeric ? 'grid-cell grid-head-cell is-numeric' : 'grid-cell grid-head-cell'} title={column.title}>
+            <div
+              key={column.id}
+              role="columnheader"
+              aria-colindex={i + 1}
+              className={column.numeric ? 'grid-cell grid-head-cell is-numeric' : 'grid-cell grid-head-cell'}
+              title={column.title}
+            >
               {column.header ?? column.label}
             </div>
           ))}

@@ -5,7 +5,10 @@
 export const ROW_HEIGHT = 40;
 export const HEADER_HEIGHT = 40;
 
-/** The row that this key moves to from `index`, in a table of `total` rows seen through a viewport this high; null for other keys. */
+/**
+ * The row that this key moves to from `index`, in a table of `total` rows seen through a viewport this high; null for
+ * other keys.
+ */
 export function gridMoveTarget(key: string, index: number, total: number, viewportHeight: number): number | null {
   const page = Math.max(1, Math.floor((viewportHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const target = (() => {

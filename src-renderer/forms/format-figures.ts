@@ -5,7 +5,11 @@ import { decimalSeparatorOf } from '../../src-main/core/money/parse-decimal';
 
 /** 11876 basis points -> "118.76%" (en) or "118,76%" (pl): Intl reads the decimal string exactly. */
 export function formatBasisPoints(bp: number, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const format = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   return format.format(minorToDecimalString(bp, 4) as unknown as number);
 }
 

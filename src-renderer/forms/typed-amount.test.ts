@@ -8,24 +8,52 @@ import { decimalInputText } from './format-figures';
 import { readTypedAmount, readTypedWhole } from './typed-amount';
 
 const LOCALES = ['en-GB', 'en-US', 'pl-PL', 'ru-RU', 'nb-NO', 'de-DE', 'de-CH', 'en-ZA', 'es-MX'];
-const TYPED = ['1500', '1 500,50', '1\u00a0500,5', '1,500.50', '1.500,50', '1,500', '1.500', '1,5', '2.5', '0,10', '0.123', '0,123', '12 34', "1'500.50", '12,30 zł', '1234.567', '1,2,3', 'abc', '-5', '999 999 999 999,99', '1 000 000 000 000,00'];
+const TYPED = [
+  '1500',
+  '1 500,50',
+  '1\u00a0500,5',
+  '1,500.50',
+  '1.500,50',
+  '1,500',
+  '1.500',
+  '1,5',
+  '2.5',
+  '0,10',
+  '0.123',
+  '0,123',
+  '12 34',
+  "1'500.50",
+  '12,30 zł',
+  '1234.567',
+  '1,2,3',
+  'abc',
+  '-5',
+  '999 999 999 999,99',
+  '1 000 000 000 000,00',
+];
 
 describe('a typed amount', () => {
-  it.each(LOCALES)('%s: is read as the core reads it, to the minor unit, or refused where the core refuses it', (locale) => {
-    for (const text of TYPED) {
-      const core = parseDecimalToMinor(text, 2, locale);
-      const form = readTypedAmount(text, 2, locale, { allowNegative: true });
-      expect([text, form.ok ? form.value : 'refused']).toEqual([text, core.ok ? core.minor : 'refused']);
-    }
-  });
+  it.each(LOCALES)(
+    '%s: is read as the core reads it, to the minor unit, or refused where the core refuses it',
+    (locale) => {
+      for (const text of TYPED) {
+        const core = parseDecimalToMinor(text, 2, locale);
+        const form = readTypedAmount(text, 2, locale, { allowNegative: true });
+        expect([text, form.ok ? form.value : 'refused']).toEqual([text, core.ok ? core.minor : 'refused']);
+      }
+    },
+  );
 
   it.each([
     ['de-CH', '1.500', 150_000],
     ['en-ZA', '1,500', 150_000],
     ['es-MX', '1.500', 150_000],
-  ])('%s "%s": the separator is the core\'s for the language (Intl said otherwise), so it is %i', (locale, text, minor) => {
-    expect(readTypedAmount(text, 2, locale)).toEqual({ ok: true, value: minor });
-  });
+  ])(
+    '%s "%s": the separator is the core\'s for the language (Intl said otherwise), so it is %i',
+    (locale, text, minor) => {
+      expect(readTypedAmount(text, 2, locale)).toEqual({ ok: true, value: minor });
+    },
+  );
 
   it.each([
     ['pl-PL', '0.123', 'tooManyDecimals'],
@@ -41,7 +69,9 @@ describe('a typed amount', () => {
   });
 
   it('what a form shows for editing reads back as the same amount in every locale', () => {
-    for (const locale of LOCALES) for (const minor of [0, 10, 15_000_000, 99_999_999_999_999]) expect(readTypedAmount(decimalInputText(minor, 2, locale), 2, locale)).toEqual({ ok: true, value: minor });
+    for (const locale of LOCALES)
+      for (const minor of [0, 10, 15_000_000, 99_999_999_999_999])
+        expect(readTypedAmount(decimalInputText(minor, 2, locale), 2, locale)).toEqual({ ok: true, value: minor });
   });
 
   it('reads money as typed in Polish and English, exactly', () => {
@@ -69,6 +99,9 @@ describe('a typed amount', () => {
     expect(readTypedWhole('50 000', 'pl-PL')).toEqual({ ok: true, value: 50_000 });
     expect(readTypedWhole('2.5', 'en-GB')).toEqual({ ok: false, problem: 'tooManyDecimals' });
     expect(readTypedWhole('99999999999999', 'en-GB')).toEqual({ ok: true, value: 99_999_999_999_999 });
-    expect(readTypedWhole('-100000000000000', 'en-GB', { allowNegative: true })).toEqual({ ok: false, problem: 'tooLarge' });
+    expect(readTypedWhole('-100000000000000', 'en-GB', { allowNegative: true })).toEqual({
+      ok: false,
+      problem: 'tooLarge',
+    });
   });
 });

@@ -4,15 +4,31 @@
 // one limit. Here the core's result is only named the way the form words its problems.
 import { decimalToMinor, parseDecimalText } from '../../src-main/core/money/parse-decimal';
 
-export type TypedAmount = { ok: true; value: number } | { ok: false; problem: 'empty' | 'notANumber' | 'tooManyDecimals' | 'negative' | 'tooLarge' };
+export type TypedAmount =
+  | { ok: true; value: number }
+  | { ok: false; problem: 'empty' | 'notANumber' | 'tooManyDecimals' | 'negative' | 'tooLarge' };
 
 /** A decimal typed in `locale` as an integer of `scale` decimal places (minor units, basis points), exactly. */
-export function readTypedAmount(text: string, scale: number, locale: string, options: { allowNegative?: boolean } = {}): TypedAmount {
+export function readTypedAmount(
+  text: string,
+  scale: number,
+  locale: string,
+  options: { allowNegative?: boolean } = {},
+): TypedAmount {
   if (text.trim() === '') return { ok: false, problem: 'empty' };
   const decimal = parseDecimalText(text, locale);
   if (!decimal.ok) return { ok: false, problem: 'notANumber' };
   const minor = decimalToMinor(decimal.value, scale);
-  if (!minor.ok) return { ok: false, problem: minor.code === 'TOO_MANY_DECIMALS' ? 'tooManyDecimals' : minor.code === 'AMOUNT_TOO_LARGE' ? 'tooLarge' : 'notANumber' };
+  if (!minor.ok)
+    return {
+      ok: false,
+      problem:
+        minor.code === 'TOO_MANY_DECIMALS'
+          ? 'tooManyDecimals'
+          : minor.code === 'AMOUNT_TOO_LARGE'
+            ? 'tooLarge'
+            : 'notANumber',
+    };
   if (minor.minor < 0 && !options.allowNegative) return { ok: false, problem: 'negative' };
   return { ok: true, value: minor.minor };
 }

@@ -20,7 +20,10 @@ describe('validation problem texts', () => {
   });
 
   it('fills the params and names the place with the form labels, in Polish and Russian', () => {
-    const parsed = parseRules({ baseRate: { points: 1, perMinor: 100 }, tiers: [{ id: 'GOLD', name: 'Gold', minVolumeMinor: 100, bonusPct: 1001 }] });
+    const parsed = parseRules({
+      baseRate: { points: 1, perMinor: 100 },
+      tiers: [{ id: 'GOLD', name: 'Gold', minVolumeMinor: 100, bonusPct: 1001 }],
+    });
     if (parsed.ok) throw new Error('the rules should be refused');
     const [problem] = parsed.issues as [ValidationProblem];
     const plText = createTranslator('pl');
@@ -31,7 +34,19 @@ describe('validation problem texts', () => {
   });
 
   it('words the problems of a program document, its rules included, without reading the English sentence', () => {
-    const parsed = parseProgramConfig({ name: 'X', client: 'Y', currency: { code: 'zł', minorDigits: 2 }, locale: 'pl-PL', pointValueMinor: 10, firstPeriod: '2026-09', rules: { baseRate: { points: 1, perMinor: 100 }, contests: [{ id: 'T', name: 'T', eligibility: 'joinedInPeriod', prizes: [0] }] }, colour: 'blue' });
+    const parsed = parseProgramConfig({
+      name: 'X',
+      client: 'Y',
+      currency: { code: 'zł', minorDigits: 2 },
+      locale: 'pl-PL',
+      pointValueMinor: 10,
+      firstPeriod: '2026-09',
+      rules: {
+        baseRate: { points: 1, perMinor: 100 },
+        contests: [{ id: 'T', name: 'T', eligibility: 'joinedInPeriod', prizes: [0] }],
+      },
+      colour: 'blue',
+    });
     if (parsed.ok) throw new Error('the program should be refused');
     // The English sentence is not what the words come from: a changed sentence changes nothing.
     const problems = parsed.issues.map((p) => ({ ...p, message: 'reworded' }));
@@ -46,7 +61,11 @@ describe('validation problem texts', () => {
   });
 
   it('puts the rules problems beside their fields on the rules screen', () => {
-    const parsed = parseRules({ baseRate: { points: 1, perMinor: 100 }, tiers: [{ id: 'T'.repeat(41), name: 'Gold', minVolumeMinor: 100, bonusPct: 5 }], bonus: 1 });
+    const parsed = parseRules({
+      baseRate: { points: 1, perMinor: 100 },
+      tiers: [{ id: 'T'.repeat(41), name: 'Gold', minVolumeMinor: 100, bonusPct: 5 }],
+      bonus: 1,
+    });
     if (parsed.ok) throw new Error('the rules should be refused');
     expect(problemsFromCore(parsed.issues)).toEqual({
       'tiers[0].id': { key: 'problem.too_long', params: { maximum: 40 } },

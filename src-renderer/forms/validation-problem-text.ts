@@ -15,7 +15,12 @@ const OWN_WORDS: Partial<Record<ValidationProblem['code'], MessageKey>> = {
 
 /** The message of a problem's code and the params to fill it with. */
 export function problemMessage(problem: ValidationProblem): { key: MessageKey; params: Params } {
-  return { key: OWN_WORDS[problem.code] ?? `problem.${problem.code as Exclude<ValidationProblem['code'], keyof typeof OWN_WORDS>}`, params: { ...problem.params } };
+  return {
+    key:
+      OWN_WORDS[problem.code] ??
+      `problem.${problem.code as Exclude<ValidationProblem['code'], keyof typeof OWN_WORDS>}`,
+    params: { ...problem.params },
+  };
 }
 
 export function problemSentence(problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
@@ -95,7 +100,12 @@ export function problemPlace(path: readonly (string | number)[], i18n: Pick<Tran
       return;
     }
     // A group whose one field names it well enough on its own: the currency's code is "Currency".
-    if ((part === 'budget' && next === 'perPeriodMinor') || (part === 'currency' && typeof next === 'string') || (part === 'payment' && next === 'sepaDebtor')) return;
+    if (
+      (part === 'budget' && next === 'perPeriodMinor') ||
+      (part === 'currency' && typeof next === 'string') ||
+      (part === 'payment' && next === 'sepaDebtor')
+    )
+      return;
     if (part === 'name' && i === 0) {
       words.push(t('create.field.name'));
       return;

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from './i18n';
 
 describe('the fit-to-budget words', () => {
-  it.each(['en', 'pl', 'ru'] as const)('%s: the hint promises no exact budget and the remainder is named', (language) => {
-    const { t } = createTranslator(language);
-    expect(t('payouts.fit.hint')).not.toMatch(/exactly|dokładnie w|ровно/i);
-    expect(t('payouts.fit.remainder', { remainder: '0,05 zł' })).toContain('0,05 zł');
-  });
+  it.each(['en', 'pl', 'ru'] as const)(
+    '%s: the hint promises no exact budget and the remainder is named',
+    (language) => {
+      const { t } = createTranslator(language);
+      expect(t('payouts.fit.hint')).not.toMatch(/exactly|dokładnie w|ровно/i);
+      expect(t('payouts.fit.remainder', { remainder: '0,05 zł' })).toContain('0,05 zł');
+    },
+  );
 });

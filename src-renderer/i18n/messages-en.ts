@@ -38,11 +38,13 @@ export const en = {
   'welcome.lead':
     "Run a sales-incentive program from one place: import the client's files, score points, verify, approve card top-ups and export payouts and reports. Everything stays in one data file on this computer.",
   'welcome.demo.title': 'Try the demo',
-  'welcome.demo.text': 'A sample program with forty sales representatives from a client file, ready to explore. A real program can be started later in its own data file.',
+  'welcome.demo.text':
+    'A sample program with forty sales representatives from a client file, ready to explore. A real program can be started later in its own data file.',
   'welcome.demo.action': 'Try the demo',
   'welcome.demo.busy': 'Setting up the demo program…',
   'welcome.create.title': 'Create a program',
-  'welcome.create.text': 'Start your own program from the reference template: name, client, currency and first period. The scoring rules come from the template.',
+  'welcome.create.text':
+    'Start your own program from the reference template: name, client, currency and first period. The scoring rules come from the template.',
   'welcome.create.action': 'Create a program',
   'welcome.dataFile': 'Data file: {file}',
 
@@ -112,7 +114,8 @@ export const en = {
   'fact.created': 'Created',
 
   'import.title': 'Import',
-  'import.lead': 'Bring in the client’s spreadsheets as they come. Each file is checked row by row, and you see exactly what was taken and what was not.',
+  'import.lead':
+    'Bring in the client’s spreadsheets as they come. Each file is checked row by row, and you see exactly what was taken and what was not.',
   'import.steps': 'Import steps',
   'import.step.file': 'File',
   'import.step.columns': 'Columns',
@@ -151,7 +154,8 @@ export const en = {
   'import.file.legend': 'The file',
   'import.file.choose': 'Choose a file…',
   'import.file.drop': 'or drop it here',
-  'import.file.formats': 'Excel (.xlsx) or CSV, as the client sent it. Nothing is written before you have checked the preview.',
+  'import.file.formats':
+    'Excel (.xlsx) or CSV, as the client sent it. Nothing is written before you have checked the preview.',
   'import.file.dropActive': 'Drop the file to read it',
   'import.file.notSupported': 'Only .xlsx and .csv files can be imported.',
   'import.file.unreadable': 'The file could not be read from the disk.',
@@ -170,7 +174,8 @@ export const en = {
   'import.failed': 'The file was not imported.',
   'import.failed.back': 'Choose another file',
   'import.mapping.title': 'Match the columns',
-  'import.mapping.leadMissing': 'Some required columns of {file} were not recognised. Choose the column of the file that holds each field.',
+  'import.mapping.leadMissing':
+    'Some required columns of {file} were not recognised. Choose the column of the file that holds each field.',
   'import.mapping.leadAdjust': 'Check which column of {file} feeds each field, and change what is wrong.',
   'import.mapping.field': 'Field',
   'import.mapping.column': 'Column in the file',
@@ -184,7 +189,10 @@ export const en = {
   'import.mapping.source.explicit': 'Chosen by you',
   'import.mapping.source.none': 'Not found',
   'import.mapping.source.changed': 'Your choice',
-  'import.mapping.missing': { one: '{count} required field still needs a column.', other: '{count} required fields still need a column.' },
+  'import.mapping.missing': {
+    one: '{count} required field still needs a column.',
+    other: '{count} required fields still need a column.',
+  },
   'import.mapping.usedTwice': 'The column “{column}” is chosen for more than one field.',
   'import.mapping.apply': 'Read the file with these columns',
   'import.mapping.remember': 'Columns that worked are remembered for the next file with the same headers.',
@@ -201,7 +209,8 @@ export const en = {
   'import.preview.layout.removed': 'Columns no longer there',
   'import.preview.layout.hint': 'Make sure every field still comes from the right column before you import.',
   'import.preview.replace.title': 'This file replaces {file}',
-  'import.preview.replace.lead': 'When you import it, the earlier import is marked as replaced and only the lines of this file count from then on. Nothing is deleted: the earlier file stays readable.',
+  'import.preview.replace.lead':
+    'When you import it, the earlier import is marked as replaced and only the lines of this file count from then on. Nothing is deleted: the earlier file stays readable.',
   'import.preview.replace.added': 'Lines added',
   'import.preview.replace.removed': 'Lines removed',
   'import.preview.replace.changed': 'Lines changed',
@@ -216,7 +225,8 @@ export const en = {
   'import.preview.replace.kind.changed': 'Changed',
   'import.preview.rows': 'Rows of the file',
   'import.preview.rows.lead': 'Rows with problems first, then the accepted rows.',
-  'import.preview.rows.sample': 'A sample of {shown} of the {total} rows: those with problems first, then the first accepted ones.',
+  'import.preview.rows.sample':
+    'A sample of {shown} of the {total} rows: those with problems first, then the first accepted ones.',
   'import.preview.rows.filter': 'Show',
   'import.preview.rows.all': 'All',
   'import.preview.rows.problems': 'With problems',
@@ -235,13 +245,17 @@ export const en = {
   'import.preview.commit': { one: 'Import {count} row', other: 'Import {count} rows' },
   'import.preview.commitCorrection': { one: 'Replace with {count} row', other: 'Replace with {count} rows' },
   'import.preview.committing': 'Importing…',
-  'import.preview.nothingToImport': 'No row of this file can be imported. Export the error report and send it back to the client.',
+  'import.preview.nothingToImport':
+    'No row of this file can be imported. Export the error report and send it back to the client.',
   'import.preview.announce': 'The preview is ready: {accepted} of {rows} rows can be imported.',
   'import.errorReport.export': 'Export error report',
   'import.errorReport.busy': 'Preparing…',
   'import.errorReport.done': 'Error report downloaded',
   'import.errorReport.saved': 'The error report {file} has been downloaded.',
-  'import.done.announce': { one: 'Import finished: {count} row imported.', other: 'Import finished: {count} rows imported.' },
+  'import.done.announce': {
+    one: 'Import finished: {count} row imported.',
+    other: 'Import finished: {count} rows imported.',
+  },
   'import.report.title': 'Import report',
   'import.report.file': '{file}, sheet “{sheet}”, headers on row {row}',
   'import.report.fileNoSheet': '{file}, headers on row {row}',
@@ -321,35 +335,41 @@ export const en = {
   'problem.BAD_DATE': 'This is not a date that can be read.',
   'problem.BAD_NUMBER': 'This is not a number that can be read.',
   'problem.TOO_MANY_DECIMALS': 'The amount has more decimal places than the currency allows.',
-  'problem.AMOUNT_TOO_LARGE': 'This number is past 99,999,999,999,999 (points or minor units), the largest Loyalty Desk counts exactly.',
+  'problem.AMOUNT_TOO_LARGE':
+    'This number is past 99,999,999,999,999 (points or minor units), the largest Loyalty Desk counts exactly.',
   'problem.BAD_STATUS': 'The status is neither active nor inactive.',
   'problem.BAD_IBAN': 'This is not a valid IBAN.',
   'problem.BAD_EMAIL': 'This is not an email address.',
   'problem.TOO_LONG': 'The text is too long: {length} characters, at most {max}.',
   'problem.ERROR_CELL': 'The cell holds a spreadsheet error instead of a value.',
-  'problem.UNREADABLE_CELL': 'The cell’s stored value “{value}” is not of the kind the cell is marked as (such as a number cell holding text); it was not read as anything else.',
+  'problem.UNREADABLE_CELL':
+    'The cell’s stored value “{value}” is not of the kind the cell is marked as (such as a number cell holding text); it was not read as anything else.',
   'problem.MERGED_CELL': 'The cell is part of the merged area {area}; unmerge the cells and fill in every row.',
   'problem.DUPLICATE_IN_FILE': 'The same code was already given in row {firstRow}; this row was not taken.',
   'problem.sales.DUPLICATE_IN_FILE': 'The same sales line is already in row {firstRow}; this row was not counted.',
-  'problem.targets.DUPLICATE_IN_FILE': 'A target for the same representative and month is already in row {firstRow}; this row was not taken.',
+  'problem.targets.DUPLICATE_IN_FILE':
+    'A target for the same representative and month is already in row {firstRow}; this row was not taken.',
   'problem.TOTALS_ROW': 'A totals row, not data.',
   'problem.NOT_DATA': 'Not a data row.',
   'problem.AMBIGUOUS_NUMBER': 'The number could be read two ways; it was read by the program’s locale.',
   'problem.BAD_PERIOD': 'This is not a month: write it as YYYY-MM or as a date in the month.',
   'problem.BAD_FLAG': 'This is neither yes nor no.',
   'problem.OUTSIDE_PERIOD': 'The date is not in {period}, the period this file is imported for.',
-  'problem.DUPLICATE_LINE.full': 'This line was already imported in import #{batchId} ({fileName}, row {firstRow}); it was not counted again.',
+  'problem.DUPLICATE_LINE.full':
+    'This line was already imported in import #{batchId} ({fileName}, row {firstRow}); it was not counted again.',
   'problem.DUPLICATE_LINE': 'This line repeats row {firstRow}; it was not counted again.',
   'problem.UNKNOWN_PARTICIPANT.full': {
     one: 'No participant has the code “{value}” yet; the row is kept and scoring will flag it.',
     other: 'No participant has the code “{value}” yet ({count} rows); the rows are kept and scoring will flag them.',
   },
-  'problem.UNKNOWN_PARTICIPANT': 'The program has no participants yet, so no code in this column is known; the rows are kept and scoring will flag them until the participants are imported.',
+  'problem.UNKNOWN_PARTICIPANT':
+    'The program has no participants yet, so no code in this column is known; the rows are kept and scoring will flag them until the participants are imported.',
   'problem.UNKNOWN_SKU.full': {
     one: 'No product has the SKU “{value}” yet; the row is kept and scoring will flag it.',
     other: 'No product has the SKU “{value}” yet ({count} rows); the rows are kept and scoring will flag them.',
   },
-  'problem.UNKNOWN_SKU': 'The program has no products yet, so no SKU in this column is known; the rows are kept and scoring will flag them until the products are imported.',
+  'problem.UNKNOWN_SKU':
+    'The program has no products yet, so no SKU in this column is known; the rows are kept and scoring will flag them until the products are imported.',
 
   'participants.title': 'Participants',
   'participants.count': { one: '{count} participant', other: '{count} participants' },
@@ -382,7 +402,8 @@ export const en = {
 
   'settings.title': 'Settings',
   'settings.language': 'Language',
-  'settings.language.hint': 'The language of Loyalty Desk. Numbers, dates and amounts are written the way this language writes them.',
+  'settings.language.hint':
+    'The language of Loyalty Desk. Numbers, dates and amounts are written the way this language writes them.',
   'settings.language.example': 'Example: {example}',
   'settings.program': 'Program',
   'settings.data': 'Where the data lives',
@@ -395,8 +416,10 @@ export const en = {
   'settings.audit.hint':
     'Keep this anchor outside the file (an e-mail to the client, a printout). Each payout file records the anchor of its moment too. Later, “loyalty audit verify --anchor …” checks that nothing sealed up to that moment was changed, even by someone who rewrote the whole file.',
   'settings.backup': 'Backing up',
-  'settings.backup.copy': 'Copy the data file to a safe place while Loyalty Desk is closed. That one file is the whole program.',
-  'settings.backup.upgrade': 'Before an upgrade changes the file’s format, Loyalty Desk saves a copy beside it, named like the file with “.backup-” and the date. Keep those copies until you are sure the upgrade went well.',
+  'settings.backup.copy':
+    'Copy the data file to a safe place while Loyalty Desk is closed. That one file is the whole program.',
+  'settings.backup.upgrade':
+    'Before an upgrade changes the file’s format, Loyalty Desk saves a copy beside it, named like the file with “.backup-” and the date. Keep those copies until you are sure the upgrade went well.',
   'settings.about': 'About',
   'settings.version': 'Version {version}',
   'settings.runtime.web': 'Running in the browser',
@@ -406,10 +429,14 @@ export const en = {
   'placeholder.whatNow': 'What you can do now',
   'placeholder.scoring.text':
     'Here you will calculate each participant’s points for a period: base points, campaign bonuses, tier and target bonuses and the cap, with an explanation for every sales line.',
-  'placeholder.scoring.now': 'Import the participants and check their cards and statuses: scoring arrives together with the import of products, targets and sales.',
-  'placeholder.reports.text': 'Here you will produce the client report, the participants’ statements and the rules document of each period.',
-  'placeholder.reports.now': 'The import history already records every file you bring in, with what was accepted and rejected.',
-  'placeholder.audit.text': 'Here you will see who did what and when, and export an audit package that anyone can verify offline.',
+  'placeholder.scoring.now':
+    'Import the participants and check their cards and statuses: scoring arrives together with the import of products, targets and sales.',
+  'placeholder.reports.text':
+    'Here you will produce the client report, the participants’ statements and the rules document of each period.',
+  'placeholder.reports.now':
+    'The import history already records every file you bring in, with what was accepted and rejected.',
+  'placeholder.audit.text':
+    'Here you will see who did what and when, and export an audit package that anyone can verify offline.',
   'placeholder.audit.now': 'Every decision is already recorded in the data file; back it up regularly from Settings.',
   'placeholder.goImport': 'Go to Import',
   'placeholder.goParticipants': 'Open Participants',
@@ -420,7 +447,10 @@ export const en = {
   'periodState.approved': 'Approved',
   'periodState.exported': 'Exported',
   'periodState.closed': 'Closed',
-  'period.option': { one: '{period} · {state} · {count} sales line', other: '{period} · {state} · {count} sales lines' },
+  'period.option': {
+    one: '{period} · {state} · {count} sales line',
+    other: '{period} · {state} · {count} sales lines',
+  },
   'period.optionNoSales': '{period} · {state} · no sales',
 
   'scoring.title': 'Scoring',
@@ -431,16 +461,20 @@ export const en = {
   'scoring.notCalculated.title': 'Not calculated yet',
   'scoring.notCalculated.text': {
     one: '{count} sales line from {batches} import is waiting. Calculating shows the draft; nothing is posted until you approve the period.',
-    other: '{count} sales lines from {batches} imports are waiting. Calculating shows the draft; nothing is posted until you approve the period.',
+    other:
+      '{count} sales lines from {batches} imports are waiting. Calculating shows the draft; nothing is posted until you approve the period.',
   },
   'scoring.calculate': 'Calculate',
   'scoring.recalculate': 'Recalculate',
   'scoring.calculating': 'Calculating…',
   'scoring.draft.title': 'Draft',
-  'scoring.draft.text': 'Calculated with rules version {version}. Nothing is posted to the ledger until the period is approved.',
+  'scoring.draft.text':
+    'Calculated with rules version {version}. Nothing is posted to the ledger until the period is approved.',
   'scoring.locked.title': 'Approved and locked',
-  'scoring.locked.text': 'What was posted to the ledger on {date} by {actor}, with rules version {version}. A locked period never changes: late changes are settled in the next open period.',
-  'scoring.locked.textNoDate': 'What was posted to the ledger with rules version {version}. A locked period never changes: late changes are settled in the next open period.',
+  'scoring.locked.text':
+    'What was posted to the ledger on {date} by {actor}, with rules version {version}. A locked period never changes: late changes are settled in the next open period.',
+  'scoring.locked.textNoDate':
+    'What was posted to the ledger with rules version {version}. A locked period never changes: late changes are settled in the next open period.',
   'scoring.table': 'Points for {period}',
   'scoring.tableHint': 'Select a row to see how its points came about.',
   'scoring.noRows': 'No participant has sales, a target or a balance in this period.',
@@ -475,7 +509,8 @@ export const en = {
 
   'held.noDestination': 'No card or IBAN',
   'held.inactive': 'Inactive',
-  'held.noDestination.long': 'The payout is held: there is no card or IBAN on file. The points stay in the balance until there is one.',
+  'held.noDestination.long':
+    'The payout is held: there is no card or IBAN on file. The points stay in the balance until there is one.',
   'held.inactive.long': 'The payout is held: the participant is inactive. The points stay in the balance.',
 
   'anomalies.title': 'Anomalies',
@@ -486,12 +521,14 @@ export const en = {
   'anomaly.UNKNOWN_PARTICIPANT.label': 'Unknown participant',
   'anomaly.UNKNOWN_SKU.label': 'Unknown product',
   'anomaly.MISSING_TARGET.label': 'No target',
-  'anomaly.UNKNOWN_PARTICIPANT.text': 'The lines are kept but score for nobody until the code is assigned to a participant or excluded.',
+  'anomaly.UNKNOWN_PARTICIPANT.text':
+    'The lines are kept but score for nobody until the code is assigned to a participant or excluded.',
   'anomaly.UNKNOWN_SKU.text': 'The lines earn no points but count toward the participant’s volume.',
   'anomaly.MISSING_TARGET.text': 'Without a target there is no attainment and no target bonus.',
 
   'corrections.title': 'Late corrections',
-  'corrections.lead': 'Differences found in locked earlier periods (late returns, corrected files). They are settled in this period when it is approved.',
+  'corrections.lead':
+    'Differences found in locked earlier periods (late returns, corrected files). They are settled in this period when it is approved.',
   'corrections.leadLocked': 'Differences in earlier locked periods that were settled in this period.',
   'corrections.none': 'No late corrections.',
   'corrections.participant': 'Participant',
@@ -502,23 +539,33 @@ export const en = {
 
   'approve.action': 'Approve',
   'approve.title': 'Approve {period}?',
-  'approve.text': { one: 'The points of {count} participant are posted to the ledger, with a payout of {payout}.', other: 'The points of {count} participants are posted to the ledger, with a payout of {payout}.' },
-  'approve.lockText': 'The period is then locked and never changes again; later corrections are settled in the next open period.',
+  'approve.text': {
+    one: 'The points of {count} participant are posted to the ledger, with a payout of {payout}.',
+    other: 'The points of {count} participants are posted to the ledger, with a payout of {payout}.',
+  },
+  'approve.lockText':
+    'The period is then locked and never changes again; later corrections are settled in the next open period.',
   'approve.confirm': 'Approve and lock',
   'approve.busy': 'Approving…',
   'approve.earlierOpen': 'Approve {periods} first: periods are approved in order, so that each one’s carry is final.',
   'approve.openPeriod': 'Open {period}',
   'approve.overBudget.title': 'The payout is over the budget',
-  'approve.overBudget.text': 'The payout of {period}, {payout}, is more than the budget of {budget}. To approve it anyway, write why: the reason is kept with the approval.',
+  'approve.overBudget.text':
+    'The payout of {period}, {payout}, is more than the budget of {budget}. To approve it anyway, write why: the reason is kept with the approval.',
   'approve.reason': 'Reason for going over the budget',
   'approve.reason.hint': 'For example, who agreed to it and when.',
   'approve.overrideConfirm': 'Approve over budget',
   'approve.findings.title': 'Verification findings are still open',
-  'approve.findings.text': { one: '{count} finding of {period} is still open. Resolve it on the Verification screen, or accept the open findings with a written reason, which is kept with the approval.', other: '{count} findings of {period} are still open. Resolve them on the Verification screen, or accept all the open findings with a written reason, which is kept with the approval.' },
+  'approve.findings.text': {
+    one: '{count} finding of {period} is still open. Resolve it on the Verification screen, or accept the open findings with a written reason, which is kept with the approval.',
+    other:
+      '{count} findings of {period} are still open. Resolve them on the Verification screen, or accept all the open findings with a written reason, which is kept with the approval.',
+  },
   'approve.findings.review': 'Review them in Verification',
   'approve.findings.reason': 'Reason for accepting the open findings',
   'approve.findings.confirm': 'Accept and continue',
-  'error.ANOMALIES_OPEN': 'Findings of the verification are still open: resolve them, or accept them with a written reason.',
+  'error.ANOMALIES_OPEN':
+    'Findings of the verification are still open: resolve them, or accept them with a written reason.',
 
   'explain.eyebrow': '{period}',
   'explain.close': 'Close the explanation',
@@ -604,7 +651,8 @@ export const en = {
   'adjust.done': '{points} points added for {period}.',
 
   'rules.title': 'Rules',
-  'rules.lead': 'The scoring rules of the program. Edit them, see what they would pay for a period, then save them as a new version.',
+  'rules.lead':
+    'The scoring rules of the program. Edit them, see what they would pay for a period, then save them as a new version.',
   'rules.version': 'Rules version {version}',
   'rules.unsaved': 'Unsaved changes',
   'rules.cleanHint': 'These are the rules in force. Change a value to see its effect on the right.',
@@ -615,7 +663,8 @@ export const en = {
   'rules.saveConfirm': 'Save',
   'rules.saving': 'Saving…',
   'rules.saveDialog.title': 'Save the rules as version {version}',
-  'rules.saveDialog.text': 'Approved periods keep the rules they were scored with. Open periods are scored with the new version from now on.',
+  'rules.saveDialog.text':
+    'Approved periods keep the rules they were scored with. Open periods are scored with the new version from now on.',
   'rules.note': 'What is the change for?',
   'rules.note.hint': 'Kept with the new version of the rules, for the audit.',
   'rules.unit.points': 'pts',
@@ -645,7 +694,8 @@ export const en = {
   'rules.bands.row': 'band {n}',
   'rules.bands.add': 'Add a band',
   'rules.campaigns.title': 'Campaigns',
-  'rules.campaigns.lead': 'A bonus on the points of a product group’s lines dated within the campaign, both days included.',
+  'rules.campaigns.lead':
+    'A bonus on the points of a product group’s lines dated within the campaign, both days included.',
   'rules.campaigns.group': 'Group',
   'rules.campaigns.from': 'From',
   'rules.campaigns.to': 'To',
@@ -670,7 +720,8 @@ export const en = {
   'validation.amount': 'Enter an amount such as {example}.',
   'validation.tooManyDecimals': 'Use at most {digits} decimal places.',
   'validation.notNegative': 'Enter 0 or more.',
-  'validation.tooLarge': 'This number is too large: Loyalty Desk counts points and amounts up to 99,999,999,999,999 points or minor units (999,999,999,999.99 with two decimals).',
+  'validation.tooLarge':
+    'This number is too large: Loyalty Desk counts points and amounts up to 99,999,999,999,999 points or minor units (999,999,999,999.99 with two decimals).',
   'validation.atLeast': 'Enter {min} or more.',
   'validation.percent': 'Enter a whole percentage from 0 to 1000.',
   'validation.date': 'Choose a date.',
@@ -686,7 +737,8 @@ export const en = {
   'problem.not_true_or_false': 'Choose yes or no.',
   'problem.too_small': 'Enter {minimum} or more.',
   'problem.too_large': 'Enter {maximum} or less.',
-  'problem.amount_too_large': 'This number is too large: Loyalty Desk counts points and amounts up to {maximum} points or minor units.',
+  'problem.amount_too_large':
+    'This number is too large: Loyalty Desk counts points and amounts up to {maximum} points or minor units.',
   'problem.empty': 'Fill in this field.',
   'problem.too_short': 'Use at least {minimum} characters.',
   'problem.too_long': 'Use at most {maximum} characters.',
@@ -738,7 +790,8 @@ export const en = {
   'error.INVALID_PROGRAM': 'The program is not valid; please correct the marked fields.',
   'error.FILE_EMPTY': 'The file is empty.',
   'error.FILE_UNREADABLE': 'The file could not be read: it is damaged or not what its name says.',
-  'error.FILE_DAMAGED': 'A sheet of the workbook is damaged (cut short or malformed part way); nothing was imported: ask the client to send the file again.',
+  'error.FILE_DAMAGED':
+    'A sheet of the workbook is damaged (cut short or malformed part way); nothing was imported: ask the client to send the file again.',
   'error.FILE_NOT_SUPPORTED': 'This kind of file cannot be imported: use .xlsx or .csv.',
   'error.FILE_TOO_LARGE': 'The file is too large to import.',
   'error.FILE_ALREADY_IMPORTED': 'This file has already been imported; the earlier import is in the import history.',
@@ -746,18 +799,25 @@ export const en = {
   'error.SHEET_NOT_FOUND': 'The file has no sheet with the expected columns.',
   'error.NOT_FOUND': 'What you asked for is no longer there.',
   'error.PERIOD_REQUIRED': 'The dates in this file span several months: choose the month the file is for.',
-  'error.PREVIEW_OUT_OF_DATE': 'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.',
-  'error.REPLACEMENT_NOT_ALLOWED': 'This file cannot replace the import you chose: a sales file replaces only an earlier sales import of the same month that has not been replaced yet.',
+  'error.PREVIEW_OUT_OF_DATE':
+    'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.',
+  'error.REPLACEMENT_NOT_ALLOWED':
+    'This file cannot replace the import you chose: a sales file replaces only an earlier sales import of the same month that has not been replaced yet.',
   'error.IMPORT_NOT_READY': 'This import is not ready for that step any more; choose the file again.',
-  'error.DATABASE_NEWER': 'This data file was written by a newer version of Loyalty Desk; install that version to open it. The file was not changed.',
-  'error.DATABASE_BUSY': 'Another Loyalty Desk window or command is using the data file; nothing was written. Try again when it has finished.',
-  'error.AMOUNT_TOO_LARGE': 'A number of points or an amount, or a sum of them, is past 99,999,999,999,999 (the largest Loyalty Desk counts exactly); nothing was written.',
-  'error.PERIOD_LOCKED': 'This period is approved and locked: it never changes. Make the change in an open period and say in the reason what it corrects.',
+  'error.DATABASE_NEWER':
+    'This data file was written by a newer version of Loyalty Desk; install that version to open it. The file was not changed.',
+  'error.DATABASE_BUSY':
+    'Another Loyalty Desk window or command is using the data file; nothing was written. Try again when it has finished.',
+  'error.AMOUNT_TOO_LARGE':
+    'A number of points or an amount, or a sum of them, is past 99,999,999,999,999 (the largest Loyalty Desk counts exactly); nothing was written.',
+  'error.PERIOD_LOCKED':
+    'This period is approved and locked: it never changes. Make the change in an open period and say in the reason what it corrects.',
   'error.EARLIER_PERIOD_OPEN': 'An earlier period with sales is still open: periods are approved in order.',
   'error.OVER_BUDGET': 'The payout is over the period’s budget: it can be approved only with a written reason.',
   'error.REASON_REQUIRED': 'Write the reason: it is kept with the change.',
   'error.INVALID_RULES': 'Some of the rules are not valid; correct the marked values.',
-  'error.INTERNAL': 'Something went wrong inside Loyalty Desk. Every change is saved whole or not at all, never in part; look again to see whether this one was saved.',
+  'error.INTERNAL':
+    'Something went wrong inside Loyalty Desk. Every change is saved whole or not at all, never in part; look again to see whether this one was saved.',
   'error.offline': 'Loyalty Desk is not answering. Check that it is still running, then reload the page.',
   'error.accessDenied': 'This page’s access key is no longer valid: open the address that “npm run web” printed.',
   'error.tooLarge': 'The file is too large to send to Loyalty Desk.',
@@ -775,17 +835,24 @@ export const en = {
   'field.amount': 'Amount',
   'field.reason': 'Reason',
   'field.confirmations.status': 'Paid or failed',
-  'problem.CONFIRMATION_MISMATCH': 'This row matches no exported top-up, or names another amount than the top-up had; nothing was changed for it.',
-  'problem.BAD_CONFIRMATION_STATUS': 'The status says neither paid nor failed (such as OK, paid, zrealizowano, failed, odrzucono).',
+  'problem.CONFIRMATION_MISMATCH':
+    'This row matches no exported top-up, or names another amount than the top-up had; nothing was changed for it.',
+  'problem.BAD_CONFIRMATION_STATUS':
+    'The status says neither paid nor failed (such as OK, paid, zrealizowano, failed, odrzucono).',
   'error.NOTHING_TO_EXPORT': 'There are no approved top-ups left to put in this file.',
   'error.PERIOD_NOT_APPROVED': 'Approve the period before exporting its payouts.',
-  'error.PAYOUTS_MOVED': 'The top-ups changed since they were shown (figures recalculated, or a batch exported, voided or confirmed meanwhile); nothing was written. Look at them again; for a confirmation file, read the file again.',
-  'error.PAYOUT_STATE_CONFLICT': 'This top-up cannot make that move from the state it is in (a paid, failed or voided top-up never changes); nothing was changed.',
-  'error.FILE_NOT_WRITABLE': 'The file cannot be written there (no such folder, no permission or a full disk); nothing was recorded.',
-  'error.FILE_NOT_MOVED': 'The payout batch was recorded, but its file could not be put in place; it was left beside it under a temporary name. Exporting again returns the same file.',
+  'error.PAYOUTS_MOVED':
+    'The top-ups changed since they were shown (figures recalculated, or a batch exported, voided or confirmed meanwhile); nothing was written. Look at them again; for a confirmation file, read the file again.',
+  'error.PAYOUT_STATE_CONFLICT':
+    'This top-up cannot make that move from the state it is in (a paid, failed or voided top-up never changes); nothing was changed.',
+  'error.FILE_NOT_WRITABLE':
+    'The file cannot be written there (no such folder, no permission or a full disk); nothing was recorded.',
+  'error.FILE_NOT_MOVED':
+    'The payout batch was recorded, but its file could not be put in place; it was left beside it under a temporary name. Exporting again returns the same file.',
 
   'verify.title': 'Verification',
-  'verify.lead': 'What needs a decision before money moves: each finding with the rows that show it, resolved with a reason that is kept.',
+  'verify.lead':
+    'What needs a decision before money moves: each finding with the rows that show it, resolved with a reason that is kept.',
   'verify.period': 'Period',
   'verify.loading': 'Checking the period…',
   'verify.summary': 'Findings of the period',
@@ -802,7 +869,8 @@ export const en = {
   'verify.allResolved': 'Every finding of {period} is resolved.',
   'verify.goPayouts': 'Go to Payouts to approve',
   'verify.none.title': 'Nothing to verify',
-  'verify.none.text': 'No finding in this period: every line has a known participant and product, and nothing looks unusual.',
+  'verify.none.text':
+    'No finding in this period: every line has a known participant and product, and nothing looks unusual.',
   'verify.noneOpen': 'No finding is open. Show the resolved ones to see the decisions.',
   'verify.noMatch': 'No finding matches this filter.',
   'verify.list': 'Findings',
@@ -824,26 +892,37 @@ export const en = {
   'finding.NEAR_THRESHOLD.label': 'Just over a threshold',
   'finding.UNKNOWN_PARTICIPANT.text': {
     one: '{count} line names the code {code}, which no participant has (net {net}). It scores for nobody until it is assigned to a participant or excluded.',
-    other: '{count} lines name the code {code}, which no participant has (net {net}). They score for nobody until they are assigned to a participant or excluded.',
+    other:
+      '{count} lines name the code {code}, which no participant has (net {net}). They score for nobody until they are assigned to a participant or excluded.',
   },
   'finding.UNKNOWN_SKU.text': {
     one: '{count} line sells {sku}, which is not in the products list (net {net}). It earns no points but counts toward volume.',
-    other: '{count} lines sell {sku}, which is not in the products list (net {net}). They earn no points but count toward volume.',
+    other:
+      '{count} lines sell {sku}, which is not in the products list (net {net}). They earn no points but count toward volume.',
   },
-  'finding.MISSING_TARGET.text': '{code} has sales in {period} but no target, so there is no attainment and no target bonus ({promoted} of promoted products).',
+  'finding.MISSING_TARGET.text':
+    '{code} has sales in {period} but no target, so there is no attainment and no target bonus ({promoted} of promoted products).',
   'finding.DUPLICATE_LINE.text': {
     one: '{count} line of import #{batch} repeats a line given before and was not counted. Check with the client that it really is a repeat.',
-    other: '{count} lines of import #{batch} repeat a line given before and were not counted. Check with the client that they really are repeats.',
+    other:
+      '{count} lines of import #{batch} repeat a line given before and were not counted. Check with the client that they really are repeats.',
   },
-  'finding.RETURN_WITHOUT_SALE.text': '{code} returns {quantity} × {sku} ({net}) with no sale of it since {since}; the return takes {points} points back.',
-  'finding.NO_DESTINATION.text': '{code} has neither a card nor an IBAN: {points} points stay in the balance instead of being paid.',
+  'finding.RETURN_WITHOUT_SALE.text':
+    '{code} returns {quantity} × {sku} ({net}) with no sale of it since {since}; the return takes {points} points back.',
+  'finding.NO_DESTINATION.text':
+    '{code} has neither a card nor an IBAN: {points} points stay in the balance instead of being paid.',
   'finding.INACTIVE.text': '{code} is inactive: {points} points stay in the balance instead of being paid.',
   'finding.CAP_REACHED.text': '{code} reached the cap of {cap} points: {beforeCap} points earned, {cut} cut.',
-  'finding.VOLUME_OUTLIER.own': '{code} sold {volume} in {period}, more than three times their own median of {median} in the periods before.',
-  'finding.VOLUME_OUTLIER.fence': '{code} sold {volume} in {period}, past the far-out fence of all participants’ volumes this period, {fence} (the upper quartile {q3} plus three times the distance between the quartiles {q1} and {q3}).',
-  'finding.VOLUME_OUTLIER.both': '{code} sold {volume} in {period}, more than three times their own median of {median} in the periods before, and past the far-out fence of all participants’ volumes this period, {fence} (the upper quartile {q3} plus three times the distance between the quartiles {q1} and {q3}).',
-  'finding.NEAR_THRESHOLD.tier': '{code}’s volume of {volume} is just above the {tier} threshold of {threshold}; it sets next period’s tier.',
-  'finding.NEAR_THRESHOLD.target': '{code}’s attainment of {attainment} is just above the {threshold} band, worth {points} points.',
+  'finding.VOLUME_OUTLIER.own':
+    '{code} sold {volume} in {period}, more than three times their own median of {median} in the periods before.',
+  'finding.VOLUME_OUTLIER.fence':
+    '{code} sold {volume} in {period}, past the far-out fence of all participants’ volumes this period, {fence} (the upper quartile {q3} plus three times the distance between the quartiles {q1} and {q3}).',
+  'finding.VOLUME_OUTLIER.both':
+    '{code} sold {volume} in {period}, more than three times their own median of {median} in the periods before, and past the far-out fence of all participants’ volumes this period, {fence} (the upper quartile {q3} plus three times the distance between the quartiles {q1} and {q3}).',
+  'finding.NEAR_THRESHOLD.tier':
+    '{code}’s volume of {volume} is just above the {tier} threshold of {threshold}; it sets next period’s tier.',
+  'finding.NEAR_THRESHOLD.target':
+    '{code}’s attainment of {attainment} is just above the {threshold} band, worth {points} points.',
   'finding.resolvedAway': 'The decision below settled it: the finding no longer shows in the scores.',
   'finding.evidence': { one: 'Evidence: {count} line', other: 'Evidence: {count} lines' },
   'finding.evidenceShown': 'the first {shown} of {total} listed',
@@ -859,7 +938,10 @@ export const en = {
   'evidence.col.quantity': 'Qty',
   'evidence.col.net': 'Net',
   'evidence.col.value': 'Value',
-  'decision.assign': { one: 'Assigned {count} line to {participant}', other: 'Assigned {count} lines to {participant}' },
+  'decision.assign': {
+    one: 'Assigned {count} line to {participant}',
+    other: 'Assigned {count} lines to {participant}',
+  },
   'decision.exclude': { one: 'Excluded {count} line', other: 'Excluded {count} lines' },
   'decision.setTarget': 'Set the target to {target}',
   'decision.accept': 'Accepted as it is',
@@ -885,7 +967,10 @@ export const en = {
   'resolve.participant.unknown': 'No participant has the code “{code}”.',
   'resolve.lines': 'Which lines',
   'resolve.lines.all': { one: 'This line', other: 'All {count} lines' },
-  'resolve.lines.chosen': { one: 'Only the lines ticked in the evidence ({count} ticked)', other: 'Only the lines ticked in the evidence ({count} ticked)' },
+  'resolve.lines.chosen': {
+    one: 'Only the lines ticked in the evidence ({count} ticked)',
+    other: 'Only the lines ticked in the evidence ({count} ticked)',
+  },
   'resolve.lines.chosen.hint': 'Tick the lines in the table above.',
   'resolve.lines.none': 'Tick at least one line in the evidence table.',
   'resolve.target': 'Target for {period} ({currency})',
@@ -894,15 +979,23 @@ export const en = {
   'resolve.reason.hint': 'Kept with the decision and shown where the points are explained and in the audit trail.',
   'resolve.submit': 'Resolve',
   'resolve.busy': 'Saving…',
-  'resolve.done': { one: '{finding} is resolved; {count} finding is still open.', other: '{finding} is resolved; {count} findings are still open.' },
+  'resolve.done': {
+    one: '{finding} is resolved; {count} finding is still open.',
+    other: '{finding} is resolved; {count} findings are still open.',
+  },
 
   'payouts.title': 'Payouts',
-  'payouts.lead': 'Approve the top-ups of a period within its budget, export the files for the card issuer and the bank, and record what they confirm.',
+  'payouts.lead':
+    'Approve the top-ups of a period within its budget, export the files for the card issuer and the bank, and record what they confirm.',
   'payouts.period': 'Period',
   'payouts.loading': 'Preparing the top-ups…',
   'payouts.draft.title': 'Not approved yet',
-  'payouts.draft.text': 'Check who is paid what, then approve. Approving posts the points and locks the period; the top-ups can then be exported.',
-  'payouts.findings.title': { one: '{count} verification finding is still open', other: '{count} verification findings are still open' },
+  'payouts.draft.text':
+    'Check who is paid what, then approve. Approving posts the points and locks the period; the top-ups can then be exported.',
+  'payouts.findings.title': {
+    one: '{count} verification finding is still open',
+    other: '{count} verification findings are still open',
+  },
   'payouts.findings.text': 'Resolve the open findings before approving, or accept them with a reason when you approve.',
   'payouts.findings.link': 'Open Verification',
   'payouts.totals.title': 'This approval',
@@ -913,8 +1006,10 @@ export const en = {
   'payouts.totals.held': 'Payouts held',
   'payouts.totals.amount': 'To pay',
   'payouts.fit.label': 'Fit to budget',
-  'payouts.fit.hint': 'Pays each participant less, in proportion, so that the total comes to the budget to the value of one point (a budget that is not a whole number of points leaves that remainder unpaid); the rest stays in their balances for the next period.',
-  'payouts.fit.active': 'Fitted to the budget: {points} points stay in the balances. The table shows what each participant would get.',
+  'payouts.fit.hint':
+    'Pays each participant less, in proportion, so that the total comes to the budget to the value of one point (a budget that is not a whole number of points leaves that remainder unpaid); the rest stays in their balances for the next period.',
+  'payouts.fit.active':
+    'Fitted to the budget: {points} points stay in the balances. The table shows what each participant would get.',
   'payouts.fit.remainder': '{remainder} of the budget is less than one point and stays unpaid.',
   'payouts.fit.notNeeded': 'The selection is within the budget, so nothing needs fitting.',
   'payouts.proposal.title': 'Top-ups to approve',
@@ -950,7 +1045,8 @@ export const en = {
   'payouts.status.paid': { one: 'Paid · {count}', other: 'Paid · {count}' },
   'payouts.status.failed': { one: 'Failed · {count}', other: 'Failed · {count}' },
   'payouts.export.title': 'Payout files',
-  'payouts.export.lead': 'Each file holds the top-ups not exported yet. Exporting again hands back the same file, never a second payment.',
+  'payouts.export.lead':
+    'Each file holds the top-ups not exported yet. Exporting again hands back the same file, never a second payment.',
   'payouts.export.xlsx': 'Card top-ups (.xlsx)',
   'payouts.export.csv': 'Card top-ups (.csv)',
   'payouts.export.sepa': 'Transfers (SEPA)',
@@ -960,13 +1056,24 @@ export const en = {
   'payouts.export.none.card': 'No top-up goes to a card.',
   'payouts.export.none.transfer': 'No top-up goes by transfer.',
   'payouts.export.again': 'All exported: gives the same file again.',
-  'payouts.export.done': { one: '{file} was downloaded: {count} top-up, {amount}.', other: '{file} was downloaded: {count} top-ups, {amount}.' },
-  'payouts.export.reused': 'Nothing new to export: {file}, the file made before, was downloaded again. No top-up is paid twice.',
-  'payouts.export.nothingLeft': 'Nothing left for this file: the top-ups are in another file, or were voided and went back to the balances.',
-  'payouts.export.sameBatch': 'The card top-ups are in a file of the other format: gives that same batch in this format, never a second payment.',
-  'payouts.export.copy': { one: '{file} was downloaded: batch {batch} in this format, the same {count} top-up and {amount}. Nothing is paid twice.', other: '{file} was downloaded: batch {batch} in this format, the same {count} top-ups and {amount}. Nothing is paid twice.' },
+  'payouts.export.done': {
+    one: '{file} was downloaded: {count} top-up, {amount}.',
+    other: '{file} was downloaded: {count} top-ups, {amount}.',
+  },
+  'payouts.export.reused':
+    'Nothing new to export: {file}, the file made before, was downloaded again. No top-up is paid twice.',
+  'payouts.export.nothingLeft':
+    'Nothing left for this file: the top-ups are in another file, or were voided and went back to the balances.',
+  'payouts.export.sameBatch':
+    'The card top-ups are in a file of the other format: gives that same batch in this format, never a second payment.',
+  'payouts.export.copy': {
+    one: '{file} was downloaded: batch {batch} in this format, the same {count} top-up and {amount}. Nothing is paid twice.',
+    other:
+      '{file} was downloaded: batch {batch} in this format, the same {count} top-ups and {amount}. Nothing is paid twice.',
+  },
   'payouts.confirm.title': 'Confirmation',
-  'payouts.confirm.text': 'When the card issuer or the bank says which top-ups went through, import their file: top-ups become paid or failed, and failed ones go back to the balance.',
+  'payouts.confirm.text':
+    'When the card issuer or the bank says which top-ups went through, import their file: top-ups become paid or failed, and failed ones go back to the balance.',
   'payouts.confirm.action': 'Import confirmation',
   'payouts.list.title': 'Top-ups',
   'payouts.list.none': 'This period approved no top-up.',
@@ -990,7 +1097,8 @@ export const en = {
   'batches.void': 'Void…',
   'batches.void.label': 'Void {batch}',
   'batches.void.title': 'Void {batch}?',
-  'batches.void.text': 'Void {file} only if the issuer or the bank did not process it. Its top-ups not confirmed as paid go back to the balances; the file stays on record, marked voided.',
+  'batches.void.text':
+    'Void {file} only if the issuer or the bank did not process it. Its top-ups not confirmed as paid go back to the balances; the file stays on record, marked voided.',
   'batches.void.reason': 'Reason for voiding',
   'batches.void.hint': 'For example: the issuer rejected the whole file on 5 November.',
   'batches.void.confirm': 'Void the file',
@@ -999,7 +1107,8 @@ export const en = {
   'batches.downloadAs.xlsx': 'As XLSX',
   'batches.downloadAs.csv.label': 'Download {batch} as CSV',
   'batches.downloadAs.xlsx.label': 'Download {batch} as XLSX',
-  'batches.downloadAs.hint': 'The same batch in the other format: the same top-ups, references and control sum. It pays nobody a second time.',
+  'batches.downloadAs.hint':
+    'The same batch in the other format: the same top-ups, references and control sum. It pays nobody a second time.',
 
   'budget.title': 'Budget',
   'budget.lead': 'What each period was allowed, approved and paid, and what stays held in balances.',
@@ -1038,12 +1147,14 @@ export const en = {
   'payoutField.createdDate': 'File date',
 
   'payoutTemplate.title': 'Card issuer’s file template',
-  'payoutTemplate.lead': 'The columns, headers and number formats of the card top-up files (.xlsx and .csv), the way the card issuer reads them. The SEPA file follows the banks’ standard and does not change.',
+  'payoutTemplate.lead':
+    'The columns, headers and number formats of the card top-up files (.xlsx and .csv), the way the card issuer reads them. The SEPA file follows the banks’ standard and does not change.',
   'payoutTemplate.kind.builtIn': 'Built-in template',
   'payoutTemplate.kind.own': 'Your template',
   'payoutTemplate.name': 'Template name',
   'payoutTemplate.columns.title': 'Columns',
-  'payoutTemplate.columns.lead': 'In the order the file has them. The reference must be among them: the issuer’s confirmation is matched by it.',
+  'payoutTemplate.columns.lead':
+    'In the order the file has them. The reference must be among them: the issuer’s confirmation is matched by it.',
   'payoutTemplate.column.field': 'What it holds',
   'payoutTemplate.column.header': 'Header in the file',
   'payoutTemplate.column.fieldOf': 'Column {n}: what it holds',
@@ -1066,20 +1177,25 @@ export const en = {
   'payoutTemplate.encoding.utf-8': 'UTF-8 without BOM',
   'payoutTemplate.encoding.windows-1250': 'Windows-1250 (Central European)',
   'payoutTemplate.encoding.windows-1251': 'Windows-1251 (Cyrillic)',
-  'payoutTemplate.encoding.hint': 'UTF-8 with BOM opens correctly in Excel and holds every alphabet. A Windows code page refuses a name it cannot write.',
+  'payoutTemplate.encoding.hint':
+    'UTF-8 with BOM opens correctly in Excel and holds every alphabet. A Windows code page refuses a name it cannot write.',
   'payoutTemplate.dateFormat': 'Date format',
   'payoutTemplate.dateFormat.hint': 'Used by the file date column.',
   'payoutTemplate.sheetName': 'Sheet name (.xlsx)',
   'payoutTemplate.sheetName.hint': 'At most 31 characters, without : \\ / ? * [ ]',
   'payoutTemplate.totals': 'End the file with a totals row',
-  'payoutTemplate.totals.hint': 'Some issuers read a totals row as one more top-up: add it only when the issuer asks for it.',
+  'payoutTemplate.totals.hint':
+    'Some issuers read a totals row as one more top-up: add it only when the issuer asks for it.',
   'payoutTemplate.totalsLabel': 'Label of the totals row',
   'payoutTemplate.preview.title': 'Preview of the .csv file',
   'payoutTemplate.preview.note': 'A made-up top-up, written the way the file will hold it. Saved as {encoding}.',
   'payoutTemplate.preview.header': 'Headers',
   'payoutTemplate.preview.row': 'Top-up',
   'payoutTemplate.preview.totals': 'Totals',
-  'payoutTemplate.problems': { one: '{count} field needs attention before saving.', other: '{count} fields need attention before saving.' },
+  'payoutTemplate.problems': {
+    one: '{count} field needs attention before saving.',
+    other: '{count} fields need attention before saving.',
+  },
   'payoutTemplate.unsaved': 'Changes not saved yet.',
   'payoutTemplate.useBuiltIn': 'Back to the built-in template',
   'payoutTemplate.undo': 'Undo changes',

@@ -36,16 +36,19 @@ export const pl = {
   'welcome.lead':
     'Prowadź program motywacyjny dla sprzedawców w jednym miejscu: importuj pliki klienta, naliczaj punkty, weryfikuj, zatwierdzaj doładowania kart i eksportuj wypłaty oraz raporty. Wszystko zostaje w jednym pliku danych na tym komputerze.',
   'welcome.demo.title': 'Wypróbuj wersję demo',
-  'welcome.demo.text': 'Przykładowy program z czterdziestoma przedstawicielami handlowymi z pliku klienta, gotowy do obejrzenia. Prawdziwy program można później założyć w osobnym pliku danych.',
+  'welcome.demo.text':
+    'Przykładowy program z czterdziestoma przedstawicielami handlowymi z pliku klienta, gotowy do obejrzenia. Prawdziwy program można później założyć w osobnym pliku danych.',
   'welcome.demo.action': 'Wypróbuj demo',
   'welcome.demo.busy': 'Przygotowywanie programu demo…',
   'welcome.create.title': 'Utwórz program',
-  'welcome.create.text': 'Załóż własny program na podstawie wzorca: nazwa, klient, waluta i pierwszy okres. Zasady naliczania pochodzą ze wzorca.',
+  'welcome.create.text':
+    'Załóż własny program na podstawie wzorca: nazwa, klient, waluta i pierwszy okres. Zasady naliczania pochodzą ze wzorca.',
   'welcome.create.action': 'Utwórz program',
   'welcome.dataFile': 'Plik danych: {file}',
 
   'create.title': 'Utwórz program',
-  'create.lead': 'Pola wypełniono danymi programu wzorcowego. Zmień to, co u Twojego klienta jest inne; zasady naliczania pochodzą ze wzorca.',
+  'create.lead':
+    'Pola wypełniono danymi programu wzorcowego. Zmień to, co u Twojego klienta jest inne; zasady naliczania pochodzą ze wzorca.',
   'create.section.program': 'Program',
   'create.section.money': 'Pieniądze i punkty',
   'create.section.rules': 'Zasady ze wzorca',
@@ -66,7 +69,12 @@ export const pl = {
   'create.rules.tiers': 'Poziomy',
   'create.rules.campaigns': 'Akcje promocyjne',
   'create.rules.cap': 'Limit na uczestnika i okres',
-  'create.rules.capValue': { one: '{count} punkt', few: '{count} punkty', many: '{count} punktów', other: '{count} punktu' },
+  'create.rules.capValue': {
+    one: '{count} punkt',
+    few: '{count} punkty',
+    many: '{count} punktów',
+    other: '{count} punktu',
+  },
   'create.rules.noCap': 'Bez limitu',
   'create.rules.budget': 'Budżet na okres',
   'create.rules.noBudget': 'Bez limitu budżetu',
@@ -91,9 +99,11 @@ export const pl = {
   'dashboard.total': 'Łącznie',
   'dashboard.active': 'Aktywni',
   'dashboard.withoutDestination': 'Bez miejsca wypłaty',
-  'dashboard.withoutDestination.hint': 'Zachowują punkty, ale nie można im nic wypłacić, dopóki nie mają karty ani numeru IBAN.',
+  'dashboard.withoutDestination.hint':
+    'Zachowują punkty, ale nie można im nic wypłacić, dopóki nie mają karty ani numeru IBAN.',
   'dashboard.start.title': 'Zacznij od uczestników',
-  'dashboard.start.text': 'Zaimportuj listę przedstawicieli handlowych klienta; pozostałe pliki odwołują się do ich kodów.',
+  'dashboard.start.text':
+    'Zaimportuj listę przedstawicieli handlowych klienta; pozostałe pliki odwołują się do ich kodów.',
   'dashboard.start.action': 'Importuj uczestników',
   'dashboard.allImports': 'Wszystkie importy',
 
@@ -109,7 +119,8 @@ export const pl = {
   'fact.created': 'Utworzony',
 
   'import.title': 'Import',
-  'import.lead': 'Wczytuj arkusze klienta takie, jakie są. Każdy plik jest sprawdzany wiersz po wierszu, a Ty widzisz dokładnie, co przyjęto, a czego nie.',
+  'import.lead':
+    'Wczytuj arkusze klienta takie, jakie są. Każdy plik jest sprawdzany wiersz po wierszu, a Ty widzisz dokładnie, co przyjęto, a czego nie.',
   'import.steps': 'Etapy importu',
   'import.step.file': 'Plik',
   'import.step.columns': 'Kolumny',
@@ -138,7 +149,8 @@ export const pl = {
   'import.replace.no': 'Nowy plik',
   'import.replace.no.hint': 'Jego pozycje zostaną dodane do tego, co już zaimportowano.',
   'import.replace.yes': 'Plik korygujący',
-  'import.replace.yes.hint': 'Zastępuje wcześniejszy import sprzedaży, który pozostaje dostępny i zostaje oznaczony jako zastąpiony.',
+  'import.replace.yes.hint':
+    'Zastępuje wcześniejszy import sprzedaży, który pozostaje dostępny i zostaje oznaczony jako zastąpiony.',
   'import.replace.batch': 'Import, który zostanie zastąpiony',
   'import.replace.choose': 'Wybierz import…',
   'import.replace.option': '{file} · {period} · zaimportowano {date}',
@@ -148,27 +160,36 @@ export const pl = {
   'import.file.legend': 'Plik',
   'import.file.choose': 'Wybierz plik…',
   'import.file.drop': 'lub upuść go tutaj',
-  'import.file.formats': 'Excel (.xlsx) lub CSV, tak jak przysłał go klient. Nic nie zostanie zapisane, zanim nie sprawdzisz podglądu.',
+  'import.file.formats':
+    'Excel (.xlsx) lub CSV, tak jak przysłał go klient. Nic nie zostanie zapisane, zanim nie sprawdzisz podglądu.',
   'import.file.dropActive': 'Upuść plik, aby go wczytać',
   'import.file.notSupported': 'Można importować tylko pliki .xlsx i .csv.',
   'import.file.unreadable': 'Nie udało się odczytać pliku z dysku.',
   'import.cancelled': 'Import anulowano; nic nie zostało zaimportowane.',
   'import.reading.title': 'Wczytywanie pliku',
   'import.reading.file': '{file}, {size}',
-  'import.reading.rows': { one: 'Wczytano {count} wiersz', few: 'Wczytano {count} wiersze', many: 'Wczytano {count} wierszy', other: 'Wczytano {count} wiersza' },
+  'import.reading.rows': {
+    one: 'Wczytano {count} wiersz',
+    few: 'Wczytano {count} wiersze',
+    many: 'Wczytano {count} wierszy',
+    other: 'Wczytano {count} wiersza',
+  },
   'import.reading.bytes': '{read} z {total}',
   'import.reading.progress': 'Postęp wczytywania pliku {file}',
   'import.reading.valueText': '{percent} %, {rows}',
   'import.reading.starting': 'Przesyłanie pliku…',
-  'import.reading.hint': 'Każdy wiersz jest teraz sprawdzany; nic nie zostanie zapisane, dopóki nie zatwierdzisz podglądu.',
+  'import.reading.hint':
+    'Każdy wiersz jest teraz sprawdzany; nic nie zostanie zapisane, dopóki nie zatwierdzisz podglądu.',
   'import.reading.announce': 'Wczytywanie pliku {file}.',
   'import.cancel': 'Anuluj',
   'import.cancelling': 'Anulowanie…',
   'import.failed': 'Plik nie został zaimportowany.',
   'import.failed.back': 'Wybierz inny plik',
   'import.mapping.title': 'Dopasuj kolumny',
-  'import.mapping.leadMissing': 'Nie rozpoznano niektórych wymaganych kolumn pliku {file}. Wskaż kolumnę pliku, w której jest każde pole.',
-  'import.mapping.leadAdjust': 'Sprawdź, z której kolumny pliku {file} pochodzi każde pole, i popraw to, co się nie zgadza.',
+  'import.mapping.leadMissing':
+    'Nie rozpoznano niektórych wymaganych kolumn pliku {file}. Wskaż kolumnę pliku, w której jest każde pole.',
+  'import.mapping.leadAdjust':
+    'Sprawdź, z której kolumny pliku {file} pochodzi każde pole, i popraw to, co się nie zgadza.',
   'import.mapping.field': 'Pole',
   'import.mapping.column': 'Kolumna w pliku',
   'import.mapping.columnFor': 'Kolumna dla pola „{field}”',
@@ -184,7 +205,8 @@ export const pl = {
   'import.mapping.missing': 'Nie wybrano kolumny dla wymaganych pól: {count}.',
   'import.mapping.usedTwice': 'Kolumnę „{column}” wybrano dla więcej niż jednego pola.',
   'import.mapping.apply': 'Wczytaj plik z tymi kolumnami',
-  'import.mapping.remember': 'Dopasowanie, które zadziałało, zostanie zapamiętane dla następnego pliku z takimi samymi nagłówkami.',
+  'import.mapping.remember':
+    'Dopasowanie, które zadziałało, zostanie zapamiętane dla następnego pliku z takimi samymi nagłówkami.',
   'import.mapping.announce': 'Trzeba dopasować niektóre kolumny.',
   'import.preview.title': 'Sprawdź przed importem',
   'import.preview.nothingWritten': 'Nic jeszcze nie zostało zapisane.',
@@ -198,7 +220,8 @@ export const pl = {
   'import.preview.layout.removed': 'Kolumny, których już nie ma',
   'import.preview.layout.hint': 'Zanim zaimportujesz, upewnij się, że każde pole nadal pochodzi z właściwej kolumny.',
   'import.preview.replace.title': 'Ten plik zastępuje {file}',
-  'import.preview.replace.lead': 'Po imporcie wcześniejszy import zostanie oznaczony jako zastąpiony i odtąd liczą się tylko pozycje z tego pliku. Nic nie zostanie usunięte: wcześniejszy plik pozostaje do wglądu.',
+  'import.preview.replace.lead':
+    'Po imporcie wcześniejszy import zostanie oznaczony jako zastąpiony i odtąd liczą się tylko pozycje z tego pliku. Nic nie zostanie usunięte: wcześniejszy plik pozostaje do wglądu.',
   'import.preview.replace.added': 'Dodane pozycje',
   'import.preview.replace.removed': 'Usunięte pozycje',
   'import.preview.replace.changed': 'Zmienione pozycje',
@@ -213,7 +236,8 @@ export const pl = {
   'import.preview.replace.kind.changed': 'Zmieniona',
   'import.preview.rows': 'Wiersze pliku',
   'import.preview.rows.lead': 'Najpierw wiersze z problemami, potem przyjęte wiersze.',
-  'import.preview.rows.sample': 'Próbka wierszy ({shown} z {total}): najpierw te z problemami, potem pierwsze przyjęte.',
+  'import.preview.rows.sample':
+    'Próbka wierszy ({shown} z {total}): najpierw te z problemami, potem pierwsze przyjęte.',
   'import.preview.rows.filter': 'Pokaż',
   'import.preview.rows.all': 'Wszystkie',
   'import.preview.rows.problems': 'Z problemami',
@@ -229,7 +253,12 @@ export const pl = {
   'import.preview.status.skipped': 'Pominięty',
   'import.preview.status.duplicate': 'Duplikat',
   'import.preview.problems': 'Wszystkie problemy',
-  'import.preview.commit': { one: 'Importuj {count} wiersz', few: 'Importuj {count} wiersze', many: 'Importuj {count} wierszy', other: 'Importuj {count} wiersza' },
+  'import.preview.commit': {
+    one: 'Importuj {count} wiersz',
+    few: 'Importuj {count} wiersze',
+    many: 'Importuj {count} wierszy',
+    other: 'Importuj {count} wiersza',
+  },
   'import.preview.commitCorrection': {
     one: 'Zastąp {count} wierszem',
     few: 'Zastąp {count} wierszami',
@@ -237,7 +266,8 @@ export const pl = {
     other: 'Zastąp {count} wiersza',
   },
   'import.preview.committing': 'Importowanie…',
-  'import.preview.nothingToImport': 'Żadnego wiersza tego pliku nie da się zaimportować. Wyeksportuj raport błędów i odeślij go klientowi.',
+  'import.preview.nothingToImport':
+    'Żadnego wiersza tego pliku nie da się zaimportować. Wyeksportuj raport błędów i odeślij go klientowi.',
   'import.preview.announce': 'Podgląd jest gotowy: można zaimportować {accepted} z {rows} wierszy.',
   'import.errorReport.export': 'Eksportuj raport błędów',
   'import.errorReport.busy': 'Przygotowywanie…',
@@ -264,7 +294,12 @@ export const pl = {
   'import.report.column': 'Kolumna w pliku',
   'import.report.problemColumn': 'Kolumna',
   'import.report.problems': 'Problemy',
-  'import.report.problemCount': { one: '{count} problem', few: '{count} problemy', many: '{count} problemów', other: '{count} problemu' },
+  'import.report.problemCount': {
+    one: '{count} problem',
+    few: '{count} problemy',
+    many: '{count} problemów',
+    other: '{count} problemu',
+  },
   'import.report.noProblems': 'Wszystkie wiersze wczytano bez problemów.',
   'import.report.row': 'Wiersz',
   'import.report.value': 'Wartość',
@@ -328,42 +363,57 @@ export const pl = {
   'problem.BAD_DATE': 'Nie da się odczytać tej daty.',
   'problem.BAD_NUMBER': 'Nie da się odczytać tej liczby.',
   'problem.TOO_MANY_DECIMALS': 'Kwota ma więcej miejsc po przecinku, niż pozwala waluta.',
-  'problem.AMOUNT_TOO_LARGE': 'Ta liczba przekracza 99 999 999 999 999 (punktów lub groszy), najwięcej, ile Loyalty Desk liczy dokładnie.',
+  'problem.AMOUNT_TOO_LARGE':
+    'Ta liczba przekracza 99 999 999 999 999 (punktów lub groszy), najwięcej, ile Loyalty Desk liczy dokładnie.',
   'problem.BAD_STATUS': 'Status nie jest ani „aktywny”, ani „nieaktywny”.',
   'problem.BAD_IBAN': 'To nie jest poprawny numer IBAN.',
   'problem.BAD_EMAIL': 'To nie jest adres e-mail.',
   'problem.TOO_LONG': 'Tekst jest za długi (liczba znaków: {length}, dozwolone najwyżej {max}).',
   'problem.ERROR_CELL': 'Komórka zawiera błąd arkusza zamiast wartości.',
-  'problem.UNREADABLE_CELL': 'Zapisana wartość komórki „{value}” nie jest tego rodzaju, jaki oznacza komórka (np. komórka liczbowa zawiera tekst); nie odczytano jej inaczej.',
+  'problem.UNREADABLE_CELL':
+    'Zapisana wartość komórki „{value}” nie jest tego rodzaju, jaki oznacza komórka (np. komórka liczbowa zawiera tekst); nie odczytano jej inaczej.',
   'problem.MERGED_CELL': 'Komórka należy do scalonego obszaru {area}; rozdziel komórki i wypełnij każdy wiersz.',
   'problem.DUPLICATE_IN_FILE': 'Ten sam kod podano już w wierszu {firstRow}; tego wiersza nie przyjęto.',
-  'problem.sales.DUPLICATE_IN_FILE': 'Ta sama pozycja sprzedaży jest już w wierszu {firstRow}; tego wiersza nie policzono.',
-  'problem.targets.DUPLICATE_IN_FILE': 'Cel dla tego samego przedstawiciela i miesiąca jest już w wierszu {firstRow}; tego wiersza nie przyjęto.',
+  'problem.sales.DUPLICATE_IN_FILE':
+    'Ta sama pozycja sprzedaży jest już w wierszu {firstRow}; tego wiersza nie policzono.',
+  'problem.targets.DUPLICATE_IN_FILE':
+    'Cel dla tego samego przedstawiciela i miesiąca jest już w wierszu {firstRow}; tego wiersza nie przyjęto.',
   'problem.TOTALS_ROW': 'Wiersz podsumowania, nie dane.',
   'problem.NOT_DATA': 'To nie jest wiersz danych.',
-  'problem.AMBIGUOUS_NUMBER': 'Liczbę można odczytać na dwa sposoby; odczytano ją według ustawień regionalnych programu.',
+  'problem.AMBIGUOUS_NUMBER':
+    'Liczbę można odczytać na dwa sposoby; odczytano ją według ustawień regionalnych programu.',
   'problem.BAD_PERIOD': 'To nie jest miesiąc: zapisz go jako RRRR-MM albo jako datę z tego miesiąca.',
   'problem.BAD_FLAG': 'To nie jest ani „tak”, ani „nie”.',
   'problem.OUTSIDE_PERIOD': 'Data nie należy do okresu {period}, na który importowany jest ten plik.',
-  'problem.DUPLICATE_LINE.full': 'Tę pozycję zaimportowano już w imporcie nr {batchId} ({fileName}, wiersz {firstRow}); nie policzono jej ponownie.',
+  'problem.DUPLICATE_LINE.full':
+    'Tę pozycję zaimportowano już w imporcie nr {batchId} ({fileName}, wiersz {firstRow}); nie policzono jej ponownie.',
   'problem.DUPLICATE_LINE': 'Ta pozycja powtarza wiersz {firstRow}; nie policzono jej ponownie.',
   'problem.UNKNOWN_PARTICIPANT.full': {
     one: 'Żaden uczestnik nie ma jeszcze kodu „{value}”; wiersz zostaje, a naliczanie punktów go oznaczy.',
     few: 'Żaden uczestnik nie ma jeszcze kodu „{value}” ({count} wiersze); wiersze zostają, a naliczanie punktów je oznaczy.',
     many: 'Żaden uczestnik nie ma jeszcze kodu „{value}” ({count} wierszy); wiersze zostają, a naliczanie punktów je oznaczy.',
-    other: 'Żaden uczestnik nie ma jeszcze kodu „{value}” ({count} wiersza); wiersze zostają, a naliczanie punktów je oznaczy.',
+    other:
+      'Żaden uczestnik nie ma jeszcze kodu „{value}” ({count} wiersza); wiersze zostają, a naliczanie punktów je oznaczy.',
   },
-  'problem.UNKNOWN_PARTICIPANT': 'Program nie ma jeszcze uczestników, więc żaden kod w tej kolumnie nie jest znany; wiersze zostają, a naliczanie punktów oznaczy je, dopóki uczestnicy nie zostaną zaimportowani.',
+  'problem.UNKNOWN_PARTICIPANT':
+    'Program nie ma jeszcze uczestników, więc żaden kod w tej kolumnie nie jest znany; wiersze zostają, a naliczanie punktów oznaczy je, dopóki uczestnicy nie zostaną zaimportowani.',
   'problem.UNKNOWN_SKU.full': {
     one: 'Żaden produkt nie ma jeszcze indeksu „{value}”; wiersz zostaje, a naliczanie punktów go oznaczy.',
     few: 'Żaden produkt nie ma jeszcze indeksu „{value}” ({count} wiersze); wiersze zostają, a naliczanie punktów je oznaczy.',
     many: 'Żaden produkt nie ma jeszcze indeksu „{value}” ({count} wierszy); wiersze zostają, a naliczanie punktów je oznaczy.',
-    other: 'Żaden produkt nie ma jeszcze indeksu „{value}” ({count} wiersza); wiersze zostają, a naliczanie punktów je oznaczy.',
+    other:
+      'Żaden produkt nie ma jeszcze indeksu „{value}” ({count} wiersza); wiersze zostają, a naliczanie punktów je oznaczy.',
   },
-  'problem.UNKNOWN_SKU': 'Program nie ma jeszcze produktów, więc żaden indeks w tej kolumnie nie jest znany; wiersze zostają, a naliczanie punktów oznaczy je, dopóki produkty nie zostaną zaimportowane.',
+  'problem.UNKNOWN_SKU':
+    'Program nie ma jeszcze produktów, więc żaden indeks w tej kolumnie nie jest znany; wiersze zostają, a naliczanie punktów oznaczy je, dopóki produkty nie zostaną zaimportowane.',
 
   'participants.title': 'Uczestnicy',
-  'participants.count': { one: '{count} uczestnik', few: '{count} uczestników', many: '{count} uczestników', other: '{count} uczestnika' },
+  'participants.count': {
+    one: '{count} uczestnik',
+    few: '{count} uczestników',
+    many: '{count} uczestników',
+    other: '{count} uczestnika',
+  },
   'participants.search': 'Szukaj',
   'participants.searchPlaceholder': 'Kod, nazwisko, e-mail, region lub karta',
   'participants.statusFilter': 'Status',
@@ -400,13 +450,15 @@ export const pl = {
   'settings.data.text': 'Cały program, z każdym importem, decyzją i wypłatą, jest przechowywany w jednym pliku:',
   'settings.copyPath': 'Kopiuj ścieżkę',
   'settings.audit': 'Kotwica audytu',
-  'settings.audit.text': 'Każdy import, każda decyzja i każda wypłata są zapieczętowane w łańcuchu skrótów. Jego obecny koniec:',
+  'settings.audit.text':
+    'Każdy import, każda decyzja i każda wypłata są zapieczętowane w łańcuchu skrótów. Jego obecny koniec:',
   'settings.audit.seal': 'Pieczęć {id}',
   'settings.audit.copy': 'Kopiuj kotwicę',
   'settings.audit.hint':
     'Przechowuj tę kotwicę poza plikiem (w e-mailu do klienta, na wydruku). Każdy plik wypłat też zapisuje kotwicę ze swojej chwili. Później „loyalty audit verify --anchor …” sprawdzi, że nic zapieczętowanego do tej chwili nie zostało zmienione, nawet przez kogoś, kto przepisał cały plik.',
   'settings.backup': 'Kopia zapasowa',
-  'settings.backup.copy': 'Skopiuj plik danych w bezpieczne miejsce, gdy Loyalty Desk jest zamknięty. Ten jeden plik to cały program.',
+  'settings.backup.copy':
+    'Skopiuj plik danych w bezpieczne miejsce, gdy Loyalty Desk jest zamknięty. Ten jeden plik to cały program.',
   'settings.backup.upgrade':
     'Zanim aktualizacja zmieni format pliku, Loyalty Desk zapisuje obok jego kopię z dopiskiem „.backup-” i datą. Zachowaj te kopie, dopóki nie upewnisz się, że aktualizacja się powiodła.',
   'settings.about': 'O programie',
@@ -418,11 +470,16 @@ export const pl = {
   'placeholder.whatNow': 'Co możesz zrobić teraz',
   'placeholder.scoring.text':
     'Tutaj policzysz punkty każdego uczestnika za okres: punkty bazowe, premie z akcji, premie za poziom i cel oraz limit, z wyjaśnieniem każdej pozycji sprzedaży.',
-  'placeholder.scoring.now': 'Zaimportuj uczestników i sprawdź ich karty oraz statusy: naliczanie pojawi się razem z importem produktów, celów i sprzedaży.',
-  'placeholder.reports.text': 'Tutaj przygotujesz raport dla klienta, zestawienia dla uczestników i regulamin każdego okresu.',
-  'placeholder.reports.now': 'Historia importów już teraz zapisuje każdy wczytany plik, z tym, co przyjęto i odrzucono.',
-  'placeholder.audit.text': 'Tutaj zobaczysz, kto, co i kiedy zrobił, oraz wyeksportujesz pakiet audytowy, który każdy może sprawdzić bez dostępu do sieci.',
-  'placeholder.audit.now': 'Każda decyzja jest już zapisywana w pliku danych; regularnie rób jego kopię (patrz Ustawienia).',
+  'placeholder.scoring.now':
+    'Zaimportuj uczestników i sprawdź ich karty oraz statusy: naliczanie pojawi się razem z importem produktów, celów i sprzedaży.',
+  'placeholder.reports.text':
+    'Tutaj przygotujesz raport dla klienta, zestawienia dla uczestników i regulamin każdego okresu.',
+  'placeholder.reports.now':
+    'Historia importów już teraz zapisuje każdy wczytany plik, z tym, co przyjęto i odrzucono.',
+  'placeholder.audit.text':
+    'Tutaj zobaczysz, kto, co i kiedy zrobił, oraz wyeksportujesz pakiet audytowy, który każdy może sprawdzić bez dostępu do sieci.',
+  'placeholder.audit.now':
+    'Każda decyzja jest już zapisywana w pliku danych; regularnie rób jego kopię (patrz Ustawienia).',
   'placeholder.goImport': 'Przejdź do importu',
   'placeholder.goParticipants': 'Otwórz listę uczestników',
   'placeholder.goSettings': 'Otwórz ustawienia',
@@ -432,7 +489,12 @@ export const pl = {
   'periodState.approved': 'Zatwierdzony',
   'periodState.exported': 'Wyeksportowany',
   'periodState.closed': 'Zamknięty',
-  'period.option': { one: '{period} · {state} · {count} wiersz sprzedaży', few: '{period} · {state} · {count} wiersze sprzedaży', many: '{period} · {state} · {count} wierszy sprzedaży', other: '{period} · {state} · {count} wiersza sprzedaży' },
+  'period.option': {
+    one: '{period} · {state} · {count} wiersz sprzedaży',
+    few: '{period} · {state} · {count} wiersze sprzedaży',
+    many: '{period} · {state} · {count} wierszy sprzedaży',
+    other: '{period} · {state} · {count} wiersza sprzedaży',
+  },
   'period.optionNoSales': '{period} · {state} · bez sprzedaży',
 
   'scoring.title': 'Naliczanie punktów',
@@ -445,16 +507,20 @@ export const pl = {
     one: 'Czeka {count} wiersz sprzedaży z importów: {batches}. Przeliczenie pokaże wersję roboczą; nic nie trafia do rejestru przed zatwierdzeniem okresu.',
     few: 'Czekają {count} wiersze sprzedaży z importów: {batches}. Przeliczenie pokaże wersję roboczą; nic nie trafia do rejestru przed zatwierdzeniem okresu.',
     many: 'Czeka {count} wierszy sprzedaży z importów: {batches}. Przeliczenie pokaże wersję roboczą; nic nie trafia do rejestru przed zatwierdzeniem okresu.',
-    other: 'Czeka {count} wiersza sprzedaży z importów: {batches}. Przeliczenie pokaże wersję roboczą; nic nie trafia do rejestru przed zatwierdzeniem okresu.',
+    other:
+      'Czeka {count} wiersza sprzedaży z importów: {batches}. Przeliczenie pokaże wersję roboczą; nic nie trafia do rejestru przed zatwierdzeniem okresu.',
   },
   'scoring.calculate': 'Przelicz',
   'scoring.recalculate': 'Przelicz ponownie',
   'scoring.calculating': 'Przeliczanie…',
   'scoring.draft.title': 'Wersja robocza',
-  'scoring.draft.text': 'Przeliczono według zasad w wersji {version}. Nic nie trafia do rejestru punktów, dopóki okres nie zostanie zatwierdzony.',
+  'scoring.draft.text':
+    'Przeliczono według zasad w wersji {version}. Nic nie trafia do rejestru punktów, dopóki okres nie zostanie zatwierdzony.',
   'scoring.locked.title': 'Zatwierdzony i zablokowany',
-  'scoring.locked.text': 'Punkty zaksięgowane w rejestrze {date} przez {actor}, według zasad w wersji {version}. Zablokowany okres już się nie zmienia: późniejsze zmiany rozlicza się w następnym otwartym okresie.',
-  'scoring.locked.textNoDate': 'Punkty zaksięgowane w rejestrze według zasad w wersji {version}. Zablokowany okres już się nie zmienia: późniejsze zmiany rozlicza się w następnym otwartym okresie.',
+  'scoring.locked.text':
+    'Punkty zaksięgowane w rejestrze {date} przez {actor}, według zasad w wersji {version}. Zablokowany okres już się nie zmienia: późniejsze zmiany rozlicza się w następnym otwartym okresie.',
+  'scoring.locked.textNoDate':
+    'Punkty zaksięgowane w rejestrze według zasad w wersji {version}. Zablokowany okres już się nie zmienia: późniejsze zmiany rozlicza się w następnym otwartym okresie.',
   'scoring.table': 'Punkty za {period}',
   'scoring.tableHint': 'Wybierz wiersz, aby zobaczyć, skąd wzięły się punkty.',
   'scoring.noRows': 'W tym okresie żaden uczestnik nie ma sprzedaży, celu ani salda.',
@@ -489,23 +555,31 @@ export const pl = {
 
   'held.noDestination': 'Brak karty i IBAN',
   'held.inactive': 'Nieaktywny',
-  'held.noDestination.long': 'Wypłata wstrzymana: brak karty i numeru IBAN. Punkty zostają na saldzie, dopóki się nie pojawią.',
+  'held.noDestination.long':
+    'Wypłata wstrzymana: brak karty i numeru IBAN. Punkty zostają na saldzie, dopóki się nie pojawią.',
   'held.inactive.long': 'Wypłata wstrzymana: uczestnik jest nieaktywny. Punkty zostają na saldzie.',
 
   'anomalies.title': 'Anomalie',
   'anomalies.none': 'Brak: każdy wiersz ma znanego uczestnika i produkt, a każdy uczestnik ma cel.',
-  'anomalies.evidence': { one: '{count} wiersz, netto {net}:', few: '{count} wiersze, netto {net}:', many: '{count} wierszy, netto {net}:', other: '{count} wiersza, netto {net}:' },
+  'anomalies.evidence': {
+    one: '{count} wiersz, netto {net}:',
+    few: '{count} wiersze, netto {net}:',
+    many: '{count} wierszy, netto {net}:',
+    other: '{count} wiersza, netto {net}:',
+  },
   'anomalies.rowRef': 'import #{batch} wiersz {row}',
   'anomalies.more': 'i jeszcze {count}',
   'anomaly.UNKNOWN_PARTICIPANT.label': 'Nieznany uczestnik',
   'anomaly.UNKNOWN_SKU.label': 'Nieznany produkt',
   'anomaly.MISSING_TARGET.label': 'Brak celu',
-  'anomaly.UNKNOWN_PARTICIPANT.text': 'Wiersze są zachowane, ale nikt za nie nie dostaje punktów, dopóki kod nie zostanie przypisany uczestnikowi albo wykluczony.',
+  'anomaly.UNKNOWN_PARTICIPANT.text':
+    'Wiersze są zachowane, ale nikt za nie nie dostaje punktów, dopóki kod nie zostanie przypisany uczestnikowi albo wykluczony.',
   'anomaly.UNKNOWN_SKU.text': 'Wiersze nie dają punktów, ale liczą się do obrotu uczestnika.',
   'anomaly.MISSING_TARGET.text': 'Bez celu nie ma realizacji ani premii za cel.',
 
   'corrections.title': 'Późne korekty',
-  'corrections.lead': 'Różnice w zablokowanych wcześniejszych okresach (późne zwroty, poprawione pliki). Zostaną rozliczone w tym okresie przy jego zatwierdzeniu.',
+  'corrections.lead':
+    'Różnice w zablokowanych wcześniejszych okresach (późne zwroty, poprawione pliki). Zostaną rozliczone w tym okresie przy jego zatwierdzeniu.',
   'corrections.leadLocked': 'Różnice we wcześniejszych zablokowanych okresach rozliczone w tym okresie.',
   'corrections.none': 'Brak późnych korekt.',
   'corrections.participant': 'Uczestnik',
@@ -522,18 +596,27 @@ export const pl = {
     many: 'Punkty {count} uczestników trafią do rejestru, a wypłata wyniesie {payout}.',
     other: 'Punkty {count} uczestnika trafią do rejestru, a wypłata wyniesie {payout}.',
   },
-  'approve.lockText': 'Okres zostanie zablokowany i już się nie zmieni; późniejsze korekty rozlicza się w następnym otwartym okresie.',
+  'approve.lockText':
+    'Okres zostanie zablokowany i już się nie zmieni; późniejsze korekty rozlicza się w następnym otwartym okresie.',
   'approve.confirm': 'Zatwierdź i zablokuj',
   'approve.busy': 'Zatwierdzanie…',
-  'approve.earlierOpen': 'Najpierw zatwierdź {periods}: okresy zatwierdza się po kolei, aby saldo każdego było ostateczne.',
+  'approve.earlierOpen':
+    'Najpierw zatwierdź {periods}: okresy zatwierdza się po kolei, aby saldo każdego było ostateczne.',
   'approve.openPeriod': 'Otwórz {period}',
   'approve.overBudget.title': 'Wypłata przekracza budżet',
-  'approve.overBudget.text': 'Wypłata za {period}, {payout}, jest wyższa niż budżet {budget}. Aby mimo to zatwierdzić, podaj powód: zostanie zapisany razem z zatwierdzeniem.',
+  'approve.overBudget.text':
+    'Wypłata za {period}, {payout}, jest wyższa niż budżet {budget}. Aby mimo to zatwierdzić, podaj powód: zostanie zapisany razem z zatwierdzeniem.',
   'approve.reason': 'Powód przekroczenia budżetu',
   'approve.reason.hint': 'Na przykład kto i kiedy się na to zgodził.',
   'approve.overrideConfirm': 'Zatwierdź ponad budżet',
   'approve.findings.title': 'Weryfikacja ma otwarte ustalenia',
-  'approve.findings.text': { one: 'W okresie {period} jest {count} otwarte ustalenie. Rozstrzygnij je w Weryfikacji albo zaakceptuj otwarte ustalenia z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.', few: 'W okresie {period} są {count} otwarte ustalenia. Rozstrzygnij je w Weryfikacji albo zaakceptuj wszystkie z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.', many: 'W okresie {period} jest {count} otwartych ustaleń. Rozstrzygnij je w Weryfikacji albo zaakceptuj wszystkie z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.', other: 'W okresie {period} jest {count} otwartego ustalenia. Rozstrzygnij je w Weryfikacji albo zaakceptuj wszystkie z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.' },
+  'approve.findings.text': {
+    one: 'W okresie {period} jest {count} otwarte ustalenie. Rozstrzygnij je w Weryfikacji albo zaakceptuj otwarte ustalenia z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.',
+    few: 'W okresie {period} są {count} otwarte ustalenia. Rozstrzygnij je w Weryfikacji albo zaakceptuj wszystkie z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.',
+    many: 'W okresie {period} jest {count} otwartych ustaleń. Rozstrzygnij je w Weryfikacji albo zaakceptuj wszystkie z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.',
+    other:
+      'W okresie {period} jest {count} otwartego ustalenia. Rozstrzygnij je w Weryfikacji albo zaakceptuj wszystkie z pisemnym powodem, który zostanie zapisany z zatwierdzeniem.',
+  },
   'approve.findings.review': 'Przejrzyj je w Weryfikacji',
   'approve.findings.reason': 'Powód akceptacji otwartych ustaleń',
   'approve.findings.confirm': 'Zaakceptuj i kontynuuj',
@@ -542,7 +625,12 @@ export const pl = {
   'explain.eyebrow': '{period}',
   'explain.close': 'Zamknij wyjaśnienie',
   'explain.meta': 'Zasady w wersji {version} · {state}',
-  'explain.lines.title': { one: '{count} wiersz sprzedaży', few: '{count} wiersze sprzedaży', many: '{count} wierszy sprzedaży', other: '{count} wiersza sprzedaży' },
+  'explain.lines.title': {
+    one: '{count} wiersz sprzedaży',
+    few: '{count} wiersze sprzedaży',
+    many: '{count} wierszy sprzedaży',
+    other: '{count} wiersza sprzedaży',
+  },
   'explain.lines.label': 'Wiersze sprzedaży z punktami',
   'explain.lines.none': 'Brak wierszy sprzedaży w tym okresie.',
   'explain.col.product': 'Produkt, data i źródło',
@@ -557,7 +645,12 @@ export const pl = {
   'rule.unknownSku': 'nieznany produkt',
   'explain.calc.title': 'Od punktów do wypłaty',
   'explain.step.base': 'Punkty bazowe',
-  'explain.step.baseDetail': { one: 'Punkty {count} wiersza', few: 'Suma punktów {count} wierszy', many: 'Suma punktów {count} wierszy', other: 'Suma punktów {count} wiersza' },
+  'explain.step.baseDetail': {
+    one: 'Punkty {count} wiersza',
+    few: 'Suma punktów {count} wierszy',
+    many: 'Suma punktów {count} wierszy',
+    other: 'Suma punktów {count} wiersza',
+  },
   'explain.step.campaign': 'Premie z kampanii',
   'explain.step.subtotal': 'Suma częściowa',
   'explain.step.tierBonus': 'Premia za poziom (+{pct}%)',
@@ -600,7 +693,12 @@ export const pl = {
 
   'points.title': 'Punkty',
   'points.balance': 'Saldo',
-  'points.entries': { one: '{count} zapis w rejestrze', few: '{count} zapisy w rejestrze', many: '{count} zapisów w rejestrze', other: '{count} zapisu w rejestrze' },
+  'points.entries': {
+    one: '{count} zapis w rejestrze',
+    few: '{count} zapisy w rejestrze',
+    many: '{count} zapisów w rejestrze',
+    other: '{count} zapisu w rejestrze',
+  },
   'points.latest': 'Ostatnie {shown} z {total} zapisów.',
   'points.ledger': 'Zapisy w rejestrze',
   'points.noEntries': 'Nie zaksięgowano jeszcze punktów: trafiają do rejestru przy zatwierdzeniu okresu.',
@@ -623,18 +721,25 @@ export const pl = {
   'adjust.done': 'Dodano {points} pkt za {period}.',
 
   'rules.title': 'Zasady',
-  'rules.lead': 'Zasady naliczania punktów w programie. Zmień je, zobacz, ile wypłaciłyby za okres, i zapisz jako nową wersję.',
+  'rules.lead':
+    'Zasady naliczania punktów w programie. Zmień je, zobacz, ile wypłaciłyby za okres, i zapisz jako nową wersję.',
   'rules.version': 'Wersja zasad {version}',
   'rules.unsaved': 'Niezapisane zmiany',
   'rules.cleanHint': 'To są obowiązujące zasady. Zmień wartość, aby zobaczyć jej skutek obok.',
   'rules.dirtyHint': 'Zmiany nie są jeszcze zapisane; symulacja pokazuje ich skutek.',
-  'rules.problems': { one: '{count} wartość wymaga poprawy.', few: '{count} wartości wymagają poprawy.', many: '{count} wartości wymaga poprawy.', other: '{count} wartości wymaga poprawy.' },
+  'rules.problems': {
+    one: '{count} wartość wymaga poprawy.',
+    few: '{count} wartości wymagają poprawy.',
+    many: '{count} wartości wymaga poprawy.',
+    other: '{count} wartości wymaga poprawy.',
+  },
   'rules.reset': 'Odrzuć zmiany',
   'rules.save': 'Zapisz jako nową wersję',
   'rules.saveConfirm': 'Zapisz',
   'rules.saving': 'Zapisywanie…',
   'rules.saveDialog.title': 'Zapisz zasady jako wersję {version}',
-  'rules.saveDialog.text': 'Zatwierdzone okresy zachowują zasady, według których je naliczono. Otwarte okresy będą odtąd naliczane według nowej wersji.',
+  'rules.saveDialog.text':
+    'Zatwierdzone okresy zachowują zasady, według których je naliczono. Otwarte okresy będą odtąd naliczane według nowej wersji.',
   'rules.note': 'Czemu służy zmiana?',
   'rules.note.hint': 'Zostaje zapisane z nową wersją zasad, na potrzeby audytu.',
   'rules.unit.points': 'pkt',
@@ -664,7 +769,8 @@ export const pl = {
   'rules.bands.row': 'próg {n}',
   'rules.bands.add': 'Dodaj próg',
   'rules.campaigns.title': 'Kampanie',
-  'rules.campaigns.lead': 'Premia od punktów za wiersze grupy produktów z datą w czasie kampanii, włącznie z oboma dniami.',
+  'rules.campaigns.lead':
+    'Premia od punktów za wiersze grupy produktów z datą w czasie kampanii, włącznie z oboma dniami.',
   'rules.campaigns.group': 'Grupa',
   'rules.campaigns.from': 'Od',
   'rules.campaigns.to': 'Do',
@@ -689,7 +795,8 @@ export const pl = {
   'validation.amount': 'Wpisz kwotę, np. {example}.',
   'validation.tooManyDecimals': 'Najwyżej {digits} miejsca po przecinku.',
   'validation.notNegative': 'Wpisz 0 lub więcej.',
-  'validation.tooLarge': 'Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99 999 999 999 999 punktów lub groszy (999 999 999 999,99 przy dwóch miejscach po przecinku).',
+  'validation.tooLarge':
+    'Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99 999 999 999 999 punktów lub groszy (999 999 999 999,99 przy dwóch miejscach po przecinku).',
   'validation.atLeast': 'Wpisz {min} lub więcej.',
   'validation.percent': 'Wpisz całkowitą wartość procentową od 0 do 1000.',
   'validation.date': 'Wybierz datę.',
@@ -705,13 +812,17 @@ export const pl = {
   'problem.not_true_or_false': 'Wybierz tak lub nie.',
   'problem.too_small': 'Wpisz {minimum} lub więcej.',
   'problem.too_large': 'Wpisz {maximum} lub mniej.',
-  'problem.amount_too_large': 'Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do {maximum} punktów lub groszy.',
+  'problem.amount_too_large':
+    'Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do {maximum} punktów lub groszy.',
   'problem.empty': 'Wypełnij to pole.',
   'problem.too_short': 'Użyj co najmniej {minimum} znaków.',
   'problem.too_long': 'Użyj najwyżej {maximum} znaków.',
   'problem.too_few_items': 'Podaj co najmniej {minimum}.',
   'problem.too_many_items': 'Podaj najwyżej {maximum}.',
-  'problem.unknown_key': { one: 'Loyalty Desk nie zna ustawienia {keys}.', other: 'Loyalty Desk nie zna ustawień {keys}.' },
+  'problem.unknown_key': {
+    one: 'Loyalty Desk nie zna ustawienia {keys}.',
+    other: 'Loyalty Desk nie zna ustawień {keys}.',
+  },
   'problem.not_one_of': 'Wybierz jedno z: {options}.',
   'problem.invalid_month': 'Wybierz miesiąc.',
   'problem.invalid_date': 'Wybierz datę.',
@@ -746,7 +857,12 @@ export const pl = {
   'whatIf.payout': 'Wypłata',
   'whatIf.budget': 'Budżet',
   'whatIf.over': 'ponad',
-  'whatIf.changed': { one: 'Zmieniają się punkty {count} uczestnika.', few: 'Zmieniają się punkty {count} uczestników.', many: 'Zmieniają się punkty {count} uczestników.', other: 'Zmieniają się punkty {count} uczestnika.' },
+  'whatIf.changed': {
+    one: 'Zmieniają się punkty {count} uczestnika.',
+    few: 'Zmieniają się punkty {count} uczestników.',
+    many: 'Zmieniają się punkty {count} uczestników.',
+    other: 'Zmieniają się punkty {count} uczestnika.',
+  },
   'whatIf.table': 'Uczestnicy według obowiązujących i zmienionych zasad',
   'whatIf.col.points': 'Punkty',
   'whatIf.col.payout': 'Wypłata',
@@ -756,8 +872,10 @@ export const pl = {
   'error.PROGRAM_EXISTS': 'Ten plik danych zawiera już program; dla innego programu użyj innego pliku danych.',
   'error.INVALID_PROGRAM': 'Program zawiera błędy; popraw zaznaczone pola.',
   'error.FILE_EMPTY': 'Plik jest pusty.',
-  'error.FILE_UNREADABLE': 'Nie udało się odczytać pliku: jest uszkodzony albo nie jest tym, na co wskazuje jego nazwa.',
-  'error.FILE_DAMAGED': 'Arkusz skoroszytu jest uszkodzony (urwany lub błędny w połowie); nic nie zaimportowano: poproś klienta o ponowne przesłanie pliku.',
+  'error.FILE_UNREADABLE':
+    'Nie udało się odczytać pliku: jest uszkodzony albo nie jest tym, na co wskazuje jego nazwa.',
+  'error.FILE_DAMAGED':
+    'Arkusz skoroszytu jest uszkodzony (urwany lub błędny w połowie); nic nie zaimportowano: poproś klienta o ponowne przesłanie pliku.',
   'error.FILE_NOT_SUPPORTED': 'Tego rodzaju pliku nie można zaimportować: użyj .xlsx lub .csv.',
   'error.FILE_TOO_LARGE': 'Plik jest za duży, aby go zaimportować.',
   'error.FILE_ALREADY_IMPORTED': 'Ten plik został już zaimportowany; wcześniejszy import jest w historii importów.',
@@ -765,18 +883,25 @@ export const pl = {
   'error.SHEET_NOT_FOUND': 'W pliku nie ma arkusza z oczekiwanymi kolumnami.',
   'error.NOT_FOUND': 'Tego, o co prosisz, już nie ma.',
   'error.PERIOD_REQUIRED': 'Daty w tym pliku obejmują kilka miesięcy: wybierz miesiąc, którego dotyczy plik.',
-  'error.PREVIEW_OUT_OF_DATE': 'Od przygotowania tego podglądu zaimportowano inne dane sprzedaży; otwórz plik ponownie, aby zobaczyć aktualny podgląd.',
-  'error.REPLACEMENT_NOT_ALLOWED': 'Ten plik nie może zastąpić wybranego importu: plik sprzedaży zastępuje tylko wcześniejszy, jeszcze niezastąpiony import sprzedaży z tego samego miesiąca.',
+  'error.PREVIEW_OUT_OF_DATE':
+    'Od przygotowania tego podglądu zaimportowano inne dane sprzedaży; otwórz plik ponownie, aby zobaczyć aktualny podgląd.',
+  'error.REPLACEMENT_NOT_ALLOWED':
+    'Ten plik nie może zastąpić wybranego importu: plik sprzedaży zastępuje tylko wcześniejszy, jeszcze niezastąpiony import sprzedaży z tego samego miesiąca.',
   'error.IMPORT_NOT_READY': 'Ten import nie jest już gotowy na ten krok; wybierz plik ponownie.',
-  'error.DATABASE_NEWER': 'Ten plik danych zapisała nowsza wersja Loyalty Desk; zainstaluj ją, aby go otworzyć. Plik nie został zmieniony.',
-  'error.DATABASE_BUSY': 'Inne okno lub polecenie Loyalty Desk używa pliku danych; nic nie zostało zapisane. Spróbuj ponownie, gdy skończy.',
-  'error.AMOUNT_TOO_LARGE': 'Liczba punktów lub kwota albo ich suma przekracza 99 999 999 999 999 (najwięcej, ile Loyalty Desk liczy dokładnie); nic nie zostało zapisane.',
-  'error.PERIOD_LOCKED': 'Ten okres jest zatwierdzony i zablokowany: już się nie zmienia. Wprowadź zmianę w otwartym okresie i napisz w powodzie, co koryguje.',
+  'error.DATABASE_NEWER':
+    'Ten plik danych zapisała nowsza wersja Loyalty Desk; zainstaluj ją, aby go otworzyć. Plik nie został zmieniony.',
+  'error.DATABASE_BUSY':
+    'Inne okno lub polecenie Loyalty Desk używa pliku danych; nic nie zostało zapisane. Spróbuj ponownie, gdy skończy.',
+  'error.AMOUNT_TOO_LARGE':
+    'Liczba punktów lub kwota albo ich suma przekracza 99 999 999 999 999 (najwięcej, ile Loyalty Desk liczy dokładnie); nic nie zostało zapisane.',
+  'error.PERIOD_LOCKED':
+    'Ten okres jest zatwierdzony i zablokowany: już się nie zmienia. Wprowadź zmianę w otwartym okresie i napisz w powodzie, co koryguje.',
   'error.EARLIER_PERIOD_OPEN': 'Wcześniejszy okres ze sprzedażą jest wciąż otwarty: okresy zatwierdza się po kolei.',
   'error.OVER_BUDGET': 'Wypłata przekracza budżet okresu: można ją zatwierdzić tylko z pisemnym powodem.',
   'error.REASON_REQUIRED': 'Podaj powód: zostanie zapisany razem ze zmianą.',
   'error.INVALID_RULES': 'Niektóre zasady są nieprawidłowe; popraw zaznaczone wartości.',
-  'error.INTERNAL': 'W Loyalty Desk wystąpił nieoczekiwany błąd. Każda zmiana zapisuje się w całości albo wcale, nigdy częściowo; sprawdź, czy ta została zapisana.',
+  'error.INTERNAL':
+    'W Loyalty Desk wystąpił nieoczekiwany błąd. Każda zmiana zapisuje się w całości albo wcale, nigdy częściowo; sprawdź, czy ta została zapisana.',
   'error.offline': 'Loyalty Desk nie odpowiada. Sprawdź, czy nadal działa, i odśwież stronę.',
   'error.accessDenied': 'Klucz dostępu tej strony stracił ważność: otwórz adres wypisany przez „npm run web”.',
   'error.tooLarge': 'Plik jest za duży, aby przesłać go do Loyalty Desk.',
@@ -794,17 +919,24 @@ export const pl = {
   'field.amount': 'Kwota',
   'field.reason': 'Powód',
   'field.confirmations.status': 'Zrealizowano lub odrzucono',
-  'problem.CONFIRMATION_MISMATCH': 'Ten wiersz nie pasuje do żadnego wyeksportowanego doładowania albo podaje inną kwotę niż doładowanie; nic dla niego nie zmieniono.',
-  'problem.BAD_CONFIRMATION_STATUS': 'Status nie mówi ani o realizacji, ani o odrzuceniu (np. OK, zrealizowano, paid, odrzucono, failed).',
+  'problem.CONFIRMATION_MISMATCH':
+    'Ten wiersz nie pasuje do żadnego wyeksportowanego doładowania albo podaje inną kwotę niż doładowanie; nic dla niego nie zmieniono.',
+  'problem.BAD_CONFIRMATION_STATUS':
+    'Status nie mówi ani o realizacji, ani o odrzuceniu (np. OK, zrealizowano, paid, odrzucono, failed).',
   'error.NOTHING_TO_EXPORT': 'Nie zostało żadne zatwierdzone doładowanie do umieszczenia w tym pliku.',
   'error.PERIOD_NOT_APPROVED': 'Zatwierdź okres, zanim wyeksportujesz jego wypłaty.',
-  'error.PAYOUTS_MOVED': 'Doładowania zmieniły się od chwili, gdy je pokazano (przeliczono kwoty albo w międzyczasie wyeksportowano, unieważniono lub potwierdzono paczkę); nic nie zapisano. Sprawdź je ponownie; plik potwierdzenia wczytaj jeszcze raz.',
-  'error.PAYOUT_STATE_CONFLICT': 'To doładowanie nie może przejść do tego stanu z obecnego (doładowanie wypłacone, odrzucone lub unieważnione już się nie zmienia); nic nie zostało zmienione.',
-  'error.FILE_NOT_WRITABLE': 'Nie można tam zapisać pliku (brak folderu, brak uprawnień lub pełny dysk); nic nie zostało zapisane w programie.',
-  'error.FILE_NOT_MOVED': 'Paczkę wypłat zapisano, ale jej pliku nie udało się umieścić na miejscu; został obok pod nazwą tymczasową. Ponowny eksport zwróci ten sam plik.',
+  'error.PAYOUTS_MOVED':
+    'Doładowania zmieniły się od chwili, gdy je pokazano (przeliczono kwoty albo w międzyczasie wyeksportowano, unieważniono lub potwierdzono paczkę); nic nie zapisano. Sprawdź je ponownie; plik potwierdzenia wczytaj jeszcze raz.',
+  'error.PAYOUT_STATE_CONFLICT':
+    'To doładowanie nie może przejść do tego stanu z obecnego (doładowanie wypłacone, odrzucone lub unieważnione już się nie zmienia); nic nie zostało zmienione.',
+  'error.FILE_NOT_WRITABLE':
+    'Nie można tam zapisać pliku (brak folderu, brak uprawnień lub pełny dysk); nic nie zostało zapisane w programie.',
+  'error.FILE_NOT_MOVED':
+    'Paczkę wypłat zapisano, ale jej pliku nie udało się umieścić na miejscu; został obok pod nazwą tymczasową. Ponowny eksport zwróci ten sam plik.',
 
   'verify.title': 'Weryfikacja',
-  'verify.lead': 'Co wymaga decyzji, zanim pójdą pieniądze: każde ustalenie z wierszami, które je pokazują, rozstrzygane z powodem, który zostaje zapisany.',
+  'verify.lead':
+    'Co wymaga decyzji, zanim pójdą pieniądze: każde ustalenie z wierszami, które je pokazują, rozstrzygane z powodem, który zostaje zapisany.',
   'verify.period': 'Okres',
   'verify.loading': 'Sprawdzanie okresu…',
   'verify.summary': 'Ustalenia okresu',
@@ -821,11 +953,17 @@ export const pl = {
   'verify.allResolved': 'Wszystkie ustalenia okresu {period} są rozstrzygnięte.',
   'verify.goPayouts': 'Przejdź do Wypłat, aby zatwierdzić',
   'verify.none.title': 'Nie ma czego weryfikować',
-  'verify.none.text': 'Brak ustaleń w tym okresie: każdy wiersz ma znanego uczestnika i produkt i nic nie wygląda nietypowo.',
+  'verify.none.text':
+    'Brak ustaleń w tym okresie: każdy wiersz ma znanego uczestnika i produkt i nic nie wygląda nietypowo.',
   'verify.noneOpen': 'Żadne ustalenie nie jest otwarte. Pokaż rozstrzygnięte, aby zobaczyć decyzje.',
   'verify.noMatch': 'Żadne ustalenie nie pasuje do tego filtra.',
   'verify.list': 'Ustalenia',
-  'verify.showMore': { one: 'Pokaż jeszcze {count}', few: 'Pokaż jeszcze {count}', many: 'Pokaż jeszcze {count}', other: 'Pokaż jeszcze {count}' },
+  'verify.showMore': {
+    one: 'Pokaż jeszcze {count}',
+    few: 'Pokaż jeszcze {count}',
+    many: 'Pokaż jeszcze {count}',
+    other: 'Pokaż jeszcze {count}',
+  },
 
   'finding.status.open': 'Otwarte',
   'finding.status.resolved': 'Rozstrzygnięte',
@@ -845,32 +983,47 @@ export const pl = {
     one: '{count} wiersz podaje kod {code}, którego nie ma żaden uczestnik (netto {net}). Nie nalicza punktów nikomu, dopóki nie zostanie przypisany uczestnikowi albo wykluczony.',
     few: '{count} wiersze podają kod {code}, którego nie ma żaden uczestnik (netto {net}). Nie naliczają punktów nikomu, dopóki nie zostaną przypisane uczestnikowi albo wykluczone.',
     many: '{count} wierszy podaje kod {code}, którego nie ma żaden uczestnik (netto {net}). Nie naliczają punktów nikomu, dopóki nie zostaną przypisane uczestnikowi albo wykluczone.',
-    other: '{count} wiersza podaje kod {code}, którego nie ma żaden uczestnik (netto {net}). Nie naliczają punktów nikomu, dopóki nie zostaną przypisane uczestnikowi albo wykluczone.',
+    other:
+      '{count} wiersza podaje kod {code}, którego nie ma żaden uczestnik (netto {net}). Nie naliczają punktów nikomu, dopóki nie zostaną przypisane uczestnikowi albo wykluczone.',
   },
   'finding.UNKNOWN_SKU.text': {
     one: '{count} wiersz sprzedaje {sku}, którego nie ma na liście produktów (netto {net}). Nie daje punktów, ale liczy się do obrotu.',
     few: '{count} wiersze sprzedają {sku}, którego nie ma na liście produktów (netto {net}). Nie dają punktów, ale liczą się do obrotu.',
     many: '{count} wierszy sprzedaje {sku}, którego nie ma na liście produktów (netto {net}). Nie dają punktów, ale liczą się do obrotu.',
-    other: '{count} wiersza sprzedaje {sku}, którego nie ma na liście produktów (netto {net}). Nie dają punktów, ale liczą się do obrotu.',
+    other:
+      '{count} wiersza sprzedaje {sku}, którego nie ma na liście produktów (netto {net}). Nie dają punktów, ale liczą się do obrotu.',
   },
-  'finding.MISSING_TARGET.text': '{code} ma sprzedaż w okresie {period}, ale nie ma celu, więc nie ma realizacji ani premii za cel ({promoted} produktów promowanych).',
+  'finding.MISSING_TARGET.text':
+    '{code} ma sprzedaż w okresie {period}, ale nie ma celu, więc nie ma realizacji ani premii za cel ({promoted} produktów promowanych).',
   'finding.DUPLICATE_LINE.text': {
     one: '{count} wiersz importu nr {batch} powtarza wcześniejszy i nie został policzony. Sprawdź z klientem, czy to naprawdę powtórzenie.',
     few: '{count} wiersze importu nr {batch} powtarzają wcześniejsze i nie zostały policzone. Sprawdź z klientem, czy to naprawdę powtórzenia.',
     many: '{count} wierszy importu nr {batch} powtarza wcześniejsze i nie zostało policzonych. Sprawdź z klientem, czy to naprawdę powtórzenia.',
-    other: '{count} wiersza importu nr {batch} powtarza wcześniejsze i nie zostało policzone. Sprawdź z klientem, czy to naprawdę powtórzenia.',
+    other:
+      '{count} wiersza importu nr {batch} powtarza wcześniejsze i nie zostało policzone. Sprawdź z klientem, czy to naprawdę powtórzenia.',
   },
-  'finding.RETURN_WITHOUT_SALE.text': '{code} zwraca {quantity} × {sku} ({net}), choć nie sprzedał go od {since}; zwrot odbiera {points} pkt.',
+  'finding.RETURN_WITHOUT_SALE.text':
+    '{code} zwraca {quantity} × {sku} ({net}), choć nie sprzedał go od {since}; zwrot odbiera {points} pkt.',
   'finding.NO_DESTINATION.text': '{code} nie ma ani karty, ani IBAN: {points} pkt zostaje na saldzie zamiast wypłaty.',
   'finding.INACTIVE.text': '{code} jest nieaktywny: {points} pkt zostaje na saldzie zamiast wypłaty.',
   'finding.CAP_REACHED.text': '{code} osiągnął limit {cap} pkt: zdobył {beforeCap} pkt, obcięto {cut}.',
-  'finding.VOLUME_OUTLIER.own': '{code} sprzedał w okresie {period} za {volume}, ponad trzy razy więcej niż własna mediana {median} z poprzednich okresów.',
-  'finding.VOLUME_OUTLIER.fence': '{code} sprzedał w okresie {period} za {volume}, powyżej dalekiej granicy obrotów wszystkich uczestników w tym okresie, {fence} (górny kwartyl {q3} plus trzykrotna odległość między kwartylami {q1} i {q3}).',
-  'finding.VOLUME_OUTLIER.both': '{code} sprzedał w okresie {period} za {volume}, ponad trzy razy więcej niż własna mediana {median} z poprzednich okresów, i powyżej dalekiej granicy obrotów wszystkich uczestników w tym okresie, {fence} (górny kwartyl {q3} plus trzykrotna odległość między kwartylami {q1} i {q3}).',
-  'finding.NEAR_THRESHOLD.tier': 'Obrót {code}, {volume}, jest tuż nad progiem poziomu {tier} ({threshold}); wyznacza poziom w następnym okresie.',
-  'finding.NEAR_THRESHOLD.target': 'Realizacja celu {code}, {attainment}, jest tuż nad progiem {threshold}, wartym {points} pkt.',
+  'finding.VOLUME_OUTLIER.own':
+    '{code} sprzedał w okresie {period} za {volume}, ponad trzy razy więcej niż własna mediana {median} z poprzednich okresów.',
+  'finding.VOLUME_OUTLIER.fence':
+    '{code} sprzedał w okresie {period} za {volume}, powyżej dalekiej granicy obrotów wszystkich uczestników w tym okresie, {fence} (górny kwartyl {q3} plus trzykrotna odległość między kwartylami {q1} i {q3}).',
+  'finding.VOLUME_OUTLIER.both':
+    '{code} sprzedał w okresie {period} za {volume}, ponad trzy razy więcej niż własna mediana {median} z poprzednich okresów, i powyżej dalekiej granicy obrotów wszystkich uczestników w tym okresie, {fence} (górny kwartyl {q3} plus trzykrotna odległość między kwartylami {q1} i {q3}).',
+  'finding.NEAR_THRESHOLD.tier':
+    'Obrót {code}, {volume}, jest tuż nad progiem poziomu {tier} ({threshold}); wyznacza poziom w następnym okresie.',
+  'finding.NEAR_THRESHOLD.target':
+    'Realizacja celu {code}, {attainment}, jest tuż nad progiem {threshold}, wartym {points} pkt.',
   'finding.resolvedAway': 'Rozstrzygnęła je decyzja poniżej: ustalenie nie pojawia się już w punktach.',
-  'finding.evidence': { one: 'Dowody: {count} wiersz', few: 'Dowody: {count} wiersze', many: 'Dowody: {count} wierszy', other: 'Dowody: {count} wiersza' },
+  'finding.evidence': {
+    one: 'Dowody: {count} wiersz',
+    few: 'Dowody: {count} wiersze',
+    many: 'Dowody: {count} wierszy',
+    other: 'Dowody: {count} wiersza',
+  },
   'finding.evidenceShown': 'pokazano pierwsze {shown} z {total}',
   'finding.decisions': 'Decyzje',
   'evidence.table': 'Wiersze, które pokazują: {finding}',
@@ -884,8 +1037,18 @@ export const pl = {
   'evidence.col.quantity': 'Ilość',
   'evidence.col.net': 'Netto',
   'evidence.col.value': 'Wartość',
-  'decision.assign': { one: 'Przypisano {count} wiersz do {participant}', few: 'Przypisano {count} wiersze do {participant}', many: 'Przypisano {count} wierszy do {participant}', other: 'Przypisano {count} wiersza do {participant}' },
-  'decision.exclude': { one: 'Wykluczono {count} wiersz', few: 'Wykluczono {count} wiersze', many: 'Wykluczono {count} wierszy', other: 'Wykluczono {count} wiersza' },
+  'decision.assign': {
+    one: 'Przypisano {count} wiersz do {participant}',
+    few: 'Przypisano {count} wiersze do {participant}',
+    many: 'Przypisano {count} wierszy do {participant}',
+    other: 'Przypisano {count} wiersza do {participant}',
+  },
+  'decision.exclude': {
+    one: 'Wykluczono {count} wiersz',
+    few: 'Wykluczono {count} wiersze',
+    many: 'Wykluczono {count} wierszy',
+    other: 'Wykluczono {count} wiersza',
+  },
   'decision.setTarget': 'Ustawiono cel na {target}',
   'decision.accept': 'Zaakceptowano bez zmian',
   'decision.meta': '{actor}, {date}',
@@ -909,8 +1072,18 @@ export const pl = {
   'resolve.participant.required': 'Wybierz uczestnika, do którego trafią wiersze.',
   'resolve.participant.unknown': 'Żaden uczestnik nie ma kodu „{code}”.',
   'resolve.lines': 'Które wiersze',
-  'resolve.lines.all': { one: 'Ten wiersz', few: 'Wszystkie {count} wiersze', many: 'Wszystkie {count} wierszy', other: 'Wszystkie {count} wiersza' },
-  'resolve.lines.chosen': { one: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})', few: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})', many: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})', other: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})' },
+  'resolve.lines.all': {
+    one: 'Ten wiersz',
+    few: 'Wszystkie {count} wiersze',
+    many: 'Wszystkie {count} wierszy',
+    other: 'Wszystkie {count} wiersza',
+  },
+  'resolve.lines.chosen': {
+    one: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})',
+    few: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})',
+    many: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})',
+    other: 'Tylko wiersze zaznaczone w dowodach (zaznaczono {count})',
+  },
   'resolve.lines.chosen.hint': 'Zaznacz wiersze w tabeli powyżej.',
   'resolve.lines.none': 'Zaznacz co najmniej jeden wiersz w tabeli dowodów.',
   'resolve.target': 'Cel na {period} ({currency})',
@@ -927,13 +1100,21 @@ export const pl = {
   },
 
   'payouts.title': 'Wypłaty',
-  'payouts.lead': 'Zatwierdź doładowania okresu w ramach budżetu, wyeksportuj pliki dla wydawcy kart i banku i zapisz, co potwierdzą.',
+  'payouts.lead':
+    'Zatwierdź doładowania okresu w ramach budżetu, wyeksportuj pliki dla wydawcy kart i banku i zapisz, co potwierdzą.',
   'payouts.period': 'Okres',
   'payouts.loading': 'Przygotowywanie doładowań…',
   'payouts.draft.title': 'Jeszcze niezatwierdzone',
-  'payouts.draft.text': 'Sprawdź, kto dostaje ile, i zatwierdź. Zatwierdzenie księguje punkty i zamyka okres; potem można eksportować doładowania.',
-  'payouts.findings.title': { one: 'Otwarte jest {count} ustalenie weryfikacji', few: 'Otwarte są {count} ustalenia weryfikacji', many: 'Otwartych jest {count} ustaleń weryfikacji', other: 'Otwartych jest {count} ustalenia weryfikacji' },
-  'payouts.findings.text': 'Rozstrzygnij otwarte ustalenia przed zatwierdzeniem albo zaakceptuj je z powodem przy zatwierdzaniu.',
+  'payouts.draft.text':
+    'Sprawdź, kto dostaje ile, i zatwierdź. Zatwierdzenie księguje punkty i zamyka okres; potem można eksportować doładowania.',
+  'payouts.findings.title': {
+    one: 'Otwarte jest {count} ustalenie weryfikacji',
+    few: 'Otwarte są {count} ustalenia weryfikacji',
+    many: 'Otwartych jest {count} ustaleń weryfikacji',
+    other: 'Otwartych jest {count} ustalenia weryfikacji',
+  },
+  'payouts.findings.text':
+    'Rozstrzygnij otwarte ustalenia przed zatwierdzeniem albo zaakceptuj je z powodem przy zatwierdzaniu.',
   'payouts.findings.link': 'Otwórz Weryfikację',
   'payouts.totals.title': 'To zatwierdzenie',
   'payouts.totals.topUps': 'Doładowania',
@@ -943,8 +1124,10 @@ export const pl = {
   'payouts.totals.held': 'Wstrzymane wypłaty',
   'payouts.totals.amount': 'Do wypłaty',
   'payouts.fit.label': 'Dopasuj do budżetu',
-  'payouts.fit.hint': 'Każdy dostaje proporcjonalnie mniej, tak aby suma doszła do budżetu z dokładnością do wartości jednego punktu (budżet, który nie jest całkowitą liczbą punktów, zostawia tę resztę niewypłaconą); reszta zostaje na saldach na następny okres.',
-  'payouts.fit.active': 'Dopasowano do budżetu: {points} pkt zostaje na saldach. Tabela pokazuje, ile dostałby każdy uczestnik.',
+  'payouts.fit.hint':
+    'Każdy dostaje proporcjonalnie mniej, tak aby suma doszła do budżetu z dokładnością do wartości jednego punktu (budżet, który nie jest całkowitą liczbą punktów, zostawia tę resztę niewypłaconą); reszta zostaje na saldach na następny okres.',
+  'payouts.fit.active':
+    'Dopasowano do budżetu: {points} pkt zostaje na saldach. Tabela pokazuje, ile dostałby każdy uczestnik.',
   'payouts.fit.remainder': '{remainder} budżetu to mniej niż jeden punkt i nie zostaje wypłacone.',
   'payouts.fit.notNeeded': 'Wybór mieści się w budżecie, więc nie trzeba nic dopasowywać.',
   'payouts.proposal.title': 'Doładowania do zatwierdzenia',
@@ -975,28 +1158,59 @@ export const pl = {
   'payouts.approved.textNoDate': 'Okres jest zatwierdzony.',
   'payouts.approved.reason': 'Podane powody: {reason}',
   'payouts.status.title': 'Stan doładowań',
-  'payouts.status.approved': { one: 'Zatwierdzone · {count} doładowanie', few: 'Zatwierdzone · {count} doładowania', many: 'Zatwierdzone · {count} doładowań', other: 'Zatwierdzone · {count} doładowania' },
+  'payouts.status.approved': {
+    one: 'Zatwierdzone · {count} doładowanie',
+    few: 'Zatwierdzone · {count} doładowania',
+    many: 'Zatwierdzone · {count} doładowań',
+    other: 'Zatwierdzone · {count} doładowania',
+  },
   'payouts.status.waiting': 'Jeszcze niepotwierdzone · {count}',
   'payouts.status.paid': 'Zrealizowane · {count}',
   'payouts.status.failed': 'Odrzucone · {count}',
   'payouts.export.title': 'Pliki wypłat',
-  'payouts.export.lead': 'Każdy plik zawiera doładowania jeszcze niewyeksportowane. Ponowny eksport zwraca ten sam plik, nigdy drugiej wypłaty.',
+  'payouts.export.lead':
+    'Każdy plik zawiera doładowania jeszcze niewyeksportowane. Ponowny eksport zwraca ten sam plik, nigdy drugiej wypłaty.',
   'payouts.export.xlsx': 'Doładowania kart (.xlsx)',
   'payouts.export.csv': 'Doładowania kart (.csv)',
   'payouts.export.sepa': 'Przelewy (SEPA)',
   'payouts.export.busy': 'Przygotowywanie…',
-  'payouts.export.waiting.card': { one: '{count} doładowanie karty do eksportu', few: '{count} doładowania kart do eksportu', many: '{count} doładowań kart do eksportu', other: '{count} doładowania kart do eksportu' },
-  'payouts.export.waiting.transfer': { one: '{count} przelew do eksportu', few: '{count} przelewy do eksportu', many: '{count} przelewów do eksportu', other: '{count} przelewu do eksportu' },
+  'payouts.export.waiting.card': {
+    one: '{count} doładowanie karty do eksportu',
+    few: '{count} doładowania kart do eksportu',
+    many: '{count} doładowań kart do eksportu',
+    other: '{count} doładowania kart do eksportu',
+  },
+  'payouts.export.waiting.transfer': {
+    one: '{count} przelew do eksportu',
+    few: '{count} przelewy do eksportu',
+    many: '{count} przelewów do eksportu',
+    other: '{count} przelewu do eksportu',
+  },
   'payouts.export.none.card': 'Żadne doładowanie nie idzie na kartę.',
   'payouts.export.none.transfer': 'Żadne doładowanie nie idzie przelewem.',
   'payouts.export.again': 'Wszystko wyeksportowane: da ten sam plik jeszcze raz.',
-  'payouts.export.done': { one: 'Pobrano {file}: {count} doładowanie, {amount}.', few: 'Pobrano {file}: {count} doładowania, {amount}.', many: 'Pobrano {file}: {count} doładowań, {amount}.', other: 'Pobrano {file}: {count} doładowania, {amount}.' },
-  'payouts.export.reused': 'Nie ma nic nowego do eksportu: pobrano ponownie {file}, plik utworzony wcześniej. Żadne doładowanie nie zostanie wypłacone dwa razy.',
-  'payouts.export.nothingLeft': 'Nic do tego pliku: doładowania są w innym pliku albo zostały anulowane i wróciły na salda.',
-  'payouts.export.sameBatch': 'Doładowania kart są w pliku w drugim formacie: pobierzesz tę samą paczkę w tym formacie, nigdy drugą wypłatę.',
-  'payouts.export.copy': { one: 'Pobrano {file}: paczka {batch} w tym formacie, to samo {count} doładowanie i {amount}. Nic nie zostanie wypłacone dwa razy.', few: 'Pobrano {file}: paczka {batch} w tym formacie, te same {count} doładowania i {amount}. Nic nie zostanie wypłacone dwa razy.', many: 'Pobrano {file}: paczka {batch} w tym formacie, tych samych {count} doładowań i {amount}. Nic nie zostanie wypłacone dwa razy.', other: 'Pobrano {file}: paczka {batch} w tym formacie, te same {count} doładowania i {amount}. Nic nie zostanie wypłacone dwa razy.' },
+  'payouts.export.done': {
+    one: 'Pobrano {file}: {count} doładowanie, {amount}.',
+    few: 'Pobrano {file}: {count} doładowania, {amount}.',
+    many: 'Pobrano {file}: {count} doładowań, {amount}.',
+    other: 'Pobrano {file}: {count} doładowania, {amount}.',
+  },
+  'payouts.export.reused':
+    'Nie ma nic nowego do eksportu: pobrano ponownie {file}, plik utworzony wcześniej. Żadne doładowanie nie zostanie wypłacone dwa razy.',
+  'payouts.export.nothingLeft':
+    'Nic do tego pliku: doładowania są w innym pliku albo zostały anulowane i wróciły na salda.',
+  'payouts.export.sameBatch':
+    'Doładowania kart są w pliku w drugim formacie: pobierzesz tę samą paczkę w tym formacie, nigdy drugą wypłatę.',
+  'payouts.export.copy': {
+    one: 'Pobrano {file}: paczka {batch} w tym formacie, to samo {count} doładowanie i {amount}. Nic nie zostanie wypłacone dwa razy.',
+    few: 'Pobrano {file}: paczka {batch} w tym formacie, te same {count} doładowania i {amount}. Nic nie zostanie wypłacone dwa razy.',
+    many: 'Pobrano {file}: paczka {batch} w tym formacie, tych samych {count} doładowań i {amount}. Nic nie zostanie wypłacone dwa razy.',
+    other:
+      'Pobrano {file}: paczka {batch} w tym formacie, te same {count} doładowania i {amount}. Nic nie zostanie wypłacone dwa razy.',
+  },
   'payouts.confirm.title': 'Potwierdzenie',
-  'payouts.confirm.text': 'Gdy wydawca kart lub bank poda, które doładowania przeszły, zaimportuj jego plik: doładowania staną się zrealizowane albo odrzucone, a odrzucone wrócą na saldo.',
+  'payouts.confirm.text':
+    'Gdy wydawca kart lub bank poda, które doładowania przeszły, zaimportuj jego plik: doładowania staną się zrealizowane albo odrzucone, a odrzucone wrócą na saldo.',
   'payouts.confirm.action': 'Importuj potwierdzenie',
   'payouts.list.title': 'Doładowania',
   'payouts.list.none': 'Ten okres nie zatwierdził żadnego doładowania.',
@@ -1020,7 +1234,8 @@ export const pl = {
   'batches.void': 'Anuluj…',
   'batches.void.label': 'Anuluj {batch}',
   'batches.void.title': 'Anulować {batch}?',
-  'batches.void.text': 'Anuluj {file} tylko wtedy, gdy wydawca lub bank go nie przetworzył. Jego doładowania niepotwierdzone jako zrealizowane wracają na salda; plik zostaje w rejestrze, oznaczony jako anulowany.',
+  'batches.void.text':
+    'Anuluj {file} tylko wtedy, gdy wydawca lub bank go nie przetworzył. Jego doładowania niepotwierdzone jako zrealizowane wracają na salda; plik zostaje w rejestrze, oznaczony jako anulowany.',
   'batches.void.reason': 'Powód anulowania',
   'batches.void.hint': 'Na przykład: wydawca odrzucił cały plik 5 listopada.',
   'batches.void.confirm': 'Anuluj plik',
@@ -1029,7 +1244,8 @@ export const pl = {
   'batches.downloadAs.xlsx': 'Jako XLSX',
   'batches.downloadAs.csv.label': 'Pobierz {batch} jako CSV',
   'batches.downloadAs.xlsx.label': 'Pobierz {batch} jako XLSX',
-  'batches.downloadAs.hint': 'Ta sama paczka w drugim formacie: te same doładowania, referencje i suma kontrolna. Nikomu nie wypłaca drugi raz.',
+  'batches.downloadAs.hint':
+    'Ta sama paczka w drugim formacie: te same doładowania, referencje i suma kontrolna. Nikomu nie wypłaca drugi raz.',
 
   'budget.title': 'Budżet',
   'budget.lead': 'Ile każdy okres mógł wydać, ile zatwierdzono i wypłacono i co zostaje wstrzymane na saldach.',
@@ -1068,12 +1284,14 @@ export const pl = {
   'payoutField.createdDate': 'Data pliku',
 
   'payoutTemplate.title': 'Szablon pliku dla wydawcy kart',
-  'payoutTemplate.lead': 'Kolumny, nagłówki i formaty liczb w plikach doładowań kart (.xlsx i .csv), tak jak czyta je wydawca kart. Plik SEPA jest zgodny ze standardem bankowym i się nie zmienia.',
+  'payoutTemplate.lead':
+    'Kolumny, nagłówki i formaty liczb w plikach doładowań kart (.xlsx i .csv), tak jak czyta je wydawca kart. Plik SEPA jest zgodny ze standardem bankowym i się nie zmienia.',
   'payoutTemplate.kind.builtIn': 'Szablon wbudowany',
   'payoutTemplate.kind.own': 'Twój szablon',
   'payoutTemplate.name': 'Nazwa szablonu',
   'payoutTemplate.columns.title': 'Kolumny',
-  'payoutTemplate.columns.lead': 'W kolejności, w jakiej są w pliku. Musi być wśród nich referencja: po niej dopasowuje się potwierdzenie wydawcy.',
+  'payoutTemplate.columns.lead':
+    'W kolejności, w jakiej są w pliku. Musi być wśród nich referencja: po niej dopasowuje się potwierdzenie wydawcy.',
   'payoutTemplate.column.field': 'Zawartość',
   'payoutTemplate.column.header': 'Nagłówek w pliku',
   'payoutTemplate.column.fieldOf': 'Kolumna {n}: zawartość',
@@ -1096,20 +1314,28 @@ export const pl = {
   'payoutTemplate.encoding.utf-8': 'UTF-8 bez BOM',
   'payoutTemplate.encoding.windows-1250': 'Windows-1250 (środkowoeuropejskie)',
   'payoutTemplate.encoding.windows-1251': 'Windows-1251 (cyrylica)',
-  'payoutTemplate.encoding.hint': 'UTF-8 z BOM otwiera się poprawnie w Excelu i mieści każdy alfabet. Strona kodowa Windows odrzuci nazwę, której nie da się w niej zapisać.',
+  'payoutTemplate.encoding.hint':
+    'UTF-8 z BOM otwiera się poprawnie w Excelu i mieści każdy alfabet. Strona kodowa Windows odrzuci nazwę, której nie da się w niej zapisać.',
   'payoutTemplate.dateFormat': 'Format daty',
   'payoutTemplate.dateFormat.hint': 'Dla kolumny z datą pliku.',
   'payoutTemplate.sheetName': 'Nazwa arkusza (.xlsx)',
   'payoutTemplate.sheetName.hint': 'Najwyżej 31 znaków, bez : \\ / ? * [ ]',
   'payoutTemplate.totals': 'Zakończ plik wierszem sumy',
-  'payoutTemplate.totals.hint': 'Niektórzy wydawcy czytają wiersz sumy jako kolejne doładowanie: dodaj go tylko, gdy wydawca o to prosi.',
+  'payoutTemplate.totals.hint':
+    'Niektórzy wydawcy czytają wiersz sumy jako kolejne doładowanie: dodaj go tylko, gdy wydawca o to prosi.',
   'payoutTemplate.totalsLabel': 'Etykieta wiersza sumy',
   'payoutTemplate.preview.title': 'Podgląd pliku .csv',
-  'payoutTemplate.preview.note': 'Przykładowe doładowanie zapisane tak, jak znajdzie się w pliku. Kodowanie: {encoding}.',
+  'payoutTemplate.preview.note':
+    'Przykładowe doładowanie zapisane tak, jak znajdzie się w pliku. Kodowanie: {encoding}.',
   'payoutTemplate.preview.header': 'Nagłówki',
   'payoutTemplate.preview.row': 'Doładowanie',
   'payoutTemplate.preview.totals': 'Suma',
-  'payoutTemplate.problems': { one: '{count} pole wymaga poprawy przed zapisem.', few: '{count} pola wymagają poprawy przed zapisem.', many: '{count} pól wymaga poprawy przed zapisem.', other: '{count} pola wymaga poprawy przed zapisem.' },
+  'payoutTemplate.problems': {
+    one: '{count} pole wymaga poprawy przed zapisem.',
+    few: '{count} pola wymagają poprawy przed zapisem.',
+    many: '{count} pól wymaga poprawy przed zapisem.',
+    other: '{count} pola wymaga poprawy przed zapisem.',
+  },
   'payoutTemplate.unsaved': 'Zmiany nie są jeszcze zapisane.',
   'payoutTemplate.useBuiltIn': 'Wróć do szablonu wbudowanego',
   'payoutTemplate.undo': 'Cofnij zmiany',

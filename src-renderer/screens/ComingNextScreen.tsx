@@ -4,11 +4,29 @@ import { PageHeader } from '../components/PageHeader';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { hrefOf, type Screen } from '../navigation';
 
-type ComingScreen = Exclude<Screen, 'dashboard' | 'import' | 'participants' | 'scoring' | 'rules' | 'settings' | 'verification' | 'payouts' | 'budget'>;
+type ComingScreen = Exclude<
+  Screen,
+  'dashboard' | 'import' | 'participants' | 'scoring' | 'rules' | 'settings' | 'verification' | 'payouts' | 'budget'
+>;
 
-const COMING: Record<ComingScreen, { title: MessageKey; text: MessageKey; now: MessageKey; icon: IconName; action: { route: Screen; label: MessageKey } }> = {
-  reports: { title: 'nav.reports', text: 'placeholder.reports.text', now: 'placeholder.reports.now', icon: 'reports', action: { route: 'import', label: 'placeholder.goImport' } },
-  audit: { title: 'nav.audit', text: 'placeholder.audit.text', now: 'placeholder.audit.now', icon: 'audit', action: { route: 'settings', label: 'placeholder.goSettings' } },
+const COMING: Record<
+  ComingScreen,
+  { title: MessageKey; text: MessageKey; now: MessageKey; icon: IconName; action: { route: Screen; label: MessageKey } }
+> = {
+  reports: {
+    title: 'nav.reports',
+    text: 'placeholder.reports.text',
+    now: 'placeholder.reports.now',
+    icon: 'reports',
+    action: { route: 'import', label: 'placeholder.goImport' },
+  },
+  audit: {
+    title: 'nav.audit',
+    text: 'placeholder.audit.text',
+    now: 'placeholder.audit.now',
+    icon: 'audit',
+    action: { route: 'settings', label: 'placeholder.goSettings' },
+  },
 };
 
 /** A screen of a later version: what it will do, and what the operator can do meanwhile. */

@@ -42,7 +42,10 @@ function valuesFromTemplate(template: ProgramConfigInput): Values {
   };
 }
 
-/** A problem the core found with a field, worded by its code; the decimal places field says what it takes whatever the problem. */
+/**
+ * A problem the core found with a field, worded by its code; the decimal places field says what it takes whatever the
+ * problem.
+ */
 function fieldProblemText(field: Field, problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
   return field === 'minorDigits' ? i18n.t('validation.minorDigits') : problemSentence(problem, i18n);
 }
@@ -161,7 +164,11 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
   };
 
   let pointValueHint = t('create.field.pointValue.hintInvalid');
-  if (WHOLE.test(values.pointValueMinor.trim()) && /^[A-Za-z]{3}$/.test(values.currencyCode.trim()) && /^[0-3]$/.test(values.minorDigits.trim())) {
+  if (
+    WHOLE.test(values.pointValueMinor.trim()) &&
+    /^[A-Za-z]{3}$/.test(values.currencyCode.trim()) &&
+    /^[0-3]$/.test(values.minorDigits.trim())
+  ) {
     try {
       const money = i18n.formatMoney(Number(values.pointValueMinor.trim()), {
         code: values.currencyCode.trim().toUpperCase(),
@@ -178,17 +185,28 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
   let budgetText = t('create.rules.noBudget');
   if (budgetMinor !== undefined) {
     try {
-      budgetText = i18n.formatMoney(budgetMinor, { code: values.currencyCode.trim().toUpperCase(), minorDigits: Number(values.minorDigits) || 0 });
+      budgetText = i18n.formatMoney(budgetMinor, {
+        code: values.currencyCode.trim().toUpperCase(),
+        minorDigits: Number(values.minorDigits) || 0,
+      });
     } catch {
       // Not a currency Intl knows (yet): the amount as a plain decimal.
-      budgetText = minorToDecimalString(budgetMinor, /^[0-3]$/.test(values.minorDigits.trim()) ? Number(values.minorDigits.trim()) : 2);
+      budgetText = minorToDecimalString(
+        budgetMinor,
+        /^[0-3]$/.test(values.minorDigits.trim()) ? Number(values.minorDigits.trim()) : 2,
+      );
     }
   }
   const cap = rules.capPointsPerPeriod;
   const hasErrors = Object.keys(fieldErrors).length > 0 || otherProblems.length > 0;
 
   return (
-    <form className="create-form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={hasErrors ? 'create-errors' : undefined}>
+    <form
+      className="create-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-describedby={hasErrors ? 'create-errors' : undefined}
+    >
       {error ? (
         <div id="create-errors">
           <ErrorNotice error={error} testId="create-error" />
@@ -212,23 +230,74 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
         <div className="form-grid">
           <FormField id="name" label={t('create.field.name')} error={fieldErrors.name}>
             {(d) => (
-              <input id="field-name" className="input" value={values.name} onChange={set('name')} aria-invalid={!!fieldErrors.name} aria-describedby={d} maxLength={120} autoComplete="off" />
+              <input
+                id="field-name"
+                className="input"
+                value={values.name}
+                onChange={set('name')}
+                aria-invalid={!!fieldErrors.name}
+                aria-describedby={d}
+                maxLength={120}
+                autoComplete="off"
+              />
             )}
           </FormField>
-          <FormField id="client" label={t('create.field.client')} hint={t('create.field.client.hint')} error={fieldErrors.client}>
+          <FormField
+            id="client"
+            label={t('create.field.client')}
+            hint={t('create.field.client.hint')}
+            error={fieldErrors.client}
+          >
             {(d) => (
-              <input id="field-client" className="input" value={values.client} onChange={set('client')} aria-invalid={!!fieldErrors.client} aria-describedby={d} maxLength={120} autoComplete="organization" />
+              <input
+                id="field-client"
+                className="input"
+                value={values.client}
+                onChange={set('client')}
+                aria-invalid={!!fieldErrors.client}
+                aria-describedby={d}
+                maxLength={120}
+                autoComplete="organization"
+              />
             )}
           </FormField>
-          <FormField id="firstPeriod" label={t('create.field.firstPeriod')} hint={t('create.field.firstPeriod.hint')} error={fieldErrors.firstPeriod}>
+          <FormField
+            id="firstPeriod"
+            label={t('create.field.firstPeriod')}
+            hint={t('create.field.firstPeriod.hint')}
+            error={fieldErrors.firstPeriod}
+          >
             {(d) => (
-              <input id="field-firstPeriod" className="input" type="month" value={values.firstPeriod} onChange={set('firstPeriod')} aria-invalid={!!fieldErrors.firstPeriod} aria-describedby={d} />
+              <input
+                id="field-firstPeriod"
+                className="input"
+                type="month"
+                value={values.firstPeriod}
+                onChange={set('firstPeriod')}
+                aria-invalid={!!fieldErrors.firstPeriod}
+                aria-describedby={d}
+              />
             )}
           </FormField>
-          <FormField id="locale" label={t('create.field.locale')} hint={t('create.field.locale.hint')} error={fieldErrors.locale}>
+          <FormField
+            id="locale"
+            label={t('create.field.locale')}
+            hint={t('create.field.locale.hint')}
+            error={fieldErrors.locale}
+          >
             {(d) => (
               <>
-                <input id="field-locale" className="input" value={values.locale} onChange={set('locale')} aria-invalid={!!fieldErrors.locale} aria-describedby={d} list="locale-options" autoComplete="off" spellCheck={false} />
+                <input
+                  id="field-locale"
+                  className="input"
+                  value={values.locale}
+                  onChange={set('locale')}
+                  aria-invalid={!!fieldErrors.locale}
+                  aria-describedby={d}
+                  list="locale-options"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
                 <datalist id="locale-options">
                   {LOCALES.map((l) => (
                     <option key={l} value={l} />
@@ -243,19 +312,64 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
       <fieldset className="form-section">
         <legend className="form-section-title">{t('create.section.money')}</legend>
         <div className="form-grid form-grid--three">
-          <FormField id="currencyCode" label={t('create.field.currencyCode')} hint={t('create.field.currencyCode.hint')} error={fieldErrors.currencyCode}>
+          <FormField
+            id="currencyCode"
+            label={t('create.field.currencyCode')}
+            hint={t('create.field.currencyCode.hint')}
+            error={fieldErrors.currencyCode}
+          >
             {(d) => (
-              <input id="field-currencyCode" className="input input--code" value={values.currencyCode} onChange={set('currencyCode')} aria-invalid={!!fieldErrors.currencyCode} aria-describedby={d} maxLength={3} autoComplete="off" spellCheck={false} />
+              <input
+                id="field-currencyCode"
+                className="input input--code"
+                value={values.currencyCode}
+                onChange={set('currencyCode')}
+                aria-invalid={!!fieldErrors.currencyCode}
+                aria-describedby={d}
+                maxLength={3}
+                autoComplete="off"
+                spellCheck={false}
+              />
             )}
           </FormField>
-          <FormField id="minorDigits" label={t('create.field.minorDigits')} hint={t('create.field.minorDigits.hint')} error={fieldErrors.minorDigits}>
+          <FormField
+            id="minorDigits"
+            label={t('create.field.minorDigits')}
+            hint={t('create.field.minorDigits.hint')}
+            error={fieldErrors.minorDigits}
+          >
             {(d) => (
-              <input id="field-minorDigits" className="input input--number" inputMode="numeric" value={values.minorDigits} onChange={set('minorDigits')} aria-invalid={!!fieldErrors.minorDigits} aria-describedby={d} maxLength={1} autoComplete="off" />
+              <input
+                id="field-minorDigits"
+                className="input input--number"
+                inputMode="numeric"
+                value={values.minorDigits}
+                onChange={set('minorDigits')}
+                aria-invalid={!!fieldErrors.minorDigits}
+                aria-describedby={d}
+                maxLength={1}
+                autoComplete="off"
+              />
             )}
           </FormField>
-          <FormField id="pointValueMinor" label={t('create.field.pointValue')} hint={pointValueHint} error={fieldErrors.pointValueMinor}>
+          <FormField
+            id="pointValueMinor"
+            label={t('create.field.pointValue')}
+            hint={pointValueHint}
+            error={fieldErrors.pointValueMinor}
+          >
             {(d) => (
-              <input id="field-pointValueMinor" className="input input--number" inputMode="numeric" value={values.pointValueMinor} onChange={set('pointValueMinor')} aria-invalid={!!fieldErrors.pointValueMinor} aria-describedby={d} maxLength={15} autoComplete="off" />
+              <input
+                id="field-pointValueMinor"
+                className="input input--number"
+                inputMode="numeric"
+                value={values.pointValueMinor}
+                onChange={set('pointValueMinor')}
+                aria-invalid={!!fieldErrors.pointValueMinor}
+                aria-describedby={d}
+                maxLength={15}
+                autoComplete="off"
+              />
             )}
           </FormField>
         </div>

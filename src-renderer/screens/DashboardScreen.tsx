@@ -35,9 +35,16 @@ export function DashboardScreen() {
             <div className="stat-grid stat-grid--three">
               <Stat id="total" label={t('dashboard.total')} value={i18n.formatInteger(view.participants.total)} />
               <Stat id="active" label={t('dashboard.active')} value={i18n.formatInteger(view.participants.active)} />
-              <Stat id="without-destination" label={t('dashboard.withoutDestination')} value={i18n.formatInteger(view.participants.withoutPayoutDestination)} tone={view.participants.withoutPayoutDestination > 0 ? 'warning' : undefined} />
+              <Stat
+                id="without-destination"
+                label={t('dashboard.withoutDestination')}
+                value={i18n.formatInteger(view.participants.withoutPayoutDestination)}
+                tone={view.participants.withoutPayoutDestination > 0 ? 'warning' : undefined}
+              />
             </div>
-            {view.participants.withoutPayoutDestination > 0 ? <p className="card-note">{t('dashboard.withoutDestination.hint')}</p> : null}
+            {view.participants.withoutPayoutDestination > 0 ? (
+              <p className="card-note">{t('dashboard.withoutDestination.hint')}</p>
+            ) : null}
             {view.participants.total === 0 ? (
               <div className="callout">
                 <Icon name="import" size={20} className="callout-icon" />

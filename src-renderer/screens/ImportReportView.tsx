@@ -18,7 +18,9 @@ interface Props {
   titleRef?: RefObject<HTMLHeadingElement | null>;
 }
 
-/** What an import did, once it is written: counts, the columns used, every problem and, for participants, every change. */
+/**
+ * What an import did, once it is written: counts, the columns used, every problem and, for participants, every change.
+ */
 export function ImportReportView({ report, onAnother, actions, titleRef }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -27,7 +29,14 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
   const participants = report.kind === 'participants';
   // A confirmation's accepted rows made top-ups paid (created) or failed (updated), or were known already.
   const confirmations = report.kind === 'confirmations';
-  const changes = report.changes.flatMap((change) => change.changes.map((field, i) => ({ key: `${change.code}-${change.row}-${i}`, code: change.code, row: change.row, ...field })));
+  const changes = report.changes.flatMap((change) =>
+    change.changes.map((field, i) => ({
+      key: `${change.code}-${change.row}-${i}`,
+      code: change.code,
+      row: change.row,
+      ...field,
+    })),
+  );
   const shownChanges = changes.slice(0, MAX_TABLE_ROWS);
   const mapping = Object.entries(report.mapping);
   // Duplicate lines are a sales notion; other kinds report a repeated code as a rejected row.
@@ -36,7 +45,10 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
   return (
     <section className="card report" aria-labelledby="report-title" data-testid="import-report">
       <div className="report-header">
-        <span className={clean ? 'report-icon report-icon--ok' : 'report-icon report-icon--attention'} aria-hidden="true">
+        <span
+          className={clean ? 'report-icon report-icon--ok' : 'report-icon report-icon--attention'}
+          aria-hidden="true"
+        >
           <Icon name={clean ? 'checkCircle' : 'alert'} size={22} />
         </span>
         <div className="report-heading">
@@ -77,14 +89,41 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
       <div className="stat-grid stat-grid--report">
         <Stat id="rows-read" label={t('import.report.rowsRead')} value={n(report.rowsRead)} />
         <Stat id="accepted" label={t('import.report.accepted')} value={n(report.accepted)} tone="success" />
-        <Stat id="rejected" label={t('import.report.rejected')} value={n(report.rejected)} tone={report.rejected > 0 ? 'danger' : undefined} />
+        <Stat
+          id="rejected"
+          label={t('import.report.rejected')}
+          value={n(report.rejected)}
+          tone={report.rejected > 0 ? 'danger' : undefined}
+        />
         <Stat id="skipped" label={t('import.report.skipped')} value={n(report.skipped)} />
-        {duplicates !== null ? <Stat id="duplicates" label={t('import.preview.duplicates')} value={n(duplicates)} tone={duplicates > 0 ? 'warning' : undefined} /> : null}
+        {duplicates !== null ? (
+          <Stat
+            id="duplicates"
+            label={t('import.preview.duplicates')}
+            value={n(duplicates)}
+            tone={duplicates > 0 ? 'warning' : undefined}
+          />
+        ) : null}
         {report.kind !== 'sales' ? (
           <>
-            <Stat id="created" label={t(confirmations ? 'import.report.confirmations.paid' : 'import.report.created')} value={n(report.created)} tone={confirmations && report.created > 0 ? 'success' : 'muted'} />
-            <Stat id="updated" label={t(confirmations ? 'import.report.confirmations.failed' : 'import.report.updated')} value={n(report.updated)} tone={confirmations && report.updated > 0 ? 'danger' : 'muted'} />
-            <Stat id="unchanged" label={t(confirmations ? 'import.report.confirmations.known' : 'import.report.unchanged')} value={n(report.unchanged)} tone="muted" />
+            <Stat
+              id="created"
+              label={t(confirmations ? 'import.report.confirmations.paid' : 'import.report.created')}
+              value={n(report.created)}
+              tone={confirmations && report.created > 0 ? 'success' : 'muted'}
+            />
+            <Stat
+              id="updated"
+              label={t(confirmations ? 'import.report.confirmations.failed' : 'import.report.updated')}
+              value={n(report.updated)}
+              tone={confirmations && report.updated > 0 ? 'danger' : 'muted'}
+            />
+            <Stat
+              id="unchanged"
+              label={t(confirmations ? 'import.report.confirmations.known' : 'import.report.unchanged')}
+              value={n(report.unchanged)}
+              tone="muted"
+            />
           </>
         ) : null}
       </div>
@@ -111,7 +150,9 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
         <section className="report-section report-section--problems" aria-labelledby="report-problems">
           <h3 className="section-title" id="report-problems">
             {t('import.report.problems')}
-            {report.problems.length > 0 ? <span className="count-pill">{t('import.report.problemCount', { count: report.problems.length })}</span> : null}
+            {report.problems.length > 0 ? (
+              <span className="count-pill">{t('import.report.problemCount', { count: report.problems.length })}</span>
+            ) : null}
           </h3>
           {report.problems.length === 0 ? (
             <p className="muted with-icon">
@@ -132,7 +173,12 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
               <p className="muted">{t('import.report.noChanges')}</p>
             ) : (
               <>
-                <div className="table-wrap table-wrap--tall" role="region" aria-labelledby="report-changes" tabIndex={0}>
+                <div
+                  className="table-wrap table-wrap--tall"
+                  role="region"
+                  aria-labelledby="report-changes"
+                  tabIndex={0}
+                >
                   <table className="data-table" data-testid="import-changes">
                     <thead>
                       <tr>
@@ -164,7 +210,11 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
                     </tbody>
                   </table>
                 </div>
-                {changes.length > shownChanges.length ? <p className="muted small">{t('import.report.moreRows', { shown: shownChanges.length, total: changes.length })}</p> : null}
+                {changes.length > shownChanges.length ? (
+                  <p className="muted small">
+                    {t('import.report.moreRows', { shown: shownChanges.length, total: changes.length })}
+                  </p>
+                ) : null}
               </>
             )}
           </section>

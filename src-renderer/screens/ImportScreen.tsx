@@ -3,7 +3,15 @@
 // The core does the work as a job (import.start / status / commit); this screen only
 // polls and shows. Nothing is written before the operator confirms the preview.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorData, ImportJobStatus, ImportKind, ImportPreview, ImportReport, MappingField, PreviewRow } from '../../src-main/ipc/contract';
+import type {
+  AppErrorData,
+  ImportJobStatus,
+  ImportKind,
+  ImportPreview,
+  ImportReport,
+  MappingField,
+  PreviewRow,
+} from '../../src-main/ipc/contract';
 import { safeCall, useCall } from '../api/use-call';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportBatchTable } from '../components/ImportBatchTable';
@@ -57,14 +65,34 @@ interface PreviewPhase {
 
 type Phase =
   | { step: 'choose' }
-  | { step: 'reading'; spec: RunSpec; run: number; jobId: string | null; status: ImportJobStatus | null; cancelling: boolean }
-  | { step: 'mapping'; spec: RunSpec; jobId: string | null; source: MappingSource; mode: 'missing' | 'adjust'; back: PreviewPhase | null }
+  | {
+      step: 'reading';
+      spec: RunSpec;
+      run: number;
+      jobId: string | null;
+      status: ImportJobStatus | null;
+      cancelling: boolean;
+    }
+  | {
+      step: 'mapping';
+      spec: RunSpec;
+      jobId: string | null;
+      source: MappingSource;
+      mode: 'missing' | 'adjust';
+      back: PreviewPhase | null;
+    }
   | PreviewPhase
   | { step: 'done'; report: ImportReport };
 
 type ChooseNotice = { tone: 'info' | 'error'; text: MessageKey } | null;
 
-const WIZARD_STEP: Record<Phase['step'], WizardStep> = { choose: 'file', reading: 'file', mapping: 'columns', preview: 'check', done: 'done' };
+const WIZARD_STEP: Record<Phase['step'], WizardStep> = {
+  choose: 'file',
+  reading: 'file',
+  mapping: 'columns',
+  preview: 'check',
+  done: 'done',
+};
 
 function needsMapping(preview: ImportPreview): boolean {
   return preview.fields.some((f) => f.required && !f.header);
@@ -80,7 +108,11 @@ function mappingFromError(error: AppErrorData): MappingSource | null {
   if (fields) return { headers, fields, rows };
   // Without the fields, the required ones (named in `required`) are enough to go on.
   if (!required) return null;
-  return { headers, fields: Object.keys(required).map((field) => ({ field, required: true, header: null, source: null })), rows: [] };
+  return {
+    headers,
+    fields: Object.keys(required).map((field) => ({ field, required: true, header: null, source: null })),
+    rows: [],
+  };
 }
 
 /** Resolves after the browser has painted what was just rendered. */
@@ -101,7 +133,9 @@ export function ImportScreen() {
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   // Other screens may open the wizard on a kind, e.g. Payouts on a confirmation.
   const askedKind = useRouteParam('kind');
-  const [kind, setKind] = useState<ImportKind>(() => IMPORT_KIND_OPTIONS.find((o) => o.kind === askedKind)?.kind ?? 'participants');
+  const [kind, setKind] = useState<ImportKind>(
+    () => IMPORT_KIND_OPTIONS.find((o) => o.kind === askedKind)?.kind ?? 'participants',
+  );
   const [sales, setSales] = useState<SalesChoice>(INITIAL_SALES_CHOICE);
   const [notice, setNotice] = useState<ChooseNotice>(null);
   const [chooseError, setChooseError] = useState<AppErrorData | null>(null);
@@ -132,7 +166,8 @@ export function ImportScreen() {
 
   // The job of the current step is the one to cancel if the operator leaves.
   useEffect(() => {
-    openJob.current = phase.step === 'reading' || phase.step === 'mapping' || phase.step === 'preview' ? phase.jobId : null;
+    openJob.current =
+      phase.step === 'reading' || phase.step === 'mapping' || phase.step === 'preview' ? phase.jobId : null;
   }, [phase]);
   useEffect(() => () => cancelJob(openJob.current), []);
 
@@ -205,10 +240,24 @@ export function ImportScreen() {
             return;
           }
           if (needsMapping(preview)) {
-            goTo({ step: 'mapping', spec: readingSpec, jobId: readingJob, source: preview, mode: 'missing', back: null });
+            goTo({
+              step: 'mapping',
+              spec: readingSpec,
+              jobId: readingJob,
+              source: preview,
+              mode: 'missing',
+              back: null,
+            });
             announce('import.mapping.announce');
           } else {
-            goTo({ step: 'preview', spec: readingSpec, jobId: readingJob, preview, committing: false, commitError: null });
+            goTo({
+              step: 'preview',
+              spec: readingSpec,
+              jobId: readingJob,
+              preview,
+              committing: false,
+              commitError: null,
+            });
             announce('import.preview.announce', { accepted: preview.accepted, rows: preview.rowsRead });
           }
           return;
@@ -253,7 +302,8 @@ export function ImportScreen() {
     const spec: RunSpec = { kind, file: { name: file.name, size: file.size, bytes } };
     if (kind === 'sales') {
       if (sales.periodMode === 'month' && sales.month) spec.period = sales.month;
-      if (sales.correction && sales.replaceBatchId !== null && replaceable.some((b) => b.id === sales.replaceBatchId)) spec.replaceBatchId = sales.replaceBatchId;
+      if (sales.correction && sales.replaceBatchId !== null && replaceable.some((b) => b.id === sales.replaceBatchId))
+        spec.replaceBatchId = sales.replaceBatchId;
     }
     void startRun(spec);
   };
@@ -283,7 +333,8 @@ export function ImportScreen() {
     const result = await safeCall('import.commit', { jobId: current.jobId });
     if (result.ok) {
       // A corrected file has been used up: the batch it replaced is no longer there to replace.
-      if (current.spec.replaceBatchId !== undefined) setSales((s) => ({ ...s, correction: false, replaceBatchId: null }));
+      if (current.spec.replaceBatchId !== undefined)
+        setSales((s) => ({ ...s, correction: false, replaceBatchId: null }));
       goTo({ step: 'done', report: result.value });
       announce('import.done.announce', { count: result.value.accepted });
       history.reload();
@@ -384,7 +435,11 @@ export function ImportScreen() {
           report={phase.report}
           onAnother={another}
           titleRef={titleRef}
-          actions={phase.report.problems.length > 0 && phase.report.batchId > 0 ? <ErrorReportButton source={{ batchId: phase.report.batchId }} /> : null}
+          actions={
+            phase.report.problems.length > 0 && phase.report.batchId > 0 ? (
+              <ErrorReportButton source={{ batchId: phase.report.batchId }} />
+            ) : null
+          }
         />
       );
       break;

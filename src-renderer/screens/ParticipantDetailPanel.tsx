@@ -49,92 +49,98 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
       closeTestId="detail-close"
       onClose={onClose}
     >
-        {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
-        {!value && !detail.error ? <BusyIndicator label={t('common.loading')} /> : null}
-        {value ? (
-          <>
-            <section aria-labelledby="detail-fields">
-              <h3 className="section-title" id="detail-fields">
-                {t('detail.fields')}
-              </h3>
-              <dl className="detail-list">
-                {DETAIL_FIELDS.map(({ field, label, mono, date }) => {
-                  const shown = text(field, date);
-                  return (
-                    <div key={field} className="detail-item">
-                      <dt>{t(label)}</dt>
-                      <dd className={mono && shown ? 'mono' : undefined}>{shown ?? <span className="muted">{t('common.notSet')}</span>}</dd>
+      {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
+      {!value && !detail.error ? <BusyIndicator label={t('common.loading')} /> : null}
+      {value ? (
+        <>
+          <section aria-labelledby="detail-fields">
+            <h3 className="section-title" id="detail-fields">
+              {t('detail.fields')}
+            </h3>
+            <dl className="detail-list">
+              {DETAIL_FIELDS.map(({ field, label, mono, date }) => {
+                const shown = text(field, date);
+                return (
+                  <div key={field} className="detail-item">
+                    <dt>{t(label)}</dt>
+                    <dd className={mono && shown ? 'mono' : undefined}>
+                      {shown ?? <span className="muted">{t('common.notSet')}</span>}
+                    </dd>
+                  </div>
+                );
+              })}
+              <div className="detail-item">
+                <dt>{t('field.status')}</dt>
+                <dd>{t(value.status === 'active' ? 'status.active' : 'status.inactive')}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <PointsSection code={value.code} />
+
+          <section aria-labelledby="detail-source">
+            <h3 className="section-title" id="detail-source">
+              {t('detail.source')}
+            </h3>
+            <dl className="detail-list">
+              <div className="detail-item detail-item--wide">
+                <dt>{t('import.history.file')}</dt>
+                <dd>
+                  {value.source
+                    ? value.source.row !== null
+                      ? t('detail.sourceText', {
+                          file: value.source.fileName,
+                          row: value.source.row,
+                          batch: `#${value.source.batchId}`,
+                        })
+                      : t('detail.sourceNoRow', { file: value.source.fileName, batch: `#${value.source.batchId}` })
+                    : t('detail.noSource')}
+                </dd>
+              </div>
+              <div className="detail-item">
+                <dt>{t('detail.created')}</dt>
+                <dd>{i18n.formatDateTime(value.createdAt)}</dd>
+              </div>
+              <div className="detail-item">
+                <dt>{t('detail.updated')}</dt>
+                <dd>{i18n.formatDateTime(value.updatedAt)}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section aria-labelledby="detail-history">
+            <h3 className="section-title" id="detail-history">
+              {t('detail.history')}
+            </h3>
+            {value.history.length === 0 ? (
+              <p className="muted">{t('detail.noHistory')}</p>
+            ) : (
+              <ol className="history-list" data-testid="participant-history">
+                {value.history.map((entry, i) => (
+                  <li key={i} className="history-item">
+                    <div className="history-meta">
+                      <span>{i18n.formatDateTime(entry.at)}</span>
+                      <span className="history-file">
+                        {entry.row !== null
+                          ? t('detail.sourceText', { file: entry.fileName, row: entry.row, batch: `#${entry.batchId}` })
+                          : t('detail.sourceNoRow', { file: entry.fileName, batch: `#${entry.batchId}` })}
+                      </span>
                     </div>
-                  );
-                })}
-                <div className="detail-item">
-                  <dt>{t('field.status')}</dt>
-                  <dd>{t(value.status === 'active' ? 'status.active' : 'status.inactive')}</dd>
-                </div>
-              </dl>
-            </section>
-
-            <PointsSection code={value.code} />
-
-            <section aria-labelledby="detail-source">
-              <h3 className="section-title" id="detail-source">
-                {t('detail.source')}
-              </h3>
-              <dl className="detail-list">
-                <div className="detail-item detail-item--wide">
-                  <dt>{t('import.history.file')}</dt>
-                  <dd>
-                    {value.source
-                      ? value.source.row !== null
-                        ? t('detail.sourceText', { file: value.source.fileName, row: value.source.row, batch: `#${value.source.batchId}` })
-                        : t('detail.sourceNoRow', { file: value.source.fileName, batch: `#${value.source.batchId}` })
-                      : t('detail.noSource')}
-                  </dd>
-                </div>
-                <div className="detail-item">
-                  <dt>{t('detail.created')}</dt>
-                  <dd>{i18n.formatDateTime(value.createdAt)}</dd>
-                </div>
-                <div className="detail-item">
-                  <dt>{t('detail.updated')}</dt>
-                  <dd>{i18n.formatDateTime(value.updatedAt)}</dd>
-                </div>
-              </dl>
-            </section>
-
-            <section aria-labelledby="detail-history">
-              <h3 className="section-title" id="detail-history">
-                {t('detail.history')}
-              </h3>
-              {value.history.length === 0 ? (
-                <p className="muted">{t('detail.noHistory')}</p>
-              ) : (
-                <ol className="history-list" data-testid="participant-history">
-                  {value.history.map((entry, i) => (
-                    <li key={i} className="history-item">
-                      <div className="history-meta">
-                        <span>{i18n.formatDateTime(entry.at)}</span>
-                        <span className="history-file">
-                          {entry.row !== null
-                            ? t('detail.sourceText', { file: entry.fileName, row: entry.row, batch: `#${entry.batchId}` })
-                            : t('detail.sourceNoRow', { file: entry.fileName, batch: `#${entry.batchId}` })}
-                        </span>
-                      </div>
-                      <div className="history-change">
-                        <span className="history-field">{fieldLabel(entry.field, i18n)}</span>
-                        <span className="change">
-                          <span className="change-from">{fieldValueText(entry.field, entry.from, i18n)}</span>
-                          <Icon name="arrowRight" size={14} className="change-arrow" />
-                          <span className="change-to">{fieldValueText(entry.field, entry.to, i18n)}</span>
-                        </span>
-                      </div>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </section>
-          </>
-        ) : null}
+                    <div className="history-change">
+                      <span className="history-field">{fieldLabel(entry.field, i18n)}</span>
+                      <span className="change">
+                        <span className="change-from">{fieldValueText(entry.field, entry.from, i18n)}</span>
+                        <Icon name="arrowRight" size={14} className="change-arrow" />
+                        <span className="change-to">{fieldValueText(entry.field, entry.to, i18n)}</span>
+                      </span>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      ) : null}
     </DetailPanel>
   );
 }

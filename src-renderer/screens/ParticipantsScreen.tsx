@@ -116,7 +116,10 @@ export function ParticipantsScreen() {
         inflight.current.delete(id);
         if (latestQuery.current !== queryKey) return;
         setLoaded((previous) => {
-          const base = previous.queryKey === queryKey ? previous : { queryKey, total: null, pages: new Map<number, ParticipantRow[]>(), error: null };
+          const base =
+            previous.queryKey === queryKey
+              ? previous
+              : { queryKey, total: null, pages: new Map<number, ParticipantRow[]>(), error: null };
           if (!result.ok) return { ...base, error: result.error };
           const pages = new Map(base.pages);
           pages.set(page, result.value.rows);
@@ -137,10 +140,14 @@ export function ParticipantsScreen() {
     }
   });
 
-  const rowAt = (index: number): ParticipantRow | undefined => (fresh ? loaded.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined);
+  const rowAt = (index: number): ParticipantRow | undefined =>
+    fresh ? loaded.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined;
 
   const sortBy = (field: SortField) => {
-    setSort((previous) => ({ field, direction: previous.field === field && previous.direction === 'asc' ? 'desc' : 'asc' }));
+    setSort((previous) => ({
+      field,
+      direction: previous.field === field && previous.direction === 'asc' ? 'desc' : 'asc',
+    }));
     setActive(0);
   };
 
@@ -252,7 +259,9 @@ export function ParticipantsScreen() {
             </div>
           </div>
 
-          {loaded.error && fresh ? <ErrorNotice error={loaded.error} onRetry={() => setLoaded((previous) => ({ ...previous, error: null }))} /> : null}
+          {loaded.error && fresh ? (
+            <ErrorNotice error={loaded.error} onRetry={() => setLoaded((previous) => ({ ...previous, error: null }))} />
+          ) : null}
 
           <div className="grid-frame">
             <div
@@ -277,9 +286,18 @@ export function ParticipantsScreen() {
                         aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
                         className={`grid-cell grid-cell--${column.field}`}
                       >
-                        <button type="button" className={sorted ? 'sort-button is-sorted' : 'sort-button'} onClick={() => sortBy(column.field)} data-testid={`sort-${column.field}`}>
+                        <button
+                          type="button"
+                          className={sorted ? 'sort-button is-sorted' : 'sort-button'}
+                          onClick={() => sortBy(column.field)}
+                          data-testid={`sort-${column.field}`}
+                        >
                           <span>{t(column.label)}</span>
-                          <Icon name={sorted ? (sort.direction === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'} size={14} className="sort-icon" />
+                          <Icon
+                            name={sorted ? (sort.direction === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'}
+                            size={14}
+                            className="sort-icon"
+                          />
                         </button>
                       </div>
                     );
@@ -327,7 +345,11 @@ export function ParticipantsScreen() {
                             <StatusBadge status={row.status} />
                           </div>
                           <div role="gridcell" className="grid-cell grid-cell--cardRef">
-                            {row.cardRef ? <span className="mono">{row.cardRef}</span> : <span className="muted">—</span>}
+                            {row.cardRef ? (
+                              <span className="mono">{row.cardRef}</span>
+                            ) : (
+                              <span className="muted">—</span>
+                            )}
                           </div>
                         </>
                       ) : (

@@ -9,7 +9,15 @@ import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
 import { useRouteParam } from '../navigation';
 import { PAYOUT_TEMPLATE_SECTION, PayoutTemplateCard } from './payout-template/PayoutTemplateCard';
 
-function CopyButton({ text, label = 'settings.copyPath', testId }: { text: string; label?: 'settings.copyPath' | 'settings.audit.copy'; testId?: string }) {
+function CopyButton({
+  text,
+  label = 'settings.copyPath',
+  testId,
+}: {
+  text: string;
+  label?: 'settings.copyPath' | 'settings.audit.copy';
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   if (!navigator.clipboard) return null;
@@ -51,7 +59,13 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
           <div className="segmented" data-testid="settings-language">
             {LANGUAGE_CODES.map((code: Language) => (
               <label key={code} className={code === i18n.language ? 'segment is-checked' : 'segment'} lang={code}>
-                <input type="radio" name="language" value={code} checked={code === i18n.language} onChange={() => i18n.setLanguage(code)} />
+                <input
+                  type="radio"
+                  name="language"
+                  value={code}
+                  checked={code === i18n.language}
+                  onChange={() => i18n.setLanguage(code)}
+                />
                 {LANGUAGE_NAMES[code]}
               </label>
             ))}
@@ -98,7 +112,11 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
         {head.value ? (
           <div className="path-box">
             <Icon name="audit" size={18} className="path-box-icon" />
-            <code className="path-box-text" data-testid="audit-head" title={t('settings.audit.seal', { id: head.value.id })}>
+            <code
+              className="path-box-text"
+              data-testid="audit-head"
+              title={t('settings.audit.seal', { id: head.value.id })}
+            >
               {head.value.hash}
             </code>
             <CopyButton text={head.value.hash} label="settings.audit.copy" testId="audit-head-copy" />
@@ -118,7 +136,8 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
             {t('settings.about')}
           </h2>
           <p className="muted">
-            {t('settings.version', { version: info.value.version })} · {t(info.value.runtime === 'web' ? 'settings.runtime.web' : 'settings.runtime.electron')}
+            {t('settings.version', { version: info.value.version })} ·{' '}
+            {t(info.value.runtime === 'web' ? 'settings.runtime.web' : 'settings.runtime.electron')}
           </p>
         </section>
       ) : null}

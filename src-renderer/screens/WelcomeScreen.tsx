@@ -60,7 +60,12 @@ export function WelcomeScreen({ onCreated }: { onCreated: () => void }) {
           </h2>
           <p className="choice-text">{t('welcome.create.text')}</p>
           <div className="choice-action">
-            <a className={busy ? 'btn btn-primary is-disabled' : 'btn btn-primary'} href={hrefOf('create')} aria-disabled={busy || undefined} data-testid="create-program">
+            <a
+              className={busy ? 'btn btn-primary is-disabled' : 'btn btn-primary'}
+              href={hrefOf('create')}
+              aria-disabled={busy || undefined}
+              data-testid="create-program"
+            >
               {t('welcome.create.action')}
               <Icon name="arrowRight" size={16} />
             </a>

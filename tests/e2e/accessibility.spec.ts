@@ -16,7 +16,11 @@ test('welcome and create form have no serious accessibility problems', async ({ 
   await expectNoSeriousViolations(page, 'create form');
 });
 
-test('dashboard, import report, participants and settings have no serious accessibility problems', async ({ page, server, dbFile }) => {
+test('dashboard, import report, participants and settings have no serious accessibility problems', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'dashboard', 'Dashboard');
   await expect(page.getByTestId('program-facts')).toBeVisible();
@@ -60,7 +64,12 @@ test('the keyboard reaches the content: skip link, navigation, focus rings', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeFocused();
 });
 
-test('every step of the import wizard has no serious accessibility problems', async ({ page, server, dbFile, dataDir }) => {
+test('every step of the import wizard has no serious accessibility problems', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   seedProgram(dbFile);
   await seedParticipantsFile(dbFile, join(samplesDir, 'participants.xlsx'));
   await seedImportFile(dbFile, 'products', join(samplesDir, 'products.xlsx'));
@@ -129,7 +138,11 @@ test('scoring, explanation and approval have no serious accessibility problems',
   await expectNoSeriousViolations(page, 'scoring: locked period');
 });
 
-test('participant points, adjustments and rules have no serious accessibility problems', async ({ page, server, dbFile }) => {
+test('participant points, adjustments and rules have no serious accessibility problems', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   await seedScoredProgram(dbFile, { october: false });
   await openScreen(page, server, 'participants', 'Participants');
   await page.getByTestId('participants-grid').locator('[role="row"][data-index="0"]').click();
@@ -150,7 +163,12 @@ test('participant points, adjustments and rules have no serious accessibility pr
   await expectNoSeriousViolations(page, 'rules: save dialog');
 });
 
-test('verification, payouts, confirmation import and budget have no serious accessibility problems', async ({ page, server, dbFile, dataDir }) => {
+test('verification, payouts, confirmation import and budget have no serious accessibility problems', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   // Nine axe scans of a full screen: slower than the other tests by design.
   test.slow();
   await seedPayoutsProgram(dbFile, dataDir);
@@ -201,7 +219,11 @@ test('verification, payouts, confirmation import and budget have no serious acce
   await expectNoSeriousViolations(page, 'budget');
 });
 
-test('the card issuer’s template editor, with problems and a totals row, has no serious accessibility problems', async ({ page, server, dbFile }) => {
+test('the card issuer’s template editor, with problems and a totals row, has no serious accessibility problems', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'settings?section=payout-template', 'Settings');
   await expect(page.getByTestId('template-kind')).toHaveText('Built-in template');

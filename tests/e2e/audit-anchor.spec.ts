@@ -4,7 +4,11 @@ import { sealHead } from '../../src-main/db/record-seals';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
 import { expect, openScreen, seedProgram, test } from './fixtures';
 
-test('Settings shows the audit anchor of the database, copyable, in en, pl and ru', async ({ page, server, dbFile }) => {
+test('Settings shows the audit anchor of the database, copyable, in en, pl and ru', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   seedProgram(dbFile);
   const store = openDatabaseReadOnly(dbFile);
   const head = sealHead(store.sqlite);

@@ -47,7 +47,10 @@ test('shows the field errors the core finds, in words the operator understands',
   await expect(page.getByTestId('error-name')).toHaveCount(0);
 });
 
-test('the core\'s problems are worded by their code in Polish and Russian, never taken from its English sentence', async ({ page, server }) => {
+test("the core's problems are worded by their code in Polish and Russian, never taken from its English sentence", async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}#/create`);
   await expect(page.getByRole('heading', { level: 1, name: 'Create a program' })).toBeVisible();
   await page.getByTestId('language-select').selectOption('pl');
@@ -56,7 +59,9 @@ test('the core\'s problems are worded by their code in Polish and Russian, never
   // Past the one limit for points and minor units: only the core knows it (AMOUNT limit of the schema).
   await page.locator('#field-pointValueMinor').fill('999999999999999');
   await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('error-pointValueMinor')).toHaveText(/^Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99\s999\s999\s999\s999 punktów lub groszy\.$/);
+  await expect(page.getByTestId('error-pointValueMinor')).toHaveText(
+    /^Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99\s999\s999\s999\s999 punktów lub groszy\.$/,
+  );
 
   await page.getByTestId('language-select').selectOption('ru');
   await page.locator('#field-pointValueMinor').fill('10');

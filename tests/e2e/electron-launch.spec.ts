@@ -42,7 +42,8 @@ test('the desktop app opens its first screen on a fresh data file', async () => 
   const dir = mkdtempSync(join(tmpdir(), 'loyalty-e2e-electron-'));
   const dataFile = join(dir, 'loyalty.db');
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && name !== 'ELECTRON_RUN_AS_NODE') env[name] = value;
+  for (const [name, value] of Object.entries(process.env))
+    if (value !== undefined && name !== 'ELECTRON_RUN_AS_NODE') env[name] = value;
   const app = await electron.launch({
     executablePath,
     args: [mainEntry],

@@ -84,7 +84,8 @@ export async function seedImportFile(dbFile: string, kind: ImportKind, path: str
     const jobs = createImportJobs(seedContext(store), IMPORT_RUNNERS);
     const jobId = jobs.start(kind, { fileName: basename(path), bytes: readFileSync(path) });
     const status = await jobs.settled(jobId);
-    if (status.state !== 'ready') throw new Error(`Seeding ${kind} from ${path} failed: ${status.error?.message ?? status.state}`);
+    if (status.state !== 'ready')
+      throw new Error(`Seeding ${kind} from ${path} failed: ${status.error?.message ?? status.state}`);
     return jobs.commit(jobId);
   } finally {
     store.close();
@@ -133,7 +134,12 @@ export function seedParticipants(dbFile: string, programId: number, count: numbe
 }
 
 /** Opens the app at a screen and waits until its title is shown. */
-export async function openScreen(page: Page, server: WebServerHandle, route: string, title: string | RegExp): Promise<void> {
+export async function openScreen(
+  page: Page,
+  server: WebServerHandle,
+  route: string,
+  title: string | RegExp,
+): Promise<void> {
   await page.goto(`${server.url}#/${route}`);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }

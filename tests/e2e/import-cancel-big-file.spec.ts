@@ -46,9 +46,15 @@ test('cancelling while a big file is read stops it and imports nothing', async (
   await zone.dispatchEvent('dragenter', { dataTransfer });
   await zone.dispatchEvent('drop', { dataTransfer });
 
-  await expect(page.getByTestId('import-notice')).toHaveText('The import was cancelled; nothing was imported.', { timeout: 30_000 });
+  await expect(page.getByTestId('import-notice')).toHaveText('The import was cancelled; nothing was imported.', {
+    timeout: 30_000,
+  });
   // The reading step had the focus on its title, and its bar moved: rows counted, bytes measured.
-  const seen = (await page.evaluate('window.__cancelSeen')) as { focused: boolean; rows: string; percent: string | null };
+  const seen = (await page.evaluate('window.__cancelSeen')) as {
+    focused: boolean;
+    rows: string;
+    percent: string | null;
+  };
   expect(seen.focused).toBe(true);
   expect(seen.rows).toMatch(/^[1-9][\d,]* rows? read$/);
   expect(seen.percent).toMatch(/^[1-9]\d?$/);

@@ -21,7 +21,11 @@ async function dropFile(page: Page, path: string, name: string): Promise<void> {
   await zone.dispatchEvent('drop', { dataTransfer });
 }
 
-test('imports the sample participants file through the wizard and shows them in the table', async ({ page, server, dbFile }) => {
+test('imports the sample participants file through the wizard and shows them in the table', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'import', 'Import');
   await expect(page.getByTestId('kind-participants').getByRole('radio')).toBeChecked();
@@ -68,7 +72,12 @@ test('imports the sample participants file through the wizard and shows them in 
   await expect(detail).toHaveCount(0);
 });
 
-test('a damaged file is refused with one clear sentence and no stack trace', async ({ page, server, dbFile, dataDir }) => {
+test('a damaged file is refused with one clear sentence and no stack trace', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   seedProgram(dbFile);
   const bad = join(dataDir, 'bad.xlsx');
   writeFileSync(bad, randomBytes(4096));
@@ -102,6 +111,8 @@ test('a file dropped on the zone is imported; the same file again is refused', a
   await dropFile(page, sample, 'participants-copy.xlsx');
   // Refused before anything is read into a preview, back at the first step.
   const refused = page.getByTestId('import-error');
-  await expect(refused.getByTestId('error-sentence')).toHaveText('This file has already been imported; the earlier import is in the import history.');
+  await expect(refused.getByTestId('error-sentence')).toHaveText(
+    'This file has already been imported; the earlier import is in the import history.',
+  );
   await expect(page.getByTestId('import-batches').locator('tbody tr')).toHaveCount(1);
 });

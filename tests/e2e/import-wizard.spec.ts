@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe-check';
 import { expect, openScreen, samplesDir, seedImportFile, seedParticipantsFile, seedProgram, test } from './fixtures';
-import { csvDataRows, SALES_OCTOBER, writeCorrectedSales, writeParticipantsWithProblems, writeUnknownHeaderParticipants } from './wizard-files';
+import {
+  csvDataRows,
+  SALES_OCTOBER,
+  writeCorrectedSales,
+  writeParticipantsWithProblems,
+  writeUnknownHeaderParticipants,
+} from './wizard-files';
 
 /** The program of examples/reference-program.json with the client's participants and products in it. */
 async function seedReferenceProgram(dbFile: string): Promise<void> {
@@ -29,7 +35,11 @@ async function sawReadingStep(page: Page): Promise<boolean> {
   return (await page.evaluate('window.__sawReading === true')) as boolean;
 }
 
-test('walks the wizard for the October sales file: progress, preview with the period from the file, commit, report and history', async ({ page, server, dbFile }) => {
+test('walks the wizard for the October sales file: progress, preview with the period from the file, commit, report and history', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   await seedReferenceProgram(dbFile);
   const dataRows = csvDataRows(SALES_OCTOBER).length;
   await openScreen(page, server, 'import', 'Import');
@@ -72,7 +82,12 @@ test('walks the wizard for the October sales file: progress, preview with the pe
   await expect(batch).toContainText(String(dataRows));
 });
 
-test('a column no synonym knows is chosen by the operator, then accepted and remembered', async ({ page, server, dbFile, dataDir }) => {
+test('a column no synonym knows is chosen by the operator, then accepted and remembered', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'import', 'Import');
   await page.getByTestId('import-file-input').setInputFiles(writeUnknownHeaderParticipants(dataDir));
@@ -103,7 +118,10 @@ test('a column no synonym knows is chosen by the operator, then accepted and rem
 
   // The next file with the same headers needs no choosing: the columns are remembered.
   const next = join(dataDir, 'handlowcy-listopad.csv');
-  const text = readFileSync(writeUnknownHeaderParticipants(dataDir), 'utf8').replace('H-103;Maria Wójcik', 'H-104;Jan Zieliński');
+  const text = readFileSync(writeUnknownHeaderParticipants(dataDir), 'utf8').replace(
+    'H-103;Maria Wójcik',
+    'H-104;Jan Zieliński',
+  );
   writeFileSync(next, text, 'utf8');
   await page.getByRole('button', { name: 'Import another file' }).click();
   await page.getByTestId('import-file-input').setInputFiles(next);
@@ -111,7 +129,11 @@ test('a column no synonym knows is chosen by the operator, then accepted and rem
   await expect(preview.getByTestId('import-mapping')).toContainText('Remembered from an earlier file');
 });
 
-test('the reading step is accessible, and cancelling before the file has even arrived imports nothing', async ({ page, server, dbFile }) => {
+test('the reading step is accessible, and cancelling before the file has even arrived imports nothing', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'import', 'Import');
   // The file is held on its way to the core, so that the step stays still while it is looked at.
@@ -141,7 +163,12 @@ test('the reading step is accessible, and cancelling before the file has even ar
   await expect(page.getByText('No file has been imported yet.')).toBeVisible();
 });
 
-test('a corrected sales file shows its differences before it replaces the earlier import', async ({ page, server, dbFile, dataDir }) => {
+test('a corrected sales file shows its differences before it replaces the earlier import', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   await seedReferenceProgram(dbFile);
   const first = await seedImportFile(dbFile, 'sales', SALES_OCTOBER);
   expect(first, 'the core imports sales').not.toBeNull();
@@ -170,7 +197,12 @@ test('a corrected sales file shows its differences before it replaces the earlie
   await expect(earlier.getByTestId('superseded-mark')).toHaveText(/^Superseded by #\d+$/);
 });
 
-test('the error report of a preview and of the imported batch downloads as an xlsx', async ({ page, server, dbFile, dataDir }) => {
+test('the error report of a preview and of the imported batch downloads as an xlsx', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   seedProgram(dbFile);
   await openScreen(page, server, 'import', 'Import');
   await page.getByTestId('import-file-input').setInputFiles(writeParticipantsWithProblems(dataDir));

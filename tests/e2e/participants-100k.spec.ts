@@ -2,7 +2,11 @@ import { expect, openScreen, participantCode, seedParticipants, seedProgram, tes
 
 const COUNT = 100_000;
 
-test('100,000 participants: virtualised, paged, sortable and smooth to the last row', async ({ page, server, dbFile }) => {
+test('100,000 participants: virtualised, paged, sortable and smooth to the last row', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   const program = seedProgram(dbFile);
   seedParticipants(dbFile, program.id, COUNT);
 

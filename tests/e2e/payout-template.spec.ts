@@ -7,7 +7,12 @@ import { minorToDecimalString } from '../../src-main/core/money/minor-units';
 import { expect, openScreen, test } from './fixtures';
 import { approveSeptemberInCore, payoutsFromCore, seedPayoutsProgram } from './payouts-seed';
 
-test('a header and the decimal separator changed in the template are what the exported csv uses; reset brings back the built-in one', async ({ page, server, dbFile, dataDir }) => {
+test('a header and the decimal separator changed in the template are what the exported csv uses; reset brings back the built-in one', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   await seedPayoutsProgram(dbFile, dataDir);
   approveSeptemberInCore(dbFile);
 
@@ -19,7 +24,10 @@ test('a header and the decimal separator changed in the template are what the ex
   const card = page.getByTestId('template-card');
   await expect(card.getByRole('heading', { level: 2, name: 'Card issuer’s file template' })).toBeFocused();
   await expect(page.getByTestId('template-kind')).toHaveText('Built-in template');
-  await expect(page.getByTestId('template-preview-header')).toHaveAttribute('data-line', 'Reference;Card;Name;Participant code;Amount;Currency;Period');
+  await expect(page.getByTestId('template-preview-header')).toHaveAttribute(
+    'data-line',
+    'Reference;Card;Name;Participant code;Amount;Currency;Period',
+  );
   await expect(page.getByTestId('template-preview-row')).toHaveAttribute('data-line', /;1234,50;PLN;/);
 
   // A header left empty and a comma in both places are refused beside their fields.
@@ -27,14 +35,19 @@ test('a header and the decimal separator changed in the template are what the ex
   await expect(page.getByTestId('template-columns-0-header-error')).toHaveText('Fill in this field.');
   await expect(page.getByTestId('template-save')).toBeDisabled();
   await page.getByTestId('template-csvSeparator-comma').click();
-  await expect(page.getByTestId('template-decimalSeparator-error')).toHaveText('With commas between fields, use a point before the decimals.');
+  await expect(page.getByTestId('template-decimalSeparator-error')).toHaveText(
+    'With commas between fields, use a point before the decimals.',
+  );
   await expect(page.getByTestId('template-status')).toHaveText('2 fields need attention before saving.');
   await page.getByTestId('template-csvSeparator-semicolon').click();
 
   // The issuer's own header and a point before the grosze.
   await page.getByTestId('template-columns-0-header').fill('Ref. doładowania');
   await page.getByTestId('template-decimalSeparator-dot').click();
-  await expect(page.getByTestId('template-preview-header')).toHaveAttribute('data-line', 'Ref. doładowania;Card;Name;Participant code;Amount;Currency;Period');
+  await expect(page.getByTestId('template-preview-header')).toHaveAttribute(
+    'data-line',
+    'Ref. doładowania;Card;Name;Participant code;Amount;Currency;Period',
+  );
   await expect(page.getByTestId('template-preview-row')).toHaveAttribute('data-line', /;1234\.50;PLN;/);
 
   // The amount moves up with the keyboard; focus stays on its button.
@@ -50,7 +63,9 @@ test('a header and the decimal separator changed in the template are what the ex
   // The csv of the approved period follows the saved template.
   await page.getByTestId('nav-payouts').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
-  await expect(page.getByTestId('export-template')).toContainText('The card files follow the template “Built-in card top-up layout”.');
+  await expect(page.getByTestId('export-template')).toContainText(
+    'The card files follow the template “Built-in card top-up layout”.',
+  );
   const downloading = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const download = await downloading;

@@ -23,7 +23,10 @@ function coreContext(store: ReturnType<typeof openDatabase>) {
 /** A late September sales file with one line under a code no participant has. */
 export function writeMistypedSales(dir: string): string {
   const path = join(dir, 'sales-2026-09-late.csv');
-  const rows = ['Data;Kod przedstawiciela;Indeks;Ilość;Wartość netto;Nr faktury', `29.09.2026;${UNKNOWN_CODE};DOG-01;4;480,00;FV/09/999`];
+  const rows = [
+    'Data;Kod przedstawiciela;Indeks;Ilość;Wartość netto;Nr faktury',
+    `29.09.2026;${UNKNOWN_CODE};DOG-01;4;480,00;FV/09/999`,
+  ];
   writeFileSync(path, `${rows.join('\r\n')}\r\n`, 'utf8');
   return path;
 }
@@ -37,7 +40,10 @@ export async function seedPayoutsProgram(dbFile: string, dataDir: string): Promi
 export function approveSeptemberInCore(dbFile: string): void {
   const store = openDatabase(dbFile);
   try {
-    approvePeriod(coreContext(store), '2026-09', { acceptOpenAnomalies: 'Checked with the client.', overrideBudget: 'Agreed with the client.' });
+    approvePeriod(coreContext(store), '2026-09', {
+      acceptOpenAnomalies: 'Checked with the client.',
+      overrideBudget: 'Agreed with the client.',
+    });
   } finally {
     store.close();
   }

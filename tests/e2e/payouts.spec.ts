@@ -5,7 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatMoney, minorToDecimalString } from '../../src-main/core/money/minor-units';
 import { expect, openScreen, test } from './fixtures';
-import { approveSeptemberInCore, LOW_BUDGET_MINOR, payoutsFromCore, seedPayoutsProgram, UNKNOWN_CODE } from './payouts-seed';
+import {
+  approveSeptemberInCore,
+  LOW_BUDGET_MINOR,
+  payoutsFromCore,
+  seedPayoutsProgram,
+  UNKNOWN_CODE,
+} from './payouts-seed';
 
 const money = (minor: number) => formatMoney(minor, 'PLN', 2, 'en-US');
 
@@ -24,7 +30,12 @@ async function sheetRows(path: string): Promise<string[][]> {
   return rows;
 }
 
-test('verification, approval over budget with a reason, export and confirmation for the sample data', async ({ page, server, dbFile, dataDir }) => {
+test('verification, approval over budget with a reason, export and confirmation for the sample data', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   test.slow();
   await seedPayoutsProgram(dbFile, dataDir);
 
@@ -39,7 +50,9 @@ test('verification, approval over budget with a reason, export and confirmation 
 
   // The mistyped code: assigned to the participant it was meant for, with a reason.
   const unknown = page.locator(`[data-testid="finding"][data-key="UNKNOWN_PARTICIPANT:${UNKNOWN_CODE}"]`);
-  await expect(unknown).toContainText(`1 line names the code ${UNKNOWN_CODE}, which no participant has (net PLN 480.00)`);
+  await expect(unknown).toContainText(
+    `1 line names the code ${UNKNOWN_CODE}, which no participant has (net PLN 480.00)`,
+  );
   await unknown.getByTestId('evidence-toggle').click();
   await expect(unknown.getByTestId('evidence-grid')).toContainText('sales-2026-09-late.csv, row 2');
   await unknown.getByTestId('resolve-open').click();
@@ -112,7 +125,9 @@ test('verification, approval over budget with a reason, export and confirmation 
   await page.getByTestId('override-reason').fill('The client raised the September budget by e-mail on 2 October.');
   await page.getByTestId('override-confirm').click();
   await expect(page.getByTestId('approved-banner')).toContainText('Approved on');
-  await expect(page.getByTestId('approval-reason')).toContainText('The client raised the September budget by e-mail on 2 October.');
+  await expect(page.getByTestId('approval-reason')).toContainText(
+    'The client raised the September budget by e-mail on 2 October.',
+  );
   await expect(page.getByTestId('period-state')).toHaveText('Approved');
 
   // The card issuer's file: every card top-up once, with its reference.
@@ -133,14 +148,24 @@ test('verification, approval over budget with a reason, export and confirmation 
   if (!first || !second) throw new Error('the sample has too few card top-ups');
   expect(withReference.some((cells) => cells.includes(first.reference))).toBe(true);
   await expect(page.getByTestId('export-done')).toContainText(`${cards.length} top-ups`);
-  await expect(page.locator(`[data-testid="payouts-grid"] [role="row"]`).filter({ hasText: first.reference }).getByTestId('payout-status')).toHaveText('Exported');
+  await expect(
+    page
+      .locator(`[data-testid="payouts-grid"] [role="row"]`)
+      .filter({ hasText: first.reference })
+      .getByTestId('payout-status'),
+  ).toHaveText('Exported');
 
   // The issuer's answer: one paid, one failed, and one row naming a top-up we never made.
   const amount = (minor: number) => minorToDecimalString(minor, 2).replace('.', ',');
   const confirmation = join(dataDir, 'potwierdzenie-2026-09.csv');
   writeFileSync(
     confirmation,
-    ['Reference;Amount;Status', `${first.reference};${amount(first.amountMinor)};OK`, `${second.reference};${amount(second.amountMinor)};odrzucono`, `LD-2026-09-999999;10,00;OK`].join('\r\n'),
+    [
+      'Reference;Amount;Status',
+      `${first.reference};${amount(first.amountMinor)};OK`,
+      `${second.reference};${amount(second.amountMinor)};odrzucono`,
+      `LD-2026-09-999999;10,00;OK`,
+    ].join('\r\n'),
     'utf8',
   );
   await page.getByTestId('import-confirmation').click();
@@ -159,8 +184,12 @@ test('verification, approval over budget with a reason, export and confirmation 
   await report.getByTestId('view-payouts').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
   const grid = page.getByTestId('payouts-grid');
-  await expect(grid.locator('[role="row"]').filter({ hasText: first.reference }).getByTestId('payout-status')).toHaveText('Paid');
-  await expect(grid.locator('[role="row"]').filter({ hasText: second.reference }).getByTestId('payout-status')).toHaveText('Failed');
+  await expect(
+    grid.locator('[role="row"]').filter({ hasText: first.reference }).getByTestId('payout-status'),
+  ).toHaveText('Paid');
+  await expect(
+    grid.locator('[role="row"]').filter({ hasText: second.reference }).getByTestId('payout-status'),
+  ).toHaveText('Failed');
   await expect(page.getByTestId('stat-paid')).toContainText(money(first.amountMinor));
   await expect(page.getByTestId('stat-failed')).toContainText(money(second.amountMinor));
 
@@ -172,7 +201,12 @@ test('verification, approval over budget with a reason, export and confirmation 
   await expect(page.getByTestId('budget-chart').locator('svg')).toBeVisible();
 });
 
-test('exporting again gives the same file rather than a second payment, and voiding a batch needs a reason', async ({ page, server, dbFile, dataDir }) => {
+test('exporting again gives the same file rather than a second payment, and voiding a batch needs a reason', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
   await seedPayoutsProgram(dbFile, dataDir);
   approveSeptemberInCore(dbFile);
   await openScreen(page, server, 'payouts', 'Payouts');
@@ -205,7 +239,10 @@ test('exporting again gives the same file rather than a second payment, and void
   expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
   const csvPath = join(dataDir, `${Date.now()}-${csvDownload.suggestedFilename()}`);
   await csvDownload.saveAs(csvPath);
-  const references = (await sheetRows(await saveAs(once, 'once.xlsx'))).slice(1).map((r) => r[0]).filter((r): r is string => Boolean(r?.startsWith('LD-')));
+  const references = (await sheetRows(await saveAs(once, 'once.xlsx')))
+    .slice(1)
+    .map((r) => r[0])
+    .filter((r): r is string => Boolean(r?.startsWith('LD-')));
   expect(references.length).toBeGreaterThan(0);
   for (const reference of references) expect(readFileSync(csvPath, 'utf8')).toContain(reference);
   await expect(page.getByTestId('batch')).toHaveCount(1);
@@ -225,5 +262,7 @@ test('exporting again gives the same file rather than a second payment, and void
 
   // Nothing is left to pay from this period: the points went back to the balances.
   await page.getByTestId('export-xlsx').click();
-  await expect(page.getByTestId('export-error')).toContainText('There are no approved top-ups left to put in this file.');
+  await expect(page.getByTestId('export-error')).toContainText(
+    'There are no approved top-ups left to put in this file.',
+  );
 });

@@ -3,7 +3,11 @@
 import { expect, openScreen, test } from './fixtures';
 import { seedScoredProgram } from './scoring-seed';
 
-test('an adjustment needs a reason, then shows in the ledger and in the explanation', async ({ page, server, dbFile }) => {
+test('an adjustment needs a reason, then shows in the ledger and in the explanation', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   await seedScoredProgram(dbFile);
   await openScreen(page, server, 'participants', 'Participants');
   await page.getByTestId('participants-grid').locator('[role="row"][data-index="1"]').click();
@@ -32,7 +36,9 @@ test('an adjustment needs a reason, then shows in the ledger and in the explanat
 
   const explanation = points.getByTestId('explanation');
   await expect(explanation.getByTestId('step-adjustments')).toContainText('+250');
-  await expect(explanation.getByTestId('explain-adjustments')).toContainText('Display stand bonus agreed with the client');
+  await expect(explanation.getByTestId('explain-adjustments')).toContainText(
+    'Display stand bonus agreed with the client',
+  );
 });
 
 test('an adjustment in a locked period is refused with a clear message', async ({ page, server, dbFile }) => {
@@ -58,7 +64,11 @@ test('an adjustment in a locked period is refused with a clear message', async (
   await expect(points.getByTestId('adjust-period-error')).toContainText('approved and locked');
 });
 
-test('the what-if shows totals under the current and the edited base rate, and the rules save as a new version', async ({ page, server, dbFile }) => {
+test('the what-if shows totals under the current and the edited base rate, and the rules save as a new version', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   await seedScoredProgram(dbFile);
   await openScreen(page, server, 'rules', 'Rules');
   await expect(page.getByTestId('rules-version')).toHaveText('Rules version 1');
@@ -74,7 +84,9 @@ test('the what-if shows totals under the current and the edited base rate, and t
   await expect(page.getByTestId('rules-dirty')).toBeVisible();
   await expect(after).not.toHaveText(pointsNow);
   await expect(before).toHaveText(pointsNow);
-  await expect(whatIf.getByTestId('what-if-payout-after')).not.toHaveText(await whatIf.getByTestId('what-if-payout-before').innerText());
+  await expect(whatIf.getByTestId('what-if-payout-after')).not.toHaveText(
+    await whatIf.getByTestId('what-if-payout-before').innerText(),
+  );
   await expect(whatIf.getByTestId('what-if-changed')).toContainText(/points change/);
   await expect(whatIf.getByTestId('what-if-grid').locator('.before-after').first()).toBeVisible();
 
@@ -94,7 +106,8 @@ test('the what-if shows totals under the current and the edited base rate, and t
   await expect(page.getByTestId('rules-dirty')).toHaveCount(0);
   await expect(page.getByLabel('Points', { exact: true })).toHaveValue('2');
 
-  // An id longer than the core takes: the core's problem (INVALID_RULES of the what-if) lands beside the field, in Polish and Russian.
+  // An id longer than the core takes: the core's problem (INVALID_RULES of the what-if) lands beside the field, in
+  // Polish and Russian.
   const id = page.getByTestId('rule-tiers-0-id');
   await page.getByTestId('language-select').selectOption('pl');
   await id.fill('T'.repeat(41));

@@ -49,7 +49,12 @@ async function csvCopyOf(xlsxPath: string, dir: string): Promise<string> {
 
 export async function seedScoredProgram(dbFile: string, options: SeedOptions = {}): Promise<void> {
   const template = readReferenceTemplate() as { rules: Record<string, unknown> };
-  seedProgram(dbFile, options.budgetMinor === undefined ? {} : { rules: { ...template.rules, budget: { perPeriodMinor: options.budgetMinor } } });
+  seedProgram(
+    dbFile,
+    options.budgetMinor === undefined
+      ? {}
+      : { rules: { ...template.rules, budget: { perPeriodMinor: options.budgetMinor } } },
+  );
   const dir = mkdtempSync(join(tmpdir(), 'loyalty-samples-'));
   try {
     const csv = (name: string) => csvCopyOf(join(samplesDir, name), dir);

@@ -7,7 +7,11 @@ import { scoreFromCore, seedScoredProgram } from './scoring-seed';
 const money = (minor: number) => formatMoney(minor, 'PLN', 2, 'en-US');
 const points = (n: number) => formatInteger(n, 'en-US');
 
-test('the scoring screen calculates the newest open period and shows its rows and totals', async ({ page, server, dbFile }) => {
+test('the scoring screen calculates the newest open period and shows its rows and totals', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   await seedScoredProgram(dbFile);
   await openScreen(page, server, 'scoring', 'Scoring');
 
@@ -39,7 +43,11 @@ test('the scoring screen calculates the newest open period and shows its rows an
   await expect(page.getByTestId('late-corrections')).toContainText('No late corrections.');
 });
 
-test('explaining a participant shows its sales lines and the payable amount of its row', async ({ page, server, dbFile }) => {
+test('explaining a participant shows its sales lines and the payable amount of its row', async ({
+  page,
+  server,
+  dbFile,
+}) => {
   await seedScoredProgram(dbFile);
   const expected = scoreFromCore(dbFile, '2026-10');
   const row = expected.rows.find((r) => r.lineCount > 0 && r.payablePoints > 0);

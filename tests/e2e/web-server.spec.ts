@@ -8,13 +8,22 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -37,18 +46,56 @@ test('refuses requests without the token or with a foreign Host header', async (
   expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
 
   // A foreign Host (DNS rebinding), even with the right token.
-  expect((await send(port, `/?token=${encodeURIComponent(token)}`, { headers: { host: `evil.example:${port}` } })).status).toBe(403);
-  expect((await send(port, api, { method: 'POST', headers: { ...json, host: `evil.example:${port}`, 'x-loyalty-token': token }, body: '{}' })).status).toBe(403);
+  expect(
+    (await send(port, `/?token=${encodeURIComponent(token)}`, { headers: { host: `evil.example:${port}` } })).status,
+  ).toBe(403);
+  expect(
+    (
+      await send(port, api, {
+        method: 'POST',
+        headers: { ...json, host: `evil.example:${port}`, 'x-loyalty-token': token },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(403);
 
   // The API: no token, a wrong token, the cookie alone: refused.
   expect((await send(port, api, { method: 'POST', headers: { ...json, host }, body: '{}' })).status).toBe(403);
-  expect((await send(port, api, { method: 'POST', headers: { ...json, host, 'x-loyalty-token': 'x'.repeat(token.length) }, body: '{}' })).status).toBe(403);
-  expect((await send(port, api, { method: 'POST', headers: { ...json, host, cookie: `loyalty_token=${token}` }, body: '{}' })).status).toBe(403);
+  expect(
+    (
+      await send(port, api, {
+        method: 'POST',
+        headers: { ...json, host, 'x-loyalty-token': 'x'.repeat(token.length) },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(403);
+  expect(
+    (
+      await send(port, api, {
+        method: 'POST',
+        headers: { ...json, host, cookie: `loyalty_token=${token}` },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(403);
   // Another site's page, even if it had the token.
-  expect((await send(port, api, { method: 'POST', headers: { ...json, host, origin: 'http://evil.example', 'x-loyalty-token': token }, body: '{}' })).status).toBe(403);
+  expect(
+    (
+      await send(port, api, {
+        method: 'POST',
+        headers: { ...json, host, origin: 'http://evil.example', 'x-loyalty-token': token },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(403);
 
   // With the token header: the call's result.
-  const ok = await send(port, api, { method: 'POST', headers: { ...json, host: `localhost:${port}`, 'x-loyalty-token': token }, body: '{}' });
+  const ok = await send(port, api, {
+    method: 'POST',
+    headers: { ...json, host: `localhost:${port}`, 'x-loyalty-token': token },
+    body: '{}',
+  });
   expect(ok.status).toBe(200);
   expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { runtime: 'web' } });
 });
@@ -62,11 +109,20 @@ test('serves only the renderer folder, and refuses an oversized body', async ({ 
   }
   const declaredTooBig = await send(port, '/api/call/import.start', {
     method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json', 'x-loyalty-token': token, 'content-length': String(200 * 1024 * 1024) },
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      'x-loyalty-token': token,
+      'content-length': String(200 * 1024 * 1024),
+    },
     body: '',
   }).catch(() => ({ status: 413, body: '', headers: {} }));
   expect(declaredTooBig.status).toBe(413);
 
-  const unknown = await send(port, '/api/call/no.such.call', { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'x-loyalty-token': token }, body: '{}' });
+  const unknown = await send(port, '/api/call/no.such.call', {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'x-loyalty-token': token },
+    body: '{}',
+  });
   expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 });

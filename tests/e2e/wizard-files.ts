@@ -8,7 +8,9 @@ export const SALES_OCTOBER = join(samplesDir, 'sales-2026-10.csv');
 
 /** The data rows of a CSV sample: its lines after the header, blank ones left out. */
 export function csvDataRows(path: string): string[] {
-  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   return lines.slice(1).filter((line) => line.trim() !== '');
 }
 
@@ -32,14 +34,20 @@ export function writeLargeParticipants(dir: string, count: number): string {
   const regions = ['North', 'South', 'East', 'West', 'Central'];
   for (let i = 1; i <= count; i++) {
     const code = `B${String(i).padStart(7, '0')}`;
-    parts.push(`${code};Participant ${i};${code.toLowerCase()}@client.example;${regions[i % 5]};${String((i % 28) + 1).padStart(2, '0')}.08.2026;4000-${i};aktywny`);
+    parts.push(
+      `${code};Participant ${i};${code.toLowerCase()}@client.example;${regions[i % 5]};${String((i % 28) + 1).padStart(2, '0')}.08.2026;4000-${i};aktywny`,
+    );
   }
   writeFileSync(path, parts.join('\r\n'), 'utf8');
   return path;
 }
 
 /** A participants CSV with something of everything: good rows, bad cells, a duplicate, a totals row. */
-export function writeParticipantsWithProblems(dir: string, name = 'participants-october.csv', region = 'Central'): string {
+export function writeParticipantsWithProblems(
+  dir: string,
+  name = 'participants-october.csv',
+  region = 'Central',
+): string {
   const path = join(dir, name);
   const rows = [
     'Kod przedstawiciela;Imię i nazwisko;E-mail;Data przystąpienia;Karta;Status;Region;IBAN',

@@ -21,10 +21,20 @@ const PAYABLE_09 = { A: 1000, B: 225, C: 50_000, E: 500 };
 const ACCEPT = 'Checked with the client';
 
 const balance = (ctx: CoreContext, code: string) =>
-  (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
+  (
+    ctx.store.sqlite
+      .prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?')
+      .get(code) as { b: number }
+  ).b;
 const entries = (ctx: CoreContext, kind: string) =>
-  ctx.store.sqlite.prepare('SELECT participant_code AS code, SUM(points) AS points FROM ledger_entries WHERE kind = ? GROUP BY participant_code ORDER BY participant_code').raw().all(kind);
-const payouts = (ctx: CoreContext, period: string) => listPayouts(ctx, period).map((p) => [p.participantCode, p.points, p.amountMinor, p.status]);
+  ctx.store.sqlite
+    .prepare(
+      'SELECT participant_code AS code, SUM(points) AS points FROM ledger_entries WHERE kind = ? GROUP BY participant_code ORDER BY participant_code',
+    )
+    .raw()
+    .all(kind);
+const payouts = (ctx: CoreContext, period: string) =>
+  listPayouts(ctx, period).map((p) => [p.participantCode, p.points, p.amountMinor, p.status]);
 
 async function september(): Promise<CoreContext> {
   const ctx = openTestContext();
@@ -40,7 +50,11 @@ async function cli(ctx: CoreContext, args: string[]) {
   const errors: string[] = [];
   out.on('data', (c: Buffer) => chunks.push(c.toString()));
   err.on('data', (c: Buffer) => errors.push(c.toString()));
-  const code = await runCli([...args, '--db', ctx.store.file], { stdout: out, stderr: err, env: { LOYALTY_ACTOR: 'cli-test' } });
+  const code = await runCli([...args, '--db', ctx.store.file], {
+    stdout: out,
+    stderr: err,
+    env: { LOYALTY_ACTOR: 'cli-test' },
+  });
   return { code, stdout: chunks.join(''), stderr: errors.join('') };
 }
 
@@ -64,20 +78,29 @@ describe('approve --only', () => {
     expect((entries(ctx, 'earn') as [string, number][]).map(([code]) => code)).toEqual(['A', 'B', 'C', 'D', 'E']);
     // Each top-up points at its own participant's redemption of its own points.
     const links = ctx.store.sqlite
-      .prepare('SELECT p.participant_code AS code, p.points, l.participant_code AS entryCode, l.kind, l.points AS entryPoints FROM payouts p JOIN ledger_entries l ON l.id = p.ledger_entry_id ORDER BY p.id')
+      .prepare(
+        'SELECT p.participant_code AS code, p.points, l.participant_code AS entryCode, l.kind, l.points AS entryPoints FROM payouts p JOIN ledger_entries l ON l.id = p.ledger_entry_id ORDER BY p.id',
+      )
       .all();
     expect(links).toEqual([
       { code: 'A', points: 1000, entryCode: 'A', kind: 'redemption', entryPoints: -1000 },
       { code: 'C', points: 50_000, entryCode: 'C', kind: 'redemption', entryPoints: -50_000 },
     ]);
     expect(verifyLedger(ctx.store.sqlite).ok).toBe(true);
-    const logged = ctx.store.sqlite.prepare("SELECT details_json AS d FROM operator_log WHERE action = 'period.approve'").get() as { d: string };
+    const logged = ctx.store.sqlite
+      .prepare("SELECT details_json AS d FROM operator_log WHERE action = 'period.approve'")
+      .get() as { d: string };
     expect(JSON.parse(logged.d)).toMatchObject({ only: ['A', 'C'], payoutMinor: 510_000 });
   });
 
   it('leaves the payable points of those not selected in their balances, shown as unpaid in the approved proposal', () => {
     approvePeriod(ctx, '2026-09', { only: ['A', 'C'], acceptOpenAnomalies: ACCEPT });
-    expect([balance(ctx, 'A'), balance(ctx, 'B'), balance(ctx, 'C'), balance(ctx, 'E')]).toEqual([0, PAYABLE_09.B, 0, PAYABLE_09.E]);
+    expect([balance(ctx, 'A'), balance(ctx, 'B'), balance(ctx, 'C'), balance(ctx, 'E')]).toEqual([
+      0,
+      PAYABLE_09.B,
+      0,
+      PAYABLE_09.E,
+    ]);
     const approved = payoutProposal(ctx, '2026-09');
     expect(approved.locked).toBe(true);
     expect(approved.rows.map((r) => [r.code, r.selected, r.points, r.unpaidPoints])).toEqual([
@@ -94,7 +117,12 @@ describe('approve --only', () => {
     await importScenarioSales(ctx, '2026-10');
     const october = calculatePeriod(ctx, '2026-10');
     const row = (code: string) => october.rows.find((r) => r.code === code)!;
-    expect([row('A').carry, row('B').carry, row('C').carry, row('E').carry]).toEqual([0, PAYABLE_09.B, 0, PAYABLE_09.E]);
+    expect([row('A').carry, row('B').carry, row('C').carry, row('E').carry]).toEqual([
+      0,
+      PAYABLE_09.B,
+      0,
+      PAYABLE_09.E,
+    ]);
     expect(row('B').payablePoints).toBe(PAYABLE_09.B + row('B').total);
 
     approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: ACCEPT, overrideBudget: 'Big month, agreed' });
@@ -114,9 +142,16 @@ describe('approve --only', () => {
     // 51,725 points payable are 5,172.50 PLN; the budget is 1,500.00 PLN, which A and E (1,500 points) fit exactly.
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 15_000 } }, 'A small budget for the test');
     expect(payoutProposal(ctx, '2026-09').totals.overBudget).toBe(true);
-    expect(payoutProposal(ctx, '2026-09', { only: ['A', 'E'] }).totals).toMatchObject({ points: 1500, amountMinor: 15_000, overBudget: false });
+    expect(payoutProposal(ctx, '2026-09', { only: ['A', 'E'] }).totals).toMatchObject({
+      points: 1500,
+      amountMinor: 15_000,
+      overBudget: false,
+    });
     // Nothing to fit: the selection is within the budget, so asking to fit changes nothing.
-    expect(payoutProposal(ctx, '2026-09', { only: ['A', 'E'], fitBudget: true }).totals).toMatchObject({ points: 1500, fitted: false });
+    expect(payoutProposal(ctx, '2026-09', { only: ['A', 'E'], fitBudget: true }).totals).toMatchObject({
+      points: 1500,
+      fitted: false,
+    });
     approvePeriod(ctx, '2026-09', { only: ['A', 'E'], acceptOpenAnomalies: ACCEPT });
     expect(payouts(ctx, '2026-09')).toEqual([
       ['A', 1000, 10_000, 'approved'],
@@ -170,7 +205,9 @@ describe('approve --only', () => {
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 15_000 } }, 'A small budget for the test');
     const run = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A,E']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Top-ups approved: A 1000 points = 100.00 PLN, E 500 points = 50.00 PLN; total 1500 points = 150.00 PLN of a budget of 150.00 PLN.\n');
+    expect(run.stdout).toContain(
+      'Top-ups approved: A 1000 points = 100.00 PLN, E 500 points = 50.00 PLN; total 1500 points = 150.00 PLN of a budget of 150.00 PLN.\n',
+    );
     expect(run.stdout).toContain('Not selected, staying in the balances: B 225, C 50000 points.');
     expect(run.stdout).not.toContain('Fitted to the budget');
     const json = await cli(ctx, ['payouts', '--period', '2026-09', '--json']);
@@ -180,24 +217,60 @@ describe('approve --only', () => {
   it('says after a CLI approval fitted to the budget what each selected participant keeps in the balance', async () => {
     const program = requireProgram(ctx);
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 15_000 } }, 'A small budget for the test');
-    const run = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A,B,E', '--fit-budget']);
+    const run = await cli(ctx, [
+      'approve',
+      '--period',
+      '2026-09',
+      '--accept-open-anomalies',
+      ACCEPT,
+      '--only',
+      'A,B,E',
+      '--fit-budget',
+    ]);
     expect(run.code).toBe(0);
-    const kept = listPayouts(ctx, '2026-09').map((p) => `${p.participantCode} ${PAYABLE_09[p.participantCode as 'A' | 'B' | 'E'] - p.points}`);
+    const kept = listPayouts(ctx, '2026-09').map(
+      (p) => `${p.participantCode} ${PAYABLE_09[p.participantCode as 'A' | 'B' | 'E'] - p.points}`,
+    );
     expect(run.stdout).toContain(`Fitted to the budget, staying in the balances: ${kept.join(', ')} points.`);
     expect(run.stdout).toContain('Not selected, staying in the balances: C 50000 points.');
   });
 
   it('takes --only from the CLI: the selected are paid, a code that names nobody is refused with exit 1', async () => {
-    const wrong = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A,ZZ9']);
+    const wrong = await cli(ctx, [
+      'approve',
+      '--period',
+      '2026-09',
+      '--accept-open-anomalies',
+      ACCEPT,
+      '--only',
+      'A,ZZ9',
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^loyalty: .*ZZ9/);
     expect(listPayouts(ctx, '2026-09')).toEqual([]);
     // An empty value (a shell variable left unset) selects nobody: refused, not a period locked with no top-ups.
-    const empty = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', ' , ']);
+    const empty = await cli(ctx, [
+      'approve',
+      '--period',
+      '2026-09',
+      '--accept-open-anomalies',
+      ACCEPT,
+      '--only',
+      ' , ',
+    ]);
     expect(empty.code).toBe(1);
     expect(calculatePeriod(ctx, '2026-09').locked).toBe(false);
 
-    const run = await cli(ctx, ['approve', '--period', '2026-09', '--accept-open-anomalies', ACCEPT, '--only', 'A, E', '--json']);
+    const run = await cli(ctx, [
+      'approve',
+      '--period',
+      '2026-09',
+      '--accept-open-anomalies',
+      ACCEPT,
+      '--only',
+      'A, E',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { locked: boolean }).locked).toBe(true);
     expect(payouts(ctx, '2026-09')).toEqual([

@@ -36,14 +36,18 @@ async function approvedSeptember(): Promise<CoreContext> {
   return ctx;
 }
 
-const count = (ctx: CoreContext, table: string) => (ctx.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (ctx: CoreContext, table: string) =>
+  (ctx.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('a locked period reads what was approved', () => {
   it('explain shows the approved lines and row after the products and the rules change', async () => {
     const ctx = await approvedSeptember();
     const before = explainParticipant(ctx, '2026-09', 'A');
     // Changes that a re-score would pick up: DOG-01 earns per unit now, and every rate doubles.
-    await importProducts(ctx, csvFile('products-2.csv', ['SKU;Product;Group;Promoted;Points per unit', 'DOG-01;Dog dry 10 kg;DRY;yes;50']));
+    await importProducts(
+      ctx,
+      csvFile('products-2.csv', ['SKU;Product;Group;Promoted;Points per unit', 'DOG-01;Dog dry 10 kg;DRY;yes;50']),
+    );
     updateRules(ctx, { ...requireProgram(ctx).rules, baseRate: { points: 2, perMinor: 100 } }, 'Double points');
 
     const after = explainParticipant(ctx, '2026-09', 'A');
@@ -52,9 +56,16 @@ describe('a locked period reads what was approved', () => {
     expect(after.rulesVersion).toBe(1);
     // What the ledger holds for each line is what explain shows.
     const earned = ctx.store.sqlite
-      .prepare("SELECT sales_line_id AS lineId, points FROM ledger_entries WHERE period = '2026-09' AND participant_code = 'A' AND kind = 'earn' ORDER BY sales_line_id")
+      .prepare(
+        "SELECT sales_line_id AS lineId, points FROM ledger_entries WHERE period = '2026-09' AND participant_code = 'A' AND kind = 'earn' ORDER BY sales_line_id",
+      )
       .all();
-    expect(after.lines.filter((l) => l.points !== 0).map((l) => ({ lineId: l.lineId, points: l.points })).sort((a, b) => a.lineId - b.lineId)).toEqual(earned);
+    expect(
+      after.lines
+        .filter((l) => l.points !== 0)
+        .map((l) => ({ lineId: l.lineId, points: l.points }))
+        .sort((a, b) => a.lineId - b.lineId),
+    ).toEqual(earned);
     expect(after.lines.map((l) => l.rule)).not.toContain('productRate');
     expect(after.lines.reduce((s, l) => s + l.points, 0)).toBe(after.row.base);
   });
@@ -87,7 +98,9 @@ describe('a locked period reads what was approved', () => {
     expect(count(ctx, 'approved_lines')).toBe(7);
     // Each top-up points at its own participant's redemption of its own points.
     const payouts = db
-      .prepare("SELECT p.participant_code AS code, p.points, e.participant_code AS entryCode, -e.points AS entryPoints, e.kind FROM payouts p JOIN ledger_entries e ON e.id = p.ledger_entry_id ORDER BY p.id")
+      .prepare(
+        'SELECT p.participant_code AS code, p.points, e.participant_code AS entryCode, -e.points AS entryPoints, e.kind FROM payouts p JOIN ledger_entries e ON e.id = p.ledger_entry_id ORDER BY p.id',
+      )
       .all() as { code: string; points: number; entryCode: string; entryPoints: number; kind: string }[];
     expect(payouts.length).toBe(4);
     for (const p of payouts) expect([p.entryCode, p.entryPoints, p.kind]).toEqual([p.code, p.points, 'redemption']);
@@ -95,9 +108,15 @@ describe('a locked period reads what was approved', () => {
     expect(proposal.locked).toBe(true);
     expect(proposal.totals.points).toBe(payouts.reduce((s, p) => s + p.points, 0));
     expect(proposal.held).toEqual([{ code: 'D', name: 'Dmitrij Dudin', reason: 'noDestination', points: 800 }]);
-    expect(budgetView(ctx).periods.find((p) => p.period === '2026-09')).toMatchObject({ heldPoints: 800, approvedMinor: proposal.totals.amountMinor });
+    expect(budgetView(ctx).periods.find((p) => p.period === '2026-09')).toMatchObject({
+      heldPoints: 800,
+      approvedMinor: proposal.totals.amountMinor,
+    });
     // The approval's event keeps only what the late corrections and the ledger audit read.
-    const details = JSON.parse((db.prepare("SELECT details_json FROM period_events WHERE state = 'approved'").get() as { details_json: string }).details_json) as object;
+    const details = JSON.parse(
+      (db.prepare("SELECT details_json FROM period_events WHERE state = 'approved'").get() as { details_json: string })
+        .details_json,
+    ) as object;
     expect(Object.keys(details).sort()).toEqual(['correctedSources', 'ledgerHead', 'sources']);
   });
 
@@ -106,13 +125,22 @@ describe('a locked period reads what was approved', () => {
     const file = ctx.store.file;
     expect(() => ctx.store.sqlite.prepare('UPDATE approved_scores SET total = total + 1').run()).toThrow(/append-only/);
     expect(() => ctx.store.sqlite.prepare('DELETE FROM approved_lines').run()).toThrow(/append-only/);
-    const id = (ctx.store.sqlite.prepare("SELECT id FROM approved_scores WHERE participant_code = 'C'").get() as { id: number }).id;
+    const id = (
+      ctx.store.sqlite.prepare("SELECT id FROM approved_scores WHERE participant_code = 'C'").get() as { id: number }
+    ).id;
     ctx.store.close();
 
     const raw = new Database(file);
-    const guard = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'approved_scores_no_update'").pluck().get() as string;
+    const guard = raw
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'approved_scores_no_update'")
+      .pluck()
+      .get() as string;
     raw.exec('DROP TRIGGER approved_scores_no_update');
-    raw.prepare('UPDATE approved_scores SET paid_points = paid_points + 1000, payable_points = payable_points + 1000 WHERE id = ?').run(id);
+    raw
+      .prepare(
+        'UPDATE approved_scores SET paid_points = paid_points + 1000, payable_points = payable_points + 1000 WHERE id = ?',
+      )
+      .run(id);
     raw.exec(guard);
     raw.close();
 
@@ -144,7 +172,13 @@ describe('viewing a period writes nothing', () => {
     expect(count(ctx, 'period_events')).toBe(events + 1);
     await handlers['score.period']({ period: '2026-10' });
     expect(count(ctx, 'period_events')).toBe(events + 1);
-    expect(await runCli(['score', '--all', '--db', ctx.store.file], { stdout: new PassThrough(), stderr: new PassThrough(), env: { LOYALTY_ACTOR: 'test' } })).toBe(0);
+    expect(
+      await runCli(['score', '--all', '--db', ctx.store.file], {
+        stdout: new PassThrough(),
+        stderr: new PassThrough(),
+        env: { LOYALTY_ACTOR: 'test' },
+      }),
+    ).toBe(0);
     expect(count(ctx, 'period_events')).toBe(events + 1);
   });
 
@@ -183,7 +217,13 @@ describe('a file approved by the previous version', () => {
     await importScenarioSales(old, '2026-09');
     await importScenarioSales(old, '2026-10');
     approveAsThePreviousVersion(old, '2026-09', 'Checked');
-    const kept = JSON.parse((previous.sqlite.prepare("SELECT details_json FROM period_events WHERE state = 'approved'").get() as { details_json: string }).details_json) as {
+    const kept = JSON.parse(
+      (
+        previous.sqlite.prepare("SELECT details_json FROM period_events WHERE state = 'approved'").get() as {
+          details_json: string;
+        }
+      ).details_json,
+    ) as {
       rows: unknown[];
       totals: unknown;
       anomalies: unknown[];
@@ -191,18 +231,30 @@ describe('a file approved by the previous version', () => {
     };
     previous.close();
 
-    const ctx: CoreContext = { store: openDatabase(file, { backupPath: (f) => `${f}.bak` }), actor: 'test', now: () => FIXED_NOW };
+    const ctx: CoreContext = {
+      store: openDatabase(file, { backupPath: (f) => `${f}.bak` }),
+      actor: 'test',
+      now: () => FIXED_NOW,
+    };
     const september = periodResult(ctx, '2026-09');
     expect(september).toMatchObject({ locked: true, rows: kept.rows, totals: kept.totals, anomalies: kept.anomalies });
     expect(september.approval).toMatchObject({ acceptedFindingsReason: 'Checked', fitted: false });
-    expect(payoutProposal(ctx, '2026-09')).toMatchObject({ locked: true, rows: kept.payouts.rows, held: kept.payouts.held, totals: kept.payouts.totals });
+    expect(payoutProposal(ctx, '2026-09')).toMatchObject({
+      locked: true,
+      rows: kept.payouts.rows,
+      held: kept.payouts.held,
+      totals: kept.payouts.totals,
+    });
     const a = explainParticipant(ctx, '2026-09', 'A');
     expect(a.row).toEqual(september.rows.find((r) => r.code === 'A'));
     expect(a.lines.reduce((s, l) => s + l.points, 0)).toBe(a.row.base);
     expect(budgetView(ctx).periods.find((p) => p.period === '2026-09')!.heldPoints).toBe(800);
 
     approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked' });
-    expect(periodResult(ctx, '2026-10').rows.find((r) => r.code === 'D')).toMatchObject({ carry: 800, held: 'noDestination' });
+    expect(periodResult(ctx, '2026-10').rows.find((r) => r.code === 'D')).toMatchObject({
+      carry: 800,
+      held: 'noDestination',
+    });
     expect(count(ctx, 'approved_periods')).toBe(1);
     expect(verifyLedger(ctx.store.sqlite).problems).toEqual([]);
     ctx.store.close();

@@ -38,12 +38,26 @@ beforeAll(async () => {
   dir = makeTempDir('loyalty-seals-');
   const ctx: CoreContext = openTestContext({ dir });
   await seedScenarioMasterData(ctx);
-  await importParticipants(ctx, csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']));
+  await importParticipants(
+    ctx,
+    csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']),
+  );
   await importScenarioSales(ctx, '2026-09');
-  const late = await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;2;100,00;S/9']), { period: '2026-09' });
+  const late = await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;2;100,00;S/9']), {
+    period: '2026-09',
+  });
   // A corrected file supersedes the first: the one column the app updates in a sealed table.
-  await importSales(ctx, csvFile('late-09-fixed.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;3;150,00;S/9']), { period: '2026-09', replaceBatchId: late.batchId! });
-  resolveFinding(ctx, { period: '2026-09', key: { code: 'UNKNOWN_PARTICIPANT', participantCode: 'BB' }, action: 'assign', participantCode: 'B', reason: 'BB is a typo of B' });
+  await importSales(ctx, csvFile('late-09-fixed.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;3;150,00;S/9']), {
+    period: '2026-09',
+    replaceBatchId: late.batchId!,
+  });
+  resolveFinding(ctx, {
+    period: '2026-09',
+    key: { code: 'UNKNOWN_PARTICIPANT', participantCode: 'BB' },
+    action: 'assign',
+    participantCode: 'B',
+    reason: 'BB is a typo of B',
+  });
   approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
   headAtExport = sealHead(ctx.store.sqlite).hash;
   xlsxBytes = (await exportPayouts(ctx, '2026-09', 'xlsx')).bytes;
@@ -72,7 +86,9 @@ function verifyFile(file: string, anchor?: string) {
 /** What someone with an SQLite tool does: drop the table's triggers, run the SQL, and put them back (or not). */
 function tamper(file: string, table: string, sql: string, params: unknown[] = [], restoreGuards = true) {
   const db = new Database(file);
-  const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(table) as { name: string; sql: string }[];
+  const guards = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+    .all(table) as { name: string; sql: string }[];
   for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
   db.prepare(sql).run(...params);
   if (restoreGuards) for (const g of guards) db.exec(g.sql);
@@ -88,10 +104,16 @@ const read = <T>(file: string, sql: string, ...params: unknown[]): T => {
   }
 };
 
-const found = (file: string, anchor?: string) => verifyFile(file, anchor).problems.map((p) => [p.kind, p.table ?? null, p.rowId ?? null]);
+const found = (file: string, anchor?: string) =>
+  verifyFile(file, anchor).problems.map((p) => [p.kind, p.table ?? null, p.rowId ?? null]);
 
 const bin = join(repoRoot, 'bin', 'loyalty.mjs');
-const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOYALTY_DB: '' } });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LOYALTY_DB: '' },
+  });
 
 describe('audit verify covers every money input', () => {
   it('finds the file intact, every sealed table sealed, and prints the head', () => {
@@ -100,13 +122,31 @@ describe('audit verify covers every money input', () => {
     expect(result.ok).toBe(true);
     expect(result.seals!.sealsChecked).toBeGreaterThan(20);
     expect(result.seals!.head.hash).toMatch(/^[0-9a-f]{64}$/);
-    const sealedTables = new Set((read<{ t: string }>(source, "SELECT group_concat(DISTINCT table_name) AS t FROM record_seals").t).split(','));
-    for (const table of ['programs', 'rule_versions', 'import_batches', 'import_batches.superseded_by', 'sales_lines', 'operator_log', 'ledger_entries', 'period_events', 'verification_decisions', 'payouts', 'payout_batches', 'payout_batch_items', 'payout_events']) {
+    const sealedTables = new Set(
+      read<{ t: string }>(source, 'SELECT group_concat(DISTINCT table_name) AS t FROM record_seals').t.split(','),
+    );
+    for (const table of [
+      'programs',
+      'rule_versions',
+      'import_batches',
+      'import_batches.superseded_by',
+      'sales_lines',
+      'operator_log',
+      'ledger_entries',
+      'period_events',
+      'verification_decisions',
+      'payouts',
+      'payout_batches',
+      'payout_batch_items',
+      'payout_events',
+    ]) {
       expect(sealedTables).toContain(table);
     }
     const run = cli(['audit', 'verify', '--db', copyOfDatabase()]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`Seal chain head (note it outside the file; check it later with --anchor): ${result.seals!.head.id} ${result.seals!.head.hash}`);
+    expect(run.stdout).toContain(
+      `Seal chain head (note it outside the file; check it later with --anchor): ${result.seals!.head.id} ${result.seals!.head.hash}`,
+    );
     const head = cli(['audit', 'head', '--db', copyOfDatabase(), '--json']);
     expect(JSON.parse(head.stdout)).toEqual(result.seals!.head);
   });
@@ -120,8 +160,12 @@ describe('audit verify covers every money input', () => {
     ]);
     const run = cli(['audit', 'verify', '--db', file]);
     expect(run.status).toBe(3);
-    expect(run.stdout).toMatch(/payouts row 1 \(reference LD-2026-09-000001, .*amount_minor \d+00, .*\) was changed after it was written/);
-    expect(run.stdout).toMatch(/payouts row 1 \(LD-2026-09-000001, A, 2026-09\) pays \d+00 minor units, but its \d+ points at 10 each are \d+\./);
+    expect(run.stdout).toMatch(
+      /payouts row 1 \(reference LD-2026-09-000001, .*amount_minor \d+00, .*\) was changed after it was written/,
+    );
+    expect(run.stdout).toMatch(
+      /payouts row 1 \(LD-2026-09-000001, A, 2026-09\) pays \d+00 minor units, but its \d+ points at 10 each are \d+\./,
+    );
   });
 
   it('reports a payout IBAN changed with its trigger dropped and put back', () => {
@@ -146,10 +190,29 @@ describe('audit verify covers every money input', () => {
 
   it('reports an adjustment added after the last approval with a valid ledger hash, which the ledger chain alone accepts', () => {
     const file = copyOfDatabase();
-    const head = read<{ id: number; hash: string }>(file, 'SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1') ?? { id: 0, hash: GENESIS_HASH };
+    const head = read<{ id: number; hash: string }>(
+      file,
+      'SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1',
+    ) ?? { id: 0, hash: GENESIS_HASH };
     const entry = {
-      id: head.id + 1, programId: 1, participantCode: 'C', period: '2026-10', kind: 'adjustment' as const, points: 5000, salesLineId: null, batchId: null, sourceRow: null,
-      rule: null, ruleVersion: null, note: 'bonus', reversesId: null, correctsPeriod: null, reference: null, createdAt: FIXED_NOW.toISOString(), createdBy: 'test', prevHash: head.hash,
+      id: head.id + 1,
+      programId: 1,
+      participantCode: 'C',
+      period: '2026-10',
+      kind: 'adjustment' as const,
+      points: 5000,
+      salesLineId: null,
+      batchId: null,
+      sourceRow: null,
+      rule: null,
+      ruleVersion: null,
+      note: 'bonus',
+      reversesId: null,
+      correctsPeriod: null,
+      reference: null,
+      createdAt: FIXED_NOW.toISOString(),
+      createdBy: 'test',
+      prevHash: head.hash,
     };
     tamper(
       file,
@@ -158,26 +221,65 @@ describe('audit verify covers every money input', () => {
       [entry.id, entry.createdAt, entry.prevHash, ledgerEntryHash(entry)],
     );
     const result = verifyFile(file);
-    expect(result.problems.map((p) => [p.kind, p.table, p.rowId, p.entryId])).toEqual([['ROW_UNSEALED', 'ledger_entries', entry.id, entry.id]]);
-    expect(result.problems[0]!.message).toBe(`ledger_entries row ${entry.id} (participant_code C, period 2026-10, kind adjustment, points 5000) was added behind the app's back: no seal covers it.`);
+    expect(result.problems.map((p) => [p.kind, p.table, p.rowId, p.entryId])).toEqual([
+      ['ROW_UNSEALED', 'ledger_entries', entry.id, entry.id],
+    ]);
+    expect(result.problems[0]!.message).toBe(
+      `ledger_entries row ${entry.id} (participant_code C, period 2026-10, kind adjustment, points 5000) was added behind the app's back: no seal covers it.`,
+    );
   });
 
   it('reports the adjustment after the last approval changed, removed, or re-hashed with the whole chain after it', () => {
-    const adjustment = read<{ id: number }>(source, "SELECT id FROM ledger_entries WHERE kind = 'adjustment' ORDER BY id DESC LIMIT 1").id;
+    const adjustment = read<{ id: number }>(
+      source,
+      "SELECT id FROM ledger_entries WHERE kind = 'adjustment' ORDER BY id DESC LIMIT 1",
+    ).id;
     const changed = copyOfDatabase();
     // Re-hashed: the entry and its hash rewritten together, as a tool that knows the formula would.
     const db = new Database(changed);
-    const guard = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_no_update'").pluck().get() as string;
+    const guard = db
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_no_update'")
+      .pluck()
+      .get() as string;
     db.exec('DROP TRIGGER ledger_entries_no_update');
     const row = db.prepare('SELECT * FROM ledger_entries WHERE id = ?').get(adjustment) as Record<string, unknown>;
     const r = row as {
-      program_id: number; participant_code: string; period: string; kind: 'adjustment'; sales_line_id: null; batch_id: null; source_row: null; rule: string | null; rule_version: number | null;
-      note: string | null; reverses_id: null; corrects_period: null; reference: null; created_at: string; created_by: string; prev_hash: string;
+      program_id: number;
+      participant_code: string;
+      period: string;
+      kind: 'adjustment';
+      sales_line_id: null;
+      batch_id: null;
+      source_row: null;
+      rule: string | null;
+      rule_version: number | null;
+      note: string | null;
+      reverses_id: null;
+      corrects_period: null;
+      reference: null;
+      created_at: string;
+      created_by: string;
+      prev_hash: string;
     };
     const rewritten = ledgerEntryHash({
-      id: adjustment, programId: r.program_id, participantCode: r.participant_code, period: r.period, kind: r.kind, points: 2500, salesLineId: r.sales_line_id, batchId: r.batch_id,
-      sourceRow: r.source_row, rule: r.rule, ruleVersion: r.rule_version, note: r.note, reversesId: r.reverses_id, correctsPeriod: r.corrects_period, reference: r.reference,
-      createdAt: r.created_at, createdBy: r.created_by, prevHash: r.prev_hash,
+      id: adjustment,
+      programId: r.program_id,
+      participantCode: r.participant_code,
+      period: r.period,
+      kind: r.kind,
+      points: 2500,
+      salesLineId: r.sales_line_id,
+      batchId: r.batch_id,
+      sourceRow: r.source_row,
+      rule: r.rule,
+      ruleVersion: r.rule_version,
+      note: r.note,
+      reversesId: r.reverses_id,
+      correctsPeriod: r.corrects_period,
+      reference: r.reference,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      prevHash: r.prev_hash,
     });
     db.prepare('UPDATE ledger_entries SET points = 2500, hash = ? WHERE id = ?').run(rewritten, adjustment);
     db.exec(guard);
@@ -194,7 +296,9 @@ describe('audit verify covers every money input', () => {
     tamper(file, 'sales_lines', 'UPDATE sales_lines SET net_minor = net_minor + 100000 WHERE id = 3');
     const result = verifyFile(file);
     expect(result.problems.map((p) => [p.kind, p.table, p.rowId])).toEqual([['ROW_CHANGED', 'sales_lines', 3]]);
-    expect(result.problems[0]!.message).toMatch(/^sales_lines row 3 \(batch_id \d+, source_row \d+, participant_code \w+, sku [\w-]+, quantity \d+, net_minor \d+\) was changed after it was written: it no longer matches seal \d+\.$/);
+    expect(result.problems[0]!.message).toMatch(
+      /^sales_lines row 3 \(batch_id \d+, source_row \d+, participant_code \w+, sku [\w-]+, quantity \d+, net_minor \d+\) was changed after it was written: it no longer matches seal \d+\.$/,
+    );
   });
 
   it("reports a rule version's number changed", () => {
@@ -215,12 +319,20 @@ describe('audit verify covers every money input', () => {
     ]);
   });
 
-  it('reports a payout event added behind the app\'s back, and a batch marked superseded or un-superseded', () => {
+  it("reports a payout event added behind the app's back, and a batch marked superseded or un-superseded", () => {
     const file = copyOfDatabase();
-    tamper(file, 'payout_events', "INSERT INTO payout_events (payout_id, event, at, actor) VALUES (1, 'failed', '2026-11-02T00:00:00.000Z', 'x')");
+    tamper(
+      file,
+      'payout_events',
+      "INSERT INTO payout_events (payout_id, event, at, actor) VALUES (1, 'failed', '2026-11-02T00:00:00.000Z', 'x')",
+    );
     const superseded = read<{ id: number }>(file, 'SELECT id FROM import_batches WHERE superseded_by IS NOT NULL').id;
     tamper(file, 'import_batches', 'UPDATE import_batches SET superseded_by = NULL WHERE id = ?', [superseded]);
-    tamper(file, 'import_batches', "UPDATE import_batches SET superseded_by = 1 + (SELECT MAX(id) FROM import_batches) WHERE id = 2");
+    tamper(
+      file,
+      'import_batches',
+      'UPDATE import_batches SET superseded_by = 1 + (SELECT MAX(id) FROM import_batches) WHERE id = 2',
+    );
     const events = read<{ n: number }>(file, 'SELECT MAX(id) AS n FROM payout_events').n;
     expect(found(file)).toEqual([
       ['ROW_UNSEALED', 'payout_events', events],
@@ -230,11 +342,27 @@ describe('audit verify covers every money input', () => {
   });
 
   it('reports a dropped trigger on each guarded table, naming the table', () => {
-    const tables = ['operator_log', 'import_batches', 'rule_versions', 'sales_lines', 'targets', 'ledger_entries', 'period_events', 'verification_decisions', 'payouts', 'payout_batches', 'payout_batch_items', 'payout_events', 'record_seals'];
+    const tables = [
+      'operator_log',
+      'import_batches',
+      'rule_versions',
+      'sales_lines',
+      'targets',
+      'ledger_entries',
+      'period_events',
+      'verification_decisions',
+      'payouts',
+      'payout_batches',
+      'payout_batch_items',
+      'payout_events',
+      'record_seals',
+    ];
     for (const table of tables) {
       const file = copyOfDatabase();
       const db = new Database(file);
-      const guards = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(table) as { name: string }[];
+      const guards = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+        .all(table) as { name: string }[];
       expect(guards.length).toBeGreaterThan(0);
       db.exec(`DROP TRIGGER ${guards[0]!.name}`);
       db.close();
@@ -246,10 +374,19 @@ describe('audit verify covers every money input', () => {
   it("does not seal a row slipped in between two of the app's writes: the next write seals only its own rows", () => {
     const file = copyOfDatabase();
     const line = read<{ n: number }>(file, 'SELECT MAX(id) + 1 AS n FROM sales_lines').n;
-    tamper(file, 'sales_lines', "INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, line_key) VALUES (1, 1, 99, '2026-10-01', '2026-10', 'C', 'TOY-3', 100, 9000000, 'slipped')");
+    tamper(
+      file,
+      'sales_lines',
+      "INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, line_key) VALUES (1, 1, 99, '2026-10-01', '2026-10', 'C', 'TOY-3', 100, 9000000, 'slipped')",
+    );
     const store = openDatabase(file);
     const ctx: CoreContext = { store, actor: 'test', now: () => FIXED_NOW };
-    const adjustment = addManualAdjustment(ctx, { period: '2026-10', participantCode: 'B', points: 10, reason: 'Late fair bonus' });
+    const adjustment = addManualAdjustment(ctx, {
+      period: '2026-10',
+      participantCode: 'B',
+      points: 10,
+      reason: 'Late fair bonus',
+    });
     store.close();
     expect(adjustment).toBeTruthy();
     expect(found(file)).toEqual([['ROW_UNSEALED', 'sales_lines', line]]);
@@ -263,7 +400,12 @@ describe('audit verify covers every money input', () => {
     db.close();
     const store = openDatabase(file);
     const before = sealHead(store.sqlite);
-    expect(() => addManualAdjustment({ store, actor: 'test', now: () => FIXED_NOW }, { period: '2026-10', participantCode: 'NOBODY', points: 10, reason: 'x' })).toThrow();
+    expect(() =>
+      addManualAdjustment(
+        { store, actor: 'test', now: () => FIXED_NOW },
+        { period: '2026-10', participantCode: 'NOBODY', points: 10, reason: 'x' },
+      ),
+    ).toThrow();
     expect(sealHead(store.sqlite)).toEqual(before);
     store.close();
   });
@@ -272,12 +414,16 @@ describe('audit verify covers every money input', () => {
     const file = copyOfDatabase();
     const db = new Database(file);
     db.exec('DROP TRIGGER payouts_no_update');
-    db.exec("CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts WHEN 0 BEGIN SELECT RAISE(ABORT, 'payouts are never changed'); END");
+    db.exec(
+      "CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts WHEN 0 BEGIN SELECT RAISE(ABORT, 'payouts are never changed'); END",
+    );
     db.exec('UPDATE payouts SET points = points WHERE id = 1');
     db.close();
     const result = verifyFile(file);
     expect(result.problems.map((p) => [p.kind, p.table])).toEqual([['GUARD_MISSING', 'payouts']]);
-    expect(result.problems[0]!.message).toMatch(/^The database trigger payouts_no_update on payouts has been replaced by one that is not the app's: CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts WHEN 0/);
+    expect(result.problems[0]!.message).toMatch(
+      /^The database trigger payouts_no_update on payouts has been replaced by one that is not the app's: CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts WHEN 0/,
+    );
   });
 
   it('a correct anchor passes; a chain rewritten whole passes without one and fails with it (exit 3)', () => {
@@ -291,7 +437,11 @@ describe('audit verify covers every money input', () => {
     // Whoever holds the file changes a payout and its redemption together, then seals everything anew.
     const file = copyOfDatabase();
     const db = new Database(file);
-    const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('payouts', 'ledger_entries', 'record_seals')").all() as { name: string; sql: string }[];
+    const guards = db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('payouts', 'ledger_entries', 'record_seals')",
+      )
+      .all() as { name: string; sql: string }[];
     for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
     db.exec('UPDATE payouts SET points = points + 1, amount_minor = amount_minor + 10 WHERE id = 1');
     db.exec('DELETE FROM record_seals');
@@ -301,20 +451,61 @@ describe('audit verify covers every money input', () => {
       const columns = sealedColumns(db, table);
       const range = sealRows(db, table, columns, 0, Number.MAX_SAFE_INTEGER);
       if (!range) continue;
-      const seal = { id: ++id, tableName: table, columns: columns.join(','), ...range, origin: 'write' as const, prevHash: previous };
+      const seal = {
+        id: ++id,
+        tableName: table,
+        columns: columns.join(','),
+        ...range,
+        origin: 'write' as const,
+        prevHash: previous,
+      };
       previous = sealHash(seal);
-      db.prepare('INSERT INTO record_seals (id, table_name, columns, first_rowid, last_rowid, row_count, digest, checks, origin, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        seal.id, seal.tableName, seal.columns, seal.firstRowid, seal.lastRowid, seal.rowCount, seal.digest, seal.checks, seal.origin, seal.prevHash, previous,
+      db.prepare(
+        'INSERT INTO record_seals (id, table_name, columns, first_rowid, last_rowid, row_count, digest, checks, origin, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        seal.id,
+        seal.tableName,
+        seal.columns,
+        seal.firstRowid,
+        seal.lastRowid,
+        seal.rowCount,
+        seal.digest,
+        seal.checks,
+        seal.origin,
+        seal.prevHash,
+        previous,
       );
     }
-    const superseded = db.prepare('SELECT id FROM import_batches WHERE superseded_by IS NOT NULL').pluck().all() as number[];
+    const superseded = db
+      .prepare('SELECT id FROM import_batches WHERE superseded_by IS NOT NULL')
+      .pluck()
+      .all() as number[];
     for (const batch of superseded) {
       const columns = sealedColumns(db, 'import_batches.superseded_by');
       const range = sealRows(db, 'import_batches.superseded_by', columns, batch - 1, batch)!;
-      const seal = { id: ++id, tableName: 'import_batches.superseded_by', columns: columns.join(','), ...range, origin: 'write' as const, prevHash: previous };
+      const seal = {
+        id: ++id,
+        tableName: 'import_batches.superseded_by',
+        columns: columns.join(','),
+        ...range,
+        origin: 'write' as const,
+        prevHash: previous,
+      };
       previous = sealHash(seal);
-      db.prepare('INSERT INTO record_seals (id, table_name, columns, first_rowid, last_rowid, row_count, digest, checks, origin, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        seal.id, seal.tableName, seal.columns, seal.firstRowid, seal.lastRowid, seal.rowCount, seal.digest, seal.checks, seal.origin, seal.prevHash, previous,
+      db.prepare(
+        'INSERT INTO record_seals (id, table_name, columns, first_rowid, last_rowid, row_count, digest, checks, origin, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        seal.id,
+        seal.tableName,
+        seal.columns,
+        seal.firstRowid,
+        seal.lastRowid,
+        seal.rowCount,
+        seal.digest,
+        seal.checks,
+        seal.origin,
+        seal.prevHash,
+        previous,
       );
     }
     for (const g of guards) db.exec(g.sql);
@@ -331,18 +522,27 @@ describe('audit verify covers every money input', () => {
     expect(cli(['audit', 'verify', '--db', file, '--anchor', 'abc']).status).toBe(1);
   });
 
-  it.runIf(hasOpenpyxl)('the payout files carry the chain head at their export: the xlsx on its Batch sheet, the SEPA file in a comment', () => {
-    // Read as a client's tool reads it: openpyxl, the issuer's sheet first and untouched.
-    const path = join(dir, 'payouts.xlsx');
-    writeFileSync(path, xlsxBytes);
-    const script = `import json, openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(json.dumps({'sheets': wb.sheetnames, 'batch': [[c for c in r] for r in wb['Batch'].iter_rows(values_only=True)]}))`;
-    const workbook = JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' })) as { sheets: string[]; batch: unknown[][] };
-    expect(workbook.sheets[1]).toBe('Batch');
-    expect(workbook.batch).toContainEqual(['Audit anchor', headAtExport]);
-    const anchors = (read<{ a: string }>(source, "SELECT group_concat(audit_anchor, ' ') AS a FROM payout_batches ORDER BY id").a).split(' ');
-    expect(anchors[0]).toBe(headAtExport);
-    expect(sepaText).toContain(`<!-- Loyalty Desk audit anchor: ${anchors[1]} -->`);
-  });
+  it.runIf(hasOpenpyxl)(
+    'the payout files carry the chain head at their export: the xlsx on its Batch sheet, the SEPA file in a comment',
+    () => {
+      // Read as a client's tool reads it: openpyxl, the issuer's sheet first and untouched.
+      const path = join(dir, 'payouts.xlsx');
+      writeFileSync(path, xlsxBytes);
+      const script = `import json, openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(json.dumps({'sheets': wb.sheetnames, 'batch': [[c for c in r] for r in wb['Batch'].iter_rows(values_only=True)]}))`;
+      const workbook = JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' })) as {
+        sheets: string[];
+        batch: unknown[][];
+      };
+      expect(workbook.sheets[1]).toBe('Batch');
+      expect(workbook.batch).toContainEqual(['Audit anchor', headAtExport]);
+      const anchors = read<{ a: string }>(
+        source,
+        "SELECT group_concat(audit_anchor, ' ') AS a FROM payout_batches ORDER BY id",
+      ).a.split(' ');
+      expect(anchors[0]).toBe(headAtExport);
+      expect(sepaText).toContain(`<!-- Loyalty Desk audit anchor: ${anchors[1]} -->`);
+    },
+  );
 });
 
 describe('sealing a database written before the seals existed', () => {
@@ -365,7 +565,9 @@ describe('sealing a database written before the seals existed', () => {
     old.close();
 
     const upgraded = openDatabase(file, { backupPath: (f) => `${f}.bak` });
-    const baseline = upgraded.sqlite.prepare("SELECT COUNT(*) AS n, MIN(origin) AS o, MAX(origin) AS p FROM record_seals").get();
+    const baseline = upgraded.sqlite
+      .prepare('SELECT COUNT(*) AS n, MIN(origin) AS o, MAX(origin) AS p FROM record_seals')
+      .get();
     expect(baseline).toMatchObject({ o: 'baseline', p: 'baseline' });
     upgraded.close();
     // Opening again seals nothing more.
@@ -403,14 +605,31 @@ describe('random edits of the sealed tables', () => {
       fc.property(fc.constantFrom(...edits), fc.nat(), fc.boolean(), (edit, pick, restore) => {
         const file = copyOfDatabase();
         const count = read<{ n: number }>(file, `SELECT COUNT(*) AS n FROM ${edit.table}`).n;
-        const rowid = read<{ r: number }>(file, `SELECT rowid AS r FROM ${edit.table} ORDER BY rowid LIMIT 1 OFFSET ?`, pick % count).r;
-        const before = read<{ v: unknown }>(file, `SELECT ${edit.column} AS v FROM ${edit.table} WHERE rowid = ?`, rowid).v;
-        tamper(file, edit.table, `UPDATE ${edit.table} SET ${edit.column} = ? WHERE rowid = ?`, [edit.value(before), rowid], restore);
+        const rowid = read<{ r: number }>(
+          file,
+          `SELECT rowid AS r FROM ${edit.table} ORDER BY rowid LIMIT 1 OFFSET ?`,
+          pick % count,
+        ).r;
+        const before = read<{ v: unknown }>(
+          file,
+          `SELECT ${edit.column} AS v FROM ${edit.table} WHERE rowid = ?`,
+          rowid,
+        ).v;
+        tamper(
+          file,
+          edit.table,
+          `UPDATE ${edit.table} SET ${edit.column} = ? WHERE rowid = ?`,
+          [edit.value(before), rowid],
+          restore,
+        );
         const result = verifyFile(file);
         expect(result.ok).toBe(false);
-        expect(result.problems.filter((p) => p.kind === 'ROW_CHANGED').map((p) => [p.table, p.rowId])).toEqual([[edit.table, rowid]]);
+        expect(result.problems.filter((p) => p.kind === 'ROW_CHANGED').map((p) => [p.table, p.rowId])).toEqual([
+          [edit.table, rowid],
+        ]);
         // programs has no trigger (the app never updates it); its seal alone guards it.
-        if (!restore && edit.table !== 'programs') expect(result.problems.filter((p) => p.kind === 'GUARD_MISSING').map((p) => p.table)).toContain(edit.table);
+        if (!restore && edit.table !== 'programs')
+          expect(result.problems.filter((p) => p.kind === 'GUARD_MISSING').map((p) => p.table)).toContain(edit.table);
         rmSync(file);
       }),
       { numRuns: 30 },

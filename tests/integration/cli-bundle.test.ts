@@ -1,7 +1,17 @@
 // `npx loyalty` runs from a bundle built ahead of time (scripts/build-cli.mjs), never from
 // stale code: a bundle that is missing, or older than a source it was built from, is rebuilt
 // before the command runs, and a build that fails runs nothing.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +20,12 @@ import { repoRoot } from '../fixtures/repo-paths';
 import { cliBundleStaleness, readCliManifest } from '../../scripts/cli-bundle.mjs';
 
 function writeManifest(root: string, dir: string, files: string[]): void {
-  const inputs = Object.fromEntries(files.map((file) => {
-    const stat = statSync(join(root, file));
-    return [file, { size: stat.size, mtimeMs: stat.mtimeMs }];
-  }));
+  const inputs = Object.fromEntries(
+    files.map((file) => {
+      const stat = statSync(join(root, file));
+      return [file, { size: stat.size, mtimeMs: stat.mtimeMs }];
+    }),
+  );
   mkdirSync(join(root, 'out', 'cli', dir), { recursive: true });
   writeFileSync(join(root, 'out', 'cli', dir, 'loyalty.mjs'), '');
   writeFileSync(join(root, 'out', 'cli', 'build.json'), JSON.stringify({ dir, inputs }));
@@ -55,10 +67,20 @@ describe('whether the CLI bundle may run as it is', () => {
   it('bin/loyalty.mjs builds the bundle when there is none, rebuilds it after an edit, and runs nothing when the build fails', () => {
     // A copy of the project, so that its sources can be edited: what the CLI reads, and node_modules linked.
     const root = makeTempDir('loyalty-cli-copy-');
-    for (const part of ['package.json', 'bin', 'scripts', 'drizzle', 'examples']) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
-    cpSync(join(repoRoot, 'src-main'), join(root, 'src-main'), { recursive: true, filter: (path) => !path.endsWith('.test.ts') });
+    for (const part of ['package.json', 'bin', 'scripts', 'drizzle', 'examples'])
+      cpSync(join(repoRoot, part), join(root, part), { recursive: true });
+    cpSync(join(repoRoot, 'src-main'), join(root, 'src-main'), {
+      recursive: true,
+      filter: (path) => !path.endsWith('.test.ts'),
+    });
     symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
-    const loyalty = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'loyalty.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LOYALTY_DB: '' }, timeout: 120_000 });
+    const loyalty = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin', 'loyalty.mjs'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, LOYALTY_DB: '' },
+        timeout: 120_000,
+      });
 
     const first = loyalty('--help');
     expect(first.stderr).toBe('');
@@ -72,7 +94,10 @@ describe('whether the CLI bundle may run as it is', () => {
 
     const commands = join(root, 'src-main', 'cli', 'commands.ts');
     const text = readFileSync(commands, 'utf8');
-    writeFileSync(commands, text.replace("'Loyalty Desk from the command line.'", "'Loyalty Desk, edited, from the command line.'"));
+    writeFileSync(
+      commands,
+      text.replace("'Loyalty Desk from the command line.'", "'Loyalty Desk, edited, from the command line.'"),
+    );
     const edited = loyalty('--help');
     expect(edited.stderr).toBe('');
     expect(edited.stdout).toMatch(/^Loyalty Desk, edited, from the command line\./);
@@ -82,6 +107,8 @@ describe('whether the CLI bundle may run as it is', () => {
     const failed = loyalty('--help');
     expect(failed.status).toBe(1);
     expect(failed.stdout).toBe('');
-    expect(failed.stderr).toMatch(/^loyalty: src-main\/cli\/commands\.ts changed since the CLI was built, and building it failed: .+\n$/);
+    expect(failed.stderr).toMatch(
+      /^loyalty: src-main\/cli\/commands\.ts changed since the CLI was built, and building it failed: .+\n$/,
+    );
   }, 180_000);
 });

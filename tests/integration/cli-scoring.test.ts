@@ -25,10 +25,30 @@ beforeAll(async () => {
   db = join(dir, 'loyalty.db');
   const steps = [
     ['program', 'init', '--config', join(repoRoot, 'examples', 'reference-program.json')],
-    ['import', 'participants', file('participants.csv', ['Rep code;Name;Join date;Card;Status', 'PH-001;Piotr Hałas;2026-08-15;4000-0001;active'])],
-    ['import', 'products', file('products.csv', ['SKU;Product;Group;Promoted;Points per unit', 'DOG-01;Dog dry;DRY;yes;', 'CAT-07;Cat wet;WET;yes;15', 'TOY-3;Toy;TOYS;no;'])],
+    [
+      'import',
+      'participants',
+      file('participants.csv', [
+        'Rep code;Name;Join date;Card;Status',
+        'PH-001;Piotr Hałas;2026-08-15;4000-0001;active',
+      ]),
+    ],
+    [
+      'import',
+      'products',
+      file('products.csv', [
+        'SKU;Product;Group;Promoted;Points per unit',
+        'DOG-01;Dog dry;DRY;yes;',
+        'CAT-07;Cat wet;WET;yes;15',
+        'TOY-3;Toy;TOYS;no;',
+      ]),
+    ],
     ['import', 'targets', file('targets.csv', ['Rep code;Period;Target', 'PH-001;2026-10;1000,00'])],
-    ['import', 'sales', file('sales-09.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-09-10;PH-001;TOY-3;100;260000,00;W/1'])],
+    [
+      'import',
+      'sales',
+      file('sales-09.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-09-10;PH-001;TOY-3;100;260000,00;W/1']),
+    ],
     [
       'import',
       'sales',
@@ -77,7 +97,9 @@ describe('scoring from the command line', () => {
   it('`explain` shows each line with its rule, points, campaign bonus and source row', async () => {
     const run = await loyalty('explain', '--period', '2026-10', '--participant', 'PH-001');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/2026-10-03\s+DOG-01\s+10\s+1234\.56\s+base rate\s+1234\s+AUTUMN-DRY \+10% = 123\s+sales-10\.csv row 2/);
+    expect(run.stdout).toMatch(
+      /2026-10-03\s+DOG-01\s+10\s+1234\.56\s+base rate\s+1234\s+AUTUMN-DRY \+10% = 123\s+sales-10\.csv row 2/,
+    );
     expect(run.stdout).toMatch(/2026-10-10\s+CAT-07\s+4\s+200\.00\s+4 x 15\s+60/);
     expect(run.stdout).toMatch(/tier\s+= Silver \(\+5%\): volume in 2026-09 was 260000\.00 PLN/);
     expect(run.stdout).toMatch(/118765|1187\.65/);
@@ -85,17 +107,46 @@ describe('scoring from the command line', () => {
   });
 
   it('adjusts with a reason, approves, and the audit finds the ledger intact', async () => {
-    expect((await loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33')).stderr).toMatch(/needs a reason/);
-    const adjust = await loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33', '--reason', 'Sample pack counted twice');
+    expect((await loyalty('adjust', '--period', '2026-10', '--participant', 'PH-001', '--points=-33')).stderr).toMatch(
+      /needs a reason/,
+    );
+    const adjust = await loyalty(
+      'adjust',
+      '--period',
+      '2026-10',
+      '--participant',
+      'PH-001',
+      '--points=-33',
+      '--reason',
+      'Sample pack counted twice',
+    );
     expect(adjust.code).toBe(0);
-    const approve = await loyalty('approve', '--period', '2026-09', '--accept-open-anomalies', 'No target for September, agreed with the client');
+    const approve = await loyalty(
+      'approve',
+      '--period',
+      '2026-09',
+      '--accept-open-anomalies',
+      'No target for September, agreed with the client',
+    );
     expect(approve.code).toBe(0);
-    const october = JSON.parse((await loyalty('approve', '--period', '2026-10', '--accept-open-anomalies', 'Checked', '--json')).stdout);
+    const october = JSON.parse(
+      (await loyalty('approve', '--period', '2026-10', '--accept-open-anomalies', 'Checked', '--json')).stdout,
+    );
     expect(october.participants[0]).toMatchObject({ adjustments: -33, payablePoints: 1400, payoutMinor: 14000 });
     expect(october.locked).toBe(true);
     const ledger = JSON.parse((await loyalty('ledger', '--participant', 'PH-001', '--json')).stdout);
     expect(ledger.balance).toBe(0);
-    expect(ledger.entries.map((e: { kind: string }) => e.kind)).toEqual(['adjustment', 'earn', 'campaign', 'earn', 'earn', 'campaign', 'tier', 'target', 'redemption']);
+    expect(ledger.entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'adjustment',
+      'earn',
+      'campaign',
+      'earn',
+      'earn',
+      'campaign',
+      'tier',
+      'target',
+      'redemption',
+    ]);
     const audit = await loyalty('audit', 'verify');
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/intact/);
@@ -105,17 +156,45 @@ describe('scoring from the command line', () => {
 describe('paying from the command line', () => {
   it('verifies, approves over budget with a reason, exports, confirms and refuses a second payment', async () => {
     // The worked example's program after the approvals above: November for a fresh start.
-    const sales = file('sales-11.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-11-03;PH-001;DOG-01;10;1000,00;N/1', '2026-11-04;PH-404;DOG-01;1;10,00;N/2']);
+    const sales = file('sales-11.csv', [
+      'Date;Rep code;SKU;Qty;Net value;Invoice',
+      '2026-11-03;PH-001;DOG-01;10;1000,00;N/1',
+      '2026-11-04;PH-404;DOG-01;1;10,00;N/2',
+    ]);
     expect((await loyalty('import', 'sales', sales)).code).toBe(0);
     const queue = JSON.parse((await loyalty('verify', '--period', '2026-11', '--json')).stdout);
     expect(queue.items.map((i: { key: unknown }) => i.key)).toEqual([
       { code: 'MISSING_TARGET', participantCode: 'PH-001' },
       { code: 'UNKNOWN_PARTICIPANT', participantCode: 'PH-404' },
     ]);
-    const resolved = await loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'UNKNOWN_PARTICIPANT:PH-404', '--action', 'exclude', '--reason', 'Not a participant of the program');
+    const resolved = await loyalty(
+      'verify',
+      'resolve',
+      '--period',
+      '2026-11',
+      '--key',
+      'UNKNOWN_PARTICIPANT:PH-404',
+      '--action',
+      'exclude',
+      '--reason',
+      'Not a participant of the program',
+    );
     expect(resolved.code).toBe(0);
     expect(resolved.stdout).toMatch(/1 open, 1 resolved/);
-    const setTarget = await loyalty('verify', 'resolve', '--period', '2026-11', '--key', 'MISSING_TARGET:PH-001', '--action', 'setTarget', '--target', '2000,00', '--reason', 'Same as October');
+    const setTarget = await loyalty(
+      'verify',
+      'resolve',
+      '--period',
+      '2026-11',
+      '--key',
+      'MISSING_TARGET:PH-001',
+      '--action',
+      'setTarget',
+      '--target',
+      '2000,00',
+      '--reason',
+      'Same as October',
+    );
     expect(setTarget.code).toBe(0);
     const rules = join(dir, 'rules.json');
     const program = JSON.parse((await loyalty('program', 'show', '--json')).stdout);
@@ -124,14 +203,36 @@ describe('paying from the command line', () => {
 
     const refused = await loyalty('approve', '--period', '2026-11');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/over the budget of PLN\s50\.00; fit them to the budget, or approve with a written reason/);
-    const approved = JSON.parse((await loyalty('approve', '--period', '2026-11', '--override-budget', 'Client approved the extra by e-mail', '--json')).stdout);
+    expect(refused.stderr).toMatch(
+      /over the budget of PLN\s50\.00; fit them to the budget, or approve with a written reason/,
+    );
+    const approved = JSON.parse(
+      (
+        await loyalty(
+          'approve',
+          '--period',
+          '2026-11',
+          '--override-budget',
+          'Client approved the extra by e-mail',
+          '--json',
+        )
+      ).stdout,
+    );
     expect(approved.locked).toBe(true);
 
     const out = join(dir, 'payouts.csv');
     const first = await loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', out);
     expect(first.stdout).toMatch(/^Wrote .*payouts\.csv: batch PB-2026-11-1, 1 top-ups, control sum 100\.00 PLN/);
-    const again = await loyalty('export', 'payouts', '--period', '2026-11', '--format', 'csv', '--out', join(dir, 'again.csv'));
+    const again = await loyalty(
+      'export',
+      'payouts',
+      '--period',
+      '2026-11',
+      '--format',
+      'csv',
+      '--out',
+      join(dir, 'again.csv'),
+    );
     expect(again.stdout).toMatch(/^Nothing new to pay: wrote the earlier file again/);
     expect(readFileSync(join(dir, 'again.csv'))).toEqual(readFileSync(out));
 
@@ -139,6 +240,10 @@ describe('paying from the command line', () => {
     const confirmed = JSON.parse((await loyalty('import', 'confirmation', confirmation, '--json')).stdout);
     expect([confirmed.kind, confirmed.created, confirmed.rejected]).toEqual(['confirmations', 1, 0]);
     const budget = JSON.parse((await loyalty('budget', '--json')).stdout);
-    expect(budget.periods.find((p: { period: string }) => p.period === '2026-11')).toMatchObject({ budgetedMinor: 5000, approvedMinor: 10_000, paidMinor: 10_000 });
+    expect(budget.periods.find((p: { period: string }) => p.period === '2026-11')).toMatchObject({
+      budgetedMinor: 5000,
+      approvedMinor: 10_000,
+      paidMinor: 10_000,
+    });
   });
 });

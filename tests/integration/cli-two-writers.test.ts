@@ -11,7 +11,8 @@ import { makeTempDir } from '../fixtures/client-files';
 import { repoRoot, samplesDir } from '../fixtures/repo-paths';
 import { runBinAsync, runLoyalty, type CliRun as Run } from '../fixtures/run-cli';
 
-const BUSY = /^loyalty: Another Loyalty Desk window or command is using the data file .*; nothing was written\. Try again when it has finished\.\n$/;
+const BUSY =
+  /^loyalty: Another Loyalty Desk window or command is using the data file .*; nothing was written\. Try again when it has finished\.\n$/;
 const GENERIC = /Something went wrong/;
 
 function loyalty(db: string, args: string[], extra: Record<string, string> = {}): Promise<Run> {
@@ -52,7 +53,12 @@ function counts(db: string): { batches: number; lines: number; ledger: number; p
   const sqlite = new Database(db, { readonly: true });
   try {
     const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { batches: count('import_batches'), lines: count('sales_lines'), ledger: count('ledger_entries'), payouts: count('payouts') };
+    return {
+      batches: count('import_batches'),
+      lines: count('sales_lines'),
+      ledger: count('ledger_entries'),
+      payouts: count('payouts'),
+    };
   } finally {
     sqlite.close();
   }
@@ -81,7 +87,11 @@ describe('a command while another window writes to the same file', () => {
     holdWriteLock(db);
     const short = { LOYALTY_BUSY_TIMEOUT_MS: '200' };
     const runs = [
-      await loyalty(db, ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'Busy test'], short),
+      await loyalty(
+        db,
+        ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'Busy test'],
+        short,
+      ),
       await loyalty(db, ['import', 'sales', join(samplesDir, 'sales-2026-10.csv')], short),
       await loyalty(db, ['approve', '--period', '2026-09', '--accept-open-anomalies', 'Checked'], short),
     ];
@@ -94,7 +104,25 @@ describe('a command while another window writes to the same file', () => {
     for (const h of holders) h.exec('ROLLBACK');
     expect(counts(db)).toEqual(before);
     // Once the other window is done, the same command goes through.
-    expect((await loyalty(db, ['adjust', '--period', '2026-09', '--participant', 'R0002', '--points', '10', '--reason', 'After the other window'], short)).code).toBe(0);
+    expect(
+      (
+        await loyalty(
+          db,
+          [
+            'adjust',
+            '--period',
+            '2026-09',
+            '--participant',
+            'R0002',
+            '--points',
+            '10',
+            '--reason',
+            'After the other window',
+          ],
+          short,
+        )
+      ).code,
+    ).toBe(0);
   }, 60_000);
 
   it('says the same when the file it opens needs migrating while another connection holds it', async () => {
@@ -104,11 +132,17 @@ describe('a command while another window writes to the same file', () => {
     other.pragma('journal_mode = WAL');
     other.exec('CREATE TABLE other_window (x INTEGER)');
     other.exec('BEGIN IMMEDIATE');
-    const run = await loyalty(db, ['program', 'init', '--config', join(repoRoot, 'examples', 'reference-program.json')], { LOYALTY_BUSY_TIMEOUT_MS: '200' });
+    const run = await loyalty(
+      db,
+      ['program', 'init', '--config', join(repoRoot, 'examples', 'reference-program.json')],
+      { LOYALTY_BUSY_TIMEOUT_MS: '200' },
+    );
     expect(run.stderr).toMatch(BUSY);
     expect(run.code).toBe(1);
     other.exec('ROLLBACK');
-    const tables = (other.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      other.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
     expect(tables).toEqual(['other_window']);
   }, 60_000);
 });
@@ -139,7 +173,10 @@ describe('two processes importing and approving at once on one file', () => {
       expect(after.ledger > before.ledger).toBe(approved.code === 0);
       const audit = await loyalty(db, ['audit', 'verify']);
       expect(audit.code, audit.stdout + audit.stderr).toBe(0);
-      const periods = JSON.parse((await loyalty(db, ['periods', '--json'])).stdout) as { period: string; state: string }[];
+      const periods = JSON.parse((await loyalty(db, ['periods', '--json'])).stdout) as {
+        period: string;
+        state: string;
+      }[];
       expect(periods.find((p) => p.period === '2026-09')?.state === 'approved').toBe(approved.code === 0);
     }
   }, 180_000);

@@ -43,7 +43,10 @@ describe('loyalty CLI', () => {
     expect(show.code).toBe(0);
     expect(JSON.parse(show.stdout)).toEqual(JSON.parse(init.stdout));
     expect(JSON.parse(runBin(['participants', 'list', '--db', db, '--json']).stdout)).toHaveLength(12);
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'out', 'cli', 'build.json'), 'utf8')) as { dir: string; inputs: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'out', 'cli', 'build.json'), 'utf8')) as {
+      dir: string;
+      inputs: Record<string, unknown>;
+    };
     expect(Object.keys(manifest.inputs)).toContain('src-main/cli/main.ts');
     expect(statSync(join(repoRoot, 'out', 'cli', manifest.dir, 'xlsx-row-worker.mjs')).isFile()).toBe(true);
   });
@@ -54,7 +57,12 @@ describe('loyalty CLI', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const program = JSON.parse(init.stdout);
-    expect(program).toMatchObject({ name: 'Partner Plus', currency: { code: 'PLN', minorDigits: 2 }, pointValueMinor: 10, rulesVersion: 1 });
+    expect(program).toMatchObject({
+      name: 'Partner Plus',
+      currency: { code: 'PLN', minorDigits: 2 },
+      pointValueMinor: 10,
+      rulesVersion: 1,
+    });
     const show = await loyalty(['program', 'show', '--db', db, '--json']);
     expect(JSON.parse(show.stdout)).toEqual(program);
     const text = await loyalty(['program', 'show', '--db', db]);
@@ -70,14 +78,26 @@ describe('loyalty CLI', () => {
   it('refuses a second program, an invalid program and a missing file in one line each', async () => {
     const db = join(dir, 'refusals.db');
     expect((await loyalty(['program', 'init', '--config', reference, '--db', db])).code).toBe(0);
-    expectOneLineError(await loyalty(['program', 'init', '--config', reference, '--db', db, '--json']), /already holds the program "Partner Plus"/);
+    expectOneLineError(
+      await loyalty(['program', 'init', '--config', reference, '--db', db, '--json']),
+      /already holds the program "Partner Plus"/,
+    );
     const bad = join(dir, 'bad-program.json');
     const doc = JSON.parse(readFileSync(reference, 'utf8'));
     doc.rules.tiers[0].bonusPct = -1;
     writeFileSync(bad, JSON.stringify(doc));
-    expectOneLineError(await loyalty(['program', 'init', '--config', bad, '--db', join(dir, 'other.db')]), /rules\.tiers\[0\]\.bonusPct: must not be negative/);
-    expectOneLineError(await loyalty(['program', 'show', '--db', join(dir, 'empty.db')]), /no program in this database/);
-    expectOneLineError(await loyalty(['import', 'participants', join(dir, 'nope.xlsx'), '--db', db]), /Cannot read .*nope\.xlsx: there is no such file/);
+    expectOneLineError(
+      await loyalty(['program', 'init', '--config', bad, '--db', join(dir, 'other.db')]),
+      /rules\.tiers\[0\]\.bonusPct: must not be negative/,
+    );
+    expectOneLineError(
+      await loyalty(['program', 'show', '--db', join(dir, 'empty.db')]),
+      /no program in this database/,
+    );
+    expectOneLineError(
+      await loyalty(['import', 'participants', join(dir, 'nope.xlsx'), '--db', db]),
+      /Cannot read .*nope\.xlsx: there is no such file/,
+    );
   });
 
   it('imports the sample participants and lists them as a JSON array', async () => {
@@ -91,9 +111,17 @@ describe('loyalty CLI', () => {
     const list = JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json'])).stdout);
     expect(Array.isArray(list)).toBe(true);
     expect(list).toHaveLength(12);
-    expect(list[0]).toMatchObject({ code: 'R0001', name: 'Barbara Nowicka', joinDate: '2026-08-05', cardRef: '4000-0001', status: 'active' });
+    expect(list[0]).toMatchObject({
+      code: 'R0001',
+      name: 'Barbara Nowicka',
+      joinDate: '2026-08-05',
+      cardRef: '4000-0001',
+      status: 'active',
+    });
     expect(list.find((p: { code: string }) => p.code === 'R0005').cardRef).toBeNull();
-    const limited = JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json', '--limit', '3', '--search', 'R001'])).stdout);
+    const limited = JSON.parse(
+      (await loyalty(['participants', 'list', '--db', db, '--json', '--limit', '3', '--search', 'R001'])).stdout,
+    );
     expect(limited.map((p: { code: string }) => p.code)).toEqual(['R0010', 'R0011', 'R0012']);
   });
 
@@ -120,7 +148,9 @@ describe('loyalty CLI', () => {
     expect(result.participants.rejected).toBe(1);
     expect(result.participants.problems[0]).toMatchObject({ row: 31, column: 'Nr rachunku', code: 'BAD_IBAN' });
     // Products, targets and two months of sales, enough to score, verify and approve.
-    expect(result.imports.map((r: { kind: string; fileName: string; rejected: number }) => [r.kind, r.fileName, r.rejected])).toEqual([
+    expect(
+      result.imports.map((r: { kind: string; fileName: string; rejected: number }) => [r.kind, r.fileName, r.rejected]),
+    ).toEqual([
       ['products', 'products.xlsx', 0],
       ['targets', 'targets.xlsx', 0],
       ['sales', 'sales-2026-09.xlsx', 0],
@@ -128,7 +158,9 @@ describe('loyalty CLI', () => {
     ]);
     const scored = JSON.parse((await loyalty(['score', '--period', '2026-10', '--db', db, '--json'])).stdout);
     expect(scored.participants.length).toBeGreaterThan(30);
-    expect(scored.anomalies.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['MISSING_TARGET', 'UNKNOWN_PARTICIPANT', 'UNKNOWN_SKU']));
+    expect(scored.anomalies.map((a: { code: string }) => a.code)).toEqual(
+      expect.arrayContaining(['MISSING_TARGET', 'UNKNOWN_PARTICIPANT', 'UNKNOWN_SKU']),
+    );
     expect(scored.participants.find((p: { code: string }) => p.code === 'PH-004').tier).toBe('SILVER');
   });
 });

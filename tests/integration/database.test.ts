@@ -8,7 +8,10 @@ import { makeTempDir } from '../fixtures/client-files';
 
 const folder = () => makeTempDir('loyalty-db-');
 
-const journal = () => JSON.parse(readFileSync(join(repoRoot, 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
+const journal = () =>
+  JSON.parse(readFileSync(join(repoRoot, 'drizzle', 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number; tag: string }[];
+  };
 
 describe('openDatabase', () => {
   it('creates a migrated file with WAL and foreign keys on', () => {
@@ -20,8 +23,19 @@ describe('openDatabase', () => {
       expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       const applied = store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
       expect(applied.n).toBe(journal().entries.length);
-      const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
-      expect(tables).toEqual(expect.arrayContaining(['programs', 'rule_versions', 'participants', 'import_batches', 'operator_log', 'settings']));
+      const tables = (
+        store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]
+      ).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'programs',
+          'rule_versions',
+          'participants',
+          'import_batches',
+          'operator_log',
+          'settings',
+        ]),
+      );
     } finally {
       store.close();
     }
@@ -32,7 +46,9 @@ describe('openDatabase', () => {
     try {
       expect(() =>
         store.sqlite
-          .prepare("INSERT INTO rule_versions (program_id, version, rules_json, note, created_at, created_by) VALUES (999, 1, '{}', '', '', '')")
+          .prepare(
+            "INSERT INTO rule_versions (program_id, version, rules_json, note, created_at, created_by) VALUES (999, 1, '{}', '', '', '')",
+          )
           .run(),
       ).toThrow(/FOREIGN KEY/);
     } finally {
@@ -133,31 +149,57 @@ describe('history tables', () => {
   it('refuse UPDATE and DELETE in the database itself', () => {
     const store = openDatabase(join(folder(), 'history.db'));
     try {
-      store.sqlite.prepare("INSERT INTO operator_log (at, actor, action) VALUES ('2026-11-01T10:00:00Z', 'test', 'x')").run();
+      store.sqlite
+        .prepare("INSERT INTO operator_log (at, actor, action) VALUES ('2026-11-01T10:00:00Z', 'test', 'x')")
+        .run();
       expect(() => store.sqlite.prepare("UPDATE operator_log SET actor = 'someone else'").run()).toThrow(/append-only/);
       expect(() => store.sqlite.prepare('DELETE FROM operator_log').run()).toThrow(/append-only/);
       store.sqlite
-        .prepare("INSERT INTO programs (name, client, currency_code, currency_digits, locale, point_value_minor, first_period, created_at, created_by) VALUES ('p','c','PLN',2,'pl-PL',10,'2026-09','t','t')")
+        .prepare(
+          "INSERT INTO programs (name, client, currency_code, currency_digits, locale, point_value_minor, first_period, created_at, created_by) VALUES ('p','c','PLN',2,'pl-PL',10,'2026-09','t','t')",
+        )
         .run();
-      store.sqlite.prepare("INSERT INTO rule_versions (program_id, version, rules_json, note, created_at, created_by) VALUES (1, 1, '{}', '', '', '')").run();
-      expect(() => store.sqlite.prepare("UPDATE rule_versions SET rules_json = '{\"x\":1}'").run()).toThrow(/never changed/);
       store.sqlite
-        .prepare("INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by) VALUES (1,'participants','a.xlsx',1,'abc','{}',1,1,0,0,'t','t')")
+        .prepare(
+          "INSERT INTO rule_versions (program_id, version, rules_json, note, created_at, created_by) VALUES (1, 1, '{}', '', '', '')",
+        )
+        .run();
+      expect(() => store.sqlite.prepare('UPDATE rule_versions SET rules_json = \'{"x":1}\'').run()).toThrow(
+        /never changed/,
+      );
+      store.sqlite
+        .prepare(
+          "INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by) VALUES (1,'participants','a.xlsx',1,'abc','{}',1,1,0,0,'t','t')",
+        )
         .run();
       expect(() => store.sqlite.prepare("UPDATE import_batches SET sha256 = 'forged'").run()).toThrow(/provenance/);
       expect(() => store.sqlite.prepare('DELETE FROM import_batches').run()).toThrow(/never deleted/);
-      expect(() => store.sqlite.prepare('UPDATE import_batches SET period = \'2026-10\'').run()).toThrow(/provenance/);
+      expect(() => store.sqlite.prepare("UPDATE import_batches SET period = '2026-10'").run()).toThrow(/provenance/);
       // Marking a batch superseded by a later batch of its kind is the one change a batch may take, once.
-      expect(() => store.sqlite.prepare('UPDATE import_batches SET superseded_by = 1').run()).toThrow(/superseded once/);
+      expect(() => store.sqlite.prepare('UPDATE import_batches SET superseded_by = 1').run()).toThrow(
+        /superseded once/,
+      );
       store.sqlite
-        .prepare("INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by) VALUES (1,'participants','b.xlsx',1,'abd','{}',1,1,0,0,'t','t')")
+        .prepare(
+          "INSERT INTO import_batches (program_id, kind, file_name, file_size, sha256, mapping_json, rows_read, accepted, rejected, skipped, created_at, created_by) VALUES (1,'participants','b.xlsx',1,'abd','{}',1,1,0,0,'t','t')",
+        )
         .run();
       store.sqlite.prepare('UPDATE import_batches SET superseded_by = 2 WHERE id = 1').run();
-      expect(() => store.sqlite.prepare('UPDATE import_batches SET superseded_by = NULL WHERE id = 1').run()).toThrow(/superseded once/);
-      store.sqlite.prepare("INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, line_key) VALUES (1, 2, 2, '2026-10-01', '2026-10', 'R1', 'S1', 1, 100, 'k')").run();
+      expect(() => store.sqlite.prepare('UPDATE import_batches SET superseded_by = NULL WHERE id = 1').run()).toThrow(
+        /superseded once/,
+      );
+      store.sqlite
+        .prepare(
+          "INSERT INTO sales_lines (program_id, batch_id, source_row, sale_date, period, participant_code, sku, quantity, net_minor, line_key) VALUES (1, 2, 2, '2026-10-01', '2026-10', 'R1', 'S1', 1, 100, 'k')",
+        )
+        .run();
       expect(() => store.sqlite.prepare('UPDATE sales_lines SET net_minor = 1').run()).toThrow(/append-only/);
       expect(() => store.sqlite.prepare('DELETE FROM sales_lines').run()).toThrow(/append-only/);
-      store.sqlite.prepare("INSERT INTO targets (program_id, participant_code, period, target_minor, batch_id, source_row) VALUES (1, 'R1', '2026-10', 100, 2, 2)").run();
+      store.sqlite
+        .prepare(
+          "INSERT INTO targets (program_id, participant_code, period, target_minor, batch_id, source_row) VALUES (1, 'R1', '2026-10', 100, 2, 2)",
+        )
+        .run();
       expect(() => store.sqlite.prepare('UPDATE targets SET target_minor = 1').run()).toThrow(/append-only/);
       expect(() => store.sqlite.prepare('DELETE FROM targets').run()).toThrow(/append-only/);
     } finally {

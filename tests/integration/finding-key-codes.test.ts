@@ -20,8 +20,13 @@ const QUOTED = 'Q:"50%"';
 async function cli(db: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const sink = (add: (text: string) => void) => new Writable({ write: (chunk: Buffer, _enc, done) => (add(chunk.toString('utf8')), done()) });
-  const code = await runCli([...args, '--db', db], { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), env: { LOYALTY_ACTOR: 'test' } });
+  const sink = (add: (text: string) => void) =>
+    new Writable({ write: (chunk: Buffer, _enc, done) => (add(chunk.toString('utf8')), done()) });
+  const code = await runCli([...args, '--db', db], {
+    stdout: sink((t) => (stdout += t)),
+    stderr: sink((t) => (stderr += t)),
+    env: { LOYALTY_ACTOR: 'test' },
+  });
   return { code, stdout, stderr };
 }
 
@@ -47,7 +52,16 @@ describe('finding keys', () => {
       expect(decodeFindingKey(text)).toEqual(key);
       expect(encodeFindingKey(key)).toBe(text);
     }
-    for (const bad of ['', 'UNKNOWN_PARTICIPANT', 'UNKNOWN_PARTICIPANT:', 'NOPE:A', 'DUPLICATE_LINE:x', 'NEAR_THRESHOLD:A', 'NEAR_THRESHOLD:A:both']) expect(decodeFindingKey(bad)).toBeNull();
+    for (const bad of [
+      '',
+      'UNKNOWN_PARTICIPANT',
+      'UNKNOWN_PARTICIPANT:',
+      'NOPE:A',
+      'DUPLICATE_LINE:x',
+      'NEAR_THRESHOLD:A',
+      'NEAR_THRESHOLD:A:both',
+    ])
+      expect(decodeFindingKey(bad)).toBeNull();
   });
 
   it("a participant code with ':', '%' and '\"' goes through the queue, resolve, explain and the CLI as itself", async () => {
@@ -56,40 +70,94 @@ describe('finding keys', () => {
     const ctx = openTestContext({ dir });
     await seedScenarioMasterData(ctx);
     // X:1 has neither card nor IBAN, so what it earns is held: a NO_DESTINATION finding.
-    await importParticipants(ctx, csvFile('more.csv', ['Rep code;Name;Card;IBAN;Status', `${COLON};Xawery Iksiński;;;active`]));
-    await importSales(ctx, csvFile('s.csv', [SALES_HEADER, `2026-09-05;${COLON};DOG-01;10;1000,00;K/1`, `2026-09-06;"Q:""50%""";DOG-01;2;200,00;K/2`]), { period: '2026-09' });
+    await importParticipants(
+      ctx,
+      csvFile('more.csv', ['Rep code;Name;Card;IBAN;Status', `${COLON};Xawery Iksiński;;;active`]),
+    );
+    await importSales(
+      ctx,
+      csvFile('s.csv', [
+        SALES_HEADER,
+        `2026-09-05;${COLON};DOG-01;10;1000,00;K/1`,
+        `2026-09-06;"Q:""50%""";DOG-01;2;200,00;K/2`,
+      ]),
+      { period: '2026-09' },
+    );
 
     const queue = verificationQueue(ctx, '2026-09');
     const unknown = queue.items.find((i) => i.code === 'UNKNOWN_PARTICIPANT')!;
     expect(unknown.key).toEqual({ code: 'UNKNOWN_PARTICIPANT', participantCode: QUOTED });
     expect(unknown.participantCode).toBe(QUOTED);
-    expect(queue.items.find((i) => i.code === 'NO_DESTINATION')!.key).toEqual({ code: 'NO_DESTINATION', participantCode: COLON });
+    expect(queue.items.find((i) => i.code === 'NO_DESTINATION')!.key).toEqual({
+      code: 'NO_DESTINATION',
+      participantCode: COLON,
+    });
 
     // Assigning Q's line to X:1 makes the finding go away; it stays listed, resolved, naming Q:"50%" whole.
-    resolveFinding(ctx, { period: '2026-09', key: unknown.key, action: 'assign', participantCode: COLON, reason: 'Q is X:1' });
+    resolveFinding(ctx, {
+      period: '2026-09',
+      key: unknown.key,
+      action: 'assign',
+      participantCode: COLON,
+      reason: 'Q is X:1',
+    });
     const afterAssign = verificationQueue(ctx, '2026-09').items.find((i) => i.code === 'UNKNOWN_PARTICIPANT')!;
-    expect([afterAssign.status, afterAssign.participantCode, afterAssign.key]).toEqual(['resolved', QUOTED, { code: 'UNKNOWN_PARTICIPANT', participantCode: QUOTED }]);
+    expect([afterAssign.status, afterAssign.participantCode, afterAssign.key]).toEqual([
+      'resolved',
+      QUOTED,
+      { code: 'UNKNOWN_PARTICIPANT', participantCode: QUOTED },
+    ]);
     ctx.store.close();
 
     // The CLI lists the key as text and takes it back; also as the JSON "verify --json" prints.
     const listed = await cli(db, ['verify', '--period', '2026-09']);
     expect(listed.stdout).toContain(`NO_DESTINATION:${COLON}:`);
     const json = await cli(db, ['verify', '--period', '2026-09', '--json']);
-    const jsonKey = (JSON.parse(json.stdout) as { items: { key: FindingKey }[] }).items.find((i) => i.key.code === 'NO_DESTINATION')!.key;
+    const jsonKey = (JSON.parse(json.stdout) as { items: { key: FindingKey }[] }).items.find(
+      (i) => i.key.code === 'NO_DESTINATION',
+    )!.key;
     expect(jsonKey).toEqual({ code: 'NO_DESTINATION', participantCode: COLON });
-    const bad = await cli(db, ['verify', 'resolve', '--period', '2026-09', '--key', 'NO_DESTINATION', '--action', 'accept', '--reason', 'x']);
-    expect([bad.code, bad.stderr]).toEqual([1, 'loyalty: --key takes a finding\'s key as "verify --period" lists it, such as UNKNOWN_PARTICIPANT:R0099, not "NO_DESTINATION".\n']);
-    const accepted = await cli(db, ['verify', 'resolve', '--period', '2026-09', '--key', `NO_DESTINATION:${COLON}`, '--action', 'accept', '--reason', 'Card comes next month']);
+    const bad = await cli(db, [
+      'verify',
+      'resolve',
+      '--period',
+      '2026-09',
+      '--key',
+      'NO_DESTINATION',
+      '--action',
+      'accept',
+      '--reason',
+      'x',
+    ]);
+    expect([bad.code, bad.stderr]).toEqual([
+      1,
+      'loyalty: --key takes a finding\'s key as "verify --period" lists it, such as UNKNOWN_PARTICIPANT:R0099, not "NO_DESTINATION".\n',
+    ]);
+    const accepted = await cli(db, [
+      'verify',
+      'resolve',
+      '--period',
+      '2026-09',
+      '--key',
+      `NO_DESTINATION:${COLON}`,
+      '--action',
+      'accept',
+      '--reason',
+      'Card comes next month',
+    ]);
     expect([accepted.code, accepted.stderr]).toEqual([0, '']);
     expect(accepted.stdout).toContain(`resolved`);
 
     const again = openTestContext({ dir, withProgram: false });
     // Stored exactly as the earlier versions wrote keys, so their files and these read alike.
-    expect(again.store.sqlite.prepare('SELECT anomaly_key AS key, action FROM verification_decisions ORDER BY id').all()).toEqual([
+    expect(
+      again.store.sqlite.prepare('SELECT anomaly_key AS key, action FROM verification_decisions ORDER BY id').all(),
+    ).toEqual([
       { key: 'UNKNOWN_PARTICIPANT:Q:"50%"', action: 'assign' },
       { key: `NO_DESTINATION:${COLON}`, action: 'accept' },
     ]);
-    // Explain of X:1 lists both decisions: the lines given to it, and the accepted hold (which names no participant but its key).
+    // Explain of X:1 lists both decisions: the lines given to it, and the accepted hold (which names no participant but
+    // its key).
     const explained = explainParticipant(again, '2026-09', COLON);
     expect(explained.decisions.map((d) => [d.key, d.action, d.reason])).toEqual([
       [{ code: 'UNKNOWN_PARTICIPANT', participantCode: QUOTED }, 'assign', 'Q is X:1'],

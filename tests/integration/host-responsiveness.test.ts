@@ -18,7 +18,10 @@ beforeAll(async () => {
   dir = makeTempDir('loyalty-responsive-');
   const store = openDatabase(join(dir, 'loyalty.db'));
   try {
-    seedBigProgram({ store, actor: 'seed', now: () => new Date('2026-02-02T08:00:00Z') }, { firstPeriod: PERIOD, periods: 1, lines: 100_000, participants: 2000 });
+    seedBigProgram(
+      { store, actor: 'seed', now: () => new Date('2026-02-02T08:00:00Z') },
+      { firstPeriod: PERIOD, periods: 1, lines: 100_000, participants: 2000 },
+    );
   } finally {
     store.close();
   }
@@ -38,13 +41,20 @@ describe('the core host', () => {
     let approvalDone = false;
     const started = performance.now();
     const approval = core
-      .call('period.approve', { period: PERIOD, overrideBudget: 'responsiveness test', acceptOpenAnomalies: 'responsiveness test' })
+      .call('period.approve', {
+        period: PERIOD,
+        overrideBudget: 'responsiveness test',
+        acceptOpenAnomalies: 'responsiveness test',
+      })
       .finally(() => (approvalDone = true));
 
     const latencies: number[] = [];
     while (!approvalDone) {
       const t = performance.now();
-      const answer = await core.call(latencies.length % 2 ? 'participants.list' : 'dashboard.get', latencies.length % 2 ? { limit: 50 } : undefined);
+      const answer = await core.call(
+        latencies.length % 2 ? 'participants.list' : 'dashboard.get',
+        latencies.length % 2 ? { limit: 50 } : undefined,
+      );
       if (approvalDone) break;
       expect(answer.ok).toBe(true);
       latencies.push(performance.now() - t);
@@ -57,6 +67,9 @@ describe('the core host', () => {
     // The approval really ran for a while, and the cheap calls were answered during it.
     expect(approvalMs).toBeGreaterThan(1000);
     expect(latencies.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...latencies), `latencies ${latencies.map((l) => l.toFixed(0)).join(', ')} ms during ${approvalMs.toFixed(0)} ms of approval`).toBeLessThan(200);
+    expect(
+      Math.max(...latencies),
+      `latencies ${latencies.map((l) => l.toFixed(0)).join(', ')} ms during ${approvalMs.toFixed(0)} ms of approval`,
+    ).toBeLessThan(200);
   }, 180_000);
 });

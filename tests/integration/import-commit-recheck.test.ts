@@ -13,7 +13,10 @@ import { salesRunner } from '../../src-main/core/sales/import-sales';
 import { targetsRunner } from '../../src-main/core/import/kinds/import-targets';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
-const csv = (fileName: string, lines: string[]): ImportFile => ({ fileName, bytes: new TextEncoder().encode(lines.join('\n')) });
+const csv = (fileName: string, lines: string[]): ImportFile => ({
+  fileName,
+  bytes: new TextEncoder().encode(lines.join('\n')),
+});
 
 let ctx: CoreContext;
 beforeEach(() => {
@@ -35,23 +38,40 @@ function refusedCommit(commit: () => unknown): AppError {
 
 describe('a commit refuses when what its preview relied on moved', () => {
   it('participants: another participants file committed since the preview', async () => {
-    const a = await participantsRunner.prepare(ctx, csv('a.csv', ['Rep code;Name;Region', 'R1;Anna;North']), {}, NO_PROGRESS);
+    const a = await participantsRunner.prepare(
+      ctx,
+      csv('a.csv', ['Rep code;Name;Region', 'R1;Anna;North']),
+      {},
+      NO_PROGRESS,
+    );
     expect(a.preview.accepted).toBe(1);
     await importParticipants(ctx, csv('b.csv', ['Rep code;Name;Region', 'R1;Anna Nowak;South']));
     const error = refusedCommit(() => a.commit());
     expect(error.code).toBe('PREVIEW_OUT_OF_DATE');
-    expect(error.message).toBe('Other participants were imported since this preview was made; open the file again to see an up-to-date preview.');
+    expect(error.message).toBe(
+      'Other participants were imported since this preview was made; open the file again to see an up-to-date preview.',
+    );
     expect(error.details).toMatchObject({ kind: 'participants', fileName: 'b.csv' });
   });
 
   it('products: another products file committed since the preview', async () => {
-    const a = await productsRunner.prepare(ctx, csv('a.csv', ['SKU;Product;Group', 'DOG-01;Karma;dog']), {}, NO_PROGRESS);
+    const a = await productsRunner.prepare(
+      ctx,
+      csv('a.csv', ['SKU;Product;Group', 'DOG-01;Karma;dog']),
+      {},
+      NO_PROGRESS,
+    );
     await importProducts(ctx, csv('b.csv', ['SKU;Product;Group', 'DOG-01;Karma dla psa;cat']));
     expect(refusedCommit(() => a.commit()).code).toBe('PREVIEW_OUT_OF_DATE');
   });
 
   it('targets: participants imported since the preview warned of codes not known yet', async () => {
-    const a = await targetsRunner.prepare(ctx, csv('targets.csv', ['Rep code;Period;Target', 'R9;2026-10;1000,00']), {}, NO_PROGRESS);
+    const a = await targetsRunner.prepare(
+      ctx,
+      csv('targets.csv', ['Rep code;Period;Target', 'R9;2026-10;1000,00']),
+      {},
+      NO_PROGRESS,
+    );
     expect(a.preview.problems.map((p) => p.code)).toContain('UNKNOWN_PARTICIPANT');
     const participants = await importParticipants(ctx, csv('reps.csv', ['Rep code;Name', 'R9;Ewa']));
     const error = refusedCommit(() => a.commit());
@@ -63,7 +83,12 @@ describe('a commit refuses when what its preview relied on moved', () => {
 
   it('sales: products imported since the preview warned of SKUs not known yet', async () => {
     await importProducts(ctx, csv('products.csv', ['SKU;Product', 'DOG-01;Karma']));
-    const a = await salesRunner.prepare(ctx, csv('sales.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-10-01;R0001;NEW-1;1;10,00;FV/1']), {}, NO_PROGRESS);
+    const a = await salesRunner.prepare(
+      ctx,
+      csv('sales.csv', ['Date;Rep code;SKU;Qty;Net value;Invoice', '2026-10-01;R0001;NEW-1;1;10,00;FV/1']),
+      {},
+      NO_PROGRESS,
+    );
     try {
       expect(a.preview.problems.map((p) => p.code)).toContain('UNKNOWN_SKU');
       const products = await importProducts(ctx, csv('products-2.csv', ['SKU;Product', 'NEW-1;Nowość']));

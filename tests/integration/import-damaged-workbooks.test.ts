@@ -19,7 +19,8 @@ const SHEET = 'xl/worksheets/sheet1.xml';
 /** The sample's parts as text, each editable, and the sample zipped again from them. */
 function sampleParts(): Record<string, string> {
   const parts: Record<string, string> = {};
-  for (const entry of readZipDirectory(SAMPLE, 'sample.xlsx')) parts[entry.name] = readZipEntry(SAMPLE, entry, 'sample.xlsx', 1 << 24).toString('utf8');
+  for (const entry of readZipDirectory(SAMPLE, 'sample.xlsx'))
+    parts[entry.name] = readZipEntry(SAMPLE, entry, 'sample.xlsx', 1 << 24).toString('utf8');
   return parts;
 }
 
@@ -61,7 +62,9 @@ describe('a damaged workbook is refused whole', () => {
     expect(row).toBeGreaterThan(10);
     expect(row).toBeLessThan(69);
     expect(error.message).toMatch(
-      new RegExp(`^The sheet "Sales" of "cut-sheet\\.xlsx" is damaged: its XML cannot be read past row ${row}: it ends unfinished at byte [\\d,]+ \\(unclosed tag: \\w+\\); the file was not imported, ask the client to send it again\\.$`),
+      new RegExp(
+        `^The sheet "Sales" of "cut-sheet\\.xlsx" is damaged: its XML cannot be read past row ${row}: it ends unfinished at byte [\\d,]+ \\(unclosed tag: \\w+\\); the file was not imported, ask the client to send it again\\.$`,
+      ),
     );
     expect(error.details).toMatchObject({ sheet: 'Sales' });
 
@@ -93,7 +96,9 @@ describe('a damaged workbook is refused whole', () => {
     const bytes = sampleWithSheet((xml) => xml.replace('<c r="B30" ', '<c r="B&30" '));
     const error = await refusal('ampersand.xlsx', bytes);
     expect(error.code).toBe('FILE_DAMAGED');
-    expect(error.message).toMatch(/^The sheet "Sales" of "ampersand\.xlsx" is damaged: its XML cannot be read past row 29: /);
+    expect(error.message).toMatch(
+      /^The sheet "Sales" of "ampersand\.xlsx" is damaged: its XML cannot be read past row 29: /,
+    );
     expect(error.details).toMatchObject({ sheet: 'Sales', row: 29 });
   });
 
@@ -101,7 +106,9 @@ describe('a damaged workbook is refused whole', () => {
     const bytes = sampleWithSheet((xml) => xml.replace('<row r="40">', '<row r="40"><<'));
     const error = await refusal('broken-tag.xlsx', bytes);
     expect(error.code).toBe('FILE_DAMAGED');
-    expect(error.message).toMatch(/^The sheet "Sales" of "broken-tag\.xlsx" is damaged: its XML cannot be read past row 39: it is malformed at line 1, column \d+ \(.+\); /);
+    expect(error.message).toMatch(
+      /^The sheet "Sales" of "broken-tag\.xlsx" is damaged: its XML cannot be read past row 39: it is malformed at line 1, column \d+ \(.+\); /,
+    );
   });
 
   it('refuses a row numbered outside 1..1,048,576', async () => {
@@ -122,7 +129,11 @@ describe('a damaged workbook is refused whole', () => {
 
 describe('cells read as what they are', () => {
   it('makes a number cell whose text is not a number a row error naming row, column and value, never a 0 or a prefix', async () => {
-    const bytes = sampleWithSheet((xml) => xml.replace('<c r="D5" t="n"><v>', '<c r="D5" t="n"><v>0x').replace('<c r="E2" t="n"><v>963.72</v>', '<c r="E2" t="n"><v>963.72abc</v>'));
+    const bytes = sampleWithSheet((xml) =>
+      xml
+        .replace('<c r="D5" t="n"><v>', '<c r="D5" t="n"><v>0x')
+        .replace('<c r="E2" t="n"><v>963.72</v>', '<c r="E2" t="n"><v>963.72abc</v>'),
+    );
     const report = await importSales(ctx, { fileName: 'bad-numbers.xlsx', bytes });
     expect(report.accepted).toBe(66);
     expect(report.rejected).toBe(2);
@@ -134,28 +145,39 @@ describe('cells read as what they are', () => {
     expect(unreadable[0]?.reason).toBe(
       'Row 2, column "Net value": "963.72abc" is stored as a number cell but is not a number; it was not read as anything else: correct the cell in Excel and save the file again.',
     );
-    const rows = ctx.store.sqlite.prepare('SELECT source_row AS row FROM sales_lines WHERE batch_id = ? AND source_row IN (2, 5)').all(report.batchId);
+    const rows = ctx.store.sqlite
+      .prepare('SELECT source_row AS row FROM sales_lines WHERE batch_id = ? AND source_row IN (2, 5)')
+      .all(report.batchId);
     expect(rows).toEqual([]);
   });
 
   it('reads an ISO date cell (t="d") as its date', async () => {
-    const bytes = sampleWithSheet((xml) => xml.replace(/<c r="A2" s="1" t="n"><v>\d+<\/v><\/c>/, '<c r="A2" t="d"><v>2026-09-05T00:00:00</v></c>'));
+    const bytes = sampleWithSheet((xml) =>
+      xml.replace(/<c r="A2" s="1" t="n"><v>\d+<\/v><\/c>/, '<c r="A2" t="d"><v>2026-09-05T00:00:00</v></c>'),
+    );
     const report = await importSales(ctx, { fileName: 'iso-date.xlsx', bytes });
     expect(report).toMatchObject({ accepted: 68, rejected: 0, period: '2026-09' });
-    const line = ctx.store.sqlite.prepare('SELECT sale_date AS date FROM sales_lines WHERE batch_id = ? AND source_row = 2').get(report.batchId);
+    const line = ctx.store.sqlite
+      .prepare('SELECT sale_date AS date FROM sales_lines WHERE batch_id = ? AND source_row = 2')
+      .get(report.batchId);
     expect(line).toEqual({ date: '2026-09-05' });
   });
 
   it('makes an ISO date cell that is not a date a row error', async () => {
-    const bytes = sampleWithSheet((xml) => xml.replace(/<c r="A2" s="1" t="n"><v>\d+<\/v><\/c>/, '<c r="A2" t="d"><v>2026-02-30</v></c>'));
+    const bytes = sampleWithSheet((xml) =>
+      xml.replace(/<c r="A2" s="1" t="n"><v>\d+<\/v><\/c>/, '<c r="A2" t="d"><v>2026-02-30</v></c>'),
+    );
     const report = await importSales(ctx, { fileName: 'iso-date-bad.xlsx', bytes });
-    expect(report.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.column, p.value, p.code])).toEqual([[2, 'Date', '2026-02-30', 'UNREADABLE_CELL']]);
+    expect(
+      report.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.column, p.value, p.code]),
+    ).toEqual([[2, 'Date', '2026-02-30', 'UNREADABLE_CELL']]);
   });
 });
 
 describe('a damaged list of shared strings', () => {
   it('refuses a workbook whose cells name shared strings its list does not hold (the list cut short)', async () => {
-    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const NS =
+      'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const strings = ['Date', 'Rep code', 'SKU', 'Qty', 'Net value', 'R0001', 'DOG-01', 'R0002'];
     const cell = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
     const sheet = `<worksheet ${NS}><sheetData><row r="1">${['A1', 'B1', 'C1', 'D1', 'E1'].map((ref, i) => cell(ref, i)).join('')}</row><row r="2"><c r="A2"><v>46300</v></c>${cell('B2', 5)}${cell('C2', 6)}<c r="D2"><v>1</v></c><c r="E2"><v>10</v></c></row><row r="3"><c r="A3"><v>46301</v></c>${cell('B3', 7)}${cell('C3', 6)}<c r="D3"><v>2</v></c><c r="E3"><v>20</v></c></row></sheetData></worksheet>`;

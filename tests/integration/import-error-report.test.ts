@@ -17,11 +17,22 @@ beforeEach(() => {
   handlers = createHandlers(ctx, { version: 'test', runtime: 'web' });
 });
 
-const CSV = ['Rep code;Name;Email', 'R1;Anna Nowak;anna@example.com', 'R2;;r2@example.com', 'R3;Ewa Lis;=HYPERLINK("http://x","y")', 'R4;Jan Kos;jan@example.com'].join('\r\n');
+const CSV = [
+  'Rep code;Name;Email',
+  'R1;Anna Nowak;anna@example.com',
+  'R2;;r2@example.com',
+  'R3;Ewa Lis;=HYPERLINK("http://x","y")',
+  'R4;Jan Kos;jan@example.com',
+].join('\r\n');
 
 async function readyJob(): Promise<string> {
-  const { jobId } = handlers['import.start']({ kind: 'participants', fileName: 'uczestnicy.csv', bytes: new TextEncoder().encode(CSV) });
-  for (let i = 0; i < 600 && handlers['import.status']({ jobId }).state === 'reading'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  const { jobId } = handlers['import.start']({
+    kind: 'participants',
+    fileName: 'uczestnicy.csv',
+    bytes: new TextEncoder().encode(CSV),
+  });
+  for (let i = 0; i < 600 && handlers['import.status']({ jobId }).state === 'reading'; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   expect(handlers['import.status']({ jobId }).state).toBe('ready');
   return jobId;
 }
@@ -34,7 +45,10 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps({'rows': [[c.value for c in r] for r in wb['Problems'].iter_rows()], 'summary': [[c.value for c in r] for r in wb['Summary'].iter_rows()]}, default=str))
 `;
-  return JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' })) as { rows: unknown[][]; summary: unknown[][] };
+  return JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' })) as {
+    rows: unknown[][];
+    summary: unknown[][];
+  };
 }
 
 describe('import.errorReport', () => {
@@ -62,10 +76,16 @@ describe('import.errorReport', () => {
   });
 
   it('refuses a batch of no such number and a job that has not been read', async () => {
-    await expect(handlers['import.errorReport']({ batchId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'There is no import batch 999 in this program.' });
+    await expect(handlers['import.errorReport']({ batchId: 999 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no import batch 999 in this program.',
+    });
     const { jobId } = handlers['import.start']({ kind: 'participants', fileName: 'x.csv', bytes: new Uint8Array() });
     handlers['import.cancel']({ jobId });
     await expect(handlers['import.errorReport']({ jobId })).rejects.toBeInstanceOf(AppError);
-    await expect(handlers['import.errorReport']({ jobId })).rejects.toMatchObject({ code: 'IMPORT_NOT_READY', message: 'This import has no problems to report: it is cancelled.' });
+    await expect(handlers['import.errorReport']({ jobId })).rejects.toMatchObject({
+      code: 'IMPORT_NOT_READY',
+      message: 'This import has no problems to report: it is cancelled.',
+    });
   });
 });

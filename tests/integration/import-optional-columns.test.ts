@@ -20,13 +20,28 @@ beforeEach(() => {
 });
 
 const warningsOf = (problems: readonly ImportProblem[]) =>
-  problems.filter((p) => p.severity === 'warning' && (p.code === 'ERROR_CELL' || p.code === 'UNREADABLE_CELL' || p.code === 'TOO_LONG')).map((p) => [p.row, p.column, p.value, p.code]);
+  problems
+    .filter(
+      (p) =>
+        p.severity === 'warning' && (p.code === 'ERROR_CELL' || p.code === 'UNREADABLE_CELL' || p.code === 'TOO_LONG'),
+    )
+    .map((p) => [p.row, p.column, p.value, p.code]);
 
 describe.skipIf(!hasOpenpyxl)('informational columns', () => {
   it('keeps every sales line whose participant or product name is a formula without a result or an error cell, with warnings; a bad amount or invoice still rejects', async () => {
     const rows: SheetCell[][] = [
       ['Date', 'Rep code', 'SKU', 'Qty', 'Net value', 'Invoice', 'Line', 'Representative', 'Product'],
-      [{ date: '2026-10-03' }, 'R0001', 'DOG-01', 2, 100.5, 'FV-1', 1, { formula: '=VLOOKUP(B2,Reps!A:B,2,FALSE)' }, 'Karma'],
+      [
+        { date: '2026-10-03' },
+        'R0001',
+        'DOG-01',
+        2,
+        100.5,
+        'FV-1',
+        1,
+        { formula: '=VLOOKUP(B2,Reps!A:B,2,FALSE)' },
+        'Karma',
+      ],
       [{ date: '2026-10-04' }, 'R0002', 'CAT-07', 1, 20, 'FV-2', 1, 'Jakub', '#N/A'],
       [{ date: '2026-10-05' }, 'R0003', 'DOG-02', 3, 30, 'FV-3', 1, 'Ewa', 'Smycz'],
       // The amount is scored and the invoice number matches lines: these still reject the line.
@@ -45,16 +60,24 @@ describe.skipIf(!hasOpenpyxl)('informational columns', () => {
       [3, 'Product', '#N/A', 'ERROR_CELL'],
     ]);
     const warning = report.problems.find((p) => p.row === 3 && p.column === 'Product');
-    expect(warning?.reason).toBe('Row 3, column "Product": "#N/A" is an error value, not data; the row was taken without "Product".');
+    expect(warning?.reason).toBe(
+      'Row 3, column "Product": "#N/A" is an error value, not data; the row was taken without "Product".',
+    );
     const stored = ctx.store.sqlite
-      .prepare('SELECT source_row AS row, participant_name AS participant, product_name AS product, net_minor AS net FROM sales_lines WHERE batch_id = ? ORDER BY source_row')
+      .prepare(
+        'SELECT source_row AS row, participant_name AS participant, product_name AS product, net_minor AS net FROM sales_lines WHERE batch_id = ? ORDER BY source_row',
+      )
       .all(report.batchId);
     expect(stored).toEqual([
       { row: 2, participant: null, product: 'Karma', net: 10050 },
       { row: 3, participant: 'Jakub', product: null, net: 2000 },
       { row: 4, participant: 'Ewa', product: 'Smycz', net: 3000 },
     ]);
-    const kept = ctx.store.sqlite.prepare("SELECT row, \"column\", severity FROM import_problems WHERE batch_id = ? AND code = 'ERROR_CELL' AND severity = 'warning' ORDER BY row").all(report.batchId);
+    const kept = ctx.store.sqlite
+      .prepare(
+        "SELECT row, \"column\", severity FROM import_problems WHERE batch_id = ? AND code = 'ERROR_CELL' AND severity = 'warning' ORDER BY row",
+      )
+      .all(report.batchId);
     expect(kept).toEqual([
       { row: 2, column: 'Representative', severity: 'warning' },
       { row: 3, column: 'Product', severity: 'warning' },
@@ -77,7 +100,9 @@ describe.skipIf(!hasOpenpyxl)('informational columns', () => {
       [2, 'Phone', '#REF!', 'ERROR_CELL'],
       [3, 'Region', '#N/A', 'ERROR_CELL'],
     ]);
-    const stored = ctx.store.sqlite.prepare('SELECT code, email, phone, region, card_ref AS card FROM participants ORDER BY code').all();
+    const stored = ctx.store.sqlite
+      .prepare('SELECT code, email, phone, region, card_ref AS card FROM participants ORDER BY code')
+      .all();
     expect(stored).toEqual([
       { code: 'R0001', email: null, phone: null, region: 'North', card: '4000-0001' },
       { code: 'R0002', email: 'jakub@firma.pl', phone: '600100200', region: null, card: '4000-0002' },
@@ -89,12 +114,19 @@ describe.skipIf(!hasOpenpyxl)('informational columns', () => {
       ['Rep code', 'Name', 'Email', 'Phone', 'Region', 'Card'],
       ['R0002', 'Jakub Malinowski', '#N/A', '600100201', 'East', '4000-0002'],
     ];
-    const second = await importParticipants(ctx, { fileName: 'participants-contacts-2.xlsx', bytes: writeXlsxWithOpenpyxl(join(dir, 'participants-contacts-2.xlsx'), [{ title: 'Lista', rows: again }]) });
+    const second = await importParticipants(ctx, {
+      fileName: 'participants-contacts-2.xlsx',
+      bytes: writeXlsxWithOpenpyxl(join(dir, 'participants-contacts-2.xlsx'), [{ title: 'Lista', rows: again }]),
+    });
     expect(second).toMatchObject({ accepted: 1, rejected: 0, updated: 1 });
     expect(warningsOf(second.problems)).toEqual([[2, 'Email', '#N/A', 'ERROR_CELL']]);
-    expect(ctx.store.sqlite.prepare("SELECT email, phone, region FROM participants WHERE code = 'R0002'").get()).toEqual({ email: 'jakub@firma.pl', phone: '600100201', region: 'East' });
+    expect(
+      ctx.store.sqlite.prepare("SELECT email, phone, region FROM participants WHERE code = 'R0002'").get(),
+    ).toEqual({ email: 'jakub@firma.pl', phone: '600100201', region: 'East' });
     const changed = ctx.store.sqlite
-      .prepare("SELECT c.field FROM participant_changes c JOIN participants p ON p.id = c.participant_id WHERE p.code = 'R0002' AND c.batch_id = ? ORDER BY c.id")
+      .prepare(
+        "SELECT c.field FROM participant_changes c JOIN participants p ON p.id = c.participant_id WHERE p.code = 'R0002' AND c.batch_id = ? ORDER BY c.id",
+      )
       .pluck()
       .all(second.batchId);
     expect(changed).toEqual(['phone', 'region']);

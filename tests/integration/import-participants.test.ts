@@ -54,7 +54,15 @@ describe('importParticipants: the sample file', () => {
       source: { format: 'xlsx' },
     });
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(report.mapping).toEqual({ code: 'Participant code', name: 'Name', email: 'Email', joinDate: 'Join date', cardRef: 'Card', status: 'Status', region: 'Region' });
+    expect(report.mapping).toEqual({
+      code: 'Participant code',
+      name: 'Name',
+      email: 'Email',
+      joinDate: 'Join date',
+      cardRef: 'Card',
+      status: 'Status',
+      region: 'Region',
+    });
 
     const page = listParticipants(ctx, { limit: 100 });
     expect(page.total).toBe(12);
@@ -106,11 +114,23 @@ describe('importParticipants: the sample file', () => {
         ['status', null, 'active', 2],
       ]),
     );
-    expect(tableCounts(ctx)).toMatchObject({ participants: 12, participant_changes: 71, import_batches: 1, import_problems: 0 });
-    const log = ctx.store.sqlite.prepare("SELECT actor, action, subject, details_json FROM operator_log WHERE action = 'import.participants'").all() as { details_json: string }[];
+    expect(tableCounts(ctx)).toMatchObject({
+      participants: 12,
+      participant_changes: 71,
+      import_batches: 1,
+      import_problems: 0,
+    });
+    const log = ctx.store.sqlite
+      .prepare("SELECT actor, action, subject, details_json FROM operator_log WHERE action = 'import.participants'")
+      .all() as { details_json: string }[];
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actor: 'test', action: 'import.participants', subject: 'participants.xlsx' });
-    expect(JSON.parse(log[0]?.details_json ?? '{}')).toMatchObject({ batchId: 1, accepted: 12, rejected: 0, created: 12 });
+    expect(JSON.parse(log[0]?.details_json ?? '{}')).toMatchObject({
+      batchId: 1,
+      accepted: 12,
+      rejected: 0,
+      created: 12,
+    });
   });
 
   it('refuses the same bytes a second time, naming the first batch, and writes nothing', async () => {
@@ -118,7 +138,9 @@ describe('importParticipants: the sample file', () => {
     const before = tableCounts(ctx);
     const error = await refusal(ctx, { ...sample(), fileName: 'participants-copy.xlsx' });
     expect(error.code).toBe('FILE_ALREADY_IMPORTED');
-    expect(error.message).toBe('This file was already imported as batch 1 ("participants.xlsx", 2026-11-01 10:00 UTC); the same file is not imported twice.');
+    expect(error.message).toBe(
+      'This file was already imported as batch 1 ("participants.xlsx", 2026-11-01 10:00 UTC); the same file is not imported twice.',
+    );
     expect(error.details).toEqual({ batchId: 1, fileName: 'participants.xlsx', createdAt: '2026-11-01T10:00:00.000Z' });
     expect(tableCounts(ctx)).toEqual(before);
   });
@@ -142,9 +164,22 @@ describe('importParticipants: a changed file imported again', () => {
       [['R0013', 'Nowy Uczestnik', 'r0013@client.example', '01.10.2026', '4000-0013', 'aktywny', 'East']],
     );
     const report = await importParticipants(ctx, { fileName: 'participants-november.xlsx', bytes });
-    expect(report).toMatchObject({ batchId: 2, rowsRead: 13, accepted: 13, rejected: 0, created: 1, updated: 4, unchanged: 8, problems: [] });
+    expect(report).toMatchObject({
+      batchId: 2,
+      rowsRead: 13,
+      accepted: 13,
+      rejected: 0,
+      created: 1,
+      updated: 4,
+      unchanged: 8,
+      problems: [],
+    });
     expect(report.changes).toEqual([
-      { code: 'R0002', row: 3, changes: [{ field: 'email', from: 'r0002@client.example', to: 'jakub.m@client.example' }] },
+      {
+        code: 'R0002',
+        row: 3,
+        changes: [{ field: 'email', from: 'r0002@client.example', to: 'jakub.m@client.example' }],
+      },
       // a present column with a blank cell clears the field
       { code: 'R0004', row: 5, changes: [{ field: 'region', from: 'North', to: null }] },
       { code: 'R0005', row: 6, changes: [{ field: 'cardRef', from: null, to: '4000-0005' }] },
@@ -152,32 +187,65 @@ describe('importParticipants: a changed file imported again', () => {
     ]);
     const jakub = getParticipant(ctx, 'R0002');
     expect(jakub.email).toBe('jakub.m@client.example');
-    expect(jakub.history[0]).toEqual({ at: '2026-11-01T10:00:00.000Z', batchId: 2, fileName: 'participants-november.xlsx', row: 3, field: 'email', from: 'r0002@client.example', to: 'jakub.m@client.example' });
+    expect(jakub.history[0]).toEqual({
+      at: '2026-11-01T10:00:00.000Z',
+      batchId: 2,
+      fileName: 'participants-november.xlsx',
+      row: 3,
+      field: 'email',
+      from: 'r0002@client.example',
+      to: 'jakub.m@client.example',
+    });
     // the source stays the row that created the participant
     expect(jakub.source).toEqual({ batchId: 1, fileName: 'participants.xlsx', row: 3 });
     expect(getParticipant(ctx, 'R0004').region).toBe(null);
-    expect(getParticipant(ctx, 'R0013')).toMatchObject({ name: 'Nowy Uczestnik', joinDate: '2026-10-01', status: 'active', source: { batchId: 2, row: 14 } });
-    const updatedBatch = ctx.store.sqlite.prepare("SELECT updated_batch_id AS b FROM participants WHERE code IN ('R0001', 'R0002') ORDER BY code").all();
+    expect(getParticipant(ctx, 'R0013')).toMatchObject({
+      name: 'Nowy Uczestnik',
+      joinDate: '2026-10-01',
+      status: 'active',
+      source: { batchId: 2, row: 14 },
+    });
+    const updatedBatch = ctx.store.sqlite
+      .prepare("SELECT updated_batch_id AS b FROM participants WHERE code IN ('R0001', 'R0002') ORDER BY code")
+      .all();
     expect(updatedBatch).toEqual([{ b: 1 }, { b: 2 }]);
     expect(tableCounts(ctx)).toMatchObject({ participants: 13, import_batches: 2 });
   });
 
   it('leaves the fields of absent columns untouched and clears those of blank cells', async () => {
     await importParticipants(ctx, sample());
-    const report = await importParticipants(ctx, csv('emails.csv', 'Rep code;Name;E-mail;Card\nR0001;Barbara Nowicka;barbara@client.example;4000-0001\nR0003;Ольга Петрова;r0003@client.example;\n'));
+    const report = await importParticipants(
+      ctx,
+      csv(
+        'emails.csv',
+        'Rep code;Name;E-mail;Card\nR0001;Barbara Nowicka;barbara@client.example;4000-0001\nR0003;Ольга Петрова;r0003@client.example;\n',
+      ),
+    );
     expect(report).toMatchObject({ accepted: 2, created: 0, updated: 2, unchanged: 0 });
     expect(report.changes).toEqual([
-      { code: 'R0001', row: 2, changes: [{ field: 'email', from: 'r0001@client.example', to: 'barbara@client.example' }] },
+      {
+        code: 'R0001',
+        row: 2,
+        changes: [{ field: 'email', from: 'r0001@client.example', to: 'barbara@client.example' }],
+      },
       { code: 'R0003', row: 3, changes: [{ field: 'cardRef', from: '4000-0003', to: null }] },
     ]);
     // region, join date and status are not in the file: kept
-    expect(getParticipant(ctx, 'R0001')).toMatchObject({ region: 'South', joinDate: '2026-08-05', status: 'active', cardRef: '4000-0001' });
+    expect(getParticipant(ctx, 'R0001')).toMatchObject({
+      region: 'South',
+      joinDate: '2026-08-05',
+      status: 'active',
+      cardRef: '4000-0001',
+    });
   });
 
   it('counts rows that change nothing as unchanged and writes no history for them', async () => {
     await importParticipants(ctx, sample());
     const before = tableCounts(ctx).participant_changes;
-    const report = await importParticipants(ctx, csv('same.csv', 'Participant code,Name,Status\nR0001,Barbara Nowicka,\nR0002,Jakub Malinowski,Active\n'));
+    const report = await importParticipants(
+      ctx,
+      csv('same.csv', 'Participant code,Name,Status\nR0001,Barbara Nowicka,\nR0002,Jakub Malinowski,Active\n'),
+    );
     expect(report).toMatchObject({ accepted: 2, created: 0, updated: 0, unchanged: 2, changes: [] });
     expect(tableCounts(ctx).participant_changes).toBe(before);
   });
@@ -186,7 +254,9 @@ describe('importParticipants: a changed file imported again', () => {
     const report = await importParticipants(ctx, csv('bad.csv', 'Rep code;Name;Email\nR1;;x\n'));
     expect(report).toMatchObject({ accepted: 0, rejected: 1, created: 0 });
     expect(tableCounts(ctx)).toMatchObject({ participants: 0, import_batches: 1, import_problems: 2 });
-    const stored = ctx.store.sqlite.prepare('SELECT row, "column", value, code, severity FROM import_problems ORDER BY id').all();
+    const stored = ctx.store.sqlite
+      .prepare('SELECT row, "column", value, code, severity FROM import_problems ORDER BY id')
+      .all();
     expect(stored).toEqual([
       { row: 2, column: 'Name', value: '', code: 'MISSING_VALUE', severity: 'error' },
       { row: 2, column: 'Email', value: 'x', code: 'BAD_EMAIL', severity: 'warning' },
@@ -197,14 +267,59 @@ describe('importParticipants: a changed file imported again', () => {
 describe('importParticipants: files that cannot be imported leave the database as it was', () => {
   const damaged: [string, () => ImportFileInput, string, RegExp][] = [
     ['an empty file', () => ({ fileName: 'participants.xlsx', bytes: new Uint8Array() }), 'FILE_EMPTY', /is empty/],
-    ['a truncated download', () => ({ fileName: 'participants.xlsx', bytes: readFileSync(samplePath).subarray(0, 3000) }), 'FILE_UNREADABLE', /damaged/],
-    ['random bytes named .xlsx', () => ({ fileName: 'participants.xlsx', bytes: new Uint8Array(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256)) }), 'FILE_UNREADABLE', /neither an Excel workbook nor a CSV/],
-    ['an OLE2 header (old .xls)', () => ({ fileName: 'participants.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(1024)]) }), 'FILE_NOT_SUPPORTED', /save it as an Excel workbook \(\.xlsx\)/],
-    ['HTML saved as .xls', () => csv('participants.xls', '<html><head><meta charset="utf-8"></head><body><table><tr><td>Rep code</td><td>Name</td></tr><tr><td>R1</td><td>Anna</td></tr></table></body></html>'), 'FILE_NOT_SUPPORTED', /web page \(HTML\)/],
+    [
+      'a truncated download',
+      () => ({ fileName: 'participants.xlsx', bytes: readFileSync(samplePath).subarray(0, 3000) }),
+      'FILE_UNREADABLE',
+      /damaged/,
+    ],
+    [
+      'random bytes named .xlsx',
+      () => ({
+        fileName: 'participants.xlsx',
+        bytes: new Uint8Array(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256)),
+      }),
+      'FILE_UNREADABLE',
+      /neither an Excel workbook nor a CSV/,
+    ],
+    [
+      'an OLE2 header (old .xls)',
+      () => ({
+        fileName: 'participants.xls',
+        bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(1024)]),
+      }),
+      'FILE_NOT_SUPPORTED',
+      /save it as an Excel workbook \(\.xlsx\)/,
+    ],
+    [
+      'HTML saved as .xls',
+      () =>
+        csv(
+          'participants.xls',
+          '<html><head><meta charset="utf-8"></head><body><table><tr><td>Rep code</td><td>Name</td></tr><tr><td>R1</td><td>Anna</td></tr></table></body></html>',
+        ),
+      'FILE_NOT_SUPPORTED',
+      /web page \(HTML\)/,
+    ],
     ['an unknown extension', () => csv('participants.json', '[]'), 'FILE_NOT_SUPPORTED', /only Excel workbooks/],
-    ['a sheet that does not exist', () => ({ ...sample(), sheet: 'Lista' }), 'SHEET_NOT_FOUND', /no sheet named "Lista"; its sheets are "Participants"/],
-    ['no header row', () => csv('p.csv', 'Kod;Nazwisko\nR1;Nowak\n'), 'HEADER_NOT_FOUND', /Rep code \(or Rep ID, Participant code, Kod przedstawiciela, Kod PH, Код представителя, Код агента, Selgerkode\) and Name/],
-    ['a header and no data', () => csv('p.csv', 'Rep code;Name\n;\n'), 'FILE_EMPTY', /has a header row \(row 1\) but no data rows/],
+    [
+      'a sheet that does not exist',
+      () => ({ ...sample(), sheet: 'Lista' }),
+      'SHEET_NOT_FOUND',
+      /no sheet named "Lista"; its sheets are "Participants"/,
+    ],
+    [
+      'no header row',
+      () => csv('p.csv', 'Kod;Nazwisko\nR1;Nowak\n'),
+      'HEADER_NOT_FOUND',
+      /Rep code \(or Rep ID, Participant code, Kod przedstawiciela, Kod PH, Код представителя, Код агента, Selgerkode\) and Name/,
+    ],
+    [
+      'a header and no data',
+      () => csv('p.csv', 'Rep code;Name\n;\n'),
+      'FILE_EMPTY',
+      /has a header row \(row 1\) but no data rows/,
+    ],
   ];
 
   it.each(damaged)('refuses %s', async (_what, input, code, message) => {

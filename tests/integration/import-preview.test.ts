@@ -14,7 +14,10 @@ import { importParticipants, participantsRunner } from '../../src-main/core/impo
 import { samplesDir } from '../fixtures/repo-paths';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 
-const csv = (fileName: string, lines: string[]): ImportFile => ({ fileName, bytes: new TextEncoder().encode(lines.join('\n')) });
+const csv = (fileName: string, lines: string[]): ImportFile => ({
+  fileName,
+  bytes: new TextEncoder().encode(lines.join('\n')),
+});
 
 let ctx: CoreContext;
 beforeEach(() => {
@@ -78,7 +81,10 @@ describe('the preview of an import', () => {
   });
 
   it('refuses at commit a file whose same bytes were committed since the preview', async () => {
-    const file: ImportFile = { fileName: 'participants.xlsx', bytes: readFileSync(join(samplesDir, 'participants.xlsx')) };
+    const file: ImportFile = {
+      fileName: 'participants.xlsx',
+      bytes: readFileSync(join(samplesDir, 'participants.xlsx')),
+    };
     const jobs = createImportJobs(ctx, IMPORT_RUNNERS);
     const a = jobs.start('participants', file);
     const b = jobs.start('participants', { ...file, fileName: 'copy.xlsx' });
@@ -92,8 +98,16 @@ describe('the preview of an import', () => {
   });
 
   it('remembers a mapping for the same header row, and says when the layout changed', async () => {
-    await importParticipants(ctx, { ...csv('a.csv', ['Nr;Osoba;E-mail', 'P1;Anna;a@x.pl']), mapping: { code: 'Nr', name: 'Osoba' } });
-    const same = await participantsRunner.prepare(ctx, csv('b.csv', ['nr ;OSOBA;E-mail', 'P2;Piotr;p@x.pl']), {}, NO_PROGRESS);
+    await importParticipants(ctx, {
+      ...csv('a.csv', ['Nr;Osoba;E-mail', 'P1;Anna;a@x.pl']),
+      mapping: { code: 'Nr', name: 'Osoba' },
+    });
+    const same = await participantsRunner.prepare(
+      ctx,
+      csv('b.csv', ['nr ;OSOBA;E-mail', 'P2;Piotr;p@x.pl']),
+      {},
+      NO_PROGRESS,
+    );
     expect(same.preview.fields.slice(0, 3).map((f) => [f.field, f.header, f.source])).toEqual([
       ['code', 'nr', 'remembered'],
       ['name', 'OSOBA', 'remembered'],
@@ -101,12 +115,27 @@ describe('the preview of an import', () => {
     ]);
     expect(same.preview.layoutChange).toBeNull();
     // An explicit choice beats the remembered one.
-    const explicit = await participantsRunner.prepare(ctx, { ...csv('b.csv', ['Nr;Osoba;E-mail', 'P2;Piotr;p@x.pl']), mapping: { name: 'E-mail' } }, {}, NO_PROGRESS);
+    const explicit = await participantsRunner.prepare(
+      ctx,
+      { ...csv('b.csv', ['Nr;Osoba;E-mail', 'P2;Piotr;p@x.pl']), mapping: { name: 'E-mail' } },
+      {},
+      NO_PROGRESS,
+    );
     expect(explicit.preview.mapping).toMatchObject({ code: 'Nr', name: 'E-mail' });
     expect(explicit.preview.fields.find((f) => f.field === 'name')?.source).toBe('explicit');
 
-    const changed = await participantsRunner.prepare(ctx, csv('c.csv', ['Participant code;Name;Phone', 'P3;Ewa;123']), {}, NO_PROGRESS);
-    expect(changed.preview.layoutChange).toEqual({ previousBatchId: 1, previousFileName: 'a.csv', added: ['Participant code', 'Name', 'Phone'], removed: ['Nr', 'Osoba', 'E-mail'] });
+    const changed = await participantsRunner.prepare(
+      ctx,
+      csv('c.csv', ['Participant code;Name;Phone', 'P3;Ewa;123']),
+      {},
+      NO_PROGRESS,
+    );
+    expect(changed.preview.layoutChange).toEqual({
+      previousBatchId: 1,
+      previousFileName: 'a.csv',
+      added: ['Participant code', 'Name', 'Phone'],
+      removed: ['Nr', 'Osoba', 'E-mail'],
+    });
   });
 
   it('refuses options that belong to sales files', async () => {

@@ -53,7 +53,9 @@ function verifyFile(file: string) {
 /** What someone with an SQLite tool could do: drop the guard, change the row, put the guard back. */
 function tamper(file: string, sql: string, params: unknown[], restoreGuards: boolean) {
   const db = new Database(file);
-  const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'").all() as { name: string; sql: string }[];
+  const guards = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'")
+    .all() as { name: string; sql: string }[];
   for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
   db.prepare(sql).run(...params);
   if (restoreGuards) for (const g of guards) db.exec(g.sql);
@@ -84,17 +86,29 @@ describe('the ledger guards itself', () => {
       { column: 'source_row', value: () => 999 },
     ];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: entryCount }), fc.constantFrom(...edits), fc.boolean(), (id, edit, restore) => {
-        const file = copyOfDatabase();
-        const db = new Database(file, { readonly: true });
-        const before = db.prepare(`SELECT ${edit.column} AS v FROM ledger_entries WHERE id = ?`).get(id) as { v: number };
-        db.close();
-        tamper(file, `UPDATE ledger_entries SET ${edit.column} = ? WHERE id = ?`, [edit.value(before.v), id], restore);
-        const result = verifyFile(file);
-        expect(result.ok).toBe(false);
-        expect(result.problems.filter((p) => p.kind === 'CONTENT_CHANGED').map((p) => p.entryId)).toEqual([id]);
-        if (!restore) expect(result.problems.map((p) => p.kind)).toContain('GUARD_MISSING');
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: entryCount }),
+        fc.constantFrom(...edits),
+        fc.boolean(),
+        (id, edit, restore) => {
+          const file = copyOfDatabase();
+          const db = new Database(file, { readonly: true });
+          const before = db.prepare(`SELECT ${edit.column} AS v FROM ledger_entries WHERE id = ?`).get(id) as {
+            v: number;
+          };
+          db.close();
+          tamper(
+            file,
+            `UPDATE ledger_entries SET ${edit.column} = ? WHERE id = ?`,
+            [edit.value(before.v), id],
+            restore,
+          );
+          const result = verifyFile(file);
+          expect(result.ok).toBe(false);
+          expect(result.problems.filter((p) => p.kind === 'CONTENT_CHANGED').map((p) => p.entryId)).toEqual([id]);
+          if (!restore) expect(result.problems.map((p) => p.kind)).toContain('GUARD_MISSING');
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -117,16 +131,23 @@ describe('the ledger guards itself', () => {
         const db = new Database(file);
         const rowids = db.prepare(`SELECT rowid FROM ${edit.table} ORDER BY rowid`).pluck().all() as number[];
         const rowid = rowids[pick % rowids.length]!;
-        const before = db.prepare(`SELECT ${edit.column} AS v FROM ${edit.table} WHERE rowid = ?`).get(rowid) as { v: number };
-        const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(edit.table) as { name: string; sql: string }[];
+        const before = db.prepare(`SELECT ${edit.column} AS v FROM ${edit.table} WHERE rowid = ?`).get(rowid) as {
+          v: number;
+        };
+        const guards = db
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+          .all(edit.table) as { name: string; sql: string }[];
         for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
         db.prepare(`UPDATE ${edit.table} SET ${edit.column} = ? WHERE rowid = ?`).run(edit.value(before.v), rowid);
         if (restore) for (const g of guards) db.exec(g.sql);
         db.close();
         const result = verifyFile(file);
         expect(result.ok).toBe(false);
-        expect(result.problems.filter((p) => p.kind === 'ROW_CHANGED').map((p) => [p.table, p.rowId])).toEqual([[edit.table, rowid]]);
-        if (!restore) expect(result.problems.filter((p) => p.kind === 'GUARD_MISSING').map((p) => p.table)).toContain(edit.table);
+        expect(result.problems.filter((p) => p.kind === 'ROW_CHANGED').map((p) => [p.table, p.rowId])).toEqual([
+          [edit.table, rowid],
+        ]);
+        if (!restore)
+          expect(result.problems.filter((p) => p.kind === 'GUARD_MISSING').map((p) => p.table)).toContain(edit.table);
       }),
       { numRuns: 25 },
     );
@@ -137,7 +158,13 @@ describe('the ledger guards itself', () => {
     tamper(middle, 'DELETE FROM ledger_entries WHERE id = ?', [5], true);
     expect(verifyFile(middle).problems).toEqual([
       { kind: 'ENTRY_MISSING', entryId: 6, message: 'Entry 5 is missing (deleted) before entry 6.' },
-      { kind: 'ROW_REMOVED', entryId: 5, table: 'ledger_entries', rowId: 5, message: expect.stringMatching(/^ledger_entries row 5, sealed by seal \d+, is missing \(deleted\)\.$/) },
+      {
+        kind: 'ROW_REMOVED',
+        entryId: 5,
+        table: 'ledger_entries',
+        rowId: 5,
+        message: expect.stringMatching(/^ledger_entries row 5, sealed by seal \d+, is missing \(deleted\)\.$/),
+      },
     ]);
 
     const end = copyOfDatabase();
@@ -164,7 +191,11 @@ describe('the ledger guards itself', () => {
   it('`loyalty audit verify --db FILE` prints the finding and exits non-zero, without changing the file', () => {
     const bin = join(repoRoot, 'bin', 'loyalty.mjs');
     const run = (file: string, json = false) =>
-      spawnSync(process.execPath, [bin, 'audit', 'verify', '--db', file, ...(json ? ['--json'] : [])], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOYALTY_DB: '' } });
+      spawnSync(process.execPath, [bin, 'audit', 'verify', '--db', file, ...(json ? ['--json'] : [])], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, LOYALTY_DB: '' },
+      });
     const clean = run(copyOfDatabase());
     expect(clean.status).toBe(0);
     expect(clean.stdout).toMatch(/The ledger is intact: \d+ entries checked/);

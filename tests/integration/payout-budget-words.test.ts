@@ -18,7 +18,9 @@ import { openTestContext } from '../fixtures/test-database';
 /** What the ledger says was sent to be paid: redemptions less the reversals of failed or voided top-ups. */
 function redeemedPoints(ctx: CoreContext): number {
   const row = ctx.store.sqlite
-    .prepare("SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE kind = 'redemption' OR (kind = 'reversal' AND rule = 'payout')")
+    .prepare(
+      "SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE kind = 'redemption' OR (kind = 'reversal' AND rule = 'payout')",
+    )
     .get() as { p: number };
   return -row.p;
 }
@@ -31,7 +33,13 @@ describe('the budget to date', () => {
     approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked' });
     await exportPayouts(ctx, '2026-09', 'xlsx');
     const a = listPayouts(ctx, '2026-09').find((p) => p.participantCode === 'A')!;
-    await importConfirmations(ctx, csvFile('failed.csv', ['Reference;Amount;Status', `${a.reference};${minorToDecimalString(a.amountMinor, 2)};failed`]));
+    await importConfirmations(
+      ctx,
+      csvFile('failed.csv', [
+        'Reference;Amount;Status',
+        `${a.reference};${minorToDecimalString(a.amountMinor, 2)};failed`,
+      ]),
+    );
     await importScenarioSales(ctx, '2026-10');
     approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked' });
     const againA = listPayouts(ctx, '2026-10').find((p) => p.participantCode === 'A')!;
@@ -43,7 +51,11 @@ describe('the budget to date', () => {
     expect(view.toDate.approvedMinor).toBe(redeemedPoints(ctx) * pointValue);
     const september = view.periods.find((p) => p.period === '2026-09')!;
     expect(september.failedMinor).toBe(a.amountMinor);
-    expect(september.approvedMinor).toBe(listPayouts(ctx, '2026-09').filter((p) => p.status !== 'failed').reduce((s, p) => s + p.amountMinor, 0));
+    expect(september.approvedMinor).toBe(
+      listPayouts(ctx, '2026-09')
+        .filter((p) => p.status !== 'failed')
+        .reduce((s, p) => s + p.amountMinor, 0),
+    );
   });
 });
 
@@ -54,16 +66,25 @@ describe('fitting to the budget', () => {
     await importScenarioSales(ctx, '2026-09');
     const program = requireProgram(ctx);
     expect(program.pointValueMinor).toBe(10);
-    updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 200_005 } }, 'A budget that is not a whole number of points');
+    updateRules(
+      ctx,
+      { ...program.rules, budget: { perPeriodMinor: 200_005 } },
+      'A budget that is not a whole number of points',
+    );
     const fitted = payoutProposal(ctx, '2026-09', { fitBudget: true });
     expect(fitted.totals).toMatchObject({ fitted: true, points: 20_000, amountMinor: 200_000, budgetMinor: 200_005 });
 
     const out = new PassThrough();
     let text = '';
     out.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    const code = await runCli(['payouts', '--period', '2026-09', '--fit-budget', '--db', ctx.store.file], { stdout: out, stderr: new PassThrough(), env: { LOYALTY_ACTOR: 'test' } });
+    const code = await runCli(['payouts', '--period', '2026-09', '--fit-budget', '--db', ctx.store.file], {
+      stdout: out,
+      stderr: new PassThrough(),
+      env: { LOYALTY_ACTOR: 'test' },
+    });
     expect(code).toBe(0);
-    expect(text).toContain('fitted to the budget to the point value (0.05 PLN of the budget is less than one point and stays unpaid)');
-
+    expect(text).toContain(
+      'fitted to the budget to the point value (0.05 PLN of the budget is less than one point and stays unpaid)',
+    );
   });
 });

@@ -16,7 +16,11 @@ import { openTestContext, tableCounts } from '../fixtures/test-database';
 const amount = (minor: number) => minorToDecimalString(minor, 2).replace('.', ',');
 const money = (minor: number) => formatMoney(minor, 'PLN', 2, 'en-GB');
 const balance = (ctx: CoreContext, code: string) =>
-  (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
+  (
+    ctx.store.sqlite
+      .prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?')
+      .get(code) as { b: number }
+  ).b;
 
 let ctx: CoreContext;
 let handlers: ReturnType<typeof createHandlers>;
@@ -25,14 +29,22 @@ beforeEach(async () => {
   ctx = openTestContext();
   handlers = createHandlers(ctx, { version: 'test', runtime: 'web' });
   await seedScenarioMasterData(ctx);
-  await importParticipants(ctx, csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']));
+  await importParticipants(
+    ctx,
+    csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']),
+  );
   await importScenarioSales(ctx, '2026-09');
   approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
 });
 
 async function readyConfirmation(lines: string[]): Promise<string> {
-  const { jobId } = handlers['import.start']({ kind: 'confirmations', fileName: 'issuer.csv', bytes: new TextEncoder().encode(lines.join('\r\n')) });
-  for (let i = 0; i < 600 && handlers['import.status']({ jobId }).state === 'reading'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  const { jobId } = handlers['import.start']({
+    kind: 'confirmations',
+    fileName: 'issuer.csv',
+    bytes: new TextEncoder().encode(lines.join('\r\n')),
+  });
+  for (let i = 0; i < 600 && handlers['import.status']({ jobId }).state === 'reading'; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   expect(handlers['import.status']({ jobId }).state).toBe('ready');
   return jobId;
 }
@@ -45,11 +57,17 @@ describe('an approval shown before the figures moved', () => {
     await importScenarioSales(fresh, '2026-09');
     const shown = calls['payouts.proposal']({ period: '2026-09' });
     // A late sales line for A arrives while the confirmation dialog is open.
-    await importSales(fresh, csvFile('late.csv', [SALES_HEADER, '2026-09-28;A;DOG-01;10;1000,00;S/99']), { period: '2026-09' });
+    await importSales(fresh, csvFile('late.csv', [SALES_HEADER, '2026-09-28;A;DOG-01;10;1000,00;S/99']), {
+      period: '2026-09',
+    });
     const counts = tableCounts(fresh);
     let refused: unknown;
     try {
-      calls['period.approve']({ period: '2026-09', acceptOpenAnomalies: 'Checked', expectedPayoutMinor: shown.totals.amountMinor });
+      calls['period.approve']({
+        period: '2026-09',
+        acceptOpenAnomalies: 'Checked',
+        expectedPayoutMinor: shown.totals.amountMinor,
+      });
     } catch (error) {
       refused = error;
     }
@@ -60,8 +78,14 @@ describe('an approval shown before the figures moved', () => {
       message: `The payouts of 2026-09 come to ${money(now.totals.amountMinor)} now, not the ${money(shown.totals.amountMinor)} shown: sales, decisions, rules or balances changed since. Nothing was approved; look at the proposal again.`,
     });
     expect(tableCounts(fresh)).toEqual(counts);
-    calls['period.approve']({ period: '2026-09', acceptOpenAnomalies: 'Checked', expectedPayoutMinor: now.totals.amountMinor });
-    expect(calls['payouts.list']({ period: '2026-09' }).reduce((s, p) => s + p.amountMinor, 0)).toBe(now.totals.amountMinor);
+    calls['period.approve']({
+      period: '2026-09',
+      acceptOpenAnomalies: 'Checked',
+      expectedPayoutMinor: now.totals.amountMinor,
+    });
+    expect(calls['payouts.list']({ period: '2026-09' }).reduce((s, p) => s + p.amountMinor, 0)).toBe(
+      now.totals.amountMinor,
+    );
   });
 });
 
@@ -95,16 +119,22 @@ describe('a confirmation read before a void', () => {
     expect(refused).toMatchObject({ code: 'PAYOUTS_MOVED' });
     const message = (refused as Error).message;
     expect(message).toContain(`row 2: the top-up ${a.reference} was exported when the file was read and is voided now`);
-    expect(message).toContain(`row 3: the top-up ${e.reference} was approved when the file was read and is exported now`);
+    expect(message).toContain(
+      `row 3: the top-up ${e.reference} was approved when the file was read and is exported now`,
+    );
     expect(message).toMatch(/read the file again\.$/);
 
     const after = handlers['payouts.list']({ period: '2026-09' });
     expect(after.find((p) => p.id === a.id)!.status).toBe('voided');
     expect(after.find((p) => p.id === e.id)!.status).toBe('exported');
-    const paidEvents = ctx.store.sqlite.prepare("SELECT COUNT(*) AS n FROM payout_events WHERE event = 'paid'").get() as { n: number };
+    const paidEvents = ctx.store.sqlite
+      .prepare("SELECT COUNT(*) AS n FROM payout_events WHERE event = 'paid'")
+      .get() as { n: number };
     expect(paidEvents.n).toBe(0);
     expect(balance(ctx, 'A')).toBe(aBefore + a.points);
-    expect(ctx.store.sqlite.prepare("SELECT COUNT(*) AS n FROM import_batches WHERE kind = 'confirmations'").get()).toEqual({ n: 0 });
+    expect(
+      ctx.store.sqlite.prepare("SELECT COUNT(*) AS n FROM import_batches WHERE kind = 'confirmations'").get(),
+    ).toEqual({ n: 0 });
     expect(verifyLedger(ctx.store.sqlite).ok).toBe(true);
   });
 

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
-import { exportPayoutBatch, exportPayouts, listPayoutBatches, prepareExport, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
+import {
+  exportPayoutBatch,
+  exportPayouts,
+  listPayoutBatches,
+  prepareExport,
+  voidPayoutBatch,
+} from '../../src-main/core/payouts/export-payouts';
 import { saveExport } from '../../src-main/core/payouts/export-to-file';
 import { payoutTemplate, setPayoutTemplate } from '../../src-main/core/payouts/payout-template-setting';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
@@ -27,16 +33,28 @@ beforeEach(async () => {
   dir = makeTempDir('loyalty-export-');
   ctx = openTestContext({ dir });
   await seedScenarioMasterData(ctx);
-  await importParticipants(ctx, csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']));
+  await importParticipants(
+    ctx,
+    csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']),
+  );
   await importScenarioSales(ctx, '2026-09');
   // Columns a test can add up: the reference, the amount in minor units and the batch.
-  setPayoutTemplate(ctx, { ...payoutTemplate(ctx).template, columns: [{ field: 'reference', header: 'Ref' }, { field: 'amountMinor', header: 'Minor' }, { field: 'batchId', header: 'Batch' }], csvSeparator: ';' });
+  setPayoutTemplate(ctx, {
+    ...payoutTemplate(ctx).template,
+    columns: [
+      { field: 'reference', header: 'Ref' },
+      { field: 'amountMinor', header: 'Minor' },
+      { field: 'batchId', header: 'Batch' },
+    ],
+    csvSeparator: ';',
+  });
   approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
 });
 
 /** What an export must not leave behind when it fails: batches, items, events and the operator log. */
 function payoutRecord(c: CoreContext) {
-  const count = (table: string) => (c.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) =>
+    (c.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     batches: count('payout_batches'),
     items: count('payout_batch_items'),
@@ -47,8 +65,13 @@ function payoutRecord(c: CoreContext) {
   };
 }
 
-
-const loyalty = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'loyalty.mjs'), ...args, '--db', ctx.store.file], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOYALTY_ACTOR: 'cli-test', LOYALTY_DB: '' }, timeout: 60_000 });
+const loyalty = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, 'bin', 'loyalty.mjs'), ...args, '--db', ctx.store.file], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LOYALTY_ACTOR: 'cli-test', LOYALTY_DB: '' },
+    timeout: 60_000,
+  });
 
 describe('an export whose file cannot be written', () => {
   it('to a missing folder records nothing and names the path and the reason', async () => {
@@ -56,7 +79,9 @@ describe('an export whose file cannot be written', () => {
     const target = join(dir, 'no-such-folder', 'payouts.xlsx');
     const error = await refusal(() => saveExport(() => prepareExport(ctx, '2026-09', 'xlsx'), target));
     expect(error.code).toBe('FILE_NOT_WRITABLE');
-    expect(error.message).toBe(`Cannot write ${target}: the folder ${join(dir, 'no-such-folder')} does not exist. Nothing was recorded.`);
+    expect(error.message).toBe(
+      `Cannot write ${target}: the folder ${join(dir, 'no-such-folder')} does not exist. Nothing was recorded.`,
+    );
     expect(payoutRecord(ctx)).toEqual(before);
     expect(before.states.every((s) => s === 'approved')).toBe(true);
   });
@@ -68,16 +93,22 @@ describe('an export whose file cannot be written', () => {
     try {
       writeFileSync(join(locked, 'probe'), 'x');
       rmSync(join(locked, 'probe'));
-      console.log('Skipped the read-only folder case: this user (root?) can write in a folder with mode 555, so chmod blocks nothing here.');
+      console.log(
+        'Skipped the read-only folder case: this user (root?) can write in a folder with mode 555, so chmod blocks nothing here.',
+      );
       test.skip();
       return;
     } catch {
       // The folder is read-only for this user: the case can be tested.
     }
     const before = payoutRecord(ctx);
-    const error = await refusal(() => saveExport(() => prepareExport(ctx, '2026-09', 'csv'), join(locked, 'payouts.csv')));
+    const error = await refusal(() =>
+      saveExport(() => prepareExport(ctx, '2026-09', 'csv'), join(locked, 'payouts.csv')),
+    );
     expect(error.code).toBe('FILE_NOT_WRITABLE');
-    expect(error.message).toBe(`Cannot write ${join(locked, 'payouts.csv')}: there is no permission to write in ${locked}. Nothing was recorded.`);
+    expect(error.message).toBe(
+      `Cannot write ${join(locked, 'payouts.csv')}: there is no permission to write in ${locked}. Nothing was recorded.`,
+    );
     expect(payoutRecord(ctx)).toEqual(before);
     chmodSync(locked, 0o755);
   });
@@ -88,7 +119,9 @@ describe('an export whose file cannot be written', () => {
     const run = loyalty('export', 'payouts', '--period', '2026-09', '--format', 'csv', '--out', target);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe(`loyalty: Cannot write ${target}: the folder ${join(dir, 'missing')} does not exist. Nothing was recorded.`);
+    expect(run.stderr.trim()).toBe(
+      `loyalty: Cannot write ${target}: the folder ${join(dir, 'missing')} does not exist. Nothing was recorded.`,
+    );
     expect(payoutRecord(ctx)).toEqual(before);
   });
 
@@ -99,7 +132,9 @@ describe('an export whose file cannot be written', () => {
     const error = await refusal(() => saveExport(() => prepareExport(ctx, '2026-09', 'xlsx'), target));
     expect(error.code).toBe('FILE_NOT_MOVED');
     const temp = (error.details as { tempPath: string }).tempPath;
-    expect(error.message).toBe(`The payout batch PB-2026-09-1 was recorded, but its file could not be put at ${target} (that path is a folder); it is at ${temp}. Exporting again returns the same file.`);
+    expect(error.message).toBe(
+      `The payout batch PB-2026-09-1 was recorded, but its file could not be put at ${target} (that path is a folder); it is at ${temp}. Exporting again returns the same file.`,
+    );
     expect(listPayoutBatches(ctx).map((b) => b.batchRef)).toEqual(['PB-2026-09-1']);
     const again = await saveExport(() => prepareExport(ctx, '2026-09', 'xlsx'), join(dir, 'again.xlsx'));
     expect(again.reused).toBe(true);
@@ -116,7 +151,11 @@ describe('an export whose file cannot be written', () => {
 });
 
 function csvRows(bytes: Uint8Array): string[][] {
-  return new TextDecoder().decode(bytes).trim().split(/\r?\n/).map((line) => line.split(';'));
+  return new TextDecoder()
+    .decode(bytes)
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(';'));
 }
 
 describe('a card batch in the other format', () => {
@@ -124,7 +163,11 @@ describe('a card batch in the other format', () => {
     const xlsx = await exportPayouts(ctx, '2026-09', 'xlsx');
     const before = payoutRecord(ctx);
     const csv = await exportPayouts(ctx, '2026-09', 'csv');
-    expect(csv).toMatchObject({ copy: true, reused: false, batch: { batchRef: xlsx.batch.batchRef, format: 'xlsx', copies: ['csv'] } });
+    expect(csv).toMatchObject({
+      copy: true,
+      reused: false,
+      batch: { batchRef: xlsx.batch.batchRef, format: 'xlsx', copies: ['csv'] },
+    });
     const after = payoutRecord(ctx);
     expect(after).toEqual({ ...before, copies: before.copies + 1, log: before.log + 1 });
 
@@ -134,7 +177,9 @@ describe('a card batch in the other format', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(inBatch.map((p) => p.reference));
     expect(rows.slice(1).every((r) => r[2] === xlsx.batch.batchRef)).toBe(true);
     expect(rows.slice(1).reduce((s, r) => s + Number(r[1]), 0)).toBe(xlsx.batch.controlSumMinor);
-    const log = ctx.store.sqlite.prepare("SELECT subject, details_json AS d FROM operator_log WHERE action = 'payouts.exportCopy'").get() as { subject: string; d: string };
+    const log = ctx.store.sqlite
+      .prepare("SELECT subject, details_json AS d FROM operator_log WHERE action = 'payouts.exportCopy'")
+      .get() as { subject: string; d: string };
     expect(log.subject).toBe(xlsx.batch.batchRef);
     expect(JSON.parse(log.d)).toMatchObject({ format: 'csv', of: 'xlsx', controlSumMinor: xlsx.batch.controlSumMinor });
 
@@ -143,25 +188,51 @@ describe('a card batch in the other format', () => {
     const again = await exportPayouts(ctx, '2026-09', 'csv');
     expect(again).toMatchObject({ copy: true, reused: true });
     expect(Buffer.from(again.bytes).equals(Buffer.from(csv.bytes))).toBe(true);
-    expect(Buffer.from((await exportPayoutBatch(ctx, xlsx.batch.batchRef, 'csv')).bytes).equals(Buffer.from(csv.bytes))).toBe(true);
-    expect(Buffer.from((await exportPayoutBatch(ctx, xlsx.batch.batchRef, 'xlsx')).bytes).equals(Buffer.from(xlsx.bytes))).toBe(true);
+    expect(
+      Buffer.from((await exportPayoutBatch(ctx, xlsx.batch.batchRef, 'csv')).bytes).equals(Buffer.from(csv.bytes)),
+    ).toBe(true);
+    expect(
+      Buffer.from((await exportPayoutBatch(ctx, xlsx.batch.batchRef, 'xlsx')).bytes).equals(Buffer.from(xlsx.bytes)),
+    ).toBe(true);
     // The Payouts screen's "As CSV" button, through the contract.
-    const viaIpc = await dispatchCall(createHandlers(ctx, { version: 'test', runtime: 'web' }), 'payouts.exportBatch', { batchRef: xlsx.batch.batchRef, format: 'csv' });
+    const viaIpc = await dispatchCall(createHandlers(ctx, { version: 'test', runtime: 'web' }), 'payouts.exportBatch', {
+      batchRef: xlsx.batch.batchRef,
+      format: 'csv',
+    });
     expect(viaIpc.ok && Buffer.from((viaIpc.value as ExportResult).bytes).equals(Buffer.from(csv.bytes))).toBe(true);
     expect(payoutRecord(ctx)).toEqual({ ...after, log: after.log + 1 });
   });
 
-  it.skipIf(!hasOpenpyxl)('a csv batch written as xlsx reads back in openpyxl with the same rows; the CLI takes --batch', async () => {
-    const csv = await exportPayouts(ctx, '2026-09', 'csv');
-    const out = join(dir, 'copy.xlsx');
-    const run = loyalty('export', 'payouts', '--batch', csv.batch.batchRef, '--format', 'xlsx', '--out', out, '--json');
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toMatchObject({ copy: true, reused: false, batch: { batchRef: csv.batch.batchRef, format: 'csv' }, out });
-    const script = 'import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value for c in r] for r in ws.iter_rows()], default=str))';
-    const sheet = JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, out], { encoding: 'utf8' })) as unknown[][];
-    expect(sheet.map((r) => r.map(String))).toEqual(csvRows(csv.bytes));
-    expect(listPayoutBatches(ctx).map((b) => [b.batchRef, b.copies])).toEqual([[csv.batch.batchRef, ['xlsx']]]);
-  });
+  it.skipIf(!hasOpenpyxl)(
+    'a csv batch written as xlsx reads back in openpyxl with the same rows; the CLI takes --batch',
+    async () => {
+      const csv = await exportPayouts(ctx, '2026-09', 'csv');
+      const out = join(dir, 'copy.xlsx');
+      const run = loyalty(
+        'export',
+        'payouts',
+        '--batch',
+        csv.batch.batchRef,
+        '--format',
+        'xlsx',
+        '--out',
+        out,
+        '--json',
+      );
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        copy: true,
+        reused: false,
+        batch: { batchRef: csv.batch.batchRef, format: 'csv' },
+        out,
+      });
+      const script =
+        'import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value for c in r] for r in ws.iter_rows()], default=str))';
+      const sheet = JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, out], { encoding: 'utf8' })) as unknown[][];
+      expect(sheet.map((r) => r.map(String))).toEqual(csvRows(csv.bytes));
+      expect(listPayoutBatches(ctx).map((b) => [b.batchRef, b.copies])).toEqual([[csv.batch.batchRef, ['xlsx']]]);
+    },
+  );
 
   it('is refused for a voided batch and for a SEPA file', async () => {
     const cards = await exportPayouts(ctx, '2026-09', 'xlsx');
@@ -171,7 +242,9 @@ describe('a card batch in the other format', () => {
     );
     voidPayoutBatch(ctx, cards.batch.batchRef, 'Lost');
     const before = payoutRecord(ctx);
-    expect((await refusal(() => exportPayoutBatch(ctx, cards.batch.batchRef, 'csv'))).message).toBe(`The payout batch ${cards.batch.batchRef} is voided; a voided batch is not written again in another format.`);
+    expect((await refusal(() => exportPayoutBatch(ctx, cards.batch.batchRef, 'csv'))).message).toBe(
+      `The payout batch ${cards.batch.batchRef} is voided; a voided batch is not written again in another format.`,
+    );
     expect((await refusal(() => exportPayouts(ctx, '2026-09', 'csv'))).code).toBe('NOTHING_TO_EXPORT');
     expect(payoutRecord(ctx)).toEqual(before);
     expect(existsSync(join(dir, 'x'))).toBe(false);

@@ -15,7 +15,12 @@ import { requireProgram } from '../../src-main/core/program/program-store';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { minorToDecimalString } from '../../src-main/core/money/minor-units';
 import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
-import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
+import {
+  exportPayoutBatch,
+  exportPayouts,
+  listPayoutBatches,
+  voidPayoutBatch,
+} from '../../src-main/core/payouts/export-payouts';
 import { confirmationsRunner } from '../../src-main/core/payouts/import-confirmations';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
 import { listPeriods } from '../../src-main/core/scoring/list-periods';
@@ -37,11 +42,24 @@ type Step =
 const PERIODS = ['2026-09', '2026-10', '2026-11'];
 const CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 /** Refusals a random sequence may meet; any other error fails the property. */
-const EXPECTED = new Set(['NOTHING_TO_EXPORT', 'PERIOD_NOT_APPROVED', 'INVALID_INPUT', 'PAYOUTS_MOVED', 'FILE_ALREADY_IMPORTED', 'PERIOD_LOCKED', 'NOT_FOUND', 'EARLIER_PERIOD_OPEN']);
+const EXPECTED = new Set([
+  'NOTHING_TO_EXPORT',
+  'PERIOD_NOT_APPROVED',
+  'INVALID_INPUT',
+  'PAYOUTS_MOVED',
+  'FILE_ALREADY_IMPORTED',
+  'PERIOD_LOCKED',
+  'NOT_FOUND',
+  'EARLIER_PERIOD_OPEN',
+]);
 
 const simpleStep: fc.Arbitrary<Step> = fc.oneof(
   fc.constant<Step>({ kind: 'approve' }),
-  fc.record({ kind: fc.constant('export' as const), format: fc.constantFrom<Format>('xlsx', 'csv', 'sepa'), period: fc.nat(2) }),
+  fc.record({
+    kind: fc.constant('export' as const),
+    format: fc.constantFrom<Format>('xlsx', 'csv', 'sepa'),
+    period: fc.nat(2),
+  }),
   fc.record({ kind: fc.constant('void' as const), pick: fc.nat(20) }),
   fc.record({ kind: fc.constant('copy' as const), pick: fc.nat(20) }),
 );
@@ -49,7 +67,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   simpleStep,
   fc.record({
     kind: fc.constant('confirm' as const),
-    rows: fc.array(fc.record({ pick: fc.nat(30), status: fc.constantFrom<'paid' | 'failed'>('paid', 'failed'), twice: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+    rows: fc.array(
+      fc.record({
+        pick: fc.nat(30),
+        status: fc.constantFrom<'paid' | 'failed'>('paid', 'failed'),
+        twice: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
     meanwhile: fc.array(simpleStep, { maxLength: 2 }),
   }),
 );
@@ -58,7 +83,10 @@ let seeded: string;
 beforeAll(async () => {
   const ctx = openTestContext({ dir: makeTempDir('loyalty-prop-seed-') });
   await seedScenarioMasterData(ctx);
-  await importParticipants(ctx, csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']));
+  await importParticipants(
+    ctx,
+    csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']),
+  );
   for (const period of PERIODS) await importScenarioSales(ctx, period);
   seeded = ctx.store.file;
   ctx.store.close();
@@ -75,7 +103,10 @@ let fileNumber = 0;
 async function run(ctx: CoreContext, s: Step): Promise<void> {
   try {
     if (s.kind === 'approve') {
-      const next = listPeriods(ctx).filter((p) => p.state === 'open' || p.state === 'calculated').map((p) => p.period).sort()[0];
+      const next = listPeriods(ctx)
+        .filter((p) => p.state === 'open' || p.state === 'calculated')
+        .map((p) => p.period)
+        .sort()[0];
       if (next) approvePeriod(ctx, next, { acceptOpenAnomalies: 'Checked', overrideBudget: 'Agreed' });
     } else if (s.kind === 'export') {
       await exportPayouts(ctx, PERIODS[s.period]!, s.format);
@@ -97,7 +128,12 @@ async function run(ctx: CoreContext, s: Step): Promise<void> {
         lines.push(line);
         if (r.twice) lines.push(line);
       }
-      const prepared = await confirmationsRunner.prepare(ctx, csvFile(`confirmation-${fileNumber}.csv`, lines), {}, NO_PROGRESS);
+      const prepared = await confirmationsRunner.prepare(
+        ctx,
+        csvFile(`confirmation-${fileNumber}.csv`, lines),
+        {},
+        NO_PROGRESS,
+      );
       // Other steps commit between the preview and its commit: a stale preview.
       for (const m of s.meanwhile) {
         await run(ctx, m);
@@ -113,15 +149,34 @@ async function run(ctx: CoreContext, s: Step): Promise<void> {
 
 function check(ctx: CoreContext): void {
   const sqlite = ctx.store.sqlite;
-  expect(sqlite.prepare("SELECT payout_id FROM payout_events WHERE event = 'paid' GROUP BY payout_id HAVING COUNT(*) > 1").all(), 'a top-up paid twice').toEqual([]);
   expect(
-    sqlite.prepare("SELECT v.payout_id FROM payout_events v JOIN payout_events p ON p.payout_id = v.payout_id AND p.event = 'paid' WHERE v.event = 'voided'").all(),
+    sqlite
+      .prepare("SELECT payout_id FROM payout_events WHERE event = 'paid' GROUP BY payout_id HAVING COUNT(*) > 1")
+      .all(),
+    'a top-up paid twice',
+  ).toEqual([]);
+  expect(
+    sqlite
+      .prepare(
+        "SELECT v.payout_id FROM payout_events v JOIN payout_events p ON p.payout_id = v.payout_id AND p.event = 'paid' WHERE v.event = 'voided'",
+      )
+      .all(),
     'a voided top-up paid',
   ).toEqual([]);
-  expect(sqlite.prepare("SELECT payout_id FROM payout_events WHERE event IN ('paid', 'failed', 'voided') GROUP BY payout_id HAVING COUNT(*) > 1").all(), 'a top-up settled twice').toEqual([]);
+  expect(
+    sqlite
+      .prepare(
+        "SELECT payout_id FROM payout_events WHERE event IN ('paid', 'failed', 'voided') GROUP BY payout_id HAVING COUNT(*) > 1",
+      )
+      .all(),
+    'a top-up settled twice',
+  ).toEqual([]);
   const pointsOf = (sql: string, code: string) => (sqlite.prepare(sql).get(code) as { p: number }).p;
   for (const code of CODES) {
-    const redeemed = -pointsOf("SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE participant_code = ? AND (kind = 'redemption' OR (kind = 'reversal' AND rule = 'payout'))", code);
+    const redeemed = -pointsOf(
+      "SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE participant_code = ? AND (kind = 'redemption' OR (kind = 'reversal' AND rule = 'payout'))",
+      code,
+    );
     const paid = pointsOf(
       "SELECT COALESCE(SUM(p.points), 0) AS p FROM payouts p WHERE p.participant_code = ? AND EXISTS (SELECT 1 FROM payout_events e WHERE e.payout_id = p.id AND e.event = 'paid')",
       code,
@@ -132,10 +187,17 @@ function check(ctx: CoreContext): void {
     expect(shown.balance, `${code}'s balance`).toBe(sum);
     expect(shown.entries.reduce((s, e) => s + e.points, 0)).toBe(sum);
   }
-  const open = listPeriods(ctx).filter((p) => p.state === 'open' || p.state === 'calculated').map((p) => p.period).sort()[0];
+  const open = listPeriods(ctx)
+    .filter((p) => p.state === 'open' || p.state === 'calculated')
+    .map((p) => p.period)
+    .sort()[0];
   if (open) {
     for (const row of calculatePeriod(ctx, open).rows) {
-      const before = (sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE participant_code = ? AND period < ?').get(row.code, open) as { p: number }).p;
+      const before = (
+        sqlite
+          .prepare('SELECT COALESCE(SUM(points), 0) AS p FROM ledger_entries WHERE participant_code = ? AND period < ?')
+          .get(row.code, open) as { p: number }
+      ).p;
       expect(row.carry, `${row.code}'s carry into ${open}`).toBe(before);
     }
   }
@@ -151,7 +213,17 @@ describe('payouts under random sequences', () => {
     const issue: Step[] = [
       { kind: 'approve' },
       { kind: 'export', format: 'xlsx', period: 0 },
-      { kind: 'confirm', rows: [{ pick: 0, status: 'paid', twice: false }, { pick: 3, status: 'paid', twice: false }], meanwhile: [{ kind: 'void', pick: 0 }, { kind: 'export', format: 'sepa', period: 0 }] },
+      {
+        kind: 'confirm',
+        rows: [
+          { pick: 0, status: 'paid', twice: false },
+          { pick: 3, status: 'paid', twice: false },
+        ],
+        meanwhile: [
+          { kind: 'void', pick: 0 },
+          { kind: 'export', format: 'sepa', period: 0 },
+        ],
+      },
     ];
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {

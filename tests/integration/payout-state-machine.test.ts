@@ -4,7 +4,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/app-error';
 import type { CoreContext } from '../../src-main/core/context';
-import { canMove, movePayout, PAYOUT_TRANSITIONS, type PayoutEvent } from '../../src-main/core/payouts/payout-state-machine';
+import {
+  canMove,
+  movePayout,
+  PAYOUT_TRANSITIONS,
+  type PayoutEvent,
+} from '../../src-main/core/payouts/payout-state-machine';
 import { confirmPayouts } from '../../src-main/core/payouts/payout-states';
 import { exportPayouts, voidPayoutBatch } from '../../src-main/core/payouts/export-payouts';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
@@ -17,7 +22,13 @@ const STATUSES = Object.keys(PAYOUT_TRANSITIONS) as PayoutStatus[];
 const EVENTS: PayoutEvent[] = ['exported', 'paid', 'failed', 'voided'];
 
 /** A path of allowed moves from approved to each state. */
-const PATH: Record<PayoutStatus, PayoutEvent[]> = { approved: [], exported: ['exported'], paid: ['exported', 'paid'], failed: ['exported', 'failed'], voided: ['exported', 'voided'] };
+const PATH: Record<PayoutStatus, PayoutEvent[]> = {
+  approved: [],
+  exported: ['exported'],
+  paid: ['exported', 'paid'],
+  failed: ['exported', 'failed'],
+  voided: ['exported', 'voided'],
+};
 
 function rawFile(): { raw: Database.Database; close: () => void } {
   const ctx = openTestContext({ withProgram: false });
@@ -26,8 +37,16 @@ function rawFile(): { raw: Database.Database; close: () => void } {
   const raw = new Database(file);
   // Another SQLite tool need not check foreign keys; the state machine must hold without them.
   raw.pragma('foreign_keys = OFF');
-  raw.prepare("INSERT INTO payout_batches (id, program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by) VALUES (1, 1, '2026-09', 'PB-1', 'csv', 'x.csv', 'x', x'00', 0, 0, 'now', 'raw')").run();
-  raw.prepare("INSERT INTO payout_batches (id, program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by) VALUES (2, 1, '2026-09', 'PB-2', 'csv', 'y.csv', 'y', x'00', 0, 0, 'now', 'raw')").run();
+  raw
+    .prepare(
+      "INSERT INTO payout_batches (id, program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by) VALUES (1, 1, '2026-09', 'PB-1', 'csv', 'x.csv', 'x', x'00', 0, 0, 'now', 'raw')",
+    )
+    .run();
+  raw
+    .prepare(
+      "INSERT INTO payout_batches (id, program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by) VALUES (2, 1, '2026-09', 'PB-2', 'csv', 'y.csv', 'y', x'00', 0, 0, 'now', 'raw')",
+    )
+    .run();
   return { raw, close: () => raw.close() };
 }
 
@@ -35,14 +54,20 @@ let nextId = 1;
 function topUp(raw: Database.Database): number {
   const id = nextId++;
   raw
-    .prepare("INSERT INTO payouts (id, program_id, period, participant_code, participant_name, reference, points, amount_minor, method, card_ref, iban, ledger_entry_id, created_at, created_by) VALUES (?, 1, '2026-09', 'A', 'A', ?, 1, 10, 'card', 'C', NULL, 1, 'now', 'raw')")
+    .prepare(
+      "INSERT INTO payouts (id, program_id, period, participant_code, participant_name, reference, points, amount_minor, method, card_ref, iban, ledger_entry_id, created_at, created_by) VALUES (?, 1, '2026-09', 'A', 'A', ?, 1, 10, 'card', 'C', NULL, 1, 'now', 'raw')",
+    )
     .run(id, `LD-2026-09-${String(id).padStart(6, '0')}`);
   raw.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (1, ?)').run(id);
   return id;
 }
 
 const insertEvent = (raw: Database.Database, payoutId: number, event: string, batchId: number | null = 1) =>
-  raw.prepare("INSERT INTO payout_events (payout_id, event, batch_id, reason, details_json, at, actor) VALUES (?, ?, ?, NULL, '{}', 'now', 'raw')").run(payoutId, event, batchId);
+  raw
+    .prepare(
+      "INSERT INTO payout_events (payout_id, event, batch_id, reason, details_json, at, actor) VALUES (?, ?, ?, NULL, '{}', 'now', 'raw')",
+    )
+    .run(payoutId, event, batchId);
 
 describe('the payout state machine', () => {
   it('declares approved -> exported -> paid | failed | voided, and nothing after', () => {
@@ -75,7 +100,10 @@ describe('the payout state machine', () => {
       insertEvent(raw, id, 'exported');
       insertEvent(raw, id, 'voided');
       expect(() => insertEvent(raw, id, 'paid')).toThrow(/payout_events/);
-      expect(raw.prepare('SELECT event FROM payout_events WHERE payout_id = ? ORDER BY id').all(id)).toEqual([{ event: 'exported' }, { event: 'voided' }]);
+      expect(raw.prepare('SELECT event FROM payout_events WHERE payout_id = ? ORDER BY id').all(id)).toEqual([
+        { event: 'exported' },
+        { event: 'voided' },
+      ]);
     } finally {
       close();
     }
@@ -93,12 +121,17 @@ describe('the payout state machine', () => {
     const before = events();
     let error: unknown;
     try {
-      ctx.store.transaction(() => confirmPayouts(ctx, 1, [{ payoutId: a.id, reference: a.reference, row: 2, status: 'paid', reason: null }], 1));
+      ctx.store.transaction(() =>
+        confirmPayouts(ctx, 1, [{ payoutId: a.id, reference: a.reference, row: 2, status: 'paid', reason: null }], 1),
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'PAYOUT_STATE_CONFLICT', message: `The top-up ${a.reference} is voided (its points are back in the balance); it cannot become paid. Nothing was changed.` });
+    expect(error).toMatchObject({
+      code: 'PAYOUT_STATE_CONFLICT',
+      message: `The top-up ${a.reference} is voided (its points are back in the balance); it cannot become paid. Nothing was changed.`,
+    });
     expect(events()).toBe(before);
     expect(() => ctx.store.transaction(() => movePayout(ctx, a.id, 'exported', file.batch.id, null))).toThrow(AppError);
   });

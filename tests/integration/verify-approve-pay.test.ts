@@ -28,9 +28,12 @@ import { openTestContext, tableCounts } from '../fixtures/test-database';
 import { samplesDir } from '../fixtures/repo-paths';
 import { encodeFindingKey } from '../../src-main/core/decisions/finding-key';
 
-
 const balance = (ctx: CoreContext, code: string) =>
-  (ctx.store.sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?').get(code) as { b: number }).b;
+  (
+    ctx.store.sqlite
+      .prepare('SELECT COALESCE(SUM(points), 0) AS b FROM ledger_entries WHERE participant_code = ?')
+      .get(code) as { b: number }
+  ).b;
 
 describe('verify, approve and pay 2026-09 of the scenario', () => {
   let ctx: CoreContext;
@@ -40,10 +43,15 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     ctx = openTestContext({ dir });
     await seedScenarioMasterData(ctx);
     // E is paid by bank transfer: no card, an IBAN.
-    await importParticipants(ctx, csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']));
+    await importParticipants(
+      ctx,
+      csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']),
+    );
     await importScenarioSales(ctx, '2026-09');
     // A line for a code the participants list does not know: a typo of B.
-    await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;2;100,00;S/9']), { period: '2026-09' });
+    await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;2;100,00;S/9']), {
+      period: '2026-09',
+    });
   });
 
   it('lists the findings with their evidence', () => {
@@ -57,7 +65,17 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     ]);
     const unknown = queue.items.find((i) => i.code === 'UNKNOWN_PARTICIPANT')!;
     expect(unknown.evidence).toEqual([
-      { lineId: expect.any(Number), batchId: expect.any(Number), fileName: 'late-09.csv', row: 2, date: '2026-09-20', participantCode: 'BB', sku: 'CAT-07', quantity: 2, netMinor: 10_000 },
+      {
+        lineId: expect.any(Number),
+        batchId: expect.any(Number),
+        fileName: 'late-09.csv',
+        row: 2,
+        date: '2026-09-20',
+        participantCode: 'BB',
+        sku: 'CAT-07',
+        quantity: 2,
+        netMinor: 10_000,
+      },
     ]);
     expect(unknown.actions).toEqual(['assign', 'exclude', 'accept']);
   });
@@ -74,31 +92,64 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     const bBefore = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'B')!;
     expect(bBefore.base).toBe(150);
     const key = { code: 'UNKNOWN_PARTICIPANT', participantCode: 'BB' } as const;
-    expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'B', reason: ' ' })).code).toBe('REASON_REQUIRED');
-    expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'NOPE', reason: 'typo' })).code).toBe('NOT_FOUND');
-    expect(refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'setTarget', targetMinor: 5, reason: 'x' })).code).toBe('INVALID_INPUT');
-    resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'B', reason: 'BB is a typo of B, confirmed by the client' });
+    expect(
+      refusal(() =>
+        resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'B', reason: ' ' }),
+      ).code,
+    ).toBe('REASON_REQUIRED');
+    expect(
+      refusal(() =>
+        resolveFinding(ctx, { period: '2026-09', key, action: 'assign', participantCode: 'NOPE', reason: 'typo' }),
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      refusal(() => resolveFinding(ctx, { period: '2026-09', key, action: 'setTarget', targetMinor: 5, reason: 'x' }))
+        .code,
+    ).toBe('INVALID_INPUT');
+    resolveFinding(ctx, {
+      period: '2026-09',
+      key,
+      action: 'assign',
+      participantCode: 'B',
+      reason: 'BB is a typo of B, confirmed by the client',
+    });
     const b = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'B')!;
     // CAT-07 at 15 points a unit: 2 more units, 30 more points.
     expect([b.base, b.volumeMinor, b.lineCount]).toEqual([180, 55_060_000, 3]);
 
-    resolveFinding(ctx, { period: '2026-09', key: { code: 'MISSING_TARGET', participantCode: 'D' }, action: 'setTarget', targetMinor: 100_000, reason: 'Target agreed by phone' });
+    resolveFinding(ctx, {
+      period: '2026-09',
+      key: { code: 'MISSING_TARGET', participantCode: 'D' },
+      action: 'setTarget',
+      targetMinor: 100_000,
+      reason: 'Target agreed by phone',
+    });
     const d = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'D')!;
     expect([d.targetMinor, d.attainmentBp]).toEqual([100_000, 8000]);
 
     const queue = verificationQueue(ctx, '2026-09');
     expect(queue.open).toBe(3);
     const resolved = queue.items.filter((i) => i.status === 'resolved');
-    expect(resolved.map((i) => [encodeFindingKey(i.key), i.decisions.map((x) => [x.action, x.reason, x.actor])])).toEqual([
+    expect(
+      resolved.map((i) => [encodeFindingKey(i.key), i.decisions.map((x) => [x.action, x.reason, x.actor])]),
+    ).toEqual([
       ['UNKNOWN_PARTICIPANT:BB', [['assign', 'BB is a typo of B, confirmed by the client', 'test']]],
       ['MISSING_TARGET:D', [['setTarget', 'Target agreed by phone', 'test']]],
     ]);
     const explained = explainParticipant(ctx, '2026-09', 'B');
-    expect(explained.decisions.map((x) => [encodeFindingKey(x.key), x.action, x.lineCount, x.reason])).toEqual([['UNKNOWN_PARTICIPANT:BB', 'assign', 1, 'BB is a typo of B, confirmed by the client']]);
+    expect(explained.decisions.map((x) => [encodeFindingKey(x.key), x.action, x.lineCount, x.reason])).toEqual([
+      ['UNKNOWN_PARTICIPANT:BB', 'assign', 1, 'BB is a typo of B, confirmed by the client'],
+    ]);
     expect(explained.lines.map((l) => [l.fileName, l.sku, l.points])).toContainEqual(['late-09.csv', 'CAT-07', 30]);
-    const log = ctx.store.sqlite.prepare("SELECT action, subject, reason FROM operator_log WHERE action LIKE 'verify.%' ORDER BY id").all();
+    const log = ctx.store.sqlite
+      .prepare("SELECT action, subject, reason FROM operator_log WHERE action LIKE 'verify.%' ORDER BY id")
+      .all();
     expect(log).toEqual([
-      { action: 'verify.assign', subject: 'UNKNOWN_PARTICIPANT:BB', reason: 'BB is a typo of B, confirmed by the client' },
+      {
+        action: 'verify.assign',
+        subject: 'UNKNOWN_PARTICIPANT:BB',
+        reason: 'BB is a typo of B, confirmed by the client',
+      },
       { action: 'verify.setTarget', subject: 'MISSING_TARGET:D', reason: 'Target agreed by phone' },
     ]);
   });
@@ -106,9 +157,20 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   it('over budget: refused, unless fitted to the budget to the exact point, the rest staying in the balances', () => {
     const program = requireProgram(ctx);
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 200_000 } }, 'A small budget for the test');
-    resolveFinding(ctx, { period: '2026-09', key: { code: 'CAP_REACHED', participantCode: 'C' }, action: 'accept', reason: 'Big order, checked' });
+    resolveFinding(ctx, {
+      period: '2026-09',
+      key: { code: 'CAP_REACHED', participantCode: 'C' },
+      action: 'accept',
+      reason: 'Big order, checked',
+    });
     const proposal = payoutProposal(ctx, '2026-09');
-    expect(proposal.totals).toMatchObject({ points: 51_770, amountMinor: 517_700, budgetMinor: 200_000, overBudget: true, fitted: false });
+    expect(proposal.totals).toMatchObject({
+      points: 51_770,
+      amountMinor: 517_700,
+      budgetMinor: 200_000,
+      overBudget: true,
+      fitted: false,
+    });
     expect(proposal.rows.find((r) => r.code === 'E')).toMatchObject({ method: 'transfer', destination: '•••• 2874' });
     expect(proposal.rows.find((r) => r.code === 'A')).toMatchObject({ method: 'card', destination: '•••• RD-A' });
     expect(proposal.held).toEqual([{ code: 'D', name: 'Dmitrij Dudin', reason: 'noDestination', points: 800 }]);
@@ -128,9 +190,26 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
       ['E', 500, 193, 307],
     ]);
 
-    const approved = approvePeriod(ctx, '2026-09', { fitBudget: true, acceptOpenAnomalies: 'Near-threshold and held payouts checked with the client' });
-    expect(approved.approval).toMatchObject({ actor: 'test', overBudgetReason: null, acceptedFindingsReason: 'Near-threshold and held payouts checked with the client', fitted: true });
-    expect(listPayouts(ctx, '2026-09').map((p) => [p.reference, p.participantCode, p.method, p.points, p.amountMinor, p.status])).toEqual([
+    const approved = approvePeriod(ctx, '2026-09', {
+      fitBudget: true,
+      acceptOpenAnomalies: 'Near-threshold and held payouts checked with the client',
+    });
+    expect(approved.approval).toMatchObject({
+      actor: 'test',
+      overBudgetReason: null,
+      acceptedFindingsReason: 'Near-threshold and held payouts checked with the client',
+      fitted: true,
+    });
+    expect(
+      listPayouts(ctx, '2026-09').map((p) => [
+        p.reference,
+        p.participantCode,
+        p.method,
+        p.points,
+        p.amountMinor,
+        p.status,
+      ]),
+    ).toEqual([
       ['LD-2026-09-000001', 'A', 'card', 387, 3870, 'approved'],
       ['LD-2026-09-000002', 'B', 'card', 104, 1040, 'approved'],
       ['LD-2026-09-000003', 'C', 'card', 19_316, 193_160, 'approved'],
@@ -144,24 +223,36 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   it('exports each top-up once: asking again gives the same file, and the database refuses a second batch item', async () => {
     const xlsx = await exportPayouts(ctx, '2026-09', 'xlsx');
     expect(xlsx.reused).toBe(false);
-    expect(xlsx.batch).toMatchObject({ batchRef: 'PB-2026-09-1', rowCount: 3, controlSumMinor: 198_070, format: 'xlsx' });
+    expect(xlsx.batch).toMatchObject({
+      batchRef: 'PB-2026-09-1',
+      rowCount: 3,
+      controlSumMinor: 198_070,
+      format: 'xlsx',
+    });
     const again = await exportPayouts(ctx, '2026-09', 'xlsx');
     expect(again.reused).toBe(true);
     expect(Buffer.from(again.bytes).equals(Buffer.from(xlsx.bytes))).toBe(true);
-    expect(() => ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, 1)').run(xlsx.batch.id)).toThrow(/UNIQUE/);
+    expect(() =>
+      ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, 1)').run(xlsx.batch.id),
+    ).toThrow(/UNIQUE/);
 
     const sepa = await exportPayouts(ctx, '2026-09', 'sepa');
     expect(sepa.batch).toMatchObject({ batchRef: 'PB-2026-09-2', rowCount: 1, controlSumMinor: 1930, format: 'sepa' });
     const xml = join(dir, 'payouts.xml');
     writeFileSync(xml, sepa.bytes);
-    execFileSync('xmllint', ['--noout', '--schema', join(samplesDir, '..', 'schemas', 'pain.001.001.03.xsd'), xml], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', join(samplesDir, '..', 'schemas', 'pain.001.001.03.xsd'), xml], {
+      stdio: 'pipe',
+    });
     expect(readFileSync(xml, 'utf8')).toContain('<EndToEndId>LD-2026-09-000004</EndToEndId>');
     expect(listPayouts(ctx, '2026-09').every((p) => p.status === 'exported')).toBe(true);
     expect(calculatePeriod(ctx, '2026-09').state).toBe('exported');
 
     // The card top-ups are all in the xlsx batch: csv is that batch again, not a second payment.
     const csv = await exportPayouts(ctx, '2026-09', 'csv');
-    expect(csv).toMatchObject({ copy: true, batch: { batchRef: 'PB-2026-09-1', rowCount: 3, controlSumMinor: 198_070 } });
+    expect(csv).toMatchObject({
+      copy: true,
+      batch: { batchRef: 'PB-2026-09-1', rowCount: 3, controlSumMinor: 198_070 },
+    });
   });
 
   it.runIf(hasSoffice)('the xlsx opens in LibreOffice with the amounts to the grosz', () => {
@@ -196,15 +287,27 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
       [2, 'accepted'],
       [3, 'accepted'],
     ]);
-    expect(prepared.preview.problems[0]!.params).toEqual({ row: 4, kind: 'amount', reference: 'LD-2026-09-000003', expectedMinor: 193_160, givenMinor: 100_000 });
-    expect(prepared.preview.problems[1]!.params).toEqual({ row: 5, kind: 'unknownReference', reference: 'LD-2099-01-000001' });
+    expect(prepared.preview.problems[0]!.params).toEqual({
+      row: 4,
+      kind: 'amount',
+      reference: 'LD-2026-09-000003',
+      expectedMinor: 193_160,
+      givenMinor: 100_000,
+    });
+    expect(prepared.preview.problems[1]!.params).toEqual({
+      row: 5,
+      kind: 'unknownReference',
+      reference: 'LD-2099-01-000001',
+    });
     const report = prepared.commit();
     expect([report.created, report.updated, report.rejected]).toEqual([1, 1, 2]);
     expect(report.problems.map((p) => [p.row, p.code])).toEqual([
       [4, 'CONFIRMATION_MISMATCH'],
       [5, 'CONFIRMATION_MISMATCH'],
     ]);
-    expect(report.problems[0]!.reason).toBe('Row 4: the top-up LD-2026-09-000003 was for 1931.60 PLN, not 1000.00 PLN; nothing was changed for it.');
+    expect(report.problems[0]!.reason).toBe(
+      'Row 4: the top-up LD-2026-09-000003 was for 1931.60 PLN, not 1000.00 PLN; nothing was changed for it.',
+    );
     expect(listPayouts(ctx, '2026-09').map((p) => [p.reference, p.status])).toEqual([
       ['LD-2026-09-000001', 'paid'],
       ['LD-2026-09-000002', 'failed'],
@@ -212,7 +315,9 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
       ['LD-2026-09-000004', 'exported'],
     ]);
     expect(balance(ctx, 'B')).toBe(before + 104);
-    const reversal = ctx.store.sqlite.prepare("SELECT kind, points, reverses_id AS r FROM ledger_entries WHERE kind = 'reversal'").all();
+    const reversal = ctx.store.sqlite
+      .prepare("SELECT kind, points, reverses_id AS r FROM ledger_entries WHERE kind = 'reversal'")
+      .all();
     expect(reversal).toEqual([{ kind: 'reversal', points: 104, r: expect.any(Number) }]);
   });
 
@@ -232,7 +337,9 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   });
 
   it('closes the period only when every top-up is confirmed or voided', async () => {
-    expect(refusal(() => closePeriod(ctx, '2026-09')).message).toMatch(/^1 top-ups of 2026-09 are not confirmed yet \(LD-2026-09-000004\)/);
+    expect(refusal(() => closePeriod(ctx, '2026-09')).message).toMatch(
+      /^1 top-ups of 2026-09 are not confirmed yet \(LD-2026-09-000004\)/,
+    );
     await importConfirmations(ctx, csvFile('bank.csv', ['IBAN;Kwota;Status', 'PL61109010140000071219812874;19,30;OK']));
     closePeriod(ctx, '2026-09');
     expect(calculatePeriod(ctx, '2026-09').state).toBe('closed');
@@ -242,7 +349,14 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     const view = budgetView(ctx);
     const september = view.periods.find((p) => p.period === '2026-09')!;
     // B's failed 1040 went back to the balance: it is failed, not approved, until approved again.
-    expect(september).toMatchObject({ budgetedMinor: 200_000, approvedMinor: 3870 + 1930, paidMinor: 3870 + 1930, failedMinor: 1040, heldPoints: 800, heldMinor: 8000 });
+    expect(september).toMatchObject({
+      budgetedMinor: 200_000,
+      approvedMinor: 3870 + 1930,
+      paidMinor: 3870 + 1930,
+      failedMinor: 1040,
+      heldPoints: 800,
+      heldMinor: 8000,
+    });
   });
 });
 
@@ -265,7 +379,10 @@ describe('the card issuer template', () => {
       encoding: 'windows-1250',
       dateFormat: 'DD.MM.YYYY',
     };
-    expect(setPayoutTemplate(ctx, custom)).toMatchObject({ builtIn: false, template: { name: 'Issuer X', encoding: 'windows-1250' } });
+    expect(setPayoutTemplate(ctx, custom)).toMatchObject({
+      builtIn: false,
+      template: { name: 'Issuer X', encoding: 'windows-1250' },
+    });
     await seedScenarioMasterData(ctx);
     await importScenarioSales(ctx, '2026-09');
     approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked' });
@@ -281,18 +398,59 @@ describe('statistical findings', () => {
   it('flags a volume far above the participant’s own history and everyone else’s, and a volume just past a tier threshold', async () => {
     const ctx = openTestContext();
     const codes = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'OUT', 'EDGE'];
-    await importParticipants(ctx, csvFile('p.csv', ['Rep code;Name;Card;Status', ...codes.map((c) => `${c};Rep ${c};CARD-${c};active`)]));
+    await importParticipants(
+      ctx,
+      csvFile('p.csv', ['Rep code;Name;Card;Status', ...codes.map((c) => `${c};Rep ${c};CARD-${c};active`)]),
+    );
     await seedScenarioMasterData(ctx);
     const month = (period: string, volume: (code: string) => string) =>
-      importSales(ctx, csvFile(`s-${period}.csv`, [SALES_HEADER, ...codes.map((c, i) => `${period}-10;${c};TOY-3;1;${volume(c)};${period}/${i}`)]), { period });
+      importSales(
+        ctx,
+        csvFile(`s-${period}.csv`, [
+          SALES_HEADER,
+          ...codes.map((c, i) => `${period}-10;${c};TOY-3;1;${volume(c)};${period}/${i}`),
+        ]),
+        { period },
+      );
     await month('2026-09', () => '1000,00');
     await month('2026-10', (c) => (c === 'OUT' ? '200000,00' : c === 'EDGE' ? '100500,00' : '1000,00'));
-    const items = verificationQueue(ctx, '2026-10').items.filter((i) => i.code === 'VOLUME_OUTLIER' || i.code === 'NEAR_THRESHOLD');
+    const items = verificationQueue(ctx, '2026-10').items.filter(
+      (i) => i.code === 'VOLUME_OUTLIER' || i.code === 'NEAR_THRESHOLD',
+    );
     expect(items.map((i) => [encodeFindingKey(i.key), i.facts])).toEqual([
-      ['VOLUME_OUTLIER:EDGE', { test: 'both', volumeMinor: 10_050_000, ownMedianMinor: 100_000, ownFactor: 3, fenceMinor: 100_000, q1Minor: 100_000, q3Minor: 100_000, fenceFactor: 3 }],
-      ['NEAR_THRESHOLD:EDGE:tier', { volumeMinor: 10_050_000, thresholdMinor: 10_000_000, tier: 'BRONZE', what: 'tier' }],
-      ['VOLUME_OUTLIER:OUT', { test: 'both', volumeMinor: 20_000_000, ownMedianMinor: 100_000, ownFactor: 3, fenceMinor: 100_000, q1Minor: 100_000, q3Minor: 100_000, fenceFactor: 3 }],
+      [
+        'VOLUME_OUTLIER:EDGE',
+        {
+          test: 'both',
+          volumeMinor: 10_050_000,
+          ownMedianMinor: 100_000,
+          ownFactor: 3,
+          fenceMinor: 100_000,
+          q1Minor: 100_000,
+          q3Minor: 100_000,
+          fenceFactor: 3,
+        },
+      ],
+      [
+        'NEAR_THRESHOLD:EDGE:tier',
+        { volumeMinor: 10_050_000, thresholdMinor: 10_000_000, tier: 'BRONZE', what: 'tier' },
+      ],
+      [
+        'VOLUME_OUTLIER:OUT',
+        {
+          test: 'both',
+          volumeMinor: 20_000_000,
+          ownMedianMinor: 100_000,
+          ownFactor: 3,
+          fenceMinor: 100_000,
+          q1Minor: 100_000,
+          q3Minor: 100_000,
+          fenceFactor: 3,
+        },
+      ],
     ]);
-    expect(items[1]!.message).toBe("EDGE's volume of 100500.00 PLN is just above the Bronze threshold of 100000.00 PLN, which sets next period's tier.");
+    expect(items[1]!.message).toBe(
+      "EDGE's volume of 100500.00 PLN is just above the Bronze threshold of 100000.00 PLN, which sets next period's tier.",
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('resolveRendererLocation', () => {
       kind: 'dev-server',
       url: 'http://localhost:5173',
     });
-    expect(resolveRendererLocation({ devServerUrl: 'http://localhost:5173', isPackaged: true, mainDir }).kind).toBe('file');
+    expect(resolveRendererLocation({ devServerUrl: 'http://localhost:5173', isPackaged: true, mainDir }).kind).toBe(
+      'file',
+    );
   });
 });
 
@@ -63,9 +65,14 @@ describe('the data file', () => {
 
   it('explains an open failure in one message', () => {
     const newer = new DatabaseNewerError('/data/loyalty.db', 1, 3);
-    expect(describeOpenFailure('/data/loyalty.db', { code: 'DATABASE_NEWER', message: newer.message })).toBe(newer.message);
-    expect(describeOpenFailure('/data/loyalty.db', { code: 'FILE_UNREADABLE', message: 'SQLITE_NOTADB: file is not a database' })).toBe(
-      'Loyalty Desk could not open its data file /data/loyalty.db: SQLITE_NOTADB: file is not a database',
+    expect(describeOpenFailure('/data/loyalty.db', { code: 'DATABASE_NEWER', message: newer.message })).toBe(
+      newer.message,
     );
+    expect(
+      describeOpenFailure('/data/loyalty.db', {
+        code: 'FILE_UNREADABLE',
+        message: 'SQLITE_NOTADB: file is not a database',
+      }),
+    ).toBe('Loyalty Desk could not open its data file /data/loyalty.db: SQLITE_NOTADB: file is not a database');
   });
 });

@@ -105,7 +105,8 @@ describe('registerHandlers', () => {
   it('answers with CallResult data on a real SQLite file', async () => {
     const { ipcMain, listeners } = recordingIpcMain();
     registerHandlers(ipcMain, relayTo(ctx, '1.2.3'), isAppUrl);
-    const call = (channel: string, args?: unknown) => listeners.get(channel)!(appPage, args) as Promise<CallResult<unknown>>;
+    const call = (channel: string, args?: unknown) =>
+      listeners.get(channel)!(appPage, args) as Promise<CallResult<unknown>>;
 
     expect(await call('loyalty:program.get')).toEqual({ ok: true, value: null });
     expect(await call('loyalty:app.info')).toEqual({
@@ -119,7 +120,9 @@ describe('registerHandlers', () => {
   it('turns an invalid argument and a failing call into error data, never a rejection', async () => {
     const { ipcMain, listeners } = recordingIpcMain();
     registerHandlers(ipcMain, relayTo(ctx, '1.2.3'), isAppUrl, () => {});
-    const invalid = (await listeners.get('loyalty:settings.setLanguage')!(appPage, { language: 'de' })) as CallResult<unknown>;
+    const invalid = (await listeners.get('loyalty:settings.setLanguage')!(appPage, {
+      language: 'de',
+    })) as CallResult<unknown>;
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const noProgram = (await listeners.get('loyalty:imports.list')!(appPage, undefined)) as CallResult<unknown>;
     expect(noProgram).toMatchObject({ ok: false, error: { code: 'NO_PROGRAM' } });
@@ -131,8 +134,15 @@ describe('registerHandlers', () => {
     registerHandlers(ipcMain, relayTo(ctx, '1.2.3'), isAppUrl, log);
     const setLanguage = listeners.get('loyalty:settings.setLanguage')!;
 
-    for (const event of [{ senderFrame: { url: 'https://evil.example/' } }, { senderFrame: { url: 'file:///etc/passwd' } }, { senderFrame: null }]) {
-      expect(await setLanguage(event, { language: 'ru' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const event of [
+      { senderFrame: { url: 'https://evil.example/' } },
+      { senderFrame: { url: 'file:///etc/passwd' } },
+      { senderFrame: null },
+    ]) {
+      expect(await setLanguage(event, { language: 'ru' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     expect(log).toHaveBeenCalledTimes(3);
     expect(await listeners.get('loyalty:settings.getLanguage')!(appPage, undefined)).toEqual({ ok: true, value: null });
@@ -143,7 +153,10 @@ describe('the preload', () => {
   it('exposes window.loyalty with exactly one function per call, forwarding to invoke', async () => {
     await import('../../src-main/preload/index');
     expect(electronMock.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [key, api] = electronMock.exposeInMainWorld.mock.calls[0] as [string, Record<string, (args?: unknown) => Promise<unknown>>];
+    const [key, api] = electronMock.exposeInMainWorld.mock.calls[0] as [
+      string,
+      Record<string, (args?: unknown) => Promise<unknown>>,
+    ];
     expect(key).toBe('loyalty');
     expect(Object.keys(api)).toEqual(CHANNELS);
     for (const channel of CHANNELS) expect(typeof api[channel]).toBe('function');
@@ -192,20 +205,35 @@ describe('the main process and the core host', () => {
   });
 
   it('the host process serves every channel of the contract, each answered as CallResult data', async () => {
-    const core = await startNodeCore({ dbFile: join(dir, 'hosted.db'), actor: 'tester', version: '4.5.6', runtime: 'electron' });
+    const core = await startNodeCore({
+      dbFile: join(dir, 'hosted.db'),
+      actor: 'tester',
+      version: '4.5.6',
+      runtime: 'electron',
+    });
     try {
       for (const channel of CHANNELS) {
         const result = await core.call(channel, undefined);
         expect(typeof result.ok, channel).toBe('boolean');
-        if (!result.ok) expect(result.error.message, channel).not.toMatch(/There is no call named|stopped before it answered/);
+        if (!result.ok)
+          expect(result.error.message, channel).not.toMatch(/There is no call named|stopped before it answered/);
       }
-      expect(await core.call('app.info', undefined)).toEqual({ ok: true, value: { version: '4.5.6', dataFile: join(dir, 'hosted.db'), runtime: 'electron' } });
-      expect(await core.call('loyalty.unknown', undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'There is no call named "loyalty.unknown".' } });
+      expect(await core.call('app.info', undefined)).toEqual({
+        ok: true,
+        value: { version: '4.5.6', dataFile: join(dir, 'hosted.db'), runtime: 'electron' },
+      });
+      expect(await core.call('loyalty.unknown', undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'There is no call named "loyalty.unknown".' },
+      });
     } finally {
       await core.close();
     }
     // Closed: a late call is answered, never left hanging.
-    expect(await core.call('app.info', undefined)).toEqual({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
+    expect(await core.call('app.info', undefined)).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE },
+    });
   }, 60_000);
 });
 
@@ -300,7 +328,15 @@ describe('window hardening', () => {
     };
     lockDownPermissions(session as unknown as Parameters<typeof lockDownPermissions>[0], isAppUrl);
 
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'usb',
+    ]) {
       const callback = vi.fn();
       request!(null, permission, callback, { requestingUrl: location.url });
       expect(callback).toHaveBeenCalledWith(false);
@@ -317,7 +353,7 @@ describe('window hardening', () => {
 
   it('sends a strict Content-Security-Policy with our pages only', () => {
     const own = withContentSecurityPolicy(
-      { url: location.url, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } },
+      { url: location.url, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
       isAppUrl,
     );
     expect(own.responseHeaders).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
@@ -329,7 +365,13 @@ describe('window hardening', () => {
 
   it('lets only https leave the app', () => {
     expect(isSafeExternalUrl('https://example.com')).toBe(true);
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'smb://server/share',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isSafeExternalUrl(url)).toBe(false);
     }
   });

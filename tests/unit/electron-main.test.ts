@@ -149,7 +149,15 @@ afterEach(async () => {
 async function startMain(): Promise<void> {
   await import('../../src-main/electron/main');
   // The hosts start (and open the data file) before the window is made.
-  await vi.waitFor(() => expect(fake.state.windows.length + fake.module.dialog.showErrorBox.mock.calls.length + fake.module.app.quit.mock.calls.length).toBeGreaterThan(0), { timeout: 90_000, interval: 50 });
+  await vi.waitFor(
+    () =>
+      expect(
+        fake.state.windows.length +
+          fake.module.dialog.showErrorBox.mock.calls.length +
+          fake.module.app.quit.mock.calls.length,
+      ).toBeGreaterThan(0),
+    { timeout: 90_000, interval: 50 },
+  );
 }
 
 describe('the Electron main entry', () => {
@@ -174,9 +182,15 @@ describe('the Electron main entry', () => {
     const page = window.loadFile.mock.calls[0]![0] as unknown as string;
     expect(page).toMatch(/renderer[\\/]index\.html$/);
 
-    const info = await fake.state.handlers.get('loyalty:app.info')!({ senderFrame: { url: pathToFileURL(page).href } }, undefined);
+    const info = await fake.state.handlers.get('loyalty:app.info')!(
+      { senderFrame: { url: pathToFileURL(page).href } },
+      undefined,
+    );
     expect(info).toEqual({ ok: true, value: { version: '9.9.9', dataFile, runtime: 'electron' } });
-    const program = await fake.state.handlers.get('loyalty:program.get')!({ senderFrame: { url: 'https://evil.example/' } }, undefined);
+    const program = await fake.state.handlers.get('loyalty:program.get')!(
+      { senderFrame: { url: 'https://evil.example/' } },
+      undefined,
+    );
     expect(program).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('Refused loyalty:program.get'), 'https://evil.example/');
 
@@ -190,7 +204,10 @@ describe('the Electron main entry', () => {
     process.env.LOYALTY_USER_DATA = join(dir, 'profile');
     await startMain();
     expect(fake.module.app.setPath).toHaveBeenCalledWith('userData', join(dir, 'profile'));
-    const info = await fake.state.handlers.get('loyalty:app.info')!({ senderFrame: { url: 'http://localhost:5173/' } }, undefined);
+    const info = await fake.state.handlers.get('loyalty:app.info')!(
+      { senderFrame: { url: 'http://localhost:5173/' } },
+      undefined,
+    );
     expect(info).toMatchObject({ ok: true, value: { dataFile: join(dir, 'profile', 'loyalty.db') } });
     expect(fake.state.windows[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173');
     // Hot reload needs inline scripts: the strict header goes only with the built page.

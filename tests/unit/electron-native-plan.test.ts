@@ -41,16 +41,25 @@ describe('planNativeBuild', () => {
   });
 
   it('builds even before Electron has fetched its binary (Electron 45 fetches it on first start)', () => {
-    expect(planNativeBuild(input({ electron: { version: '45.4.1', binaryPresent: false } }))).toEqual({ action: 'build', stamp });
+    expect(planNativeBuild(input({ electron: { version: '45.4.1', binaryPresent: false } }))).toEqual({
+      action: 'build',
+      stamp,
+    });
   });
 
   it('skips, saying why, when the Electron binary download is turned off and no binary is here', () => {
     for (const env of [{ ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, { npm_config_electron_skip_binary_download: 'true' }]) {
       const plan = planNativeBuild(input({ env, electron: { version: '45.4.1', binaryPresent: false } }));
       expect(plan).toMatchObject({ action: 'skip' });
-      expect(messageFor(plan)).toMatch(/^Loyalty Desk: skipped the Electron build of the database engine .*ELECTRON_SKIP_BINARY_DOWNLOAD/);
+      expect(messageFor(plan)).toMatch(
+        /^Loyalty Desk: skipped the Electron build of the database engine .*ELECTRON_SKIP_BINARY_DOWNLOAD/,
+      );
     }
-    expect(planNativeBuild(input({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '0' }, electron: { version: '45.4.1', binaryPresent: false } })).action).toBe('build');
+    expect(
+      planNativeBuild(
+        input({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '0' }, electron: { version: '45.4.1', binaryPresent: false } }),
+      ).action,
+    ).toBe('build');
     expect(planNativeBuild(input({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } })).action).toBe('build');
   });
 
@@ -64,9 +73,15 @@ describe('planNativeBuild', () => {
     expect(planNativeBuild(input({ target: { exists: true, stamp } }))).toEqual({ action: 'up-to-date', stamp });
     expect(planNativeBuild(input({ target: { exists: true, stamp }, force: true })).action).toBe('build');
     expect(planNativeBuild(input({ target: { exists: false, stamp } })).action).toBe('build');
-    expect(planNativeBuild(input({ target: { exists: true, stamp: { ...stamp, electron: '44.0.0' } } })).action).toBe('build');
-    expect(planNativeBuild(input({ target: { exists: true, stamp: { ...stamp, betterSqlite3: '12.8.0' } } })).action).toBe('build');
-    expect(planNativeBuild(input({ target: { exists: true, stamp: { ...stamp, arch: 'arm64' } } })).action).toBe('build');
+    expect(planNativeBuild(input({ target: { exists: true, stamp: { ...stamp, electron: '44.0.0' } } })).action).toBe(
+      'build',
+    );
+    expect(
+      planNativeBuild(input({ target: { exists: true, stamp: { ...stamp, betterSqlite3: '12.8.0' } } })).action,
+    ).toBe('build');
+    expect(planNativeBuild(input({ target: { exists: true, stamp: { ...stamp, arch: 'arm64' } } })).action).toBe(
+      'build',
+    );
     expect(planNativeBuild(input({ target: { exists: true, stamp: 'garbage' } })).action).toBe('build');
   });
 });
@@ -101,7 +116,11 @@ describe('building', () => {
       '--runtime=electron',
       '--devdir=/home/a/.electron-gyp',
     ]);
-    const onlyGyp = buildAttempts({ ...{ electronVersion: '45.4.1', platform: 'linux', arch: 'x64', nodePath: 'node', devDir: '/d' }, prebuildInstall: undefined, nodeGyp: 'g.js' });
+    const onlyGyp = buildAttempts({
+      ...{ electronVersion: '45.4.1', platform: 'linux', arch: 'x64', nodePath: 'node', devDir: '/d' },
+      prebuildInstall: undefined,
+      nodeGyp: 'g.js',
+    });
     expect(onlyGyp).toHaveLength(1);
   });
 
@@ -119,12 +138,16 @@ describe('building', () => {
     ]);
     // The same npm reached two ways is tried once.
     expect(
-      nodeGypCandidates({ env: { npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js' }, execPath: '/usr/bin/node', platform: 'linux' }),
+      nodeGypCandidates({
+        env: { npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js' },
+        execPath: '/usr/bin/node',
+        platform: 'linux',
+      }),
     ).toHaveLength(1);
     expect(nodeGypCandidates({ env: {}, execPath: 'C:\\node\\node.exe', platform: 'win32' })).toHaveLength(1);
   });
 
-  it("drops npm settings that would build for Node instead of Electron", () => {
+  it('drops npm settings that would build for Node instead of Electron', () => {
     const env = buildEnv({
       PATH: '/bin',
       npm_config_nodedir: '/usr',
@@ -149,9 +172,15 @@ describe('planElectronBinary', () => {
   it('fetches the binary at install, since electron-vite will not (it needs path.txt)', () => {
     const electron = { version: '45.4.1', binaryPresent: false };
     expect(planElectronBinary({ env: {}, electron })).toEqual({ action: 'download' });
-    expect(planElectronBinary({ env: {}, electron: { ...electron, binaryPresent: true } })).toEqual({ action: 'present' });
-    expect(planElectronBinary({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, electron })).toMatchObject({ action: 'skip' });
-    expect(planElectronBinary({ env: {}, electron: { version: undefined, binaryPresent: false } })).toMatchObject({ action: 'skip' });
+    expect(planElectronBinary({ env: {}, electron: { ...electron, binaryPresent: true } })).toEqual({
+      action: 'present',
+    });
+    expect(planElectronBinary({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, electron })).toMatchObject({
+      action: 'skip',
+    });
+    expect(planElectronBinary({ env: {}, electron: { version: undefined, binaryPresent: false } })).toMatchObject({
+      action: 'skip',
+    });
     expect(downloadFailureMessage('45.4.1', 'offline')).toContain('npx install-electron');
   });
 });

@@ -15,13 +15,18 @@ let copy: string;
 function freshCopy(name: string): string {
   const dir = join(copy, name);
   cpSync(join(repoRoot, 'src-main'), join(dir, 'src-main'), { recursive: true });
-  for (const file of ['.dependency-cruiser.cjs', 'tsconfig.node.json', 'tsconfig.base.json', 'package.json']) cpSync(join(repoRoot, file), join(dir, file));
+  for (const file of ['.dependency-cruiser.cjs', 'tsconfig.node.json', 'tsconfig.base.json', 'package.json'])
+    cpSync(join(repoRoot, file), join(dir, file));
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
 
 function cruise(dir: string) {
-  const run = spawnSync(process.execPath, [CRUISER, 'src-main', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(
+    process.execPath,
+    [CRUISER, 'src-main', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -45,21 +50,34 @@ describe('the stage rule', () => {
     );
     const result = cruise(dir);
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/stage-money-looks-back: src-main\/core\/money\/backward-probe\.ts → src-main\/core\/payouts\/payout-types\.ts/);
+    expect(result.output).toMatch(
+      /stage-money-looks-back: src-main\/core\/money\/backward-probe\.ts → src-main\/core\/payouts\/payout-types\.ts/,
+    );
   }, 120_000);
 
   it('fails when the core imports the IPC contract', () => {
     const dir = freshCopy('shell');
-    writeFileSync(join(dir, 'src-main/core/scoring/shell-probe.ts'), "import type { Channel } from '../../ipc/contract';\nexport type Probe = Channel;\n");
+    writeFileSync(
+      join(dir, 'src-main/core/scoring/shell-probe.ts'),
+      "import type { Channel } from '../../ipc/contract';\nexport type Probe = Channel;\n",
+    );
     const result = cruise(dir);
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/core-imports-the-shell: src-main\/core\/scoring\/shell-probe\.ts → src-main\/ipc\/contract\.ts/);
+    expect(result.output).toMatch(
+      /core-imports-the-shell: src-main\/core\/scoring\/shell-probe\.ts → src-main\/ipc\/contract\.ts/,
+    );
   }, 120_000);
 
   it('fails on a loop inside one stage', () => {
     const dir = freshCopy('loop');
-    writeFileSync(join(dir, 'src-main/core/periods/loop-a.ts'), "import { b } from './loop-b';\nexport const a = () => b;\n");
-    writeFileSync(join(dir, 'src-main/core/periods/loop-b.ts'), "import { a } from './loop-a';\nexport const b = () => a;\n");
+    writeFileSync(
+      join(dir, 'src-main/core/periods/loop-a.ts'),
+      "import { b } from './loop-b';\nexport const a = () => b;\n",
+    );
+    writeFileSync(
+      join(dir, 'src-main/core/periods/loop-b.ts'),
+      "import { a } from './loop-a';\nexport const b = () => a;\n",
+    );
     const result = cruise(dir);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/no-circular: src-main\/core\/periods\/loop-[ab]\.ts/);

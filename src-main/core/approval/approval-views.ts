@@ -30,7 +30,15 @@ export interface PayoutProposal {
   locked: boolean;
   rows: PayoutProposalRow[];
   held: HeldPayout[];
-  totals: { points: number; amountMinor: number; payablePoints: number; payableMinor: number; budgetMinor: number | null; overBudget: boolean; fitted: boolean };
+  totals: {
+    points: number;
+    amountMinor: number;
+    payablePoints: number;
+    payableMinor: number;
+    budgetMinor: number | null;
+    overBudget: boolean;
+    fitted: boolean;
+  };
   openAnomalies: number;
   currency: { code: string; minorDigits: number };
 }

@@ -22,7 +22,10 @@ import { recordApproval } from './record-approval';
 export interface ApproveOptions {
   /** Approve although the payouts pass the period's budget; the reason is kept. */
   overrideBudget?: string;
-  /** Scale every payout pro rata so that the total comes to the budget to the point value (a remainder under one point stays unpaid); the rest stays in the balances. */
+  /**
+   * Scale every payout pro rata so that the total comes to the budget to the point value (a remainder under one point
+   * stays unpaid); the rest stays in the balances.
+   */
   fitBudget?: boolean;
   /** Accept every open finding of the verification queue with this reason. */
   acceptOpenAnomalies?: string;
@@ -53,26 +56,83 @@ function earlierOpenPeriods(ctx: CoreContext, program: ProgramView, period: stri
   return periods.filter((p) => !isLocked(periodState(ctx, program.id, p)));
 }
 
-export function ledgerDraftsFor(score: PeriodScore, corrections: readonly LateCorrection[], redemptions: readonly { code: string; points: number }[]): LedgerDraft[] {
+export function ledgerDraftsFor(
+  score: PeriodScore,
+  corrections: readonly LateCorrection[],
+  redemptions: readonly { code: string; points: number }[],
+): LedgerDraft[] {
   const period = score.period;
   const version = score.rulesVersion;
   const drafts: LedgerDraft[] = [];
   for (const row of score.rows) {
     const code = row.code;
     for (const ls of score.lineScores.get(code) ?? []) {
-      const source = { salesLineId: ls.line.id, batchId: ls.line.batchId, sourceRow: ls.line.row, ruleVersion: version };
-      if (ls.points !== 0) drafts.push({ participantCode: code, period, kind: 'earn', points: ls.points, rule: ls.rule === 'productRate' ? `productRate:${ls.line.sku}` : 'baseRate', ...source });
+      const source = {
+        salesLineId: ls.line.id,
+        batchId: ls.line.batchId,
+        sourceRow: ls.line.row,
+        ruleVersion: version,
+      };
+      if (ls.points !== 0)
+        drafts.push({
+          participantCode: code,
+          period,
+          kind: 'earn',
+          points: ls.points,
+          rule: ls.rule === 'productRate' ? `productRate:${ls.line.sku}` : 'baseRate',
+          ...source,
+        });
       for (const c of ls.campaigns) {
-        if (c.points !== 0) drafts.push({ participantCode: code, period, kind: 'campaign', points: c.points, rule: `campaign:${c.campaignId}`, ...source });
+        if (c.points !== 0)
+          drafts.push({
+            participantCode: code,
+            period,
+            kind: 'campaign',
+            points: c.points,
+            rule: `campaign:${c.campaignId}`,
+            ...source,
+          });
       }
     }
-    if (row.tierBonus !== 0) drafts.push({ participantCode: code, period, kind: 'tier', points: row.tierBonus, rule: `tier:${row.tier}`, ruleVersion: version });
+    if (row.tierBonus !== 0)
+      drafts.push({
+        participantCode: code,
+        period,
+        kind: 'tier',
+        points: row.tierBonus,
+        rule: `tier:${row.tier}`,
+        ruleVersion: version,
+      });
     if (row.targetBonus !== 0) {
-      drafts.push({ participantCode: code, period, kind: 'target', points: row.targetBonus, rule: `targetBand:${row.targetBonusPct}%`, ruleVersion: version, reference: `attainment ${row.attainmentBp} bp` });
+      drafts.push({
+        participantCode: code,
+        period,
+        kind: 'target',
+        points: row.targetBonus,
+        rule: `targetBand:${row.targetBonusPct}%`,
+        ruleVersion: version,
+        reference: `attainment ${row.attainmentBp} bp`,
+      });
     }
-    if (row.capCut !== 0) drafts.push({ participantCode: code, period, kind: 'cap', points: -row.capCut, rule: 'cap', ruleVersion: version });
+    if (row.capCut !== 0)
+      drafts.push({
+        participantCode: code,
+        period,
+        kind: 'cap',
+        points: -row.capCut,
+        rule: 'cap',
+        ruleVersion: version,
+      });
     for (const prize of row.prizes) {
-      drafts.push({ participantCode: code, period, kind: 'prize', points: prize.points, rule: `contest:${prize.contestId}`, ruleVersion: version, reference: `place ${prize.place}` });
+      drafts.push({
+        participantCode: code,
+        period,
+        kind: 'prize',
+        points: prize.points,
+        rule: `contest:${prize.contestId}`,
+        ruleVersion: version,
+        reference: `place ${prize.place}`,
+      });
     }
   }
   for (const c of corrections) {
@@ -85,7 +145,15 @@ export function ledgerDraftsFor(score: PeriodScore, corrections: readonly LateCo
       note: `Late change to ${c.correctsPeriod}: sales batches ${c.settledBatches.join(', ') || 'none'} then, ${c.currentBatches.join(', ') || 'none'} now`,
     });
   }
-  for (const r of redemptions) drafts.push({ participantCode: r.code, period, kind: 'redemption', points: -r.points, rule: 'payout', reference: `payout ${period}` });
+  for (const r of redemptions)
+    drafts.push({
+      participantCode: r.code,
+      period,
+      kind: 'redemption',
+      points: -r.points,
+      rule: 'payout',
+      reference: `payout ${period}`,
+    });
   return drafts;
 }
 
@@ -94,9 +162,18 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
   return ctx.store.transaction(() => {
     const program = requireProgram(ctx);
     const state = periodState(ctx, program.id, period);
-    if (isLocked(state)) throw new AppError('PERIOD_LOCKED', `${period} is already ${state}; a locked period never changes. Late changes are settled in the next open period.`);
+    if (isLocked(state))
+      throw new AppError(
+        'PERIOD_LOCKED',
+        `${period} is already ${state}; a locked period never changes. Late changes are settled in the next open period.`,
+      );
     const open = earlierOpenPeriods(ctx, program, period);
-    if (open.length > 0) throw new AppError('EARLIER_PERIOD_OPEN', `Approve ${open.join(', ')} first: periods are approved in order, so that each one's carry is final.`, { periods: open });
+    if (open.length > 0)
+      throw new AppError(
+        'EARLIER_PERIOD_OPEN',
+        `Approve ${open.join(', ')} first: periods are approved in order, so that each one's carry is final.`,
+        { periods: open },
+      );
 
     const acceptReason = reasonText(options.acceptOpenAnomalies);
     const queue = verificationQueue(ctx, period);
@@ -114,7 +191,10 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
 
     const { score, corrections, sources } = draftScore(ctx, program, period);
     const destinations = loadDestinations(ctx.store.sqlite, program.id);
-    const proposal = proposePayouts(program, state, score, destinations, 0, { fitBudget: options.fitBudget, only: options.only });
+    const proposal = proposePayouts(program, state, score, destinations, 0, {
+      fitBudget: options.fitBudget,
+      only: options.only,
+    });
     const budget = proposal.totals.budgetMinor;
     const overrideReason = reasonText(options.overrideBudget);
     const money = (minor: number) => formatMoney(minor, program.currency.code, program.currency.minorDigits, 'en-GB');
@@ -140,15 +220,23 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
       () => `The payouts of ${period}`,
       () => ({ period }),
     );
-    const drafts = ledgerDraftsFor(score, corrections, paid.map((r) => ({ code: r.code, points: r.points })));
+    const drafts = ledgerDraftsFor(
+      score,
+      corrections,
+      paid.map((r) => ({ code: r.code, points: r.points })),
+    );
     const before = ledgerHead(ctx.store.sqlite);
     const head = appendLedgerEntries(ctx, program.id, drafts);
     insertPayouts(ctx, program.id, period, paid, destinations, before.id);
     const correctedSources: Record<string, number[]> = {};
     for (const c of corrections) correctedSources[c.correctsPeriod] = c.currentBatches;
-    // The event keeps what the late corrections and the ledger audit read; the period as approved is in the approved_* tables.
+    // The event keeps what the late corrections and the ledger audit read; the period as approved is in the approved_*
+    // tables.
     const details: ApprovalDetails = { sources, correctedSources, ledgerHead: { id: head.id, hash: head.hash } };
-    const reason = [overrideReason && `Over budget: ${overrideReason}`, acceptReason && `Open findings accepted: ${acceptReason}`].filter(Boolean).join(' ') || null;
+    const reason =
+      [overrideReason && `Over budget: ${overrideReason}`, acceptReason && `Open findings accepted: ${acceptReason}`]
+        .filter(Boolean)
+        .join(' ') || null;
     recordPeriodEvent(ctx, program.id, period, 'approved', score.rulesVersion, { ...details }, reason);
     const event = latestEvent(ctx, program.id, period, 'approved')!;
     recordApproval(

@@ -6,7 +6,12 @@ import { latestEvent } from '../periods/period-states';
 import { approvedPeriodOf, approvedScoreRows } from '../scoring/approved-score';
 import type { ApprovedRecord, PayoutProposal } from './approval-views';
 
-export function approvedProposal(ctx: CoreContext, program: ProgramView, period: string, state: string): PayoutProposal | null {
+export function approvedProposal(
+  ctx: CoreContext,
+  program: ProgramView,
+  period: string,
+  state: string,
+): PayoutProposal | null {
   const approval = approvedPeriodOf(ctx, program.id, period);
   if (!approval) {
     const legacy = latestEvent(ctx, program.id, period, 'approved')?.details as unknown as ApprovedRecord | undefined;
@@ -32,7 +37,12 @@ export function approvedProposal(ctx: CoreContext, program: ProgramView, period:
       })),
     held: rows
       .filter((r) => r.held !== null && r.carry + r.total + r.adjustments + r.corrections > 0)
-      .map((r) => ({ code: r.participantCode, name: r.name, reason: r.held!, points: r.carry + r.total + r.adjustments + r.corrections })),
+      .map((r) => ({
+        code: r.participantCode,
+        name: r.name,
+        reason: r.held!,
+        points: r.carry + r.total + r.adjustments + r.corrections,
+      })),
     totals: {
       points: approval.paidPoints,
       amountMinor: approval.paidMinor,
@@ -48,7 +58,11 @@ export function approvedProposal(ctx: CoreContext, program: ProgramView, period:
 }
 
 /** The points held (no destination, inactive) in a locked period, as approved. */
-export function approvedHeldPoints(ctx: CoreContext, program: ProgramView, period: string): { heldPoints: number; budgetMinor: number | null } | null {
+export function approvedHeldPoints(
+  ctx: CoreContext,
+  program: ProgramView,
+  period: string,
+): { heldPoints: number; budgetMinor: number | null } | null {
   const approval = approvedPeriodOf(ctx, program.id, period);
   if (approval) {
     const proposal = approvedProposal(ctx, program, period, 'approved')!;
@@ -56,5 +70,8 @@ export function approvedHeldPoints(ctx: CoreContext, program: ProgramView, perio
   }
   const legacy = latestEvent(ctx, program.id, period, 'approved')?.details as unknown as ApprovedRecord | undefined;
   if (!legacy) return null;
-  return { heldPoints: legacy.payouts?.held.reduce((s, h) => s + h.points, 0) ?? legacy.totals.heldPoints, budgetMinor: legacy.payouts?.totals.budgetMinor ?? null };
+  return {
+    heldPoints: legacy.payouts?.held.reduce((s, h) => s + h.points, 0) ?? legacy.totals.heldPoints,
+    budgetMinor: legacy.payouts?.totals.budgetMinor ?? null,
+  };
 }

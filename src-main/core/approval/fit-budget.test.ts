@@ -24,7 +24,13 @@ describe('fitToBudget', () => {
   it('lands exactly on the budget, never pays anyone more than payable, stays within one point of the exact share, whatever the order', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ code: fc.string({ minLength: 1, maxLength: 6 }), points: fc.integer({ min: 0, max: 5_000_000 }) }), { selector: (i) => i.code, minLength: 1, maxLength: 60 }),
+        fc.uniqueArray(
+          fc.record({
+            code: fc.string({ minLength: 1, maxLength: 6 }),
+            points: fc.integer({ min: 0, max: 5_000_000 }),
+          }),
+          { selector: (i) => i.code, minLength: 1, maxLength: 60 },
+        ),
         fc.integer({ min: 0, max: 10_000_000 }),
         (items, budget) => {
           const total = items.reduce((s, i) => s + i.points, 0);

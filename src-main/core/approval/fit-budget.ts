@@ -34,7 +34,13 @@ export function fitToBudget(items: readonly FitItem[], budgetPoints: number): Ma
     handed += share;
     remainders.push({ code: i.code, points: i.points, remainder: scaled % whole });
   }
-  remainders.sort((a, b) => (a.remainder !== b.remainder ? (b.remainder > a.remainder ? 1 : -1) : b.points - a.points || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+  remainders.sort((a, b) =>
+    a.remainder !== b.remainder
+      ? b.remainder > a.remainder
+        ? 1
+        : -1
+      : b.points - a.points || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   let left = Number(budget - handed);
   for (const r of remainders) {
     if (left <= 0) break;

@@ -24,7 +24,9 @@ export function insertPayouts(
 ): void {
   const sqlite = ctx.store.sqlite;
   const redemption = sqlite
-    .prepare("SELECT id FROM ledger_entries WHERE program_id = ? AND period = ? AND participant_code = ? AND kind = 'redemption' AND points = ? AND id > ? ORDER BY id")
+    .prepare(
+      "SELECT id FROM ledger_entries WHERE program_id = ? AND period = ? AND participant_code = ? AND kind = 'redemption' AND points = ? AND id > ? ORDER BY id",
+    )
     .pluck();
   // The reference carries the top-up's own id, so the id is taken (the next one) in the same statement that writes it.
   const insert = sqlite.prepare(
@@ -36,7 +38,10 @@ export function insertPayouts(
   const at = nowIso(ctx);
   for (const row of rows) {
     const entries = redemption.all(programId, period, row.code, -row.points, after) as number[];
-    if (entries.length !== 1) throw new Error(`approval of ${period}: ${entries.length} redemption entries of ${row.points} points for ${row.code}, expected one`);
+    if (entries.length !== 1)
+      throw new Error(
+        `approval of ${period}: ${entries.length} redemption entries of ${row.points} points for ${row.code}, expected one`,
+      );
     const destination = destinations.get(row.code) ?? { cardRef: null, iban: null };
     const written = insert.get(
       programId,
@@ -53,6 +58,9 @@ export function insertPayouts(
       at,
       ctx.actor,
     ) as { id: number; reference: string };
-    if (written.reference !== payoutReference(period, written.id)) throw new Error(`payout ${written.id}: reference ${written.reference} is not ${payoutReference(period, written.id)}`);
+    if (written.reference !== payoutReference(period, written.id))
+      throw new Error(
+        `payout ${written.id}: reference ${written.reference} is not ${payoutReference(period, written.id)}`,
+      );
   }
 }

@@ -20,7 +20,10 @@ export interface Destination {
 }
 
 export function loadDestinations(sqlite: Database.Database, programId: number): Map<string, Destination> {
-  const rows = sqlite.prepare('SELECT code, card_ref, iban FROM participants WHERE program_id = ?').raw().all(programId) as [string, string | null, string | null][];
+  const rows = sqlite
+    .prepare('SELECT code, card_ref, iban FROM participants WHERE program_id = ?')
+    .raw()
+    .all(programId) as [string, string | null, string | null][];
   return new Map(rows.map(([code, cardRef, iban]) => [code, { cardRef, iban }]));
 }
 
@@ -40,7 +43,11 @@ export function proposePayouts(
 ): PayoutProposal {
   const only = options.only ? new Set(options.only) : null;
   // An empty or mistyped selection would otherwise pay nobody in its place and still lock the period.
-  if (only && only.size === 0) throw new AppError('INVALID_INPUT', 'The selection to pay names no participant; name at least one, or approve without a selection.');
+  if (only && only.size === 0)
+    throw new AppError(
+      'INVALID_INPUT',
+      'The selection to pay names no participant; name at least one, or approve without a selection.',
+    );
   const strangers = only ? [...only].filter((code) => !destinations.has(code)) : [];
   if (strangers.length > 0) {
     throw new AppError(
@@ -57,8 +64,14 @@ export function proposePayouts(
   const fitting = Boolean(options.fitBudget) && overBudget && budgetMinor !== null;
   // The budget in whole points, rounded down: a remainder smaller than one point's value cannot
   // be paid as points and stays unpaid, so a fitted total is at most the budget, not always all of it.
-  const budgetPoints = budgetMinor === null ? 0 : (budgetMinor - (budgetMinor % program.pointValueMinor)) / program.pointValueMinor;
-  const fitted = fitting ? fitToBudget(selected.map((r) => ({ code: r.code, points: r.payablePoints })), budgetPoints) : null;
+  const budgetPoints =
+    budgetMinor === null ? 0 : (budgetMinor - (budgetMinor % program.pointValueMinor)) / program.pointValueMinor;
+  const fitted = fitting
+    ? fitToBudget(
+        selected.map((r) => ({ code: r.code, points: r.payablePoints })),
+        budgetPoints,
+      )
+    : null;
 
   const rows: PayoutProposalRow[] = payable.map((r) => {
     const destination = destinations.get(r.code) ?? { cardRef: null, iban: null };
@@ -78,7 +91,12 @@ export function proposePayouts(
   });
   const held = score.rows
     .filter((r) => r.held !== null && r.carry + r.total + r.adjustments + r.corrections > 0)
-    .map((r) => ({ code: r.code, name: r.name, reason: r.held!, points: r.carry + r.total + r.adjustments + r.corrections }));
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      reason: r.held!,
+      points: r.carry + r.total + r.adjustments + r.corrections,
+    }));
   const points = rows.reduce((sum, r) => sum + r.points, 0);
   const payablePoints = rows.reduce((sum, r) => sum + r.payablePoints, 0);
   return {

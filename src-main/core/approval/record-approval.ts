@@ -34,12 +34,22 @@ export interface ApprovalFacts {
 const CHUNK = 500;
 
 function insertAll<T extends SQLiteTable>(ctx: CoreContext, table: T, rows: readonly T['$inferInsert'][]): void {
-  for (let i = 0; i < rows.length; i += CHUNK) ctx.store.db.insert(table).values(rows.slice(i, i + CHUNK)).run();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    ctx.store.db
+      .insert(table)
+      .values(rows.slice(i, i + CHUNK))
+      .run();
 }
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
-export function recordApproval(ctx: CoreContext, facts: ApprovalFacts, score: PeriodScore, corrections: readonly LateCorrection[], proposal: PayoutProposal): number {
+export function recordApproval(
+  ctx: CoreContext,
+  facts: ApprovalFacts,
+  score: PeriodScore,
+  corrections: readonly LateCorrection[],
+  proposal: PayoutProposal,
+): number {
   const { totals } = score;
   const approval = ctx.store.db
     .insert(approvedPeriods)
@@ -121,7 +131,15 @@ export function recordApproval(ctx: CoreContext, facts: ApprovalFacts, score: Pe
   insertAll(
     ctx,
     approvedPrizes,
-    score.rows.flatMap((row) => row.prizes.map((prize) => ({ approvalId: approval, participantCode: row.code, contestId: prize.contestId, place: prize.place, points: prize.points }))),
+    score.rows.flatMap((row) =>
+      row.prizes.map((prize) => ({
+        approvalId: approval,
+        participantCode: row.code,
+        contestId: prize.contestId,
+        place: prize.place,
+        points: prize.points,
+      })),
+    ),
   );
 
   const lines = [...score.lineScores.entries()].flatMap(([code, scores]) => scores.map((ls) => ({ code, ls })));
@@ -142,22 +160,45 @@ export function recordApproval(ctx: CoreContext, facts: ApprovalFacts, score: Pe
   insertAll(
     ctx,
     approvedLineCampaigns,
-    lines.flatMap(({ ls }) => ls.campaigns.map((c) => ({ approvalId: approval, salesLineId: ls.line.id, campaignId: c.campaignId, bonusPct: c.bonusPct, points: c.points }))),
+    lines.flatMap(({ ls }) =>
+      ls.campaigns.map((c) => ({
+        approvalId: approval,
+        salesLineId: ls.line.id,
+        campaignId: c.campaignId,
+        bonusPct: c.bonusPct,
+        points: c.points,
+      })),
+    ),
   );
 
   for (const anomaly of score.anomalies) {
     const id = ctx.store.db
       .insert(approvedAnomalies)
-      .values({ approvalId: approval, code: anomaly.code, participantCode: anomaly.participantCode, sku: anomaly.sku, netMinor: anomaly.netMinor })
+      .values({
+        approvalId: approval,
+        code: anomaly.code,
+        participantCode: anomaly.participantCode,
+        sku: anomaly.sku,
+        netMinor: anomaly.netMinor,
+      })
       .returning({ id: approvedAnomalies.id })
       .get().id;
-    insertAll(ctx, approvedAnomalyLines, anomaly.lines.map((l) => ({ anomalyId: id, salesLineId: l.lineId, batchId: l.batchId, sourceRow: l.row })));
+    insertAll(
+      ctx,
+      approvedAnomalyLines,
+      anomaly.lines.map((l) => ({ anomalyId: id, salesLineId: l.lineId, batchId: l.batchId, sourceRow: l.row })),
+    );
   }
 
   insertAll(
     ctx,
     approvedCorrections,
-    corrections.map((c) => ({ approvalId: approval, correctsPeriod: c.correctsPeriod, participantCode: c.participantCode, points: c.points })),
+    corrections.map((c) => ({
+      approvalId: approval,
+      correctsPeriod: c.correctsPeriod,
+      participantCode: c.participantCode,
+      points: c.points,
+    })),
   );
   // The batches are the same for every participant of one corrected period: kept once per period.
   const batches = new Map<string, LateCorrection>();
@@ -166,8 +207,18 @@ export function recordApproval(ctx: CoreContext, facts: ApprovalFacts, score: Pe
     ctx,
     approvedCorrectionBatches,
     [...batches.values()].flatMap((c) => [
-      ...c.settledBatches.map((batchId) => ({ approvalId: approval, correctsPeriod: c.correctsPeriod, role: 'settled' as const, batchId })),
-      ...c.currentBatches.map((batchId) => ({ approvalId: approval, correctsPeriod: c.correctsPeriod, role: 'current' as const, batchId })),
+      ...c.settledBatches.map((batchId) => ({
+        approvalId: approval,
+        correctsPeriod: c.correctsPeriod,
+        role: 'settled' as const,
+        batchId,
+      })),
+      ...c.currentBatches.map((batchId) => ({
+        approvalId: approval,
+        correctsPeriod: c.correctsPeriod,
+        role: 'current' as const,
+        batchId,
+      })),
     ]),
   );
   return approval;

@@ -8,7 +8,8 @@
 // the threshold's last part), so a participant code or SKU holding ':', '%' or '"' reads back
 // whole, and every key already stored decodes to what it was written from.
 
-export type ParticipantFindingCode = 'UNKNOWN_PARTICIPANT' | 'MISSING_TARGET' | 'NO_DESTINATION' | 'INACTIVE' | 'CAP_REACHED' | 'VOLUME_OUTLIER';
+export type ParticipantFindingCode =
+  'UNKNOWN_PARTICIPANT' | 'MISSING_TARGET' | 'NO_DESTINATION' | 'INACTIVE' | 'CAP_REACHED' | 'VOLUME_OUTLIER';
 
 export type FindingKey =
   | { code: ParticipantFindingCode; participantCode: string }
@@ -17,7 +18,14 @@ export type FindingKey =
   | { code: 'RETURN_WITHOUT_SALE'; lineId: number }
   | { code: 'NEAR_THRESHOLD'; participantCode: string; threshold: 'tier' | 'target' };
 
-const PARTICIPANT_CODES: readonly string[] = ['UNKNOWN_PARTICIPANT', 'MISSING_TARGET', 'NO_DESTINATION', 'INACTIVE', 'CAP_REACHED', 'VOLUME_OUTLIER'];
+const PARTICIPANT_CODES: readonly string[] = [
+  'UNKNOWN_PARTICIPANT',
+  'MISSING_TARGET',
+  'NO_DESTINATION',
+  'INACTIVE',
+  'CAP_REACHED',
+  'VOLUME_OUTLIER',
+];
 
 /** The key's text form, for a database column, a React key or the CLI's --key. */
 export function encodeFindingKey(key: FindingKey): string {
@@ -87,12 +95,17 @@ export function asFindingKey(value: unknown): FindingKey | null {
   const id = (name: string) => typeof v[name] === 'number' && Number.isSafeInteger(v[name]) && (v[name] as number) > 0;
   const code = v.code;
   if (typeof code !== 'string') return null;
-  if (PARTICIPANT_CODES.includes(code)) return fields === 'code,participantCode' && text('participantCode') ? (v as FindingKey) : null;
+  if (PARTICIPANT_CODES.includes(code))
+    return fields === 'code,participantCode' && text('participantCode') ? (v as FindingKey) : null;
   if (code === 'UNKNOWN_SKU') return fields === 'code,sku' && text('sku') ? (v as FindingKey) : null;
   if (code === 'DUPLICATE_LINE') return fields === 'batchId,code' && id('batchId') ? (v as FindingKey) : null;
   if (code === 'RETURN_WITHOUT_SALE') return fields === 'code,lineId' && id('lineId') ? (v as FindingKey) : null;
   if (code === 'NEAR_THRESHOLD') {
-    return fields === 'code,participantCode,threshold' && text('participantCode') && (v.threshold === 'tier' || v.threshold === 'target') ? (v as FindingKey) : null;
+    return fields === 'code,participantCode,threshold' &&
+      text('participantCode') &&
+      (v.threshold === 'tier' || v.threshold === 'target')
+      ? (v as FindingKey)
+      : null;
   }
   return null;
 }

@@ -53,7 +53,11 @@ export function applyLineDecisions(lines: ScoringLine[], d: LineDecisions): Scor
 }
 
 /** Moves the net value of decided lines in volumes summed by SQL from the stored participant codes. */
-export function adjustVolumes(sqlite: Database.Database, volumes: Map<string, number>, d: LineDecisions): Map<string, number> {
+export function adjustVolumes(
+  sqlite: Database.Database,
+  volumes: Map<string, number>,
+  d: LineDecisions,
+): Map<string, number> {
   if (!hasLineDecisions(d)) return volumes;
   const ids = [...new Set([...d.assigned.keys(), ...d.excluded])];
   const rows = sqlite

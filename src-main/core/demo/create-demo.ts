@@ -29,7 +29,9 @@ const DEMO_FILES: readonly { runner: ImportKindRunner; file: string }[] = [
  * two months of sales), so that a newcomer sees every step working at once. The files are
  * made by scripts/make-demo-files.ts and committed.
  */
-export async function createDemo(ctx: CoreContext): Promise<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }> {
+export async function createDemo(
+  ctx: CoreContext,
+): Promise<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }> {
   const folder = demoFolder();
   const config = JSON.parse(readFileSync(join(folder, 'demo-program.json'), 'utf8')) as unknown;
   const program = createProgram(ctx, config);

@@ -18,7 +18,11 @@ const csv = (lines: string[]): ImportFile => ({ fileName: 'p.csv', bytes: new Te
 
 describe('readImportTable for the preview', () => {
   it('keeps the header row as written and the rows with problems first, cells as text in header order', async () => {
-    const table = await readImportTable(csv(['Title;;', ' SKU ;Points;Note', 'A;1;x', 'B;zz;', 'C;3;', 'Total;4;']), kind, options);
+    const table = await readImportTable(
+      csv(['Title;;', ' SKU ;Points;Note', 'A;1;x', 'B;zz;', 'C;3;', 'Total;4;']),
+      kind,
+      options,
+    );
     expect(table.headers).toEqual(['SKU', 'Points', 'Note']);
     expect(table.remembered).toBeNull();
     expect(table.previewRows).toEqual([
@@ -34,9 +38,14 @@ describe('readImportTable for the preview', () => {
     const same = await readImportTable(csv(['KOD;Pkt', 'A;1']), kind, { ...options, remembered });
     expect(same.mapping).toEqual({ sku: 'KOD', points: 'Pkt' });
     expect(same.remembered?.batchId).toBe(7);
-    const explicit = await readImportTable({ ...csv(['Kod;Pkt', 'A;1']), mapping: { sku: 'Pkt' } }, kind, { ...options, remembered });
+    const explicit = await readImportTable({ ...csv(['Kod;Pkt', 'A;1']), mapping: { sku: 'Pkt' } }, kind, {
+      ...options,
+      remembered,
+    });
     expect(explicit.mapping).toEqual({ sku: 'Pkt' });
-    await expect(readImportTable(csv(['Kod;Pkt;Extra', 'A;1;2']), kind, { ...options, remembered })).rejects.toMatchObject({ code: 'HEADER_NOT_FOUND' });
+    await expect(
+      readImportTable(csv(['Kod;Pkt;Extra', 'A;1;2']), kind, { ...options, remembered }),
+    ).rejects.toMatchObject({ code: 'HEADER_NOT_FOUND' });
   });
 
   it('counts rows that screenRow skips as duplicates, neither taken nor rejected', async () => {
@@ -48,7 +57,14 @@ describe('readImportTable for the preview', () => {
           seen.add(values.sku ?? '');
           return null;
         }
-        return { row, column: null, value: values.sku, code: 'DUPLICATE_LINE', reason: `Row ${row} repeats.`, severity: 'skipped' };
+        return {
+          row,
+          column: null,
+          value: values.sku,
+          code: 'DUPLICATE_LINE',
+          reason: `Row ${row} repeats.`,
+          severity: 'skipped',
+        };
       },
     });
     const table = await readImportTable(csv(['SKU;Points', 'A;1', 'A;2', 'B;x', 'B;3']), screened, options);

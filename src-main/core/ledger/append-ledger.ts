@@ -28,7 +28,8 @@ export interface LedgerHead {
 }
 
 export function ledgerHead(sqlite: Database.Database): LedgerHead {
-  const row = sqlite.prepare('SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1').get() as LedgerHead | undefined;
+  const row = sqlite.prepare('SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1').get() as
+    LedgerHead | undefined;
   return row ?? { id: 0, hash: GENESIS_HASH };
 }
 
@@ -36,8 +37,15 @@ const INSERT = `INSERT INTO ledger_entries (id, program_id, participant_code, pe
   rule, rule_version, note, reverses_id, corrects_period, reference, created_at, created_by, prev_hash, hash)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Appends the drafts in order and returns the new head; the drafts got ids firstId, firstId + 1, ... Points must be whole numbers. */
-export function appendLedgerEntries(ctx: CoreContext, programId: number, drafts: readonly LedgerDraft[]): LedgerHead & { firstId: number } {
+/**
+ * Appends the drafts in order and returns the new head; the drafts got ids firstId, firstId + 1, ... Points must be
+ * whole numbers.
+ */
+export function appendLedgerEntries(
+  ctx: CoreContext,
+  programId: number,
+  drafts: readonly LedgerDraft[],
+): LedgerHead & { firstId: number } {
   const sqlite = ctx.store.sqlite;
   if (!sqlite.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
   let head = ledgerHead(sqlite);
@@ -45,7 +53,8 @@ export function appendLedgerEntries(ctx: CoreContext, programId: number, drafts:
   const createdAt = nowIso(ctx);
   const insert = sqlite.prepare(INSERT);
   for (const draft of drafts) {
-    if (!Number.isSafeInteger(draft.points)) throw new Error(`ledger points must be whole numbers, got ${draft.points}`);
+    if (!Number.isSafeInteger(draft.points))
+      throw new Error(`ledger points must be whole numbers, got ${draft.points}`);
     const record: LedgerRecord = {
       id: head.id + 1,
       programId,

@@ -26,7 +26,9 @@ export function normalizeSql(sql: string): string {
 export function expectedGuardTriggers(applied?: ReadonlySet<number>, folder?: string): GuardTrigger[] | null {
   try {
     const dir = folder ?? join(findProjectRoot(), 'drizzle');
-    const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string; when: number }[];
+    };
     const guards = new Map<string, GuardTrigger>();
     for (const { tag, when } of journal.entries) {
       if (applied && !applied.has(when)) continue;

@@ -2,12 +2,21 @@
 import type { CoreContext } from '../context';
 import type { LedgerEntryView, ParticipantLedger } from './ledger-views';
 
-export function participantLedger(ctx: CoreContext, programId: number, participantCode: string, limit = 5000): ParticipantLedger {
+export function participantLedger(
+  ctx: CoreContext,
+  programId: number,
+  participantCode: string,
+  limit = 5000,
+): ParticipantLedger {
   const sqlite = ctx.store.sqlite;
-  const balance = (sqlite.prepare('SELECT COALESCE(SUM(points), 0) AS b, COUNT(*) AS n FROM ledger_entries WHERE program_id = ? AND participant_code = ?').get(programId, participantCode) as {
+  const balance = sqlite
+    .prepare(
+      'SELECT COALESCE(SUM(points), 0) AS b, COUNT(*) AS n FROM ledger_entries WHERE program_id = ? AND participant_code = ?',
+    )
+    .get(programId, participantCode) as {
     b: number;
     n: number;
-  });
+  };
   const entries = sqlite
     .prepare(
       `SELECT id, period, kind, points, sales_line_id AS salesLineId, batch_id AS batchId, source_row AS sourceRow, rule, rule_version AS ruleVersion,

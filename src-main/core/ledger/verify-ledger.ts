@@ -106,7 +106,11 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
 
-  const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const tables = new Set(
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    ),
+  );
   // A file from before the ledger existed has nothing to verify.
   if (!tables.has('ledger_entries')) {
     const ok = options.anchor === undefined;
@@ -115,46 +119,101 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
       entriesChecked: 0,
       head: { id: 0, hash: GENESIS_HASH },
       anchorsChecked: 0,
-      problems: ok ? [] : [{ kind: 'ANCHOR_NOT_FOUND', entryId: null, table: 'record_seals', rowId: null, message: `The anchor ${String(options.anchor)} is not in this database: it has no seals at all.` }],
+      problems: ok
+        ? []
+        : [
+            {
+              kind: 'ANCHOR_NOT_FOUND',
+              entryId: null,
+              table: 'record_seals',
+              rowId: null,
+              message: `The anchor ${String(options.anchor)} is not in this database: it has no seals at all.`,
+            },
+          ],
     };
   }
 
   const triggers = new Map(
-    (sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[]).map((r) => [r.name, r]),
+    (
+      sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as {
+        name: string;
+        tbl_name: string;
+        sql: string;
+      }[]
+    ).map((r) => [r.name, r]),
   );
   // The migrations' own text where it can be read; the names below otherwise.
   const applied = tables.has('__drizzle_migrations')
-    ? new Set((sqlite.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as (number | string)[]).map(Number))
+    ? new Set(
+        (sqlite.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as (number | string)[]).map(
+          Number,
+        ),
+      )
     : undefined;
-  const expected = expectedGuardTriggers(applied) ?? GUARDS.map((name) => ({ name, table: name.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, ''), sql: null }));
+  const expected =
+    expectedGuardTriggers(applied) ??
+    GUARDS.map((name) => ({
+      name,
+      table: name.replace(/_(no_update|no_delete|provenance_fixed|period_headers_fixed|superseded_once)$/, ''),
+      sql: null,
+    }));
   for (const guard of expected) {
     const table = guard.table;
     if (!tables.has(table)) continue;
     const found = triggers.get(guard.name);
-    if (!found) add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard.name} that keeps ${table} append-only has been removed.` });
+    if (!found)
+      add({
+        kind: 'GUARD_MISSING',
+        entryId: null,
+        table,
+        rowId: null,
+        message: `The database trigger ${guard.name} that keeps ${table} append-only has been removed.`,
+      });
     // A trigger of the same name that no longer refuses the change is as good as dropped.
-    else if (found.tbl_name !== table || (guard.sql === null ? !/RAISE\s*\(\s*ABORT/i.test(found.sql) : normalizeSql(found.sql) !== guard.sql)) {
-      add({ kind: 'GUARD_MISSING', entryId: null, table, rowId: null, message: `The database trigger ${guard.name} on ${table} has been replaced by one that is not the app's: ${found.sql.replace(/\s+/g, ' ')}` });
+    else if (
+      found.tbl_name !== table ||
+      (guard.sql === null ? !/RAISE\s*\(\s*ABORT/i.test(found.sql) : normalizeSql(found.sql) !== guard.sql)
+    ) {
+      add({
+        kind: 'GUARD_MISSING',
+        entryId: null,
+        table,
+        rowId: null,
+        message: `The database trigger ${guard.name} on ${table} has been replaced by one that is not the app's: ${found.sql.replace(/\s+/g, ' ')}`,
+      });
     }
   }
 
   let previous: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
   let checked = 0;
   const hashes = new Map<number, string>();
-  for (const row of sqlite.prepare('SELECT * FROM ledger_entries ORDER BY id').iterate() as IterableIterator<StoredEntry>) {
+  for (const row of sqlite
+    .prepare('SELECT * FROM ledger_entries ORDER BY id')
+    .iterate() as IterableIterator<StoredEntry>) {
     checked++;
     if (!Number.isSafeInteger(row.points)) {
-      add({ kind: 'NOT_WHOLE_POINTS', entryId: row.id, message: `Entry ${row.id} holds ${String(row.points)} points, not a whole number.` });
+      add({
+        kind: 'NOT_WHOLE_POINTS',
+        entryId: row.id,
+        message: `Entry ${row.id} holds ${String(row.points)} points, not a whole number.`,
+      });
     }
     if (row.id !== previous.id + 1) {
       const gap = row.id - previous.id - 1;
       add({
         kind: 'ENTRY_MISSING',
         entryId: row.id,
-        message: gap === 1 ? `Entry ${previous.id + 1} is missing (deleted) before entry ${row.id}.` : `Entries ${previous.id + 1} to ${row.id - 1} are missing (deleted) before entry ${row.id}.`,
+        message:
+          gap === 1
+            ? `Entry ${previous.id + 1} is missing (deleted) before entry ${row.id}.`
+            : `Entries ${previous.id + 1} to ${row.id - 1} are missing (deleted) before entry ${row.id}.`,
       });
     } else if (row.prev_hash !== previous.hash) {
-      add({ kind: 'CHAIN_BROKEN', entryId: row.id, message: `Entry ${row.id} does not follow entry ${previous.id}: the chain of hashes is broken there.` });
+      add({
+        kind: 'CHAIN_BROKEN',
+        entryId: row.id,
+        message: `Entry ${row.id} does not follow entry ${previous.id}: the chain of hashes is broken there.`,
+      });
     }
     const expected = ledgerEntryHash(recordOf(row));
     if (expected !== row.hash) {
@@ -170,7 +229,9 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
 
   // Each approval noted the ledger's last entry; losing entries at the end shows there.
   let anchorsChecked = 0;
-  const anchors = sqlite.prepare("SELECT period, details_json FROM period_events WHERE state = 'approved' ORDER BY id").all() as { period: string; details_json: string }[];
+  const anchors = sqlite
+    .prepare("SELECT period, details_json FROM period_events WHERE state = 'approved' ORDER BY id")
+    .all() as { period: string; details_json: string }[];
   for (const anchor of anchors) {
     const head = (JSON.parse(anchor.details_json) as { ledgerHead?: { id: number; hash: string } }).ledgerHead;
     if (!head || head.id === 0) continue;

@@ -8,7 +8,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
 import type { AnchorCheck, LedgerProblem, SealVerification } from './ledger-views';
-import { GENESIS_SEAL_HASH, SEALED_TABLES, SUPERSESSION_TABLE, sealHash, sealRows, sealedColumns, unpackChecks, type RowCheck, type SealRecord } from '../../db/seal-rows';
+import {
+  GENESIS_SEAL_HASH,
+  SEALED_TABLES,
+  SUPERSESSION_TABLE,
+  sealHash,
+  sealRows,
+  sealedColumns,
+  unpackChecks,
+  type RowCheck,
+  type SealRecord,
+} from '../../db/seal-rows';
 
 interface StoredSeal {
   id: number;
@@ -51,7 +61,9 @@ function describeRow(sqlite: Database.Database, table: string, rowid: number): s
   const names = NAMING[table] ?? [];
   const label = table === SUPERSESSION_TABLE ? `import batch ${rowid}'s superseded_by` : `${table} row ${rowid}`;
   if (names.length === 0) return label;
-  const row = sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${source}" WHERE rowid = ?`).get(rowid) as Record<string, unknown> | undefined;
+  const row = sqlite
+    .prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${source}" WHERE rowid = ?`)
+    .get(rowid) as Record<string, unknown> | undefined;
   if (!row) return label;
   return `${label} (${names.map((n) => `${n} ${row[n] === null ? 'null' : String(row[n])}`).join(', ')})`;
 }
@@ -59,7 +71,9 @@ function describeRow(sqlite: Database.Database, table: string, rowid: number): s
 /** True when the file went through the migration that made record_seals, so the table must be there. */
 function sealsExpected(sqlite: Database.Database): boolean {
   try {
-    const journal = JSON.parse(readFileSync(join(findProjectRoot(), 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const journal = JSON.parse(readFileSync(join(findProjectRoot(), 'drizzle', 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string; when: number }[];
+    };
     const entry = journal.entries.find((e) => e.tag.endsWith('_audit_seals'));
     if (!entry || !hasTable(sqlite, '__drizzle_migrations')) return false;
     return sqlite.prepare('SELECT 1 FROM __drizzle_migrations WHERE created_at = ?').get(entry.when) !== undefined;
@@ -68,11 +82,26 @@ function sealsExpected(sqlite: Database.Database): boolean {
   }
 }
 
-export function verifySeals(sqlite: Database.Database, add: (problem: LedgerProblem) => void, anchor?: string): { seals: SealVerification; anchor?: AnchorCheck } {
-  const result: SealVerification = { sealsChecked: 0, rowsChecked: 0, baselineRows: 0, head: { id: 0, hash: GENESIS_SEAL_HASH } };
+export function verifySeals(
+  sqlite: Database.Database,
+  add: (problem: LedgerProblem) => void,
+  anchor?: string,
+): { seals: SealVerification; anchor?: AnchorCheck } {
+  const result: SealVerification = {
+    sealsChecked: 0,
+    rowsChecked: 0,
+    baselineRows: 0,
+    head: { id: 0, hash: GENESIS_SEAL_HASH },
+  };
   if (!hasTable(sqlite, 'record_seals')) {
     if (sealsExpected(sqlite)) {
-      add({ kind: 'SEALS_MISSING', entryId: null, table: 'record_seals', rowId: null, message: 'The table record_seals, which seals every money input, has been removed from this database.' });
+      add({
+        kind: 'SEALS_MISSING',
+        entryId: null,
+        table: 'record_seals',
+        rowId: null,
+        message: 'The table record_seals, which seals every money input, has been removed from this database.',
+      });
     }
     return { seals: result, ...(anchor === undefined ? {} : { anchor: { hash: anchor, sealId: null, ok: false } }) };
   }
@@ -85,9 +114,21 @@ export function verifySeals(sqlite: Database.Database, add: (problem: LedgerProb
   for (const s of sqlite.prepare('SELECT * FROM record_seals ORDER BY id').iterate() as IterableIterator<StoredSeal>) {
     result.sealsChecked++;
     if (s.id !== previous.id + 1) {
-      add({ kind: 'SEAL_CHAIN_BROKEN', entryId: null, table: 'record_seals', rowId: s.id, message: `Seals ${previous.id + 1} to ${s.id - 1} of record_seals are missing (deleted) before seal ${s.id}.` });
+      add({
+        kind: 'SEAL_CHAIN_BROKEN',
+        entryId: null,
+        table: 'record_seals',
+        rowId: s.id,
+        message: `Seals ${previous.id + 1} to ${s.id - 1} of record_seals are missing (deleted) before seal ${s.id}.`,
+      });
     } else if (s.prev_hash !== previous.hash) {
-      add({ kind: 'SEAL_CHAIN_BROKEN', entryId: null, table: 'record_seals', rowId: s.id, message: `Seal ${s.id} of record_seals does not follow seal ${previous.id}: the chain of seals is broken there.` });
+      add({
+        kind: 'SEAL_CHAIN_BROKEN',
+        entryId: null,
+        table: 'record_seals',
+        rowId: s.id,
+        message: `Seal ${s.id} of record_seals does not follow seal ${previous.id}: the chain of seals is broken there.`,
+      });
     }
     const record: SealRecord = {
       id: s.id,
@@ -102,13 +143,25 @@ export function verifySeals(sqlite: Database.Database, add: (problem: LedgerProb
       prevHash: s.prev_hash,
     };
     if (sealHash(record) !== s.hash) {
-      add({ kind: 'SEAL_CHAIN_BROKEN', entryId: null, table: 'record_seals', rowId: s.id, message: `Seal ${s.id} of record_seals (${s.table_name}, rows ${s.first_rowid} to ${s.last_rowid}) was changed after it was written: its content does not match its hash.` });
+      add({
+        kind: 'SEAL_CHAIN_BROKEN',
+        entryId: null,
+        table: 'record_seals',
+        rowId: s.id,
+        message: `Seal ${s.id} of record_seals (${s.table_name}, rows ${s.first_rowid} to ${s.last_rowid}) was changed after it was written: its content does not match its hash.`,
+      });
     }
     if (s.origin === 'write') writeSeen = true;
     else {
       result.baselineRows += s.row_count;
       if (writeSeen) {
-        add({ kind: 'BASELINE_LATE', entryId: null, table: 'record_seals', rowId: s.id, message: `Seal ${s.id} of record_seals seals ${s.table_name} rows ${s.first_rowid} to ${s.last_rowid} as found, after the app had begun sealing its own writes: someone asked for a second baseline to cover rows the app did not write.` });
+        add({
+          kind: 'BASELINE_LATE',
+          entryId: null,
+          table: 'record_seals',
+          rowId: s.id,
+          message: `Seal ${s.id} of record_seals seals ${s.table_name} rows ${s.first_rowid} to ${s.last_rowid} as found, after the app had begun sealing its own writes: someone asked for a second baseline to cover rows the app did not write.`,
+        });
       }
     }
     if (anchor !== undefined && s.hash === anchor) anchorSeal = s.id;
@@ -138,8 +191,18 @@ export function verifySeals(sqlite: Database.Database, add: (problem: LedgerProb
   return { seals: result, anchor: { hash: anchor, sealId: anchorSeal, ok: anchorSeal !== null } };
 }
 
-/** A seal's content as the rows are now; a blob where the app never writes one is read as such instead of stopping the audit. */
-function derive(sqlite: Database.Database, table: string, columns: readonly string[], after: number, upTo: number, keep?: (row: RowCheck) => void) {
+/**
+ * A seal's content as the rows are now; a blob where the app never writes one is read as such instead of stopping the
+ * audit.
+ */
+function derive(
+  sqlite: Database.Database,
+  table: string,
+  columns: readonly string[],
+  after: number,
+  upTo: number,
+  keep?: (row: RowCheck) => void,
+) {
   try {
     return sealRows(sqlite, table, columns, after, upTo, keep);
   } catch (error) {
@@ -149,7 +212,12 @@ function derive(sqlite: Database.Database, table: string, columns: readonly stri
 }
 
 /** Re-derives each seal of a table from its rows and finds the rows no seal covers; returns the rows read. */
-function checkTable(sqlite: Database.Database, table: string, seals: StoredSeal[], add: (problem: LedgerProblem) => void): number {
+function checkTable(
+  sqlite: Database.Database,
+  table: string,
+  seals: StoredSeal[],
+  add: (problem: LedgerProblem) => void,
+): number {
   const entryId = (rowid: number) => (table === 'ledger_entries' ? rowid : null);
   const current = sealedColumns(sqlite, table);
   let rows = 0;
@@ -158,7 +226,13 @@ function checkTable(sqlite: Database.Database, table: string, seals: StoredSeal[
     const columns = seal.columns.split(',');
     const gone = columns.filter((c) => !current.includes(c));
     if (gone.length > 0) {
-      add({ kind: 'SEAL_MISMATCH', entryId: null, table, rowId: null, message: `The column${gone.length > 1 ? 's' : ''} ${gone.join(', ')} of ${table}, sealed by seal ${seal.id}, ${gone.length > 1 ? 'have' : 'has'} been removed from the table.` });
+      add({
+        kind: 'SEAL_MISMATCH',
+        entryId: null,
+        table,
+        rowId: null,
+        message: `The column${gone.length > 1 ? 's' : ''} ${gone.join(', ')} of ${table}, sealed by seal ${seal.id}, ${gone.length > 1 ? 'have' : 'has'} been removed from the table.`,
+      });
       continue;
     }
     const found = derive(sqlite, table, columns, seal.first_rowid - 1, seal.last_rowid);
@@ -186,18 +260,36 @@ function checkTable(sqlite: Database.Database, table: string, seals: StoredSeal[
           });
         } else if (now !== crc) {
           named++;
-          add({ kind: 'ROW_CHANGED', entryId: entryId(rowid), table, rowId: rowid, message: `${describeRow(sqlite, table, rowid)} was changed after it was written: it no longer matches seal ${seal.id}.` });
+          add({
+            kind: 'ROW_CHANGED',
+            entryId: entryId(rowid),
+            table,
+            rowId: rowid,
+            message: `${describeRow(sqlite, table, rowid)} was changed after it was written: it no longer matches seal ${seal.id}.`,
+          });
         }
       }
       for (const rowid of present.keys()) {
         if (!expected.has(rowid)) {
           named++;
-          add({ kind: 'ROW_UNSEALED', entryId: entryId(rowid), table, rowId: rowid, message: `${describeRow(sqlite, table, rowid)} was added behind the app's back, among the rows of seal ${seal.id}.` });
+          add({
+            kind: 'ROW_UNSEALED',
+            entryId: entryId(rowid),
+            table,
+            rowId: rowid,
+            message: `${describeRow(sqlite, table, rowid)} was added behind the app's back, among the rows of seal ${seal.id}.`,
+          });
         }
       }
     }
     if (named === 0) {
-      add({ kind: 'SEAL_MISMATCH', entryId: null, table, rowId: null, message: `The rows ${seal.first_rowid} to ${seal.last_rowid} of ${table} no longer match seal ${seal.id}; the row that differs could not be told (its check value was forged too).` });
+      add({
+        kind: 'SEAL_MISMATCH',
+        entryId: null,
+        table,
+        rowId: null,
+        message: `The rows ${seal.first_rowid} to ${seal.last_rowid} of ${table} no longer match seal ${seal.id}; the row that differs could not be told (its check value was forged too).`,
+      });
     }
   }
 
@@ -205,7 +297,10 @@ function checkTable(sqlite: Database.Database, table: string, seals: StoredSeal[
   const source = table === SUPERSESSION_TABLE ? 'import_batches' : table;
   const filter = table === SUPERSESSION_TABLE ? 'WHERE superseded_by IS NOT NULL ' : '';
   let at = 0;
-  for (const rowid of sqlite.prepare(`SELECT rowid FROM "${source}" ${filter}ORDER BY rowid`).pluck().iterate() as IterableIterator<number>) {
+  for (const rowid of sqlite
+    .prepare(`SELECT rowid FROM "${source}" ${filter}ORDER BY rowid`)
+    .pluck()
+    .iterate() as IterableIterator<number>) {
     while (at < ranges.length && ranges[at]!.last_rowid < rowid) at++;
     const range = ranges[at];
     if (range && range.first_rowid <= rowid) continue;
@@ -267,11 +362,21 @@ function checkPayouts(sqlite: Database.Database, add: (problem: LedgerProblem) =
     const differs: string[] = [];
     if (p.entry_id === null) differs.push(`its redemption entry ${p.ledger_entry_id} does not exist`);
     else {
-      if (p.entry_kind !== 'redemption') differs.push(`entry ${p.entry_id} is a ${String(p.entry_kind)}, not a redemption`);
-      if (p.entry_code !== p.participant_code) differs.push(`entry ${p.entry_id} is of participant ${String(p.entry_code)}`);
+      if (p.entry_kind !== 'redemption')
+        differs.push(`entry ${p.entry_id} is a ${String(p.entry_kind)}, not a redemption`);
+      if (p.entry_code !== p.participant_code)
+        differs.push(`entry ${p.entry_id} is of participant ${String(p.entry_code)}`);
       if (p.entry_period !== p.period) differs.push(`entry ${p.entry_id} is in ${String(p.entry_period)}`);
-      if (p.entry_points !== -p.points) differs.push(`entry ${p.entry_id} redeems ${String(-(p.entry_points ?? 0))} points, not ${String(p.points)}`);
+      if (p.entry_points !== -p.points)
+        differs.push(`entry ${p.entry_id} redeems ${String(-(p.entry_points ?? 0))} points, not ${String(p.points)}`);
     }
-    if (differs.length > 0) add({ kind: 'PAYOUT_REDEMPTION', entryId: p.entry_id, table: 'payouts', rowId: p.id, message: `${who} does not match its redemption: ${differs.join('; ')}.` });
+    if (differs.length > 0)
+      add({
+        kind: 'PAYOUT_REDEMPTION',
+        entryId: p.entry_id,
+        table: 'payouts',
+        rowId: p.id,
+        message: `${who} does not match its redemption: ${differs.join('; ')}.`,
+      });
   }
 }

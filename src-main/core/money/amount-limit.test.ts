@@ -35,6 +35,8 @@ describe('the one limit for points and amounts', () => {
       'The total would be more than 99,999,999,999,999, the largest number of points or minor units Loyalty Desk counts exactly; nothing was written.',
     );
     expect(refused(() => multiplyWithinLimit(-10_000_000, 10_000_001, what))?.[0]).toBe('AMOUNT_TOO_LARGE');
-    expect(refused(() => sumWithinLimit([MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT, -MAX_SAFE_AMOUNT], what))?.[0]).toBe('AMOUNT_TOO_LARGE');
+    expect(refused(() => sumWithinLimit([MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT, -MAX_SAFE_AMOUNT], what))?.[0]).toBe(
+      'AMOUNT_TOO_LARGE',
+    );
   });
 });

@@ -19,12 +19,17 @@ export function isWithinLimit(value: number): boolean {
  */
 export function requireWithinLimit(value: number, what: string, details: ErrorFacts = {}): number {
   if (isWithinLimit(value)) return value;
-  if (!Number.isInteger(value)) throw new AppError('INVALID_INPUT', `${what} is ${String(value)}, which is not a whole number.`, details);
-  throw new AppError('AMOUNT_TOO_LARGE', `${what} is ${String(value)}, past ${MAX_SAFE_AMOUNT_TEXT}, ${WHY}; nothing was written.`, {
-    ...details,
-    value: String(value),
-    limit: MAX_SAFE_AMOUNT,
-  });
+  if (!Number.isInteger(value))
+    throw new AppError('INVALID_INPUT', `${what} is ${String(value)}, which is not a whole number.`, details);
+  throw new AppError(
+    'AMOUNT_TOO_LARGE',
+    `${what} is ${String(value)}, past ${MAX_SAFE_AMOUNT_TEXT}, ${WHY}; nothing was written.`,
+    {
+      ...details,
+      value: String(value),
+      limit: MAX_SAFE_AMOUNT,
+    },
+  );
 }
 
 /**
@@ -32,7 +37,11 @@ export function requireWithinLimit(value: number, what: string, details: ErrorFa
  * double is not exact), so the sentence says only that it would pass the limit.
  */
 export function amountTooLarge(what: string, details: ErrorFacts = {}): AppError {
-  return new AppError('AMOUNT_TOO_LARGE', `${what} would be more than ${MAX_SAFE_AMOUNT_TEXT}, ${WHY}; nothing was written.`, { ...details, limit: MAX_SAFE_AMOUNT });
+  return new AppError(
+    'AMOUNT_TOO_LARGE',
+    `${what} would be more than ${MAX_SAFE_AMOUNT_TEXT}, ${WHY}; nothing was written.`,
+    { ...details, limit: MAX_SAFE_AMOUNT },
+  );
 }
 
 /**

@@ -20,8 +20,24 @@ const signed = (arb: fc.Arbitrary<number>) => fc.tuple(arb, fc.boolean()).map(([
 const reference = (n: bigint, d: bigint) => Number(n / d);
 
 /** Numerators and denominators just inside and just outside the quick path's bounds, and the largest of all. */
-const numeratorEdges = [QUICK_NUMERATOR - 1, QUICK_NUMERATOR, QUICK_NUMERATOR + 1, MAX_SAFE_AMOUNT, Number.MAX_SAFE_INTEGER];
-const denominatorEdges = [1, 2, 3, 7, 100, QUICK_DENOMINATOR - 1, QUICK_DENOMINATOR, QUICK_DENOMINATOR + 1, MAX_SAFE_AMOUNT];
+const numeratorEdges = [
+  QUICK_NUMERATOR - 1,
+  QUICK_NUMERATOR,
+  QUICK_NUMERATOR + 1,
+  MAX_SAFE_AMOUNT,
+  Number.MAX_SAFE_INTEGER,
+];
+const denominatorEdges = [
+  1,
+  2,
+  3,
+  7,
+  100,
+  QUICK_DENOMINATOR - 1,
+  QUICK_DENOMINATOR,
+  QUICK_DENOMINATOR + 1,
+  MAX_SAFE_AMOUNT,
+];
 
 const quickNumerator = signed(between(0, QUICK_NUMERATOR - 1));
 const quickDenominator = signed(between(1, QUICK_DENOMINATOR - 1));
@@ -54,7 +70,10 @@ describe('truncDiv', () => {
   });
 
   it('on the quick path, a numerator one off a multiple of the denominator is not rounded across the integer', () => {
-    fc.assert(fc.property(nearMultiple(quickDenominator, QUICK_NUMERATOR - 1), ({ n, d }) => checkTruncDiv(n, d)), RUNS);
+    fc.assert(
+      fc.property(nearMultiple(quickDenominator, QUICK_NUMERATOR - 1), ({ n, d }) => checkTruncDiv(n, d)),
+      RUNS,
+    );
   });
 
   it('on the exact path (|n| >= 2^45 or |d| >= 2^20) truncates exactly as BigInt division, up to 2^53 - 1', () => {
@@ -63,11 +82,24 @@ describe('truncDiv', () => {
   });
 
   it('on the exact path, a numerator one off a multiple of a small denominator is not rounded across the integer', () => {
-    fc.assert(fc.property(nearMultiple(signed(between(2, QUICK_DENOMINATOR - 1)), Number.MAX_SAFE_INTEGER), ({ n, d }) => checkTruncDiv(n, d)), RUNS);
+    fc.assert(
+      fc.property(nearMultiple(signed(between(2, QUICK_DENOMINATOR - 1)), Number.MAX_SAFE_INTEGER), ({ n, d }) =>
+        checkTruncDiv(n, d),
+      ),
+      RUNS,
+    );
   });
 
   it('is exact at the bounds of the switch and at MAX_SAFE_AMOUNT', () => {
-    for (const n of [0, ...numeratorEdges]) for (const d of denominatorEdges) for (const [sn, sd] of [[1, 1], [-1, 1], [1, -1], [-1, -1]] as const) checkTruncDiv(sn * n, sd * d);
+    for (const n of [0, ...numeratorEdges])
+      for (const d of denominatorEdges)
+        for (const [sn, sd] of [
+          [1, 1],
+          [-1, 1],
+          [1, -1],
+          [-1, -1],
+        ] as const)
+          checkTruncDiv(sn * n, sd * d);
   });
 
   it('refuses to divide by zero on either path', () => {
@@ -78,7 +110,11 @@ describe('truncDiv', () => {
 
 const amount = signed(between(0, MAX_SAFE_AMOUNT));
 const smallFactor = signed(between(0, 2 ** 26));
-const divisor = fc.oneof(signed(between(1, QUICK_DENOMINATOR - 1)), signed(between(QUICK_DENOMINATOR, MAX_SAFE_AMOUNT)), signed(fc.constantFrom(1, 100, 10_000, MAX_SAFE_AMOUNT)));
+const divisor = fc.oneof(
+  signed(between(1, QUICK_DENOMINATOR - 1)),
+  signed(between(QUICK_DENOMINATOR, MAX_SAFE_AMOUNT)),
+  signed(fc.constantFrom(1, 100, 10_000, MAX_SAFE_AMOUNT)),
+);
 
 /** Factors whose product lies just below, at or just above 2^53, where mulTruncDiv changes path. */
 const productNearLimit = fc
@@ -89,7 +125,10 @@ const productNearLimit = fc
   });
 
 function checkMulTruncDiv(a: number, b: number, d: number): void {
-  expect(Object.is(mulTruncDiv(a, b, d), reference(BigInt(a) * BigInt(b), BigInt(d))), `mulTruncDiv(${a}, ${b}, ${d})`).toBe(true);
+  expect(
+    Object.is(mulTruncDiv(a, b, d), reference(BigInt(a) * BigInt(b), BigInt(d))),
+    `mulTruncDiv(${a}, ${b}, ${d})`,
+  ).toBe(true);
 }
 
 describe('mulTruncDiv', () => {
@@ -108,7 +147,10 @@ describe('mulTruncDiv', () => {
   });
 
   it('is exact where a * b crosses 2^53, on either side', () => {
-    fc.assert(fc.property(productNearLimit, divisor, ({ a, b }, d) => checkMulTruncDiv(a, b, d)), RUNS);
+    fc.assert(
+      fc.property(productNearLimit, divisor, ({ a, b }, d) => checkMulTruncDiv(a, b, d)),
+      RUNS,
+    );
   });
 
   it('takes a percentage of MAX_SAFE_AMOUNT exactly, as percentOf does with a campaign or tier bonus', () => {

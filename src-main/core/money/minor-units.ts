@@ -41,7 +41,9 @@ export function percentOf(value: number, pct: number): number {
 /** Formats minor units as a plain decimal string with a dot, e.g. 14330, 2 -> "143.30". */
 export function minorToDecimalString(minor: number, digits: number): string {
   const negative = minor < 0;
-  const abs = BigInt(Math.abs(minor)).toString().padStart(digits + 1, '0');
+  const abs = BigInt(Math.abs(minor))
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits > 0 ? abs.slice(0, abs.length - digits) : abs;
   const frac = digits > 0 ? abs.slice(abs.length - digits) : '';
   return `${negative ? '-' : ''}${whole}${digits > 0 ? '.' + frac : ''}`;

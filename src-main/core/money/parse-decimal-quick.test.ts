@@ -34,7 +34,19 @@ const amounts = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -1e9, max: 1e9 }).map((minor) => minor / 100),
   fc.integer({ min: -1e6, max: 1e6 }).map((minor) => minor / 1000),
-  fc.constantFrom(0, -0, 0.1, 0.30000000000000004, 1158.6, 1e15, 1e15 - 1, -999999999999999, 123456789012345.6, 1e-7, 2 ** 53),
+  fc.constantFrom(
+    0,
+    -0,
+    0.1,
+    0.30000000000000004,
+    1158.6,
+    1e15,
+    1e15 - 1,
+    -999999999999999,
+    123456789012345.6,
+    1e-7,
+    2 ** 53,
+  ),
 );
 
 describe('quick paths of the number readers', () => {

@@ -85,12 +85,27 @@ describe('parseDecimalToMinor on text', () => {
     if (expected === 0) expect(Object.is(r, -0)).toBe(false);
   });
 
-  it.each(['', '   ', 'abc', '12,30,5', '1,2,3', '12.', '12,', '1 23,45', '12 3456', '--5', '-(5)', '1e3', '1.234,567.8', '12a', '-', 'zł', '1,23.45'])(
-    'refuses %j as BAD_NUMBER',
-    (text) => {
-      expect(minor(text)).toBe('BAD_NUMBER');
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'abc',
+    '12,30,5',
+    '1,2,3',
+    '12.',
+    '12,',
+    '1 23,45',
+    '12 3456',
+    '--5',
+    '-(5)',
+    '1e3',
+    '1.234,567.8',
+    '12a',
+    '-',
+    'zł',
+    '1,23.45',
+  ])('refuses %j as BAD_NUMBER', (text) => {
+    expect(minor(text)).toBe('BAD_NUMBER');
+  });
 
   it('refuses more decimals than the currency has, naming the counts', () => {
     const r = parseDecimalToMinor('12,345', 2, 'en-GB');
@@ -109,10 +124,26 @@ describe('parseDecimalToMinor on text', () => {
   });
 
   it('reads the ambiguous "1,234" by the locale and says so', () => {
-    expect(parseDecimalToMinor('1,234', 3, 'pl-PL')).toEqual({ ok: true, minor: 1234, ambiguous: { separator: ',', readAs: 'decimal' } });
-    expect(parseDecimalToMinor('1,234', 2, 'en-GB')).toEqual({ ok: true, minor: 123400, ambiguous: { separator: ',', readAs: 'thousands' } });
-    expect(parseDecimalToMinor('1.234', 2, 'pl-PL')).toEqual({ ok: true, minor: 123400, ambiguous: { separator: '.', readAs: 'thousands' } });
-    expect(parseDecimalToMinor('1.234', 3, 'en-GB')).toEqual({ ok: true, minor: 1234, ambiguous: { separator: '.', readAs: 'decimal' } });
+    expect(parseDecimalToMinor('1,234', 3, 'pl-PL')).toEqual({
+      ok: true,
+      minor: 1234,
+      ambiguous: { separator: ',', readAs: 'decimal' },
+    });
+    expect(parseDecimalToMinor('1,234', 2, 'en-GB')).toEqual({
+      ok: true,
+      minor: 123400,
+      ambiguous: { separator: ',', readAs: 'thousands' },
+    });
+    expect(parseDecimalToMinor('1.234', 2, 'pl-PL')).toEqual({
+      ok: true,
+      minor: 123400,
+      ambiguous: { separator: '.', readAs: 'thousands' },
+    });
+    expect(parseDecimalToMinor('1.234', 3, 'en-GB')).toEqual({
+      ok: true,
+      minor: 1234,
+      ambiguous: { separator: '.', readAs: 'decimal' },
+    });
     expect(parseDecimalToMinor('1,234', 2, 'pl-PL')).toMatchObject({ ok: false, code: 'TOO_MANY_DECIMALS' });
   });
 
@@ -132,7 +163,10 @@ describe('parseDecimalToMinor on text', () => {
     expect(minor(1e12)).toBe('AMOUNT_TOO_LARGE');
     expect(minor('99 999 999 999 999', 'pl-PL', 0)).toBe(MAX_SAFE_AMOUNT);
     expect(minor('99 999 999 999,999', 'pl-PL', 3)).toBe(MAX_SAFE_AMOUNT);
-    expect(parseDecimalToMinor('1000000000000', 2, 'pl-PL')).toMatchObject({ ok: false, message: 'is more than 999999999999.99, the largest amount Loyalty Desk counts exactly' });
+    expect(parseDecimalToMinor('1000000000000', 2, 'pl-PL')).toMatchObject({
+      ok: false,
+      message: 'is more than 999999999999.99, the largest amount Loyalty Desk counts exactly',
+    });
   });
 });
 
@@ -169,17 +203,41 @@ describe('parseDecimalToMinor on spreadsheet numbers', () => {
 
 describe('decimalFromNumber', () => {
   it('expands exponents exactly', () => {
-    expect(decimalFromNumber(1.5e-7)).toEqual({ ok: true, value: { negative: false, whole: '0', fraction: '00000015' }, ambiguous: null });
-    expect(decimalFromNumber(1e21)).toEqual({ ok: true, value: { negative: false, whole: '1' + '0'.repeat(21), fraction: '' }, ambiguous: null });
-    expect(decimalFromNumber(-2.5e-3)).toEqual({ ok: true, value: { negative: true, whole: '0', fraction: '0025' }, ambiguous: null });
-    expect(decimalFromNumber(-0)).toEqual({ ok: true, value: { negative: false, whole: '0', fraction: '' }, ambiguous: null });
+    expect(decimalFromNumber(1.5e-7)).toEqual({
+      ok: true,
+      value: { negative: false, whole: '0', fraction: '00000015' },
+      ambiguous: null,
+    });
+    expect(decimalFromNumber(1e21)).toEqual({
+      ok: true,
+      value: { negative: false, whole: '1' + '0'.repeat(21), fraction: '' },
+      ambiguous: null,
+    });
+    expect(decimalFromNumber(-2.5e-3)).toEqual({
+      ok: true,
+      value: { negative: true, whole: '0', fraction: '0025' },
+      ambiguous: null,
+    });
+    expect(decimalFromNumber(-0)).toEqual({
+      ok: true,
+      value: { negative: false, whole: '0', fraction: '' },
+      ambiguous: null,
+    });
   });
 });
 
 describe('decimalToMinor', () => {
   it('pads the fraction to the currency digits', () => {
-    expect(decimalToMinor({ negative: false, whole: '3', fraction: '5' }, 3)).toEqual({ ok: true, minor: 3500, ambiguous: null });
-    expect(decimalToMinor({ negative: true, whole: '0', fraction: '01' }, 2)).toEqual({ ok: true, minor: -1, ambiguous: null });
+    expect(decimalToMinor({ negative: false, whole: '3', fraction: '5' }, 3)).toEqual({
+      ok: true,
+      minor: 3500,
+      ambiguous: null,
+    });
+    expect(decimalToMinor({ negative: true, whole: '0', fraction: '01' }, 2)).toEqual({
+      ok: true,
+      minor: -1,
+      ambiguous: null,
+    });
   });
 });
 
@@ -206,14 +264,32 @@ describe('parseWholeNumber', () => {
     expect(parseWholeNumber('99 999 999 999 999', 'pl-PL')).toMatchObject({ ok: true, value: MAX_SAFE_AMOUNT });
     expect(parseWholeNumber(MAX_SAFE_AMOUNT, 'pl-PL')).toMatchObject({ ok: true, value: MAX_SAFE_AMOUNT });
     expect(parseWholeNumber(-MAX_SAFE_AMOUNT, 'pl-PL')).toMatchObject({ ok: true, value: -MAX_SAFE_AMOUNT });
-    for (const input of ['100 000 000 000 000', MAX_SAFE_AMOUNT + 1, -MAX_SAFE_AMOUNT - 1, '9 999 999 999 999 999', 2 ** 53 - 1]) {
-      expect(parseWholeNumber(input, 'pl-PL'), String(input)).toMatchObject({ ok: false, code: 'AMOUNT_TOO_LARGE', message: 'is more than 99,999,999,999,999, the largest number Loyalty Desk counts exactly' });
+    for (const input of [
+      '100 000 000 000 000',
+      MAX_SAFE_AMOUNT + 1,
+      -MAX_SAFE_AMOUNT - 1,
+      '9 999 999 999 999 999',
+      2 ** 53 - 1,
+    ]) {
+      expect(parseWholeNumber(input, 'pl-PL'), String(input)).toMatchObject({
+        ok: false,
+        code: 'AMOUNT_TOO_LARGE',
+        message: 'is more than 99,999,999,999,999, the largest number Loyalty Desk counts exactly',
+      });
     }
   });
 
   it('reads "1,000" by the locale and flags it', () => {
-    expect(parseWholeNumber('1,000', 'en-GB')).toEqual({ ok: true, value: 1000, ambiguous: { separator: ',', readAs: 'thousands' } });
-    expect(parseWholeNumber('1,000', 'pl-PL')).toEqual({ ok: true, value: 1, ambiguous: { separator: ',', readAs: 'decimal' } });
+    expect(parseWholeNumber('1,000', 'en-GB')).toEqual({
+      ok: true,
+      value: 1000,
+      ambiguous: { separator: ',', readAs: 'thousands' },
+    });
+    expect(parseWholeNumber('1,000', 'pl-PL')).toEqual({
+      ok: true,
+      value: 1,
+      ambiguous: { separator: ',', readAs: 'decimal' },
+    });
   });
 
   it('gives the decimal text back through minorToDecimalString', () => {

@@ -17,12 +17,16 @@ export interface AmbiguousReading {
 }
 
 export type DecimalResult =
-  | { ok: true; value: Decimal; ambiguous: AmbiguousReading | null }
-  | { ok: false; code: 'BAD_NUMBER'; message: string };
+  { ok: true; value: Decimal; ambiguous: AmbiguousReading | null } | { ok: false; code: 'BAD_NUMBER'; message: string };
 
 export type MinorResult =
   | { ok: true; minor: number; ambiguous: AmbiguousReading | null }
-  | { ok: false; code: 'BAD_NUMBER' | 'TOO_MANY_DECIMALS' | 'AMOUNT_TOO_LARGE'; message: string; params?: Record<string, string | number> };
+  | {
+      ok: false;
+      code: 'BAD_NUMBER' | 'TOO_MANY_DECIMALS' | 'AMOUNT_TOO_LARGE';
+      message: string;
+      params?: Record<string, string | number>;
+    };
 
 export type WholeNumberResult =
   | { ok: true; value: number; ambiguous: AmbiguousReading | null }
@@ -40,7 +44,27 @@ export function decimalSeparatorOf(locale: string): ',' | '.' {
 // Spaces that spreadsheets and ERPs put between thousands: NBSP, narrow NBSP, thin, figure, punctuation.
 const SPACE_LIKE = /[\s\u00A0\u2007\u2008\u2009\u200A\u202F\u205F\u3000]+/g;
 // Longest first, so that "руб." is removed whole and not as "руб" plus a stray dot.
-const CURRENCY_MARKS = ['руб.', 'руб', 'р.', 'rub', 'zł', 'zl', 'pln', '₽', 'kr.', 'kr', 'nok', 'sek', 'dkk', '€', 'eur', '$', 'usd', '£', 'gbp'];
+const CURRENCY_MARKS = [
+  'руб.',
+  'руб',
+  'р.',
+  'rub',
+  'zł',
+  'zl',
+  'pln',
+  '₽',
+  'kr.',
+  'kr',
+  'nok',
+  'sek',
+  'dkk',
+  '€',
+  'eur',
+  '$',
+  'usd',
+  '£',
+  'gbp',
+];
 const MINUS_SIGNS = ['-', '\u2212', '\u2013'];
 
 const NOT_A_NUMBER = 'is not a number';
@@ -89,7 +113,10 @@ const GROUPED = (group: string) => new RegExp(`^\\d{1,3}(?:${group === '.' ? '\\
  * spaces group thousands; with both "," and "." the last one is the decimal separator; a
  * single separator followed by exactly three digits is ambiguous and read by the locale.
  */
-function readBody(body: string, decimalSeparator: ',' | '.'): { whole: string; fraction: string; ambiguous: AmbiguousReading | null } | null {
+function readBody(
+  body: string,
+  decimalSeparator: ',' | '.',
+): { whole: string; fraction: string; ambiguous: AmbiguousReading | null } | null {
   if (!/^[\d ,.]+$/.test(body) || !/\d/.test(body)) return null;
   if (body.includes(' ')) {
     const m = /^(\d{1,3}(?: \d{3})+)(?:([.,])(\d+))?$/.exec(body);
@@ -206,7 +233,10 @@ export function decimalToMinor(value: Decimal, digits: number): MinorResult {
     return {
       ok: false,
       code: 'TOO_MANY_DECIMALS',
-      message: digits === 0 ? 'has decimals, but the currency has none' : `has ${value.fraction.length} decimals, but the currency has ${digits}`,
+      message:
+        digits === 0
+          ? 'has decimals, but the currency has none'
+          : `has ${value.fraction.length} decimals, but the currency has ${digits}`,
       params: { decimals: value.fraction.length, allowed: digits },
     };
   }
@@ -215,7 +245,12 @@ export function decimalToMinor(value: Decimal, digits: number): MinorResult {
   const minor = text.length <= 15 ? Number.parseInt(text, 10) : BigInt(text);
   if (minor > MAX_SAFE_AMOUNT) {
     const largest = minorToDecimalString(MAX_SAFE_AMOUNT, digits);
-    return { ok: false, code: 'AMOUNT_TOO_LARGE', message: `is more than ${largest}, the largest amount Loyalty Desk counts exactly`, params: { limit: largest } };
+    return {
+      ok: false,
+      code: 'AMOUNT_TOO_LARGE',
+      message: `is more than ${largest}, the largest amount Loyalty Desk counts exactly`,
+      params: { limit: largest },
+    };
   }
   // Exact: an integer within the limit converts to a double without loss.
   const abs = Number(minor);
@@ -236,13 +271,19 @@ export function parseDecimalToMinor(input: string | number, digits: number, loca
  */
 export function parseWholeNumber(input: string | number, locale: string): WholeNumberResult {
   // A whole number cell within the limit: nothing to read or round (-0 is 0).
-  if (typeof input === 'number' && Number.isInteger(input) && Math.abs(input) <= MAX_SAFE_AMOUNT) return { ok: true, value: input === 0 ? 0 : input, ambiguous: null };
+  if (typeof input === 'number' && Number.isInteger(input) && Math.abs(input) <= MAX_SAFE_AMOUNT)
+    return { ok: true, value: input === 0 ? 0 : input, ambiguous: null };
   const decimal = parseDecimal(input, locale);
   if (!decimal.ok) return decimal;
   if (decimal.value.fraction !== '') return { ok: false, code: 'BAD_NUMBER', message: 'is not a whole number' };
   const abs = BigInt(decimal.value.whole);
   if (abs > BigInt(MAX_SAFE_AMOUNT)) {
-    return { ok: false, code: 'AMOUNT_TOO_LARGE', message: `is more than ${MAX_SAFE_AMOUNT_TEXT}, the largest number Loyalty Desk counts exactly`, params: { limit: MAX_SAFE_AMOUNT_TEXT } };
+    return {
+      ok: false,
+      code: 'AMOUNT_TOO_LARGE',
+      message: `is more than ${MAX_SAFE_AMOUNT_TEXT}, the largest number Loyalty Desk counts exactly`,
+      params: { limit: MAX_SAFE_AMOUNT_TEXT },
+    };
   }
   const value = Number(abs);
   return { ok: true, value: decimal.value.negative ? -value : value, ambiguous: decimal.ambiguous };

@@ -12,12 +12,23 @@ export function closePeriod(ctx: CoreContext, period: string): void {
     const program = requireProgram(ctx);
     const state = periodState(ctx, program.id, period);
     if (state === 'closed') throw new AppError('PERIOD_LOCKED', `${period} is already closed.`);
-    if (state !== 'exported' && state !== 'approved') throw new AppError('PERIOD_NOT_APPROVED', `${period} is ${state}: approve it and export its payouts before closing it.`);
-    const waiting = loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved' || p.status === 'exported');
+    if (state !== 'exported' && state !== 'approved')
+      throw new AppError(
+        'PERIOD_NOT_APPROVED',
+        `${period} is ${state}: approve it and export its payouts before closing it.`,
+      );
+    const waiting = loadPayoutStates(ctx.store.sqlite, program.id, period).filter(
+      (p) => p.status === 'approved' || p.status === 'exported',
+    );
     if (waiting.length > 0) {
       throw new AppError(
         'INVALID_INPUT',
-        `${waiting.length} top-ups of ${period} are not confirmed yet (${waiting.slice(0, 3).map((p) => p.reference).join(', ')}${waiting.length > 3 ? ', ...' : ''}); import the issuer's confirmation, or void their batch, first.`,
+        `${waiting.length} top-ups of ${period} are not confirmed yet (${waiting
+          .slice(0, 3)
+          .map((p) => p.reference)
+          .join(
+            ', ',
+          )}${waiting.length > 3 ? ', ...' : ''}); import the issuer's confirmation, or void their batch, first.`,
       );
     }
     const approval = latestEvent(ctx, program.id, period, 'approved')!;

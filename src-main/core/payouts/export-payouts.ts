@@ -54,7 +54,9 @@ function batchView(r: BatchRow): PayoutBatchView {
 export function listPayoutBatches(ctx: CoreContext, period?: string): PayoutBatchView[] {
   const program = requireProgram(ctx);
   const rows = ctx.store.sqlite
-    .prepare(`SELECT ${BATCH_COLUMNS} FROM payout_batches b WHERE b.program_id = ? ${period ? 'AND b.period = ?' : ''} ORDER BY b.id`)
+    .prepare(
+      `SELECT ${BATCH_COLUMNS} FROM payout_batches b WHERE b.program_id = ? ${period ? 'AND b.period = ?' : ''} ORDER BY b.id`,
+    )
     .all(...(period ? [program.id, period] : [program.id])) as BatchRow[];
   return rows.map(batchView);
 }
@@ -67,7 +69,9 @@ export function nextWorkingDay(now: Date): string {
 }
 
 function debtorOf(ctx: CoreContext, programId: number) {
-  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as { payment_json: string };
+  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as {
+    payment_json: string;
+  };
   return (JSON.parse(row.payment_json) as { sepaDebtor?: { name: string; iban: string; bic: string } }).sepaDebtor;
 }
 
@@ -93,11 +97,19 @@ function batchByRef(ctx: CoreContext, batchRef: string): PayoutBatchView | undef
 function storedFile(ctx: CoreContext, batch: PayoutBatchView, format: PayoutFileFormat): PreparedExport | null {
   const row =
     format === batch.format
-      ? (ctx.store.sqlite.prepare('SELECT file_name AS fileName, bytes FROM payout_batches WHERE id = ?').get(batch.id) as { fileName: string; bytes: Buffer })
-      : (ctx.store.sqlite.prepare('SELECT file_name AS fileName, bytes FROM payout_batch_files WHERE batch_id = ? AND format = ?').get(batch.id, format) as { fileName: string; bytes: Buffer } | undefined);
+      ? (ctx.store.sqlite
+          .prepare('SELECT file_name AS fileName, bytes FROM payout_batches WHERE id = ?')
+          .get(batch.id) as { fileName: string; bytes: Buffer })
+      : (ctx.store.sqlite
+          .prepare('SELECT file_name AS fileName, bytes FROM payout_batch_files WHERE batch_id = ? AND format = ?')
+          .get(batch.id, format) as { fileName: string; bytes: Buffer } | undefined);
   if (!row) return null;
   const bytes = new Uint8Array(row.bytes);
-  return { fileName: row.fileName, bytes, commit: () => ({ batch, fileName: row.fileName, bytes, reused: true, copy: format !== batch.format }) };
+  return {
+    fileName: row.fileName,
+    bytes,
+    commit: () => ({ batch, fileName: row.fileName, bytes, reused: true, copy: format !== batch.format }),
+  };
 }
 
 /** What a payout file says of a top-up: the same for a first file and for its copy in the other format. */
@@ -125,7 +137,10 @@ async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: Car
   const program = requireProgram(ctx);
   const items = loadPayoutStates(ctx.store.sqlite, program.id, batch.period).filter((p) => p.batchId === batch.id);
   // The copy carries the anchor of the batch it copies: the chain head when the payment was made.
-  const auditAnchor = ctx.store.sqlite.prepare('SELECT audit_anchor FROM payout_batches WHERE id = ?').pluck().get(batch.id) as string | null;
+  const auditAnchor = ctx.store.sqlite
+    .prepare('SELECT audit_anchor FROM payout_batches WHERE id = ?')
+    .pluck()
+    .get(batch.id) as string | null;
   const file = await writePayoutFile(
     format,
     {
@@ -152,38 +167,75 @@ async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: Car
     commit: () =>
       ctx.store.transaction(() => {
         const now = batchByRef(ctx, batch.batchRef)!;
-        if (now.voided) throw new AppError('PAYOUTS_MOVED', `The payout batch ${batch.batchRef} was voided while its ${format} file was written; a voided batch is not written again.`);
+        if (now.voided)
+          throw new AppError(
+            'PAYOUTS_MOVED',
+            `The payout batch ${batch.batchRef} was voided while its ${format} file was written; a voided batch is not written again.`,
+          );
         // Another call may have recorded this copy meanwhile: that one is the file, byte for byte.
         const earlier = storedFile(ctx, now, format);
         if (earlier) return earlier.commit();
         ctx.store.sqlite
-          .prepare('INSERT INTO payout_batch_files (batch_id, format, file_name, sha256, bytes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO payout_batch_files (batch_id, format, file_name, sha256, bytes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(batch.id, format, file.fileName, sha256, Buffer.from(file.bytes), nowIso(ctx), ctx.actor);
-        recordDecision(ctx, 'payouts.exportCopy', batch.batchRef, null, { period: batch.period, format, of: batch.format, rows: file.rowCount, controlSumMinor: file.controlSumMinor, sha256 });
-        return { batch: batchByRef(ctx, batch.batchRef)!, fileName: file.fileName, bytes: file.bytes, reused: false, copy: true };
+        recordDecision(ctx, 'payouts.exportCopy', batch.batchRef, null, {
+          period: batch.period,
+          format,
+          of: batch.format,
+          rows: file.rowCount,
+          controlSumMinor: file.controlSumMinor,
+          sha256,
+        });
+        return {
+          batch: batchByRef(ctx, batch.batchRef)!,
+          fileName: file.fileName,
+          bytes: file.bytes,
+          reused: false,
+          copy: true,
+        };
       }),
   };
 }
 
 /** A batch's file in the format asked: its own file, or the same batch in the other card format. */
-export async function prepareBatchExport(ctx: CoreContext, batchRef: string, format: PayoutFileFormat): Promise<PreparedExport> {
+export async function prepareBatchExport(
+  ctx: CoreContext,
+  batchRef: string,
+  format: PayoutFileFormat,
+): Promise<PreparedExport> {
   const batch = batchByRef(ctx, batchRef);
   if (!batch) throw new AppError('NOT_FOUND', `There is no payout batch ${batchRef}.`);
   if (format === batch.format) return storedFile(ctx, batch, format)!;
   if (batch.format === 'sepa' || !isCardFormat(format)) {
-    throw new AppError('INVALID_INPUT', `The payout batch ${batchRef} is a ${batch.format} file; only a card batch is written again as xlsx or csv, and a SEPA file is not a card file.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `The payout batch ${batchRef} is a ${batch.format} file; only a card batch is written again as xlsx or csv, and a SEPA file is not a card file.`,
+    );
   }
-  if (batch.voided) throw new AppError('INVALID_INPUT', `The payout batch ${batchRef} is voided; a voided batch is not written again in another format.`);
+  if (batch.voided)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The payout batch ${batchRef} is voided; a voided batch is not written again in another format.`,
+    );
   return prepareCopy(ctx, batch, format);
 }
 
-export async function prepareExport(ctx: CoreContext, period: string, format: PayoutFileFormat): Promise<PreparedExport> {
+export async function prepareExport(
+  ctx: CoreContext,
+  period: string,
+  format: PayoutFileFormat,
+): Promise<PreparedExport> {
   requirePeriod(period);
   const program = requireProgram(ctx);
   const state = periodState(ctx, program.id, period);
-  if (!isLocked(state)) throw new AppError('PERIOD_NOT_APPROVED', `${period} is ${state}: approve it before exporting its payouts.`);
+  if (!isLocked(state))
+    throw new AppError('PERIOD_NOT_APPROVED', `${period} is ${state}: approve it before exporting its payouts.`);
   const method = format === 'sepa' ? 'transfer' : 'card';
-  const pending = loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.method === method && p.status === 'approved');
+  const pending = loadPayoutStates(ctx.store.sqlite, program.id, period).filter(
+    (p) => p.method === method && p.status === 'approved',
+  );
   if (pending.length === 0) {
     // Nothing left: the same file again, never a second payment; or, for a card batch made
     // in the other format, that batch written in this one.
@@ -198,8 +250,17 @@ export async function prepareExport(ctx: CoreContext, period: string, format: Pa
     );
   }
   const debtor = debtorOf(ctx, program.id);
-  if (format === 'sepa' && !debtor) throw new AppError('INVALID_PROGRAM', "A SEPA file needs the program's debtor account (payment.sepaDebtor: name, IBAN, BIC).");
-  const batchCount = () => (ctx.store.sqlite.prepare('SELECT COUNT(*) AS n FROM payout_batches WHERE program_id = ? AND period = ?').get(program.id, period) as { n: number }).n;
+  if (format === 'sepa' && !debtor)
+    throw new AppError(
+      'INVALID_PROGRAM',
+      "A SEPA file needs the program's debtor account (payment.sepaDebtor: name, IBAN, BIC).",
+    );
+  const batchCount = () =>
+    (
+      ctx.store.sqlite
+        .prepare('SELECT COUNT(*) AS n FROM payout_batches WHERE program_id = ? AND period = ?')
+        .get(program.id, period) as { n: number }
+    ).n;
   const count = batchCount();
   const batchRef = `PB-${period}-${count + 1}`;
   const createdAt = nowIso(ctx);
@@ -223,26 +284,79 @@ export async function prepareExport(ctx: CoreContext, period: string, format: Pa
     ctx.store.transaction(() => {
       // The file was written outside this transaction, from top-ups read before it: another
       // export may have taken some of them, or recorded a batch under the same reference.
-      const still = new Set(loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved').map((p) => p.id));
+      const still = new Set(
+        loadPayoutStates(ctx.store.sqlite, program.id, period)
+          .filter((p) => p.status === 'approved')
+          .map((p) => p.id),
+      );
       const taken = pending.filter((p) => !still.has(p.id));
       if (taken.length > 0) {
-        throw new AppError('PAYOUTS_MOVED', `${taken.length} of these top-ups (${taken.slice(0, 5).map((p) => p.reference).join(', ')}${taken.length > 5 ? ', ...' : ''}) were exported meanwhile; nothing was recorded. Export again.`);
+        throw new AppError(
+          'PAYOUTS_MOVED',
+          `${taken.length} of these top-ups (${taken
+            .slice(0, 5)
+            .map((p) => p.reference)
+            .join(
+              ', ',
+            )}${taken.length > 5 ? ', ...' : ''}) were exported meanwhile; nothing was recorded. Export again.`,
+        );
       }
-      if (batchCount() !== count) throw new AppError('PAYOUTS_MOVED', `Another payout file of ${period} was recorded while this one was written; nothing was recorded. Export again.`);
+      if (batchCount() !== count)
+        throw new AppError(
+          'PAYOUTS_MOVED',
+          `Another payout file of ${period} was recorded while this one was written; nothing was recorded. Export again.`,
+        );
       const id = Number(
         ctx.store.sqlite
           .prepare(
             `INSERT INTO payout_batches (program_id, period, batch_ref, format, file_name, sha256, bytes, row_count, control_sum_minor, created_at, created_by, audit_anchor)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(program.id, period, batchRef, format, file.fileName, sha256, Buffer.from(file.bytes), file.rowCount, file.controlSumMinor, createdAt, ctx.actor, auditAnchor).lastInsertRowid,
+          .run(
+            program.id,
+            period,
+            batchRef,
+            format,
+            file.fileName,
+            sha256,
+            Buffer.from(file.bytes),
+            file.rowCount,
+            file.controlSumMinor,
+            createdAt,
+            ctx.actor,
+            auditAnchor,
+          ).lastInsertRowid,
       );
       const item = ctx.store.sqlite.prepare('INSERT INTO payout_batch_items (batch_id, payout_id) VALUES (?, ?)');
       for (const p of pending) item.run(id, p.id);
-      markExported(ctx, pending.map((p) => p.id), id);
+      markExported(
+        ctx,
+        pending.map((p) => p.id),
+        id,
+      );
       const left = loadPayoutStates(ctx.store.sqlite, program.id, period).filter((p) => p.status === 'approved').length;
-      if (left === 0 && state === 'approved') recordPeriodEvent(ctx, program.id, period, 'exported', (ctx.store.sqlite.prepare("SELECT rule_version FROM period_events WHERE program_id = ? AND period = ? AND state = 'approved' ORDER BY id DESC LIMIT 1").get(program.id, period) as { rule_version: number }).rule_version, { batchRef });
-      recordDecision(ctx, 'payouts.export', batchRef, null, { period, format, rows: file.rowCount, controlSumMinor: file.controlSumMinor, sha256 });
+      if (left === 0 && state === 'approved')
+        recordPeriodEvent(
+          ctx,
+          program.id,
+          period,
+          'exported',
+          (
+            ctx.store.sqlite
+              .prepare(
+                "SELECT rule_version FROM period_events WHERE program_id = ? AND period = ? AND state = 'approved' ORDER BY id DESC LIMIT 1",
+              )
+              .get(program.id, period) as { rule_version: number }
+          ).rule_version,
+          { batchRef },
+        );
+      recordDecision(ctx, 'payouts.export', batchRef, null, {
+        period,
+        format,
+        rows: file.rowCount,
+        controlSumMinor: file.controlSumMinor,
+        sha256,
+      });
       const batch = listPayoutBatches(ctx, period).find((b) => b.id === id)!;
       return { batch, fileName: file.fileName, bytes: file.bytes, reused: false, copy: false };
     });
@@ -254,14 +368,25 @@ export async function exportPayouts(ctx: CoreContext, period: string, format: Pa
 }
 
 /** A recorded batch in the format asked (its own, or the other card format); never a new payment. */
-export async function exportPayoutBatch(ctx: CoreContext, batchRef: string, format: PayoutFileFormat): Promise<ExportResult> {
+export async function exportPayoutBatch(
+  ctx: CoreContext,
+  batchRef: string,
+  format: PayoutFileFormat,
+): Promise<ExportResult> {
   return (await prepareBatchExport(ctx, batchRef, format)).commit();
 }
 
-/** Voids a batch with a reason: its top-ups not confirmed paid get their redemptions reversed, so they can be paid again. */
+/**
+ * Voids a batch with a reason: its top-ups not confirmed paid get their redemptions reversed, so they can be paid
+ * again.
+ */
 export function voidPayoutBatch(ctx: CoreContext, batchRef: string, reason: string): PayoutBatchView {
   const why = reason.trim();
-  if (why === '') throw new AppError('REASON_REQUIRED', 'Voiding a payout batch needs a reason; it is kept with the batch and its top-ups.');
+  if (why === '')
+    throw new AppError(
+      'REASON_REQUIRED',
+      'Voiding a payout batch needs a reason; it is kept with the batch and its top-ups.',
+    );
   return ctx.store.transaction(() => {
     const program = requireProgram(ctx);
     const batch = listPayoutBatches(ctx).find((b) => b.batchRef === batchRef);
@@ -270,9 +395,16 @@ export function voidPayoutBatch(ctx: CoreContext, batchRef: string, reason: stri
     const inBatch = loadPayoutStates(ctx.store.sqlite, program.id, batch.period).filter((p) => p.batchId === batch.id);
     const paid = inBatch.filter((p) => p.status === 'paid');
     const voidable = inBatch.filter((p) => p.status === 'exported');
-    if (voidable.length === 0) throw new AppError('INVALID_INPUT', `Every top-up of ${batchRef} is already confirmed (paid or failed); there is nothing to void.`);
+    if (voidable.length === 0)
+      throw new AppError(
+        'INVALID_INPUT',
+        `Every top-up of ${batchRef} is already confirmed (paid or failed); there is nothing to void.`,
+      );
     voidPayouts(ctx, program.id, voidable, batch.id, why);
-    recordDecision(ctx, 'payouts.void', batchRef, why, { voided: voidable.map((p) => p.reference), keptPaid: paid.map((p) => p.reference) });
+    recordDecision(ctx, 'payouts.void', batchRef, why, {
+      voided: voidable.map((p) => p.reference),
+      keptPaid: paid.map((p) => p.reference),
+    });
     return listPayoutBatches(ctx).find((b) => b.id === batch.id)!;
   });
 }

@@ -53,7 +53,10 @@ export async function saveExport(prepare: () => Promise<PreparedExport>, target:
     }
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new AppError('FILE_NOT_WRITABLE', `Cannot write ${out}: ${why(error, folder)}. Nothing was recorded.`, { path: out, reason: (error as NodeJS.ErrnoException).code ?? null });
+    throw new AppError('FILE_NOT_WRITABLE', `Cannot write ${out}: ${why(error, folder)}. Nothing was recorded.`, {
+      path: out,
+      reason: (error as NodeJS.ErrnoException).code ?? null,
+    });
   }
   let result: ExportResult;
   try {
@@ -68,7 +71,12 @@ export async function saveExport(prepare: () => Promise<PreparedExport>, target:
     throw new AppError(
       'FILE_NOT_MOVED',
       `The payout batch ${result.batch.batchRef} was recorded, but its file could not be put at ${out} (${why(error, folder)}); it is at ${temp}. Exporting again returns the same file.`,
-      { path: out, tempPath: temp, batchRef: result.batch.batchRef, reason: (error as NodeJS.ErrnoException).code ?? null },
+      {
+        path: out,
+        tempPath: temp,
+        batchRef: result.batch.batchRef,
+        reason: (error as NodeJS.ErrnoException).code ?? null,
+      },
     );
   }
   return { ...result, out };

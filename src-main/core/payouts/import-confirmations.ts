@@ -12,24 +12,94 @@ import type { ImportFile } from '../import/jobs/import-pipeline';
 import type { ImportProblem, ImportReport } from '../import/report/import-report';
 import { parseMoneyCell } from '../import/cells/parse-number-cell';
 import { textParser } from '../import/cells/parse-text-cell';
-import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable } from '../import/jobs/prepare-import';
+import {
+  beginImport,
+  commitImportBatch,
+  layoutChangeOf,
+  NO_PROGRESS,
+  readClientTable,
+} from '../import/jobs/prepare-import';
 import { previewFromTable } from '../import/table/preview-from-table';
 import { minorToDecimalString } from '../money/minor-units';
 import { confirmPayouts, loadPayoutStates, type ConfirmationMatch, type PayoutState } from './payout-states';
 
-const REFERENCE = ['Reference', 'Payment reference', 'Ref', 'Reference ID', 'EndToEndId', 'Referencja', 'Nr referencyjny', 'Identyfikator', 'Референс', 'Номер операции', 'Referanse'] as const;
+const REFERENCE = [
+  'Reference',
+  'Payment reference',
+  'Ref',
+  'Reference ID',
+  'EndToEndId',
+  'Referencja',
+  'Nr referencyjny',
+  'Identyfikator',
+  'Референс',
+  'Номер операции',
+  'Referanse',
+] as const;
 const AMOUNT = ['Amount', 'Value', 'Kwota', 'Wartość', 'Сумма', 'Beløp'] as const;
 const STATUS = ['Status', 'Result', 'Wynik', 'Статус', 'Результат'] as const;
-const REASON = ['Reason', 'Message', 'Comment', 'Powód', 'Komunikat', 'Uwagi', 'Причина', 'Комментарий', 'Årsak'] as const;
+const REASON = [
+  'Reason',
+  'Message',
+  'Comment',
+  'Powód',
+  'Komunikat',
+  'Uwagi',
+  'Причина',
+  'Комментарий',
+  'Årsak',
+] as const;
 
-const PAID = ['ok', 'paid', 'success', 'successful', 'done', 'completed', 'executed', 'loaded', 'zrealizowano', 'zrealizowana', 'wykonano', 'opłacono', 'zasilono', 'выполнено', 'оплачено', 'успешно', 'utført', 'betalt'];
-const FAILED = ['failed', 'fail', 'error', 'rejected', 'declined', 'returned', 'odrzucono', 'odrzucona', 'błąd', 'niezrealizowano', 'zwrot', 'отклонено', 'ошибка', 'возврат', 'feilet', 'avvist'];
+const PAID = [
+  'ok',
+  'paid',
+  'success',
+  'successful',
+  'done',
+  'completed',
+  'executed',
+  'loaded',
+  'zrealizowano',
+  'zrealizowana',
+  'wykonano',
+  'opłacono',
+  'zasilono',
+  'выполнено',
+  'оплачено',
+  'успешно',
+  'utført',
+  'betalt',
+];
+const FAILED = [
+  'failed',
+  'fail',
+  'error',
+  'rejected',
+  'declined',
+  'returned',
+  'odrzucono',
+  'odrzucona',
+  'błąd',
+  'niezrealizowano',
+  'zwrot',
+  'отклонено',
+  'ошибка',
+  'возврат',
+  'feilet',
+  'avvist',
+];
 
 function parseConfirmationStatus(cell: FilledCell): CellParseResult<'paid' | 'failed'> {
-  const text = String(cell instanceof Date ? '' : cell).trim().toLowerCase();
+  const text = String(cell instanceof Date ? '' : cell)
+    .trim()
+    .toLowerCase();
   if (PAID.includes(text)) return { ok: true, value: 'paid' };
   if (FAILED.includes(text)) return { ok: true, value: 'failed' };
-  return { ok: false, code: 'BAD_CONFIRMATION_STATUS', message: 'is neither a paid nor a failed status (such as OK, paid, zrealizowano, failed, odrzucono)' };
+  return {
+    ok: false,
+    code: 'BAD_CONFIRMATION_STATUS',
+    message: 'is neither a paid nor a failed status (such as OK, paid, zrealizowano, failed, odrzucono)',
+  };
 }
 
 export const confirmationFields = {
@@ -49,7 +119,13 @@ export const confirmationsImport = defineImport({
   duplicateKey: ['reference'],
   checkRow: (values) =>
     values.reference === null && values.cardRef === null && values.iban === null
-      ? [{ field: 'reference', code: 'MISSING_VALUE', message: 'is blank, and so are the card and the IBAN: the row names no top-up' }]
+      ? [
+          {
+            field: 'reference',
+            code: 'MISSING_VALUE',
+            message: 'is blank, and so are the card and the IBAN: the row names no top-up',
+          },
+        ]
       : [],
 });
 
@@ -68,7 +144,14 @@ export function matchConfirmations(
   const taken = new Set<number>();
   let alreadyKnown = 0;
   const money = (minor: number) => `${minorToDecimalString(minor, digits)} ${currency}`;
-  type Params = { kind: 'unknownReference' | 'noMatch' | 'ambiguous' | 'amount' | 'alreadyConfirmed' | 'notExported' | 'voided' | 'twice'; reference?: string; expectedMinor?: number; givenMinor?: number; status?: string };
+  type Params = {
+    kind:
+      'unknownReference' | 'noMatch' | 'ambiguous' | 'amount' | 'alreadyConfirmed' | 'notExported' | 'voided' | 'twice';
+    reference?: string;
+    expectedMinor?: number;
+    givenMinor?: number;
+    status?: string;
+  };
   const mismatch = (row: number, column: string | null, value: string | null, reason: string, params: Params) =>
     mismatches.push({
       row,
@@ -76,7 +159,10 @@ export function matchConfirmations(
       value,
       code: 'CONFIRMATION_MISMATCH',
       reason: `Row ${row}: ${reason}`,
-      params: Object.fromEntries(Object.entries({ row, ...params }).filter(([, v]) => v !== undefined)) as Record<string, string | number>,
+      params: Object.fromEntries(Object.entries({ row, ...params }).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string | number
+      >,
       severity: 'error',
     });
 
@@ -86,12 +172,24 @@ export function matchConfirmations(
     if (values.reference !== null) {
       payout = byReference.get(values.reference.trim().toUpperCase());
       if (!payout) {
-        mismatch(row, 'reference', values.reference, `the reference "${values.reference}" is not one of ours; nothing was changed for it.`, { kind: 'unknownReference', reference: values.reference });
+        mismatch(
+          row,
+          'reference',
+          values.reference,
+          `the reference "${values.reference}" is not one of ours; nothing was changed for it.`,
+          { kind: 'unknownReference', reference: values.reference },
+        );
         continue;
       }
     } else {
       const key = compact(values.cardRef ?? values.iban ?? '');
-      const candidates = payouts.filter((p) => p.status === 'exported' && !taken.has(p.id) && compact(p.cardRef ?? p.iban ?? '') === key && p.amountMinor === amount);
+      const candidates = payouts.filter(
+        (p) =>
+          p.status === 'exported' &&
+          !taken.has(p.id) &&
+          compact(p.cardRef ?? p.iban ?? '') === key &&
+          p.amountMinor === amount,
+      );
       if (candidates.length !== 1) {
         mismatch(
           row,
@@ -107,12 +205,18 @@ export function matchConfirmations(
       payout = candidates[0]!;
     }
     if (payout.amountMinor !== amount) {
-      mismatch(row, 'amount', money(amount), `the top-up ${payout.reference} was for ${money(payout.amountMinor)}, not ${money(amount)}; nothing was changed for it.`, {
-        kind: 'amount',
-        reference: payout.reference,
-        expectedMinor: payout.amountMinor,
-        givenMinor: amount,
-      });
+      mismatch(
+        row,
+        'amount',
+        money(amount),
+        `the top-up ${payout.reference} was for ${money(payout.amountMinor)}, not ${money(amount)}; nothing was changed for it.`,
+        {
+          kind: 'amount',
+          reference: payout.reference,
+          expectedMinor: payout.amountMinor,
+          givenMinor: amount,
+        },
+      );
       continue;
     }
     if (payout.status === 'paid' || payout.status === 'failed') {
@@ -120,26 +224,50 @@ export function matchConfirmations(
         alreadyKnown++;
         continue;
       }
-      mismatch(row, 'status', values.status, `the top-up ${payout.reference} was already confirmed as ${payout.status}; nothing was changed.`, {
-        kind: 'alreadyConfirmed',
-        reference: payout.reference,
-        status: payout.status,
-      });
+      mismatch(
+        row,
+        'status',
+        values.status,
+        `the top-up ${payout.reference} was already confirmed as ${payout.status}; nothing was changed.`,
+        {
+          kind: 'alreadyConfirmed',
+          reference: payout.reference,
+          status: payout.status,
+        },
+      );
       continue;
     }
     if (payout.status !== 'exported') {
-      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is ${payout.status === 'voided' ? 'in a voided batch' : 'not exported yet'}; nothing was changed.`, {
-        kind: payout.status === 'voided' ? 'voided' : 'notExported',
-        reference: payout.reference,
-      });
+      mismatch(
+        row,
+        'reference',
+        payout.reference,
+        `the top-up ${payout.reference} is ${payout.status === 'voided' ? 'in a voided batch' : 'not exported yet'}; nothing was changed.`,
+        {
+          kind: payout.status === 'voided' ? 'voided' : 'notExported',
+          reference: payout.reference,
+        },
+      );
       continue;
     }
     if (taken.has(payout.id)) {
-      mismatch(row, 'reference', payout.reference, `the top-up ${payout.reference} is confirmed twice in this file; only the first row counts.`, { kind: 'twice', reference: payout.reference });
+      mismatch(
+        row,
+        'reference',
+        payout.reference,
+        `the top-up ${payout.reference} is confirmed twice in this file; only the first row counts.`,
+        { kind: 'twice', reference: payout.reference },
+      );
       continue;
     }
     taken.add(payout.id);
-    matches.push({ payoutId: payout.id, reference: payout.reference, row, status: values.status!, reason: values.reason });
+    matches.push({
+      payoutId: payout.id,
+      reference: payout.reference,
+      row,
+      status: values.status!,
+      reason: values.reason,
+    });
   }
   return { matches, mismatches, alreadyKnown };
 }
@@ -149,7 +277,10 @@ interface RowOutcome {
   reference: string | null;
 }
 
-function outcomesByRow(result: { matches: readonly ConfirmationMatch[]; mismatches: readonly ImportProblem[] }): Map<number, RowOutcome> {
+function outcomesByRow(result: {
+  matches: readonly ConfirmationMatch[];
+  mismatches: readonly ImportProblem[];
+}): Map<number, RowOutcome> {
   const outcomes = new Map<number, RowOutcome>();
   for (const m of result.matches) outcomes.set(m.row, { key: `${m.status}:${m.payoutId}`, reference: m.reference });
   for (const m of result.mismatches) {
@@ -159,7 +290,9 @@ function outcomesByRow(result: { matches: readonly ConfirmationMatch[]; mismatch
   return outcomes;
 }
 
-/** Refuses the commit, naming each row whose top-up moved since the preview; nothing is written from a stale preview. */
+/**
+ * Refuses the commit, naming each row whose top-up moved since the preview; nothing is written from a stale preview.
+ */
 function refuseWhatMoved(
   rows: readonly number[],
   preview: { matches: readonly ConfirmationMatch[]; mismatches: readonly ImportProblem[] },
@@ -169,21 +302,31 @@ function refuseWhatMoved(
 ): void {
   const then = outcomesByRow(preview);
   const current = outcomesByRow(again);
-  const statusIn = (list: readonly PayoutState[], reference: string) => list.find((p) => p.reference.toUpperCase() === reference.toUpperCase())?.status;
+  const statusIn = (list: readonly PayoutState[], reference: string) =>
+    list.find((p) => p.reference.toUpperCase() === reference.toUpperCase())?.status;
   const moved: { row: number; reference: string | null; before: string | null; now: string | null }[] = [];
   for (const row of rows) {
     const a = then.get(row);
     const b = current.get(row);
     if ((a?.key ?? 'known') === (b?.key ?? 'known')) continue;
     const reference = b?.reference ?? a?.reference ?? null;
-    moved.push({ row, reference, before: reference ? (statusIn(before, reference) ?? null) : null, now: reference ? (statusIn(now, reference) ?? null) : null });
+    moved.push({
+      row,
+      reference,
+      before: reference ? (statusIn(before, reference) ?? null) : null,
+      now: reference ? (statusIn(now, reference) ?? null) : null,
+    });
   }
   if (moved.length === 0) return;
   const sentence = (m: (typeof moved)[number]) =>
     m.reference && m.now
       ? `row ${m.row}: the top-up ${m.reference} was ${m.before ?? 'unknown'} when the file was read and is ${m.now} now`
       : `row ${m.row}: the top-ups this row could name changed`;
-  throw new AppError('PAYOUTS_MOVED', `Top-ups changed since this file was read (${moved.map(sentence).join('; ')}). Nothing was written; read the file again.`, { moved });
+  throw new AppError(
+    'PAYOUTS_MOVED',
+    `Top-ups changed since this file was read (${moved.map(sentence).join('; ')}). Nothing was written; read the file again.`,
+    { moved },
+  );
 }
 
 export const confirmationsRunner: ImportKindRunner = {
@@ -192,7 +335,12 @@ export const confirmationsRunner: ImportKindRunner = {
     const start = beginImport(ctx, 'confirmations', file, options);
     const table = await readClientTable(ctx, start, confirmationsImport, progress);
     const payouts = loadPayoutStates(ctx.store.sqlite, start.program.id);
-    const { matches, mismatches } = matchConfirmations(table.accepted, payouts, start.program.currency.minorDigits, start.program.currency.code);
+    const { matches, mismatches } = matchConfirmations(
+      table.accepted,
+      payouts,
+      start.program.currency.minorDigits,
+      start.program.currency.code,
+    );
     const problems = [...table.problems, ...mismatches].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     // Rows the table took but that match no top-up are shown as refused, with the rows to look at first.
     const refused = new Set(mismatches.map((m) => m.row));
@@ -204,7 +352,13 @@ export const confirmationsRunner: ImportKindRunner = {
       file,
       sha256: start.sha256,
       definition: confirmationsImport,
-      table: { ...table, problems, previewRows, rejected: table.rejected + mismatches.length, acceptedCount: matches.length },
+      table: {
+        ...table,
+        problems,
+        previewRows,
+        rejected: table.rejected + mismatches.length,
+        acceptedCount: matches.length,
+      },
       layoutChange: layoutChangeOf(ctx, start, table.headers),
     });
     return {
@@ -218,8 +372,19 @@ export const confirmationsRunner: ImportKindRunner = {
           // what the preview matched may have been voided, confirmed or exported since.
           write: (batchId) => {
             const now = loadPayoutStates(ctx.store.sqlite, start.program.id);
-            const again = matchConfirmations(table.accepted, now, start.program.currency.minorDigits, start.program.currency.code);
-            refuseWhatMoved(table.accepted.map((r) => r.row), { matches, mismatches }, again, payouts, now);
+            const again = matchConfirmations(
+              table.accepted,
+              now,
+              start.program.currency.minorDigits,
+              start.program.currency.code,
+            );
+            refuseWhatMoved(
+              table.accepted.map((r) => r.row),
+              { matches, mismatches },
+              again,
+              payouts,
+              now,
+            );
             const result = confirmPayouts(ctx, start.program.id, again.matches, batchId);
             return { created: result.paid, updated: result.failed, unchanged: again.alreadyKnown, changes: [] };
           },

@@ -43,7 +43,8 @@ export function payoutNow(sqlite: Database.Database, payoutId: number): PayoutNo
               (SELECT e.event FROM payout_events e WHERE e.payout_id = p.id ORDER BY e.id DESC LIMIT 1) AS lastEvent
        FROM payouts p LEFT JOIN payout_batch_items i ON i.payout_id = p.id WHERE p.id = ?`,
     )
-    .get(payoutId) as { id: number; reference: string; batchId: number | null; lastEvent: PayoutEvent | null } | undefined;
+    .get(payoutId) as
+    { id: number; reference: string; batchId: number | null; lastEvent: PayoutEvent | null } | undefined;
   return row && { id: row.id, reference: row.reference, batchId: row.batchId, status: row.lastEvent ?? 'approved' };
 }
 
@@ -60,17 +61,30 @@ function describeStatus(status: PayoutStatus): string {
 }
 
 /** Records one move of a top-up; call inside the transaction that decided it. */
-export function movePayout(ctx: CoreContext, payoutId: number, to: PayoutEvent, batchId: number | null, reason: string | null, details: Record<string, unknown> = {}): void {
+export function movePayout(
+  ctx: CoreContext,
+  payoutId: number,
+  to: PayoutEvent,
+  batchId: number | null,
+  reason: string | null,
+  details: Record<string, unknown> = {},
+): void {
   const now = payoutNow(ctx.store.sqlite, payoutId);
   if (!now) throw new AppError('NOT_FOUND', `There is no top-up ${payoutId}.`);
   if (!canMove(now.status, to)) {
-    throw new AppError('PAYOUT_STATE_CONFLICT', `The top-up ${now.reference} is ${describeStatus(now.status)}; it cannot become ${to}. Nothing was changed.`, {
-      reference: now.reference,
-      status: now.status,
-      to,
-    });
+    throw new AppError(
+      'PAYOUT_STATE_CONFLICT',
+      `The top-up ${now.reference} is ${describeStatus(now.status)}; it cannot become ${to}. Nothing was changed.`,
+      {
+        reference: now.reference,
+        status: now.status,
+        to,
+      },
+    );
   }
   ctx.store.sqlite
-    .prepare('INSERT INTO payout_events (payout_id, event, batch_id, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO payout_events (payout_id, event, batch_id, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(payoutId, to, batchId, reason, JSON.stringify(details), nowIso(ctx), ctx.actor);
 }

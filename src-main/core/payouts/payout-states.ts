@@ -38,7 +38,9 @@ export function loadPayoutStates(sqlite: Database.Database, programId: number, p
        FROM payouts p LEFT JOIN payout_batch_items i ON i.payout_id = p.id LEFT JOIN payout_batches b ON b.id = i.batch_id
        WHERE p.program_id = ? ${period ? 'AND p.period = ?' : ''} ORDER BY p.id`,
     )
-    .all(...(period ? [programId, period] : [programId])) as (Omit<PayoutState, 'status'> & { lastEvent: PayoutStatus | null })[];
+    .all(...(period ? [programId, period] : [programId])) as (Omit<PayoutState, 'status'> & {
+    lastEvent: PayoutStatus | null;
+  })[];
   return rows.map(({ lastEvent, ...r }) => ({ ...r, status: lastEvent ?? 'approved' }));
 }
 
@@ -75,12 +77,26 @@ function reverseRedemptions(ctx: CoreContext, programId: number, payouts: readon
   appendLedgerEntries(
     ctx,
     programId,
-    payouts.map((p) => ({ participantCode: p.participantCode, period: p.period, kind: 'reversal' as const, points: p.points, reversesId: p.ledgerEntryId, rule: 'payout', reference: p.reference, note })),
+    payouts.map((p) => ({
+      participantCode: p.participantCode,
+      period: p.period,
+      kind: 'reversal' as const,
+      points: p.points,
+      reversesId: p.ledgerEntryId,
+      rule: 'payout',
+      reference: p.reference,
+      note,
+    })),
   );
 }
 
 /** Records what a confirmation file says; failed top-ups go back to the balance. Inside the import's transaction. */
-export function confirmPayouts(ctx: CoreContext, programId: number, matches: readonly ConfirmationMatch[], confirmationBatchId: number): { paid: number; failed: number } {
+export function confirmPayouts(
+  ctx: CoreContext,
+  programId: number,
+  matches: readonly ConfirmationMatch[],
+  confirmationBatchId: number,
+): { paid: number; failed: number } {
   const states = new Map(loadPayoutStates(ctx.store.sqlite, programId).map((p) => [p.id, p]));
   const failed: PayoutState[] = [];
   for (const m of matches) {
@@ -89,7 +105,13 @@ export function confirmPayouts(ctx: CoreContext, programId: number, matches: rea
     movePayout(ctx, m.payoutId, m.status, p.batchId, m.reason, { confirmationBatchId, row: m.row });
     if (m.status === 'failed') failed.push(p);
   }
-  if (failed.length > 0) reverseRedemptions(ctx, programId, failed, `Top-up failed at the issuer (confirmation batch ${confirmationBatchId}); the points are back in the balance`);
+  if (failed.length > 0)
+    reverseRedemptions(
+      ctx,
+      programId,
+      failed,
+      `Top-up failed at the issuer (confirmation batch ${confirmationBatchId}); the points are back in the balance`,
+    );
   return { paid: matches.length - failed.length, failed: failed.length };
 }
 
@@ -98,7 +120,13 @@ export function markExported(ctx: CoreContext, payoutIds: readonly number[], bat
 }
 
 /** Voids the top-ups of a batch that are not confirmed paid: their redemptions are reversed. */
-export function voidPayouts(ctx: CoreContext, programId: number, payouts: readonly PayoutState[], batchId: number, reason: string): void {
+export function voidPayouts(
+  ctx: CoreContext,
+  programId: number,
+  payouts: readonly PayoutState[],
+  batchId: number,
+  reason: string,
+): void {
   for (const p of payouts) movePayout(ctx, p.id, 'voided', batchId, reason);
   if (payouts.length > 0) reverseRedemptions(ctx, programId, payouts, `Payout batch voided: ${reason}`);
 }

@@ -27,7 +27,10 @@ export function setPayoutTemplate(ctx: CoreContext, input: unknown): PayoutTempl
       return payoutTemplate(ctx);
     }
     const parsed = parsePayoutTemplate(input);
-    if (!parsed.ok) throw new AppError('INVALID_INPUT', `The payout template is not valid: ${parsed.problems.join('; ')}.`, { problems: parsed.issues });
+    if (!parsed.ok)
+      throw new AppError('INVALID_INPUT', `The payout template is not valid: ${parsed.problems.join('; ')}.`, {
+        problems: parsed.issues,
+      });
     writeSetting(ctx, PAYOUT_TEMPLATE_SETTING, JSON.stringify(parsed.value));
     recordDecision(ctx, 'payouts.template', parsed.value.name, null, { template: parsed.value });
     return payoutTemplate(ctx);

@@ -41,7 +41,10 @@ export interface ExportResult {
   bytes: Uint8Array;
   /** True when nothing was left to export and the earlier file of this format is returned. */
   reused: boolean;
-  /** True when the file is an existing batch written in the other card format: the same top-ups, references and control sum. */
+  /**
+   * True when the file is an existing batch written in the other card format: the same top-ups, references and control
+   * sum.
+   */
   copy: boolean;
 }
 

@@ -22,7 +22,8 @@ export function budgetView(ctx: CoreContext): BudgetView {
     .reverse()
     .map((p) => {
       const own = payouts.filter((x) => x.period === p.period);
-      const sum = (statuses: string[]) => own.filter((x) => statuses.includes(x.status)).reduce((s, x) => s + x.amountMinor, 0);
+      const sum = (statuses: string[]) =>
+        own.filter((x) => statuses.includes(x.status)).reduce((s, x) => s + x.amountMinor, 0);
       let heldPoints = 0;
       let budgetedMinor = program.rules.budget?.perPeriodMinor ?? null;
       if (isLocked(p.state)) {
@@ -43,13 +44,26 @@ export function budgetView(ctx: CoreContext): BudgetView {
         paidMinor: sum(['paid']),
         failedMinor: sum(['failed']),
         heldPoints,
-        heldMinor: multiplyWithinLimit(heldPoints, program.pointValueMinor, () => `The worth of the points held in ${p.period}`),
+        heldMinor: multiplyWithinLimit(
+          heldPoints,
+          program.pointValueMinor,
+          () => `The worth of the points held in ${p.period}`,
+        ),
       };
     });
-  const total = (key: 'budgetedMinor' | 'approvedMinor' | 'paidMinor' | 'heldMinor') => sumWithinLimit(periods.map((p) => p[key] ?? 0), () => `The ${key.replace(/Minor$/, '')} amount to date`);
+  const total = (key: 'budgetedMinor' | 'approvedMinor' | 'paidMinor' | 'heldMinor') =>
+    sumWithinLimit(
+      periods.map((p) => p[key] ?? 0),
+      () => `The ${key.replace(/Minor$/, '')} amount to date`,
+    );
   return {
     currency: program.currency,
     periods,
-    toDate: { budgetedMinor: total('budgetedMinor'), approvedMinor: total('approvedMinor'), paidMinor: total('paidMinor'), heldMinor: total('heldMinor') },
+    toDate: {
+      budgetedMinor: total('budgetedMinor'),
+      approvedMinor: total('approvedMinor'),
+      paidMinor: total('paidMinor'),
+      heldMinor: total('heldMinor'),
+    },
   };
 }

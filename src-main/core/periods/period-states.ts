@@ -48,33 +48,46 @@ export function periodEvents(ctx: CoreContext, programId: number, period?: strin
   const rows = (
     period === undefined
       ? ctx.store.sqlite.prepare('SELECT * FROM period_events WHERE program_id = ? ORDER BY id').all(programId)
-      : ctx.store.sqlite.prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? ORDER BY id').all(programId, period)
+      : ctx.store.sqlite
+          .prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? ORDER BY id')
+          .all(programId, period)
   ) as EventRow[];
   return rows.map(eventOf);
 }
 
-export function latestEvent(ctx: CoreContext, programId: number, period: string, state?: PeriodState): PeriodEvent | null {
+export function latestEvent(
+  ctx: CoreContext,
+  programId: number,
+  period: string,
+  state?: PeriodState,
+): PeriodEvent | null {
   const row = (
     state === undefined
-      ? ctx.store.sqlite.prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? ORDER BY id DESC LIMIT 1').get(programId, period)
+      ? ctx.store.sqlite
+          .prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? ORDER BY id DESC LIMIT 1')
+          .get(programId, period)
       : ctx.store.sqlite
-          .prepare('SELECT * FROM period_events WHERE program_id = ? AND period = ? AND state = ? ORDER BY id DESC LIMIT 1')
+          .prepare(
+            'SELECT * FROM period_events WHERE program_id = ? AND period = ? AND state = ? ORDER BY id DESC LIMIT 1',
+          )
           .get(programId, period, state)
   ) as EventRow | undefined;
   return row ? eventOf(row) : null;
 }
 
 export function periodState(ctx: CoreContext, programId: number, period: string): PeriodState {
-  const row = ctx.store.sqlite.prepare('SELECT state FROM period_events WHERE program_id = ? AND period = ? ORDER BY id DESC LIMIT 1').get(programId, period) as
-    | { state: PeriodState }
-    | undefined;
+  const row = ctx.store.sqlite
+    .prepare('SELECT state FROM period_events WHERE program_id = ? AND period = ? ORDER BY id DESC LIMIT 1')
+    .get(programId, period) as { state: PeriodState } | undefined;
   return row?.state ?? 'open';
 }
 
 /** Each period's current state, for the periods that have events (an approval's snapshot is not read). */
 export function periodStates(ctx: CoreContext, programId: number): Map<string, PeriodState> {
   const rows = ctx.store.sqlite
-    .prepare('SELECT period, state FROM period_events WHERE id IN (SELECT MAX(id) FROM period_events WHERE program_id = ? GROUP BY period)')
+    .prepare(
+      'SELECT period, state FROM period_events WHERE id IN (SELECT MAX(id) FROM period_events WHERE program_id = ? GROUP BY period)',
+    )
     .raw()
     .all(programId) as [string, PeriodState][];
   return new Map(rows);
@@ -90,6 +103,8 @@ export function recordPeriodEvent(
   reason: string | null = null,
 ): void {
   ctx.store.sqlite
-    .prepare('INSERT INTO period_events (program_id, period, state, rule_version, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO period_events (program_id, period, state, rule_version, reason, details_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(programId, period, state, ruleVersion, reason, JSON.stringify(details), nowIso(ctx), ctx.actor);
 }

@@ -22,7 +22,9 @@ describe('calendar dates', () => {
 
   it('knows the days of every month, leap years included', () => {
     const wrong: string[] = [];
-    for (let y = 1890; y < 3010; y++) for (let m = 0; m <= 13; m++) if (daysInMonth(y, m) !== new Date(Date.UTC(y, m, 0)).getUTCDate()) wrong.push(`${y}-${m}`);
+    for (let y = 1890; y < 3010; y++)
+      for (let m = 0; m <= 13; m++)
+        if (daysInMonth(y, m) !== new Date(Date.UTC(y, m, 0)).getUTCDate()) wrong.push(`${y}-${m}`);
     expect(wrong).toEqual([]);
     expect(makeCalendarDate(2028, 2, 29)).toBe('2028-02-29');
     expect(makeCalendarDate(2100, 2, 29)).toBe(null);

@@ -7,7 +7,10 @@ import { validationProblems, type ValidationProblem } from './config-problems';
 import { parseProgramConfig, parseRules } from './program-config';
 
 const root = resolve(__dirname, '..', '..', '..');
-const reference = () => JSON.parse(readFileSync(join(root, 'examples', 'reference-program.json'), 'utf8')) as Record<string, unknown> & { rules: Record<string, unknown> };
+const reference = () =>
+  JSON.parse(readFileSync(join(root, 'examples', 'reference-program.json'), 'utf8')) as Record<string, unknown> & {
+    rules: Record<string, unknown>;
+  };
 
 /** The problems as data, without the English sentence: what the renderer words. */
 function problemsOf(result: ReturnType<typeof parseProgramConfig>): Omit<ValidationProblem, 'message'>[] {
@@ -34,7 +37,11 @@ describe('validation problems of a program', () => {
         baseRate: { points: 1 },
         tiers: [tier, { ...tier, name: 'Gold again', bonusPct: 1001, minVolumeMinor: MAX_SAFE_AMOUNT + 1 }],
         targetBands: [{ minAttainmentBp: 0, bonusPct: -1 }],
-        campaigns: [campaign, { ...campaign, to: '2026-10-1' }, { ...campaign, id: 'B', from: '2026-10-20', to: '2026-10-10' }],
+        campaigns: [
+          campaign,
+          { ...campaign, to: '2026-10-1' },
+          { ...campaign, id: 'B', from: '2026-10-20', to: '2026-10-10' },
+        ],
         contests: [{ id: 'T', name: 'T', eligibility: 'everyone', prizes: [] }],
         capPointsPerPeriod: '500',
       },
@@ -68,18 +75,49 @@ describe('validation problems of a program', () => {
 
   it('give a tier name too long with its limit, and a repeated id with the id', () => {
     const tier = { id: 'GOLD', name: 'Gold', minVolumeMinor: 100, bonusPct: 10 };
-    const parsed = parseRules({ baseRate: { points: 1, perMinor: 100 }, tiers: [tier, { ...tier, name: 'G'.repeat(61) }], unknownRule: 1 });
+    const parsed = parseRules({
+      baseRate: { points: 1, perMinor: 100 },
+      tiers: [tier, { ...tier, name: 'G'.repeat(61) }],
+      unknownRule: 1,
+    });
     expect(parsed.ok ? [] : parsed.issues).toEqual([
-      { path: ['tiers', 1, 'name'], code: 'too_long', params: { maximum: 60 }, message: 'tiers[1].name: must be at most 60 characters' },
-      { path: [], code: 'unknown_key', params: { keys: '"unknownRule"', count: 1 }, message: '(the document): has unknown setting "unknownRule"' },
-      { path: ['tiers', 1, 'id'], code: 'duplicate_id', params: { id: 'GOLD' }, message: 'tiers[1].id: repeats the id "GOLD"' },
+      {
+        path: ['tiers', 1, 'name'],
+        code: 'too_long',
+        params: { maximum: 60 },
+        message: 'tiers[1].name: must be at most 60 characters',
+      },
+      {
+        path: [],
+        code: 'unknown_key',
+        params: { keys: '"unknownRule"', count: 1 },
+        message: '(the document): has unknown setting "unknownRule"',
+      },
+      {
+        path: ['tiers', 1, 'id'],
+        code: 'duplicate_id',
+        params: { id: 'GOLD' },
+        message: 'tiers[1].id: repeats the id "GOLD"',
+      },
     ]);
     const repeated = parseRules({ baseRate: { points: 1, perMinor: 100 }, tiers: [tier, tier] });
-    expect(repeated.ok ? [] : repeated.issues).toEqual([{ path: ['tiers', 1, 'id'], code: 'duplicate_id', params: { id: 'GOLD' }, message: 'tiers[1].id: repeats the id "GOLD"' }]);
+    expect(repeated.ok ? [] : repeated.issues).toEqual([
+      {
+        path: ['tiers', 1, 'id'],
+        code: 'duplicate_id',
+        params: { id: 'GOLD' },
+        message: 'tiers[1].id: repeats the id "GOLD"',
+      },
+    ]);
   });
 
   it("a call's arguments refused by the contract are problems of the same kind", () => {
-    const parsed = contract['verify.resolve'].args.safeParse({ period: '2026-13', key: 'UNKNOWN_PARTICIPANT:A', action: 'pay', reason: 'x' });
+    const parsed = contract['verify.resolve'].args.safeParse({
+      period: '2026-13',
+      key: 'UNKNOWN_PARTICIPANT:A',
+      action: 'pay',
+      reason: 'x',
+    });
     expect(parsed.success).toBe(false);
     if (!parsed.success) {
       expect(validationProblems(parsed.error).map(({ path, code }) => [path, code])).toEqual([

@@ -53,7 +53,9 @@ export interface ValidationProblemParams {
   date_order: NoParams;
   /** An id that an earlier tier, campaign or contest already has. */
   duplicate_id: { id: string };
-  /** A payout template that lists a field twice, lacks the reference or an amount, or writes "," for both separators. */
+  /**
+   * A payout template that lists a field twice, lacks the reference or an amount, or writes "," for both separators.
+   */
   repeated_column: { field: string };
   missing_reference_column: NoParams;
   missing_amount_column: NoParams;
@@ -111,7 +113,9 @@ export const VALIDATION_PROBLEM_CODES = [
 
 // Fails to compile when a code of ValidationProblemParams is missing from the list above.
 type Expect<T extends true> = T;
-export type ValidationCodesListed = Expect<[Exclude<ValidationProblemCode, (typeof VALIDATION_PROBLEM_CODES)[number]>] extends [never] ? true : false>;
+export type ValidationCodesListed = Expect<
+  [Exclude<ValidationProblemCode, (typeof VALIDATION_PROBLEM_CODES)[number]>] extends [never] ? true : false
+>;
 
 /** The `params` a schema's refinement gives its issue, so that it is told apart without reading its words. */
 export type RefinementParams =
@@ -136,13 +140,24 @@ export function describePath(path: readonly PropertyKey[]): string {
 export function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     if (/received undefined/.test(issue.message)) return 'is missing';
-    const expected: Record<string, string> = { int: 'a whole number', number: 'a number', object: 'a group of settings', array: 'a list', string: 'text', boolean: 'true or false' };
+    const expected: Record<string, string> = {
+      int: 'a whole number',
+      number: 'a number',
+      object: 'a group of settings',
+      array: 'a list',
+      string: 'text',
+      boolean: 'true or false',
+    };
     return `must be ${expected[issue.expected] ?? issue.expected}`;
   }
-  if (issue.code === 'unrecognized_keys') return `has unknown ${issue.keys.length === 1 ? 'setting' : 'settings'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `has unknown ${issue.keys.length === 1 ? 'setting' : 'settings'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (/^(Too small|Too big|Invalid)/.test(issue.message)) {
     if (issue.code === 'too_small') {
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `must be at least ${String(issue.minimum)} characters`;
       if (issue.origin === 'array') return `must list at least ${String(issue.minimum)}`;
       return `must be at least ${String(issue.minimum)}`;
     }
@@ -151,7 +166,8 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `must list at most ${String(issue.maximum)}`;
       return `must be at most ${String(issue.maximum)}`;
     }
-    if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    if (issue.code === 'invalid_value')
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   return issue.message;
 }
@@ -169,10 +185,14 @@ function codeAndParams(issue: z.core.$ZodIssue): Pick<ValidationProblem, 'code' 
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined/.test(issue.message)) return { code: 'required', params: {} };
-      return { code: TYPE_CODES[issue.expected] ?? 'invalid', params: {} } as Pick<ValidationProblem, 'code' | 'params'>;
+      return { code: TYPE_CODES[issue.expected] ?? 'invalid', params: {} } as Pick<
+        ValidationProblem,
+        'code' | 'params'
+      >;
     case 'too_small': {
       const minimum = Number(issue.minimum);
-      if (issue.origin === 'string') return minimum <= 1 ? { code: 'empty', params: {} } : { code: 'too_short', params: { minimum } };
+      if (issue.origin === 'string')
+        return minimum <= 1 ? { code: 'empty', params: {} } : { code: 'too_short', params: { minimum } };
       if (issue.origin === 'array') return { code: 'too_few_items', params: { minimum } };
       return { code: 'too_small', params: { minimum } };
     }
@@ -180,15 +200,21 @@ function codeAndParams(issue: z.core.$ZodIssue): Pick<ValidationProblem, 'code' 
       const maximum = Number(issue.maximum);
       if (issue.origin === 'string') return { code: 'too_long', params: { maximum } };
       if (issue.origin === 'array') return { code: 'too_many_items', params: { maximum } };
-      return maximum === MAX_SAFE_AMOUNT ? { code: 'amount_too_large', params: { maximum } } : { code: 'too_large', params: { maximum } };
+      return maximum === MAX_SAFE_AMOUNT
+        ? { code: 'amount_too_large', params: { maximum } }
+        : { code: 'too_large', params: { maximum } };
     }
     case 'invalid_format': {
       const pattern = 'pattern' in issue ? String(issue.pattern) : '';
-      for (const [code, format] of Object.entries(CONFIG_FORMATS)) if (String(format) === pattern) return { code: code as keyof typeof CONFIG_FORMATS, params: {} };
+      for (const [code, format] of Object.entries(CONFIG_FORMATS))
+        if (String(format) === pattern) return { code: code as keyof typeof CONFIG_FORMATS, params: {} };
       return { code: 'invalid_format', params: {} };
     }
     case 'unrecognized_keys':
-      return { code: 'unknown_key', params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), count: issue.keys.length } };
+      return {
+        code: 'unknown_key',
+        params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), count: issue.keys.length },
+      };
     case 'invalid_value':
       return { code: 'not_one_of', params: { options: issue.values.map((v) => String(v)).join(', ') } };
     case 'custom': {
@@ -213,9 +239,19 @@ function codeAndParams(issue: z.core.$ZodIssue): Pick<ValidationProblem, 'code' 
 }
 
 /** One zod issue as a problem; `under` is prefixed to its path (['rules'] for a rules document checked alone). */
-export function validationProblemOf(issue: z.core.$ZodIssue, under: readonly (string | number)[] = []): ValidationProblem {
-  const path = [...under, ...issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')];
-  return { ...codeAndParams(issue), path, message: `${describePath(path)}: ${plainMessage(issue)}` } as ValidationProblem;
+export function validationProblemOf(
+  issue: z.core.$ZodIssue,
+  under: readonly (string | number)[] = [],
+): ValidationProblem {
+  const path = [
+    ...under,
+    ...issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number'),
+  ];
+  return {
+    ...codeAndParams(issue),
+    path,
+    message: `${describePath(path)}: ${plainMessage(issue)}`,
+  } as ValidationProblem;
 }
 
 export function validationProblems(error: z.ZodError, under: readonly (string | number)[] = []): ValidationProblem[] {

@@ -31,7 +31,13 @@ describe('the reference program file', () => {
     ]);
     expect(p.rules.capPointsPerPeriod).toBe(50_000);
     expect(p.rules.contests).toEqual([
-      { id: 'TURBOBOOST', name: 'TurboBoost', eligibility: 'joinedInPeriod', prizes: [2000, 1000, 500], tieBreak: ['joinDate', 'code'] },
+      {
+        id: 'TURBOBOOST',
+        name: 'TurboBoost',
+        eligibility: 'joinedInPeriod',
+        prizes: [2000, 1000, 500],
+        tieBreak: ['joinDate', 'code'],
+      },
     ]);
     expect(p.rules.payout).toEqual({ requiresDestination: true, requiresActive: true });
     expect(p.rules.budget).toEqual({ perPeriodMinor: 15_000_000 });
@@ -46,9 +52,23 @@ describe('parseProgramConfig', () => {
 
   it.each([
     [{ capPointsPerPeriod: 0 }, 'rules.capPointsPerPeriod: must be at least 1'],
-    [{ tiers: [{ id: 'GOLD', name: 'Gold', minVolumeMinor: 100, bonusPct: 2.5 }] }, 'rules.tiers[0].bonusPct: must be a whole number'],
-    [{ campaigns: [{ id: 'A', productGroup: 'DRY', from: '2026-10-15', to: '2026-10-01', bonusPct: 5 }] }, 'rules.campaigns[0].to: must end on or after the day it starts'],
-    [{ campaigns: [{ id: 'A', productGroup: 'DRY', from: '2026-10-01', to: '2026-10-15', bonusPct: 5 }, { id: 'A', productGroup: 'WET', from: '2026-10-01', to: '2026-10-15', bonusPct: 5 }] }, 'rules.campaigns[1].id: repeats the id "A"'],
+    [
+      { tiers: [{ id: 'GOLD', name: 'Gold', minVolumeMinor: 100, bonusPct: 2.5 }] },
+      'rules.tiers[0].bonusPct: must be a whole number',
+    ],
+    [
+      { campaigns: [{ id: 'A', productGroup: 'DRY', from: '2026-10-15', to: '2026-10-01', bonusPct: 5 }] },
+      'rules.campaigns[0].to: must end on or after the day it starts',
+    ],
+    [
+      {
+        campaigns: [
+          { id: 'A', productGroup: 'DRY', from: '2026-10-01', to: '2026-10-15', bonusPct: 5 },
+          { id: 'A', productGroup: 'WET', from: '2026-10-01', to: '2026-10-15', bonusPct: 5 },
+        ],
+      },
+      'rules.campaigns[1].id: repeats the id "A"',
+    ],
     [{ bonus: 5 }, 'rules: has unknown setting "bonus"'],
     [{ baseRate: undefined }, 'rules.baseRate: is missing'],
   ])('refuses invalid rules naming the field (%#)', (patch, expected) => {
@@ -63,11 +83,18 @@ describe('parseProgramConfig', () => {
   });
 
   it('refuses a period that is not YYYY-MM and a currency that is not ISO', () => {
-    const parsed = parseProgramConfig({ ...reference(), firstPeriod: '2026-13', currency: { code: 'zł', minorDigits: 2 } });
+    const parsed = parseProgramConfig({
+      ...reference(),
+      firstPeriod: '2026-13',
+      currency: { code: 'zł', minorDigits: 2 },
+    });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.problems).toEqual(
-        expect.arrayContaining(['firstPeriod: must be a month YYYY-MM', 'currency.code: must be a three-letter ISO 4217 code such as PLN']),
+        expect.arrayContaining([
+          'firstPeriod: must be a month YYYY-MM',
+          'currency.code: must be a three-letter ISO 4217 code such as PLN',
+        ]),
       );
     }
   });

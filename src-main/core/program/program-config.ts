@@ -16,9 +16,15 @@ const wholeNumber = (min = 0) =>
     .number()
     .int()
     .min(min, { error: `must be at least ${min}` })
-    .max(MAX_SAFE_AMOUNT, { error: `must be at most ${MAX_SAFE_AMOUNT_TEXT}, the largest number of points or minor units Loyalty Desk counts exactly` });
+    .max(MAX_SAFE_AMOUNT, {
+      error: `must be at most ${MAX_SAFE_AMOUNT_TEXT}, the largest number of points or minor units Loyalty Desk counts exactly`,
+    });
 const percent = z.number().int().min(0, { error: 'must not be negative' }).max(1000, { error: 'must be at most 1000' });
-const code = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' });
+const code = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(40, { error: 'must be at most 40 characters' });
 
 export const tierSchema = z.strictObject({
   id: code,
@@ -77,20 +83,33 @@ export const rulesSchema = z
         requiresActive: z.boolean().default(true),
       })
       .default({ requiresDestination: true, requiresActive: true }),
-    budget: z.strictObject({ perPeriodMinor: wholeNumber(0) }).nullable().default(null),
+    budget: z
+      .strictObject({ perPeriodMinor: wholeNumber(0) })
+      .nullable()
+      .default(null),
   })
   .superRefine((rules, ctx) => {
     const unique = (ids: string[], path: string) => {
       const seen = new Set<string>();
       ids.forEach((id, i) => {
         const params: RefinementParams = { problem: 'duplicate_id', id };
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `repeats the id "${id}"`, params });
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `repeats the id "${id}"`, params });
         seen.add(id);
       });
     };
-    unique(rules.tiers.map((t) => t.id), 'tiers');
-    unique(rules.campaigns.map((c) => c.id), 'campaigns');
-    unique(rules.contests.map((c) => c.id), 'contests');
+    unique(
+      rules.tiers.map((t) => t.id),
+      'tiers',
+    );
+    unique(
+      rules.campaigns.map((c) => c.id),
+      'campaigns',
+    );
+    unique(
+      rules.contests.map((c) => c.id),
+      'contests',
+    );
   });
 
 export const sepaDebtorSchema = z.strictObject({
@@ -104,7 +123,9 @@ export const programConfigSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
   client: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
   currency: z.strictObject({
-    code: z.string().regex(CONFIG_FORMATS.invalid_currency_code, { error: 'must be a three-letter ISO 4217 code such as PLN' }),
+    code: z
+      .string()
+      .regex(CONFIG_FORMATS.invalid_currency_code, { error: 'must be a three-letter ISO 4217 code such as PLN' }),
     minorDigits: z.number().int().min(0).max(3),
   }),
   locale: z.string().regex(CONFIG_FORMATS.invalid_locale, { error: 'must be a locale such as pl-PL' }),
@@ -122,7 +143,8 @@ export type ProgramConfigInput = z.input<typeof programConfigSchema>;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 /** A parse that also gives each problem as data: `issues` carry what `problems` say in English, in the same order. */
-export type ConfigParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[]; issues: ValidationProblem[] };
+export type ConfigParseResult<T> =
+  { ok: true; value: T } | { ok: false; problems: string[]; issues: ValidationProblem[] };
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown): ConfigParseResult<T> {
   const result = schema.safeParse(input);

@@ -37,7 +37,11 @@ export function getProgram(ctx: CoreContext): ProgramView | null {
 
 export function requireProgram(ctx: CoreContext): ProgramView {
   const program = getProgram(ctx);
-  if (!program) throw new AppError('NO_PROGRAM', 'There is no program in this database yet: create one first (program init, or the first screen of the app).');
+  if (!program)
+    throw new AppError(
+      'NO_PROGRAM',
+      'There is no program in this database yet: create one first (program init, or the first screen of the app).',
+    );
   return program;
 }
 
@@ -45,13 +49,18 @@ export function requireProgram(ctx: CoreContext): ProgramView {
 export function createProgram(ctx: CoreContext, input: unknown): ProgramView {
   const parsed = parseProgramConfig(input);
   if (!parsed.ok) {
-    throw new AppError('INVALID_PROGRAM', `The program is not valid: ${parsed.problems.join('; ')}.`, { problems: parsed.issues });
+    throw new AppError('INVALID_PROGRAM', `The program is not valid: ${parsed.problems.join('; ')}.`, {
+      problems: parsed.issues,
+    });
   }
   const config = parsed.value;
   return ctx.store.transaction(() => {
     const existing = getProgram(ctx);
     if (existing) {
-      throw new AppError('PROGRAM_EXISTS', `This database already holds the program "${existing.name}"; use another database file for another program.`);
+      throw new AppError(
+        'PROGRAM_EXISTS',
+        `This database already holds the program "${existing.name}"; use another database file for another program.`,
+      );
     }
     const at = nowIso(ctx);
     const inserted = ctx.store.db

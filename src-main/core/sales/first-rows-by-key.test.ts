@@ -20,7 +20,8 @@ describe('FirstRowsByKey', () => {
     const { table, add } = tableOver();
     for (let i = 0; i < 50_000; i++) add(JSON.stringify(['doc', `INV-${i}`, '1', `R${i % 400}`, 'DOG-01']), i + 2);
     expect(table.count).toBe(50_000);
-    for (let i = 0; i < 50_000; i += 997) expect(table.rowOf(JSON.stringify(['doc', `INV-${i}`, '1', `R${i % 400}`, 'DOG-01']))).toBe(i + 2);
+    for (let i = 0; i < 50_000; i += 997)
+      expect(table.rowOf(JSON.stringify(['doc', `INV-${i}`, '1', `R${i % 400}`, 'DOG-01']))).toBe(i + 2);
     expect(table.rowOf(JSON.stringify(['doc', 'INV-50000', '1', 'R0', 'DOG-01']))).toBeUndefined();
   });
 

@@ -53,7 +53,8 @@ export class FirstRowsByKey {
   rowOf(key: string): number | undefined {
     const [h1, h2] = this.hash(key);
     for (let slot = h1 & this.mask; this.places[slot] !== EMPTY; slot = (slot + 1) & this.mask) {
-      if (this.first[slot] === h1 && this.second[slot] === h2 && this.keyAt(this.places[slot] as number) === key) return this.rows[slot];
+      if (this.first[slot] === h1 && this.second[slot] === h2 && this.keyAt(this.places[slot] as number) === key)
+        return this.rows[slot];
     }
     return undefined;
   }
@@ -85,7 +86,8 @@ export class FirstRowsByKey {
     this.rows = new Int32Array(capacity);
     this.places = new Int32Array(capacity);
     for (let slot = 0; slot < places.length; slot++) {
-      if (places[slot] !== EMPTY) this.put(first[slot] as number, second[slot] as number, rows[slot] as number, places[slot] as number);
+      if (places[slot] !== EMPTY)
+        this.put(first[slot] as number, second[slot] as number, rows[slot] as number, places[slot] as number);
     }
   }
 }

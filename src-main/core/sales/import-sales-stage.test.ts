@@ -13,7 +13,8 @@ import { NO_PROGRESS } from '../import/jobs/prepare-import';
 import { importSales, salesRunner } from './import-sales';
 
 const sample = (name: string): ImportFile => ({ fileName: name, bytes: readFileSync(join(samplesDir, name)) });
-const staged = (ctx: CoreContext) => ctx.store.sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'table'").all();
+const staged = (ctx: CoreContext) =>
+  ctx.store.sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'table'").all();
 
 let ctx: CoreContext;
 afterEach(() => ctx?.store.close());
@@ -54,7 +55,12 @@ describe('sales: staged lines', () => {
 
   it('are dropped when reading fails', async () => {
     ctx = openTestContext();
-    await expect(importSales(ctx, { fileName: 'broken.xlsx', bytes: readFileSync(join(samplesDir, 'sales-2026-09.xlsx')).subarray(0, 5000) })).rejects.toThrow();
+    await expect(
+      importSales(ctx, {
+        fileName: 'broken.xlsx',
+        bytes: readFileSync(join(samplesDir, 'sales-2026-09.xlsx')).subarray(0, 5000),
+      }),
+    ).rejects.toThrow();
     expect(staged(ctx)).toEqual([]);
   });
 });

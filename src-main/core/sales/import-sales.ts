@@ -5,15 +5,37 @@ import { and, eq, isNull, max } from 'drizzle-orm';
 import { importBatches, participants, products, salesLines } from '../../db/schema';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
-import { defineImport, type FieldTable, type FieldValues, type ImportDefinition } from '../import/table/field-definitions';
-import { DOCUMENT_NO, LINE_NO, NET_VALUE, PARTICIPANT_CODE, PARTICIPANT_NAME_IN_SALES, PRODUCT_NAME, QUANTITY, SALES_DATE, SKU } from '../import/table/header-synonyms';
+import {
+  defineImport,
+  type FieldTable,
+  type FieldValues,
+  type ImportDefinition,
+} from '../import/table/field-definitions';
+import {
+  DOCUMENT_NO,
+  LINE_NO,
+  NET_VALUE,
+  PARTICIPANT_CODE,
+  PARTICIPANT_NAME_IN_SALES,
+  PRODUCT_NAME,
+  QUANTITY,
+  SALES_DATE,
+  SKU,
+} from '../import/table/header-synonyms';
 import type { ImportKindRunner, ImportOptions } from '../import/jobs/import-job-types';
 import type { ImportFile } from '../import/jobs/import-pipeline';
 import type { ImportProblem, ImportReport } from '../import/report/import-report';
 import { parseDateCell } from '../import/cells/parse-date-cell';
 import { parseMoneyCell, parseWholeNumberCell } from '../import/cells/parse-number-cell';
 import { textParser } from '../import/cells/parse-text-cell';
-import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable, type ImportStart } from '../import/jobs/prepare-import';
+import {
+  beginImport,
+  commitImportBatch,
+  layoutChangeOf,
+  NO_PROGRESS,
+  readClientTable,
+  type ImportStart,
+} from '../import/jobs/prepare-import';
 import { previewFromTable } from '../import/table/preview-from-table';
 import { mergeProblems, unknownValueWarnings } from '../import/table/unknown-values';
 import { isPeriod, periodOfDate } from '../periods/period';
@@ -67,9 +89,14 @@ interface ReplacedBatch {
 /** The sales batch a corrected file may replace: of this program, sales, not superseded already. */
 function replaceableBatch(ctx: CoreContext, programId: number, batchId: number): ReplacedBatch {
   const batch = ctx.store.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
-  if (!batch || batch.programId !== programId) throw new AppError('NOT_FOUND', `There is no import batch ${batchId} to replace.`, { batchId });
+  if (!batch || batch.programId !== programId)
+    throw new AppError('NOT_FOUND', `There is no import batch ${batchId} to replace.`, { batchId });
   if (batch.kind !== 'sales') {
-    throw new AppError('REPLACEMENT_NOT_ALLOWED', `Batch ${batchId} ("${batch.fileName}") is a ${batch.kind} import; a sales file replaces only a sales batch.`, { batchId, kind: batch.kind });
+    throw new AppError(
+      'REPLACEMENT_NOT_ALLOWED',
+      `Batch ${batchId} ("${batch.fileName}") is a ${batch.kind} import; a sales file replaces only a sales batch.`,
+      { batchId, kind: batch.kind },
+    );
   }
   if (batch.supersededBy !== null) {
     throw new AppError(
@@ -91,8 +118,21 @@ function lastSalesBatchId(ctx: CoreContext, programId: number): number {
   return row?.id ?? 0;
 }
 
-function duplicateProblem(row: number, key: string, reason: string, params: Record<string, string | number>): ImportProblem {
-  return { row, column: null, value: key, code: 'DUPLICATE_LINE', reason, params: { row, key, ...params }, severity: 'skipped' };
+function duplicateProblem(
+  row: number,
+  key: string,
+  reason: string,
+  params: Record<string, string | number>,
+): ImportProblem {
+  return {
+    row,
+    column: null,
+    value: key,
+    code: 'DUPLICATE_LINE',
+    reason,
+    params: { row, key, ...params },
+    severity: 'skipped',
+  };
 }
 
 /**
@@ -112,8 +152,18 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
   );
   const inForce = (batchId: number) => batchId !== replacedId && batches.get(batchId)?.supersededBy === null;
   // Plain SQL, one indexed look-up per line: drizzle's per-call overhead would double the time of a large file.
-  const anyLines = ctx.store.db.select({ id: salesLines.id }).from(salesLines).where(eq(salesLines.programId, programId)).limit(1).get() !== undefined;
-  const lookup = anyLines ? ctx.store.sqlite.prepare<[number, string], { batchId: number; row: number }>('SELECT batch_id AS batchId, source_row AS row FROM sales_lines WHERE program_id = ? AND line_key = ? ORDER BY id') : null;
+  const anyLines =
+    ctx.store.db
+      .select({ id: salesLines.id })
+      .from(salesLines)
+      .where(eq(salesLines.programId, programId))
+      .limit(1)
+      .get() !== undefined;
+  const lookup = anyLines
+    ? ctx.store.sqlite.prepare<[number, string], { batchId: number; row: number }>(
+        'SELECT batch_id AS batchId, source_row AS row FROM sales_lines WHERE program_id = ? AND line_key = ? ORDER BY id',
+      )
+    : null;
   const imported = (key: string) => lookup?.all(programId, key).find((line) => inForce(line.batchId)) ?? null;
   // Lines of this file as they are staged; a key is confirmed against the stage's copy of it.
   const firstRows = new FirstRowsByKey((place) => stage.keyAt(place));
@@ -127,7 +177,9 @@ function duplicateScreen(ctx: CoreContext, start: ImportStart, replacedId: numbe
     const firstRow = firstRows.rowOf(key);
     if (firstRow !== undefined) {
       const text = describeLineKey(line, digits);
-      return duplicateProblem(row, text, `Row ${row} repeats row ${firstRow} (${text}) and was not taken.`, { firstRow });
+      return duplicateProblem(row, text, `Row ${row} repeats row ${firstRow} (${text}) and was not taken.`, {
+        firstRow,
+      });
     }
     const earlier = imported(key);
     if (earlier) {
@@ -157,14 +209,23 @@ function salesImport(period: string | null, screenRow: SalesDefinition['screenRo
     fields: salesFields,
     checkRow: (values) =>
       period !== null && values.date !== null && periodOfDate(values.date) !== period
-        ? [{ field: 'date', code: 'OUTSIDE_PERIOD', message: `is not in ${period}, the period this file is imported for`, params: { period } }]
+        ? [
+            {
+              field: 'date',
+              code: 'OUTSIDE_PERIOD',
+              message: `is not in ${period}, the period this file is imported for`,
+              params: { period },
+            },
+          ]
         : [],
     screenRow,
   });
 }
 
 function listMonths(months: ReadonlyMap<string, number>): string {
-  const parts = [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, n]) => `${m} (${n} ${n === 1 ? 'line' : 'lines'})`);
+  const parts = [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, n]) => `${m} (${n} ${n === 1 ? 'line' : 'lines'})`);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
 }
 
@@ -205,32 +266,61 @@ class UnknownValues {
   private readonly unknownSkus: { row: number; value: string }[] = [];
 
   constructor(ctx: CoreContext, programId: number) {
-    this.codes = new Set(ctx.store.db.select({ code: participants.code }).from(participants).where(eq(participants.programId, programId)).all().map((p) => p.code));
-    this.skus = new Set(ctx.store.db.select({ sku: products.sku }).from(products).where(eq(products.programId, programId)).all().map((p) => p.sku));
+    this.codes = new Set(
+      ctx.store.db
+        .select({ code: participants.code })
+        .from(participants)
+        .where(eq(participants.programId, programId))
+        .all()
+        .map((p) => p.code),
+    );
+    this.skus = new Set(
+      ctx.store.db
+        .select({ sku: products.sku })
+        .from(products)
+        .where(eq(products.programId, programId))
+        .all()
+        .map((p) => p.sku),
+    );
   }
 
   note(line: SalesLine): void {
     // A program that knows none gets one warning for the column, not one per row.
-    if (this.codes.size > 0 && !this.codes.has(line.participantCode)) this.unknownCodes.push({ row: line.row, value: line.participantCode });
+    if (this.codes.size > 0 && !this.codes.has(line.participantCode))
+      this.unknownCodes.push({ row: line.row, value: line.participantCode });
     if (this.skus.size > 0 && !this.skus.has(line.sku)) this.unknownSkus.push({ row: line.row, value: line.sku });
   }
 
   warnings(mapping: Record<string, string>, lineCount: number): ImportProblem[] {
-    const count = (known: ReadonlySet<string>, unknown: readonly unknown[]) => (known.size === 0 ? lineCount : unknown.length);
+    const count = (known: ReadonlySet<string>, unknown: readonly unknown[]) =>
+      known.size === 0 ? lineCount : unknown.length;
     return [
       ...unknownValueWarnings(
-        { code: 'UNKNOWN_PARTICIPANT', column: mapping.participantCode ?? 'participantCode', what: 'a participant', known: this.codes },
+        {
+          code: 'UNKNOWN_PARTICIPANT',
+          column: mapping.participantCode ?? 'participantCode',
+          what: 'a participant',
+          known: this.codes,
+        },
         this.unknownCodes,
         count(this.codes, this.unknownCodes),
       ),
-      ...unknownValueWarnings({ code: 'UNKNOWN_SKU', column: mapping.sku ?? 'sku', what: 'a product', known: this.skus }, this.unknownSkus, count(this.skus, this.unknownSkus)),
+      ...unknownValueWarnings(
+        { code: 'UNKNOWN_SKU', column: mapping.sku ?? 'sku', what: 'a product', known: this.skus },
+        this.unknownSkus,
+        count(this.skus, this.unknownSkus),
+      ),
     ];
   }
 }
 
 function checkPeriodOption(options: ImportOptions): void {
   if (options.period !== undefined && !isPeriod(options.period)) {
-    throw new AppError('INVALID_INPUT', `The period "${options.period}" is not a month written YYYY-MM, such as 2026-10.`, { period: options.period });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The period "${options.period}" is not a month written YYYY-MM, such as 2026-10.`,
+      { period: options.period },
+    );
   }
 }
 
@@ -245,12 +335,17 @@ export const salesRunner: ImportKindRunner = {
     checkPeriodOption(options);
     const start = beginImport(ctx, 'sales', file, options);
     const programId = start.program.id;
-    const replaced = options.replaceBatchId !== undefined ? replaceableBatch(ctx, programId, options.replaceBatchId) : null;
+    const replaced =
+      options.replaceBatchId !== undefined ? replaceableBatch(ctx, programId, options.replaceBatchId) : null;
     if (replaced?.period && options.period !== undefined && options.period !== replaced.period) {
-      throw new AppError('REPLACEMENT_NOT_ALLOWED', `Batch ${replaced.id} ("${replaced.fileName}") holds the sales of ${replaced.period}; a file for ${options.period} cannot replace it.`, {
-        batchId: replaced.id,
-        period: replaced.period,
-      });
+      throw new AppError(
+        'REPLACEMENT_NOT_ALLOWED',
+        `Batch ${replaced.id} ("${replaced.fileName}") holds the sales of ${replaced.period}; a file for ${options.period} cannot replace it.`,
+        {
+          batchId: replaced.id,
+          period: replaced.period,
+        },
+      );
     }
     const givenPeriod = options.period ?? replaced?.period ?? null;
     const seenUpTo = lastSalesBatchId(ctx, programId);
@@ -269,8 +364,20 @@ export const salesRunner: ImportKindRunner = {
       const period = givenPeriod ?? periodFromMonths(file.fileName, stage.months);
       const problems = mergeProblems(table.problems, unknown.warnings(table.mapping, stage.count));
       const digits = start.program.currency.minorDigits;
-      const replacement = replaced ? replacementDiff(replaced, batchLines(ctx, replaced.id), stage.lines(), digits) : null;
-      const preview = previewFromTable({ kind: 'sales', file, sha256: start.sha256, definition, table, problems, period, replacement, layoutChange: layoutChangeOf(ctx, start, table.headers) });
+      const replacement = replaced
+        ? replacementDiff(replaced, batchLines(ctx, replaced.id), stage.lines(), digits)
+        : null;
+      const preview = previewFromTable({
+        kind: 'sales',
+        file,
+        sha256: start.sha256,
+        definition,
+        table,
+        problems,
+        period,
+        replacement,
+        layoutChange: layoutChangeOf(ctx, start, table.headers),
+      });
       return {
         preview,
         commit: () => {
@@ -283,13 +390,21 @@ export const salesRunner: ImportKindRunner = {
             verify: () => {
               // Duplicates and the replacement were judged against the sales then imported.
               if (lastSalesBatchId(ctx, programId) !== seenUpTo) {
-                throw new AppError('PREVIEW_OUT_OF_DATE', 'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.');
+                throw new AppError(
+                  'PREVIEW_OUT_OF_DATE',
+                  'Other sales were imported since this preview was made; open the file again to see an up-to-date preview.',
+                );
               }
               if (replaced) replaceableBatch(ctx, programId, replaced.id);
             },
             write: (batchId) => {
               const created = stage.copyInto(programId, batchId);
-              if (replaced) ctx.store.db.update(importBatches).set({ supersededBy: batchId }).where(and(eq(importBatches.id, replaced.id), isNull(importBatches.supersededBy))).run();
+              if (replaced)
+                ctx.store.db
+                  .update(importBatches)
+                  .set({ supersededBy: batchId })
+                  .where(and(eq(importBatches.id, replaced.id), isNull(importBatches.supersededBy)))
+                  .run();
               return { created, updated: 0, unchanged: 0, changes: [] };
             },
           });
@@ -306,7 +421,11 @@ export const salesRunner: ImportKindRunner = {
   },
 };
 
-export async function importSales(ctx: CoreContext, file: ImportFile, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSales(
+  ctx: CoreContext,
+  file: ImportFile,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const prepared = await salesRunner.prepare(ctx, file, options, NO_PROGRESS);
   try {
     return prepared.commit();

@@ -13,9 +13,22 @@ export function replacementDiff(
 ): ReplacementDiff {
   const old = new Map<string, SalesLineValues>();
   for (const line of before) old.set(salesLineKey(line), line);
-  const diff: ReplacementDiff = { replacesBatchId: replaced.id, replacesFileName: replaced.fileName, added: 0, removed: 0, changed: 0, unchanged: 0, examples: [] };
+  const diff: ReplacementDiff = {
+    replacesBatchId: replaced.id,
+    replacesFileName: replaced.fileName,
+    added: 0,
+    removed: 0,
+    changed: 0,
+    unchanged: 0,
+    examples: [],
+  };
   const counts = { added: 0, removed: 0, changed: 0 };
-  const example = (change: 'added' | 'removed' | 'changed', line: SalesLineValues, beforeLine: SalesLineValues | null, afterLine: SalesLineValues | null) => {
+  const example = (
+    change: 'added' | 'removed' | 'changed',
+    line: SalesLineValues,
+    beforeLine: SalesLineValues | null,
+    afterLine: SalesLineValues | null,
+  ) => {
     if (counts[change]++ >= EXAMPLES_PER_CHANGE) return;
     diff.examples.push({
       change,

@@ -17,13 +17,25 @@ export interface SalesLineValues {
 }
 
 export function salesLineKey(line: SalesLineValues): string {
-  if (line.documentNo !== null) return JSON.stringify(['doc', line.documentNo, line.lineNo, line.participantCode, line.sku]);
-  return JSON.stringify(['all', line.date, line.participantCode, line.sku, line.quantity, line.netMinor, line.lineNo, line.participantName, line.productName]);
+  if (line.documentNo !== null)
+    return JSON.stringify(['doc', line.documentNo, line.lineNo, line.participantCode, line.sku]);
+  return JSON.stringify([
+    'all',
+    line.date,
+    line.participantCode,
+    line.sku,
+    line.quantity,
+    line.netMinor,
+    line.lineNo,
+    line.participantName,
+    line.productName,
+  ]);
 }
 
 /** The key as the operator reads it: "FV/10/69 line 1, R0001, TOY-3". */
 export function describeLineKey(line: SalesLineValues, digits: number): string {
-  if (line.documentNo !== null) return `${line.documentNo}${line.lineNo !== null ? ` line ${line.lineNo}` : ''}, ${line.participantCode}, ${line.sku}`;
+  if (line.documentNo !== null)
+    return `${line.documentNo}${line.lineNo !== null ? ` line ${line.lineNo}` : ''}, ${line.participantCode}, ${line.sku}`;
   return `${line.date}, ${line.participantCode}, ${line.sku}, ${line.quantity} × ${minorToDecimalString(line.netMinor, digits)}`;
 }
 

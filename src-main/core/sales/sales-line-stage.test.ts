@@ -5,7 +5,8 @@ import { insertImportBatch } from '../import/jobs/record-import-batch';
 import { salesLineKey } from './sales-line-key';
 import { SalesLineStage, type StagedLine } from './sales-line-stage';
 
-const tempTables = (ctx: CoreContext) => ctx.store.sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'table'").all();
+const tempTables = (ctx: CoreContext) =>
+  ctx.store.sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'table'").all();
 
 function line(row: number, extra: Partial<StagedLine> = {}): StagedLine {
   return {
@@ -77,7 +78,9 @@ describe('SalesLineStage', () => {
           participant_name AS participantName, product_name AS productName, period, line_key AS lineKey, program_id AS programId, batch_id AS batchId FROM sales_lines ORDER BY id`,
       )
       .all();
-    expect(stored).toEqual(lines.map((l) => ({ ...l, period: '2026-10', lineKey: salesLineKey(l), programId, batchId })));
+    expect(stored).toEqual(
+      lines.map((l) => ({ ...l, period: '2026-10', lineKey: salesLineKey(l), programId, batchId })),
+    );
   });
 
   it('copies nothing when the transaction around it fails', () => {
@@ -97,13 +100,19 @@ describe('SalesLineStage', () => {
     expect(ctx.store.transaction(() => stage.copyInto(programId, batchId))).toBe(198);
   });
 
-
   it('hands back the key of the line at each place, staged or still pending', () => {
     ctx = openTestContext();
     const stage = new SalesLineStage(ctx.store.sqlite);
     for (let row = 2; row < 200; row++) stage.add(line(row), `key ${row}`);
     // 198 lines: three groups written, six pending.
-    expect([1, 64, 65, 192, 193, 198].map((place) => stage.keyAt(place))).toEqual(['key 2', 'key 65', 'key 66', 'key 193', 'key 194', 'key 199']);
+    expect([1, 64, 65, 192, 193, 198].map((place) => stage.keyAt(place))).toEqual([
+      'key 2',
+      'key 65',
+      'key 66',
+      'key 193',
+      'key 194',
+      'key 199',
+    ]);
     stage.flush();
     expect([1, 193, 198].map((place) => stage.keyAt(place))).toEqual(['key 2', 'key 194', 'key 199']);
     expect(() => stage.keyAt(199)).toThrow(RangeError);

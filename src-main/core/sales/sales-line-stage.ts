@@ -10,7 +10,20 @@ import type { SalesLineValues } from './sales-line-key';
 
 export type StagedLine = SalesLineValues & { row: number };
 
-const COLUMNS = ['source_row', 'sale_date', 'period', 'participant_code', 'sku', 'quantity', 'net_minor', 'document_no', 'line_no', 'participant_name', 'product_name', 'line_key'] as const;
+const COLUMNS = [
+  'source_row',
+  'sale_date',
+  'period',
+  'participant_code',
+  'sku',
+  'quantity',
+  'net_minor',
+  'document_no',
+  'line_no',
+  'participant_name',
+  'product_name',
+  'line_key',
+] as const;
 const KEY_COLUMN = COLUMNS.indexOf('line_key');
 // Lines per INSERT: one statement call binds this many; the last, shorter group goes one by one.
 const GROUP = 64;
@@ -41,7 +54,9 @@ export class SalesLineStage {
     );
     const one = `(${COLUMNS.map(() => '?').join(', ')})`;
     this.insertOne = sqlite.prepare(`INSERT INTO ${this.table} VALUES ${one}`);
-    this.insertGroup = sqlite.prepare(`INSERT INTO ${this.table} VALUES ${Array.from({ length: GROUP }, () => one).join(', ')}`);
+    this.insertGroup = sqlite.prepare(
+      `INSERT INTO ${this.table} VALUES ${Array.from({ length: GROUP }, () => one).join(', ')}`,
+    );
     this.keyByRowid = sqlite.prepare(`SELECT line_key AS key FROM ${this.table} WHERE rowid = ?`);
   }
 
@@ -53,7 +68,20 @@ export class SalesLineStage {
     const period = periodOfDate(line.date);
     this.months.set(period, (this.months.get(period) ?? 0) + 1);
     const p = this.pending;
-    p.push(line.row, line.date, period, line.participantCode, line.sku, line.quantity, line.netMinor, line.documentNo, line.lineNo, line.participantName, line.productName, key);
+    p.push(
+      line.row,
+      line.date,
+      period,
+      line.participantCode,
+      line.sku,
+      line.quantity,
+      line.netMinor,
+      line.documentNo,
+      line.lineNo,
+      line.participantName,
+      line.productName,
+      key,
+    );
     this.staged++;
     if (p.length === GROUP * COLUMNS.length) {
       this.insertGroup.run(p);

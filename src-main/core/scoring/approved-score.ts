@@ -50,7 +50,12 @@ export function approvedTotals(approval: ApprovedPeriodRow): PeriodTotals {
 
 /** The participants' rows as approved, in the order they were scored, each with its approved proposal line. */
 export function approvedScoreRows(ctx: CoreContext, approvalId: number): ApprovedScoreRow[] {
-  return ctx.store.db.select().from(approvedScores).where(eq(approvedScores.approvalId, approvalId)).orderBy(asc(approvedScores.id)).all();
+  return ctx.store.db
+    .select()
+    .from(approvedScores)
+    .where(eq(approvedScores.approvalId, approvalId))
+    .orderBy(asc(approvedScores.id))
+    .all();
 }
 
 export function scoreRowOf(row: ApprovedScoreRow, prizes: readonly PrizeAward[]): ScoreRow {
@@ -88,7 +93,12 @@ export function scoreRowOf(row: ApprovedScoreRow, prizes: readonly PrizeAward[])
 
 export function approvedRows(ctx: CoreContext, approvalId: number): ScoreRow[] {
   const prizes = new Map<string, PrizeAward[]>();
-  for (const p of ctx.store.db.select().from(approvedPrizes).where(eq(approvedPrizes.approvalId, approvalId)).orderBy(asc(approvedPrizes.id)).all()) {
+  for (const p of ctx.store.db
+    .select()
+    .from(approvedPrizes)
+    .where(eq(approvedPrizes.approvalId, approvalId))
+    .orderBy(asc(approvedPrizes.id))
+    .all()) {
     const list = prizes.get(p.participantCode) ?? [];
     list.push({ contestId: p.contestId, place: p.place, points: p.points });
     prizes.set(p.participantCode, list);
@@ -97,7 +107,12 @@ export function approvedRows(ctx: CoreContext, approvalId: number): ScoreRow[] {
 }
 
 export function approvedAnomalyList(ctx: CoreContext, approvalId: number): ScoringAnomaly[] {
-  const anomalies = ctx.store.db.select().from(approvedAnomalies).where(eq(approvedAnomalies.approvalId, approvalId)).orderBy(asc(approvedAnomalies.id)).all();
+  const anomalies = ctx.store.db
+    .select()
+    .from(approvedAnomalies)
+    .where(eq(approvedAnomalies.approvalId, approvalId))
+    .orderBy(asc(approvedAnomalies.id))
+    .all();
   if (anomalies.length === 0) return [];
   const lines = ctx.store.db
     .select()
@@ -114,24 +129,40 @@ export function approvedAnomalyList(ctx: CoreContext, approvalId: number): Scori
     code: a.code,
     participantCode: a.participantCode,
     sku: a.sku,
-    lines: lines.filter((l) => l.anomalyId === a.id).map((l) => ({ lineId: l.salesLineId, batchId: l.batchId, row: l.sourceRow })),
+    lines: lines
+      .filter((l) => l.anomalyId === a.id)
+      .map((l) => ({ lineId: l.salesLineId, batchId: l.batchId, row: l.sourceRow })),
     netMinor: a.netMinor,
   }));
 }
 
 export function approvedCorrectionList(ctx: CoreContext, approvalId: number): LateCorrection[] {
-  const batches = ctx.store.db.select().from(approvedCorrectionBatches).where(eq(approvedCorrectionBatches.approvalId, approvalId)).orderBy(asc(approvedCorrectionBatches.id)).all();
-  const of = (period: string, role: 'settled' | 'current') => batches.filter((b) => b.correctsPeriod === period && b.role === role).map((b) => b.batchId);
+  const batches = ctx.store.db
+    .select()
+    .from(approvedCorrectionBatches)
+    .where(eq(approvedCorrectionBatches.approvalId, approvalId))
+    .orderBy(asc(approvedCorrectionBatches.id))
+    .all();
+  const of = (period: string, role: 'settled' | 'current') =>
+    batches.filter((b) => b.correctsPeriod === period && b.role === role).map((b) => b.batchId);
   return ctx.store.db
     .select()
     .from(approvedCorrections)
     .where(eq(approvedCorrections.approvalId, approvalId))
     .orderBy(asc(approvedCorrections.id))
     .all()
-    .map((c) => ({ correctsPeriod: c.correctsPeriod, participantCode: c.participantCode, points: c.points, settledBatches: of(c.correctsPeriod, 'settled'), currentBatches: of(c.correctsPeriod, 'current') }));
+    .map((c) => ({
+      correctsPeriod: c.correctsPeriod,
+      participantCode: c.participantCode,
+      points: c.points,
+      settledBatches: of(c.correctsPeriod, 'settled'),
+      currentBatches: of(c.correctsPeriod, 'current'),
+    }));
 }
 
-/** One participant's lines as approved: the rule, rate, points and campaign bonuses posted, with the line as imported. */
+/**
+ * One participant's lines as approved: the rule, rate, points and campaign bonuses posted, with the line as imported.
+ */
 export function approvedLineScores(ctx: CoreContext, approvalId: number, code: string): LineScore[] {
   const rows = ctx.store.db
     .select({ approved: approvedLines, line: salesLines })
@@ -143,7 +174,13 @@ export function approvedLineScores(ctx: CoreContext, approvalId: number, code: s
   const campaigns = ctx.store.db
     .select({ campaign: approvedLineCampaigns })
     .from(approvedLineCampaigns)
-    .innerJoin(approvedLines, and(eq(approvedLines.approvalId, approvedLineCampaigns.approvalId), eq(approvedLines.salesLineId, approvedLineCampaigns.salesLineId)))
+    .innerJoin(
+      approvedLines,
+      and(
+        eq(approvedLines.approvalId, approvedLineCampaigns.approvalId),
+        eq(approvedLines.salesLineId, approvedLineCampaigns.salesLineId),
+      ),
+    )
     .where(and(eq(approvedLineCampaigns.approvalId, approvalId), eq(approvedLines.participantCode, code)))
     .orderBy(asc(approvedLineCampaigns.id))
     .all()
@@ -162,7 +199,9 @@ export function approvedLineScores(ctx: CoreContext, approvalId: number, code: s
     rule: approved.rule,
     pointsPerUnit: approved.pointsPerUnit,
     points: approved.points,
-    campaigns: campaigns.filter((c) => c.salesLineId === line.id).map((c) => ({ campaignId: c.campaignId, bonusPct: c.bonusPct, points: c.points })),
+    campaigns: campaigns
+      .filter((c) => c.salesLineId === line.id)
+      .map((c) => ({ campaignId: c.campaignId, bonusPct: c.bonusPct, points: c.points })),
     campaignPoints: approved.campaignPoints,
     promoted: approved.promoted === 1,
   }));

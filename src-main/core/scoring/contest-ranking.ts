@@ -35,8 +35,14 @@ export function rankEntrants(contest: Contest, entrants: readonly ContestEntrant
 }
 
 /** Prizes of one contest for the period, by participant code. */
-export function awardPrizes(contest: Contest, period: string, entrants: readonly ContestEntrant[]): Map<string, PrizeAward> {
-  const eligible = entrants.filter((e) => e.earned > 0 && contest.eligibility === 'joinedInPeriod' && e.joinDate?.slice(0, 7) === period);
+export function awardPrizes(
+  contest: Contest,
+  period: string,
+  entrants: readonly ContestEntrant[],
+): Map<string, PrizeAward> {
+  const eligible = entrants.filter(
+    (e) => e.earned > 0 && contest.eligibility === 'joinedInPeriod' && e.joinDate?.slice(0, 7) === period,
+  );
   const awards = new Map<string, PrizeAward>();
   rankEntrants(contest, eligible)
     .slice(0, contest.prizes.length)

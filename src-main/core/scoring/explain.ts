@@ -9,31 +9,37 @@ import { rulesOfVersion } from './load-scoring-input';
 import { lineScoresFor, periodResult } from './period-score';
 import { decodeFindingKey, participantOfFindingKey } from '../decisions/finding-key';
 
-
-
-
 export function explainParticipant(ctx: CoreContext, period: string, code: string): Explanation {
   const result = periodResult(ctx, period);
   const program = requireProgram(ctx);
   const participant = ctx.store.sqlite
-    .prepare('SELECT code, name, join_date AS joinDate, status, card_ref AS cardRef, iban FROM participants WHERE program_id = ? AND code = ?')
+    .prepare(
+      'SELECT code, name, join_date AS joinDate, status, card_ref AS cardRef, iban FROM participants WHERE program_id = ? AND code = ?',
+    )
     .get(program.id, code) as Explanation['participant'] | undefined;
   if (!participant) throw new AppError('NOT_FOUND', `There is no participant with the code ${code}.`);
   const row = result.rows.find((r) => r.code === code);
-  if (!row) throw new AppError('NOT_FOUND', `${code} has no sales, target, prize or balance in ${period}: nothing to explain.`);
+  if (!row)
+    throw new AppError('NOT_FOUND', `${code} has no sales, target, prize or balance in ${period}: nothing to explain.`);
   const rules = result.locked ? rulesOfVersion(ctx, program.id, result.rulesVersion) : program.rules;
 
   const { lines } = lineScoresFor(ctx, program, period, code);
   const sqlite = ctx.store.sqlite;
   const files = new Map<number, string>();
   const fileName = (batchId: number) => {
-    if (!files.has(batchId)) files.set(batchId, (sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').get(batchId) as { file_name: string }).file_name);
+    if (!files.has(batchId))
+      files.set(
+        batchId,
+        (sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').get(batchId) as { file_name: string })
+          .file_name,
+      );
     return files.get(batchId)!;
   };
   const productOf = sqlite.prepare('SELECT name, product_group FROM products WHERE program_id = ? AND sku = ?');
   const lineNames = sqlite.prepare('SELECT product_name FROM sales_lines WHERE id = ?');
   const explainLines: ExplainLine[] = lines.map((ls) => {
-    const product = productOf.get(program.id, ls.line.sku) as { name: string; product_group: string | null } | undefined;
+    const product = productOf.get(program.id, ls.line.sku) as
+      { name: string; product_group: string | null } | undefined;
     const fromFile = (lineNames.get(ls.line.id) as { product_name: string | null } | undefined)?.product_name ?? null;
     return {
       lineId: ls.line.id,
@@ -54,14 +60,17 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
   });
 
   const tier = rules.tiers.find((t) => t.id === row.tier) ?? null;
-  const band = row.attainmentBp === null ? null : [...rules.targetBands].sort((a, b) => b.minAttainmentBp - a.minAttainmentBp).find((b) => row.attainmentBp! >= b.minAttainmentBp) ?? null;
-  const adjustments = (
-    sqlite
-      .prepare(
-        "SELECT id AS entryId, period, kind, points, note, corrects_period AS correctsPeriod, created_at AS at, created_by AS actor FROM ledger_entries WHERE program_id = ? AND participant_code = ? AND period = ? AND kind = 'adjustment' ORDER BY id",
-      )
-      .all(program.id, code, period) as LedgerLine[]
-  );
+  const band =
+    row.attainmentBp === null
+      ? null
+      : ([...rules.targetBands]
+          .sort((a, b) => b.minAttainmentBp - a.minAttainmentBp)
+          .find((b) => row.attainmentBp! >= b.minAttainmentBp) ?? null);
+  const adjustments = sqlite
+    .prepare(
+      "SELECT id AS entryId, period, kind, points, note, corrects_period AS correctsPeriod, created_at AS at, created_by AS actor FROM ledger_entries WHERE program_id = ? AND participant_code = ? AND period = ? AND kind = 'adjustment' ORDER BY id",
+    )
+    .all(program.id, code, period) as LedgerLine[];
   const decisions = (
     sqlite
       .prepare(
@@ -71,7 +80,10 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
       .all(program.id, period) as (Omit<Explanation['decisions'][number], 'key'> & { key: string })[]
   )
     .map((d) => ({ ...d, key: decodeFindingKey(d.key) }))
-    .filter((d): d is Explanation['decisions'][number] => d.key !== null && (d.participantCode === code || participantOfFindingKey(d.key) === code));
+    .filter(
+      (d): d is Explanation['decisions'][number] =>
+        d.key !== null && (d.participantCode === code || participantOfFindingKey(d.key) === code),
+    );
   return {
     decisions,
     period,
@@ -83,10 +95,27 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
     participant,
     row,
     lines: explainLines,
-    tier: { previousPeriod: previousPeriod(period), previousVolumeMinor: row.previousVolumeMinor, id: row.tier, name: tier?.name ?? null, minVolumeMinor: tier?.minVolumeMinor ?? null, bonusPct: row.tierBonusPct },
-    target: { targetMinor: row.targetMinor, promotedMinor: row.promotedMinor, attainmentBp: row.attainmentBp, minAttainmentBp: band?.minAttainmentBp ?? null, bonusPct: row.targetBonusPct },
+    tier: {
+      previousPeriod: previousPeriod(period),
+      previousVolumeMinor: row.previousVolumeMinor,
+      id: row.tier,
+      name: tier?.name ?? null,
+      minVolumeMinor: tier?.minVolumeMinor ?? null,
+      bonusPct: row.tierBonusPct,
+    },
+    target: {
+      targetMinor: row.targetMinor,
+      promotedMinor: row.promotedMinor,
+      attainmentBp: row.attainmentBp,
+      minAttainmentBp: band?.minAttainmentBp ?? null,
+      bonusPct: row.targetBonusPct,
+    },
     capPointsPerPeriod: rules.capPointsPerPeriod,
     adjustments,
-    pendingCorrections: result.locked ? [] : result.corrections.filter((c) => c.participantCode === code).map((c) => ({ correctsPeriod: c.correctsPeriod, points: c.points })),
+    pendingCorrections: result.locked
+      ? []
+      : result.corrections
+          .filter((c) => c.participantCode === code)
+          .map((c) => ({ correctsPeriod: c.correctsPeriod, points: c.points })),
   };
 }

@@ -9,7 +9,6 @@ import { isLocked, periodStates } from '../periods/period-states';
 import { currentSalesBatches, loadScoringInput, rulesOfVersion } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 
-
 export interface ApprovalDetails {
   sources?: number[];
   correctedSources?: Record<string, number[]>;
@@ -41,10 +40,14 @@ function approvalSources(ctx: CoreContext, programId: number): ApprovalSources[]
 }
 
 /** For each locked period before `period`: the batches it was last settled with. */
-export function settledSources(approvals: readonly ApprovalSources[], before: string): Map<string, { batches: number[]; ruleVersion: number }> {
+export function settledSources(
+  approvals: readonly ApprovalSources[],
+  before: string,
+): Map<string, { batches: number[]; ruleVersion: number }> {
   const settled = new Map<string, { batches: number[]; ruleVersion: number }>();
   for (const approval of approvals) {
-    if (approval.period < before) settled.set(approval.period, { batches: approval.sources, ruleVersion: approval.ruleVersion });
+    if (approval.period < before)
+      settled.set(approval.period, { batches: approval.sources, ruleVersion: approval.ruleVersion });
     for (const [period, batches] of Object.entries(approval.correctedSources)) {
       const known = settled.get(period);
       if (known) settled.set(period, { batches, ruleVersion: known.ruleVersion });
@@ -81,13 +84,23 @@ export function lateCorrections(ctx: CoreContext, program: ProgramView, period: 
     const current = currentSalesBatches(ctx.store.sqlite, program.id, locked);
     if (sameList(settled.batches, current)) continue;
     const rules = rulesOfVersion(ctx, program.id, settled.ruleVersion);
-    const now = scorePeriod(loadScoringInput(ctx, program, locked, { rules, rulesVersion: settled.ruleVersion, batchIds: current }), { keepLines: false });
+    const now = scorePeriod(
+      loadScoringInput(ctx, program, locked, { rules, rulesVersion: settled.ruleVersion, batchIds: current }),
+      { keepLines: false },
+    );
     const posted = postedTotals(ctx, program.id, locked);
     const codes = new Set([...posted.keys(), ...now.rows.map((r) => r.code)]);
     const totals = new Map(now.rows.map((r) => [r.code, r.total]));
     for (const code of [...codes].sort()) {
       const points = (totals.get(code) ?? 0) - (posted.get(code) ?? 0);
-      if (points !== 0) corrections.push({ correctsPeriod: locked, participantCode: code, points, settledBatches: settled.batches, currentBatches: current });
+      if (points !== 0)
+        corrections.push({
+          correctsPeriod: locked,
+          participantCode: code,
+          points,
+          settledBatches: settled.batches,
+          currentBatches: current,
+        });
     }
   }
   return corrections;

@@ -36,10 +36,26 @@ const NO_CAMPAIGNS: CampaignBonus[] = [];
 
 export function scoreLine(line: ScoringLine, product: ScoringProduct | undefined, rules: LineRules): LineScore {
   if (!product) {
-    return { line, rule: 'unknownSku', pointsPerUnit: null, points: 0, campaigns: NO_CAMPAIGNS, campaignPoints: 0, promoted: false };
+    return {
+      line,
+      rule: 'unknownSku',
+      pointsPerUnit: null,
+      points: 0,
+      campaigns: NO_CAMPAIGNS,
+      campaignPoints: 0,
+      promoted: false,
+    };
   }
   if (!product.promoted) {
-    return { line, rule: 'notPromoted', pointsPerUnit: null, points: 0, campaigns: NO_CAMPAIGNS, campaignPoints: 0, promoted: false };
+    return {
+      line,
+      rule: 'notPromoted',
+      pointsPerUnit: null,
+      points: 0,
+      campaigns: NO_CAMPAIGNS,
+      campaignPoints: 0,
+      promoted: false,
+    };
   }
   const ppu = rules.rateBySku.get(product.sku) ?? product.pointsPerUnit;
   const rule = ppu === null ? 'baseRate' : 'productRate';

@@ -6,13 +6,14 @@ import { requireProgram } from '../program/program-store';
 import { nextPeriod } from '../periods/period';
 import { periodEvents } from '../periods/period-states';
 
-
 export function listPeriods(ctx: CoreContext): PeriodSummary[] {
   const program = requireProgram(ctx);
   const sales = new Map(
     (
       ctx.store.sqlite
-        .prepare("SELECT period, COUNT(*), SUM(accepted) FROM import_batches WHERE program_id = ? AND kind = 'sales' AND superseded_by IS NULL GROUP BY period")
+        .prepare(
+          "SELECT period, COUNT(*), SUM(accepted) FROM import_batches WHERE program_id = ? AND kind = 'sales' AND superseded_by IS NULL GROUP BY period",
+        )
         .raw()
         .all(program.id) as [string, number, number][]
     ).map(([period, batches, lines]) => [period, { batches, lines }]),

@@ -12,11 +12,23 @@ import { isLocked, latestEvent, periodState, recordPeriodEvent, type PeriodEvent
 import { requireProgram } from '../program/program-store';
 import type { Rules } from '../program/program-config';
 import { lateCorrections, type ApprovalDetails, type LateCorrection } from './late-corrections';
-import { currentSalesBatches, loadPostedCorrections, loadScoringInput, rulesOfVersion, volumesOf } from './load-scoring-input';
+import {
+  currentSalesBatches,
+  loadPostedCorrections,
+  loadScoringInput,
+  rulesOfVersion,
+  volumesOf,
+} from './load-scoring-input';
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
-import { approvedAnomalyList, approvedCorrectionList, approvedLineScores, approvedPeriodOf, approvedRows, approvedTotals } from './approved-score';
-
+import {
+  approvedAnomalyList,
+  approvedCorrectionList,
+  approvedLineScores,
+  approvedPeriodOf,
+  approvedRows,
+  approvedTotals,
+} from './approved-score';
 
 /** What an approval event's JSON held before the approved_* tables; read only for periods approved then. */
 export interface ApprovedSnapshot extends ApprovalDetails {
@@ -29,7 +41,6 @@ export interface ApprovedSnapshot extends ApprovalDetails {
   totals: PeriodTotals;
   corrections: LateCorrection[];
 }
-
 
 function sumByParticipant(corrections: readonly LateCorrection[]): Map<string, number> {
   const sums = new Map<string, number>();
@@ -127,7 +138,18 @@ function lockedResult(ctx: CoreContext, programId: number, period: string, state
 
 function draftResult(period: string, state: PeriodState, draft: Draft): PeriodResult {
   const { score, corrections, sources } = draft;
-  return { period, state, locked: false, rulesVersion: score.rulesVersion, sources, rows: score.rows, anomalies: score.anomalies, totals: score.totals, corrections, approval: null };
+  return {
+    period,
+    state,
+    locked: false,
+    rulesVersion: score.rulesVersion,
+    sources,
+    rows: score.rows,
+    anomalies: score.anomalies,
+    totals: score.totals,
+    corrections,
+    approval: null,
+  };
 }
 
 export function periodResult(ctx: CoreContext, period: string): PeriodResult {
@@ -139,7 +161,9 @@ export function periodResult(ctx: CoreContext, period: string): PeriodResult {
 }
 
 export function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'corrections' | 'rulesVersion'>): string {
-  return createHash('sha256').update(JSON.stringify([result.rulesVersion, result.rows, result.anomalies, result.corrections])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([result.rulesVersion, result.rows, result.anomalies, result.corrections]))
+    .digest('hex');
 }
 
 /**
@@ -153,14 +177,19 @@ export function calculatePeriod(ctx: CoreContext, period: string): PeriodResult 
     const program = requireProgram(ctx);
     const state = periodState(ctx, program.id, period);
     if (isLocked(state)) return lockedResult(ctx, program.id, period, state);
-    return noteCalculated(ctx, program, draftResult(period, state, draftScore(ctx, program, period, { keepLines: false })));
+    return noteCalculated(
+      ctx,
+      program,
+      draftResult(period, state, draftScore(ctx, program, period, { keepLines: false })),
+    );
   });
 }
 
 function noteCalculated(ctx: CoreContext, program: ProgramView, result: PeriodResult): PeriodResult {
   const hash = resultHash(result);
   const last = latestEvent(ctx, program.id, result.period, 'calculated');
-  const changed = !last || last.ruleVersion !== result.rulesVersion || (last.details as { resultHash?: string }).resultHash !== hash;
+  const changed =
+    !last || last.ruleVersion !== result.rulesVersion || (last.details as { resultHash?: string }).resultHash !== hash;
   if (changed || result.state !== 'calculated') {
     recordPeriodEvent(ctx, program.id, result.period, 'calculated', result.rulesVersion, {
       resultHash: hash,
@@ -177,7 +206,11 @@ function noteCalculated(ctx: CoreContext, program: ProgramView, result: PeriodRe
  * the next one's tier basis. Locked periods are left as they were posted. Only with `record`
  * is each noted as calculated; otherwise nothing is written.
  */
-export function recalculatePeriods(ctx: CoreContext, periods: readonly string[], options: { record?: boolean } = {}): PeriodResult[] {
+export function recalculatePeriods(
+  ctx: CoreContext,
+  periods: readonly string[],
+  options: { record?: boolean } = {},
+): PeriodResult[] {
   const work = () => {
     const program = requireProgram(ctx);
     const results: PeriodResult[] = [];
@@ -208,11 +241,21 @@ export function lineScoresFor(ctx: CoreContext, program: ProgramView, period: st
     const postedCorrections = loadPostedCorrections(ctx.store.sqlite, program.id, period).get(code) ?? 0;
     const approved = approvedPeriodOf(ctx, program.id, period);
     if (approved) return { lines: approvedLineScores(ctx, approved.id, code), postedCorrections };
-    // Approved before the approved_* tables kept the line scores: scored again with the rules and batches of the approval.
+    // Approved before the approved_* tables kept the line scores: scored again with the rules and batches of the
+    // approval.
     const approval = latestEvent(ctx, program.id, period, 'approved')!;
     const rules = rulesOfVersion(ctx, program.id, approval.ruleVersion);
-    const score = scorePeriod(loadScoringInput(ctx, program, period, { rules, rulesVersion: approval.ruleVersion, batchIds: approvedSources(approval) }));
+    const score = scorePeriod(
+      loadScoringInput(ctx, program, period, {
+        rules,
+        rulesVersion: approval.ruleVersion,
+        batchIds: approvedSources(approval),
+      }),
+    );
     return { lines: score.lineScores.get(code) ?? [], postedCorrections };
   }
-  return { lines: draftScore(ctx, program, period, { keepLines: true }).score.lineScores.get(code) ?? [], postedCorrections: 0 };
+  return {
+    lines: draftScore(ctx, program, period, { keepLines: true }).score.lineScores.get(code) ?? [],
+    postedCorrections: 0,
+  };
 }

@@ -31,8 +31,19 @@ const saleArb = fc.record({
   date: day,
 });
 
-function toLines(sales: { participantCode: string; sku: string; quantity: number; netMinor: number; date: string }[], sign = 1, firstId = 1): ScoringLine[] {
-  return sales.map((s, i) => ({ id: firstId + i, batchId: 1, row: firstId + i + 1, ...s, quantity: sign * s.quantity, netMinor: sign * s.netMinor }));
+function toLines(
+  sales: { participantCode: string; sku: string; quantity: number; netMinor: number; date: string }[],
+  sign = 1,
+  firstId = 1,
+): ScoringLine[] {
+  return sales.map((s, i) => ({
+    id: firstId + i,
+    batchId: 1,
+    row: firstId + i + 1,
+    ...s,
+    quantity: sign * s.quantity,
+    netMinor: sign * s.netMinor,
+  }));
 }
 
 const context = {
@@ -55,7 +66,16 @@ describe('scorePeriod properties', () => {
         const lines = [...toLines(sales), ...toLines(sales, -1, 1000)];
         const score = scorePeriod(inputFor('2026-12', { ...context, lines }));
         for (const row of score.rows) {
-          expect([row.code, row.base, row.campaign, row.subtotal, row.tierBonus, row.targetBonus, row.earned, row.volumeMinor]).toEqual([row.code, 0, 0, 0, 0, 0, 0, 0]);
+          expect([
+            row.code,
+            row.base,
+            row.campaign,
+            row.subtotal,
+            row.tierBonus,
+            row.targetBonus,
+            row.earned,
+            row.volumeMinor,
+          ]).toEqual([row.code, 0, 0, 0, 0, 0, 0, 0]);
         }
         for (const list of score.lineScores.values()) {
           const byId = new Map(list.map((l) => [l.line.id, l]));
@@ -74,9 +94,17 @@ describe('scorePeriod properties', () => {
   it('gives the same result whatever the order of the lines', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ sale: saleArb, sign: fc.constantFrom(1, 1, 1, -1) }), { minLength: 1, maxLength: 60 }).chain((items) =>
-          fc.tuple(fc.constant(items), fc.shuffledSubarray(items.map((_, i) => i), { minLength: items.length, maxLength: items.length })),
-        ),
+        fc
+          .array(fc.record({ sale: saleArb, sign: fc.constantFrom(1, 1, 1, -1) }), { minLength: 1, maxLength: 60 })
+          .chain((items) =>
+            fc.tuple(
+              fc.constant(items),
+              fc.shuffledSubarray(
+                items.map((_, i) => i),
+                { minLength: items.length, maxLength: items.length },
+              ),
+            ),
+          ),
         ([items, order]) => {
           const lines = items.map((it, i) => toLines([it.sale], it.sign, i + 1)[0]!);
           const shuffled = order.map((i) => lines[i]!);

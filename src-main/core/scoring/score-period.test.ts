@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { scorePeriod } from './score-period';
 import { byCode, inputFor, line, participant, product } from '../../../tests/fixtures/scoring-fixtures';
 
-const products = byCode([product('DOG-01', 'DRY', true), product('CAT-07', 'WET', true, 15), product('TOY-3', 'TOYS', false)]);
+const products = byCode([
+  product('DOG-01', 'DRY', true),
+  product('CAT-07', 'WET', true, 15),
+  product('TOY-3', 'TOYS', false),
+]);
 
 describe('the worked example of reference-program.md', () => {
   const input = inputFor('2026-10', {
@@ -75,7 +79,9 @@ describe('scorePeriod', () => {
         lines: [line('A', '2026-10-01', 'NOPE', 1, 10_000, 5), line('ZZ', '2026-10-02', 'DOG-01', 1, 500, 6)],
       }),
     );
-    expect(score.anomalies.map((a) => [a.code, a.participantCode, a.sku, a.lines.map((l) => l.row), a.netMinor])).toEqual([
+    expect(
+      score.anomalies.map((a) => [a.code, a.participantCode, a.sku, a.lines.map((l) => l.row), a.netMinor]),
+    ).toEqual([
       ['MISSING_TARGET', 'A', null, [], 0],
       ['UNKNOWN_PARTICIPANT', 'ZZ', null, [6], 500],
       ['UNKNOWN_SKU', null, 'NOPE', [5], 10_000],
@@ -116,11 +122,15 @@ describe('scorePeriod', () => {
       }),
     );
     const big = score.rows.find((r) => r.code === 'BIG')!;
-    expect([big.beforeCap, big.capCut, big.earned, big.prize, big.total, big.payablePoints]).toEqual([80_000, 30_000, 50_000, 2000, 52_000, 52_000]);
+    expect([big.beforeCap, big.capCut, big.earned, big.prize, big.total, big.payablePoints]).toEqual([
+      80_000, 30_000, 50_000, 2000, 52_000, 52_000,
+    ]);
     expect(score.rows.filter((r) => r.held).map((r) => [r.code, r.held, r.payablePoints])).toEqual([
       ['GONE', 'inactive', 0],
       ['NOCARD', 'noDestination', 0],
     ]);
-    expect([score.totals.heldParticipants, score.totals.heldPoints, score.totals.payoutMinor]).toEqual([2, 300, 520_000]);
+    expect([score.totals.heldParticipants, score.totals.heldPoints, score.totals.payoutMinor]).toEqual([
+      2, 300, 520_000,
+    ]);
   });
 });

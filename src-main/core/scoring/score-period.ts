@@ -5,7 +5,17 @@ import { amountTooLarge } from '../money/amount-limit';
 import type { Rules } from '../program/program-config';
 import { awardPrizes } from './contest-ranking';
 import { lineRulesFor, scoreLine } from './line-points';
-import type { HeldReason, LineScore, PeriodScore, PeriodTotals, PrizeAward, ScoreRow, ScoringAnomaly, ScoringInput, ScoringParticipant } from './score-types';
+import type {
+  HeldReason,
+  LineScore,
+  PeriodScore,
+  PeriodTotals,
+  PrizeAward,
+  ScoreRow,
+  ScoringAnomaly,
+  ScoringInput,
+  ScoringParticipant,
+} from './score-types';
 import type { ScoringLine } from '../sales/scoring-line';
 
 function compareText(a: string, b: string): number {
@@ -18,7 +28,12 @@ function compareLines(a: ScoringLine, b: ScoringLine): number {
 }
 
 /** The highest threshold met wins; thresholds are sorted here so the rules' order does not matter. */
-export function tierFor(rules: Rules, period: string, firstPeriod: string, previousVolume: number | undefined): Rules['tiers'][number] | null {
+export function tierFor(
+  rules: Rules,
+  period: string,
+  firstPeriod: string,
+  previousVolume: number | undefined,
+): Rules['tiers'][number] | null {
   if (period <= firstPeriod || previousVolume === undefined) return null;
   const sorted = [...rules.tiers].sort((a, b) => b.minVolumeMinor - a.minVolumeMinor);
   return sorted.find((t) => previousVolume >= t.minVolumeMinor) ?? null;
@@ -54,7 +69,12 @@ function past(value: number): boolean {
   return value > MAX_SAFE_AMOUNT || value < -MAX_SAFE_AMOUNT;
 }
 
-function refuseSum(period: string, what: string, participantCode: string | null, extra: Record<string, unknown> = {}): never {
+function refuseSum(
+  period: string,
+  what: string,
+  participantCode: string | null,
+  extra: Record<string, unknown> = {},
+): never {
   throw amountTooLarge(`${what} in ${period}`, { period, participantCode, ...extra });
 }
 
@@ -96,9 +116,23 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
     acc.base += scored.points;
     acc.campaign += scored.campaignPoints;
     if (scored.promoted) acc.promoted += line.netMinor;
-    if (past(line.netMinor) || past(line.quantity) || past(scored.points) || past(scored.campaignPoints) || past(acc.volume) || past(acc.base) || past(acc.campaign) || past(acc.promoted)) {
+    if (
+      past(line.netMinor) ||
+      past(line.quantity) ||
+      past(scored.points) ||
+      past(scored.campaignPoints) ||
+      past(acc.volume) ||
+      past(acc.base) ||
+      past(acc.campaign) ||
+      past(acc.promoted)
+    ) {
       const where = `batch ${line.batchId}, row ${line.row}`;
-      refuseSum(period, `The points or volume of ${line.participantCode} up to the sales line of ${where}`, line.participantCode, { batchId: line.batchId, row: line.row });
+      refuseSum(
+        period,
+        `The points or volume of ${line.participantCode} up to the sales line of ${where}`,
+        line.participantCode,
+        { batchId: line.batchId, row: line.row },
+      );
     }
   }
 
@@ -133,7 +167,8 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
     const targetBonusPct = band?.bonusPct ?? 0;
     const targetBonus = subtotal > 0 && band ? percentOf(subtotal, targetBonusPct) : 0;
     const beforeCap = subtotal + tierBonus + targetBonus;
-    if (past(subtotal) || past(tierBonus) || past(targetBonus) || past(beforeCap)) refuseSum(period, `The points ${code} earns`, code);
+    if (past(subtotal) || past(tierBonus) || past(targetBonus) || past(beforeCap))
+      refuseSum(period, `The points ${code} earns`, code);
     const cap = rules.capPointsPerPeriod;
     const capCut = cap === null ? 0 : Math.max(0, beforeCap - cap);
     if (acc && target === undefined) {
@@ -172,7 +207,11 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
   }
 
   // Prizes come after every participant's earned points are known; they are not capped.
-  const entrants = rows.map((r) => ({ code: r.code, joinDate: input.participants.get(r.code)!.joinDate, earned: r.earned }));
+  const entrants = rows.map((r) => ({
+    code: r.code,
+    joinDate: input.participants.get(r.code)!.joinDate,
+    earned: r.earned,
+  }));
   const awards = new Map<string, PrizeAward[]>();
   for (const contest of rules.contests) {
     for (const [code, award] of awardPrizes(contest, period, entrants)) {
@@ -200,13 +239,19 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
     }
     row.total = row.earned + row.prize;
     if (past(row.total)) refuseSum(period, `The points of ${row.code}`, row.code);
-    if (past(row.carry) || past(row.adjustments) || past(row.corrections)) refuseSum(period, `The balance, adjustments or corrections of ${row.code}`, row.code);
+    if (past(row.carry) || past(row.adjustments) || past(row.corrections))
+      refuseSum(period, `The balance, adjustments or corrections of ${row.code}`, row.code);
     const sum = row.carry + row.total + row.adjustments + row.corrections;
     if (past(sum)) refuseSum(period, `The balance of ${row.code}`, row.code);
     const balance = Math.max(0, sum);
     row.payablePoints = row.held === null ? balance : 0;
     row.payoutMinor = row.payablePoints * input.pointValueMinor + 0;
-    if (past(row.payoutMinor)) refuseSum(period, `The payout of ${row.code} (${row.payablePoints} points at ${input.pointValueMinor} minor units a point)`, row.code);
+    if (past(row.payoutMinor))
+      refuseSum(
+        period,
+        `The payout of ${row.code} (${row.payablePoints} points at ${input.pointValueMinor} minor units a point)`,
+        row.code,
+      );
     totals.earned += row.earned;
     totals.prizes += row.prize;
     totals.payablePoints += row.payablePoints;
@@ -215,7 +260,8 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
       totals.heldParticipants++;
       totals.heldPoints += balance;
     }
-    if (past(totals.earned) || past(totals.prizes) || past(totals.payablePoints) || past(totals.heldPoints)) refuseSum(period, 'The points of all participants together', null);
+    if (past(totals.earned) || past(totals.prizes) || past(totals.payablePoints) || past(totals.heldPoints))
+      refuseSum(period, 'The points of all participants together', null);
     if (past(totals.payoutMinor)) refuseSum(period, 'The payouts of all participants together', null);
   }
 
@@ -228,7 +274,12 @@ export function scorePeriod(input: ScoringInput, options: ScoreOptions = {}): Pe
   return { period, rulesVersion: input.rulesVersion, rows, lineScores, anomalies, totals };
 }
 
-function anomalyOf(code: ScoringAnomaly['code'], participantCode: string | null, sku: string | null, lines: ScoringLine[]): ScoringAnomaly {
+function anomalyOf(
+  code: ScoringAnomaly['code'],
+  participantCode: string | null,
+  sku: string | null,
+  lines: ScoringLine[],
+): ScoringAnomaly {
   const sorted = [...lines].sort(compareLines);
   return {
     code,
@@ -237,7 +288,8 @@ function anomalyOf(code: ScoringAnomaly['code'], participantCode: string | null,
     lines: sorted.map((l) => ({ lineId: l.id, batchId: l.batchId, row: l.row })),
     netMinor: sorted.reduce((sum, l) => {
       const next = sum + l.netMinor;
-      if (past(next)) throw amountTooLarge(`The net value of the lines of ${participantCode ?? sku ?? ''}`, { participantCode, sku });
+      if (past(next))
+        throw amountTooLarge(`The net value of the lines of ${participantCode ?? sku ?? ''}`, { participantCode, sku });
       return next;
     }, 0),
   };

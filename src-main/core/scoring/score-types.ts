@@ -22,7 +22,6 @@ export interface ScoringProduct {
   pointsPerUnit: number | null;
 }
 
-
 export interface ScoringInput {
   period: string;
   firstPeriod: string;

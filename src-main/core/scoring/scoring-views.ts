@@ -28,7 +28,14 @@ export interface PeriodResult {
   /** Differences in locked earlier periods settled in this one (pending while it is open). */
   corrections: LateCorrection[];
   /** Who approved a locked period, when, and the reasons written then (over budget, open findings accepted). */
-  approval: { at: string; actor: string; reason: string | null; overBudgetReason: string | null; acceptedFindingsReason: string | null; fitted: boolean } | null;
+  approval: {
+    at: string;
+    actor: string;
+    reason: string | null;
+    overBudgetReason: string | null;
+    acceptedFindingsReason: string | null;
+    fitted: boolean;
+  } | null;
 }
 
 export interface ExplainLine {
@@ -66,18 +73,50 @@ export interface Explanation {
   rulesVersion: number;
   currency: { code: string; minorDigits: number };
   pointValueMinor: number;
-  participant: { code: string; name: string; joinDate: string | null; status: string; cardRef: string | null; iban: string | null };
+  participant: {
+    code: string;
+    name: string;
+    joinDate: string | null;
+    status: string;
+    cardRef: string | null;
+    iban: string | null;
+  };
   row: ScoreRow;
   lines: ExplainLine[];
-  tier: { previousPeriod: string; previousVolumeMinor: number | null; id: string | null; name: string | null; minVolumeMinor: number | null; bonusPct: number };
-  target: { targetMinor: number | null; promotedMinor: number; attainmentBp: number | null; minAttainmentBp: number | null; bonusPct: number };
+  tier: {
+    previousPeriod: string;
+    previousVolumeMinor: number | null;
+    id: string | null;
+    name: string | null;
+    minVolumeMinor: number | null;
+    bonusPct: number;
+  };
+  target: {
+    targetMinor: number | null;
+    promotedMinor: number;
+    attainmentBp: number | null;
+    minAttainmentBp: number | null;
+    bonusPct: number;
+  };
   capPointsPerPeriod: number | null;
   /** Manual adjustments and settled corrections in the ledger for this period. */
   adjustments: LedgerLine[];
   /** Corrections of locked earlier periods waiting to be settled when this period is approved. */
   pendingCorrections: { correctsPeriod: string; points: number }[];
-  /** The verification decisions about this participant in the period: lines assigned or excluded, a target set, findings accepted. */
-  decisions: { key: FindingKey; action: VerificationAction; participantCode: string | null; targetMinor: number | null; lineCount: number; reason: string; at: string; actor: string }[];
+  /**
+   * The verification decisions about this participant in the period: lines assigned or excluded, a target set, findings
+   * accepted.
+   */
+  decisions: {
+    key: FindingKey;
+    action: VerificationAction;
+    participantCode: string | null;
+    targetMinor: number | null;
+    lineCount: number;
+    reason: string;
+    at: string;
+    actor: string;
+  }[];
 }
 
 export interface WhatIfRow {

@@ -7,8 +7,6 @@ import { validRules } from '../program/update-rules';
 import { draftScore } from './period-score';
 import { requirePeriod } from '../periods/require-period';
 
-
-
 const ZERO = { total: 0, payablePoints: 0, payoutMinor: 0 };
 
 export function whatIf(ctx: CoreContext, period: string, candidate: unknown): WhatIfResult {
@@ -16,9 +14,18 @@ export function whatIf(ctx: CoreContext, period: string, candidate: unknown): Wh
   const rules = validRules(candidate);
   const program = requireProgram(ctx);
   const before = draftScore(ctx, program, period, { keepLines: false }).score;
-  const after = draftScore(ctx, program, period, { keepLines: false, rules: { rules, version: program.rulesVersion + 1 } }).score;
+  const after = draftScore(ctx, program, period, {
+    keepLines: false,
+    rules: { rules, version: program.rulesVersion + 1 },
+  }).score;
   const rows = new Map<string, WhatIfRow>();
-  for (const r of before.rows) rows.set(r.code, { code: r.code, name: r.name, before: { total: r.total, payablePoints: r.payablePoints, payoutMinor: r.payoutMinor }, after: ZERO });
+  for (const r of before.rows)
+    rows.set(r.code, {
+      code: r.code,
+      name: r.name,
+      before: { total: r.total, payablePoints: r.payablePoints, payoutMinor: r.payoutMinor },
+      after: ZERO,
+    });
   for (const r of after.rows) {
     const row = rows.get(r.code) ?? { code: r.code, name: r.name, before: ZERO, after: ZERO };
     row.after = { total: r.total, payablePoints: r.payablePoints, payoutMinor: r.payoutMinor };
@@ -35,6 +42,8 @@ export function whatIf(ctx: CoreContext, period: string, candidate: unknown): Wh
     rows: list,
     totals: { before: sum('before'), after: sum('after') },
     budgetMinor: { before: program.rules.budget?.perPeriodMinor ?? null, after: rules.budget?.perPeriodMinor ?? null },
-    changedParticipants: list.filter((r) => r.before.total !== r.after.total || r.before.payoutMinor !== r.after.payoutMinor).length,
+    changedParticipants: list.filter(
+      (r) => r.before.total !== r.after.total || r.before.payoutMinor !== r.after.payoutMinor,
+    ).length,
   };
 }

@@ -8,5 +8,9 @@ export function readSetting(ctx: CoreContext, key: string): string | null {
 }
 
 export function writeSetting(ctx: CoreContext, key: string, value: string): void {
-  ctx.store.db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  ctx.store.db
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
 }

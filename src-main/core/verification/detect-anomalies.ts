@@ -52,7 +52,13 @@ function sortedTiers(rules: Rules) {
   return [...rules.tiers].sort((a, b) => b.minVolumeMinor - a.minVolumeMinor);
 }
 
-export function detectFindings(sqlite: Database.Database, program: ProgramView, rules: Rules, score: PeriodScore, sources: readonly number[]): Finding[] {
+export function detectFindings(
+  sqlite: Database.Database,
+  program: ProgramView,
+  rules: Rules,
+  score: PeriodScore,
+  sources: readonly number[],
+): Finding[] {
   const period = score.period;
   const findings: Finding[] = [];
 
@@ -148,7 +154,12 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
         participantCode: l.line.participantCode,
         sku: l.line.sku,
         message: `${l.line.participantCode} returns ${-l.line.quantity} x ${l.line.sku} with no sale of it since ${from}; the return takes ${-l.points - l.campaignPoints} points back.`,
-        facts: { quantity: l.line.quantity, netMinor: l.line.netMinor, points: l.points + l.campaignPoints, since: from },
+        facts: {
+          quantity: l.line.quantity,
+          netMinor: l.line.netMinor,
+          points: l.points + l.campaignPoints,
+          since: from,
+        },
         lineIds: [l.line.id],
         actions: ['exclude', 'accept'],
       });
@@ -164,15 +175,25 @@ export function detectFindings(sqlite: Database.Database, program: ProgramView, 
     history.push(loadVolumes(sqlite, program.id, p));
   }
   const positive = score.rows.filter((r) => r.volumeMinor > 0).map((r) => r.volumeMinor);
-  const fence = positive.length >= MIN_FOR_DISTRIBUTION ? (() => {
-    const { q1, q3 } = quartiles(positive);
-    return { q1, q3, at: q3 + FENCE_IQR * (q3 - q1) };
-  })() : null;
+  const fence =
+    positive.length >= MIN_FOR_DISTRIBUTION
+      ? (() => {
+          const { q1, q3 } = quartiles(positive);
+          return { q1, q3, at: q3 + FENCE_IQR * (q3 - q1) };
+        })()
+      : null;
   const tiers = sortedTiers(rules);
 
   for (const row of score.rows) {
     const lineIds = (score.lineScores.get(row.code) ?? []).map((l) => l.line.id);
-    participantFindings(row, lineIds, findings, { history, fence, tiers, rules, period, money: (minor) => `${minorToDecimalString(minor, program.currency.minorDigits)} ${program.currency.code}` });
+    participantFindings(row, lineIds, findings, {
+      history,
+      fence,
+      tiers,
+      rules,
+      period,
+      money: (minor) => `${minorToDecimalString(minor, program.currency.minorDigits)} ${program.currency.code}`,
+    });
   }
   return findings;
 }
@@ -228,7 +249,12 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
     const fenceWords = (f: { q1: number; q3: number; at: number }) =>
       `past the far-out fence of all participants' volumes this period, ${c.money(f.at)} (the upper quartile ${c.money(f.q3)} plus ${FENCE_IQR} times the distance between the quartiles ${c.money(f.q1)} and ${c.money(f.q3)})`;
     const test = aboveOwn && fence ? 'both' : aboveOwn ? 'ownHistory' : 'spread';
-    const words = test === 'both' ? `${ownWords}, and ${fenceWords(fence!)}` : test === 'ownHistory' ? ownWords : fenceWords(fence!);
+    const words =
+      test === 'both'
+        ? `${ownWords}, and ${fenceWords(fence!)}`
+        : test === 'ownHistory'
+          ? ownWords
+          : fenceWords(fence!);
     findings.push({
       key: { code: 'VOLUME_OUTLIER', participantCode: row.code },
       code: 'VOLUME_OUTLIER',
@@ -259,7 +285,9 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
     });
   }
   if (row.attainmentBp !== null) {
-    const band = [...c.rules.targetBands].sort((a, b) => b.minAttainmentBp - a.minAttainmentBp).find((b) => row.attainmentBp! >= b.minAttainmentBp);
+    const band = [...c.rules.targetBands]
+      .sort((a, b) => b.minAttainmentBp - a.minAttainmentBp)
+      .find((b) => row.attainmentBp! >= b.minAttainmentBp);
     if (band && row.attainmentBp < band.minAttainmentBp + NEAR_BAND_BP) {
       findings.push({
         key: { code: 'NEAR_THRESHOLD', participantCode: row.code, threshold: 'target' },
@@ -267,7 +295,12 @@ function participantFindings(row: ScoreRow, lineIds: number[], findings: Finding
         participantCode: row.code,
         sku: null,
         message: `${row.code}'s attainment of ${minorToDecimalString(row.attainmentBp, 2)}% is just above the ${minorToDecimalString(band.minAttainmentBp, 2)}% band, worth ${row.targetBonus} points.`,
-        facts: { attainmentBp: row.attainmentBp, thresholdBp: band.minAttainmentBp, targetBonus: row.targetBonus, what: 'target' },
+        facts: {
+          attainmentBp: row.attainmentBp,
+          thresholdBp: band.minAttainmentBp,
+          targetBonus: row.targetBonus,
+          what: 'target',
+        },
         lineIds,
         actions: ['exclude', 'accept'],
       });

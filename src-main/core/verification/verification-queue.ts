@@ -36,7 +36,14 @@ function loadDecisions(sqlite: Database.Database, programId: number, period: str
 function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' | 'batchRows'>): EvidenceLine[] {
   const files = new Map<number, string>();
   const fileName = (batchId: number) => {
-    if (!files.has(batchId)) files.set(batchId, (sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').get(batchId) as { file_name: string } | undefined)?.file_name ?? '');
+    if (!files.has(batchId))
+      files.set(
+        batchId,
+        (
+          sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').get(batchId) as
+            { file_name: string } | undefined
+        )?.file_name ?? '',
+      );
     return files.get(batchId)!;
   };
   if (finding.batchRows) {
@@ -59,7 +66,16 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY batch_id, source_row`,
     )
     .raw()
-    .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as [number, number, number, string, string, string, number, number][];
+    .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as [
+    number,
+    number,
+    number,
+    string,
+    string,
+    string,
+    number,
+    number,
+  ][];
   return rows.map(([lineId, batchId, row, date, participantCode, sku, quantity, netMinor]) => ({
     lineId,
     batchId,
@@ -75,11 +91,15 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
 
 function storedKey(text: string): FindingKey {
   const key = decodeFindingKey(text);
-  if (!key || !VERIFICATION_CODES.includes(key.code)) throw new AppError('NOT_FOUND', `There is no finding "${text}" in the verification queue.`);
+  if (!key || !VERIFICATION_CODES.includes(key.code))
+    throw new AppError('NOT_FOUND', `There is no finding "${text}" in the verification queue.`);
   return key;
 }
 
-/** The period's findings and their decisions; `draft` is the period's draft with its lines, when the caller has it already. */
+/**
+ * The period's findings and their decisions; `draft` is the period's draft with its lines, when the caller has it
+ * already.
+ */
 export function verificationQueue(ctx: CoreContext, period: string, draft?: Draft): VerificationQueue {
   requirePeriod(period);
   const program = requireProgram(ctx);
@@ -136,17 +156,28 @@ export function verificationQueue(ctx: CoreContext, period: string, draft?: Draf
 export function resolveFinding(ctx: CoreContext, input: ResolveInput): VerificationQueue {
   requirePeriod(input.period);
   const reason = input.reason.trim();
-  if (reason === '') throw new AppError('REASON_REQUIRED', 'Say why: the reason is kept with the decision and shown in explain and the audit trail.');
+  if (reason === '')
+    throw new AppError(
+      'REASON_REQUIRED',
+      'Say why: the reason is kept with the decision and shown in explain and the audit trail.',
+    );
   ctx.store.transaction(() => {
     const program = requireProgram(ctx);
     const state = periodState(ctx, program.id, input.period);
-    if (isLocked(state)) throw new AppError('PERIOD_LOCKED', `${input.period} is ${state}; its verification is closed. Late changes are settled in the next open period.`);
+    if (isLocked(state))
+      throw new AppError(
+        'PERIOD_LOCKED',
+        `${input.period} is ${state}; its verification is closed. Late changes are settled in the next open period.`,
+      );
     const queue = verificationQueue(ctx, input.period);
     const keyText = encodeFindingKey(input.key);
     const item = queue.items.find((i) => encodeFindingKey(i.key) === keyText && i.status === 'open');
     if (!item) throw new AppError('NOT_FOUND', `There is no open finding "${keyText}" in ${input.period}.`);
     if (!item.actions.includes(input.action)) {
-      throw new AppError('INVALID_INPUT', `A finding of the kind ${item.code} cannot be resolved by "${input.action}"; it takes ${item.actions.join(', ')}.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `A finding of the kind ${item.code} cannot be resolved by "${input.action}"; it takes ${item.actions.join(', ')}.`,
+      );
     }
     const itemLines = item.evidence.map((e) => e.lineId).filter((id): id is number => id !== null);
     let lineIds: number[] = [];
@@ -155,26 +186,56 @@ export function resolveFinding(ctx: CoreContext, input: ResolveInput): Verificat
     if (input.action === 'assign' || input.action === 'exclude') {
       lineIds = input.lineIds ?? itemLines;
       const unknown = lineIds.filter((id) => !itemLines.includes(id));
-      if (lineIds.length === 0 || unknown.length > 0) throw new AppError('INVALID_INPUT', `Choose lines of this finding; ${unknown.join(', ') || 'none'} ${unknown.length === 1 ? 'is' : 'are'} not among them.`);
+      if (lineIds.length === 0 || unknown.length > 0)
+        throw new AppError(
+          'INVALID_INPUT',
+          `Choose lines of this finding; ${unknown.join(', ') || 'none'} ${unknown.length === 1 ? 'is' : 'are'} not among them.`,
+        );
     }
     if (input.action === 'assign') {
       participantCode = (input.participantCode ?? '').trim();
-      const known = ctx.store.sqlite.prepare('SELECT 1 FROM participants WHERE program_id = ? AND code = ?').get(program.id, participantCode);
-      if (!known) throw new AppError('NOT_FOUND', `There is no participant with the code ${participantCode || '(none given)'} to assign the lines to.`);
+      const known = ctx.store.sqlite
+        .prepare('SELECT 1 FROM participants WHERE program_id = ? AND code = ?')
+        .get(program.id, participantCode);
+      if (!known)
+        throw new AppError(
+          'NOT_FOUND',
+          `There is no participant with the code ${participantCode || '(none given)'} to assign the lines to.`,
+        );
     }
     if (input.action === 'setTarget') {
       participantCode = item.participantCode;
       targetMinor = input.targetMinor ?? 0;
-      if (!Number.isSafeInteger(targetMinor) || targetMinor <= 0) throw new AppError('INVALID_INPUT', 'A target is an amount above zero.');
-      requireWithinLimit(targetMinor, `The target of ${participantCode ?? ''} in ${input.period}`, { participantCode, period: input.period });
+      if (!Number.isSafeInteger(targetMinor) || targetMinor <= 0)
+        throw new AppError('INVALID_INPUT', 'A target is an amount above zero.');
+      requireWithinLimit(targetMinor, `The target of ${participantCode ?? ''} in ${input.period}`, {
+        participantCode,
+        period: input.period,
+      });
     }
     ctx.store.sqlite
       .prepare(
         `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, participant_code, target_minor, line_ids_json, reason, at, actor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(program.id, input.period, keyText, input.action, participantCode, targetMinor, JSON.stringify(lineIds), reason, nowIso(ctx), ctx.actor);
-    recordDecision(ctx, `verify.${input.action}`, keyText, reason, { period: input.period, participantCode, targetMinor, lineIds });
+      .run(
+        program.id,
+        input.period,
+        keyText,
+        input.action,
+        participantCode,
+        targetMinor,
+        JSON.stringify(lineIds),
+        reason,
+        nowIso(ctx),
+        ctx.actor,
+      );
+    recordDecision(ctx, `verify.${input.action}`, keyText, reason, {
+      period: input.period,
+      participantCode,
+      targetMinor,
+      lineIds,
+    });
   });
   return verificationQueue(ctx, input.period);
 }
@@ -185,7 +246,8 @@ export function resolveFinding(ctx: CoreContext, input: ResolveInput): Verificat
  */
 export function acceptOpenFindings(ctx: CoreContext, queue: VerificationQueue, reason: string): number {
   const why = reason.trim();
-  if (why === '') throw new AppError('REASON_REQUIRED', 'Accepting the open findings needs a reason; it is kept with each of them.');
+  if (why === '')
+    throw new AppError('REASON_REQUIRED', 'Accepting the open findings needs a reason; it is kept with each of them.');
   const program = requireProgram(ctx);
   const period = queue.period;
   const open = queue.items.filter((i) => i.status === 'open');
@@ -193,6 +255,7 @@ export function acceptOpenFindings(ctx: CoreContext, queue: VerificationQueue, r
     `INSERT INTO verification_decisions (program_id, period, anomaly_key, action, line_ids_json, reason, at, actor) VALUES (?, ?, ?, 'accept', '[]', ?, ?, ?)`,
   );
   for (const item of open) insert.run(program.id, period, encodeFindingKey(item.key), why, nowIso(ctx), ctx.actor);
-  if (open.length > 0) recordDecision(ctx, 'verify.acceptAll', period, why, { keys: open.map((i) => encodeFindingKey(i.key)) });
+  if (open.length > 0)
+    recordDecision(ctx, 'verify.acceptAll', period, why, { keys: open.map((i) => encodeFindingKey(i.key)) });
   return open.length;
 }

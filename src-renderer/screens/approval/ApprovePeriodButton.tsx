@@ -65,7 +65,12 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
     setError(null);
     setGiven(reasons);
     // The total in the confirmation is what the operator agrees to; the core refuses if it moved.
-    const answer = await safeCall('period.approve', { period: summary.period, ...options, ...reasons, expectedPayoutMinor: summary.payoutMinor });
+    const answer = await safeCall('period.approve', {
+      period: summary.period,
+      ...options,
+      ...reasons,
+      expectedPayoutMinor: summary.payoutMinor,
+    });
     setBusy(false);
     if (answer.ok) {
       setStep('closed');
@@ -93,14 +98,27 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
       setReasonMissing(true);
       return;
     }
-    void approve(step === 'findings' ? { ...given, acceptOpenAnomalies: reason.trim() } : { ...given, overrideBudget: reason.trim() });
+    void approve(
+      step === 'findings'
+        ? { ...given, acceptOpenAnomalies: reason.trim() }
+        : { ...given, overrideBudget: reason.trim() },
+    );
   };
 
-  const earlier = error?.code === 'EARLIER_PERIOD_OPEN' && Array.isArray(error.details?.periods) ? (error.details.periods as string[]) : [];
+  const earlier =
+    error?.code === 'EARLIER_PERIOD_OPEN' && Array.isArray(error.details?.periods)
+      ? (error.details.periods as string[])
+      : [];
 
   return (
     <>
-      <button type="button" className="btn btn-primary" onClick={() => setStep('confirm')} disabled={disabled} data-testid="approve">
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => setStep('confirm')}
+        disabled={disabled}
+        data-testid="approve"
+      >
         <Icon name="lock" size={16} />
         {t('approve.action')}
       </button>
@@ -112,7 +130,11 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
             <div className="notice notice--error" role="alert" data-testid="approve-error">
               <Icon name="alert" className="notice-icon" />
               <div className="notice-body">
-                <p className="notice-text">{earlier.length > 0 ? t('approve.earlierOpen', { periods: earlier.map((p) => i18n.formatPeriod(p)).join(', ') }) : describeError(error, i18n)}</p>
+                <p className="notice-text">
+                  {earlier.length > 0
+                    ? t('approve.earlierOpen', { periods: earlier.map((p) => i18n.formatPeriod(p)).join(', ') })
+                    : describeError(error, i18n)}
+                </p>
               </div>
             </div>
           ) : null}
@@ -133,7 +155,13 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
                 {t('approve.openPeriod', { period: i18n.formatPeriod(earlier[0]) })}
               </button>
             ) : (
-              <button type="button" className="btn btn-primary" onClick={() => void approve({})} disabled={busy} data-testid="approve-confirm">
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => void approve({})}
+                disabled={busy}
+                data-testid="approve-confirm"
+              >
                 {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="lock" size={16} />}
                 {busy ? t('approve.busy') : t('approve.confirm')}
               </button>
@@ -150,7 +178,11 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
           tone="danger"
         >
           <form className="modal-form" onSubmit={submitReason} noValidate>
-            <p className="modal-text">{step === 'findings' ? t('approve.findings.text', { count: openFindings, period }) : t('approve.overBudget.text', { payout, budget, period })}</p>
+            <p className="modal-text">
+              {step === 'findings'
+                ? t('approve.findings.text', { count: openFindings, period })
+                : t('approve.overBudget.text', { payout, budget, period })}
+            </p>
             {step === 'findings' ? (
               <a className="link-quiet" href={hrefOf('verification', { period: summary.period })}>
                 {t('approve.findings.review')}

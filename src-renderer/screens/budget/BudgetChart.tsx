@@ -9,7 +9,11 @@ const AXIS = 28;
 const LEFT = 8;
 
 type Series = 'budgetedMinor' | 'approvedMinor' | 'paidMinor';
-const SERIES: { key: Series; className: string; label: 'budget.legend.budgeted' | 'budget.legend.approved' | 'budget.legend.paid' }[] = [
+const SERIES: {
+  key: Series;
+  className: string;
+  label: 'budget.legend.budgeted' | 'budget.legend.approved' | 'budget.legend.paid';
+}[] = [
   { key: 'budgetedMinor', className: 'bar-budget', label: 'budget.legend.budgeted' },
   { key: 'approvedMinor', className: 'bar-approved', label: 'budget.legend.approved' },
   { key: 'paidMinor', className: 'bar-paid', label: 'budget.legend.paid' },
@@ -47,7 +51,13 @@ export function BudgetChart({ view }: { view: BudgetView }) {
         ))}
       </div>
       <div className="chart-scroll">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="budget-chart-title">
+        <svg
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-labelledby="budget-chart-title"
+        >
           <title id="budget-chart-title">{t('budget.chart.label')}</title>
           <line x1={0} x2={width} y1={HEIGHT} y2={HEIGHT} className="chart-axis" />
           {periods.map((p, i) => {
@@ -58,7 +68,15 @@ export function BudgetChart({ view }: { view: BudgetView }) {
                   const value = p[s.key] ?? 0;
                   const h = barHeight(value);
                   return (
-                    <rect key={s.key} x={x0 + j * (BAR + GAP)} y={HEIGHT - h} width={BAR} height={Math.max(h, value > 0 ? 1 : 0)} rx={2} className={s.className}>
+                    <rect
+                      key={s.key}
+                      x={x0 + j * (BAR + GAP)}
+                      y={HEIGHT - h}
+                      width={BAR}
+                      height={Math.max(h, value > 0 ? 1 : 0)}
+                      rx={2}
+                      className={s.className}
+                    >
                       <title>{`${i18n.formatPeriod(p.period)} · ${t(s.label)}: ${i18n.formatMoney(value, view.currency)}`}</title>
                     </rect>
                   );

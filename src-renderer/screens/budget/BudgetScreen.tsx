@@ -17,7 +17,12 @@ export function BudgetScreen() {
   const { t } = i18n;
   const view = useCall('budget.view');
   const v = view.value;
-  const money = (minor: number | null) => (minor === null ? <span className="muted">—</span> : i18n.formatMoney(minor, v?.currency ?? { code: 'PLN', minorDigits: 2 }));
+  const money = (minor: number | null) =>
+    minor === null ? (
+      <span className="muted">—</span>
+    ) : (
+      i18n.formatMoney(minor, v?.currency ?? { code: 'PLN', minorDigits: 2 })
+    );
   const over = (p: BudgetPeriodView) => p.budgetedMinor !== null && p.approvedMinor > p.budgetedMinor;
 
   return (
@@ -39,10 +44,28 @@ export function BudgetScreen() {
               {t('budget.toDate')}
             </h2>
             <div className="stat-grid stat-grid--proposal">
-              <Stat id="budgeted" label={t('budget.col.budgeted')} value={i18n.formatMoney(v.toDate.budgetedMinor, v.currency)} />
-              <Stat id="approved" label={t('budget.col.approved')} value={i18n.formatMoney(v.toDate.approvedMinor, v.currency)} />
-              <Stat id="paid" label={t('budget.col.paid')} value={i18n.formatMoney(v.toDate.paidMinor, v.currency)} tone="success" />
-              <Stat id="held" label={t('budget.col.held')} value={i18n.formatMoney(v.toDate.heldMinor, v.currency)} tone={v.toDate.heldMinor > 0 ? 'warning' : undefined} />
+              <Stat
+                id="budgeted"
+                label={t('budget.col.budgeted')}
+                value={i18n.formatMoney(v.toDate.budgetedMinor, v.currency)}
+              />
+              <Stat
+                id="approved"
+                label={t('budget.col.approved')}
+                value={i18n.formatMoney(v.toDate.approvedMinor, v.currency)}
+              />
+              <Stat
+                id="paid"
+                label={t('budget.col.paid')}
+                value={i18n.formatMoney(v.toDate.paidMinor, v.currency)}
+                tone="success"
+              />
+              <Stat
+                id="held"
+                label={t('budget.col.held')}
+                value={i18n.formatMoney(v.toDate.heldMinor, v.currency)}
+                tone={v.toDate.heldMinor > 0 ? 'warning' : undefined}
+              />
             </div>
           </section>
 
@@ -92,7 +115,11 @@ export function BudgetScreen() {
                       <td className={p.failedMinor > 0 ? 'num text-danger' : 'num'}>{money(p.failedMinor)}</td>
                       <td className="num">
                         {money(p.heldMinor)}
-                        {p.heldPoints > 0 ? <span className="cell-sub">{t('budget.heldPoints', { points: i18n.formatInteger(p.heldPoints) })}</span> : null}
+                        {p.heldPoints > 0 ? (
+                          <span className="cell-sub">
+                            {t('budget.heldPoints', { points: i18n.formatInteger(p.heldPoints) })}
+                          </span>
+                        ) : null}
                       </td>
                     </tr>
                   ))}

@@ -3,7 +3,8 @@ import { formatSignedPoints } from '../../forms/format-figures';
 import { useI18n, type Translator } from '../../i18n/i18n';
 
 function ruleText(line: ExplainLine, i18n: Translator): string {
-  if (line.rule === 'productRate') return i18n.t('rule.productRate', { ppu: i18n.formatInteger(line.pointsPerUnit ?? 0) });
+  if (line.rule === 'productRate')
+    return i18n.t('rule.productRate', { ppu: i18n.formatInteger(line.pointsPerUnit ?? 0) });
   return i18n.t(`rule.${line.rule}`);
 }
 
@@ -48,7 +49,11 @@ export function ExplainLines({ explanation: e }: { explanation: Explanation }) {
                 <span className="cell-sub">{ruleText(line, i18n)}</span>
                 {line.campaigns.map((c) => (
                   <span key={c.campaignId} className="cell-sub line-campaign" data-testid="line-campaign">
-                    {t('explain.lineCampaign', { points: formatSignedPoints(c.points, i18n.formatInteger), campaign: c.campaignId, pct: c.bonusPct })}
+                    {t('explain.lineCampaign', {
+                      points: formatSignedPoints(c.points, i18n.formatInteger),
+                      campaign: c.campaignId,
+                      pct: c.bonusPct,
+                    })}
                   </span>
                 ))}
               </td>

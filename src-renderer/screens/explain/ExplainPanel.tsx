@@ -6,11 +6,22 @@ import { useI18n } from '../../i18n/i18n';
 import { ExplanationView } from './ExplanationView';
 
 /** One participant's points of the period, step by step, beside the scoring table. */
-export function ExplainPanel({ period, participantCode, onClose }: { period: string; participantCode: string; onClose: () => void }) {
+export function ExplainPanel({
+  period,
+  participantCode,
+  onClose,
+}: {
+  period: string;
+  participantCode: string;
+  onClose: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const explanation = useCall('score.explain', { period, participantCode });
-  const value = explanation.value && explanation.value.participant.code === participantCode && explanation.value.period === period ? explanation.value : null;
+  const value =
+    explanation.value && explanation.value.participant.code === participantCode && explanation.value.period === period
+      ? explanation.value
+      : null;
 
   return (
     <DetailPanel

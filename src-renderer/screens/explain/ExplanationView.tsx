@@ -11,7 +11,19 @@ import { DecisionList } from '../verification/DecisionList';
 import { ExplainLines } from './ExplainLines';
 import { ledgerKindLabel } from './ledger-kind-label';
 
-function Step({ id, label, detail, value, strong = false }: { id: string; label: string; detail?: ReactNode; value: string; strong?: boolean }) {
+function Step({
+  id,
+  label,
+  detail,
+  value,
+  strong = false,
+}: {
+  id: string;
+  label: string;
+  detail?: ReactNode;
+  value: string;
+  strong?: boolean;
+}) {
   return (
     <div className={strong ? 'calc-step is-strong' : 'calc-step'} data-testid={`step-${id}`}>
       <dt>
@@ -36,14 +48,21 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
     e.tier.previousVolumeMinor === null
       ? t('explain.tier.noVolume', { period: previous })
       : e.tier.id
-        ? t('explain.tier.text', { period: previous, volume: money(e.tier.previousVolumeMinor), tier: e.tier.name ?? e.tier.id, min: money(e.tier.minVolumeMinor ?? 0) })
+        ? t('explain.tier.text', {
+            period: previous,
+            volume: money(e.tier.previousVolumeMinor),
+            tier: e.tier.name ?? e.tier.id,
+            min: money(e.tier.minVolumeMinor ?? 0),
+          })
         : t('explain.tier.none', { period: previous, volume: money(e.tier.previousVolumeMinor) });
 
   const targetDetail =
     e.target.targetMinor === null || e.target.attainmentBp === null
       ? t('explain.target.missing')
       : `${t('explain.target.text', { promoted: money(e.target.promotedMinor), target: money(e.target.targetMinor), attainment: formatBasisPoints(e.target.attainmentBp, i18n.locale) })} ${
-          e.target.minAttainmentBp === null ? t('explain.target.noBand') : t('explain.target.band', { min: formatBasisPoints(e.target.minAttainmentBp, i18n.locale) })
+          e.target.minAttainmentBp === null
+            ? t('explain.target.noBand')
+            : t('explain.target.band', { min: formatBasisPoints(e.target.minAttainmentBp, i18n.locale) })
         }`;
 
   // The finding a decision was about, worded from its key's code and subject.
@@ -67,23 +86,46 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
           {t('explain.calc.title')}
         </h3>
         <dl className="calc-list">
-          <Step id="base" label={t('explain.step.base')} detail={t('explain.step.baseDetail', { count: e.lines.length })} value={pts(r.base)} />
+          <Step
+            id="base"
+            label={t('explain.step.base')}
+            detail={t('explain.step.baseDetail', { count: e.lines.length })}
+            value={pts(r.base)}
+          />
           <Step id="campaign" label={t('explain.step.campaign')} value={signed(r.campaign)} />
           <Step id="subtotal" label={t('explain.step.subtotal')} value={pts(r.subtotal)} strong />
-          <Step id="tier" label={t('explain.step.tierBonus', { pct: r.tierBonusPct })} detail={tierDetail} value={signed(r.tierBonus)} />
-          <Step id="target" label={t('explain.step.targetBonus', { pct: r.targetBonusPct })} detail={targetDetail} value={signed(r.targetBonus)} />
+          <Step
+            id="tier"
+            label={t('explain.step.tierBonus', { pct: r.tierBonusPct })}
+            detail={tierDetail}
+            value={signed(r.tierBonus)}
+          />
+          <Step
+            id="target"
+            label={t('explain.step.targetBonus', { pct: r.targetBonusPct })}
+            detail={targetDetail}
+            value={signed(r.targetBonus)}
+          />
           <Step id="beforeCap" label={t('explain.step.beforeCap')} value={pts(r.beforeCap)} strong />
           <Step
             id="cap"
             label={t('explain.step.cap')}
-            detail={e.capPointsPerPeriod === null ? t('explain.cap.none') : t('explain.cap.text', { cap: pts(e.capPointsPerPeriod) })}
+            detail={
+              e.capPointsPerPeriod === null
+                ? t('explain.cap.none')
+                : t('explain.cap.text', { cap: pts(e.capPointsPerPeriod) })
+            }
             value={r.capCut > 0 ? `−${pts(r.capCut)}` : pts(0)}
           />
           <Step id="earned" label={t('explain.step.earned')} value={pts(r.earned)} strong />
           <Step
             id="prize"
             label={t('explain.step.prize')}
-            detail={r.prizes.length > 0 ? r.prizes.map((p) => t('explain.prize.place', { contest: p.contestId, place: p.place })).join('; ') : undefined}
+            detail={
+              r.prizes.length > 0
+                ? r.prizes.map((p) => t('explain.prize.place', { contest: p.contestId, place: p.place })).join('; ')
+                : undefined
+            }
             value={signed(r.prize)}
           />
           <Step id="total" label={t('explain.step.total')} value={pts(r.total)} strong />
@@ -115,7 +157,16 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
             {t('explain.decisions.none')}
           </p>
         ) : (
-          <DecisionList decisions={e.decisions.map((d) => ({ ...d, id: `${encodeFindingKey(d.key)} ${d.at}`, about: findingOf(d.key) }))} currency={e.currency} label={t('explain.decisions.title')} testId="explain-decisions" />
+          <DecisionList
+            decisions={e.decisions.map((d) => ({
+              ...d,
+              id: `${encodeFindingKey(d.key)} ${d.at}`,
+              about: findingOf(d.key),
+            }))}
+            currency={e.currency}
+            label={t('explain.decisions.title')}
+            testId="explain-decisions"
+          />
         )}
       </section>
 
@@ -136,14 +187,18 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
                 {a.note ? <p className="adjustment-note">{a.note}</p> : null}
                 <p className="adjustment-meta">
                   {t('explain.adjustment.meta', { actor: a.actor, date: i18n.formatDateTime(a.at) })}
-                  {a.correctsPeriod ? ` · ${t('explain.correctsPeriod', { period: i18n.formatPeriod(a.correctsPeriod) })}` : ''}
+                  {a.correctsPeriod
+                    ? ` · ${t('explain.correctsPeriod', { period: i18n.formatPeriod(a.correctsPeriod) })}`
+                    : ''}
                 </p>
               </li>
             ))}
             {e.pendingCorrections.map((c) => (
               <li key={`pending-${c.correctsPeriod}`} className="adjustment-item is-pending">
                 <div className="adjustment-head">
-                  <span className="adjustment-kind">{t('explain.pending', { period: i18n.formatPeriod(c.correctsPeriod) })}</span>
+                  <span className="adjustment-kind">
+                    {t('explain.pending', { period: i18n.formatPeriod(c.correctsPeriod) })}
+                  </span>
                   <strong className="adjustment-points">{signed(c.points)}</strong>
                 </div>
               </li>

@@ -22,12 +22,18 @@ export interface SalesChoice {
   replaceBatchId: number | null;
 }
 
-export const INITIAL_SALES_CHOICE: SalesChoice = { periodMode: 'file', month: '', correction: false, replaceBatchId: null };
+export const INITIAL_SALES_CHOICE: SalesChoice = {
+  periodMode: 'file',
+  month: '',
+  correction: false,
+  replaceBatchId: null,
+};
 
 /** Why the sales choices do not allow reading yet, by field; empty when they do. */
 export function salesChoiceProblems(choice: SalesChoice): { month?: MessageKey; replace?: MessageKey } {
   const problems: { month?: MessageKey; replace?: MessageKey } = {};
-  if (choice.periodMode === 'month' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(choice.month)) problems.month = 'import.period.required';
+  if (choice.periodMode === 'month' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(choice.month))
+    problems.month = 'import.period.required';
   if (choice.correction && choice.replaceBatchId === null) problems.replace = 'import.replace.required';
   return problems;
 }
@@ -47,7 +53,18 @@ interface Props {
   titleRef: RefObject<HTMLHeadingElement | null>;
 }
 
-export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFile, notice, error, inputRef, titleRef }: Props) {
+export function ChooseFileStep({
+  kind,
+  onKind,
+  sales,
+  onSales,
+  replaceable,
+  onFile,
+  notice,
+  error,
+  inputRef,
+  titleRef,
+}: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [dragging, setDragging] = useState(false);
@@ -110,7 +127,13 @@ export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFi
         <div className="kind-options">
           {IMPORT_KIND_OPTIONS.map((option) => (
             <label key={option.kind} className="kind-option" data-testid={`kind-${option.kind}`}>
-              <input type="radio" name="import-kind" value={option.kind} checked={kind === option.kind} onChange={() => onKind(option.kind)} />
+              <input
+                type="radio"
+                name="import-kind"
+                value={option.kind}
+                checked={kind === option.kind}
+                onChange={() => onKind(option.kind)}
+              />
               <span className="kind-option-text">
                 <span className="kind-option-label">{t(option.label)}</span>
                 <span className="kind-option-hint">{t(option.hint)}</span>
@@ -129,14 +152,25 @@ export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFi
           <fieldset className="option-group">
             <legend className="section-title">{t('import.period.legend')}</legend>
             <label className="radio-row">
-              <input type="radio" name="import-period" checked={sales.periodMode === 'file'} onChange={() => onSales({ ...sales, periodMode: 'file' })} />
+              <input
+                type="radio"
+                name="import-period"
+                checked={sales.periodMode === 'file'}
+                onChange={() => onSales({ ...sales, periodMode: 'file' })}
+              />
               <span className="radio-row-text">
                 <span className="radio-row-label">{t('import.period.fromFile')}</span>
                 <span className="radio-row-hint">{t('import.period.fromFile.hint')}</span>
               </span>
             </label>
             <label className="radio-row">
-              <input type="radio" name="import-period" checked={sales.periodMode === 'month'} onChange={() => onSales({ ...sales, periodMode: 'month' })} data-testid="period-mode-month" />
+              <input
+                type="radio"
+                name="import-period"
+                checked={sales.periodMode === 'month'}
+                onChange={() => onSales({ ...sales, periodMode: 'month' })}
+                data-testid="period-mode-month"
+              />
               <span className="radio-row-text">
                 <span className="radio-row-label">{t('import.period.chosen')}</span>
                 <span className="radio-row-hint">{t('import.period.chosen.hint')}</span>
@@ -170,7 +204,12 @@ export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFi
           <fieldset className="option-group">
             <legend className="section-title">{t('import.replace.legend')}</legend>
             <label className="radio-row">
-              <input type="radio" name="import-correction" checked={!sales.correction} onChange={() => onSales({ ...sales, correction: false })} />
+              <input
+                type="radio"
+                name="import-correction"
+                checked={!sales.correction}
+                onChange={() => onSales({ ...sales, correction: false })}
+              />
               <span className="radio-row-text">
                 <span className="radio-row-label">{t('import.replace.no')}</span>
                 <span className="radio-row-hint">{t('import.replace.no.hint')}</span>
@@ -182,12 +221,21 @@ export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFi
                 name="import-correction"
                 checked={sales.correction}
                 disabled={replaceable.length === 0}
-                onChange={() => onSales({ ...sales, correction: true, replaceBatchId: sales.replaceBatchId ?? (replaceable.length === 1 ? (replaceable[0]?.id ?? null) : null) })}
+                onChange={() =>
+                  onSales({
+                    ...sales,
+                    correction: true,
+                    replaceBatchId:
+                      sales.replaceBatchId ?? (replaceable.length === 1 ? (replaceable[0]?.id ?? null) : null),
+                  })
+                }
                 data-testid="correction-yes"
               />
               <span className="radio-row-text">
                 <span className="radio-row-label">{t('import.replace.yes')}</span>
-                <span className="radio-row-hint">{replaceable.length === 0 ? t('import.replace.none') : t('import.replace.yes.hint')}</span>
+                <span className="radio-row-hint">
+                  {replaceable.length === 0 ? t('import.replace.none') : t('import.replace.yes.hint')}
+                </span>
               </span>
             </label>
             {sales.correction ? (
@@ -199,7 +247,9 @@ export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFi
                   id="import-replace-batch"
                   className="select"
                   value={sales.replaceBatchId ?? ''}
-                  onChange={(event) => onSales({ ...sales, replaceBatchId: event.target.value ? Number(event.target.value) : null })}
+                  onChange={(event) =>
+                    onSales({ ...sales, replaceBatchId: event.target.value ? Number(event.target.value) : null })
+                  }
                   aria-invalid={tried && problems.replace ? true : undefined}
                   aria-describedby={tried && problems.replace ? 'import-replace-error' : undefined}
                   data-testid="replace-batch"
@@ -264,7 +314,11 @@ export function ChooseFileStep({ kind, onKind, sales, onSales, replaceable, onFi
           <p className="notice-text">{t('import.file.notSupported')}</p>
         </div>
       ) : notice ? (
-        <div className={notice.tone === 'error' ? 'notice notice--error' : 'notice notice--info'} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="import-notice">
+        <div
+          className={notice.tone === 'error' ? 'notice notice--error' : 'notice notice--info'}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-testid="import-notice"
+        >
           <Icon name={notice.tone === 'error' ? 'alert' : 'info'} className="notice-icon" />
           <p className="notice-text">{t(notice.text)}</p>
         </div>

@@ -44,8 +44,19 @@ export function ErrorReportButton({ source }: { source: { jobId: string } | { ba
 
   return (
     <span className="error-report">
-      <button type="button" className="btn btn-secondary" onClick={() => void exportReport()} disabled={busy} aria-busy={busy} data-testid="export-error-report">
-        {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />}
+      <button
+        type="button"
+        className="btn btn-secondary"
+        onClick={() => void exportReport()}
+        disabled={busy}
+        aria-busy={busy}
+        data-testid="export-error-report"
+      >
+        {busy ? (
+          <span className="spinner" aria-hidden="true" />
+        ) : (
+          <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />
+        )}
         {busy ? t('import.errorReport.busy') : saved ? t('import.errorReport.done') : t('import.errorReport.export')}
       </button>
       <span className="sr-only" role="status" aria-live="polite">

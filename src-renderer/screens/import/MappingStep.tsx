@@ -33,10 +33,23 @@ interface Props {
  * Only what the operator chose is sent back as the mapping: columns the core recognised by
  * itself stay recognised, so their provenance stays "synonym" or "remembered".
  */
-export function MappingStep({ kind, fileName, headers, fields, rows, mode, onApply, onBack, backLabel, titleRef }: Props) {
+export function MappingStep({
+  kind,
+  fileName,
+  headers,
+  fields,
+  rows,
+  mode,
+  onApply,
+  onBack,
+  backLabel,
+  titleRef,
+}: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [choice, setChoice] = useState<Record<string, string | null>>(() => Object.fromEntries(fields.map((f) => [f.field, f.header])));
+  const [choice, setChoice] = useState<Record<string, string | null>>(() =>
+    Object.fromEntries(fields.map((f) => [f.field, f.header])),
+  );
 
   const missing = fields.filter((f) => f.required && !choice[f.field]);
   const chosen = fields.map((f) => choice[f.field]).filter((h): h is string => !!h);
@@ -76,7 +89,9 @@ export function MappingStep({ kind, fileName, headers, fields, rows, mode, onApp
           <h2 className="card-title step-title" id="import-step-title" tabIndex={-1} ref={titleRef}>
             {t('import.mapping.title')}
           </h2>
-          <p className="step-sub">{t(mode === 'missing' ? 'import.mapping.leadMissing' : 'import.mapping.leadAdjust', { file: fileName })}</p>
+          <p className="step-sub">
+            {t(mode === 'missing' ? 'import.mapping.leadMissing' : 'import.mapping.leadAdjust', { file: fileName })}
+          </p>
         </div>
       </div>
 
@@ -103,7 +118,11 @@ export function MappingStep({ kind, fileName, headers, fields, rows, mode, onApp
                 <tr key={f.field} className={unset ? 'is-unset' : undefined} data-testid={`mapping-row-${f.field}`}>
                   <th scope="row" className="mapping-field">
                     <label htmlFor={id}>{fieldLabel(f.field, i18n, kind)}</label>
-                    {f.required ? <span className="badge badge--neutral badge--small mapping-required">{t('import.mapping.required')}</span> : null}
+                    {f.required ? (
+                      <span className="badge badge--neutral badge--small mapping-required">
+                        {t('import.mapping.required')}
+                      </span>
+                    ) : null}
                   </th>
                   <td className="mapping-choice">
                     <select
@@ -115,7 +134,11 @@ export function MappingStep({ kind, fileName, headers, fields, rows, mode, onApp
                       aria-required={f.required}
                       data-testid={`mapping-select-${f.field}`}
                     >
-                      {current === null || canBeEmpty ? <option value="">{f.required ? t('import.mapping.chooseColumn') : t('import.mapping.notInFile')}</option> : null}
+                      {current === null || canBeEmpty ? (
+                        <option value="">
+                          {f.required ? t('import.mapping.chooseColumn') : t('import.mapping.notInFile')}
+                        </option>
+                      ) : null}
                       {headers.map((header, i) =>
                         header.trim() === '' ? null : (
                           <option key={`${i}-${header}`} value={header}>
@@ -130,9 +153,13 @@ export function MappingStep({ kind, fileName, headers, fields, rows, mode, onApp
                     {isChanged ? (
                       <span className="badge badge--info">{t('import.mapping.source.changed')}</span>
                     ) : f.source ? (
-                      <span className={f.source === 'explicit' ? 'badge badge--info' : 'badge badge--neutral'}>{t(SOURCE_TEXT[f.source])}</span>
+                      <span className={f.source === 'explicit' ? 'badge badge--info' : 'badge badge--neutral'}>
+                        {t(SOURCE_TEXT[f.source])}
+                      </span>
                     ) : (
-                      <span className={f.required ? 'badge badge--danger' : 'badge badge--neutral'}>{t('import.mapping.source.none')}</span>
+                      <span className={f.required ? 'badge badge--danger' : 'badge badge--neutral'}>
+                        {t('import.mapping.source.none')}
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -162,7 +189,13 @@ export function MappingStep({ kind, fileName, headers, fields, rows, mode, onApp
           <button type="button" className="btn btn-ghost" onClick={onBack} data-testid="mapping-back">
             {t(backLabel)}
           </button>
-          <button type="button" className="btn btn-primary" onClick={apply} disabled={!canApply} data-testid="mapping-apply">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={apply}
+            disabled={!canApply}
+            data-testid="mapping-apply"
+          >
             <Icon name="arrowRight" size={16} />
             {t('import.mapping.apply')}
           </button>

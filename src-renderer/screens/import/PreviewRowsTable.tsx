@@ -75,10 +75,24 @@ export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
                 total: i18n.formatInteger(shown.length),
               })}
             </span>
-            <button type="button" className="btn-icon" onClick={() => setPage(current - 1)} disabled={current === 0} aria-label={t('import.preview.previous')} title={t('import.preview.previous')}>
+            <button
+              type="button"
+              className="btn-icon"
+              onClick={() => setPage(current - 1)}
+              disabled={current === 0}
+              aria-label={t('import.preview.previous')}
+              title={t('import.preview.previous')}
+            >
               <Icon name="arrowLeft" size={16} />
             </button>
-            <button type="button" className="btn-icon" onClick={() => setPage(current + 1)} disabled={current >= pages - 1} aria-label={t('import.preview.next')} title={t('import.preview.next')}>
+            <button
+              type="button"
+              className="btn-icon"
+              onClick={() => setPage(current + 1)}
+              disabled={current >= pages - 1}
+              aria-label={t('import.preview.next')}
+              title={t('import.preview.next')}
+            >
               <Icon name="arrowRight" size={16} />
             </button>
           </div>
@@ -110,16 +124,27 @@ export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
                 const problemsId = `preview-row-problems-${row.row}`;
                 return (
                   <Fragment key={row.row}>
-                    <tr className={`preview-row is-${row.status}${rowProblems.length > 0 ? ' has-problems' : ''}`} data-row={row.row} data-status={row.status} aria-describedby={rowProblems.length > 0 ? problemsId : undefined}>
+                    <tr
+                      className={`preview-row is-${row.status}${rowProblems.length > 0 ? ' has-problems' : ''}`}
+                      data-row={row.row}
+                      data-status={row.status}
+                      aria-describedby={rowProblems.length > 0 ? problemsId : undefined}
+                    >
                       <td className="num">{i18n.formatInteger(row.row)}</td>
                       <td>
-                        <span className={`badge badge--${ROW_STATUS_TONE[row.status]}`}>{t(ROW_STATUS_TEXT[row.status])}</span>
+                        <span className={`badge badge--${ROW_STATUS_TONE[row.status]}`}>
+                          {t(ROW_STATUS_TEXT[row.status])}
+                        </span>
                       </td>
                       {headers.map((header, i) => {
                         const value = row.cells[i] ?? null;
                         const flagged = columns.has(header);
                         return (
-                          <td key={`${i}-${header}`} className={flagged ? 'preview-cell is-flagged' : 'preview-cell'} title={value && value.length > 40 ? value : undefined}>
+                          <td
+                            key={`${i}-${header}`}
+                            className={flagged ? 'preview-cell is-flagged' : 'preview-cell'}
+                            title={value && value.length > 40 ? value : undefined}
+                          >
                             {value === null || value === '' ? <span className="muted">—</span> : value}
                           </td>
                         );
@@ -129,7 +154,9 @@ export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
                       <tr className={`preview-row-problems is-${row.status}`}>
                         <td />
                         <td colSpan={columnCount - 1} id={problemsId}>
-                          <span className="sr-only">{t('import.preview.rows.problemsOf', { row: i18n.formatInteger(row.row) })}: </span>
+                          <span className="sr-only">
+                            {t('import.preview.rows.problemsOf', { row: i18n.formatInteger(row.row) })}:{' '}
+                          </span>
                           <ul className="row-problem-list">
                             {rowProblems.map((p, i) => (
                               <li key={i} className={`row-problem is-${p.severity}`}>

@@ -46,7 +46,11 @@ function ReplacementSection({ diff }: { diff: ReplacementDiff }) {
   const n = (value: number) => i18n.formatInteger(value);
   const empty = '—';
   return (
-    <section className="preview-section replacement" aria-labelledby="preview-replace-title" data-testid="replacement-diff">
+    <section
+      className="preview-section replacement"
+      aria-labelledby="preview-replace-title"
+      data-testid="replacement-diff"
+    >
       <div className="callout callout--plain">
         <Icon name="replace" size={20} className="callout-icon" />
         <div className="callout-body">
@@ -57,10 +61,30 @@ function ReplacementSection({ diff }: { diff: ReplacementDiff }) {
         </div>
       </div>
       <div className="stat-grid stat-grid--report">
-        <Stat id="diff-added" label={t('import.preview.replace.added')} value={n(diff.added)} tone={diff.added > 0 ? 'success' : undefined} />
-        <Stat id="diff-removed" label={t('import.preview.replace.removed')} value={n(diff.removed)} tone={diff.removed > 0 ? 'danger' : undefined} />
-        <Stat id="diff-changed" label={t('import.preview.replace.changed')} value={n(diff.changed)} tone={diff.changed > 0 ? 'warning' : undefined} />
-        <Stat id="diff-unchanged" label={t('import.preview.replace.unchanged')} value={n(diff.unchanged)} tone="muted" />
+        <Stat
+          id="diff-added"
+          label={t('import.preview.replace.added')}
+          value={n(diff.added)}
+          tone={diff.added > 0 ? 'success' : undefined}
+        />
+        <Stat
+          id="diff-removed"
+          label={t('import.preview.replace.removed')}
+          value={n(diff.removed)}
+          tone={diff.removed > 0 ? 'danger' : undefined}
+        />
+        <Stat
+          id="diff-changed"
+          label={t('import.preview.replace.changed')}
+          value={n(diff.changed)}
+          tone={diff.changed > 0 ? 'warning' : undefined}
+        />
+        <Stat
+          id="diff-unchanged"
+          label={t('import.preview.replace.unchanged')}
+          value={n(diff.unchanged)}
+          tone="muted"
+        />
       </div>
       {diff.examples.length > 0 ? (
         <>
@@ -81,7 +105,9 @@ function ReplacementSection({ diff }: { diff: ReplacementDiff }) {
                 {diff.examples.map((example, i) => (
                   <tr key={i}>
                     <td>
-                      <span className={`badge badge--${CHANGE_TONE[example.change]}`}>{t(CHANGE_TEXT[example.change])}</span>
+                      <span className={`badge badge--${CHANGE_TONE[example.change]}`}>
+                        {t(CHANGE_TEXT[example.change])}
+                      </span>
                     </td>
                     <td className="cell-value">
                       <code>{example.key}</code>
@@ -99,8 +125,21 @@ function ReplacementSection({ diff }: { diff: ReplacementDiff }) {
   );
 }
 
-/** Everything about the file before anything is written: counts, changes of layout, a correction's differences, the rows and their problems. */
-export function PreviewStep({ jobId, preview, periodChosen, committing, commitError, onCommit, onCancel, onAdjust, titleRef }: Props) {
+/**
+ * Everything about the file before anything is written: counts, changes of layout, a correction's differences, the rows
+ * and their problems.
+ */
+export function PreviewStep({
+  jobId,
+  preview,
+  periodChosen,
+  committing,
+  commitError,
+  onCommit,
+  onCancel,
+  onAdjust,
+  titleRef,
+}: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const n = (value: number) => i18n.formatInteger(value);
@@ -111,7 +150,10 @@ export function PreviewStep({ jobId, preview, periodChosen, committing, commitEr
   return (
     <section className="card import-card preview" aria-labelledby="import-step-title" data-testid="import-preview">
       <div className="step-header">
-        <span className={preview.rejected > 0 || layout ? 'step-icon step-icon--attention' : 'step-icon'} aria-hidden="true">
+        <span
+          className={preview.rejected > 0 || layout ? 'step-icon step-icon--attention' : 'step-icon'}
+          aria-hidden="true"
+        >
           <Icon name={preview.rejected > 0 || layout ? 'alert' : 'sheet'} size={22} />
         </span>
         <div className="step-heading">
@@ -128,7 +170,9 @@ export function PreviewStep({ jobId, preview, periodChosen, committing, commitEr
           {preview.period ? (
             <p className="preview-period" data-testid="preview-period" data-period={preview.period}>
               <Icon name="clock" size={15} />
-              {t(periodChosen ? 'import.preview.period' : 'import.preview.periodFromFile', { period: i18n.formatPeriod(preview.period) })}
+              {t(periodChosen ? 'import.preview.period' : 'import.preview.periodFromFile', {
+                period: i18n.formatPeriod(preview.period),
+              })}
             </p>
           ) : null}
         </div>
@@ -167,9 +211,19 @@ export function PreviewStep({ jobId, preview, periodChosen, committing, commitEr
       <div className="stat-grid stat-grid--report" data-testid="preview-counts">
         <Stat id="rows-read" label={t('import.report.rowsRead')} value={n(preview.rowsRead)} />
         <Stat id="accepted" label={t('import.report.accepted')} value={n(preview.accepted)} tone="success" />
-        <Stat id="rejected" label={t('import.report.rejected')} value={n(preview.rejected)} tone={preview.rejected > 0 ? 'danger' : undefined} />
+        <Stat
+          id="rejected"
+          label={t('import.report.rejected')}
+          value={n(preview.rejected)}
+          tone={preview.rejected > 0 ? 'danger' : undefined}
+        />
         <Stat id="skipped" label={t('import.report.skipped')} value={n(preview.skipped)} />
-        <Stat id="duplicates" label={t('import.preview.duplicates')} value={n(preview.duplicates)} tone={preview.duplicates > 0 ? 'warning' : undefined} />
+        <Stat
+          id="duplicates"
+          label={t('import.preview.duplicates')}
+          value={n(preview.duplicates)}
+          tone={preview.duplicates > 0 ? 'warning' : undefined}
+        />
       </div>
 
       {preview.replacement ? <ReplacementSection diff={preview.replacement} /> : null}
@@ -190,7 +244,9 @@ export function PreviewStep({ jobId, preview, periodChosen, committing, commitEr
               <dt>{fieldLabel(f.field, i18n, preview.kind)}</dt>
               <dd>
                 <span className="column-chip">{f.header}</span>
-                {f.source && f.source !== 'synonym' ? <span className={`source-tag source-tag--${f.source}`}>{t(SOURCE_TAG[f.source])}</span> : null}
+                {f.source && f.source !== 'synonym' ? (
+                  <span className={`source-tag source-tag--${f.source}`}>{t(SOURCE_TAG[f.source])}</span>
+                ) : null}
               </dd>
             </div>
           ))}
@@ -206,7 +262,12 @@ export function PreviewStep({ jobId, preview, periodChosen, committing, commitEr
             ? t('import.preview.rows.sample', { shown: preview.rows.length, total: preview.rowsRead })
             : t('import.preview.rows.lead')}
         </p>
-        <PreviewRowsTable kind={preview.kind} headers={preview.headers} rows={preview.rows} problems={preview.problems} />
+        <PreviewRowsTable
+          kind={preview.kind}
+          headers={preview.headers}
+          rows={preview.rows}
+          problems={preview.problems}
+        />
       </section>
 
       {preview.problems.length > 0 ? (
@@ -230,16 +291,37 @@ export function PreviewStep({ jobId, preview, periodChosen, committing, commitEr
       {commitError ? <ErrorNotice error={commitError} testId="import-error" /> : null}
 
       <div className="step-footer">
-        <div className="step-footer-start">{preview.problems.length > 0 ? <ErrorReportButton source={{ jobId }} /> : null}</div>
+        <div className="step-footer-start">
+          {preview.problems.length > 0 ? <ErrorReportButton source={{ jobId }} /> : null}
+        </div>
         <div className="step-actions">
-          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={committing} data-testid="import-cancel">
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={onCancel}
+            disabled={committing}
+            data-testid="import-cancel"
+          >
             {t('import.cancel')}
           </button>
-          <button type="button" className="btn btn-primary" onClick={onCommit} disabled={!canCommit || committing} aria-busy={committing} data-testid="import-commit">
-            {committing ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="check" size={16} />}
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={onCommit}
+            disabled={!canCommit || committing}
+            aria-busy={committing}
+            data-testid="import-commit"
+          >
+            {committing ? (
+              <span className="spinner spinner--light" aria-hidden="true" />
+            ) : (
+              <Icon name="check" size={16} />
+            )}
             {committing
               ? t('import.preview.committing')
-              : t(preview.replacement ? 'import.preview.commitCorrection' : 'import.preview.commit', { count: preview.accepted })}
+              : t(preview.replacement ? 'import.preview.commitCorrection' : 'import.preview.commit', {
+                  count: preview.accepted,
+                })}
           </button>
         </div>
       </div>

@@ -6,7 +6,17 @@ import { problemText, SEVERITY_TEXT, SEVERITY_TONE } from './import-texts';
 const MAX_TABLE_ROWS = 1000;
 
 /** Every problem by row, column, value and reason, as the client will get them back. */
-export function ProblemsTable({ problems, kind, labelledBy, testId = 'import-problems' }: { problems: ImportProblem[]; kind: ImportKind; labelledBy: string; testId?: string }) {
+export function ProblemsTable({
+  problems,
+  kind,
+  labelledBy,
+  testId = 'import-problems',
+}: {
+  problems: ImportProblem[];
+  kind: ImportKind;
+  labelledBy: string;
+  testId?: string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const shown = problems.slice(0, MAX_TABLE_ROWS);
@@ -29,12 +39,22 @@ export function ProblemsTable({ problems, kind, labelledBy, testId = 'import-pro
           <tbody>
             {shown.map((problem, i) => (
               <tr key={i}>
-                <td className="num">{problem.row === null ? t('import.report.wholeFile') : i18n.formatInteger(problem.row)}</td>
+                <td className="num">
+                  {problem.row === null ? t('import.report.wholeFile') : i18n.formatInteger(problem.row)}
+                </td>
                 <td className="nowrap">{problem.column ?? empty}</td>
-                <td className="cell-value">{problem.value === null || problem.value === '' ? empty : <code title={problem.value}>{problem.value}</code>}</td>
+                <td className="cell-value">
+                  {problem.value === null || problem.value === '' ? (
+                    empty
+                  ) : (
+                    <code title={problem.value}>{problem.value}</code>
+                  )}
+                </td>
                 <td className="cell-reason">{problemText(problem, i18n, kind)}</td>
                 <td>
-                  <span className={`badge badge--${SEVERITY_TONE[problem.severity]}`}>{t(SEVERITY_TEXT[problem.severity])}</span>
+                  <span className={`badge badge--${SEVERITY_TONE[problem.severity]}`}>
+                    {t(SEVERITY_TEXT[problem.severity])}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -42,7 +62,12 @@ export function ProblemsTable({ problems, kind, labelledBy, testId = 'import-pro
         </table>
       </div>
       {problems.length > shown.length ? (
-        <p className="muted small">{t('import.report.moreRows', { shown: i18n.formatInteger(shown.length), total: i18n.formatInteger(problems.length) })}</p>
+        <p className="muted small">
+          {t('import.report.moreRows', {
+            shown: i18n.formatInteger(shown.length),
+            total: i18n.formatInteger(problems.length),
+          })}
+        </p>
       ) : null}
     </>
   );

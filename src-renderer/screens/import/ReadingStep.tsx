@@ -25,7 +25,12 @@ export function ReadingStep({ fileName, fileSize, status, cancelling, onCancel, 
   const rowsText = t('import.reading.rows', { count: rows });
 
   return (
-    <section className="card import-card reading" aria-labelledby="import-step-title" data-testid="import-step-reading" aria-busy="true">
+    <section
+      className="card import-card reading"
+      aria-labelledby="import-step-title"
+      data-testid="import-step-reading"
+      aria-busy="true"
+    >
       <div className="step-header">
         <span className="step-icon" aria-hidden="true">
           <Icon name="sheet" size={22} />
@@ -34,7 +39,9 @@ export function ReadingStep({ fileName, fileSize, status, cancelling, onCancel, 
           <h2 className="card-title step-title" id="import-step-title" tabIndex={-1} ref={titleRef}>
             {t('import.reading.title')}
           </h2>
-          <p className="step-sub">{t('import.reading.file', { file: fileName, size: i18n.formatFileSize(fileSize) })}</p>
+          <p className="step-sub">
+            {t('import.reading.file', { file: fileName, size: i18n.formatFileSize(fileSize) })}
+          </p>
         </div>
       </div>
 
@@ -43,7 +50,9 @@ export function ReadingStep({ fileName, fileSize, status, cancelling, onCancel, 
           <span className="reading-rows" data-testid="reading-rows">
             {status ? rowsText : t('import.reading.starting')}
           </span>
-          <span className="reading-bytes">{t('import.reading.bytes', { read: i18n.formatFileSize(read), total: i18n.formatFileSize(total) })}</span>
+          <span className="reading-bytes">
+            {t('import.reading.bytes', { read: i18n.formatFileSize(read), total: i18n.formatFileSize(total) })}
+          </span>
         </div>
         <div
           className="meter"
@@ -61,7 +70,13 @@ export function ReadingStep({ fileName, fileSize, status, cancelling, onCancel, 
       </div>
 
       <div className="step-actions">
-        <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={cancelling} data-testid="import-cancel-reading">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={onCancel}
+          disabled={cancelling}
+          data-testid="import-cancel-reading"
+        >
           {cancelling ? <span className="spinner" aria-hidden="true" /> : <Icon name="close" size={16} />}
           {cancelling ? t('import.cancelling') : t('import.cancel')}
         </button>

@@ -15,9 +15,14 @@ export function fieldLabel(field: string, i18n: Texts, kind?: ImportKind | strin
 }
 
 /** A stored value as the operator reads it: statuses in their language, the rest as stored. */
-export function fieldValueText(field: string, value: string | null, i18n: Pick<Translator, 't' | 'formatDate'>): string {
+export function fieldValueText(
+  field: string,
+  value: string | null,
+  i18n: Pick<Translator, 't' | 'formatDate'>,
+): string {
   if (value === null || value === '') return '—';
-  if (field === 'status' && (value === 'active' || value === 'inactive')) return i18n.t(value === 'active' ? 'status.active' : 'status.inactive');
+  if (field === 'status' && (value === 'active' || value === 'inactive'))
+    return i18n.t(value === 'active' ? 'status.active' : 'status.inactive');
   if (field === 'joinDate') return i18n.formatDate(value);
   return value;
 }
@@ -28,8 +33,16 @@ export function fieldValueText(field: string, value: string | null, i18n: Pick<T
  * fill wins: the kind's own wording, then the code's `.full` text (which names more, such
  * as the earlier file), then the code's plain one.
  */
-export function problemText(problem: ImportProblem, i18n: Pick<Translator, 'tIfComplete'>, kind?: ImportKind | string): string {
-  const keys = [...(kind ? [`problem.${kind}.${problem.code}`] : []), `problem.${problem.code}.full`, `problem.${problem.code}`];
+export function problemText(
+  problem: ImportProblem,
+  i18n: Pick<Translator, 'tIfComplete'>,
+  kind?: ImportKind | string,
+): string {
+  const keys = [
+    ...(kind ? [`problem.${kind}.${problem.code}`] : []),
+    `problem.${problem.code}.full`,
+    `problem.${problem.code}`,
+  ];
   for (const key of keys) {
     const text = i18n.tIfComplete(key, problem.params);
     if (text !== null) return text;

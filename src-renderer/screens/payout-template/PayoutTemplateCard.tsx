@@ -5,13 +5,28 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorData, PayoutTemplateView, ProgramView, ValidationProblem } from '../../../src-main/ipc/contract';
 import { inputProblemsOf } from '../../forms/validation-problem-text';
-import { PAYOUT_FIELDS, type PayoutField, type PayoutTemplate } from '../../../src-main/core/payouts/files/payout-template';
+import {
+  PAYOUT_FIELDS,
+  type PayoutField,
+  type PayoutTemplate,
+} from '../../../src-main/core/payouts/files/payout-template';
 import { safeCall, useCall } from '../../api/use-call';
 import { BusyIndicator } from '../../components/BusyIndicator';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
-import { draftFromTemplate, draftProblems, moveColumn, newColumn, previewLines, problemsFromCore, sameTemplate, templateOfDraft, type FieldProblem, type TemplateDraft } from './payout-template-draft';
+import {
+  draftFromTemplate,
+  draftProblems,
+  moveColumn,
+  newColumn,
+  previewLines,
+  problemsFromCore,
+  sameTemplate,
+  templateOfDraft,
+  type FieldProblem,
+  type TemplateDraft,
+} from './payout-template-draft';
 
 export const PAYOUT_TEMPLATE_SECTION = 'payout-template';
 
@@ -29,7 +44,8 @@ function fieldId(path: string): string {
 
 function useProblemText() {
   const { t } = useI18n();
-  return (problem: FieldProblem | undefined): string | null => (problem ? (problem.text ?? t(problem.key, problem.params)) : null);
+  return (problem: FieldProblem | undefined): string | null =>
+    problem ? (problem.text ?? t(problem.key, problem.params)) : null;
 }
 
 function ProblemText({ id, text }: { id: string; text: string | null }) {
@@ -42,7 +58,23 @@ function ProblemText({ id, text }: { id: string; text: string | null }) {
   );
 }
 
-function TextField({ path, label, hint, value, onChange, problem, width }: { path: string; label: string; hint?: string; value: string; onChange: (value: string) => void; problem?: FieldProblem; width?: 'medium' | 'wide' | 'name' }) {
+function TextField({
+  path,
+  label,
+  hint,
+  value,
+  onChange,
+  problem,
+  width,
+}: {
+  path: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem?: FieldProblem;
+  width?: 'medium' | 'wide' | 'name';
+}) {
   const text = useProblemText()(problem);
   const id = fieldId(path);
   const describedBy = [text ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
@@ -51,7 +83,17 @@ function TextField({ path, label, hint, value, onChange, problem, width }: { pat
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} className="input" value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={!!text} aria-describedby={describedBy || undefined} autoComplete="off" spellCheck={false} data-testid={id} />
+      <input
+        id={id}
+        className="input"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={!!text}
+        aria-describedby={describedBy || undefined}
+        autoComplete="off"
+        spellCheck={false}
+        data-testid={id}
+      />
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -62,7 +104,23 @@ function TextField({ path, label, hint, value, onChange, problem, width }: { pat
   );
 }
 
-function Choice<T extends string>({ name, legend, options, value, onChange, label, problem }: { name: string; legend: string; options: readonly T[]; value: T; onChange: (value: T) => void; label: (option: T) => string; problem?: FieldProblem }) {
+function Choice<T extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  label,
+  problem,
+}: {
+  name: string;
+  legend: string;
+  options: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  label: (option: T) => string;
+  problem?: FieldProblem;
+}) {
   const text = useProblemText()(problem);
   const id = fieldId(name);
   return (
@@ -70,7 +128,11 @@ function Choice<T extends string>({ name, legend, options, value, onChange, labe
       <legend className="field-label">{legend}</legend>
       <div className="segmented segmented--small" data-testid={id}>
         {options.map((option) => (
-          <label key={option} className={option === value ? 'segment is-checked' : 'segment'} data-testid={`${id}-${SEPARATOR_KEY[option as keyof typeof SEPARATOR_KEY] ?? option}`}>
+          <label
+            key={option}
+            className={option === value ? 'segment is-checked' : 'segment'}
+            data-testid={`${id}-${SEPARATOR_KEY[option as keyof typeof SEPARATOR_KEY] ?? option}`}
+          >
             <input type="radio" name={id} value={option} checked={option === value} onChange={() => onChange(option)} />
             {label(option)}
           </label>
@@ -84,20 +146,35 @@ function Choice<T extends string>({ name, legend, options, value, onChange, labe
 /** The file's first lines as the csv would hold them, each separator marked so that a tab shows. */
 function CsvPreview({ draft, program }: { draft: TemplateDraft; program: ProgramView }) {
   const { t } = useI18n();
-  const lines = previewLines(draft, { period: program.firstPeriod, currencyCode: program.currency.code, minorDigits: program.currency.minorDigits, today: new Date().toISOString().slice(0, 10) });
+  const lines = previewLines(draft, {
+    period: program.firstPeriod,
+    currencyCode: program.currency.code,
+    minorDigits: program.currency.minorDigits,
+    today: new Date().toISOString().slice(0, 10),
+  });
   const sepShown = draft.csvSeparator === '\t' ? '⇥' : draft.csvSeparator;
-  const lineLabels = [t('payoutTemplate.preview.header'), t('payoutTemplate.preview.row'), t('payoutTemplate.preview.totals')];
+  const lineLabels = [
+    t('payoutTemplate.preview.header'),
+    t('payoutTemplate.preview.row'),
+    t('payoutTemplate.preview.totals'),
+  ];
   return (
     <section className="template-preview" aria-labelledby="template-preview-title">
       <h3 className="section-title" id="template-preview-title">
         {t('payoutTemplate.preview.title')}
       </h3>
-      <p className="card-note">{t('payoutTemplate.preview.note', { encoding: t(`payoutTemplate.encoding.${draft.encoding}`) })}</p>
+      <p className="card-note">
+        {t('payoutTemplate.preview.note', { encoding: t(`payoutTemplate.encoding.${draft.encoding}`) })}
+      </p>
       <div className="template-preview-box" data-testid="template-preview">
         {lines.map((cells, i) => (
           <div key={i} className="template-preview-line">
             <span className="template-preview-label">{lineLabels[i]}</span>
-            <code className="template-preview-text" data-testid={`template-preview-${i === 0 ? 'header' : i === 1 ? 'row' : 'totals'}`} data-line={cells.join(draft.csvSeparator)}>
+            <code
+              className="template-preview-text"
+              data-testid={`template-preview-${i === 0 ? 'header' : i === 1 ? 'row' : 'totals'}`}
+              data-line={cells.join(draft.csvSeparator)}
+            >
               {cells.map((cell, j) => (
                 <span key={j}>
                   {j > 0 ? (
@@ -116,7 +193,17 @@ function CsvPreview({ draft, program }: { draft: TemplateDraft; program: Program
   );
 }
 
-function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemplateView; program: ProgramView; onSaved: (view: PayoutTemplateView, message: 'saved' | 'builtIn') => void; onEdited: () => void }) {
+function TemplateEditor({
+  view,
+  program,
+  onSaved,
+  onEdited,
+}: {
+  view: PayoutTemplateView;
+  program: ProgramView;
+  onSaved: (view: PayoutTemplateView, message: 'saved' | 'builtIn') => void;
+  onEdited: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const problemText = useProblemText();
@@ -128,7 +215,10 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
   const listRef = useRef<HTMLOListElement>(null);
   const focusAfter = useRef<{ key: string; control: string } | null>(null);
 
-  const problems = useMemo(() => ({ ...problemsFromCore(coreProblems), ...draftProblems(draft) }), [coreProblems, draft]);
+  const problems = useMemo(
+    () => ({ ...problemsFromCore(coreProblems), ...draftProblems(draft) }),
+    [coreProblems, draft],
+  );
   const problemCount = Object.keys(problems).length;
   const dirty = !sameTemplate(draft, view.template);
   const fieldLabel = (field: PayoutField) => t(`payoutField.${field}`);
@@ -140,7 +230,9 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
     if (!wanted || !listRef.current) return;
     focusAfter.current = null;
     const row = listRef.current.querySelector<HTMLElement>(`[data-column-key="${wanted.key}"]`);
-    const target = row?.querySelector<HTMLElement>(`[data-control="${wanted.control}"]:not(:disabled)`) ?? row?.querySelector<HTMLElement>('[data-control="field"]');
+    const target =
+      row?.querySelector<HTMLElement>(`[data-control="${wanted.control}"]:not(:disabled)`) ??
+      row?.querySelector<HTMLElement>('[data-control="field"]');
     target?.focus();
   });
 
@@ -156,7 +248,9 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
     if (!column) return;
     focusAfter.current = { key: column.key, control: step < 0 ? 'up' : 'down' };
     update((d) => ({ ...d, columns: moveColumn(d.columns, index, step) }));
-    setAnnouncement(t('payoutTemplate.moved', { column: column.header || fieldLabel(column.field), position: index + step + 1 }));
+    setAnnouncement(
+      t('payoutTemplate.moved', { column: column.header || fieldLabel(column.field), position: index + step + 1 }),
+    );
   };
 
   const remove = (index: number) => {
@@ -181,7 +275,15 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
     update((d) => ({
       ...d,
       // A header still at the old field's own name follows the new field; one the coordinator wrote stays.
-      columns: d.columns.map((c, i) => (i === index ? { ...c, field, header: c.header.trim() === '' || c.header === fieldLabel(c.field) ? fieldLabel(field) : c.header } : c)),
+      columns: d.columns.map((c, i) =>
+        i === index
+          ? {
+              ...c,
+              field,
+              header: c.header.trim() === '' || c.header === fieldLabel(c.field) ? fieldLabel(field) : c.header,
+            }
+          : c,
+      ),
     }));
 
   const send = async (template: unknown, kind: 'save' | 'builtIn') => {
@@ -206,7 +308,14 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
   return (
     <div className="template-editor">
       <div className="rule-line">
-        <TextField path="name" label={t('payoutTemplate.name')} value={draft.name} onChange={(v) => update((d) => ({ ...d, name: v }))} problem={problems.name} width="name" />
+        <TextField
+          path="name"
+          label={t('payoutTemplate.name')}
+          value={draft.name}
+          onChange={(v) => update((d) => ({ ...d, name: v }))}
+          problem={problems.name}
+          width="name"
+        />
       </div>
 
       <section aria-labelledby="template-columns-title" className="template-columns-section">
@@ -219,7 +328,13 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
           <span>{t('payoutTemplate.column.field')}</span>
           <span>{t('payoutTemplate.column.header')}</span>
         </div>
-        <ol className="template-columns" ref={listRef} aria-labelledby="template-columns-title" aria-describedby={columnsProblem ? 'template-columns-error' : undefined} data-testid="template-columns">
+        <ol
+          className="template-columns"
+          ref={listRef}
+          aria-labelledby="template-columns-title"
+          aria-describedby={columnsProblem ? 'template-columns-error' : undefined}
+          data-testid="template-columns"
+        >
           {draft.columns.map((column, i) => {
             const n = i + 1;
             const name = column.header.trim() || fieldLabel(column.field);
@@ -228,7 +343,13 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
             const fieldInput = fieldId(`columns[${i}].field`);
             const headerInput = fieldId(`columns[${i}].header`);
             return (
-              <li key={column.key} className={fieldProblem || headerProblem ? 'template-column has-error' : 'template-column'} data-column-key={column.key} data-field={column.field} data-testid="template-column">
+              <li
+                key={column.key}
+                className={fieldProblem || headerProblem ? 'template-column has-error' : 'template-column'}
+                data-column-key={column.key}
+                data-field={column.field}
+                data-testid="template-column"
+              >
                 <span className="template-column-number" aria-hidden="true">
                   {n}
                 </span>
@@ -262,7 +383,12 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
                     id={headerInput}
                     className="input"
                     value={column.header}
-                    onChange={(event) => update((d) => ({ ...d, columns: d.columns.map((c, j) => (j === i ? { ...c, header: event.target.value } : c)) }))}
+                    onChange={(event) =>
+                      update((d) => ({
+                        ...d,
+                        columns: d.columns.map((c, j) => (j === i ? { ...c, header: event.target.value } : c)),
+                      }))
+                    }
                     aria-invalid={!!headerProblem}
                     aria-describedby={headerProblem ? `${headerInput}-error` : undefined}
                     autoComplete="off"
@@ -273,7 +399,16 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
                   <ProblemText id={headerInput} text={headerProblem} />
                 </div>
                 <div className="template-column-actions">
-                  <button type="button" className="btn-icon" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('payoutTemplate.moveUp', { column: name, n })} title={t('payoutTemplate.moveUp', { column: name, n })} data-control="up" data-testid={`template-column-up-${i}`}>
+                  <button
+                    type="button"
+                    className="btn-icon"
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                    aria-label={t('payoutTemplate.moveUp', { column: name, n })}
+                    title={t('payoutTemplate.moveUp', { column: name, n })}
+                    data-control="up"
+                    data-testid={`template-column-up-${i}`}
+                  >
                     <Icon name="arrowUp" size={16} />
                   </button>
                   <button
@@ -288,7 +423,15 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
                   >
                     <Icon name="arrowDown" size={16} />
                   </button>
-                  <button type="button" className="btn-icon rule-remove" onClick={() => remove(i)} aria-label={t('payoutTemplate.remove', { column: name, n })} title={t('payoutTemplate.remove', { column: name, n })} data-control="remove" data-testid={`template-column-remove-${i}`}>
+                  <button
+                    type="button"
+                    className="btn-icon rule-remove"
+                    onClick={() => remove(i)}
+                    aria-label={t('payoutTemplate.remove', { column: name, n })}
+                    title={t('payoutTemplate.remove', { column: name, n })}
+                    data-control="remove"
+                    data-testid={`template-column-remove-${i}`}
+                  >
                     <Icon name="trash" size={16} />
                   </button>
                 </div>
@@ -302,7 +445,13 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
             {columnsProblem}
           </p>
         ) : null}
-        <button type="button" className="btn btn-secondary btn-small rule-add" onClick={add} disabled={unused.length === 0} data-testid="template-add-column">
+        <button
+          type="button"
+          className="btn btn-secondary btn-small rule-add"
+          onClick={add}
+          disabled={unused.length === 0}
+          data-testid="template-add-column"
+        >
           <Icon name="plus" size={15} />
           {t('payoutTemplate.addColumn')}
         </button>
@@ -313,13 +462,38 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
           {t('payoutTemplate.format.title')}
         </h3>
         <div className="template-format-grid">
-          <Choice name="decimalSeparator" legend={t('payoutTemplate.decimalSeparator')} options={DECIMAL_SEPARATORS} value={draft.decimalSeparator} onChange={(v) => update((d) => ({ ...d, decimalSeparator: v }))} label={(o) => t(`payoutTemplate.sep.${SEPARATOR_KEY[o]}`)} problem={problems.decimalSeparator} />
-          <Choice name="csvSeparator" legend={t('payoutTemplate.csvSeparator')} options={CSV_SEPARATORS} value={draft.csvSeparator} onChange={(v) => update((d) => ({ ...d, csvSeparator: v }))} label={(o) => t(`payoutTemplate.sep.${SEPARATOR_KEY[o]}`)} problem={problems.csvSeparator} />
+          <Choice
+            name="decimalSeparator"
+            legend={t('payoutTemplate.decimalSeparator')}
+            options={DECIMAL_SEPARATORS}
+            value={draft.decimalSeparator}
+            onChange={(v) => update((d) => ({ ...d, decimalSeparator: v }))}
+            label={(o) => t(`payoutTemplate.sep.${SEPARATOR_KEY[o]}`)}
+            problem={problems.decimalSeparator}
+          />
+          <Choice
+            name="csvSeparator"
+            legend={t('payoutTemplate.csvSeparator')}
+            options={CSV_SEPARATORS}
+            value={draft.csvSeparator}
+            onChange={(v) => update((d) => ({ ...d, csvSeparator: v }))}
+            label={(o) => t(`payoutTemplate.sep.${SEPARATOR_KEY[o]}`)}
+            problem={problems.csvSeparator}
+          />
           <div className="rule-field">
             <label className="field-label" htmlFor="template-encoding">
               {t('payoutTemplate.encoding')}
             </label>
-            <select id="template-encoding" className="select" value={draft.encoding} onChange={(event) => update((d) => ({ ...d, encoding: event.target.value as PayoutTemplate['encoding'] }))} aria-describedby="template-encoding-hint" data-testid="template-encoding">
+            <select
+              id="template-encoding"
+              className="select"
+              value={draft.encoding}
+              onChange={(event) =>
+                update((d) => ({ ...d, encoding: event.target.value as PayoutTemplate['encoding'] }))
+              }
+              aria-describedby="template-encoding-hint"
+              data-testid="template-encoding"
+            >
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>
                   {t(`payoutTemplate.encoding.${e}`)}
@@ -334,7 +508,16 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
             <label className="field-label" htmlFor="template-dateFormat">
               {t('payoutTemplate.dateFormat')}
             </label>
-            <select id="template-dateFormat" className="select" value={draft.dateFormat} onChange={(event) => update((d) => ({ ...d, dateFormat: event.target.value as PayoutTemplate['dateFormat'] }))} aria-describedby="template-dateFormat-hint" data-testid="template-dateFormat">
+            <select
+              id="template-dateFormat"
+              className="select"
+              value={draft.dateFormat}
+              onChange={(event) =>
+                update((d) => ({ ...d, dateFormat: event.target.value as PayoutTemplate['dateFormat'] }))
+              }
+              aria-describedby="template-dateFormat-hint"
+              data-testid="template-dateFormat"
+            >
               {DATE_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {f}
@@ -345,14 +528,34 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
               {t('payoutTemplate.dateFormat.hint')}
             </p>
           </div>
-          <TextField path="sheetName" label={t('payoutTemplate.sheetName')} hint={t('payoutTemplate.sheetName.hint')} value={draft.sheetName} onChange={(v) => update((d) => ({ ...d, sheetName: v }))} problem={problems.sheetName} />
+          <TextField
+            path="sheetName"
+            label={t('payoutTemplate.sheetName')}
+            hint={t('payoutTemplate.sheetName.hint')}
+            value={draft.sheetName}
+            onChange={(v) => update((d) => ({ ...d, sheetName: v }))}
+            problem={problems.sheetName}
+          />
           <div className="template-totals">
             <label className="check-row">
-              <input type="checkbox" checked={draft.includeTotalsRow} onChange={(event) => update((d) => ({ ...d, includeTotalsRow: event.target.checked }))} data-testid="template-totals" />
+              <input
+                type="checkbox"
+                checked={draft.includeTotalsRow}
+                onChange={(event) => update((d) => ({ ...d, includeTotalsRow: event.target.checked }))}
+                data-testid="template-totals"
+              />
               <span>{t('payoutTemplate.totals')}</span>
             </label>
             <p className="field-hint">{t('payoutTemplate.totals.hint')}</p>
-            {draft.includeTotalsRow ? <TextField path="totalsLabel" label={t('payoutTemplate.totalsLabel')} value={draft.totalsLabel} onChange={(v) => update((d) => ({ ...d, totalsLabel: v }))} problem={problems.totalsLabel} /> : null}
+            {draft.includeTotalsRow ? (
+              <TextField
+                path="totalsLabel"
+                label={t('payoutTemplate.totalsLabel')}
+                value={draft.totalsLabel}
+                onChange={(v) => update((d) => ({ ...d, totalsLabel: v }))}
+                problem={problems.totalsLabel}
+              />
+            ) : null}
           </div>
         </div>
       </section>
@@ -362,19 +565,49 @@ function TemplateEditor({ view, program, onSaved, onEdited }: { view: PayoutTemp
       {orphan ? <p className="notice notice--error">{problemText(orphan)}</p> : null}
       {error ? <ErrorNotice error={error} testId="template-error" /> : null}
       <div className="template-actions">
-        <p className={problemCount > 0 ? 'rules-status text-danger' : 'rules-status muted'} role="status" data-testid="template-status">
-          {problemCount > 0 ? t('payoutTemplate.problems', { count: problemCount }) : dirty ? t('payoutTemplate.unsaved') : announcement}
+        <p
+          className={problemCount > 0 ? 'rules-status text-danger' : 'rules-status muted'}
+          role="status"
+          data-testid="template-status"
+        >
+          {problemCount > 0
+            ? t('payoutTemplate.problems', { count: problemCount })
+            : dirty
+              ? t('payoutTemplate.unsaved')
+              : announcement}
         </p>
         <div className="rules-actions">
-          <button type="button" className="btn btn-ghost" onClick={() => void send(null, 'builtIn')} disabled={busy !== null || (view.builtIn && !dirty)} data-testid="template-builtin">
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void send(null, 'builtIn')}
+            disabled={busy !== null || (view.builtIn && !dirty)}
+            data-testid="template-builtin"
+          >
             {busy === 'builtIn' ? <span className="spinner" aria-hidden="true" /> : null}
             {t('payoutTemplate.useBuiltIn')}
           </button>
-          <button type="button" className="btn btn-secondary" onClick={() => update(() => draftFromTemplate(view.template))} disabled={busy !== null || !dirty} data-testid="template-undo">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => update(() => draftFromTemplate(view.template))}
+            disabled={busy !== null || !dirty}
+            data-testid="template-undo"
+          >
             {t('payoutTemplate.undo')}
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => void send(templateOfDraft(draft), 'save')} disabled={busy !== null || !dirty || problemCount > 0} data-testid="template-save">
-            {busy === 'save' ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="check" size={16} />}
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void send(templateOfDraft(draft), 'save')}
+            disabled={busy !== null || !dirty || problemCount > 0}
+            data-testid="template-save"
+          >
+            {busy === 'save' ? (
+              <span className="spinner spinner--light" aria-hidden="true" />
+            ) : (
+              <Icon name="check" size={16} />
+            )}
             {t('payoutTemplate.save')}
           </button>
         </div>
@@ -400,7 +633,12 @@ export function PayoutTemplateCard({ program, focused }: { program: ProgramView;
   }, [focused, view]);
 
   return (
-    <section className="card template-card" aria-labelledby="settings-payout-template" id={PAYOUT_TEMPLATE_SECTION} data-testid="template-card">
+    <section
+      className="card template-card"
+      aria-labelledby="settings-payout-template"
+      id={PAYOUT_TEMPLATE_SECTION}
+      data-testid="template-card"
+    >
       <div className="card-header">
         <h2 className="card-title" id="settings-payout-template" ref={headingRef} tabIndex={-1}>
           {t('payoutTemplate.title')}
@@ -418,7 +656,11 @@ export function PayoutTemplateCard({ program, focused }: { program: ProgramView;
         {notice && view ? (
           <div className="notice notice--success" data-testid="template-saved">
             <Icon name="checkCircle" className="notice-icon" />
-            <p className="notice-text">{notice === 'saved' ? t('payoutTemplate.saved', { name: view.template.name }) : t('payoutTemplate.builtInRestored')}</p>
+            <p className="notice-text">
+              {notice === 'saved'
+                ? t('payoutTemplate.saved', { name: view.template.name })
+                : t('payoutTemplate.builtInRestored')}
+            </p>
           </div>
         ) : null}
       </div>

@@ -4,12 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE, type PayoutTemplate } from '../../../src-main/core/payouts/files/payout-template';
 import { createTranslator } from '../../i18n/i18n';
-import { draftFromTemplate, draftProblems, moveColumn, newColumn, previewLines, sameTemplate, templateOfDraft, type TemplateDraft } from './payout-template-draft';
+import {
+  draftFromTemplate,
+  draftProblems,
+  moveColumn,
+  newColumn,
+  previewLines,
+  sameTemplate,
+  templateOfDraft,
+  type TemplateDraft,
+} from './payout-template-draft';
 
 const SAMPLE = { period: '2026-09', currencyCode: 'PLN', minorDigits: 2, today: '2026-11-03' };
 
-const draft = (template: Partial<PayoutTemplate> = {}): TemplateDraft => draftFromTemplate({ ...BUILT_IN_TEMPLATE, ...template });
-const withColumns = (...columns: [PayoutTemplate['columns'][number]['field'], string][]): TemplateDraft => ({ ...draft(), columns: columns.map(([field, header]) => newColumn(field, header)) });
+const draft = (template: Partial<PayoutTemplate> = {}): TemplateDraft =>
+  draftFromTemplate({ ...BUILT_IN_TEMPLATE, ...template });
+const withColumns = (...columns: [PayoutTemplate['columns'][number]['field'], string][]): TemplateDraft => ({
+  ...draft(),
+  columns: columns.map(([field, header]) => newColumn(field, header)),
+});
 
 describe('payout template draft', () => {
   it('reads back as the template it was made from, each column with a key of its own', () => {
@@ -33,7 +46,11 @@ describe('payout template draft', () => {
     const down = moveColumn(columns, 0, 1);
     expect(down.map((c) => c.field).slice(0, 3)).toEqual(['cardRef', 'reference', 'participantName']);
     expect(down[1]).toBe(columns[0]);
-    expect(moveColumn(columns, 2, -1).map((c) => c.field).slice(0, 3)).toEqual(['reference', 'participantName', 'cardRef']);
+    expect(
+      moveColumn(columns, 2, -1)
+        .map((c) => c.field)
+        .slice(0, 3),
+    ).toEqual(['reference', 'participantName', 'cardRef']);
     const top = moveColumn(columns, 0, -1);
     expect(top).toEqual(columns);
     expect(top).not.toBe(columns);
@@ -41,26 +58,61 @@ describe('payout template draft', () => {
   });
 
   it('places the core’s problems beside their fields', () => {
-    expect(draftProblems(withColumns(['cardRef', 'Card'], ['amount', 'Amount']))).toMatchObject({ columns: { key: 'payoutTemplate.problem.reference' } });
+    expect(draftProblems(withColumns(['cardRef', 'Card'], ['amount', 'Amount']))).toMatchObject({
+      columns: { key: 'payoutTemplate.problem.reference' },
+    });
     // No reference and no amount: the first of the two sentences about the list is kept.
-    expect(draftProblems(withColumns(['cardRef', 'Card']))).toMatchObject({ columns: { key: 'payoutTemplate.problem.reference' } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['cardRef', 'Card']))).toMatchObject({ columns: { key: 'payoutTemplate.problem.amount' } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', ' ']))).toMatchObject({ 'columns[1].header': { key: 'problem.empty' } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'x'.repeat(101)]))).toMatchObject({ 'columns[1].header': { key: 'problem.too_long', params: { maximum: 100 } } });
-    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'A'], ['amount', 'B']))).toMatchObject({ 'columns[2].field': { key: 'payoutTemplate.problem.repeated' } });
+    expect(draftProblems(withColumns(['cardRef', 'Card']))).toMatchObject({
+      columns: { key: 'payoutTemplate.problem.reference' },
+    });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['cardRef', 'Card']))).toMatchObject({
+      columns: { key: 'payoutTemplate.problem.amount' },
+    });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', ' ']))).toMatchObject({
+      'columns[1].header': { key: 'problem.empty' },
+    });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'x'.repeat(101)]))).toMatchObject({
+      'columns[1].header': { key: 'problem.too_long', params: { maximum: 100 } },
+    });
+    expect(draftProblems(withColumns(['reference', 'Ref'], ['amount', 'A'], ['amount', 'B']))).toMatchObject({
+      'columns[2].field': { key: 'payoutTemplate.problem.repeated' },
+    });
     expect(draftProblems({ ...draft(), columns: [] })).toMatchObject({ columns: { key: 'problem.too_few_items' } });
-    expect(draftProblems({ ...draft(), decimalSeparator: ',', csvSeparator: ',' })).toMatchObject({ decimalSeparator: { key: 'payoutTemplate.problem.sameSeparator' } });
-    expect(draftProblems({ ...draft(), sheetName: 'Wypłaty 09/2026' })).toMatchObject({ sheetName: { key: 'payoutTemplate.problem.sheetCharacters' } });
-    expect(draftProblems({ ...draft(), sheetName: 'x'.repeat(32) })).toMatchObject({ sheetName: { key: 'problem.too_long', params: { maximum: 31 } } });
+    expect(draftProblems({ ...draft(), decimalSeparator: ',', csvSeparator: ',' })).toMatchObject({
+      decimalSeparator: { key: 'payoutTemplate.problem.sameSeparator' },
+    });
+    expect(draftProblems({ ...draft(), sheetName: 'Wypłaty 09/2026' })).toMatchObject({
+      sheetName: { key: 'payoutTemplate.problem.sheetCharacters' },
+    });
+    expect(draftProblems({ ...draft(), sheetName: 'x'.repeat(32) })).toMatchObject({
+      sheetName: { key: 'problem.too_long', params: { maximum: 31 } },
+    });
   });
 
   it('words those problems in English, Polish and Russian', () => {
     const expected = {
-      en: ['Add the reference column: the issuer’s confirmation is matched by it.', 'With commas between fields, use a point before the decimals.', 'Use at most 31 characters.'],
-      pl: ['Dodaj kolumnę z referencją: po niej dopasowuje się potwierdzenie wydawcy.', 'Gdy pola rozdziela przecinek, przed groszami użyj kropki.', 'Użyj najwyżej 31 znaków.'],
-      ru: ['Добавьте столбец с референсом: по нему сопоставляется подтверждение эмитента.', 'Если поля разделены запятой, перед дробной частью используйте точку.', 'Не более 31 символов.'],
+      en: [
+        'Add the reference column: the issuer’s confirmation is matched by it.',
+        'With commas between fields, use a point before the decimals.',
+        'Use at most 31 characters.',
+      ],
+      pl: [
+        'Dodaj kolumnę z referencją: po niej dopasowuje się potwierdzenie wydawcy.',
+        'Gdy pola rozdziela przecinek, przed groszami użyj kropki.',
+        'Użyj najwyżej 31 znaków.',
+      ],
+      ru: [
+        'Добавьте столбец с референсом: по нему сопоставляется подтверждение эмитента.',
+        'Если поля разделены запятой, перед дробной частью используйте точку.',
+        'Не более 31 символов.',
+      ],
     };
-    const problems = draftProblems({ ...withColumns(['cardRef', 'Card'], ['amount', 'Amount']), decimalSeparator: ',', csvSeparator: ',', sheetName: 'x'.repeat(32) });
+    const problems = draftProblems({
+      ...withColumns(['cardRef', 'Card'], ['amount', 'Amount']),
+      decimalSeparator: ',',
+      csvSeparator: ',',
+      sheetName: 'x'.repeat(32),
+    });
     for (const language of ['en', 'pl', 'ru'] as const) {
       const i18n = createTranslator(language);
       const say = (field: string) => i18n.t(problems[field]!.key, problems[field]!.params);
@@ -92,7 +144,11 @@ describe('payout template draft', () => {
   });
 
   it('writes the sample amount with the currency’s own number of decimals', () => {
-    const amounts = (minorDigits: number) => previewLines(withColumns(['reference', 'R'], ['amount', 'A'], ['amountMinor', 'M']), { ...SAMPLE, minorDigits })[1]!.slice(1);
+    const amounts = (minorDigits: number) =>
+      previewLines(withColumns(['reference', 'R'], ['amount', 'A'], ['amountMinor', 'M']), {
+        ...SAMPLE,
+        minorDigits,
+      })[1]!.slice(1);
     expect(amounts(0)).toEqual(['1234', '1234']);
     expect(amounts(2)).toEqual(['1234,50', '123450']);
     expect(amounts(3)).toEqual(['1234,500', '1234500']);

@@ -3,7 +3,12 @@
 // with the core's own parser (pure zod), so that what is shown beside a field as the
 // coordinator types is exactly what saving would refuse.
 import { minorToDecimalString } from '../../../src-main/core/money/minor-units';
-import { formatTemplateDate, parsePayoutTemplate, type PayoutField, type PayoutTemplate } from '../../../src-main/core/payouts/files/payout-template';
+import {
+  formatTemplateDate,
+  parsePayoutTemplate,
+  type PayoutField,
+  type PayoutTemplate,
+} from '../../../src-main/core/payouts/files/payout-template';
 import type { ValidationProblem } from '../../../src-main/ipc/contract';
 import { describePath } from '../../../src-main/core/program/config-problems';
 import { problemMessage } from '../../forms/validation-problem-text';
@@ -90,7 +95,11 @@ function sampleAmountMinor(minorDigits: number): number {
   return minorDigits >= 2 ? 123_450 * 10 ** (minorDigits - 2) : Math.trunc(123_450 / 10 ** (2 - minorDigits));
 }
 
-function sampleValue(field: PayoutField, sample: SampleTopUp, template: Pick<PayoutTemplate, 'decimalSeparator' | 'dateFormat'>): string {
+function sampleValue(
+  field: PayoutField,
+  sample: SampleTopUp,
+  template: Pick<PayoutTemplate, 'decimalSeparator' | 'dateFormat'>,
+): string {
   switch (field) {
     case 'reference':
       return `LD-${sample.period}-000001`;
@@ -103,7 +112,10 @@ function sampleValue(field: PayoutField, sample: SampleTopUp, template: Pick<Pay
     case 'iban':
       return 'PL61109010140000071219812874';
     case 'amount':
-      return minorToDecimalString(sampleAmountMinor(sample.minorDigits), sample.minorDigits).replace('.', template.decimalSeparator);
+      return minorToDecimalString(sampleAmountMinor(sample.minorDigits), sample.minorDigits).replace(
+        '.',
+        template.decimalSeparator,
+      );
     case 'amountMinor':
       return String(sampleAmountMinor(sample.minorDigits));
     case 'points':
@@ -126,13 +138,27 @@ function csvCell(text: string, separator: string): string {
 
 const SUMMED: ReadonlySet<PayoutField> = new Set(['amount', 'amountMinor', 'points']);
 
-/** The csv's lines for the preview, each as its cells (already quoted): header, one top-up, and the totals row when there is one. */
+/**
+ * The csv's lines for the preview, each as its cells (already quoted): header, one top-up, and the totals row when
+ * there is one.
+ */
 export function previewLines(draft: TemplateDraft, sample: SampleTopUp): string[][] {
   const sep = draft.csvSeparator;
-  const lines = [draft.columns.map((c) => csvCell(c.header.trim(), sep)), draft.columns.map((c) => csvCell(sampleValue(c.field, sample, draft), sep))];
+  const lines = [
+    draft.columns.map((c) => csvCell(c.header.trim(), sep)),
+    draft.columns.map((c) => csvCell(sampleValue(c.field, sample, draft), sep)),
+  ];
   if (draft.includeTotalsRow) {
     const labelAt = draft.columns.findIndex((c) => !SUMMED.has(c.field));
-    lines.push(draft.columns.map((c, i) => (SUMMED.has(c.field) ? csvCell(sampleValue(c.field, sample, draft), sep) : i === labelAt ? csvCell(draft.totalsLabel.trim(), sep) : '')));
+    lines.push(
+      draft.columns.map((c, i) =>
+        SUMMED.has(c.field)
+          ? csvCell(sampleValue(c.field, sample, draft), sep)
+          : i === labelAt
+            ? csvCell(draft.totalsLabel.trim(), sep)
+            : '',
+      ),
+    );
   }
   return lines;
 }

@@ -19,14 +19,28 @@ function selectionOf(proposal: PayoutProposal, left: ReadonlySet<string>): strin
   return proposal.rows.filter((r) => !left.has(r.code)).map((r) => r.code);
 }
 
-export function ApprovalProposal({ summary, program, onApproved, onOpenPeriod }: { summary: PeriodSummary; program: ProgramView; onApproved: () => void; onOpenPeriod: (period: string) => void }) {
+export function ApprovalProposal({
+  summary,
+  program,
+  onApproved,
+  onOpenPeriod,
+}: {
+  summary: PeriodSummary;
+  program: ProgramView;
+  onApproved: () => void;
+  onOpenPeriod: (period: string) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [fitBudget, setFitBudget] = useState(false);
   // Who is left out: everyone is paid unless unticked, the usual case.
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const [only, setOnly] = useState<string[] | undefined>(undefined);
-  const proposal = useCall('payouts.proposal', { period: summary.period, ...(fitBudget ? { fitBudget } : {}), ...(only ? { only } : {}) });
+  const proposal = useCall('payouts.proposal', {
+    period: summary.period,
+    ...(fitBudget ? { fitBudget } : {}),
+    ...(only ? { only } : {}),
+  });
   const value = proposal.value && proposal.value.period === summary.period ? proposal.value : null;
 
   if (proposal.error && !value) return <ErrorNotice error={proposal.error} onRetry={proposal.reload} />;
@@ -56,7 +70,13 @@ export function ApprovalProposal({ summary, program, onApproved, onOpenPeriod }:
         </div>
         <div className="period-banner-actions">
           <ApprovePeriodButton
-            summary={{ period: summary.period, participants: paidCount, payoutMinor: value.totals.amountMinor, budgetMinor: value.totals.budgetMinor, currency: value.currency }}
+            summary={{
+              period: summary.period,
+              participants: paidCount,
+              payoutMinor: value.totals.amountMinor,
+              budgetMinor: value.totals.budgetMinor,
+              currency: value.currency,
+            }}
             options={{ ...(fitBudget ? { fitBudget } : {}), ...(only ? { only } : {}) }}
             disabled={selectedCount === 0 || proposal.loading}
             onApproved={onApproved}
@@ -72,14 +92,24 @@ export function ApprovalProposal({ summary, program, onApproved, onOpenPeriod }:
             <p className="notice-title">{t('payouts.findings.title', { count: value.openAnomalies })}</p>
             <p className="notice-text">{t('payouts.findings.text')}</p>
           </div>
-          <a className="btn btn-secondary btn-small" href={hrefOf('verification', { period: summary.period })} data-testid="open-verification">
+          <a
+            className="btn btn-secondary btn-small"
+            href={hrefOf('verification', { period: summary.period })}
+            data-testid="open-verification"
+          >
             {t('payouts.findings.link')}
             <Icon name="arrowRight" size={16} />
           </a>
         </div>
       ) : null}
 
-      <ProposalTotalsCard proposal={value} selectedCount={selectedCount} fitBudget={fitBudget} onFitBudget={setFitBudget} pointValueMinor={program.pointValueMinor} />
+      <ProposalTotalsCard
+        proposal={value}
+        selectedCount={selectedCount}
+        fitBudget={fitBudget}
+        onFitBudget={setFitBudget}
+        pointValueMinor={program.pointValueMinor}
+      />
 
       <section className="card score-card" aria-labelledby="proposal-title">
         <div className="card-header">
@@ -92,7 +122,12 @@ export function ApprovalProposal({ summary, program, onApproved, onOpenPeriod }:
           <p className="muted">{t('payouts.proposal.none')}</p>
         ) : (
           <div className="grid-frame score-grid-frame">
-            <ProposalGrid proposal={value} isSelected={(code) => !left.has(code)} onToggle={toggle} onToggleAll={toggleAll} />
+            <ProposalGrid
+              proposal={value}
+              isSelected={(code) => !left.has(code)}
+              onToggle={toggle}
+              onToggleAll={toggleAll}
+            />
           </div>
         )}
         {selectedCount === 0 && value.rows.length > 0 ? (

@@ -15,7 +15,15 @@ import { PayoutsGrid } from './PayoutsGrid';
 
 const ROW_HEIGHT = 40;
 
-export function ApprovedPayouts({ summary, program, onChanged }: { summary: PeriodSummary; program: ProgramView; onChanged: () => void }) {
+export function ApprovedPayouts({
+  summary,
+  program,
+  onChanged,
+}: {
+  summary: PeriodSummary;
+  program: ProgramView;
+  onChanged: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const period = summary.period;
@@ -33,7 +41,8 @@ export function ApprovedPayouts({ summary, program, onChanged }: { summary: Peri
     onChanged();
   };
 
-  const sum = (statuses: PayoutStatus[]) => list.filter((p) => statuses.includes(p.status)).reduce((s, p) => s + p.amountMinor, 0);
+  const sum = (statuses: PayoutStatus[]) =>
+    list.filter((p) => statuses.includes(p.status)).reduce((s, p) => s + p.amountMinor, 0);
   const count = (statuses: PayoutStatus[]) => list.filter((p) => statuses.includes(p.status)).length;
 
   return (
@@ -42,7 +51,11 @@ export function ApprovedPayouts({ summary, program, onChanged }: { summary: Peri
         <Icon name="lock" className="notice-icon" />
         <div className="notice-body">
           <p className="notice-title">{t('payouts.approved.title')}</p>
-          <p className="notice-text">{approval ? t('payouts.approved.text', { date: i18n.formatDateTime(approval.at), actor: approval.actor }) : t('payouts.approved.textNoDate')}</p>
+          <p className="notice-text">
+            {approval
+              ? t('payouts.approved.text', { date: i18n.formatDateTime(approval.at), actor: approval.actor })
+              : t('payouts.approved.textNoDate')}
+          </p>
           {approval?.reason ? (
             <p className="notice-text approval-reason" data-testid="approval-reason">
               {t('payouts.approved.reason', { reason: approval.reason })}
@@ -61,22 +74,51 @@ export function ApprovedPayouts({ summary, program, onChanged }: { summary: Peri
               {t('payouts.status.title')}
             </h2>
             <div className="stat-grid stat-grid--proposal">
-              <Stat id="approved" label={t('payouts.status.approved', { count: count(['approved', 'exported', 'paid', 'failed']) })} value={i18n.formatMoney(sum(['approved', 'exported', 'paid', 'failed']), currency)} />
-              <Stat id="waiting" label={t('payouts.status.waiting', { count: count(['approved', 'exported']) })} value={i18n.formatMoney(sum(['approved', 'exported']), currency)} tone={count(['approved', 'exported']) > 0 ? 'warning' : undefined} />
-              <Stat id="paid" label={t('payouts.status.paid', { count: count(['paid']) })} value={i18n.formatMoney(sum(['paid']), currency)} tone={count(['paid']) > 0 ? 'success' : undefined} />
-              <Stat id="failed" label={t('payouts.status.failed', { count: count(['failed']) })} value={i18n.formatMoney(sum(['failed']), currency)} tone={count(['failed']) > 0 ? 'danger' : undefined} />
+              <Stat
+                id="approved"
+                label={t('payouts.status.approved', { count: count(['approved', 'exported', 'paid', 'failed']) })}
+                value={i18n.formatMoney(sum(['approved', 'exported', 'paid', 'failed']), currency)}
+              />
+              <Stat
+                id="waiting"
+                label={t('payouts.status.waiting', { count: count(['approved', 'exported']) })}
+                value={i18n.formatMoney(sum(['approved', 'exported']), currency)}
+                tone={count(['approved', 'exported']) > 0 ? 'warning' : undefined}
+              />
+              <Stat
+                id="paid"
+                label={t('payouts.status.paid', { count: count(['paid']) })}
+                value={i18n.formatMoney(sum(['paid']), currency)}
+                tone={count(['paid']) > 0 ? 'success' : undefined}
+              />
+              <Stat
+                id="failed"
+                label={t('payouts.status.failed', { count: count(['failed']) })}
+                value={i18n.formatMoney(sum(['failed']), currency)}
+                tone={count(['failed']) > 0 ? 'danger' : undefined}
+              />
             </div>
           </section>
 
           <div className="payout-actions-row">
-            <ExportCard period={period} payouts={list} batches={batches.value ?? []} currency={currency} onExported={refresh} />
+            <ExportCard
+              period={period}
+              payouts={list}
+              batches={batches.value ?? []}
+              currency={currency}
+              onExported={refresh}
+            />
             <section className="card confirm-card" aria-labelledby="confirm-title" data-testid="confirm-card">
               <h2 className="card-title" id="confirm-title">
                 {t('payouts.confirm.title')}
               </h2>
               <p className="card-lead">{t('payouts.confirm.text')}</p>
               <div>
-                <a className="btn btn-secondary" href={hrefOf('import', { kind: 'confirmations' })} data-testid="import-confirmation">
+                <a
+                  className="btn btn-secondary"
+                  href={hrefOf('import', { kind: 'confirmations' })}
+                  data-testid="import-confirmation"
+                >
                   <Icon name="upload" size={16} />
                   {t('payouts.confirm.action')}
                 </a>
@@ -94,7 +136,10 @@ export function ApprovedPayouts({ summary, program, onChanged }: { summary: Peri
             {list.length === 0 ? (
               <p className="muted">{t('payouts.list.none')}</p>
             ) : (
-              <div className="grid-frame compact-grid-frame" style={{ height: Math.min(list.length, 12) * ROW_HEIGHT + ROW_HEIGHT + 2 }}>
+              <div
+                className="grid-frame compact-grid-frame"
+                style={{ height: Math.min(list.length, 12) * ROW_HEIGHT + ROW_HEIGHT + 2 }}
+              >
                 <PayoutsGrid payouts={list} currency={currency} label={t('payouts.list.title')} />
               </div>
             )}
@@ -103,7 +148,9 @@ export function ApprovedPayouts({ summary, program, onChanged }: { summary: Peri
       ) : null}
 
       {batches.value ? <BatchesCard batches={batches.value} currency={currency} onVoided={refresh} /> : null}
-      {proposal.value ? <HeldPayoutsCard held={proposal.value.held} pointValueMinor={program.pointValueMinor} currency={currency} /> : null}
+      {proposal.value ? (
+        <HeldPayoutsCard held={proposal.value.held} pointValueMinor={program.pointValueMinor} currency={currency} />
+      ) : null}
     </>
   );
 }

@@ -15,7 +15,15 @@ const OTHER_FORMAT = { xlsx: 'csv', csv: 'xlsx' } as const;
  * in the other card format (the same batch, references and control sum), and a file the issuer
  * did not process can be voided.
  */
-export function BatchesCard({ batches, currency, onVoided }: { batches: readonly PayoutBatchView[]; currency: CurrencyInfo; onVoided: () => void }) {
+export function BatchesCard({
+  batches,
+  currency,
+  onVoided,
+}: {
+  batches: readonly PayoutBatchView[];
+  currency: CurrencyInfo;
+  onVoided: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [voiding, setVoiding] = useState<PayoutBatchView | null>(null);
@@ -64,7 +72,12 @@ export function BatchesCard({ batches, currency, onVoided }: { batches: readonly
             </thead>
             <tbody>
               {batches.map((b) => (
-                <tr key={b.id} data-testid="batch" data-batch={b.batchRef} className={b.voided ? 'is-superseded' : undefined}>
+                <tr
+                  key={b.id}
+                  data-testid="batch"
+                  data-batch={b.batchRef}
+                  className={b.voided ? 'is-superseded' : undefined}
+                >
                   <td className="nowrap">
                     <span className="mono">{b.batchRef}</span>
                     <span className="cell-sub">{t(`batches.format.${b.format}`)}</span>
@@ -94,15 +107,27 @@ export function BatchesCard({ batches, currency, onVoided }: { batches: readonly
                             className="btn btn-secondary btn-small"
                             onClick={() => void downloadAs(b, OTHER_FORMAT[b.format as 'xlsx' | 'csv'])}
                             disabled={copying !== null}
-                            aria-label={t(`batches.downloadAs.${OTHER_FORMAT[b.format as 'xlsx' | 'csv']}.label`, { batch: b.batchRef })}
+                            aria-label={t(`batches.downloadAs.${OTHER_FORMAT[b.format as 'xlsx' | 'csv']}.label`, {
+                              batch: b.batchRef,
+                            })}
                             title={t('batches.downloadAs.hint')}
                             data-testid="batch-download-as"
                           >
-                            {copying === b.batchRef ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
+                            {copying === b.batchRef ? (
+                              <span className="spinner" aria-hidden="true" />
+                            ) : (
+                              <Icon name="download" size={14} />
+                            )}
                             {t(`batches.downloadAs.${OTHER_FORMAT[b.format as 'xlsx' | 'csv']}`)}
                           </button>
                         ) : null}{' '}
-                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setVoiding(b)} aria-label={t('batches.void.label', { batch: b.batchRef })} data-testid="batch-void">
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setVoiding(b)}
+                          aria-label={t('batches.void.label', { batch: b.batchRef })}
+                          data-testid="batch-void"
+                        >
                           {t('batches.void')}
                         </button>
                       </span>

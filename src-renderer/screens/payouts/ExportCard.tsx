@@ -30,14 +30,27 @@ interface Outcome {
  * The files for the card issuer (xlsx or csv) and the bank (SEPA). Each holds the top-ups
  * not exported yet; asking again hands back the same file, so a top-up is never paid twice.
  */
-export function ExportCard({ period, payouts, batches, currency, onExported }: { period: string; payouts: readonly PayoutView[]; batches: readonly PayoutBatchView[]; currency: CurrencyInfo; onExported: () => void }) {
+export function ExportCard({
+  period,
+  payouts,
+  batches,
+  currency,
+  onExported,
+}: {
+  period: string;
+  payouts: readonly PayoutView[];
+  batches: readonly PayoutBatchView[];
+  currency: CurrencyInfo;
+  onExported: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [busy, setBusy] = useState<Format | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const template = useCall('payouts.template');
-  const waiting = (method: PayoutView['method']) => payouts.filter((p) => p.method === method && p.status === 'approved').length;
+  const waiting = (method: PayoutView['method']) =>
+    payouts.filter((p) => p.method === method && p.status === 'approved').length;
   const any = (method: PayoutView['method']) => payouts.some((p) => p.method === method);
   const made = (format: Format) => batches.some((b) => b.format === format && !b.voided);
   const madeAsCard = () => batches.some((b) => b.format !== 'sepa' && !b.voided);
@@ -60,7 +73,14 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
     }
     const { fileName, bytes, reused, batch, copy } = answer.value;
     saveDownload(fileName, bytes, type);
-    setOutcome({ format, fileName, rows: batch.rowCount, controlSumMinor: batch.controlSumMinor, reused, copyOf: copy ? batch.batchRef : null });
+    setOutcome({
+      format,
+      fileName,
+      rows: batch.rowCount,
+      controlSumMinor: batch.controlSumMinor,
+      reused,
+      copyOf: copy ? batch.batchRef : null,
+    });
     onExported();
   };
 
@@ -75,8 +95,16 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
       {template.value ? (
         <p className="export-template" data-testid="export-template">
           <Icon name="columns" size={16} />
-          <span>{template.value.builtIn ? t('payouts.export.templateBuiltIn') : t('payouts.export.template', { name: template.value.template.name })}</span>
-          <a className="link-quiet" href={hrefOf('settings', { section: PAYOUT_TEMPLATE_SECTION })} data-testid="export-template-link">
+          <span>
+            {template.value.builtIn
+              ? t('payouts.export.templateBuiltIn')
+              : t('payouts.export.template', { name: template.value.template.name })}
+          </span>
+          <a
+            className="link-quiet"
+            href={hrefOf('settings', { section: PAYOUT_TEMPLATE_SECTION })}
+            data-testid="export-template-link"
+          >
             {t('payouts.export.templateChange')}
             <Icon name="arrowRight" size={14} />
           </a>
@@ -87,7 +115,14 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
           const pending = waiting(method);
           return (
             <div key={format} className="export-option">
-              <button type="button" className={pending > 0 ? 'btn btn-primary' : 'btn btn-secondary'} onClick={() => void exportFile(format, type)} disabled={busy !== null || !any(method)} aria-describedby={`export-${format}-note`} data-testid={`export-${format}`}>
+              <button
+                type="button"
+                className={pending > 0 ? 'btn btn-primary' : 'btn btn-secondary'}
+                onClick={() => void exportFile(format, type)}
+                disabled={busy !== null || !any(method)}
+                aria-describedby={`export-${format}-note`}
+                data-testid={`export-${format}`}
+              >
                 {busy === format ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={16} />}
                 {busy === format ? t('payouts.export.busy') : t(`payouts.export.${format}`)}
               </button>
@@ -100,14 +135,26 @@ export function ExportCard({ period, payouts, batches, currency, onExported }: {
       </div>
       <div role="status" aria-live="polite">
         {outcome ? (
-          <div className={outcome.reused ? 'notice notice--info' : 'notice notice--success'} data-testid={outcome.reused ? 'export-reused' : 'export-done'}>
+          <div
+            className={outcome.reused ? 'notice notice--info' : 'notice notice--success'}
+            data-testid={outcome.reused ? 'export-reused' : 'export-done'}
+          >
             <Icon name={outcome.reused ? 'info' : 'checkCircle'} className="notice-icon" />
             <p className="notice-text">
               {outcome.copyOf !== null
-                ? t('payouts.export.copy', { file: outcome.fileName, batch: outcome.copyOf, count: outcome.rows, amount: i18n.formatMoney(outcome.controlSumMinor, currency) })
+                ? t('payouts.export.copy', {
+                    file: outcome.fileName,
+                    batch: outcome.copyOf,
+                    count: outcome.rows,
+                    amount: i18n.formatMoney(outcome.controlSumMinor, currency),
+                  })
                 : outcome.reused
                   ? t('payouts.export.reused', { file: outcome.fileName })
-                  : t('payouts.export.done', { file: outcome.fileName, count: outcome.rows, amount: i18n.formatMoney(outcome.controlSumMinor, currency) })}
+                  : t('payouts.export.done', {
+                      file: outcome.fileName,
+                      count: outcome.rows,
+                      amount: i18n.formatMoney(outcome.controlSumMinor, currency),
+                    })}
             </p>
           </div>
         ) : null}

@@ -6,15 +6,41 @@ import { HeldBadge } from '../scoring/HeldBadge';
 const ROW_HEIGHT = 40;
 
 /** Payouts the rules hold back (no card or IBAN, inactive): their points stay in the balance. */
-export function HeldPayoutsCard({ held, pointValueMinor, currency }: { held: readonly HeldPayout[]; pointValueMinor: number; currency: CurrencyInfo }) {
+export function HeldPayoutsCard({
+  held,
+  pointValueMinor,
+  currency,
+}: {
+  held: readonly HeldPayout[];
+  pointValueMinor: number;
+  currency: CurrencyInfo;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const columns: GridColumn<HeldPayout>[] = [
     { id: 'code', label: t('field.code'), width: 92, render: (h) => <span className="mono">{h.code}</span> },
-    { id: 'name', label: t('field.name'), width: 180, grow: true, render: (h) => <span className="truncate">{h.name}</span> },
+    {
+      id: 'name',
+      label: t('field.name'),
+      width: 180,
+      grow: true,
+      render: (h) => <span className="truncate">{h.name}</span>,
+    },
     { id: 'reason', label: t('payouts.held.reason'), width: 160, render: (h) => <HeldBadge reason={h.reason} /> },
-    { id: 'points', label: t('payouts.held.points'), width: 100, numeric: true, render: (h) => i18n.formatInteger(h.points) },
-    { id: 'value', label: t('payouts.held.value'), width: 124, numeric: true, render: (h) => i18n.formatMoney(h.points * pointValueMinor, currency) },
+    {
+      id: 'points',
+      label: t('payouts.held.points'),
+      width: 100,
+      numeric: true,
+      render: (h) => i18n.formatInteger(h.points),
+    },
+    {
+      id: 'value',
+      label: t('payouts.held.value'),
+      width: 124,
+      numeric: true,
+      render: (h) => i18n.formatMoney(h.points * pointValueMinor, currency),
+    },
   ];
   return (
     <section className="card" aria-labelledby="held-title" data-testid="held-payouts">
@@ -29,8 +55,17 @@ export function HeldPayoutsCard({ held, pointValueMinor, currency }: { held: rea
       ) : (
         <>
           <p className="card-lead">{t('payouts.held.lead')}</p>
-          <div className="grid-frame compact-grid-frame" style={{ height: Math.min(held.length, 8) * ROW_HEIGHT + ROW_HEIGHT + 2 }}>
-            <VirtualGrid rows={held} columns={columns} rowKey={(h) => h.code} label={t('payouts.held.title')} testId="held-grid" />
+          <div
+            className="grid-frame compact-grid-frame"
+            style={{ height: Math.min(held.length, 8) * ROW_HEIGHT + ROW_HEIGHT + 2 }}
+          >
+            <VirtualGrid
+              rows={held}
+              columns={columns}
+              rowKey={(h) => h.code}
+              label={t('payouts.held.title')}
+              testId="held-grid"
+            />
           </div>
         </>
       )}

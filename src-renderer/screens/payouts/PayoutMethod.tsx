@@ -6,7 +6,9 @@ export function PayoutMethod({ method, destination }: { method: PayoutView['meth
   const { t } = useI18n();
   return (
     <span className="payout-method">
-      <span className={method === 'card' ? 'method-chip' : 'method-chip method-chip--transfer'}>{t(`payouts.method.${method}`)}</span>
+      <span className={method === 'card' ? 'method-chip' : 'method-chip method-chip--transfer'}>
+        {t(`payouts.method.${method}`)}
+      </span>
       <span className="mono">{destination}</span>
     </span>
   );

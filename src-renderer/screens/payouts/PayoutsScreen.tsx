@@ -10,12 +10,26 @@ import { ApprovedPayouts } from './ApprovedPayouts';
 export function PayoutsScreen({ program }: { program: ProgramView }) {
   const { t } = useI18n();
   return (
-    <PeriodScreen className="payouts-page" title={t('payouts.title')} lead={t('payouts.lead')} periodLabel={t('payouts.period')} selectId="payouts-period" emptyIcon="payouts" followRoute>
+    <PeriodScreen
+      className="payouts-page"
+      title={t('payouts.title')}
+      lead={t('payouts.lead')}
+      periodLabel={t('payouts.period')}
+      selectId="payouts-period"
+      emptyIcon="payouts"
+      followRoute
+    >
       {({ summary, reload, choose }) =>
         isLockedState(summary.state) ? (
           <ApprovedPayouts key={summary.period} summary={summary} program={program} onChanged={reload} />
         ) : (
-          <ApprovalProposal key={summary.period} summary={summary} program={program} onApproved={reload} onOpenPeriod={choose} />
+          <ApprovalProposal
+            key={summary.period}
+            summary={summary}
+            program={program}
+            onApproved={reload}
+            onOpenPeriod={choose}
+          />
         )
       }
     </PeriodScreen>

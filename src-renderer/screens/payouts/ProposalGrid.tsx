@@ -50,12 +50,42 @@ export function ProposalGrid({ proposal, isSelected, onToggle, onToggleAll }: Pr
       ),
     },
     { id: 'code', label: t('field.code'), width: 92, render: (r) => <span className="mono">{r.code}</span> },
-    { id: 'name', label: t('field.name'), width: 180, grow: true, render: (r) => <span className="truncate">{r.name}</span> },
-    { id: 'destination', label: t('payouts.col.destination'), width: 170, render: (r) => <PayoutMethod method={r.method} destination={r.destination} /> },
+    {
+      id: 'name',
+      label: t('field.name'),
+      width: 180,
+      grow: true,
+      render: (r) => <span className="truncate">{r.name}</span>,
+    },
+    {
+      id: 'destination',
+      label: t('payouts.col.destination'),
+      width: 170,
+      render: (r) => <PayoutMethod method={r.method} destination={r.destination} />,
+    },
     { id: 'payable', label: t('payouts.col.payable'), width: 100, numeric: true, render: (r) => n(r.payablePoints) },
-    { id: 'points', label: t('payouts.col.points'), width: 116, numeric: true, render: (r) => <strong>{n(r.points)}</strong> },
-    { id: 'amount', label: t('payouts.col.amount'), width: 124, numeric: true, render: (r) => i18n.formatMoney(r.amountMinor, proposal.currency) },
-    { id: 'unpaid', label: t('payouts.col.unpaid'), width: 118, numeric: true, render: (r) => (r.unpaidPoints > 0 ? <span className="text-warning">{i18n.formatInteger(r.unpaidPoints)}</span> : n(0)) },
+    {
+      id: 'points',
+      label: t('payouts.col.points'),
+      width: 116,
+      numeric: true,
+      render: (r) => <strong>{n(r.points)}</strong>,
+    },
+    {
+      id: 'amount',
+      label: t('payouts.col.amount'),
+      width: 124,
+      numeric: true,
+      render: (r) => i18n.formatMoney(r.amountMinor, proposal.currency),
+    },
+    {
+      id: 'unpaid',
+      label: t('payouts.col.unpaid'),
+      width: 118,
+      numeric: true,
+      render: (r) =>
+        r.unpaidPoints > 0 ? <span className="text-warning">{i18n.formatInteger(r.unpaidPoints)}</span> : n(0),
+    },
   ];
   return (
     <VirtualGrid

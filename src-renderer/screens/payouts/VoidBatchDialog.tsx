@@ -6,7 +6,15 @@ import { DialogActions, DialogError, ReasonField } from '../../components/Reason
 import { useI18n } from '../../i18n/i18n';
 
 /** Voiding a payout file: its unconfirmed top-ups go back to the balances, and only with a written reason. */
-export function VoidBatchDialog({ batch, onClose, onVoided }: { batch: PayoutBatchView; onClose: () => void; onVoided: () => void }) {
+export function VoidBatchDialog({
+  batch,
+  onClose,
+  onVoided,
+}: {
+  batch: PayoutBatchView;
+  onClose: () => void;
+  onVoided: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [reason, setReason] = useState('');
@@ -30,7 +38,12 @@ export function VoidBatchDialog({ batch, onClose, onVoided }: { batch: PayoutBat
   };
 
   return (
-    <ModalDialog title={t('batches.void.title', { batch: batch.batchRef })} onClose={() => (busy ? undefined : onClose())} testId="void-dialog" tone="danger">
+    <ModalDialog
+      title={t('batches.void.title', { batch: batch.batchRef })}
+      onClose={() => (busy ? undefined : onClose())}
+      testId="void-dialog"
+      tone="danger"
+    >
       <form className="modal-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="modal-text">{t('batches.void.text', { file: batch.fileName })}</p>
         <ReasonField
@@ -45,7 +58,15 @@ export function VoidBatchDialog({ batch, onClose, onVoided }: { batch: PayoutBat
           missing={missing}
         />
         <DialogError error={error} />
-        <DialogActions onCancel={onClose} busy={busy} tone="danger" icon="trash" label={t('batches.void.confirm')} busyLabel={t('batches.void.busy')} testId="void-confirm" />
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          tone="danger"
+          icon="trash"
+          label={t('batches.void.confirm')}
+          busyLabel={t('batches.void.busy')}
+          testId="void-confirm"
+        />
       </form>
     </ModalDialog>
   );

@@ -62,7 +62,14 @@ export function PeriodScreen({
         actions={
           summary ? (
             <>
-              <PeriodSelect id={selectId} label={periodLabel} periods={list} value={summary.period} onChange={setChosen} testId={selectId} />
+              <PeriodSelect
+                id={selectId}
+                label={periodLabel}
+                periods={list}
+                value={summary.period}
+                onChange={setChosen}
+                testId={selectId}
+              />
               <PeriodStateBadge state={summary.state} />
             </>
           ) : null

@@ -11,8 +11,20 @@ import { useI18n } from '../../i18n/i18n';
 
 type Field = 'period' | 'points' | 'reason';
 
-/** A manual adjustment: whole points, plus or minus, with a reason that is kept and shown wherever they are explained. */
-export function AdjustmentForm({ code, periods, defaultPeriod, onAdded }: { code: string; periods: readonly PeriodSummary[]; defaultPeriod: string; onAdded: (period: string) => void }) {
+/**
+ * A manual adjustment: whole points, plus or minus, with a reason that is kept and shown wherever they are explained.
+ */
+export function AdjustmentForm({
+  code,
+  periods,
+  defaultPeriod,
+  onAdded,
+}: {
+  code: string;
+  periods: readonly PeriodSummary[];
+  defaultPeriod: string;
+  onAdded: (period: string) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [period, setPeriod] = useState(defaultPeriod);
@@ -34,7 +46,12 @@ export function AdjustmentForm({ code, periods, defaultPeriod, onAdded }: { code
     setErrors(found);
     if (!parsed.ok || Object.keys(found).length > 0) return;
     setBusy(true);
-    const answer = await safeCall('ledger.adjust', { period, participantCode: code, points: parsed.value, reason: reason.trim() });
+    const answer = await safeCall('ledger.adjust', {
+      period,
+      participantCode: code,
+      points: parsed.value,
+      reason: reason.trim(),
+    });
     setBusy(false);
     if (!answer.ok) {
       // Errors that belong to one field are shown beside it.
@@ -45,11 +62,18 @@ export function AdjustmentForm({ code, periods, defaultPeriod, onAdded }: { code
     }
     setPoints('');
     setReason('');
-    setDone(t('adjust.done', { points: formatSignedPoints(answer.value.points, i18n.formatInteger), period: i18n.formatPeriod(answer.value.period) }));
+    setDone(
+      t('adjust.done', {
+        points: formatSignedPoints(answer.value.points, i18n.formatInteger),
+        period: i18n.formatPeriod(answer.value.period),
+      }),
+    );
     onAdded(answer.value.period);
   };
 
-  const describedBy = (field: Field, hint: boolean) => [errors[field] ? `adjust-${field}-error` : '', hint ? `adjust-${field}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: Field, hint: boolean) =>
+    [errors[field] ? `adjust-${field}-error` : '', hint ? `adjust-${field}-hint` : ''].filter(Boolean).join(' ') ||
+    undefined;
   const fieldError = (field: Field) =>
     errors[field] ? (
       <p className="field-error" id={`adjust-${field}-error`} data-testid={`adjust-${field}-error`}>
@@ -59,7 +83,13 @@ export function AdjustmentForm({ code, periods, defaultPeriod, onAdded }: { code
     ) : null;
 
   return (
-    <form className="adjust-form" onSubmit={(event) => void submit(event)} noValidate data-testid="adjustment-form" aria-labelledby="adjust-title">
+    <form
+      className="adjust-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="adjustment-form"
+      aria-labelledby="adjust-title"
+    >
       <h4 className="subsection-title" id="adjust-title">
         {t('adjust.title')}
       </h4>
@@ -68,10 +98,20 @@ export function AdjustmentForm({ code, periods, defaultPeriod, onAdded }: { code
           <label className="field-label" htmlFor="adjust-period">
             {t('adjust.period')}
           </label>
-          <select id="adjust-period" className="select" value={period} onChange={(event) => setPeriod(event.target.value)} aria-invalid={!!errors.period} aria-describedby={describedBy('period', false)} data-testid="adjust-period">
+          <select
+            id="adjust-period"
+            className="select"
+            value={period}
+            onChange={(event) => setPeriod(event.target.value)}
+            aria-invalid={!!errors.period}
+            aria-describedby={describedBy('period', false)}
+            data-testid="adjust-period"
+          >
             {periods.map((p) => (
               <option key={p.period} value={p.period}>
-                {isLockedState(p.state) ? t('adjust.lockedOption', { period: i18n.formatPeriod(p.period) }) : i18n.formatPeriod(p.period)}
+                {isLockedState(p.state)
+                  ? t('adjust.lockedOption', { period: i18n.formatPeriod(p.period) })
+                  : i18n.formatPeriod(p.period)}
               </option>
             ))}
           </select>

@@ -10,7 +10,9 @@ export function LedgerEntries({ ledger }: { ledger: ParticipantLedger }) {
   if (ledger.entries.length === 0) return <p className="muted">{t('points.noEntries')}</p>;
   return (
     <>
-      {ledger.entries.length < ledger.entryCount ? <p className="muted small">{t('points.latest', { shown: ledger.entries.length, total: ledger.entryCount })}</p> : null}
+      {ledger.entries.length < ledger.entryCount ? (
+        <p className="muted small">{t('points.latest', { shown: ledger.entries.length, total: ledger.entryCount })}</p>
+      ) : null}
       <div className="table-wrap ledger-table" role="region" aria-label={t('points.ledger')} tabIndex={0}>
         <table className="data-table data-table--dense" data-testid="ledger-entries">
           <thead>
@@ -31,7 +33,9 @@ export function LedgerEntries({ ledger }: { ledger: ParticipantLedger }) {
                   {entry.note ? <span className="cell-sub ledger-note">{entry.note}</span> : null}
                   <span className="cell-sub">
                     {entry.createdBy} · {i18n.formatDateTime(entry.createdAt)}
-                    {entry.correctsPeriod ? ` · ${t('explain.correctsPeriod', { period: i18n.formatPeriod(entry.correctsPeriod) })}` : ''}
+                    {entry.correctsPeriod
+                      ? ` · ${t('explain.correctsPeriod', { period: i18n.formatPeriod(entry.correctsPeriod) })}`
+                      : ''}
                   </span>
                 </td>
                 <td className="num">{formatSignedPoints(entry.points, i18n.formatInteger)}</td>

@@ -50,13 +50,22 @@ export function PointsSection({ code }: { code: string }) {
         <div className="points-explain">
           <div className="points-explain-head">
             <h4 className="subsection-title">{t('points.explainTitle')}</h4>
-            <PeriodSelect id="points-period" label={t('points.explainFor')} periods={list} value={period} onChange={setChosen} testId="points-period" />
+            <PeriodSelect
+              id="points-period"
+              label={t('points.explainFor')}
+              periods={list}
+              value={period}
+              onChange={setChosen}
+              testId="points-period"
+            />
           </div>
           <PeriodExplanation key={`${period} ${ledger.value?.entryCount ?? 0}`} code={code} period={period} />
         </div>
       ) : null}
 
-      {list.length > 0 && period ? <AdjustmentForm code={code} periods={list} defaultPeriod={period} onAdded={adjusted} /> : null}
+      {list.length > 0 && period ? (
+        <AdjustmentForm code={code} periods={list} defaultPeriod={period} onAdded={adjusted} />
+      ) : null}
     </section>
   );
 }

@@ -14,13 +14,19 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
   const i18n = useI18n();
   const { t } = i18n;
   // Money is typed the way the program's currency is written in the UI language.
-  const notation = useMemo(() => ({ minorDigits: program.currency.minorDigits, locale: i18n.locale }), [program.currency.minorDigits, i18n.locale]);
+  const notation = useMemo(
+    () => ({ minorDigits: program.currency.minorDigits, locale: i18n.locale }),
+    [program.currency.minorDigits, i18n.locale],
+  );
   const [draft, setDraft] = useState<RulesDraft>(() => draftFromRules(program.rules, notation));
   const [coreProblems, setCoreProblems] = useState<ValidationProblem[]>([]);
   const [saving, setSaving] = useState(false);
 
   const read = useMemo(() => draftToRules(draft, notation), [draft, notation]);
-  const problems = useMemo(() => ({ ...problemsFromCore(coreProblems), ...read.problems }), [coreProblems, read.problems]);
+  const problems = useMemo(
+    () => ({ ...problemsFromCore(coreProblems), ...read.problems }),
+    [coreProblems, read.problems],
+  );
   const dirty = read.rules === null || canonicalJson(read.rules) !== canonicalJson(program.rules);
   const problemCount = Object.keys(problems).length;
   const orphan = problems['(rules)'];
@@ -49,14 +55,34 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
         }
       />
       <div className="rules-toolbar">
-        <p className={problemCount > 0 ? 'rules-status text-danger' : 'rules-status muted'} role="status" data-testid="rules-status">
-          {problemCount > 0 ? t('rules.problems', { count: problemCount }) : dirty ? t('rules.dirtyHint') : t('rules.cleanHint')}
+        <p
+          className={problemCount > 0 ? 'rules-status text-danger' : 'rules-status muted'}
+          role="status"
+          data-testid="rules-status"
+        >
+          {problemCount > 0
+            ? t('rules.problems', { count: problemCount })
+            : dirty
+              ? t('rules.dirtyHint')
+              : t('rules.cleanHint')}
         </p>
         <div className="rules-actions">
-          <button type="button" className="btn btn-secondary" disabled={!dirty} onClick={() => update(() => draftFromRules(program.rules, notation))} data-testid="rules-reset">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!dirty}
+            onClick={() => update(() => draftFromRules(program.rules, notation))}
+            data-testid="rules-reset"
+          >
             {t('rules.reset')}
           </button>
-          <button type="button" className="btn btn-primary" disabled={!dirty || read.rules === null || coreProblems.length > 0} onClick={() => setSaving(true)} data-testid="rules-save">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!dirty || read.rules === null || coreProblems.length > 0}
+            onClick={() => setSaving(true)}
+            data-testid="rules-save"
+          >
             <Icon name="check" size={16} />
             {t('rules.save')}
           </button>

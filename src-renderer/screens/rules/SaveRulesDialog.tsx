@@ -7,7 +7,19 @@ import { rulesProblemsOf } from '../../forms/validation-problem-text';
 import { useI18n } from '../../i18n/i18n';
 
 /** Saving the rules as a new version, with the required note of what the change is for. */
-export function SaveRulesDialog({ rules, nextVersion, onClose, onSaved, onProblems }: { rules: Rules; nextVersion: number; onClose: () => void; onSaved: () => void; onProblems: (problems: ValidationProblem[]) => void }) {
+export function SaveRulesDialog({
+  rules,
+  nextVersion,
+  onClose,
+  onSaved,
+  onProblems,
+}: {
+  rules: Rules;
+  nextVersion: number;
+  onClose: () => void;
+  onSaved: () => void;
+  onProblems: (problems: ValidationProblem[]) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [note, setNote] = useState('');
@@ -35,7 +47,11 @@ export function SaveRulesDialog({ rules, nextVersion, onClose, onSaved, onProble
   };
 
   return (
-    <ModalDialog title={t('rules.saveDialog.title', { version: nextVersion })} onClose={() => (busy ? undefined : onClose())} testId="save-rules-dialog">
+    <ModalDialog
+      title={t('rules.saveDialog.title', { version: nextVersion })}
+      onClose={() => (busy ? undefined : onClose())}
+      testId="save-rules-dialog"
+    >
       <form className="modal-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="modal-text">{t('rules.saveDialog.text')}</p>
         <ReasonField
@@ -50,7 +66,15 @@ export function SaveRulesDialog({ rules, nextVersion, onClose, onSaved, onProble
           missing={noteMissing}
         />
         <DialogError error={error} />
-        <DialogActions onCancel={onClose} busy={busy} tone="primary" icon="check" label={t('rules.saveConfirm')} busyLabel={t('rules.saving')} testId="rules-save-confirm" />
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          tone="primary"
+          icon="check"
+          label={t('rules.saveConfirm')}
+          busyLabel={t('rules.saving')}
+          testId="rules-save-confirm"
+        />
       </form>
     </ModalDialog>
   );

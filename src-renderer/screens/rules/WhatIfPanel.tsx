@@ -12,7 +12,15 @@ import { PeriodSelect } from '../scoring/PeriodSelect';
 
 const DEBOUNCE_MS = 400;
 
-export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | null; currency: CurrencyInfo; onProblems: (problems: ValidationProblem[]) => void }) {
+export function WhatIfPanel({
+  rules,
+  currency,
+  onProblems,
+}: {
+  rules: Rules | null;
+  currency: CurrencyInfo;
+  onProblems: (problems: ValidationProblem[]) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const periods = useCall('periods.list');
@@ -21,7 +29,11 @@ export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | nu
   const period = chosen ?? defaultPeriod(list.filter((p) => p.salesLines > 0));
   const rulesJson = rules ? JSON.stringify(rules) : null;
   const request = rulesJson && period ? `${period}\n${rulesJson}` : null;
-  const [answer, setAnswer] = useState<{ request: string; result: WhatIfResult | null; error: AppErrorData | null } | null>(null);
+  const [answer, setAnswer] = useState<{
+    request: string;
+    result: WhatIfResult | null;
+    error: AppErrorData | null;
+  } | null>(null);
   const problemsRef = useRef(onProblems);
   useEffect(() => {
     problemsRef.current = onProblems;
@@ -62,8 +74,20 @@ export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | nu
         </span>
       ),
     },
-    { id: 'points', label: t('whatIf.col.points'), width: 110, numeric: true, render: (r) => <BeforeAfter before={r.before.total} after={r.after.total} format={i18n.formatInteger} /> },
-    { id: 'payout', label: t('whatIf.col.payout'), width: 176, numeric: true, render: (r) => <BeforeAfter before={r.before.payoutMinor} after={r.after.payoutMinor} format={money} /> },
+    {
+      id: 'points',
+      label: t('whatIf.col.points'),
+      width: 110,
+      numeric: true,
+      render: (r) => <BeforeAfter before={r.before.total} after={r.after.total} format={i18n.formatInteger} />,
+    },
+    {
+      id: 'payout',
+      label: t('whatIf.col.payout'),
+      width: 176,
+      numeric: true,
+      render: (r) => <BeforeAfter before={r.before.payoutMinor} after={r.after.payoutMinor} format={money} />,
+    },
   ];
 
   return (
@@ -74,7 +98,18 @@ export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | nu
         </h2>
         <p className="card-note">{t('whatIf.lead')}</p>
       </div>
-      {period ? <PeriodSelect id="what-if-period" label={t('whatIf.period')} periods={list} value={period} onChange={setChosen} testId="what-if-period" /> : <p className="muted">{t('whatIf.noPeriod')}</p>}
+      {period ? (
+        <PeriodSelect
+          id="what-if-period"
+          label={t('whatIf.period')}
+          periods={list}
+          value={period}
+          onChange={setChosen}
+          testId="what-if-period"
+        />
+      ) : (
+        <p className="muted">{t('whatIf.noPeriod')}</p>
+      )}
       {!rules ? (
         <p className="notice notice--warning what-if-note" data-testid="what-if-invalid">
           {t('whatIf.invalid')}
@@ -94,16 +129,38 @@ export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | nu
               <span>{t('whatIf.before')}</span>
               <span>{t('whatIf.after')}</span>
             </div>
-            <TotalsLine id="points" label={t('whatIf.points')} before={i18n.formatInteger(result.totals.before.total)} after={i18n.formatInteger(result.totals.after.total)} changed={result.totals.before.total !== result.totals.after.total} beforeLabel={t('whatIf.before')} afterLabel={t('whatIf.after')} />
-            <TotalsLine id="payout" label={t('whatIf.payout')} before={money(result.totals.before.payoutMinor)} after={money(result.totals.after.payoutMinor)} changed={result.totals.before.payoutMinor !== result.totals.after.payoutMinor} beforeLabel={t('whatIf.before')} afterLabel={t('whatIf.after')} />
+            <TotalsLine
+              id="points"
+              label={t('whatIf.points')}
+              before={i18n.formatInteger(result.totals.before.total)}
+              after={i18n.formatInteger(result.totals.after.total)}
+              changed={result.totals.before.total !== result.totals.after.total}
+              beforeLabel={t('whatIf.before')}
+              afterLabel={t('whatIf.after')}
+            />
+            <TotalsLine
+              id="payout"
+              label={t('whatIf.payout')}
+              before={money(result.totals.before.payoutMinor)}
+              after={money(result.totals.after.payoutMinor)}
+              changed={result.totals.before.payoutMinor !== result.totals.after.payoutMinor}
+              beforeLabel={t('whatIf.before')}
+              afterLabel={t('whatIf.after')}
+            />
             <TotalsLine
               id="budget"
               label={t('whatIf.budget')}
-              before={result.budgetMinor.before === null ? t('scoring.totals.noBudget') : money(result.budgetMinor.before)}
+              before={
+                result.budgetMinor.before === null ? t('scoring.totals.noBudget') : money(result.budgetMinor.before)
+              }
               after={result.budgetMinor.after === null ? t('scoring.totals.noBudget') : money(result.budgetMinor.after)}
               changed={result.budgetMinor.before !== result.budgetMinor.after}
-              overBefore={result.budgetMinor.before !== null && result.totals.before.payoutMinor > result.budgetMinor.before}
-              overAfter={result.budgetMinor.after !== null && result.totals.after.payoutMinor > result.budgetMinor.after}
+              overBefore={
+                result.budgetMinor.before !== null && result.totals.before.payoutMinor > result.budgetMinor.before
+              }
+              overAfter={
+                result.budgetMinor.after !== null && result.totals.after.payoutMinor > result.budgetMinor.after
+              }
               beforeLabel={t('whatIf.before')}
               afterLabel={t('whatIf.after')}
             />
@@ -113,7 +170,13 @@ export function WhatIfPanel({ rules, currency, onProblems }: { rules: Rules | nu
           </p>
           {result.rows.length > 0 ? (
             <div className="grid-frame what-if-grid">
-              <VirtualGrid rows={result.rows} columns={columns} rowKey={(r) => r.code} label={t('whatIf.table')} testId="what-if-grid" />
+              <VirtualGrid
+                rows={result.rows}
+                columns={columns}
+                rowKey={(r) => r.code}
+                label={t('whatIf.table')}
+                testId="what-if-grid"
+              />
             </div>
           ) : null}
         </div>
@@ -137,7 +200,27 @@ function BeforeAfter({ before, after, format }: { before: number; after: number;
   );
 }
 
-function TotalsLine({ id, label, before, after, changed, overBefore, overAfter, beforeLabel, afterLabel }: { id: string; label: string; before: string; after: string; changed: boolean; overBefore?: boolean; overAfter?: boolean; beforeLabel: string; afterLabel: string }) {
+function TotalsLine({
+  id,
+  label,
+  before,
+  after,
+  changed,
+  overBefore,
+  overAfter,
+  beforeLabel,
+  afterLabel,
+}: {
+  id: string;
+  label: string;
+  before: string;
+  after: string;
+  changed: boolean;
+  overBefore?: boolean;
+  overAfter?: boolean;
+  beforeLabel: string;
+  afterLabel: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="what-if-line" data-testid={`what-if-${id}`}>

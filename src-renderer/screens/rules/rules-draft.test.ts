@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SAFE_AMOUNT } from '../../../src-main/core/money/minor-units';
 import { parseRules, type Rules } from '../../../src-main/core/program/program-config';
 import { createTranslator, type Translator } from '../../i18n/i18n';
-import { canonicalJson, draftFromRules, draftToRules, newRow, problemsFromCore, type FieldProblem, type RulesDraft } from './rules-draft';
+import {
+  canonicalJson,
+  draftFromRules,
+  draftToRules,
+  newRow,
+  problemsFromCore,
+  type FieldProblem,
+  type RulesDraft,
+} from './rules-draft';
 
 /** The rules of examples/reference-program.json. */
 const REFERENCE: Rules = {
@@ -22,11 +30,33 @@ const REFERENCE: Rules = {
     { minAttainmentBp: 10_000, bonusPct: 20 },
   ],
   campaigns: [
-    { id: 'AUTUMN-DRY', name: 'Autumn dry food', productGroup: 'DRY', from: '2026-10-01', to: '2026-10-15', bonusPct: 10 },
-    { id: 'XMAS-WET', name: 'Christmas wet food', productGroup: 'WET', from: '2026-12-01', to: '2026-12-24', bonusPct: 25 },
+    {
+      id: 'AUTUMN-DRY',
+      name: 'Autumn dry food',
+      productGroup: 'DRY',
+      from: '2026-10-01',
+      to: '2026-10-15',
+      bonusPct: 10,
+    },
+    {
+      id: 'XMAS-WET',
+      name: 'Christmas wet food',
+      productGroup: 'WET',
+      from: '2026-12-01',
+      to: '2026-12-24',
+      bonusPct: 25,
+    },
   ],
   capPointsPerPeriod: 50_000,
-  contests: [{ id: 'TURBOBOOST', name: 'TurboBoost', eligibility: 'joinedInPeriod', prizes: [2000, 1000, 500], tieBreak: ['joinDate', 'code'] }],
+  contests: [
+    {
+      id: 'TURBOBOOST',
+      name: 'TurboBoost',
+      eligibility: 'joinedInPeriod',
+      prizes: [2000, 1000, 500],
+      tieBreak: ['joinDate', 'code'],
+    },
+  ],
   payout: { requiresDestination: true, requiresActive: true },
   budget: { perPeriodMinor: 15_000_000 },
 };
@@ -42,15 +72,28 @@ const PL = { minorDigits: 2, locale: 'pl-PL' };
 const RU = { minorDigits: 2, locale: 'ru-RU' };
 const LANGUAGES = { en: EN, pl: PL, ru: RU } as const;
 
-const said = (i18n: Translator, problem: FieldProblem | undefined) => (problem ? i18n.t(problem.key, problem.params) : undefined);
+const said = (i18n: Translator, problem: FieldProblem | undefined) =>
+  problem ? i18n.t(problem.key, problem.params) : undefined;
 
 describe('rules draft', () => {
   it('shows money and attainment in the locale’s notation', () => {
     const rules = referenceRules();
     const en = draftFromRules(rules, EN);
     const pl = draftFromRules(rules, PL);
-    expect([en.basePoints, en.basePer, en.tiers[0]!.minVolume, en.bands[0]!.minAttainment, en.cap, en.budget]).toEqual(['1', '1.00', '500000.00', '120.00', '50000', '150000.00']);
-    expect([pl.basePer, pl.tiers[0]!.minVolume, pl.bands[0]!.minAttainment, pl.budget]).toEqual(['1,00', '500000,00', '120,00', '150000,00']);
+    expect([en.basePoints, en.basePer, en.tiers[0]!.minVolume, en.bands[0]!.minAttainment, en.cap, en.budget]).toEqual([
+      '1',
+      '1.00',
+      '500000.00',
+      '120.00',
+      '50000',
+      '150000.00',
+    ]);
+    expect([pl.basePer, pl.tiers[0]!.minVolume, pl.bands[0]!.minAttainment, pl.budget]).toEqual([
+      '1,00',
+      '500000,00',
+      '120,00',
+      '150000,00',
+    ]);
     expect(pl.contests[0]!.prizes.map((p) => p.points)).toEqual(['2000', '1000', '500']);
   });
 
@@ -66,18 +109,24 @@ describe('rules draft', () => {
   it('reads any budget up to MAX_SAFE_AMOUNT back to the minor unit, in any locale and with 0 to 3 decimals', () => {
     const rules = referenceRules();
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: BigInt(MAX_SAFE_AMOUNT) }).map(Number), fc.constantFrom(EN, PL, RU), fc.integer({ min: 0, max: 3 }), (minor, notation, minorDigits) => {
-        const n = { ...notation, minorDigits };
-        const { rules: read } = draftToRules(draftFromRules({ ...rules, budget: { perPeriodMinor: minor } }, n), n);
-        expect(read?.budget).toEqual({ perPeriodMinor: minor });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: BigInt(MAX_SAFE_AMOUNT) }).map(Number),
+        fc.constantFrom(EN, PL, RU),
+        fc.integer({ min: 0, max: 3 }),
+        (minor, notation, minorDigits) => {
+          const n = { ...notation, minorDigits };
+          const { rules: read } = draftToRules(draftFromRules({ ...rules, budget: { perPeriodMinor: minor } }, n), n);
+          expect(read?.budget).toEqual({ perPeriodMinor: minor });
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('reads amounts typed with grouping spaces and either separator as the locale means them', () => {
     const base = draftFromRules(referenceRules(), PL);
-    const typed = (budget: string, notation = PL) => draftToRules({ ...base, budget }, notation).rules?.budget?.perPeriodMinor;
+    const typed = (budget: string, notation = PL) =>
+      draftToRules({ ...base, budget }, notation).rules?.budget?.perPeriodMinor;
     expect(typed('150 000,50')).toBe(15_000_050);
     expect(typed('150\u00a0000,5')).toBe(15_000_050);
     expect(typed('150,000.50', EN)).toBe(15_000_050);
@@ -90,7 +139,11 @@ describe('rules draft', () => {
       ...draft,
       basePoints: '1,5',
       basePer: '',
-      tiers: [{ ...draft.tiers[0]!, bonusPct: '1001' }, { ...draft.tiers[1]!, id: draft.tiers[0]!.id, minVolume: '-5' }, draft.tiers[2]!],
+      tiers: [
+        { ...draft.tiers[0]!, bonusPct: '1001' },
+        { ...draft.tiers[1]!, id: draft.tiers[0]!.id, minVolume: '-5' },
+        draft.tiers[2]!,
+      ],
       campaigns: [{ ...draft.campaigns[0]!, from: '2026-10-15', to: '2026-10-01' }, ...draft.campaigns.slice(1)],
       cap: '0',
       contests: [{ ...draft.contests[0]!, prizes: [] }],
@@ -113,16 +166,45 @@ describe('rules draft', () => {
 
   it('words a field’s problem in English, Polish and Russian, with the example in the locale’s notation', () => {
     const expected = {
-      en: ['Use at most 2 decimal places.', 'Enter an amount such as 150000.00.', 'Enter 1 or more.', 'This id is already used above.'],
-      pl: ['Najwyżej 2 miejsca po przecinku.', 'Wpisz kwotę, np. 150000,00.', 'Podaj 1 lub więcej.', 'To id jest już użyte powyżej.'],
-      ru: ['Не больше 2 знаков после запятой.', 'Введите сумму, например 150000,00.', 'Введите 1 или больше.', 'Этот id уже использован выше.'],
+      en: [
+        'Use at most 2 decimal places.',
+        'Enter an amount such as 150000.00.',
+        'Enter 1 or more.',
+        'This id is already used above.',
+      ],
+      pl: [
+        'Najwyżej 2 miejsca po przecinku.',
+        'Wpisz kwotę, np. 150000,00.',
+        'Podaj 1 lub więcej.',
+        'To id jest już użyte powyżej.',
+      ],
+      ru: [
+        'Не больше 2 знаков после запятой.',
+        'Введите сумму, например 150000,00.',
+        'Введите 1 или больше.',
+        'Этот id уже использован выше.',
+      ],
     };
     for (const language of ['en', 'pl', 'ru'] as const) {
       const notation = LANGUAGES[language];
       const i18n = createTranslator(language);
       const draft = draftFromRules(referenceRules(), notation);
-      const { problems } = draftToRules({ ...draft, budget: '1.234.5x', basePer: language === 'en' ? '1.005' : '1,005', cap: '0', tiers: [draft.tiers[0]!, { ...draft.tiers[1]!, id: draft.tiers[0]!.id }] }, notation);
-      expect([said(i18n, problems['baseRate.perMinor']), said(i18n, problems['budget.perPeriodMinor']), said(i18n, problems.capPointsPerPeriod), said(i18n, problems['tiers[1].id'])]).toEqual(expected[language]);
+      const { problems } = draftToRules(
+        {
+          ...draft,
+          budget: '1.234.5x',
+          basePer: language === 'en' ? '1.005' : '1,005',
+          cap: '0',
+          tiers: [draft.tiers[0]!, { ...draft.tiers[1]!, id: draft.tiers[0]!.id }],
+        },
+        notation,
+      );
+      expect([
+        said(i18n, problems['baseRate.perMinor']),
+        said(i18n, problems['budget.perPeriodMinor']),
+        said(i18n, problems.capPointsPerPeriod),
+        said(i18n, problems['tiers[1].id']),
+      ]).toEqual(expected[language]);
     }
   });
 
@@ -135,7 +217,14 @@ describe('rules draft', () => {
 
   it('places the core’s own problems beside their fields, translated where the wording is known', () => {
     const rules = referenceRules();
-    const parsed = parseRules({ ...rules, tiers: [{ ...rules.tiers[0]!, bonusPct: 5000 }, { ...rules.tiers[1]!, id: rules.tiers[0]!.id }], capPointsPerPeriod: 0 });
+    const parsed = parseRules({
+      ...rules,
+      tiers: [
+        { ...rules.tiers[0]!, bonusPct: 5000 },
+        { ...rules.tiers[1]!, id: rules.tiers[0]!.id },
+      ],
+      capPointsPerPeriod: 0,
+    });
     expect(parsed.ok).toBe(false);
     const problems = problemsFromCore(parsed.ok ? [] : parsed.issues);
     expect(problems).toMatchObject({
@@ -151,7 +240,14 @@ describe('rules draft', () => {
   });
 
   it('gives every new row a key of its own, so that the form keeps each row’s state', () => {
-    const keys = [newRow.tier().key, newRow.tier().key, newRow.band().key, newRow.campaign().key, newRow.prize().key, newRow.productRate().key];
+    const keys = [
+      newRow.tier().key,
+      newRow.tier().key,
+      newRow.band().key,
+      newRow.campaign().key,
+      newRow.prize().key,
+      newRow.productRate().key,
+    ];
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

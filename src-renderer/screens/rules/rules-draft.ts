@@ -85,12 +85,36 @@ export function draftFromRules(rules: Rules, n: Notation): RulesDraft {
     basePoints: String(rules.baseRate.points),
     basePer: money(rules.baseRate.perMinor),
     productRates: rules.productRates.map((r) => ({ key: key(), sku: r.sku, pointsPerUnit: String(r.pointsPerUnit) })),
-    tiers: rules.tiers.map((tier) => ({ key: key(), id: tier.id, name: tier.name, minVolume: money(tier.minVolumeMinor), bonusPct: String(tier.bonusPct) })),
-    bands: rules.targetBands.map((b) => ({ key: key(), minAttainment: decimalInputText(b.minAttainmentBp, BP_SCALE, n.locale), bonusPct: String(b.bonusPct) })),
-    campaigns: rules.campaigns.map((c) => ({ key: key(), id: c.id, name: c.name ?? '', productGroup: c.productGroup, from: c.from, to: c.to, bonusPct: String(c.bonusPct) })),
+    tiers: rules.tiers.map((tier) => ({
+      key: key(),
+      id: tier.id,
+      name: tier.name,
+      minVolume: money(tier.minVolumeMinor),
+      bonusPct: String(tier.bonusPct),
+    })),
+    bands: rules.targetBands.map((b) => ({
+      key: key(),
+      minAttainment: decimalInputText(b.minAttainmentBp, BP_SCALE, n.locale),
+      bonusPct: String(b.bonusPct),
+    })),
+    campaigns: rules.campaigns.map((c) => ({
+      key: key(),
+      id: c.id,
+      name: c.name ?? '',
+      productGroup: c.productGroup,
+      from: c.from,
+      to: c.to,
+      bonusPct: String(c.bonusPct),
+    })),
     capEnabled: rules.capPointsPerPeriod !== null,
     cap: rules.capPointsPerPeriod === null ? '' : String(rules.capPointsPerPeriod),
-    contests: rules.contests.map((c) => ({ key: key(), id: c.id, name: c.name, prizes: c.prizes.map((p) => ({ key: key(), points: String(p) })), tieBreak: c.tieBreak })),
+    contests: rules.contests.map((c) => ({
+      key: key(),
+      id: c.id,
+      name: c.name,
+      prizes: c.prizes.map((p) => ({ key: key(), points: String(p) })),
+      tieBreak: c.tieBreak,
+    })),
     requiresDestination: rules.payout.requiresDestination,
     requiresActive: rules.payout.requiresActive,
     budgetEnabled: rules.budget !== null,
@@ -111,7 +135,9 @@ function numberProblem(result: TypedAmount & { ok: false }, scale: number, examp
     case 'empty':
       return { key: 'validation.required' };
     case 'tooManyDecimals':
-      return scale === 0 ? { key: 'validation.wholeNumber' } : { key: 'validation.tooManyDecimals', params: { digits: scale } };
+      return scale === 0
+        ? { key: 'validation.wholeNumber' }
+        : { key: 'validation.tooManyDecimals', params: { digits: scale } };
     case 'negative':
       return { key: 'validation.notNegative' };
     case 'tooLarge':
@@ -131,7 +157,8 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
       problems[path] = numberProblem(result, scale, example);
       return 0;
     }
-    if (result.value < min) problems[path] = min === 1 ? { key: 'validation.atLeastOne' } : { key: 'validation.atLeast', params: { min } };
+    if (result.value < min)
+      problems[path] = min === 1 ? { key: 'validation.atLeastOne' } : { key: 'validation.atLeast', params: { min } };
     return result.value;
   };
   const whole = (path: string, text: string, min = 0) => read(path, text, 0, min, '');
@@ -154,15 +181,24 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
   };
 
   const rules: Rules = {
-    baseRate: { points: whole('baseRate.points', draft.basePoints), perMinor: money('baseRate.perMinor', draft.basePer, 1) },
-    productRates: draft.productRates.map((r, i) => ({ sku: required(`productRates[${i}].sku`, r.sku), pointsPerUnit: whole(`productRates[${i}].pointsPerUnit`, r.pointsPerUnit) })),
+    baseRate: {
+      points: whole('baseRate.points', draft.basePoints),
+      perMinor: money('baseRate.perMinor', draft.basePer, 1),
+    },
+    productRates: draft.productRates.map((r, i) => ({
+      sku: required(`productRates[${i}].sku`, r.sku),
+      pointsPerUnit: whole(`productRates[${i}].pointsPerUnit`, r.pointsPerUnit),
+    })),
     tiers: draft.tiers.map((tier, i) => ({
       id: required(`tiers[${i}].id`, tier.id),
       name: required(`tiers[${i}].name`, tier.name),
       minVolumeMinor: money(`tiers[${i}].minVolumeMinor`, tier.minVolume, 1),
       bonusPct: percent(`tiers[${i}].bonusPct`, tier.bonusPct),
     })),
-    targetBands: draft.bands.map((b, i) => ({ minAttainmentBp: read(`targetBands[${i}].minAttainmentBp`, b.minAttainment, BP_SCALE, 1, '100'), bonusPct: percent(`targetBands[${i}].bonusPct`, b.bonusPct) })),
+    targetBands: draft.bands.map((b, i) => ({
+      minAttainmentBp: read(`targetBands[${i}].minAttainmentBp`, b.minAttainment, BP_SCALE, 1, '100'),
+      bonusPct: percent(`targetBands[${i}].bonusPct`, b.bonusPct),
+    })),
     campaigns: draft.campaigns.map((c, i) => {
       const from = c.from;
       const to = c.to;
@@ -170,7 +206,14 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
       if (!to) problems[`campaigns[${i}].to`] = { key: 'validation.date' };
       else if (from && to < from) problems[`campaigns[${i}].to`] = { key: 'validation.dateOrder' };
       const name = c.name.trim();
-      return { id: required(`campaigns[${i}].id`, c.id), ...(name ? { name } : {}), productGroup: required(`campaigns[${i}].productGroup`, c.productGroup), from, to, bonusPct: percent(`campaigns[${i}].bonusPct`, c.bonusPct) };
+      return {
+        id: required(`campaigns[${i}].id`, c.id),
+        ...(name ? { name } : {}),
+        productGroup: required(`campaigns[${i}].productGroup`, c.productGroup),
+        from,
+        to,
+        bonusPct: percent(`campaigns[${i}].bonusPct`, c.bonusPct),
+      };
     }),
     capPointsPerPeriod: draft.capEnabled ? whole('capPointsPerPeriod', draft.cap, 1) : null,
     contests: draft.contests.map((c, i) => {
@@ -186,9 +229,18 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
     payout: { requiresDestination: draft.requiresDestination, requiresActive: draft.requiresActive },
     budget: draft.budgetEnabled ? { perPeriodMinor: money('budget.perPeriodMinor', draft.budget) } : null,
   };
-  unique(rules.tiers.map((x) => x.id), 'tiers');
-  unique(rules.campaigns.map((x) => x.id), 'campaigns');
-  unique(rules.contests.map((x) => x.id), 'contests');
+  unique(
+    rules.tiers.map((x) => x.id),
+    'tiers',
+  );
+  unique(
+    rules.campaigns.map((x) => x.id),
+    'campaigns',
+  );
+  unique(
+    rules.contests.map((x) => x.id),
+    'contests',
+  );
   return { rules: Object.keys(problems).length === 0 ? rules : null, problems };
 }
 
@@ -206,6 +258,10 @@ export function problemsFromCore(problems: readonly ValidationProblem[]): Proble
 /** JSON with sorted keys: two rules documents are the same whatever order their keys came in. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
   );
 }

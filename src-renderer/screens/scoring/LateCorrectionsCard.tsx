@@ -3,7 +3,13 @@ import { formatSignedPoints } from '../../forms/format-figures';
 import { useI18n } from '../../i18n/i18n';
 
 /** Differences found in locked earlier periods, settled when this period is approved. */
-export function LateCorrectionsCard({ corrections, locked }: { corrections: readonly LateCorrection[]; locked: boolean }) {
+export function LateCorrectionsCard({
+  corrections,
+  locked,
+}: {
+  corrections: readonly LateCorrection[];
+  locked: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -36,7 +42,12 @@ export function LateCorrectionsCard({ corrections, locked }: { corrections: read
                   <td className="mono">{c.participantCode}</td>
                   <td className="nowrap">{i18n.formatPeriod(c.correctsPeriod)}</td>
                   <td className="num">{formatSignedPoints(c.points, i18n.formatInteger)}</td>
-                  <td className="small">{t('corrections.batches', { settled: c.settledBatches.map((b) => `#${b}`).join(', ') || '—', current: c.currentBatches.map((b) => `#${b}`).join(', ') || '—' })}</td>
+                  <td className="small">
+                    {t('corrections.batches', {
+                      settled: c.settledBatches.map((b) => `#${b}`).join(', ') || '—',
+                      current: c.currentBatches.map((b) => `#${b}`).join(', ') || '—',
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>

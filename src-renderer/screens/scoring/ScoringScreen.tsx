@@ -19,13 +19,33 @@ import { ScoreGrid } from './ScoreGrid';
 export function ScoringScreen({ program }: { program: ProgramView }) {
   const { t } = useI18n();
   return (
-    <PeriodScreen className="scoring-page" title={t('scoring.title')} lead={t('scoring.lead')} periodLabel={t('scoring.period')} selectId="scoring-period" emptyIcon="scoring" followRoute={false}>
-      {({ summary, reload, choose }) => <PeriodView key={summary.period} summary={summary} program={program} onChanged={reload} onOpenPeriod={choose} />}
+    <PeriodScreen
+      className="scoring-page"
+      title={t('scoring.title')}
+      lead={t('scoring.lead')}
+      periodLabel={t('scoring.period')}
+      selectId="scoring-period"
+      emptyIcon="scoring"
+      followRoute={false}
+    >
+      {({ summary, reload, choose }) => (
+        <PeriodView key={summary.period} summary={summary} program={program} onChanged={reload} onOpenPeriod={choose} />
+      )}
     </PeriodScreen>
   );
 }
 
-function PeriodView({ summary, program, onChanged, onOpenPeriod }: { summary: PeriodSummary; program: ProgramView; onChanged: () => void; onOpenPeriod: (period: string) => void }) {
+function PeriodView({
+  summary,
+  program,
+  onChanged,
+  onOpenPeriod,
+}: {
+  summary: PeriodSummary;
+  program: ProgramView;
+  onChanged: () => void;
+  onOpenPeriod: (period: string) => void;
+}) {
   const { t } = useI18n();
   // An open period is calculated only when asked (a large one takes a while): asking notes it as
   // calculated, so that it shows at once next time; viewing a period writes nothing.
@@ -38,7 +58,12 @@ function PeriodView({ summary, program, onChanged, onOpenPeriod }: { summary: Pe
           icon="calculator"
           title={t('scoring.notCalculated.title')}
           actions={
-            <button type="button" className="btn btn-primary" onClick={() => setRequested(true)} data-testid="calculate">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setRequested(true)}
+              data-testid="calculate"
+            >
               <Icon name="calculator" size={16} />
               {t('scoring.calculate')}
             </button>
@@ -49,7 +74,15 @@ function PeriodView({ summary, program, onChanged, onOpenPeriod }: { summary: Pe
       </div>
     );
   }
-  return <ScoredPeriod summary={summary} program={program} record={record} onChanged={onChanged} onOpenPeriod={onOpenPeriod} />;
+  return (
+    <ScoredPeriod
+      summary={summary}
+      program={program}
+      record={record}
+      onChanged={onChanged}
+      onOpenPeriod={onOpenPeriod}
+    />
+  );
 }
 
 function ScoredPeriod({
@@ -87,26 +120,45 @@ function ScoredPeriod({
 
   return (
     <>
-      <div className={result.locked ? 'notice notice--info period-banner' : 'period-banner period-banner--draft'} data-testid={result.locked ? 'locked-banner' : 'draft-banner'}>
+      <div
+        className={result.locked ? 'notice notice--info period-banner' : 'period-banner period-banner--draft'}
+        data-testid={result.locked ? 'locked-banner' : 'draft-banner'}
+      >
         <Icon name={result.locked ? 'lock' : 'info'} className="notice-icon" />
         <div className="notice-body">
           <p className="notice-title">{result.locked ? t('scoring.locked.title') : t('scoring.draft.title')}</p>
           <p className="notice-text">
             {result.locked
               ? result.approval
-                ? t('scoring.locked.text', { date: i18n.formatDateTime(result.approval.at), actor: result.approval.actor, version: result.rulesVersion })
+                ? t('scoring.locked.text', {
+                    date: i18n.formatDateTime(result.approval.at),
+                    actor: result.approval.actor,
+                    version: result.rulesVersion,
+                  })
                 : t('scoring.locked.textNoDate', { version: result.rulesVersion })
               : t('scoring.draft.text', { version: result.rulesVersion })}
           </p>
         </div>
         {result.locked ? null : (
           <div className="period-banner-actions">
-            <button type="button" className="btn btn-secondary" onClick={score.reload} disabled={score.loading} data-testid="recalculate">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={score.reload}
+              disabled={score.loading}
+              data-testid="recalculate"
+            >
               <Icon name="calculator" size={16} />
               {score.loading ? t('scoring.calculating') : t('scoring.recalculate')}
             </button>
             <ApprovePeriodButton
-              summary={{ period: result.period, participants: result.totals.participants, payoutMinor: result.totals.payoutMinor, budgetMinor: result.totals.budgetMinor, currency: program.currency }}
+              summary={{
+                period: result.period,
+                participants: result.totals.participants,
+                payoutMinor: result.totals.payoutMinor,
+                budgetMinor: result.totals.budgetMinor,
+                currency: program.currency,
+              }}
               onApproved={approved}
               onOpenPeriod={onOpenPeriod}
             />
@@ -127,7 +179,13 @@ function ScoredPeriod({
           <p className="muted">{t('scoring.noRows')}</p>
         ) : (
           <div className="grid-frame score-grid-frame">
-            <ScoreGrid rows={result.rows} currency={program.currency} period={result.period} selected={selected} onOpen={(row) => setSelected(row.code)} />
+            <ScoreGrid
+              rows={result.rows}
+              currency={program.currency}
+              period={result.period}
+              selected={selected}
+              onOpen={(row) => setSelected(row.code)}
+            />
           </div>
         )}
       </section>
@@ -137,7 +195,9 @@ function ScoredPeriod({
         <LateCorrectionsCard corrections={result.corrections} locked={result.locked} />
       </div>
 
-      {selected ? <ExplainPanel period={result.period} participantCode={selected} onClose={() => setSelected(null)} /> : null}
+      {selected ? (
+        <ExplainPanel period={result.period} participantCode={selected} onClose={() => setSelected(null)} />
+      ) : null}
     </>
   );
 }

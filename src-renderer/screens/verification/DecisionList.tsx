@@ -16,7 +16,11 @@ export interface DecisionShown {
   about?: string;
 }
 
-export function decisionText(decision: DecisionShown, currency: CurrencyInfo, i18n: Pick<Translator, 't' | 'formatMoney'>): string {
+export function decisionText(
+  decision: DecisionShown,
+  currency: CurrencyInfo,
+  i18n: Pick<Translator, 't' | 'formatMoney'>,
+): string {
   const { t } = i18n;
   const count = decision.lineCount;
   switch (decision.action) {
@@ -25,7 +29,9 @@ export function decisionText(decision: DecisionShown, currency: CurrencyInfo, i1
     case 'exclude':
       return t('decision.exclude', { count });
     case 'setTarget':
-      return t('decision.setTarget', { target: decision.targetMinor === null ? '—' : i18n.formatMoney(decision.targetMinor, currency) });
+      return t('decision.setTarget', {
+        target: decision.targetMinor === null ? '—' : i18n.formatMoney(decision.targetMinor, currency),
+      });
     case 'accept':
       return t('decision.accept');
     default:
@@ -33,7 +39,17 @@ export function decisionText(decision: DecisionShown, currency: CurrencyInfo, i1
   }
 }
 
-export function DecisionList({ decisions, currency, label, testId = 'decisions' }: { decisions: readonly DecisionShown[]; currency: CurrencyInfo; label: string; testId?: string }) {
+export function DecisionList({
+  decisions,
+  currency,
+  label,
+  testId = 'decisions',
+}: {
+  decisions: readonly DecisionShown[];
+  currency: CurrencyInfo;
+  label: string;
+  testId?: string;
+}) {
   const i18n = useI18n();
   return (
     <ul className="decision-list" aria-label={label} data-testid={testId}>
@@ -42,9 +58,13 @@ export function DecisionList({ decisions, currency, label, testId = 'decisions' 
           <Icon name="checkCircle" size={16} className="decision-icon" />
           <div className="decision-body">
             <p className="decision-what">{decisionText(d, currency, i18n)}</p>
-            {d.about ? <p className="decision-about">{i18n.t('explain.decision.about', { finding: d.about })}</p> : null}
+            {d.about ? (
+              <p className="decision-about">{i18n.t('explain.decision.about', { finding: d.about })}</p>
+            ) : null}
             <p className="decision-reason">{i18n.t('decision.reason', { reason: d.reason })}</p>
-            <p className="decision-meta">{i18n.t('decision.meta', { actor: d.actor, date: i18n.formatDateTime(d.at) })}</p>
+            <p className="decision-meta">
+              {i18n.t('decision.meta', { actor: d.actor, date: i18n.formatDateTime(d.at) })}
+            </p>
           </div>
         </li>
       ))}

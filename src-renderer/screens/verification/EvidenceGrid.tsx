@@ -52,14 +52,47 @@ export function EvidenceGrid({ lines, currency, label, chosen, onToggle }: Props
   columns.push({ id: 'source', label: t('evidence.col.source'), width: 200, grow: true, render: source });
   if (salesLines) {
     columns.push(
-      { id: 'date', label: t('evidence.col.date'), width: 116, render: (l) => <span className="nowrap">{i18n.formatDate(l.date)}</span> },
-      { id: 'participant', label: t('evidence.col.participant'), width: 110, render: (l) => <span className="mono">{l.participantCode ?? '—'}</span> },
-      { id: 'sku', label: t('evidence.col.sku'), width: 96, render: (l) => <span className="mono">{l.sku ?? '—'}</span> },
-      { id: 'quantity', label: t('evidence.col.quantity'), width: 70, numeric: true, render: (l) => (l.quantity === null ? '—' : i18n.formatInteger(l.quantity)) },
-      { id: 'net', label: t('evidence.col.net'), width: 124, numeric: true, render: (l) => (l.netMinor === null ? '—' : i18n.formatMoney(l.netMinor, currency)) },
+      {
+        id: 'date',
+        label: t('evidence.col.date'),
+        width: 116,
+        render: (l) => <span className="nowrap">{i18n.formatDate(l.date)}</span>,
+      },
+      {
+        id: 'participant',
+        label: t('evidence.col.participant'),
+        width: 110,
+        render: (l) => <span className="mono">{l.participantCode ?? '—'}</span>,
+      },
+      {
+        id: 'sku',
+        label: t('evidence.col.sku'),
+        width: 96,
+        render: (l) => <span className="mono">{l.sku ?? '—'}</span>,
+      },
+      {
+        id: 'quantity',
+        label: t('evidence.col.quantity'),
+        width: 70,
+        numeric: true,
+        render: (l) => (l.quantity === null ? '—' : i18n.formatInteger(l.quantity)),
+      },
+      {
+        id: 'net',
+        label: t('evidence.col.net'),
+        width: 124,
+        numeric: true,
+        render: (l) => (l.netMinor === null ? '—' : i18n.formatMoney(l.netMinor, currency)),
+      },
     );
   } else {
-    columns.push({ id: 'value', label: t('evidence.col.value'), width: 220, grow: true, render: (l) => <span className="truncate mono">{l.sku ?? '—'}</span> });
+    columns.push({
+      id: 'value',
+      label: t('evidence.col.value'),
+      width: 220,
+      grow: true,
+      render: (l) => <span className="truncate mono">{l.sku ?? '—'}</span>,
+    });
   }
   const height = Math.min(lines.length, VISIBLE_ROWS) * ROW_HEIGHT + ROW_HEIGHT + 2;
   return (

@@ -22,7 +22,19 @@ const TONE: Record<VerificationItem['code'], 'danger' | 'warning' | 'info'> = {
   NEAR_THRESHOLD: 'info',
 };
 
-export function FindingCard({ item, period, currency, locked, onResolved }: { item: VerificationItem; period: string; currency: CurrencyInfo; locked: boolean; onResolved: (queue: VerificationQueue, item: VerificationItem) => void }) {
+export function FindingCard({
+  item,
+  period,
+  currency,
+  locked,
+  onResolved,
+}: {
+  item: VerificationItem;
+  period: string;
+  currency: CurrencyInfo;
+  locked: boolean;
+  onResolved: (queue: VerificationQueue, item: VerificationItem) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [resolving, setResolving] = useState(false);
@@ -44,13 +56,26 @@ export function FindingCard({ item, period, currency, locked, onResolved }: { it
   const headingId = `finding-${keyText.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
   return (
-    <li className={open ? 'finding' : 'finding is-resolved'} data-testid="finding" data-code={item.code} data-key={keyText} data-status={item.status}>
+    <li
+      className={open ? 'finding' : 'finding is-resolved'}
+      data-testid="finding"
+      data-code={item.code}
+      data-key={keyText}
+      data-status={item.status}
+    >
       <div className="finding-head">
         <span className={`badge badge--${TONE[item.code]} badge--small`}>{label}</span>
         <h3 className="finding-subject mono" id={headingId}>
           {subject}
         </h3>
-        <span className={open ? 'badge badge--neutral badge--small finding-status' : 'badge badge--success badge--small finding-status'} data-testid="finding-status">
+        <span
+          className={
+            open
+              ? 'badge badge--neutral badge--small finding-status'
+              : 'badge badge--success badge--small finding-status'
+          }
+          data-testid="finding-status"
+        >
           {open ? null : <Icon name="check" size={13} />}
           {t(`finding.status.${item.status}`)}
         </span>
@@ -61,13 +86,30 @@ export function FindingCard({ item, period, currency, locked, onResolved }: { it
         <details className="finding-evidence" open={choosing || undefined}>
           <summary data-testid="evidence-toggle">
             {t('finding.evidence', { count: item.lineCount })}
-            {item.lineCount > item.evidence.length ? <span className="muted small"> · {t('finding.evidenceShown', { shown: item.evidence.length, total: item.lineCount })}</span> : null}
+            {item.lineCount > item.evidence.length ? (
+              <span className="muted small">
+                {' '}
+                · {t('finding.evidenceShown', { shown: item.evidence.length, total: item.lineCount })}
+              </span>
+            ) : null}
           </summary>
-          <EvidenceGrid lines={item.evidence} currency={currency} label={t('evidence.table', { finding: `${label} ${subject}` })} chosen={choosing ? chosen : undefined} onToggle={choosing ? toggle : undefined} />
+          <EvidenceGrid
+            lines={item.evidence}
+            currency={currency}
+            label={t('evidence.table', { finding: `${label} ${subject}` })}
+            chosen={choosing ? chosen : undefined}
+            onToggle={choosing ? toggle : undefined}
+          />
         </details>
       ) : null}
 
-      {item.decisions.length > 0 ? <DecisionList decisions={item.decisions.map((d) => ({ ...d, lineCount: d.lineIds.length }))} currency={currency} label={t('finding.decisions')} /> : null}
+      {item.decisions.length > 0 ? (
+        <DecisionList
+          decisions={item.decisions.map((d) => ({ ...d, lineCount: d.lineIds.length }))}
+          currency={currency}
+          label={t('finding.decisions')}
+        />
+      ) : null}
 
       {open && !locked && item.actions.length > 0 ? (
         resolving ? (
@@ -88,7 +130,13 @@ export function FindingCard({ item, period, currency, locked, onResolved }: { it
           />
         ) : (
           <div className="finding-actions">
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setResolving(true)} aria-describedby={headingId} data-testid="resolve-open">
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => setResolving(true)}
+              aria-describedby={headingId}
+              data-testid="resolve-open"
+            >
               {t('resolve.open')}
             </button>
           </div>

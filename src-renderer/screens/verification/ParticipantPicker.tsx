@@ -12,7 +12,19 @@ const SUGGESTIONS = 12;
  * behaviour of a combobox, and it stays quick with 100,000 participants since only a page of
  * matches is asked for.
  */
-export function ParticipantPicker({ id, value, onChange, invalid, describedBy }: { id: string; value: string; onChange: (code: string) => void; invalid: boolean; describedBy?: string }) {
+export function ParticipantPicker({
+  id,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  value: string;
+  onChange: (code: string) => void;
+  invalid: boolean;
+  describedBy?: string;
+}) {
   const { t } = useI18n();
   const [search, setSearch] = useState(value);
   useEffect(() => {

@@ -1,7 +1,12 @@
 // Resolving a finding: one of the actions the core allows for it, always with a reason, which
 // is kept with the decision and shown wherever the points are explained.
 import { useState, type FormEvent } from 'react';
-import type { AppErrorData, VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import type {
+  AppErrorData,
+  VerificationAction,
+  VerificationItem,
+  VerificationQueue,
+} from '../../../src-main/ipc/contract';
 import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
 import { describeError } from '../../api/describe-error';
 import { safeCall } from '../../api/use-call';
@@ -35,7 +40,18 @@ interface Props {
   onCancel(): void;
 }
 
-export function ResolveForm({ item, period, currency, action, onAction, scope, onScope, chosen, onResolved, onCancel }: Props) {
+export function ResolveForm({
+  item,
+  period,
+  currency,
+  action,
+  onAction,
+  scope,
+  onScope,
+  chosen,
+  onResolved,
+  onCancel,
+}: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [participant, setParticipant] = useState('');
@@ -47,7 +63,8 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
   const idp = `resolve-${encodeFindingKey(item.key).replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const withLines = action === 'assign' || action === 'exclude';
   // A field's error goes as soon as the operator changes that field.
-  const clear = (field: Field) => setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+  const clear = (field: Field) =>
+    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +77,11 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
       const parsed = readTypedAmount(target, currency.minorDigits, i18n.locale);
       if (!parsed.ok || parsed.value === 0) {
         const problem = parsed.ok ? null : AMOUNT_PROBLEM[parsed.problem];
-        found.target = problem ? t(problem, { digits: currency.minorDigits }) : t('validation.amount', { example: decimalInputText(125_000 * 10 ** currency.minorDigits, currency.minorDigits, i18n.locale) });
+        found.target = problem
+          ? t(problem, { digits: currency.minorDigits })
+          : t('validation.amount', {
+              example: decimalInputText(125_000 * 10 ** currency.minorDigits, currency.minorDigits, i18n.locale),
+            });
       } else targetMinor = parsed.value;
     }
     if (reason.trim() === '') found.reason = t('error.REASON_REQUIRED');
@@ -86,11 +107,14 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
     }
     // Errors that belong to one field are shown beside it.
     if (answer.error.code === 'REASON_REQUIRED') setErrors({ reason: describeError(answer.error, i18n) });
-    else if (answer.error.code === 'NOT_FOUND' && action === 'assign') setErrors({ participant: t('resolve.participant.unknown', { code: participant.trim() }) });
+    else if (answer.error.code === 'NOT_FOUND' && action === 'assign')
+      setErrors({ participant: t('resolve.participant.unknown', { code: participant.trim() }) });
     else setError(answer.error);
   };
 
-  const describedBy = (field: Field, hint: boolean) => [errors[field] ? `${idp}-${field}-error` : '', hint ? `${idp}-${field}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: Field, hint: boolean) =>
+    [errors[field] ? `${idp}-${field}-error` : '', hint ? `${idp}-${field}-hint` : ''].filter(Boolean).join(' ') ||
+    undefined;
   const fieldError = (field: Field) =>
     errors[field] ? (
       <p className="field-error" id={`${idp}-${field}-error`} data-testid={`resolve-${field}-error`}>
@@ -105,11 +129,26 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
         <legend className="section-title">{t('resolve.action')}</legend>
         <div className="resolve-actions">
           {item.actions.map((a) => (
-            <label key={a} className={action === a ? 'resolve-action is-checked' : 'resolve-action'} data-testid={`resolve-action-${a}`}>
-              <input type="radio" name={`${idp}-action`} value={a} checked={action === a} onChange={() => onAction(a)} />
+            <label
+              key={a}
+              className={action === a ? 'resolve-action is-checked' : 'resolve-action'}
+              data-testid={`resolve-action-${a}`}
+            >
+              <input
+                type="radio"
+                name={`${idp}-action`}
+                value={a}
+                checked={action === a}
+                onChange={() => onAction(a)}
+              />
               <span className="radio-row-text">
                 <span className="radio-row-label">{t(`resolve.action.${a}`)}</span>
-                <span className="radio-row-hint">{t(`resolve.action.${a}.hint`, { code: item.participantCode ?? '', period: i18n.formatPeriod(period) })}</span>
+                <span className="radio-row-hint">
+                  {t(`resolve.action.${a}.hint`, {
+                    code: item.participantCode ?? '',
+                    period: i18n.formatPeriod(period),
+                  })}
+                </span>
               </span>
             </label>
           ))}
@@ -127,7 +166,10 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
             onChange={(code) => {
               setParticipant(code);
               clear('participant');
-            }} invalid={!!errors.participant} describedBy={describedBy('participant', true)} />
+            }}
+            invalid={!!errors.participant}
+            describedBy={describedBy('participant', true)}
+          />
           {fieldError('participant')}
           <p className="field-hint" id={`${idp}-participant-hint`}>
             {t('resolve.participant.hint')}
@@ -139,7 +181,11 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
         <fieldset className="option-group" aria-describedby={errors.lines ? `${idp}-lines-error` : undefined}>
           <legend className="section-title">{t('resolve.lines')}</legend>
           <label className="radio-row">
-            <input type="radio" name={`${idp}-scope`} checked={scope === 'all'} onChange={() => {
+            <input
+              type="radio"
+              name={`${idp}-scope`}
+              checked={scope === 'all'}
+              onChange={() => {
                 onScope('all');
                 clear('lines');
               }}
@@ -150,7 +196,12 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
             </span>
           </label>
           <label className="radio-row">
-            <input id={`${idp}-lines`} type="radio" name={`${idp}-scope`} checked={scope === 'chosen'} onChange={() => onScope('chosen')}
+            <input
+              id={`${idp}-lines`}
+              type="radio"
+              name={`${idp}-scope`}
+              checked={scope === 'chosen'}
+              onChange={() => onScope('chosen')}
               data-testid="resolve-lines-chosen"
             />
             <span className="radio-row-text">
@@ -184,7 +235,9 @@ export function ResolveForm({ item, period, currency, action, onAction, scope, o
           />
           {fieldError('target')}
           <p className="field-hint" id={`${idp}-target-hint`}>
-            {t('resolve.target.hint', { example: decimalInputText(125_000 * 10 ** currency.minorDigits, currency.minorDigits, i18n.locale) })}
+            {t('resolve.target.hint', {
+              example: decimalInputText(125_000 * 10 ** currency.minorDigits, currency.minorDigits, i18n.locale),
+            })}
           </p>
         </div>
       ) : null}

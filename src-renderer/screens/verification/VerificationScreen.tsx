@@ -2,7 +2,13 @@
 // with the rows that show it, resolved with a reason that is kept. Resolving re-scores the
 // draft, so Scoring and Payouts show the change at once.
 import { useState } from 'react';
-import type { PeriodSummary, ProgramView, VerificationCode, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
+import type {
+  PeriodSummary,
+  ProgramView,
+  VerificationCode,
+  VerificationItem,
+  VerificationQueue,
+} from '../../../src-main/ipc/contract';
 import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
 import { useCall } from '../../api/use-call';
 import { BusyIndicator } from '../../components/BusyIndicator';
@@ -24,13 +30,31 @@ const PAGE = 50;
 export function VerificationScreen({ program }: { program: ProgramView }) {
   const { t } = useI18n();
   return (
-    <PeriodScreen className="verification-page" title={t('verify.title')} lead={t('verify.lead')} periodLabel={t('verify.period')} selectId="verify-period" emptyIcon="verification" followRoute>
-      {({ summary, reload }) => <PeriodQueue key={summary.period} summary={summary} program={program} onChanged={reload} />}
+    <PeriodScreen
+      className="verification-page"
+      title={t('verify.title')}
+      lead={t('verify.lead')}
+      periodLabel={t('verify.period')}
+      selectId="verify-period"
+      emptyIcon="verification"
+      followRoute
+    >
+      {({ summary, reload }) => (
+        <PeriodQueue key={summary.period} summary={summary} program={program} onChanged={reload} />
+      )}
     </PeriodScreen>
   );
 }
 
-function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; program: ProgramView; onChanged: () => void }) {
+function PeriodQueue({
+  summary,
+  program,
+  onChanged,
+}: {
+  summary: PeriodSummary;
+  program: ProgramView;
+  onChanged: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const loaded = useCall('verify.queue', { period: summary.period });
@@ -52,7 +76,12 @@ function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; 
 
   const resolved = (next: VerificationQueue, item: VerificationItem) => {
     setUpdated(next);
-    setAnnouncement(t('resolve.done', { finding: `${findingLabel(item.code, i18n)} ${item.participantCode ?? item.sku ?? ''}`.trim(), count: next.open }));
+    setAnnouncement(
+      t('resolve.done', {
+        finding: `${findingLabel(item.code, i18n)} ${item.participantCode ?? item.sku ?? ''}`.trim(),
+        count: next.open,
+      }),
+    );
     // The period's state may change with a re-score; the list's badge follows.
     onChanged();
   };
@@ -68,7 +97,12 @@ function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; 
 
       <section className="card verify-summary" aria-label={t('verify.summary')}>
         <div className="verify-counts">
-          <Stat id="open" label={t('verify.count.open')} value={i18n.formatInteger(queue.open)} tone={queue.open > 0 ? 'warning' : 'success'} />
+          <Stat
+            id="open"
+            label={t('verify.count.open')}
+            value={i18n.formatInteger(queue.open)}
+            tone={queue.open > 0 ? 'warning' : 'success'}
+          />
           <Stat id="resolved" label={t('verify.count.resolved')} value={i18n.formatInteger(queue.resolved)} />
         </div>
         <div className="verify-filters">
@@ -76,7 +110,11 @@ function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; 
             <legend className="toolbar-label">{t('verify.filter.status')}</legend>
             <div className="segmented">
               {(['open', 'resolved', 'all'] as const).map((s) => (
-                <label key={s} className={status === s ? 'segment is-checked' : 'segment'} data-testid={`verify-status-${s}`}>
+                <label
+                  key={s}
+                  className={status === s ? 'segment is-checked' : 'segment'}
+                  data-testid={`verify-status-${s}`}
+                >
                   <input type="radio" name="verify-status" checked={status === s} onChange={() => setStatus(s)} />
                   {t(`verify.filter.${s}`)}
                 </label>
@@ -87,7 +125,13 @@ function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; 
             <label className="toolbar-label" htmlFor="verify-code">
               {t('verify.filter.code')}
             </label>
-            <select id="verify-code" className="select" value={code} onChange={(event) => setCode(event.target.value as VerificationCode | 'all')} data-testid="verify-code">
+            <select
+              id="verify-code"
+              className="select"
+              value={code}
+              onChange={(event) => setCode(event.target.value as VerificationCode | 'all')}
+              data-testid="verify-code"
+            >
               <option value="all">{t('verify.filter.allCodes')}</option>
               {codes.map((c) => (
                 <option key={c} value={c}>
@@ -131,7 +175,14 @@ function PeriodQueue({ summary, program, onChanged }: { summary: PeriodSummary; 
           </h2>
           <ul className="finding-list" data-testid="findings">
             {items.slice(0, shown).map((item) => (
-              <FindingCard key={encodeFindingKey(item.key)} item={item} period={queue.period} currency={program.currency} locked={queue.locked} onResolved={resolved} />
+              <FindingCard
+                key={encodeFindingKey(item.key)}
+                item={item}
+                period={queue.period}
+                currency={program.currency}
+                locked={queue.locked}
+                onResolved={resolved}
+              />
             ))}
           </ul>
           {items.length > shown ? (

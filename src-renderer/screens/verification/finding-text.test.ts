@@ -8,13 +8,38 @@ import { findingText } from './finding-text';
 const PLN = { code: 'PLN', minorDigits: 2 };
 
 function outlier(code: string, facts: VerificationItem['facts'], message: string): VerificationItem {
-  return { key: `VOLUME_OUTLIER:${code}`, code: 'VOLUME_OUTLIER', participantCode: code, sku: null, message, facts, lineIds: [], actions: ['exclude', 'accept'], status: 'open' } as unknown as VerificationItem;
+  return {
+    key: `VOLUME_OUTLIER:${code}`,
+    code: 'VOLUME_OUTLIER',
+    participantCode: code,
+    sku: null,
+    message,
+    facts,
+    lineIds: [],
+    actions: ['exclude', 'accept'],
+    status: 'open',
+  } as unknown as VerificationItem;
 }
 
 // Below their own median of 900000.00, far past the fence of everyone's volumes.
-const high = outlier('HIGH', { test: 'spread', volumeMinor: 30_000_000, fenceMinor: 1_800_000, q1Minor: 200_000, q3Minor: 600_000, fenceFactor: 3 }, 'core sentence');
+const high = outlier(
+  'HIGH',
+  {
+    test: 'spread',
+    volumeMinor: 30_000_000,
+    fenceMinor: 1_800_000,
+    q1Minor: 200_000,
+    q3Minor: 600_000,
+    fenceFactor: 3,
+  },
+  'core sentence',
+);
 // Five times their own median, inside everyone's spread.
-const own = outlier('OWN', { test: 'ownHistory', volumeMinor: 50_000, ownMedianMinor: 10_000, ownFactor: 3 }, 'core sentence');
+const own = outlier(
+  'OWN',
+  { test: 'ownHistory', volumeMinor: 50_000, ownMedianMinor: 10_000, ownFactor: 3 },
+  'core sentence',
+);
 
 describe('volume outlier wording', () => {
   it('says the spread of all participants with its quartiles and fence, or the own median, in every language', () => {
@@ -38,7 +63,11 @@ describe('volume outlier wording', () => {
 
   it('judges a finding kept without its test by its own numbers, never claiming a median it is below', () => {
     const en = createTranslator('en');
-    const old = outlier('OLD', { volumeMinor: 30_000_000, ownMedianMinor: 90_000_000, fenceMinor: 1_800_000 }, 'OLD sold 300000.00 PLN in 2026-10, far above everyone else.');
+    const old = outlier(
+      'OLD',
+      { volumeMinor: 30_000_000, ownMedianMinor: 90_000_000, fenceMinor: 1_800_000 },
+      'OLD sold 300000.00 PLN in 2026-10, far above everyone else.',
+    );
     expect(findingText(old, '2026-10', PLN, en)).not.toMatch(/median/);
   });
 });

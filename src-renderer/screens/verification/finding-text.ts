@@ -126,7 +126,9 @@ export function findingText(item: VerificationItem, period: string, currency: Cu
       }
       break;
   }
-  const filled = Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+  const filled = Object.fromEntries(
+    Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+  );
   // A finding a decision made go away has no facts left: say so rather than show blanks.
   if (Object.keys(f).length === 0 && item.status === 'resolved') return i18n.t('finding.resolvedAway');
   return i18n.tIfComplete(key, filled) ?? item.message;

@@ -40,7 +40,10 @@ export async function takeScreenshots(
       console.log(path);
     };
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [],
+  });
   try {
     for (const width of widths) {
       for (const language of ['en', 'pl', 'ru'] as const) {
@@ -49,7 +52,11 @@ export async function takeScreenshots(
         await seed(dbFile, work);
         const server = await startWebServer({ dbFile, rendererDir, actor: 'anna', coreHost: 'built' });
         try {
-          const page = await browser.newPage({ viewport: { width, height: 860 }, locale: 'en-US', acceptDownloads: true });
+          const page = await browser.newPage({
+            viewport: { width, height: 860 },
+            locale: 'en-US',
+            acceptDownloads: true,
+          });
           await visit({ page, language, url: server.url, shot: shotAt(width), dbFile, work });
         } finally {
           await server.close();

@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebServer } from '../../../src-main/web/web-server';
 import { rendererDir, samplesDir, seedImportFile, seedParticipantsFile, seedProgram } from '../fixtures';
-import { SALES_OCTOBER, writeCorrectedSales, writeLargeParticipants, writeParticipantsWithProblems, writeUnknownHeaderParticipants } from '../wizard-files';
+import {
+  SALES_OCTOBER,
+  writeCorrectedSales,
+  writeLargeParticipants,
+  writeParticipantsWithProblems,
+  writeUnknownHeaderParticipants,
+} from '../wizard-files';
 
 const outDir = process.argv[2] ?? '/tmp/shots4';
 mkdirSync(outDir, { recursive: true });
@@ -27,10 +33,15 @@ async function scrollMain(page: Page, to: 'top' | 'bottom' | number): Promise<vo
   }, to);
 }
 
-/** The reading step of a big file while its bar moves, then cancelled (or, if the core read it all at once, the preview cancelled). */
+/**
+ * The reading step of a big file while its bar moves, then cancelled (or, if the core read it all at once, the preview
+ * cancelled).
+ */
 async function readingShot(page: Page, name: string): Promise<void> {
   await page.getByTestId('reading-progress').waitFor();
-  const moving = page.waitForFunction(`Number(document.querySelector('[data-testid="reading-progress"]')?.getAttribute('aria-valuenow') ?? 0) > 5`);
+  const moving = page.waitForFunction(
+    `Number(document.querySelector('[data-testid="reading-progress"]')?.getAttribute('aria-valuenow') ?? 0) > 5`,
+  );
   const done = page.getByTestId('import-preview').waitFor();
   await Promise.race([moving, done]);
   await page.screenshot({ path: join(outDir, `${name}.png`) });
@@ -45,7 +56,10 @@ await seedParticipantsFile(dbFile, join(samplesDir, 'participants.xlsx'));
 await seedImportFile(dbFile, 'products', join(samplesDir, 'products.xlsx'));
 
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [] });
+const browser = await chromium.launch({
+  executablePath,
+  args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [],
+});
 const server = await startWebServer({ dbFile, rendererDir, actor: 'anna', coreHost: 'built' });
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
@@ -148,7 +162,9 @@ try {
   await page.getByTestId('kind-sales').click();
   await shot(page, '20-ru-choose-sales');
   await page.getByTestId('kind-participants').click();
-  await page.getByTestId('import-file-input').setInputFiles(writeParticipantsWithProblems(work, 'участники-ноябрь.csv', 'Северо-Запад'));
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles(writeParticipantsWithProblems(work, 'участники-ноябрь.csv', 'Северо-Запад'));
   await page.getByTestId('import-preview').or(page.getByTestId('import-error')).first().waitFor();
   await shot(page, '21-ru-preview');
   await page.getByTestId('import-commit').click();
@@ -171,7 +187,9 @@ try {
   const small = await browser.newPage({ viewport: { width: 1024, height: 720 }, locale: 'pl-PL' });
   await small.goto(`${server.url}#/import`);
   await small.getByTestId('import-step-choose').waitFor();
-  await small.getByTestId('import-file-input').setInputFiles(writeParticipantsWithProblems(work, 'uczestnicy-grudzień.csv', 'Pomorskie'));
+  await small
+    .getByTestId('import-file-input')
+    .setInputFiles(writeParticipantsWithProblems(work, 'uczestnicy-grudzień.csv', 'Pomorskie'));
   await small.getByTestId('import-preview').or(small.getByTestId('import-error')).first().waitFor();
   await shot(small, '25-pl-preview-1024');
   await small.getByTestId('adjust-columns').click();

@@ -29,7 +29,10 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [] });
+const browser = await chromium.launch({
+  executablePath,
+  args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [],
+});
 const server = await startWebServer({ dbFile, rendererDir, actor: 'anna', coreHost: 'built' });
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
@@ -38,7 +41,12 @@ try {
     await page.getByTestId('language-select').selectOption(language);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByTestId('scoring-period').selectOption('2026-09');
-    if (await page.getByTestId('calculate').isVisible().catch(() => false)) {
+    if (
+      await page
+        .getByTestId('calculate')
+        .isVisible()
+        .catch(() => false)
+    ) {
       if (language === 'en') await shot(page, `${language}-10-scoring-not-calculated`);
       await page.getByTestId('calculate').click();
     }
@@ -49,7 +57,10 @@ try {
     await page.locator('[data-testid="score-grid"] [role="row"][data-key]').nth(1).click();
     await page.getByTestId('explanation').waitFor();
     await shot(page, `${language}-13-explain`);
-    await page.getByTestId('explain-panel').locator('.detail-body').evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
+    await page
+      .getByTestId('explain-panel')
+      .locator('.detail-body')
+      .evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
     await shot(page, `${language}-14-explain-bottom`);
     await page.getByTestId('explain-close').click();
 
@@ -57,7 +68,11 @@ try {
     await page.locator('.grid-body [role="row"]').nth(1).click();
     await page.getByTestId('points-section').waitFor();
     await page.getByTestId('explanation').waitFor();
-    await page.getByTestId('points-section').locator('h3').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page
+      .getByTestId('points-section')
+      .locator('h3')
+      .first()
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await shot(page, `${language}-20-participant-points`);
     await page.getByTestId('adjust-submit').click();
     await page.getByTestId('adjust-reason-error').scrollIntoViewIfNeeded();

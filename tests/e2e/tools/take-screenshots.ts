@@ -28,7 +28,11 @@ const october = [
   'Razem;;;;;;;',
 ].join('\r\n');
 writeFileSync(join(work, 'participants-october.csv'), october, 'utf8');
-writeFileSync(join(work, 'participants-november.csv'), october.replace('Central', 'Zachód').replace('4000-0005', '4000-9005'), 'utf8');
+writeFileSync(
+  join(work, 'participants-november.csv'),
+  october.replace('Central', 'Zachód').replace('4000-0005', '4000-9005'),
+  'utf8',
+);
 
 async function shot(page: Page, name: string): Promise<void> {
   // Let animations (progress bars, panel slide) settle.
@@ -38,8 +42,16 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [] });
-const server = await startWebServer({ dbFile: join(work, 'loyalty.db'), rendererDir, actor: 'anna', coreHost: 'built' });
+const browser = await chromium.launch({
+  executablePath,
+  args: executablePath ? ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] : [],
+});
+const server = await startWebServer({
+  dbFile: join(work, 'loyalty.db'),
+  rendererDir,
+  actor: 'anna',
+  coreHost: 'built',
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
   await page.goto(server.url);

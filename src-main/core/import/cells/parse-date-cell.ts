@@ -1,4 +1,9 @@
-import { calendarDateFromExcelSerial, calendarDateFromUtcDate, makeCalendarDate, type CalendarDate } from '../../periods/period';
+import {
+  calendarDateFromExcelSerial,
+  calendarDateFromUtcDate,
+  makeCalendarDate,
+  type CalendarDate,
+} from '../../periods/period';
 import type { CellParseContext, CellParseResult, FilledCell } from '../table/field-definitions';
 import { normalizeSpaces } from '../read/raw-table';
 
@@ -22,7 +27,12 @@ export function slashIsMonthFirst(locale: string): boolean {
 export function parseDateText(text: string, locale: string): CalendarDate | null {
   const s = normalizeSpaces(text).trim().replace(/\s+/g, ' ');
   const ymd = YEAR_FIRST.exec(s);
-  if (ymd) return makeCalendarDate(Number.parseInt(ymd[1] ?? '', 10), Number.parseInt(ymd[3] ?? '', 10), Number.parseInt(ymd[4] ?? '', 10));
+  if (ymd)
+    return makeCalendarDate(
+      Number.parseInt(ymd[1] ?? '', 10),
+      Number.parseInt(ymd[3] ?? '', 10),
+      Number.parseInt(ymd[4] ?? '', 10),
+    );
   const dmy = DAY_FIRST.exec(s);
   if (dmy) {
     const first = Number.parseInt(dmy[1] ?? '', 10);
@@ -38,10 +48,14 @@ export function parseDateText(text: string, locale: string): CalendarDate | null
  * A calendar date `YYYY-MM-DD` from a date cell, an Excel serial number (a date column whose
  * format was lost, or a workbook read before its styles) or a text date.
  */
-export function parseDateCell(cell: FilledCell, context: Pick<CellParseContext, 'locale' | 'date1904'>): CellParseResult<CalendarDate> {
+export function parseDateCell(
+  cell: FilledCell,
+  context: Pick<CellParseContext, 'locale' | 'date1904'>,
+): CellParseResult<CalendarDate> {
   let date: CalendarDate | null = null;
   if (cell instanceof Date) date = calendarDateFromUtcDate(cell);
-  else if (typeof cell === 'number') date = calendarDateFromExcelSerial(context.date1904 ? cell + DATE1904_OFFSET : cell);
+  else if (typeof cell === 'number')
+    date = calendarDateFromExcelSerial(context.date1904 ? cell + DATE1904_OFFSET : cell);
   else if (typeof cell === 'string') date = parseDateText(cell, context.locale);
   return date ? { ok: true, value: date } : { ok: false, code: 'BAD_DATE', message: BAD_DATE_MESSAGE };
 }

@@ -8,8 +8,16 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 export function parseEmailCell(cell: FilledCell, maxLength = 200): CellParseResult<string> {
   if (typeof cell !== 'string') return { ok: false, code: 'BAD_EMAIL', message: 'is not an email address' };
   // Hyperlinked addresses sometimes arrive with their scheme.
-  const text = normalizeSpaces(cell).trim().replace(/^mailto:/i, '');
-  if (text.length > maxLength) return { ok: false, code: 'TOO_LONG', message: `is too long (${text.length} characters; at most ${maxLength})`, params: { length: text.length, max: maxLength } };
+  const text = normalizeSpaces(cell)
+    .trim()
+    .replace(/^mailto:/i, '');
+  if (text.length > maxLength)
+    return {
+      ok: false,
+      code: 'TOO_LONG',
+      message: `is too long (${text.length} characters; at most ${maxLength})`,
+      params: { length: text.length, max: maxLength },
+    };
   if (!EMAIL.test(text)) return { ok: false, code: 'BAD_EMAIL', message: 'is not an email address' };
   return { ok: true, value: text };
 }

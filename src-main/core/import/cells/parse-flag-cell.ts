@@ -12,5 +12,9 @@ export function parseFlagCell(cell: FilledCell): CellParseResult<boolean> {
   const word = typeof cell === 'string' ? normalizeSpaces(cell).trim().toLowerCase() : '';
   if (YES.includes(word)) return { ok: true, value: true };
   if (NO.includes(word)) return { ok: true, value: false };
-  return { ok: false, code: 'BAD_FLAG', message: 'is neither yes nor no (expected yes/no, tak/nie, да/нет, ja/nei, 1/0, or x for yes and blank for no)' };
+  return {
+    ok: false,
+    code: 'BAD_FLAG',
+    message: 'is neither yes nor no (expected yes/no, tak/nie, да/нет, ja/nei, 1/0, or x for yes and blank for no)',
+  };
 }

@@ -26,7 +26,10 @@ describe('parseIban', () => {
   });
 
   it('refuses a wrong length for a known country', () => {
-    expect(parseIban('PL6110901014000007121981287')).toEqual({ ok: false, reason: 'is not an IBAN (PL account numbers have 28 characters, this one has 27)' });
+    expect(parseIban('PL6110901014000007121981287')).toEqual({
+      ok: false,
+      reason: 'is not an IBAN (PL account numbers have 28 characters, this one has 27)',
+    });
   });
 
   it.each(['', 'hello', '1234', '40817810099910004312', 'PL61-1090', 'XX'])('refuses %j', (text) => {
@@ -44,6 +47,9 @@ describe('parseIbanCell', () => {
   it('gives BAD_IBAN for bad text and for numbers', () => {
     expect(parseIbanCell('PL00 1234')).toMatchObject({ ok: false, code: 'BAD_IBAN' });
     expect(parseIbanCell(6.110901014e25)).toMatchObject({ ok: false, code: 'BAD_IBAN' });
-    expect(parseIbanCell('PL61 1090 1014 0000 0712 1981 2874')).toEqual({ ok: true, value: 'PL61109010140000071219812874' });
+    expect(parseIbanCell('PL61 1090 1014 0000 0712 1981 2874')).toEqual({
+      ok: true,
+      value: 'PL61109010140000071219812874',
+    });
   });
 });

@@ -3,9 +3,42 @@ import { normalizeSpaces } from '../read/raw-table';
 
 // IBAN lengths by country (ISO 13616 registry) for the countries our clients and their reps bank in.
 const IBAN_LENGTHS: Record<string, number> = {
-  AT: 20, BE: 16, BG: 22, BY: 28, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27, GB: 22, GR: 27,
-  HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, KZ: 20, LI: 21, LT: 20, LU: 20, LV: 21, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25,
-  RO: 24, RU: 33, SE: 24, SI: 19, SK: 24, UA: 29,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  BY: 28,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  KZ: 20,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  RU: 33,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  UA: 29,
 };
 
 /** ISO 13616 mod-97: the rearranged IBAN read as a number leaves 1. */
@@ -35,15 +68,26 @@ export function parseIban(text: string): IbanResult {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(candidate)) return { ok: false, reason: 'is not an IBAN' };
   const expected = IBAN_LENGTHS[candidate.slice(0, 2)];
   if (expected !== undefined && candidate.length !== expected) {
-    return { ok: false, reason: `is not an IBAN (${candidate.slice(0, 2)} account numbers have ${expected} characters, this one has ${candidate.length})` };
+    return {
+      ok: false,
+      reason: `is not an IBAN (${candidate.slice(0, 2)} account numbers have ${expected} characters, this one has ${candidate.length})`,
+    };
   }
-  if (!ibanChecksumIsValid(candidate)) return { ok: false, reason: 'is not a valid IBAN (its check digits do not match; a character is probably mistyped)' };
+  if (!ibanChecksumIsValid(candidate))
+    return {
+      ok: false,
+      reason: 'is not a valid IBAN (its check digits do not match; a character is probably mistyped)',
+    };
   return { ok: true, iban: candidate };
 }
 
 export function parseIbanCell(cell: FilledCell): CellParseResult<string> {
   if (typeof cell === 'number') {
-    return { ok: false, code: 'BAD_IBAN', message: 'is a number, and a spreadsheet cannot keep an account number as a number; format the column as text' };
+    return {
+      ok: false,
+      code: 'BAD_IBAN',
+      message: 'is a number, and a spreadsheet cannot keep an account number as a number; format the column as text',
+    };
   }
   if (typeof cell !== 'string') return { ok: false, code: 'BAD_IBAN', message: 'is not an IBAN' };
   const result = parseIban(cell);

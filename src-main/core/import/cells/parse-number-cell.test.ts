@@ -21,11 +21,19 @@ describe('parseMoneyCell', () => {
         params: { separator: '.', readAs: 'thousands', locale: 'pl-PL' },
       },
     });
-    expect(parseMoneyCell('1,234', en)).toMatchObject({ ok: true, value: 123400, warning: { code: 'AMBIGUOUS_NUMBER' } });
+    expect(parseMoneyCell('1,234', en)).toMatchObject({
+      ok: true,
+      value: 123400,
+      warning: { code: 'AMBIGUOUS_NUMBER' },
+    });
   });
 
   it('gives errors with their codes', () => {
-    expect(parseMoneyCell('12,345', pl)).toMatchObject({ ok: false, code: 'TOO_MANY_DECIMALS', params: { decimals: 3, allowed: 2 } });
+    expect(parseMoneyCell('12,345', pl)).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_DECIMALS',
+      params: { decimals: 3, allowed: 2 },
+    });
     expect(parseMoneyCell('abc', pl)).toMatchObject({ ok: false, code: 'BAD_NUMBER' });
     expect(parseMoneyCell(new Date(0), pl)).toMatchObject({ ok: false, code: 'BAD_NUMBER' });
     expect(parseMoneyCell(true, pl)).toMatchObject({ ok: false, code: 'BAD_NUMBER' });
@@ -36,7 +44,15 @@ describe('parseWholeNumberCell', () => {
   it('reads whole numbers and refuses fractions', () => {
     expect(parseWholeNumberCell('5,0', pl)).toEqual({ ok: true, value: 5 });
     expect(parseWholeNumberCell(18, pl)).toEqual({ ok: true, value: 18 });
-    expect(parseWholeNumberCell('5,5', pl)).toEqual({ ok: false, code: 'BAD_NUMBER', message: 'is not a whole number' });
-    expect(parseWholeNumberCell('1,000', en)).toMatchObject({ ok: true, value: 1000, warning: { code: 'AMBIGUOUS_NUMBER' } });
+    expect(parseWholeNumberCell('5,5', pl)).toEqual({
+      ok: false,
+      code: 'BAD_NUMBER',
+      message: 'is not a whole number',
+    });
+    expect(parseWholeNumberCell('1,000', en)).toMatchObject({
+      ok: true,
+      value: 1000,
+      warning: { code: 'AMBIGUOUS_NUMBER' },
+    });
   });
 });

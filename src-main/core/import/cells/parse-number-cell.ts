@@ -21,8 +21,16 @@ export function parseMoneyCell(cell: FilledCell, context: CellParseContext): Cel
   const input = numberInput(cell);
   if (input === null) return { ok: false, code: 'BAD_NUMBER', message: 'is not an amount' };
   const result = parseDecimalToMinor(input, context.currencyDigits, context.locale);
-  if (!result.ok) return { ok: false, code: result.code, message: result.message, ...(result.params ? { params: result.params } : {}) };
-  return result.ambiguous ? { ok: true, value: result.minor, warning: ambiguityWarning(result.ambiguous, context) } : { ok: true, value: result.minor };
+  if (!result.ok)
+    return {
+      ok: false,
+      code: result.code,
+      message: result.message,
+      ...(result.params ? { params: result.params } : {}),
+    };
+  return result.ambiguous
+    ? { ok: true, value: result.minor, warning: ambiguityWarning(result.ambiguous, context) }
+    : { ok: true, value: result.minor };
 }
 
 /** A whole number (quantities, points): "5", "5,0" and 5.0 are 5; "5,5" is an error. */
@@ -30,6 +38,14 @@ export function parseWholeNumberCell(cell: FilledCell, context: CellParseContext
   const input = numberInput(cell);
   if (input === null) return { ok: false, code: 'BAD_NUMBER', message: 'is not a number' };
   const result = parseWholeNumber(input, context.locale);
-  if (!result.ok) return { ok: false, code: result.code, message: result.message, ...(result.params ? { params: result.params } : {}) };
-  return result.ambiguous ? { ok: true, value: result.value, warning: ambiguityWarning(result.ambiguous, context) } : { ok: true, value: result.value };
+  if (!result.ok)
+    return {
+      ok: false,
+      code: result.code,
+      message: result.message,
+      ...(result.params ? { params: result.params } : {}),
+    };
+  return result.ambiguous
+    ? { ok: true, value: result.value, warning: ambiguityWarning(result.ambiguous, context) }
+    : { ok: true, value: result.value };
 }

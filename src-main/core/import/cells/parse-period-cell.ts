@@ -24,17 +24,23 @@ export function periodFromText(text: string, locale: string): Period | null {
   return date ? periodOfDate(date) : null;
 }
 
-export function parsePeriodCell(cell: FilledCell, context: Pick<CellParseContext, 'locale' | 'date1904'>): CellParseResult<Period> {
+export function parsePeriodCell(
+  cell: FilledCell,
+  context: Pick<CellParseContext, 'locale' | 'date1904'>,
+): CellParseResult<Period> {
   let period: Period | null = null;
   if (cell instanceof Date) {
     const date = calendarDateFromUtcDate(cell);
     period = date ? periodOfDate(date) : null;
   } else if (typeof cell === 'number') {
-    if (Number.isInteger(cell) && cell >= 190001 && cell <= 299912) period = makePeriod(Math.trunc(cell / 100), cell % 100);
+    if (Number.isInteger(cell) && cell >= 190001 && cell <= 299912)
+      period = makePeriod(Math.trunc(cell / 100), cell % 100);
     else {
       const date = calendarDateFromExcelSerial(context.date1904 ? cell + 1462 : cell);
       period = date ? periodOfDate(date) : null;
     }
   } else if (typeof cell === 'string') period = periodFromText(cell, context.locale);
-  return period ? { ok: true, value: period } : { ok: false, code: 'BAD_PERIOD', message: 'is not a month (expected YYYY-MM, or a date in the month)' };
+  return period
+    ? { ok: true, value: period }
+    : { ok: false, code: 'BAD_PERIOD', message: 'is not a month (expected YYYY-MM, or a date in the month)' };
 }

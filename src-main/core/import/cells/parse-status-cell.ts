@@ -26,5 +26,10 @@ export function parseStatusCell(cell: FilledCell): CellParseResult<ParticipantSt
   const word = typeof cell === 'string' ? normalizeSpaces(cell).trim().toLowerCase() : '';
   const status = STATUS_WORDS[word];
   if (status) return { ok: true, value: status };
-  return { ok: false, code: 'BAD_STATUS', message: 'is not a status (expected active or inactive, aktywny or nieaktywny, активен or неактивен, aktiv or inaktiv)' };
+  return {
+    ok: false,
+    code: 'BAD_STATUS',
+    message:
+      'is not a status (expected active or inactive, aktywny or nieaktywny, активен or неактивен, aktiv or inaktiv)',
+  };
 }

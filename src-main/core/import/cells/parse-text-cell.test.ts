@@ -26,7 +26,15 @@ describe('parseTextCell', () => {
 
   it('refuses text over the limit as TOO_LONG', () => {
     expect(parseTextCell('x'.repeat(200))).toMatchObject({ ok: true });
-    expect(parseTextCell('x'.repeat(201))).toEqual({ ok: false, code: 'TOO_LONG', message: 'is too long (201 characters; at most 200)', params: { length: 201, max: 200 } });
-    expect(textParser(5)('abcdef', { locale: 'pl-PL', currencyDigits: 2, date1904: false })).toMatchObject({ ok: false, code: 'TOO_LONG' });
+    expect(parseTextCell('x'.repeat(201))).toEqual({
+      ok: false,
+      code: 'TOO_LONG',
+      message: 'is too long (201 characters; at most 200)',
+      params: { length: 201, max: 200 },
+    });
+    expect(textParser(5)('abcdef', { locale: 'pl-PL', currencyDigits: 2, date1904: false })).toMatchObject({
+      ok: false,
+      code: 'TOO_LONG',
+    });
   });
 });

@@ -19,7 +19,8 @@ export function parseTextCell(cell: FilledCell, maxLength = DEFAULT_TEXT_MAX): C
       return {
         ok: false,
         code: 'BAD_NUMBER',
-        message: 'is a number too long to be kept exactly (a spreadsheet keeps 15 digits); format the column as text and type the value again',
+        message:
+          'is a number too long to be kept exactly (a spreadsheet keeps 15 digits); format the column as text and type the value again',
       };
     }
     text = String(cell);

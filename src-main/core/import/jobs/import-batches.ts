@@ -3,7 +3,6 @@ import { importBatches } from '../../../db/schema';
 import type { CoreContext } from '../../context';
 import type { ImportBatchView } from '../report/import-report';
 
-
 export function listImportBatches(ctx: CoreContext, programId: number, limit = 200): ImportBatchView[] {
   return ctx.store.db
     .select({

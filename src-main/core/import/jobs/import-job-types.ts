@@ -5,7 +5,9 @@ import type { ImportFile } from './import-pipeline';
 import type { ImportKind, ImportPreview, ImportReport } from '../report/import-report';
 
 export interface ImportOptions {
-  /** Sales: the period the file is for, `YYYY-MM`; without it, taken from the file when all its dates fall in one month. */
+  /**
+   * Sales: the period the file is for, `YYYY-MM`; without it, taken from the file when all its dates fall in one month.
+   */
   period?: string;
   /** Sales: the earlier batch that this corrected file supersedes. */
   replaceBatchId?: number;
@@ -29,5 +31,10 @@ export interface PreparedImport {
 
 export interface ImportKindRunner {
   kind: ImportKind;
-  prepare(ctx: CoreContext, file: ImportFile, options: ImportOptions, progress: ImportProgress): Promise<PreparedImport>;
+  prepare(
+    ctx: CoreContext,
+    file: ImportFile,
+    options: ImportOptions,
+    progress: ImportProgress,
+  ): Promise<PreparedImport>;
 }

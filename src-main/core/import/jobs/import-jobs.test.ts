@@ -78,7 +78,13 @@ function handRunner() {
       return reportOf(file, 3);
     },
   });
-  return { runner, state, finish: (file: ImportFile) => finish(prepared(file)), fail: (error: unknown) => fail(error), progress: () => seen };
+  return {
+    runner,
+    state,
+    finish: (file: ImportFile) => finish(prepared(file)),
+    fail: (error: unknown) => fail(error),
+    progress: () => seen,
+  };
 }
 
 const file: ImportFile = { fileName: 'p.csv', bytes: new TextEncoder().encode('Rep code;Name\nR1;A\n') };
@@ -103,10 +109,19 @@ describe('import jobs: states', () => {
     const hand = handRunner();
     const jobs = createImportJobs(ctx, [hand.runner]);
     const jobId = jobs.start('participants', file);
-    expect(jobs.status(jobId)).toMatchObject({ state: 'reading', rowsRead: 0, bytesRead: 0, totalBytes: file.bytes.byteLength, preview: null });
+    expect(jobs.status(jobId)).toMatchObject({
+      state: 'reading',
+      rowsRead: 0,
+      bytesRead: 0,
+      totalBytes: file.bytes.byteLength,
+      preview: null,
+    });
     hand.progress()?.onProgress(2, 10);
     expect(jobs.status(jobId)).toMatchObject({ state: 'reading', rowsRead: 2, bytesRead: 10 });
-    expect(refusal(() => jobs.commit(jobId))).toMatchObject({ code: 'IMPORT_NOT_READY', message: 'This import cannot be committed: it is reading.' });
+    expect(refusal(() => jobs.commit(jobId))).toMatchObject({
+      code: 'IMPORT_NOT_READY',
+      message: 'This import cannot be committed: it is reading.',
+    });
     hand.finish(file);
     const ready = await jobs.settled(jobId);
     expect(ready).toMatchObject({ state: 'ready', rowsRead: 3, bytesRead: file.bytes.byteLength });
@@ -140,12 +155,15 @@ describe('import jobs: states', () => {
     expect(ready.state.commits).toBe(0);
   });
 
-  it('fails with the reader\'s sentence, and refuses to commit a failed job', async () => {
+  it("fails with the reader's sentence, and refuses to commit a failed job", async () => {
     const hand = handRunner();
     const jobs = createImportJobs(ctx, [hand.runner]);
     const jobId = jobs.start('participants', file);
     hand.fail(new AppError('FILE_EMPTY', 'The file "p.csv" is empty (0 bytes).'));
-    expect(await jobs.settled(jobId)).toMatchObject({ state: 'failed', error: { code: 'FILE_EMPTY', message: 'The file "p.csv" is empty (0 bytes).' } });
+    expect(await jobs.settled(jobId)).toMatchObject({
+      state: 'failed',
+      error: { code: 'FILE_EMPTY', message: 'The file "p.csv" is empty (0 bytes).' },
+    });
     expect(refusal(() => jobs.commit(jobId)).message).toBe('This import cannot be committed: it is failed.');
     // An unexpected error is not shown raw.
     const other = handRunner();
@@ -155,7 +173,10 @@ describe('import jobs: states', () => {
     console.error = () => undefined;
     try {
       other.fail(new TypeError('x is undefined'));
-      expect((await jobs2.settled(second)).error).toEqual({ code: 'INTERNAL', message: 'The file could not be read because of an error inside Loyalty Desk; nothing was written.' });
+      expect((await jobs2.settled(second)).error).toEqual({
+        code: 'INTERNAL',
+        message: 'The file could not be read because of an error inside Loyalty Desk; nothing was written.',
+      });
     } finally {
       console.error = logged;
     }
@@ -257,29 +278,36 @@ describe('import jobs: reading a large file', () => {
   it.each([
     ['participants.csv', () => largeParticipantsCsv(60_000), 60_001],
     ['participants.xlsx', () => largeParticipantsXlsx(60_000), 60_001],
-  ])('reports progress of %s that only grows, up to the whole file, while the event loop keeps turning', async (fileName, make, rows) => {
-    const bytes = make();
-    const progress: [number, number][] = [];
-    let last = performance.now();
-    let longestGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-    }, 5);
-    try {
-      const table = await readImportTable({ fileName, bytes }, participantsImport, { locale: 'pl-PL', currencyDigits: 2, onProgress: (r, b) => progress.push([r, b]) });
-      expect(table.accepted).toHaveLength(rows - 1);
-    } finally {
-      clearInterval(ticker);
-    }
-    expect(progress.length).toBeGreaterThanOrEqual(50);
-    for (let i = 1; i < progress.length; i++) {
-      expect(progress[i]![0]).toBeGreaterThanOrEqual(progress[i - 1]![0]);
-      expect(progress[i]![1]).toBeGreaterThanOrEqual(progress[i - 1]![1]);
-    }
-    expect(progress.at(-1)).toEqual([rows, bytes.byteLength]);
-    // Loose, for a busy test machine (a few tens of milliseconds on an idle one): no stretch takes seconds.
-    expect(longestGap).toBeLessThan(1500);
-  });
+  ])(
+    'reports progress of %s that only grows, up to the whole file, while the event loop keeps turning',
+    async (fileName, make, rows) => {
+      const bytes = make();
+      const progress: [number, number][] = [];
+      let last = performance.now();
+      let longestGap = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      }, 5);
+      try {
+        const table = await readImportTable({ fileName, bytes }, participantsImport, {
+          locale: 'pl-PL',
+          currencyDigits: 2,
+          onProgress: (r, b) => progress.push([r, b]),
+        });
+        expect(table.accepted).toHaveLength(rows - 1);
+      } finally {
+        clearInterval(ticker);
+      }
+      expect(progress.length).toBeGreaterThanOrEqual(50);
+      for (let i = 1; i < progress.length; i++) {
+        expect(progress[i]![0]).toBeGreaterThanOrEqual(progress[i - 1]![0]);
+        expect(progress[i]![1]).toBeGreaterThanOrEqual(progress[i - 1]![1]);
+      }
+      expect(progress.at(-1)).toEqual([rows, bytes.byteLength]);
+      // Loose, for a busy test machine (a few tens of milliseconds on an idle one): no stretch takes seconds.
+      expect(longestGap).toBeLessThan(1500);
+    },
+  );
 });

@@ -31,13 +31,18 @@ export interface ImportJobs {
   commit(jobId: string): ImportReport;
 }
 
-export function createImportJobs(ctx: CoreContext, runners: readonly ImportKindRunner[], clock: () => number = Date.now): ImportJobs {
+export function createImportJobs(
+  ctx: CoreContext,
+  runners: readonly ImportKindRunner[],
+  clock: () => number = Date.now,
+): ImportJobs {
   const jobs = new Map<string, Job>();
   const byKind = new Map(runners.map((r) => [r.kind, r]));
 
   const forget = () => {
     const now = clock();
-    for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
+    for (const [id, job] of jobs)
+      if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
   };
 
   const find = (jobId: string): Job => {
@@ -128,7 +133,9 @@ export function createImportJobs(ctx: CoreContext, runners: readonly ImportKindR
       const job = find(jobId);
       if (job.status.state === 'committed' && job.status.report) return job.status.report;
       if (job.status.state !== 'ready' || !job.prepared) {
-        throw new AppError('IMPORT_NOT_READY', `This import cannot be committed: it is ${job.status.state}.`, { state: job.status.state });
+        throw new AppError('IMPORT_NOT_READY', `This import cannot be committed: it is ${job.status.state}.`, {
+          state: job.status.state,
+        });
       }
       job.status.state = 'committing';
       try {
@@ -151,5 +158,8 @@ function toJobError(error: unknown): ImportJobStatus['error'] {
   if (error instanceof AppError) return error.toData();
   if (isDatabaseBusy(error)) return databaseBusyError().toData();
   console.error('Unexpected error while reading an import:', error);
-  return { code: 'INTERNAL', message: 'The file could not be read because of an error inside Loyalty Desk; nothing was written.' };
+  return {
+    code: 'INTERNAL',
+    message: 'The file could not be read because of an error inside Loyalty Desk; nothing was written.',
+  };
 }

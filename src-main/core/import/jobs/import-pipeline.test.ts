@@ -12,7 +12,11 @@ const sales = defineImport({
   kind: 'sales',
   fields: {
     date: { required: true, synonyms: ['Date', 'Data', 'Дата'], parse: parseDateCell },
-    participantCode: { required: true, synonyms: ['Rep code', 'Kod przedstawiciela', 'Код представителя'], parse: textParser(100) },
+    participantCode: {
+      required: true,
+      synonyms: ['Rep code', 'Kod przedstawiciela', 'Код представителя'],
+      parse: textParser(100),
+    },
     quantity: { required: true, synonyms: ['Qty', 'Ilość', 'Количество'], parse: parseWholeNumberCell },
     netValue: { required: true, synonyms: ['Net value', 'Wartość netto', 'Сумма'], parse: parseMoneyCell },
     documentNo: { required: false, synonyms: ['Invoice', 'Nr faktury'], parse: textParser() },
@@ -56,15 +60,47 @@ describe('readImportTable on CSV', () => {
       'Uwagi: dane z systemu ERP;;;;',
     ].join('\r\n');
     const table = await readImportTable(csv(text), sales, options);
-    expect(table).toMatchObject({ format: 'csv', encoding: 'utf-8', separator: ';', sheet: null, headerRow: 3, rowsRead: 5, rejected: 0, skipped: 2 });
-    expect(table.mapping).toEqual({ date: 'Data', participantCode: 'Kod przedstawiciela', quantity: 'Ilość', netValue: 'Wartość netto', documentNo: 'Nr faktury' });
+    expect(table).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      separator: ';',
+      sheet: null,
+      headerRow: 3,
+      rowsRead: 5,
+      rejected: 0,
+      skipped: 2,
+    });
+    expect(table.mapping).toEqual({
+      date: 'Data',
+      participantCode: 'Kod przedstawiciela',
+      quantity: 'Ilość',
+      netValue: 'Wartość netto',
+      documentNo: 'Nr faktury',
+    });
     expect(table.accepted).toEqual([
-      { row: 4, values: { date: '2026-10-05', participantCode: 'R0001', quantity: 5, netValue: 123456, documentNo: 'FV/1' } },
-      { row: 5, values: { date: '2026-10-06', participantCode: 'R0002', quantity: 2, netValue: 1230, documentNo: 'FV/2' } },
-      { row: 7, values: { date: '2026-10-07', participantCode: 'R0003', quantity: 1, netValue: -500, documentNo: 'FV/3' } },
+      {
+        row: 4,
+        values: { date: '2026-10-05', participantCode: 'R0001', quantity: 5, netValue: 123456, documentNo: 'FV/1' },
+      },
+      {
+        row: 5,
+        values: { date: '2026-10-06', participantCode: 'R0002', quantity: 2, netValue: 1230, documentNo: 'FV/2' },
+      },
+      {
+        row: 7,
+        values: { date: '2026-10-07', participantCode: 'R0003', quantity: 1, netValue: -500, documentNo: 'FV/3' },
+      },
     ]);
     expect(table.problems).toEqual([
-      { row: 8, column: 'Data', value: 'Razem', code: 'TOTALS_ROW', reason: 'Row 8 is a totals row ("Razem") and was skipped.', params: { row: 8, value: 'Razem' }, severity: 'skipped' },
+      {
+        row: 8,
+        column: 'Data',
+        value: 'Razem',
+        code: 'TOTALS_ROW',
+        reason: 'Row 8 is a totals row ("Razem") and was skipped.',
+        params: { row: 8, value: 'Razem' },
+        severity: 'skipped',
+      },
       {
         row: 9,
         column: 'Data',
@@ -101,11 +137,19 @@ describe('readImportTable on CSV', () => {
       [6, 'Invoice', 'A', 'DUPLICATE_IN_FILE', 'error'],
       [7, 'Net value', 'x', 'BAD_NUMBER', 'error'],
     ]);
-    expect(table.problems[0]?.reason).toBe('Row 2, column "Date": "31.02.2026" is not a date (expected dd.mm.yyyy or yyyy-mm-dd).');
-    expect(table.problems[1]?.reason).toBe('Row 3, column "Rep code": the value is missing, and this column is required.');
-    expect(table.problems[3]?.reason).toBe('Row 4, column "Net value": "10.005" has 3 decimals, but the currency has 2.');
+    expect(table.problems[0]?.reason).toBe(
+      'Row 2, column "Date": "31.02.2026" is not a date (expected dd.mm.yyyy or yyyy-mm-dd).',
+    );
+    expect(table.problems[1]?.reason).toBe(
+      'Row 3, column "Rep code": the value is missing, and this column is required.',
+    );
+    expect(table.problems[3]?.reason).toBe(
+      'Row 4, column "Net value": "10.005" has 3 decimals, but the currency has 2.',
+    );
     expect(table.problems[4]?.params).toMatchObject({ count: 2 });
-    expect(table.problems[5]?.reason).toBe('Row 6, column "Invoice": "A" was already given in row 2; this row was not taken.');
+    expect(table.problems[5]?.reason).toBe(
+      'Row 6, column "Invoice": "A" was already given in row 2; this row was not taken.',
+    );
   });
 
   it('folds a warning repeated down a column into one line with a count', async () => {
@@ -113,7 +157,12 @@ describe('readImportTable on CSV', () => {
     const table = await readImportTable(csv(rows.join('\n')), sales, options);
     expect(table.accepted).toHaveLength(4);
     expect(table.problems).toHaveLength(1);
-    expect(table.problems[0]).toMatchObject({ row: 2, code: 'AMBIGUOUS_NUMBER', severity: 'warning', params: { count: 4 } });
+    expect(table.problems[0]).toMatchObject({
+      row: 2,
+      code: 'AMBIGUOUS_NUMBER',
+      severity: 'warning',
+      params: { count: 4 },
+    });
     expect(table.problems[0]?.reason).toBe(
       'Row 2, column "Net value": "1.234" could be read two ways; it was read with "." as the thousands separator, as pl-PL writes numbers (and 3 more rows of this column read the same way).',
     );
@@ -134,15 +183,25 @@ describe('readImportTable on CSV', () => {
   it('uses an explicit mapping for an unknown header, and refuses a mapping of an unknown field', async () => {
     const text = 'Dzień;Kod przedstawiciela;Ilość;Kwota\n01.10.2026;R1;1;1,00\n';
     expect((await refusal(readImportTable(csv(text), sales, options))).code).toBe('HEADER_NOT_FOUND');
-    const table = await readImportTable({ ...csv(text), mapping: { date: 'Dzień', netValue: 'KWOTA' } }, sales, options);
-    expect(table.mapping).toEqual({ date: 'Dzień', participantCode: 'Kod przedstawiciela', quantity: 'Ilość', netValue: 'Kwota' });
+    const table = await readImportTable(
+      { ...csv(text), mapping: { date: 'Dzień', netValue: 'KWOTA' } },
+      sales,
+      options,
+    );
+    expect(table.mapping).toEqual({
+      date: 'Dzień',
+      participantCode: 'Kod przedstawiciela',
+      quantity: 'Ilość',
+      netValue: 'Kwota',
+    });
     expect(table.accepted[0]?.values).toMatchObject({ date: '2026-10-01', netValue: 100 });
     const bad = await refusal(readImportTable({ ...csv(text), mapping: { price: 'Kwota' } }, sales, options));
     expect(bad.code).toBe('INVALID_INPUT');
   });
 
   it('hands the mapping step the nearest row and the fields it already recognised', async () => {
-    const text = 'Sprzedaż październik 2026\n\nDzień;Numer handlowca;Ilość;Kwota;Nr faktury\n01.10.2026;R1;2;10,00;F1\n';
+    const text =
+      'Sprzedaż październik 2026\n\nDzień;Numer handlowca;Ilość;Kwota;Nr faktury\n01.10.2026;R1;2;10,00;F1\n';
     const error = (await refusal(readImportTable(csv(text), sales, options))) as AppError<'HEADER_NOT_FOUND'>;
     expect(error.code).toBe('HEADER_NOT_FOUND');
     expect(error.details?.headers).toEqual(['Dzień', 'Numer handlowca', 'Ilość', 'Kwota', 'Nr faktury']);
@@ -154,13 +213,19 @@ describe('readImportTable on CSV', () => {
       { field: 'documentNo', required: false, header: 'Nr faktury', source: 'synonym' },
     ]);
     // The operator's choices then find the header row.
-    const mapped = await readImportTable({ ...csv(text), mapping: { date: 'Dzień', participantCode: 'Numer handlowca', netValue: 'Kwota' } }, sales, options);
+    const mapped = await readImportTable(
+      { ...csv(text), mapping: { date: 'Dzień', participantCode: 'Numer handlowca', netValue: 'Kwota' } },
+      sales,
+      options,
+    );
     expect(mapped.headerRow).toBe(3);
     expect(mapped.accepted).toHaveLength(1);
   });
 
   it('offers the first row of several texts when no row names any field', async () => {
-    const error = (await refusal(readImportTable(csv('Raport\nA;B;C\n1;2;3\n'), sales, options))) as AppError<'HEADER_NOT_FOUND'>;
+    const error = (await refusal(
+      readImportTable(csv('Raport\nA;B;C\n1;2;3\n'), sales, options),
+    )) as AppError<'HEADER_NOT_FOUND'>;
     expect(error.details?.headers).toEqual(['A', 'B', 'C']);
   });
 
@@ -173,14 +238,20 @@ describe('readImportTable on CSV', () => {
   });
 
   it('looks for the header only in the first rows', async () => {
-    const lines = [...Array.from({ length: 50 }, (_, i) => `title ${i + 1}`), 'Date;Rep code;Qty;Net value', '01.10.2026;R1;1;1'];
+    const lines = [
+      ...Array.from({ length: 50 }, (_, i) => `title ${i + 1}`),
+      'Date;Rep code;Qty;Net value',
+      '01.10.2026;R1;1;1',
+    ];
     expect((await refusal(readImportTable(csv(lines.join('\n')), sales, options))).code).toBe('HEADER_NOT_FOUND');
     const found = await readImportTable(csv(lines.slice(1).join('\n')), sales, options);
     expect(found.headerRow).toBe(50);
   });
 
   it('refuses a file with a header but no data rows, and a file of blank lines', async () => {
-    const header = await refusal(readImportTable(csv('Date;Rep code;Qty;Net value\n;;;\nRazem;;0;0\n'), sales, options));
+    const header = await refusal(
+      readImportTable(csv('Date;Rep code;Qty;Net value\n;;;\nRazem;;0;0\n'), sales, options),
+    );
     expect(header.code).toBe('FILE_EMPTY');
     expect(header.message).toBe('The file "sales.csv" has a header row (row 1) but no data rows.');
     expect((await refusal(readImportTable(csv('\r\n\r\n  \r\n'), sales, options))).code).toBe('FILE_EMPTY');
@@ -191,18 +262,31 @@ describe('readImportTable on CSV', () => {
     const text = 'Date;Rep code;Qty;Net value\n01.10.2026;R1;1;1\n01.10.2026;R2;1;1\n';
     const rows = await refusal(readImportTable(csv(text), sales, { ...options, limits: { maxRows: 2 } }));
     expect(rows.code).toBe('FILE_TOO_LARGE');
-    expect(rows.message).toBe('The file "sales.csv" has more than 2 rows, over the import limit; split it into smaller files.');
+    expect(rows.message).toBe(
+      'The file "sales.csv" has more than 2 rows, over the import limit; split it into smaller files.',
+    );
     const size = await refusal(readImportTable(csv(text), sales, { ...options, limits: { maxFileBytes: 10 } }));
     expect(size.code).toBe('FILE_TOO_LARGE');
-    const cell = await refusal(readImportTable(csv(`Date;Rep code;Qty;Net value\n01.10.2026;${'R'.repeat(20)};1;1\n`), sales, { ...options, limits: { maxCellChars: 10 } }));
+    const cell = await refusal(
+      readImportTable(csv(`Date;Rep code;Qty;Net value\n01.10.2026;${'R'.repeat(20)};1;1\n`), sales, {
+        ...options,
+        limits: { maxCellChars: 10 },
+      }),
+    );
     expect(cell.code).toBe('FILE_TOO_LARGE');
   });
 
   it('reads Excel\'s ="..." text wrappers and a sep= line', async () => {
-    const table = await readImportTable(csv('sep=,\nDate,Rep code,Qty,Net value\n01.10.2026,="007",1,"1,5"\n'), sales, options);
+    const table = await readImportTable(
+      csv('sep=,\nDate,Rep code,Qty,Net value\n01.10.2026,="007",1,"1,5"\n'),
+      sales,
+      options,
+    );
     expect(table.separator).toBe(',');
     expect(table.headerRow).toBe(1);
-    expect(table.accepted).toEqual([{ row: 2, values: { date: '2026-10-01', participantCode: '007', quantity: 1, netValue: 150, documentNo: null } }]);
+    expect(table.accepted).toEqual([
+      { row: 2, values: { date: '2026-10-01', participantCode: '007', quantity: 1, netValue: 150, documentNo: null } },
+    ]);
   });
 });
 
@@ -211,13 +295,24 @@ describe('readImportTable on xlsx', () => {
     const bytes = await xlsx((wb) => {
       const ws = wb.addWorksheet('Sprzedaż');
       ws.addRow(['Date', 'Rep code', 'Qty', 'Net value', 'Invoice']);
-      ws.addRow([new Date(Date.UTC(2026, 9, 5)), { richText: [{ text: 'R0' }, { text: '001', font: { bold: true } }] }, 2, { formula: 'B1*0+1158.6', result: 1158.6 }, { text: 'FV/1', hyperlink: 'https://erp.example/FV1' }]);
+      ws.addRow([
+        new Date(Date.UTC(2026, 9, 5)),
+        { richText: [{ text: 'R0' }, { text: '001', font: { bold: true } }] },
+        2,
+        { formula: 'B1*0+1158.6', result: 1158.6 },
+        { text: 'FV/1', hyperlink: 'https://erp.example/FV1' },
+      ]);
       ws.addRow([46300, 'R0002', { formula: 'NA()', result: { error: '#N/A' } }, 10, 'FV/2']);
       ws.getCell('A2').numFmt = 'dd.mm.yyyy';
     });
     const table = await readImportTable({ fileName: 'sales.xlsx', bytes }, sales, options);
     expect(table).toMatchObject({ format: 'xlsx', sheet: 'Sprzedaż', headerRow: 1, rowsRead: 2, rejected: 1 });
-    expect(table.accepted).toEqual([{ row: 2, values: { date: '2026-10-05', participantCode: 'R0001', quantity: 2, netValue: 115860, documentNo: 'FV/1' } }]);
+    expect(table.accepted).toEqual([
+      {
+        row: 2,
+        values: { date: '2026-10-05', participantCode: 'R0001', quantity: 2, netValue: 115860, documentNo: 'FV/1' },
+      },
+    ]);
     expect(table.problems.map((p) => [p.row, p.column, p.value, p.code])).toEqual([[3, 'Qty', '=NA()', 'ERROR_CELL']]);
   });
 
@@ -241,7 +336,8 @@ describe('readImportTable on xlsx', () => {
         column: 'Date',
         value: '02.10.2026',
         code: 'MERGED_CELL',
-        reason: 'Row 4, column "Date": the cell is part of the merged area A4:A5; unmerge the cells and fill in every row.',
+        reason:
+          'Row 4, column "Date": the cell is part of the merged area A4:A5; unmerge the cells and fill in every row.',
         params: { row: 4, column: 'Date', area: 'A4:A5' },
         severity: 'error',
       },
@@ -250,7 +346,8 @@ describe('readImportTable on xlsx', () => {
         column: 'Date',
         value: '',
         code: 'MERGED_CELL',
-        reason: 'Row 5, column "Date": the cell is part of the merged area A4:A5; unmerge the cells and fill in every row.',
+        reason:
+          'Row 5, column "Date": the cell is part of the merged area A4:A5; unmerge the cells and fill in every row.',
         params: { row: 5, column: 'Date', area: 'A4:A5' },
         severity: 'error',
       },
@@ -267,7 +364,10 @@ describe('readImportTable on xlsx', () => {
       ws.mergeCells('C30001:D30001');
     });
     const handed: number[] = [];
-    const table = await readImportTable({ fileName: 'merged-far.xlsx', bytes }, sales, { ...options, onAccepted: (row) => handed.push(row) });
+    const table = await readImportTable({ fileName: 'merged-far.xlsx', bytes }, sales, {
+      ...options,
+      onAccepted: (row) => handed.push(row),
+    });
     const merged = [25000, 25001, 25002, 25003, 30001];
     expect(handed).toHaveLength(30_000 - merged.length);
     expect(handed.filter((row) => merged.includes(row))).toEqual([]);
@@ -317,8 +417,12 @@ describe('readImportTable on xlsx', () => {
     expect(hidden.accepted.map((r) => r.values.participantCode)).toEqual(['H1']);
     const missing = await refusal(readImportTable({ fileName: 'book.xlsx', bytes, sheet: 'Sales' }, sales, options));
     expect(missing.code).toBe('SHEET_NOT_FOUND');
-    expect(missing.message).toBe('The workbook "book.xlsx" has no sheet named "Sales"; its sheets are "Instrukcja", "Ukryty", "Dane", "Inne".');
-    const noHeader = await refusal(readImportTable({ fileName: 'book.xlsx', bytes, sheet: 'Instrukcja' }, sales, options));
+    expect(missing.message).toBe(
+      'The workbook "book.xlsx" has no sheet named "Sales"; its sheets are "Instrukcja", "Ukryty", "Dane", "Inne".',
+    );
+    const noHeader = await refusal(
+      readImportTable({ fileName: 'book.xlsx', bytes, sheet: 'Instrukcja' }, sales, options),
+    );
     expect(noHeader.code).toBe('HEADER_NOT_FOUND');
   });
 
@@ -328,7 +432,9 @@ describe('readImportTable on xlsx', () => {
       ws.addRow(['Date', 'Rep code', 'Qty', 'Net value']);
       for (let i = 0; i < 2000; i++) ws.addRow(['01.10.2026', `R${i}`, 1, 1]);
     });
-    const error = await refusal(readImportTable({ fileName: 'big.xlsx', bytes }, sales, { ...options, limits: { maxUnpackedBytes: 50_000 } }));
+    const error = await refusal(
+      readImportTable({ fileName: 'big.xlsx', bytes }, sales, { ...options, limits: { maxUnpackedBytes: 50_000 } }),
+    );
     expect(error.code).toBe('FILE_TOO_LARGE');
   });
 });

@@ -7,7 +7,13 @@ import { cellToText } from '../cells/cell-text';
 import { classifyRow } from '../table/classify-row';
 import { duplicateKeyOf } from '../table/duplicate-key';
 import { evaluateRow, hasErrors } from '../table/evaluate-row';
-import { requiredFields, type CellParseContext, type FieldTable, type FieldValues, type ImportDefinition } from '../table/field-definitions';
+import {
+  requiredFields,
+  type CellParseContext,
+  type FieldTable,
+  type FieldValues,
+  type ImportDefinition,
+} from '../table/field-definitions';
 import { matchHeaderRow, type ColumnMapping, type MappingOverride } from '../table/find-header-row';
 import { resolveImportLimits, type ImportLimits } from '../read/import-limits';
 import { headerSignature, headerTexts } from '../table/header-signature';
@@ -122,15 +128,27 @@ function quoteList(items: readonly string[]): string {
   return items.map((s) => `"${s}"`).join(', ');
 }
 
-function headerNotFound<F extends FieldTable>(fileName: string, source: { format: string }, definition: ImportDefinition<F>, limits: ImportLimits, override: MappingOverride, closest: Closest | null): AppError {
-  const first = (field: string) => (override[field] !== undefined ? `"${override[field]}"` : (definition.fields[field]?.synonyms[0] ?? field));
+function headerNotFound<F extends FieldTable>(
+  fileName: string,
+  source: { format: string },
+  definition: ImportDefinition<F>,
+  limits: ImportLimits,
+  override: MappingOverride,
+  closest: Closest | null,
+): AppError {
+  const first = (field: string) =>
+    override[field] !== undefined ? `"${override[field]}"` : (definition.fields[field]?.synonyms[0] ?? field);
   const wanted = requiredFields(definition).map((field) => {
     if (override[field] !== undefined) return `"${override[field]}" (chosen for ${field})`;
     const synonyms = definition.fields[field]?.synonyms ?? [];
     return synonyms.length > 1 ? `${synonyms[0]} (or ${synonyms.slice(1).join(', ')})` : (synonyms[0] ?? field);
   });
-  const where = source.format === 'csv' ? `the first ${limits.headerSearchRows} rows of "${fileName}"` : `the first ${limits.headerSearchRows} rows of any sheet of "${fileName}"`;
-  const needs = wanted.length > 1 ? `${wanted.slice(0, -1).join(', ')} and ${wanted[wanted.length - 1]}` : (wanted[0] ?? '');
+  const where =
+    source.format === 'csv'
+      ? `the first ${limits.headerSearchRows} rows of "${fileName}"`
+      : `the first ${limits.headerSearchRows} rows of any sheet of "${fileName}"`;
+  const needs =
+    wanted.length > 1 ? `${wanted.slice(0, -1).join(', ')} and ${wanted[wanted.length - 1]}` : (wanted[0] ?? '');
   const hint =
     closest && closest.matched.length > 0
       ? `; the nearest was row ${closest.row}${closest.sheet ? ` of sheet "${closest.sheet}"` : ''}, which lacks ${closest.missing.map(first).join(' and ')}`
@@ -145,13 +163,22 @@ function headerNotFound<F extends FieldTable>(fileName: string, source: { format
       source: column ? (override[field] !== undefined ? 'explicit' : 'synonym') : null,
     };
   });
-  return new AppError('HEADER_NOT_FOUND', `No header row was found in ${where}: the file needs columns headed ${needs}${hint}.`, {
-    required: Object.fromEntries(requiredFields(definition).map((f) => [f, definition.fields[f]?.synonyms ?? []])),
-    closest: closest && { sheet: closest.sheet, row: closest.row, matched: closest.matched, missing: closest.missing },
-    headers: closest?.headers ?? [],
-    fields,
-    rows: closest?.samples ?? [],
-  });
+  return new AppError(
+    'HEADER_NOT_FOUND',
+    `No header row was found in ${where}: the file needs columns headed ${needs}${hint}.`,
+    {
+      required: Object.fromEntries(requiredFields(definition).map((f) => [f, definition.fields[f]?.synonyms ?? []])),
+      closest: closest && {
+        sheet: closest.sheet,
+        row: closest.row,
+        matched: closest.matched,
+        missing: closest.missing,
+      },
+      headers: closest?.headers ?? [],
+      fields,
+      rows: closest?.samples ?? [],
+    },
+  );
 }
 
 /**
@@ -179,7 +206,8 @@ class MergeLookup {
     // A row out of order (a hand-made file) is checked against every area.
     if (row < this.lastRow) return this.byTop.filter((a) => a.top <= row && row <= a.bottom);
     this.lastRow = row;
-    while (this.next < this.byTop.length && (this.byTop[this.next] as MergedArea).top <= row) this.active.push(this.byTop[this.next++] as MergedArea);
+    while (this.next < this.byTop.length && (this.byTop[this.next] as MergedArea).top <= row)
+      this.active.push(this.byTop[this.next++] as MergedArea);
     if (this.active.some((a) => a.bottom < row)) this.active = this.active.filter((a) => a.bottom >= row);
     return this.active;
   }
@@ -233,7 +261,8 @@ class DataRows<F extends FieldTable> {
 
   private skip(raw: RawRow, problem: ImportProblem): void {
     this.skipped.push(problem);
-    if (this.problemRows.length < PREVIEW_PROBLEM_ROWS) this.problemRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status: 'skipped' });
+    if (this.problemRows.length < PREVIEW_PROBLEM_ROWS)
+      this.problemRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status: 'skipped' });
   }
 
   add(raw: RawRow): void {
@@ -286,7 +315,14 @@ class DataRows<F extends FieldTable> {
         const mapping = this.columns.find((m) => m.field === keyField);
         const value = keyFields.map((f) => String(result.values[f])).join(' / ');
         result.problems.push(
-          cellProblem(raw.row, mapping?.header ?? keyField, value, 'DUPLICATE_IN_FILE', `was already given in row ${firstRow}; this row was not taken`, { firstRow }),
+          cellProblem(
+            raw.row,
+            mapping?.header ?? keyField,
+            value,
+            'DUPLICATE_IN_FILE',
+            `was already given in row ${firstRow}; this row was not taken`,
+            { firstRow },
+          ),
         );
       }
     }
@@ -296,7 +332,8 @@ class DataRows<F extends FieldTable> {
     }
     const problems = result.problems;
     if (merged) {
-      const order = (p: ImportProblem) => this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
+      const order = (p: ImportProblem) =>
+        this.columns.find((m) => m.header === p.column)?.column ?? Number.MAX_SAFE_INTEGER;
       problems.sort((a, b) => order(a) - order(b));
     }
     let status: PreviewRow['status'] = 'accepted';
@@ -313,13 +350,16 @@ class DataRows<F extends FieldTable> {
     }
     if (problems.length > 0) {
       for (const p of problems) this.rowProblems.push(p);
-      if (this.problemRows.length < PREVIEW_PROBLEM_ROWS) this.problemRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status });
-    } else if (this.judged < PREVIEW_FIRST_ROWS) this.firstRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status });
+      if (this.problemRows.length < PREVIEW_PROBLEM_ROWS)
+        this.problemRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status });
+    } else if (this.judged < PREVIEW_FIRST_ROWS)
+      this.firstRows.push({ row: raw.row, cells: this.cellTexts(raw.cells), status });
     this.judged++;
   }
 
   finish() {
-    for (const note of this.pendingNotes) this.skip(note.raw, skippedRowProblem(note.raw.row, 'NOT_DATA', this.headerOf(note.column), note.text));
+    for (const note of this.pendingNotes)
+      this.skip(note.raw, skippedRowProblem(note.raw.row, 'NOT_DATA', this.headerOf(note.column), note.text));
     this.pendingNotes = [];
     const problemRows = [...this.problemRows].sort((a, b) => a.row - b.row);
     const problems = [...this.rowProblems, ...this.skipped].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -340,12 +380,19 @@ class DataRows<F extends FieldTable> {
  * The remembered mapping made for this very header row, keeping only fields the kind still
  * has and columns the operator has not just chosen for another field.
  */
-function rememberedFor(headers: readonly string[], remembered: readonly RememberedMapping[], fieldNames: readonly string[], override: MappingOverride): RememberedMapping | null {
+function rememberedFor(
+  headers: readonly string[],
+  remembered: readonly RememberedMapping[],
+  fieldNames: readonly string[],
+  override: MappingOverride,
+): RememberedMapping | null {
   const signature = headerSignature(headers);
   const found = remembered.find((r) => headerSignature(r.headers) === signature);
   if (!found) return null;
   const chosen = new Set(Object.values(override).map(normalizeHeader));
-  const kept = Object.entries(found.mapping).filter(([field, header]) => fieldNames.includes(field) && !(field in override) && !chosen.has(normalizeHeader(header)));
+  const kept = Object.entries(found.mapping).filter(
+    ([field, header]) => fieldNames.includes(field) && !(field in override) && !chosen.has(normalizeHeader(header)),
+  );
   return { ...found, mapping: Object.fromEntries(kept) };
 }
 
@@ -354,25 +401,44 @@ function rememberedFor(headers: readonly string[], remembered: readonly Remember
  * with an AppError and one sentence, what cannot be imported at all: an empty, damaged,
  * unsupported or oversized file, an unknown sheet, no recognisable header row, no data rows.
  */
-export async function readImportTable<F extends FieldTable>(file: ImportFile, definition: ImportDefinition<F>, options: ReadTableOptions): Promise<ImportTable<F>> {
+export async function readImportTable<F extends FieldTable>(
+  file: ImportFile,
+  definition: ImportDefinition<F>,
+  options: ReadTableOptions,
+): Promise<ImportTable<F>> {
   const limits = resolveImportLimits(options.limits);
   const override = file.mapping ?? {};
   const fieldNames = Object.keys(definition.fields);
   for (const field of Object.keys(override)) {
     if (!fieldNames.includes(field)) {
-      throw new AppError('INVALID_INPUT', `The mapping names "${field}", which is not a field of a ${definition.kind} file (the fields are ${fieldNames.join(', ')}).`, { field });
+      throw new AppError(
+        'INVALID_INPUT',
+        `The mapping names "${field}", which is not a field of a ${definition.kind} file (the fields are ${fieldNames.join(', ')}).`,
+        { field },
+      );
     }
   }
-  const source = openTableSource(file.fileName, file.bytes, options.locale, limits, { signal: options.signal, onProgress: options.onProgress });
+  const source = openTableSource(file.fileName, file.bytes, options.locale, limits, {
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
   // A CSV is one table: a sheet name given with one (a remembered choice, a CLI default) is ignored.
   const namedSheet = source.format === 'xlsx' ? file.sheet : undefined;
   if (namedSheet !== undefined && !source.sheetNames.includes(namedSheet)) {
-    throw new AppError('SHEET_NOT_FOUND', `The workbook "${file.fileName}" has no sheet named "${namedSheet}"; its sheets are ${quoteList(source.sheetNames)}.`, {
-      sheet: namedSheet,
-      sheets: [...source.sheetNames],
-    });
+    throw new AppError(
+      'SHEET_NOT_FOUND',
+      `The workbook "${file.fileName}" has no sheet named "${namedSheet}"; its sheets are ${quoteList(source.sheetNames)}.`,
+      {
+        sheet: namedSheet,
+        sheets: [...source.sheetNames],
+      },
+    );
   }
-  const context: CellParseContext = { locale: options.locale, currencyDigits: options.currencyDigits, date1904: source.date1904 };
+  const context: CellParseContext = {
+    locale: options.locale,
+    currencyDigits: options.currencyDigits,
+    date1904: source.date1904,
+  };
 
   let rowsSeen = 0;
   let anyContent = false;
@@ -385,21 +451,34 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
       sheet.skip();
       continue;
     }
-    let header: { row: number; columns: ColumnMapping[]; headers: string[]; remembered: RememberedMapping | null } | null = null;
+    let header: {
+      row: number;
+      columns: ColumnMapping[];
+      headers: string[];
+      remembered: RememberedMapping | null;
+    } | null = null;
     let rows: DataRows<F> | null = null;
     for await (const raw of sheet.rows()) {
       rowsSeen++;
       if (rowsSeen > limits.maxRows) {
-        throw new AppError('FILE_TOO_LARGE', `The file "${file.fileName}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, over the import limit; split it into smaller files.`, {
-          maxRows: limits.maxRows,
-        });
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `The file "${file.fileName}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, over the import limit; split it into smaller files.`,
+          {
+            maxRows: limits.maxRows,
+          },
+        );
       }
       for (const cell of raw.cells) {
         if (typeof cell === 'string' && cell.length > limits.maxCellChars) {
-          throw new AppError('FILE_TOO_LARGE', `The file "${file.fileName}" has a cell in row ${raw.row} longer than ${limits.maxCellChars.toLocaleString('en-US')} characters, over the import limit.`, {
-            row: raw.row,
-            maxCellChars: limits.maxCellChars,
-          });
+          throw new AppError(
+            'FILE_TOO_LARGE',
+            `The file "${file.fileName}" has a cell in row ${raw.row} longer than ${limits.maxCellChars.toLocaleString('en-US')} characters, over the import limit.`,
+            {
+              row: raw.row,
+              maxCellChars: limits.maxCellChars,
+            },
+          );
         }
       }
       if (header === null || rows === null) {
@@ -407,19 +486,38 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
         if (raw.row > limits.headerSearchRows || raw.cells.every(isBlankCell)) continue;
         anyContent = true;
         const headers = headerTexts(raw.cells);
-        // A header row the same as an earlier file's takes that file's mapping; what the operator chose now comes first.
+        // A header row the same as an earlier file's takes that file's mapping; what the operator chose now comes
+        // first.
         const remembered = rememberedFor(headers, options.remembered ?? [], fieldNames, override);
-        const withRemembered = remembered ? matchHeaderRow(raw.cells, definition, { ...remembered.mapping, ...override }) : null;
+        const withRemembered = remembered
+          ? matchHeaderRow(raw.cells, definition, { ...remembered.mapping, ...override })
+          : null;
         const match = withRemembered?.found ? withRemembered : matchHeaderRow(raw.cells, definition, override);
         if (match.found) {
-          header = { row: raw.row, columns: match.columns, headers, remembered: withRemembered?.found ? remembered : null };
+          header = {
+            row: raw.row,
+            columns: match.columns,
+            headers,
+            remembered: withRemembered?.found ? remembered : null,
+          };
           // Preview rows span the header row; a sheet with thousands of headed columns shows the first ones.
-          const width = Math.min(PREVIEW_MAX_COLUMNS, Math.max(headers.length, ...match.columns.map((m) => m.column + 1)));
+          const width = Math.min(
+            PREVIEW_MAX_COLUMNS,
+            Math.max(headers.length, ...match.columns.map((m) => m.column + 1)),
+          );
           // Known before the first data row: each row is judged once, as it comes.
           const merges = await sheet.mergedAreas();
           rows = new DataRows(definition, match.columns, context, width, merges, raw.row, options.onAccepted);
         } else if (isNearer(match.matched.length, headers, closest)) {
-          closest = { sheet: sheet.name, row: raw.row, matched: match.matched, missing: match.missing, headers, columns: match.columns, samples: [] };
+          closest = {
+            sheet: sheet.name,
+            row: raw.row,
+            matched: match.matched,
+            missing: match.missing,
+            headers,
+            columns: match.columns,
+            samples: [],
+          };
         } else if (closest && closest.sheet === sheet.name && closest.samples.length < MAPPING_SAMPLE_ROWS) {
           closest.samples.push({ row: raw.row, cells: headers, status: 'accepted' });
         }
@@ -450,8 +548,16 @@ export async function readImportTable<F extends FieldTable>(file: ImportFile, de
   if (table) return table;
   if (headerWithoutData) {
     const { row, sheet } = headerWithoutData;
-    throw new AppError('FILE_EMPTY', `The file "${file.fileName}" has a header row (row ${row}${sheet ? ` of sheet "${sheet}"` : ''}) but no data rows.`, { headerRow: row, sheet });
+    throw new AppError(
+      'FILE_EMPTY',
+      `The file "${file.fileName}" has a header row (row ${row}${sheet ? ` of sheet "${sheet}"` : ''}) but no data rows.`,
+      { headerRow: row, sheet },
+    );
   }
-  if (!anyContent) throw new AppError('FILE_EMPTY', `The file "${file.fileName}" holds no data: ${source.format === 'xlsx' ? 'its sheets are empty' : 'it has no rows'}.`);
+  if (!anyContent)
+    throw new AppError(
+      'FILE_EMPTY',
+      `The file "${file.fileName}" holds no data: ${source.format === 'xlsx' ? 'its sheets are empty' : 'it has no rows'}.`,
+    );
   throw headerNotFound(file.fileName, source, definition, limits, override, closest);
 }

@@ -12,7 +12,13 @@ import { requireProgram } from '../../program/program-store';
 import type { FieldTable, FieldValues, ImportDefinition } from '../table/field-definitions';
 import type { ImportOptions, ImportProgress } from './import-job-types';
 import { readImportTable, type ImportFile, type ImportTable } from './import-pipeline';
-import type { FieldChange, ImportKind, ImportProblem, ImportReport, ParticipantChangeReport } from '../report/import-report';
+import type {
+  FieldChange,
+  ImportKind,
+  ImportProblem,
+  ImportReport,
+  ParticipantChangeReport,
+} from '../report/import-report';
 import { insertImportBatch, insertImportProblems, refuseRepeatedFile, sha256Hex } from './record-import-batch';
 import { layoutChangeSince, rememberedMappings } from '../table/remembered-mappings';
 
@@ -58,14 +64,20 @@ function newestBatch(ctx: CoreContext, programId: number, kind: ImportKind): { i
   );
 }
 
-/** Refuses a commit whose preview relied on batches that are no longer the newest; call inside the commit's transaction. */
+/**
+ * Refuses a commit whose preview relied on batches that are no longer the newest; call inside the commit's transaction.
+ */
 function refuseIfPreviewMoved(ctx: CoreContext, start: ImportStart): void {
   for (const [kind, seen] of Object.entries(start.seenBatchIds ?? {}) as [ImportKind, number][]) {
     const newest = newestBatch(ctx, start.program.id, kind);
     if (!newest || newest.id === seen) continue;
     const details = { kind, batchId: newest.id, fileName: newest.fileName };
     if (kind === start.kind) {
-      throw new AppError('PREVIEW_OUT_OF_DATE', `Other ${kind} were imported since this preview was made; open the file again to see an up-to-date preview.`, details);
+      throw new AppError(
+        'PREVIEW_OUT_OF_DATE',
+        `Other ${kind} were imported since this preview was made; open the file again to see an up-to-date preview.`,
+        details,
+      );
     }
     throw new AppError(
       'PREVIEW_OUT_OF_DATE',
@@ -79,17 +91,25 @@ function refuseIfPreviewMoved(ctx: CoreContext, start: ImportStart): void {
 export function beginImport(ctx: CoreContext, kind: ImportKind, file: ImportFile, options: ImportOptions): ImportStart {
   const program = requireProgram(ctx);
   if (kind !== 'sales') {
-    if (options.period !== undefined) throw new AppError('INVALID_INPUT', `A period is given with sales files only, not with a ${kind} file.`);
-    if (options.replaceBatchId !== undefined) throw new AppError('INVALID_INPUT', `Only a sales file replaces an earlier batch; a ${kind} file updates what it lists.`);
+    if (options.period !== undefined)
+      throw new AppError('INVALID_INPUT', `A period is given with sales files only, not with a ${kind} file.`);
+    if (options.replaceBatchId !== undefined)
+      throw new AppError(
+        'INVALID_INPUT',
+        `Only a sales file replaces an earlier batch; a ${kind} file updates what it lists.`,
+      );
   }
   const sha256 = sha256Hex(file.bytes);
   refuseRepeatedFile(ctx, program.id, kind, sha256);
   const seenBatchIds: Partial<Record<ImportKind, number>> = {};
-  for (const relied of PREVIEW_RELIES_ON[kind] ?? []) seenBatchIds[relied] = newestBatch(ctx, program.id, relied)?.id ?? 0;
+  for (const relied of PREVIEW_RELIES_ON[kind] ?? [])
+    seenBatchIds[relied] = newestBatch(ctx, program.id, relied)?.id ?? 0;
   return { program, kind, file, sha256, seenBatchIds };
 }
 
-/** Reads and judges the file by the kind's field table; a header row seen before gets the mapping that worked for it. */
+/**
+ * Reads and judges the file by the kind's field table; a header row seen before gets the mapping that worked for it.
+ */
 export function readClientTable<F extends FieldTable>(
   ctx: CoreContext,
   start: ImportStart,
@@ -169,8 +189,16 @@ export function commitImportBatch<F extends FieldTable>(ctx: CoreContext, input:
       updated: written.updated,
       unchanged: written.unchanged,
     };
-    const salesDetails = kind === 'sales' ? { period: input.period ?? null, replacedBatchId: input.replacedBatchId ?? null } : {};
-    recordDecision(ctx, `import.${kind}`, file.fileName, null, { batchId, sha256, sheet: table.sheet, ...counts, duplicates: table.duplicates, ...salesDetails });
+    const salesDetails =
+      kind === 'sales' ? { period: input.period ?? null, replacedBatchId: input.replacedBatchId ?? null } : {};
+    recordDecision(ctx, `import.${kind}`, file.fileName, null, {
+      batchId,
+      sha256,
+      sheet: table.sheet,
+      ...counts,
+      duplicates: table.duplicates,
+      ...salesDetails,
+    });
     return {
       batchId,
       kind,
@@ -194,7 +222,11 @@ export function commitImportBatch<F extends FieldTable>(ctx: CoreContext, input:
 }
 
 /** The changes between a record before and after, field by field, as text; for the history tables. */
-export function fieldChanges<K extends string>(fields: readonly K[], before: Record<K, string | null>, incoming: Partial<Record<K, string | null>>): FieldChange[] {
+export function fieldChanges<K extends string>(
+  fields: readonly K[],
+  before: Record<K, string | null>,
+  incoming: Partial<Record<K, string | null>>,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const to = incoming[field];

@@ -22,7 +22,14 @@ export function refuseRepeatedFile(ctx: CoreContext, programId: number, kind: Im
   const first = ctx.store.db
     .select({ id: importBatches.id, fileName: importBatches.fileName, createdAt: importBatches.createdAt })
     .from(importBatches)
-    .where(and(eq(importBatches.programId, programId), eq(importBatches.kind, kind), eq(importBatches.sha256, sha256), gt(importBatches.accepted, 0)))
+    .where(
+      and(
+        eq(importBatches.programId, programId),
+        eq(importBatches.kind, kind),
+        eq(importBatches.sha256, sha256),
+        gt(importBatches.accepted, 0),
+      ),
+    )
     .orderBy(asc(importBatches.id))
     .limit(1)
     .get();

@@ -3,7 +3,17 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { participantChanges, participants } from '../../../db/schema';
 import type { CoreContext } from '../../context';
 import { defineImport, type FieldTable, type FieldValues } from '../table/field-definitions';
-import { CARD, EMAIL, IBAN, JOIN_DATE, PARTICIPANT_CODE, PARTICIPANT_NAME, PHONE, REGION, STATUS } from '../table/header-synonyms';
+import {
+  CARD,
+  EMAIL,
+  IBAN,
+  JOIN_DATE,
+  PARTICIPANT_CODE,
+  PARTICIPANT_NAME,
+  PHONE,
+  REGION,
+  STATUS,
+} from '../table/header-synonyms';
 import type { ImportKindRunner } from '../jobs/import-job-types';
 import type { ImportFile } from '../jobs/import-pipeline';
 import type { ImportProblem, ImportReport } from '../report/import-report';
@@ -36,7 +46,11 @@ export const participantFields = {
   status: { required: false, synonyms: STATUS, parse: parseStatusCell },
 } satisfies FieldTable;
 
-export const participantsImport = defineImport({ kind: 'participants', fields: participantFields, duplicateKey: ['code'] });
+export const participantsImport = defineImport({
+  kind: 'participants',
+  fields: participantFields,
+  duplicateKey: ['code'],
+});
 
 type ParticipantValues = FieldValues<typeof participantFields>;
 
@@ -46,10 +60,25 @@ type StoredField = (typeof STORED_FIELDS)[number];
 type StoredRecord = Omit<ParticipantRow, 'code'>;
 type Comparable = Record<StoredField, string | null>;
 
-const EMPTY_RECORD: StoredRecord = { name: '', email: null, phone: null, region: null, joinDate: null, cardRef: null, iban: null, status: 'active' };
-const placeholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql.placeholder(f)])) as Record<StoredField, ReturnType<typeof sql.placeholder>>;
+const EMPTY_RECORD: StoredRecord = {
+  name: '',
+  email: null,
+  phone: null,
+  region: null,
+  joinDate: null,
+  cardRef: null,
+  iban: null,
+  status: 'active',
+};
+const placeholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql.placeholder(f)])) as Record<
+  StoredField,
+  ReturnType<typeof sql.placeholder>
+>;
 // update().set() takes SQL rather than bare placeholders.
-const setPlaceholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql`${sql.placeholder(f)}`])) as Record<StoredField, SQL>;
+const setPlaceholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql`${sql.placeholder(f)}`])) as Record<
+  StoredField,
+  SQL
+>;
 
 /**
  * What the row says about each field; undefined where the file has no such column.
@@ -59,7 +88,11 @@ const setPlaceholders = Object.fromEntries(STORED_FIELDS.map((f) => [f, sql`${sq
  * The clearing shows in the changes, from the old value to nothing. A blank status means
  * active, as import-formats.md says.
  */
-function incomingValues(values: ParticipantValues, present: ReadonlySet<string>, unread: ReadonlySet<string> | undefined): Partial<StoredRecord> {
+function incomingValues(
+  values: ParticipantValues,
+  present: ReadonlySet<string>,
+  unread: ReadonlySet<string> | undefined,
+): Partial<StoredRecord> {
   const incoming: Partial<Comparable> = {};
   for (const field of STORED_FIELDS) {
     // A cell that could not be read says nothing about the field: what is stored stays.
@@ -87,7 +120,8 @@ function unreadInformationalFields(
   const valuesOf = new Map(accepted.map((a) => [a.row, a.values]));
   const unread = new Map<number, Set<string>>();
   for (const p of problems) {
-    const field = p.severity === 'warning' && p.row !== null && p.column !== null ? fieldOfHeader.get(p.column) : undefined;
+    const field =
+      p.severity === 'warning' && p.row !== null && p.column !== null ? fieldOfHeader.get(p.column) : undefined;
     const values = field !== undefined && p.row !== null ? valuesOf.get(p.row) : undefined;
     if (!field || !values || values[field] !== null) continue;
     const set = unread.get(p.row!) ?? new Set<string>();
@@ -126,7 +160,8 @@ export const participantsRunner: ImportKindRunner = {
           start,
           table,
           problems: table.problems,
-          write: (batchId, at) => writeParticipants(ctx, start.program.id, batchId, at, table.accepted, present, unread),
+          write: (batchId, at) =>
+            writeParticipants(ctx, start.program.id, batchId, at, table.accepted, present, unread),
         }),
     };
   },
@@ -186,12 +221,17 @@ function writeParticipants(
     existing.set(code, { id, record: { name, email, phone, region, joinDate, cardRef, iban, status } });
   }
   // The pipeline rejects rows without code or name, so accepted rows have both.
-  const rows = accepted.map(({ row, values }) => ({ row, key: values.code as string, incoming: incomingValues(values, present, unread.get(row)) }));
+  const rows = accepted.map(({ row, values }) => ({
+    row,
+    key: values.code as string,
+    incoming: incomingValues(values, present, unread.get(row)),
+  }));
   return upsertKeyedRecords(STORED_FIELDS, EMPTY_RECORD, rows, {
     existing,
     // A stored record's name is never null and its status is active or inactive (EMPTY_RECORD, incomingValues).
     insert: (code, sourceRow, record) => insertParticipant.get({ code, sourceRow, ...(record as StoredRecord) }).id,
     update: (id, record) => updateParticipant.run({ id, ...(record as StoredRecord) }),
-    recordChange: (participantId, sourceRow, c) => insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to }),
+    recordChange: (participantId, sourceRow, c) =>
+      insertChange.run({ participantId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to }),
   });
 }

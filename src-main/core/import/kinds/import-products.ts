@@ -29,7 +29,13 @@ export const productsImport = defineImport({
   duplicateKey: ['sku'],
   checkRow: (values) =>
     values.pointsPerUnit !== null && values.pointsPerUnit < 0
-      ? [{ field: 'pointsPerUnit', code: 'BAD_NUMBER', message: 'is negative; points per unit are 0 or more, or blank for points by value' }]
+      ? [
+          {
+            field: 'pointsPerUnit',
+            code: 'BAD_NUMBER',
+            message: 'is negative; points per unit are 0 or more, or blank for points by value',
+          },
+        ]
       : [],
 });
 
@@ -42,8 +48,18 @@ type Comparable = Record<StoredField, string | null>;
 
 const NEW_PRODUCT: Comparable = { name: '', group: null, promoted: 'no', pointsPerUnit: null };
 
-function comparable(p: { name: string; group: string | null; promoted: number; pointsPerUnit: number | null }): Comparable {
-  return { name: p.name, group: p.group, promoted: p.promoted ? 'yes' : 'no', pointsPerUnit: p.pointsPerUnit === null ? null : String(p.pointsPerUnit) };
+function comparable(p: {
+  name: string;
+  group: string | null;
+  promoted: number;
+  pointsPerUnit: number | null;
+}): Comparable {
+  return {
+    name: p.name,
+    group: p.group,
+    promoted: p.promoted ? 'yes' : 'no',
+    pointsPerUnit: p.pointsPerUnit === null ? null : String(p.pointsPerUnit),
+  };
 }
 
 /**
@@ -56,7 +72,8 @@ function incomingValues(values: ProductValues, present: ReadonlySet<string>): Pa
   if (present.has('name')) incoming.name = values.name;
   if (present.has('group')) incoming.group = values.group;
   if (present.has('promoted')) incoming.promoted = values.promoted ? 'yes' : 'no';
-  if (present.has('pointsPerUnit')) incoming.pointsPerUnit = values.pointsPerUnit === null ? null : String(values.pointsPerUnit);
+  if (present.has('pointsPerUnit'))
+    incoming.pointsPerUnit = values.pointsPerUnit === null ? null : String(values.pointsPerUnit);
   return incoming;
 }
 
@@ -70,7 +87,12 @@ function storedValues(record: Comparable) {
   };
 }
 
-const placeholders = { name: sql.placeholder('name'), group: sql.placeholder('group'), promoted: sql.placeholder('promoted'), pointsPerUnit: sql.placeholder('pointsPerUnit') };
+const placeholders = {
+  name: sql.placeholder('name'),
+  group: sql.placeholder('group'),
+  promoted: sql.placeholder('promoted'),
+  pointsPerUnit: sql.placeholder('pointsPerUnit'),
+};
 const setPlaceholders: Record<keyof typeof placeholders, SQL> = {
   name: sql`${sql.placeholder('name')}`,
   group: sql`${sql.placeholder('group')}`,
@@ -87,7 +109,14 @@ export const productsRunner: ImportKindRunner = {
   async prepare(ctx, file, options, progress) {
     const start = beginImport(ctx, 'products', file, options);
     const table = await readClientTable(ctx, start, productsImport, progress);
-    const preview = previewFromTable({ kind: 'products', file, sha256: start.sha256, definition: productsImport, table, layoutChange: layoutChangeOf(ctx, start, table.headers) });
+    const preview = previewFromTable({
+      kind: 'products',
+      file,
+      sha256: start.sha256,
+      definition: productsImport,
+      table,
+      layoutChange: layoutChangeOf(ctx, start, table.headers),
+    });
     const present = new Set<string>(table.presentFields);
     return {
       preview,
@@ -106,10 +135,26 @@ export async function importProducts(ctx: CoreContext, file: ImportFile): Promis
   return (await productsRunner.prepare(ctx, file, {}, NO_PROGRESS)).commit();
 }
 
-function writeProducts(ctx: CoreContext, programId: number, batchId: number, at: string, accepted: readonly { row: number; values: ProductValues }[], present: ReadonlySet<string>) {
+function writeProducts(
+  ctx: CoreContext,
+  programId: number,
+  batchId: number,
+  at: string,
+  accepted: readonly { row: number; values: ProductValues }[],
+  present: ReadonlySet<string>,
+) {
   const insertProduct = ctx.store.db
     .insert(products)
-    .values({ programId, sku: sql.placeholder('sku'), ...placeholders, createdBatchId: batchId, updatedBatchId: batchId, sourceRow: sql.placeholder('sourceRow'), createdAt: at, updatedAt: at })
+    .values({
+      programId,
+      sku: sql.placeholder('sku'),
+      ...placeholders,
+      createdBatchId: batchId,
+      updatedBatchId: batchId,
+      sourceRow: sql.placeholder('sourceRow'),
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning({ id: products.id })
     .prepare();
   const updateProduct = ctx.store.db
@@ -130,13 +175,19 @@ function writeProducts(ctx: CoreContext, programId: number, batchId: number, at:
     })
     .prepare();
   const existing = new Map<string, { id: number; record: Comparable }>();
-  for (const p of ctx.store.db.select().from(products).where(eq(products.programId, programId)).all()) existing.set(p.sku, { id: p.id, record: comparable(p) });
+  for (const p of ctx.store.db.select().from(products).where(eq(products.programId, programId)).all())
+    existing.set(p.sku, { id: p.id, record: comparable(p) });
   // The pipeline rejects rows without SKU or name.
-  const rows = accepted.map(({ row, values }) => ({ row, key: values.sku as string, incoming: incomingValues(values, present) }));
+  const rows = accepted.map(({ row, values }) => ({
+    row,
+    key: values.sku as string,
+    incoming: incomingValues(values, present),
+  }));
   return upsertKeyedRecords(STORED_FIELDS, NEW_PRODUCT, rows, {
     existing,
     insert: (sku, sourceRow, record) => insertProduct.get({ sku, sourceRow, ...storedValues(record) }).id,
     update: (id, record) => updateProduct.run({ id, ...storedValues(record) }),
-    recordChange: (productId, sourceRow, c) => insertChange.run({ productId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to }),
+    recordChange: (productId, sourceRow, c) =>
+      insertChange.run({ productId, sourceRow, field: c.field, oldValue: c.from, newValue: c.to }),
   });
 }

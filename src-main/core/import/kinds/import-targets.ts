@@ -15,14 +15,25 @@ import type { ImportReport, ParticipantChangeReport } from '../report/import-rep
 import { parseMoneyCell } from '../cells/parse-number-cell';
 import { parsePeriodCell, periodFromText } from '../cells/parse-period-cell';
 import { textParser } from '../cells/parse-text-cell';
-import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClientTable, type ImportStart } from '../jobs/prepare-import';
+import {
+  beginImport,
+  commitImportBatch,
+  layoutChangeOf,
+  NO_PROGRESS,
+  readClientTable,
+  type ImportStart,
+} from '../jobs/prepare-import';
 import { previewFromTable } from '../table/preview-from-table';
 import { mergeProblems, unknownValueWarnings } from '../table/unknown-values';
 import { normalizeHeader } from '../table/normalize-header';
 
 const NEGATIVE_TARGET = 'is negative; a target is an amount of 0 or more';
 
-const participantCodeField = { required: true, synonyms: PARTICIPANT_CODE, parse: textParser(100) } satisfies FieldDefinition<string>;
+const participantCodeField = {
+  required: true,
+  synonyms: PARTICIPANT_CODE,
+  parse: textParser(100),
+} satisfies FieldDefinition<string>;
 
 export const longTargetFields = {
   participantCode: participantCodeField,
@@ -34,7 +45,10 @@ export const longTargetsImport = defineImport({
   kind: 'targets',
   fields: longTargetFields,
   duplicateKey: ['participantCode', 'period'],
-  checkRow: (values) => (values.target !== null && values.target < 0 ? [{ field: 'target', code: 'BAD_NUMBER', message: NEGATIVE_TARGET }] : []),
+  checkRow: (values) =>
+    values.target !== null && values.target < 0
+      ? [{ field: 'target', code: 'BAD_NUMBER', message: NEGATIVE_TARGET }]
+      : [],
 });
 
 // Only the code: to find the header row of a wide file and see its month columns.
@@ -45,13 +59,16 @@ type WideFields = Record<string, FieldDefinition<string> | FieldDefinition<numbe
 /** The wide form's fields: the code, and one money field per month column, named by its period. */
 function wideTargetsImport(months: readonly { period: string; header: string }[]): ImportDefinition<WideFields> {
   const fields: WideFields = { participantCode: participantCodeField };
-  for (const { period, header } of months) fields[period] = { required: false, synonyms: [header], parse: parseMoneyCell };
+  for (const { period, header } of months)
+    fields[period] = { required: false, synonyms: [header], parse: parseMoneyCell };
   return defineImport<WideFields>({
     kind: 'targets',
     fields,
     duplicateKey: ['participantCode'],
     checkRow: (values) =>
-      months.filter(({ period }) => typeof values[period] === 'number' && (values[period] as number) < 0).map(({ period }) => ({ field: period, code: 'BAD_NUMBER' as const, message: NEGATIVE_TARGET })),
+      months
+        .filter(({ period }) => typeof values[period] === 'number' && (values[period] as number) < 0)
+        .map(({ period }) => ({ field: period, code: 'BAD_NUMBER' as const, message: NEGATIVE_TARGET })),
   });
 }
 
@@ -85,7 +102,12 @@ async function readTargets(ctx: CoreContext, start: ImportStart, progress: Impor
       period: values.period as string,
       targetMinor: values.target as number,
     }));
-    return { form: 'long', definition: longTargetsImport as unknown as ImportDefinition<FieldTable>, table: table as unknown as ImportTable<FieldTable>, lines };
+    return {
+      form: 'long',
+      definition: longTargetsImport as unknown as ImportDefinition<FieldTable>,
+      table: table as unknown as ImportTable<FieldTable>,
+      lines,
+    };
   } catch (error) {
     // A mapping that names the long form's fields says which form the file is in.
     if (!isHeaderNotFound(error) || explicit.period !== undefined || explicit.target !== undefined) throw error;
@@ -99,7 +121,8 @@ async function readTargets(ctx: CoreContext, start: ImportStart, progress: Impor
     const codeHeader = normalizeHeader(probe.mapping.participantCode ?? '');
     const months: { period: string; header: string }[] = [];
     for (const header of probe.headers) {
-      const period = header === '' || normalizeHeader(header) === codeHeader ? null : periodFromText(header, start.program.locale);
+      const period =
+        header === '' || normalizeHeader(header) === codeHeader ? null : periodFromText(header, start.program.locale);
       if (period && !months.some((m) => m.period === period)) months.push({ period, header });
     }
     if (months.length === 0) {
@@ -115,10 +138,16 @@ async function readTargets(ctx: CoreContext, start: ImportStart, progress: Impor
     for (const { row, values } of table.accepted) {
       for (const { period } of months) {
         const targetMinor = values[period];
-        if (typeof targetMinor === 'number') lines.push({ row, participantCode: values.participantCode as string, period, targetMinor });
+        if (typeof targetMinor === 'number')
+          lines.push({ row, participantCode: values.participantCode as string, period, targetMinor });
       }
     }
-    return { form: 'wide', definition: definition as ImportDefinition<FieldTable>, table: table as ImportTable<FieldTable>, lines };
+    return {
+      form: 'wide',
+      definition: definition as ImportDefinition<FieldTable>,
+      table: table as ImportTable<FieldTable>,
+      lines,
+    };
   }
 }
 
@@ -142,13 +171,32 @@ export const targetsRunner: ImportKindRunner = {
     );
     const codeColumn = table.mapping.participantCode ?? 'participantCode';
     const seenRows = new Set<number>();
-    const codeRows = lines.filter((l) => !seenRows.has(l.row) && seenRows.add(l.row)).map((l) => ({ row: l.row, value: l.participantCode }));
-    const warnings = unknownValueWarnings({ code: 'UNKNOWN_PARTICIPANT', column: codeColumn, what: 'a participant', known }, codeRows);
+    const codeRows = lines
+      .filter((l) => !seenRows.has(l.row) && seenRows.add(l.row))
+      .map((l) => ({ row: l.row, value: l.participantCode }));
+    const warnings = unknownValueWarnings(
+      { code: 'UNKNOWN_PARTICIPANT', column: codeColumn, what: 'a participant', known },
+      codeRows,
+    );
     const problems = mergeProblems(table.problems, warnings);
-    const preview = previewFromTable({ kind: 'targets', file, sha256: start.sha256, definition, table, problems, layoutChange: layoutChangeOf(ctx, start, table.headers) });
+    const preview = previewFromTable({
+      kind: 'targets',
+      file,
+      sha256: start.sha256,
+      definition,
+      table,
+      problems,
+      layoutChange: layoutChangeOf(ctx, start, table.headers),
+    });
     return {
       preview,
-      commit: () => commitImportBatch(ctx, { start, table, problems, write: (batchId) => writeTargets(ctx, start, batchId, lines) }),
+      commit: () =>
+        commitImportBatch(ctx, {
+          start,
+          table,
+          problems,
+          write: (batchId) => writeTargets(ctx, start, batchId, lines),
+        }),
     };
   },
 };
@@ -195,7 +243,12 @@ function writeTargets(ctx: CoreContext, start: ImportStart, batchId: number, lin
   let updated = 0;
   let unchanged = 0;
   for (const line of lines) {
-    insert.run({ participantCode: line.participantCode, period: line.period, targetMinor: line.targetMinor, sourceRow: line.row });
+    insert.run({
+      participantCode: line.participantCode,
+      period: line.period,
+      targetMinor: line.targetMinor,
+      sourceRow: line.row,
+    });
     const before = current.get(JSON.stringify([line.participantCode, line.period]));
     if (before === undefined) created++;
     else if (before === line.targetMinor) unchanged++;
@@ -204,7 +257,13 @@ function writeTargets(ctx: CoreContext, start: ImportStart, batchId: number, lin
       changes.push({
         code: line.participantCode,
         row: line.row,
-        changes: [{ field: `target ${line.period}`, from: minorToDecimalString(before, digits), to: minorToDecimalString(line.targetMinor, digits) }],
+        changes: [
+          {
+            field: `target ${line.period}`,
+            from: minorToDecimalString(before, digits),
+            to: minorToDecimalString(line.targetMinor, digits),
+          },
+        ],
       });
     }
   }

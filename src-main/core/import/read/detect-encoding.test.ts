@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../../../tests/fixtures/legacy-encoding';
 import { decodeText, scoreLetters } from './detect-encoding';
 
-const polish = 'Kod przedstawiciela;Imię i nazwisko;Województwo\nR0001;Zażółć Gęślą Jaźń;Łódzkie\nR0002;Świętosław Łęcki;Małopolskie\n';
+const polish =
+  'Kod przedstawiciela;Imię i nazwisko;Województwo\nR0001;Zażółć Gęślą Jaźń;Łódzkie\nR0002;Świętosław Łęcki;Małopolskie\n';
 const russian = 'Код представителя;ФИО;Регион\nR0001;Ольга Петрова;Север\nR0002;Сергей Кузнецов;Юг\n';
 
 describe('decodeText', () => {
   it('reads UTF-8 with and without BOM', () => {
     const utf8 = new TextEncoder().encode(polish);
     expect(decodeText(utf8)).toEqual({ text: polish, encoding: 'utf-8', bom: false });
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({ text: polish, encoding: 'utf-8', bom: true });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({
+      text: polish,
+      encoding: 'utf-8',
+      bom: true,
+    });
   });
 
   it('reads UTF-16 with a BOM (Excel "Unicode text")', () => {
@@ -18,8 +23,16 @@ describe('decodeText', () => {
   });
 
   it('tells Windows-1250 Polish from Windows-1251 Russian', () => {
-    expect(decodeText(encodeLegacy(polish, 'windows-1250'))).toEqual({ text: polish, encoding: 'windows-1250', bom: false });
-    expect(decodeText(encodeLegacy(russian, 'windows-1251'))).toEqual({ text: russian, encoding: 'windows-1251', bom: false });
+    expect(decodeText(encodeLegacy(polish, 'windows-1250'))).toEqual({
+      text: polish,
+      encoding: 'windows-1250',
+      bom: false,
+    });
+    expect(decodeText(encodeLegacy(russian, 'windows-1251'))).toEqual({
+      text: russian,
+      encoding: 'windows-1251',
+      bom: false,
+    });
     // whatever the program's locale says
     expect(decodeText(encodeLegacy(polish, 'windows-1250'), 'ru-RU').encoding).toBe('windows-1250');
     expect(decodeText(encodeLegacy(russian, 'windows-1251'), 'pl-PL').encoding).toBe('windows-1251');

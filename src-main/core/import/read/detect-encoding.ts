@@ -58,8 +58,10 @@ export function decodeText(bytes: Uint8Array, locale = 'pl-PL'): DecodedText {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
   }
   // Excel's "Unicode text" is UTF-16 with a BOM.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   const utf8 = decodes(bytes, 'utf-8');
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', bom: false };
   const cp1250 = new TextDecoder('windows-1250').decode(bytes);
@@ -67,5 +69,7 @@ export function decodeText(bytes: Uint8Array, locale = 'pl-PL'): DecodedText {
   const polish = scoreLetters(cp1250);
   const russian = scoreLetters(cp1251);
   const preferCyrillic = polish === russian ? /^(ru|uk|be|kk)\b/i.test(locale) : russian > polish;
-  return preferCyrillic ? { text: cp1251, encoding: 'windows-1251', bom: false } : { text: cp1250, encoding: 'windows-1250', bom: false };
+  return preferCyrillic
+    ? { text: cp1251, encoding: 'windows-1251', bom: false }
+    : { text: cp1250, encoding: 'windows-1250', bom: false };
 }

@@ -31,7 +31,9 @@ describe('detectFileFormat', () => {
     const text = new TextEncoder().encode('Rep code;Name\nR1;Anna\n');
     expect(detectFileFormat('a.csv', text, DEFAULT_IMPORT_LIMITS)).toEqual({ format: 'csv' });
     // an ERP's tab-separated export named .xls
-    expect(detectFileFormat('export.xls', new TextEncoder().encode('Rep code\tName\nR1\tAnna\n'), DEFAULT_IMPORT_LIMITS)).toEqual({ format: 'csv' });
+    expect(
+      detectFileFormat('export.xls', new TextEncoder().encode('Rep code\tName\nR1\tAnna\n'), DEFAULT_IMPORT_LIMITS),
+    ).toEqual({ format: 'csv' });
   });
 
   it('refuses an empty file', () => {
@@ -43,7 +45,9 @@ describe('detectFileFormat', () => {
   it('refuses an unknown extension', () => {
     const error = refusal('participants.pdf', new TextEncoder().encode('x'));
     expect(error.code).toBe('FILE_NOT_SUPPORTED');
-    expect(error.message).toBe('The file "participants.pdf" cannot be imported: only Excel workbooks (.xlsx) and CSV files (.csv) can; save it in one of these formats.');
+    expect(error.message).toBe(
+      'The file "participants.pdf" cannot be imported: only Excel workbooks (.xlsx) and CSV files (.csv) can; save it in one of these formats.',
+    );
   });
 
   it('refuses an old .xls and a password-protected workbook (OLE2 containers) with what to do', () => {
@@ -53,19 +57,28 @@ describe('detectFileFormat', () => {
     expect(old.message).toBe(
       'The file "old.xls" is an old Excel 97-2003 workbook (.xls) or a password-protected one, which cannot be imported: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx), then import that file.',
     );
-    const encrypted = new Uint8Array([...ole2.subarray(0, 512), ...Buffer.from('EncryptedPackage', 'utf16le'), ...randomBytes(100)]);
+    const encrypted = new Uint8Array([
+      ...ole2.subarray(0, 512),
+      ...Buffer.from('EncryptedPackage', 'utf16le'),
+      ...randomBytes(100),
+    ]);
     const locked = refusal('locked.xlsx', encrypted);
     expect(locked.code).toBe('FILE_NOT_SUPPORTED');
     expect(locked.message).toContain('is password-protected');
   });
 
   it('refuses HTML and Excel 2003 XML saved as .xls', () => {
-    const html = refusal('report.xls', new TextEncoder().encode('<html><body><table><tr><td>Rep code</td></tr></table></body></html>'));
+    const html = refusal(
+      'report.xls',
+      new TextEncoder().encode('<html><body><table><tr><td>Rep code</td></tr></table></body></html>'),
+    );
     expect(html.code).toBe('FILE_NOT_SUPPORTED');
     expect(html.message).toBe(
       'The file "report.xls" is a web page (HTML) saved under a spreadsheet name, not a real workbook: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx), then import that file.',
     );
-    expect(refusal('r.xls', new TextEncoder().encode('\uFEFF  <TABLE border=1><TR><TD>x</TD></TR></TABLE>')).code).toBe('FILE_NOT_SUPPORTED');
+    expect(refusal('r.xls', new TextEncoder().encode('\uFEFF  <TABLE border=1><TR><TD>x</TD></TR></TABLE>')).code).toBe(
+      'FILE_NOT_SUPPORTED',
+    );
     const xml = '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
     expect(refusal('r.xls', new TextEncoder().encode(xml)).message).toContain('Excel 2003 XML');
   });
@@ -79,13 +92,20 @@ describe('detectFileFormat', () => {
     );
     const random = refusal('random.xlsx', new Uint8Array(randomBytes(4096)));
     expect(random.code).toBe('FILE_UNREADABLE');
-    expect(random.message).toBe('The file "random.xlsx" is neither an Excel workbook nor a CSV text file; it may be damaged, so ask the client to send it again.');
+    expect(random.message).toBe(
+      'The file "random.xlsx" is neither an Excel workbook nor a CSV text file; it may be damaged, so ask the client to send it again.',
+    );
     expect(refusal('doc.xlsx', new TextEncoder().encode('%PDF-1.7\n')).code).toBe('FILE_NOT_SUPPORTED');
   });
 
   it('refuses a zip that is not a workbook, an OpenDocument file, and a zip bomb', () => {
-    expect(refusal('a.xlsx', zipOf({ 'word/document.xml': '<w/>' })).message).toBe('The file "a.xlsx" is a zip archive but not an Excel workbook; import the workbook itself (.xlsx).');
-    expect(refusal('a.xlsx', zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' })).message).toContain('OpenDocument');
+    expect(refusal('a.xlsx', zipOf({ 'word/document.xml': '<w/>' })).message).toBe(
+      'The file "a.xlsx" is a zip archive but not an Excel workbook; import the workbook itself (.xlsx).',
+    );
+    expect(
+      refusal('a.xlsx', zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }))
+        .message,
+    ).toContain('OpenDocument');
     const bomb = zipOf({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': 'x'.repeat(200_000) });
     const error = refusal('bomb.xlsx', bomb, { ...DEFAULT_IMPORT_LIMITS, maxUnpackedBytes: 100_000 });
     expect(error.code).toBe('FILE_TOO_LARGE');

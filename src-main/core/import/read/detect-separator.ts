@@ -17,7 +17,12 @@ export function detectSeparator(text: string): CsvSeparator {
   let best: { separator: CsvSeparator; steady: number; width: number } | null = null;
   for (const separator of CSV_SEPARATORS) {
     const widths = new Map<number, number>();
-    for (const { fields } of parseCsvRecords(sample, { separator, maxFieldChars: SAMPLE_CHARS, maxRecords: SAMPLE_RECORDS, lenient: true })) {
+    for (const { fields } of parseCsvRecords(sample, {
+      separator,
+      maxFieldChars: SAMPLE_CHARS,
+      maxRecords: SAMPLE_RECORDS,
+      lenient: true,
+    })) {
       if (fields.length < 2) continue;
       widths.set(fields.length, (widths.get(fields.length) ?? 0) + 1);
     }
@@ -30,7 +35,8 @@ export function detectSeparator(text: string): CsvSeparator {
       }
     }
     if (steady === 0) continue;
-    if (!best || steady > best.steady || (steady === best.steady && width > best.width)) best = { separator, steady, width };
+    if (!best || steady > best.steady || (steady === best.steady && width > best.width))
+      best = { separator, steady, width };
   }
   return best?.separator ?? ';';
 }

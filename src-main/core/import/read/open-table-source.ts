@@ -10,7 +10,13 @@ import { readXlsxTable } from './read-xlsx';
  * The file as rows of cells, whichever format its bytes turn out to be; refuses what cannot be
  * read. Its rows report progress and stop on cancel through `progress`.
  */
-export function openTableSource(fileName: string, bytes: Uint8Array, locale: string, limits: ImportLimits, progress: ReadProgress = {}): TableSource {
+export function openTableSource(
+  fileName: string,
+  bytes: Uint8Array,
+  locale: string,
+  limits: ImportLimits,
+  progress: ReadProgress = {},
+): TableSource {
   const detected = detectFileFormat(fileName, bytes, limits);
   if (detected.format === 'csv') return readCsvTable(bytes, locale, limits, progress, fileName);
   const index = readWorkbookIndex(bytes, detected.entries, fileName);

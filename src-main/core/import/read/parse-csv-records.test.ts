@@ -3,7 +3,9 @@ import { AppError } from '../../app-error';
 import { detectSeparator } from './detect-separator';
 import { parseCsvRecords } from './parse-csv-records';
 
-const parse = (text: string, separator = ';', maxFieldChars = 1000) => [...parseCsvRecords(text, { separator, maxFieldChars })];
+const parse = (text: string, separator = ';', maxFieldChars = 1000) => [
+  ...parseCsvRecords(text, { separator, maxFieldChars }),
+];
 
 describe('parseCsvRecords', () => {
   it('splits records and fields, with any line ending', () => {

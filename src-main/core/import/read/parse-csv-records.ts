@@ -59,7 +59,11 @@ export function* parseCsvRecords(text: string, options: CsvParseOptions): Genera
           line += countLineBreaks(text, i, chunkEnd);
           if (close < 0) {
             if (options.lenient) return;
-            throw new AppError('FILE_UNREADABLE', `The CSV file cannot be read: a quote opened on line ${quoteLine} is never closed.`, { line: quoteLine });
+            throw new AppError(
+              'FILE_UNREADABLE',
+              `The CSV file cannot be read: a quote opened on line ${quoteLine} is never closed.`,
+              { line: quoteLine },
+            );
           }
           if (text[close + 1] === '"') {
             field += '"';
@@ -79,7 +83,11 @@ export function* parseCsvRecords(text: string, options: CsvParseOptions): Genera
       }
       field += text.slice(start, i);
       if (field.length > maxFieldChars) {
-        throw new AppError('FILE_TOO_LARGE', `The CSV file cannot be read: a field on line ${line} has more than ${maxFieldChars} characters.`, { line, maxFieldChars });
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `The CSV file cannot be read: a field on line ${line} has more than ${maxFieldChars} characters.`,
+          { line, maxFieldChars },
+        );
       }
       fields.push(field);
       if (i - recordStart > maxRecordChars) {

@@ -1,12 +1,18 @@
 // What the readers hand to the pipeline: rows of plain cell values, whatever the file format.
 
-/** A cell that holds no usable value: an error such as #N/A, a formula without a cached result, or a value that cannot be read. */
+/**
+ * A cell that holds no usable value: an error such as #N/A, a formula without a cached result, or a value that cannot
+ * be read.
+ */
 export interface CellError {
   /** As Excel shows it: "#N/A", "#DIV/0!"; for a formula without a result, "=" and the formula. */
   error: string;
   /** Set when the cell is a formula that the writing program never calculated. */
   uncalculated?: true;
-  /** Set when the cell's stored text is not what its type says (a number cell holding "963.72abc"); `error` is that text. */
+  /**
+   * Set when the cell's stored text is not what its type says (a number cell holding "963.72abc"); `error` is that
+   * text.
+   */
   unreadable?: 'number' | 'date' | 'boolean';
 }
 
@@ -38,7 +44,10 @@ export interface SheetSource {
   hidden: boolean;
   /** Rows in order; rows the file leaves out (empty rows of a sheet) are not yielded. */
   rows(): AsyncIterable<RawRow>;
-  /** The merged areas, known before the rows are judged (an xlsx lists them after its rows; the reader finds them ahead). */
+  /**
+   * The merged areas, known before the rows are judged (an xlsx lists them after its rows; the reader finds them
+   * ahead).
+   */
   mergedAreas(): Promise<readonly MergedArea[]>;
   /** Releases the sheet without reading it. */
   skip(): void;

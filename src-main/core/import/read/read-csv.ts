@@ -25,7 +25,13 @@ export function csvSeparatorName(separator: string): string {
  * A CSV file as a one-sheet table of text cells; rows are the file's records, numbered as
  * Excel shows them. Progress counts records and estimates bytes from the characters parsed.
  */
-export function readCsvTable(bytes: Uint8Array, locale: string, limits: ImportLimits, progress: ReadProgress = {}, fileName = 'the file'): TableSource {
+export function readCsvTable(
+  bytes: Uint8Array,
+  locale: string,
+  limits: ImportLimits,
+  progress: ReadProgress = {},
+  fileName = 'the file',
+): TableSource {
   throwIfCancelled(progress.signal);
   const decoded = decodeText(bytes, locale);
   let text = decoded.text;
@@ -41,8 +47,15 @@ export function readCsvTable(bytes: Uint8Array, locale: string, limits: ImportLi
     hidden: false,
     async *rows(): AsyncGenerator<RawRow> {
       const position = { offset: 0 };
-      const pacer = new ReadPacer(progress, () => (text.length > 0 ? Math.floor((bytes.byteLength * position.offset) / text.length) : bytes.byteLength));
-      const records = parseCsvRecords(text, { separator: chosen, maxFieldChars: limits.maxCellChars, maxRecordChars: limits.maxLineChars, position });
+      const pacer = new ReadPacer(progress, () =>
+        text.length > 0 ? Math.floor((bytes.byteLength * position.offset) / text.length) : bytes.byteLength,
+      );
+      const records = parseCsvRecords(text, {
+        separator: chosen,
+        maxFieldChars: limits.maxCellChars,
+        maxRecordChars: limits.maxLineChars,
+        position,
+      });
       for (const { record, fields } of records) {
         if (pacer.countRow()) await pacer.checkpoint();
         if (pacer.rowsRead > limits.maxRows) throw tooManyRows(fileName, limits.maxRows);

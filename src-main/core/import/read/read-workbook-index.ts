@@ -62,7 +62,11 @@ export function readWorkbookIndex(bytes: Uint8Array, entries: readonly ZipEntry[
     return xml.toString('utf8');
   };
   const workbook = part('xl/workbook.xml');
-  if (workbook === null) throw new AppError('FILE_UNREADABLE', `The file "${fileName}" is not a complete Excel workbook (it has no list of sheets).`);
+  if (workbook === null)
+    throw new AppError(
+      'FILE_UNREADABLE',
+      `The file "${fileName}" is not a complete Excel workbook (it has no list of sheets).`,
+    );
   const rels = part('xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const rel of tags(rels, 'Relationship')) {

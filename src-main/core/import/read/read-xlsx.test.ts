@@ -12,12 +12,18 @@ async function readAll(fileName: string, bytes: Uint8Array) {
   for await (const sheet of source.sheets()) {
     const rows: RawRow[] = [];
     for await (const row of sheet.rows()) rows.push(row);
-    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges: (await sheet.mergedAreas()).map((m) => m.ref) });
+    sheets.push({
+      name: sheet.name,
+      hidden: sheet.hidden,
+      rows,
+      merges: (await sheet.mergedAreas()).map((m) => m.ref),
+    });
   }
   return { source, sheets };
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A workbook as Excel writes it: shared strings, shared formulas, error cells, a merged area after the rows. */
 function excelStyleWorkbook(date1904 = false): Uint8Array {
@@ -78,25 +84,35 @@ describe('readXlsxTable', () => {
     ]);
   });
 
-  it.skipIf(!hasOpenpyxl)('names the sheets of an openpyxl workbook (workbook part after the sheets, absolute targets)', async () => {
-    const dir = makeTempDir();
-    const bytes = writeXlsxWithOpenpyxl(join(dir, 'py.xlsx'), [
-      { title: 'Instrukcja', rows: [['Fill in the next sheet']] },
-      { title: 'Uczestnicy', rows: [['Rep code', 'Name'], ['R1', { date: '2026-08-05' }]], merges: ['A3:B3'] },
-      { title: 'Hidden', rows: [['x']], hidden: true },
-    ]);
-    const { sheets } = await readAll('py.xlsx', bytes);
-    expect(sheets.map((s) => [s.name, s.hidden])).toEqual([
-      ['Instrukcja', false],
-      ['Uczestnicy', false],
-      ['Hidden', true],
-    ]);
-    expect(sheets[1]?.rows).toEqual([
-      { row: 1, cells: ['Rep code', 'Name'] },
-      { row: 2, cells: ['R1', new Date(Date.UTC(2026, 7, 5))] },
-      // openpyxl writes the empty cells of a merged area as a row of its own
-      { row: 3, cells: [] },
-    ]);
-    expect(sheets[1]?.merges).toEqual(['A3:B3']);
-  });
+  it.skipIf(!hasOpenpyxl)(
+    'names the sheets of an openpyxl workbook (workbook part after the sheets, absolute targets)',
+    async () => {
+      const dir = makeTempDir();
+      const bytes = writeXlsxWithOpenpyxl(join(dir, 'py.xlsx'), [
+        { title: 'Instrukcja', rows: [['Fill in the next sheet']] },
+        {
+          title: 'Uczestnicy',
+          rows: [
+            ['Rep code', 'Name'],
+            ['R1', { date: '2026-08-05' }],
+          ],
+          merges: ['A3:B3'],
+        },
+        { title: 'Hidden', rows: [['x']], hidden: true },
+      ]);
+      const { sheets } = await readAll('py.xlsx', bytes);
+      expect(sheets.map((s) => [s.name, s.hidden])).toEqual([
+        ['Instrukcja', false],
+        ['Uczestnicy', false],
+        ['Hidden', true],
+      ]);
+      expect(sheets[1]?.rows).toEqual([
+        { row: 1, cells: ['Rep code', 'Name'] },
+        { row: 2, cells: ['R1', new Date(Date.UTC(2026, 7, 5))] },
+        // openpyxl writes the empty cells of a merged area as a row of its own
+        { row: 3, cells: [] },
+      ]);
+      expect(sheets[1]?.merges).toEqual(['A3:B3']);
+    },
+  );
 });

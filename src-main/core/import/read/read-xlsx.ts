@@ -37,12 +37,23 @@ class MergeScans {
   constructor(bytes: Uint8Array, fileName: string, sheets: readonly SheetPart[], limits: ImportLimits) {
     this.controllers = sheets.map(() => new AbortController());
     this.results = new Array<Promise<readonly MergedArea[]>>(sheets.length);
-    const order = sheets.map((_, k) => k).sort((a, b) => Number(sheets[a]?.info.hidden) - Number(sheets[b]?.info.hidden));
+    const order = sheets
+      .map((_, k) => k)
+      .sort((a, b) => Number(sheets[a]?.info.hidden) - Number(sheets[b]?.info.hidden));
     let previous: Promise<unknown> = Promise.resolve();
     for (const k of order) {
       const { info, entry } = sheets[k] as SheetPart;
       const signal = (this.controllers[k] as AbortController).signal;
-      const scan = previous.then(() => (signal.aborted ? [] : scanMergedAreas(bytes, entry, { fileName, sheetName: info.name, maxUnpackedBytes: limits.maxUnpackedBytes, signal })));
+      const scan = previous.then(() =>
+        signal.aborted
+          ? []
+          : scanMergedAreas(bytes, entry, {
+              fileName,
+              sheetName: info.name,
+              maxUnpackedBytes: limits.maxUnpackedBytes,
+              signal,
+            }),
+      );
       // Whoever asks for the areas gets the error; a sheet passed over has nobody asking.
       scan.catch(() => undefined);
       this.results[k] = scan;
@@ -105,24 +116,39 @@ function sheetDamaged(fileName: string, sheetName: string, damage: SheetDamageRe
       : damage.kind === 'unfinished'
         ? `its XML cannot be read ${past}: it ends unfinished at byte ${damage.offset.toLocaleString('en-US')} (${damage.why})`
         : `its XML cannot be read ${past}: it is malformed at line ${damage.line}, column ${damage.column} (${damage.why})`;
-  return new AppError('FILE_DAMAGED', `The sheet "${sheetName}" of "${fileName}" is damaged: ${where}; the file was not imported, ask the client to send it again.`, {
-    sheet: sheetName,
-    row: damage.row,
-    line: damage.line,
-    column: damage.column,
-    offset: damage.offset,
-    why: damage.why,
-  });
+  return new AppError(
+    'FILE_DAMAGED',
+    `The sheet "${sheetName}" of "${fileName}" is damaged: ${where}; the file was not imported, ask the client to send it again.`,
+    {
+      sheet: sheetName,
+      row: damage.row,
+      line: damage.line,
+      column: damage.column,
+      offset: damage.offset,
+      why: damage.why,
+    },
+  );
 }
 
 function readError(fileName: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const why = error instanceof Error ? error.message : String(error);
-  return new AppError('FILE_UNREADABLE', `The file "${fileName}" is damaged and cannot be read as an Excel workbook; ask the client to send it again.`, { why });
+  return new AppError(
+    'FILE_UNREADABLE',
+    `The file "${fileName}" is damaged and cannot be read as an Excel workbook; ask the client to send it again.`,
+    { why },
+  );
 }
 
 /** An .xlsx (already checked to be a whole zip with a workbook in it) as a table source. */
-export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: readonly ZipEntry[], index: WorkbookIndex, limits: ImportLimits, progress: ReadProgress = {}): TableSource {
+export function readXlsxTable(
+  bytes: Uint8Array,
+  fileName: string,
+  entries: readonly ZipEntry[],
+  index: WorkbookIndex,
+  limits: ImportLimits,
+  progress: ReadProgress = {},
+): TableSource {
   return {
     format: 'xlsx',
     sheetNames: index.sheets.map((s) => s.name),
@@ -142,7 +168,9 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
       });
       // exceljs parses in a worker thread (xlsx-row-worker.mjs) while this thread judges the rows it has.
       const worker = new XlsxRowWorker(input, (why, damage) =>
-        damage ? sheetDamaged(fileName, sheets[damage.part - 1]?.info.name ?? `Sheet${damage.part}`, damage) : readError(fileName, new Error(why)),
+        damage
+          ? sheetDamaged(fileName, sheets[damage.part - 1]?.info.name ?? `Sheet${damage.part}`, damage)
+          : readError(fileName, new Error(why)),
       );
       const onAbort = () => {
         merges.stop();
@@ -181,7 +209,8 @@ export function readXlsxTable(bytes: Uint8Array, fileName: string, entries: read
                 for (;;) {
                   const batch = await worker.next();
                   if (batch.type === 'sheet-end') break;
-                  if (batch.type !== 'rows') throw readError(fileName, new Error(`unexpected ${batch.type} inside a sheet`));
+                  if (batch.type !== 'rows')
+                    throw readError(fileName, new Error(`unexpected ${batch.type} inside a sheet`));
                   worker.send({ type: 'taken' });
                   for (const raw of rowsOfBatch(batch)) {
                     const due = pacer.countRow();

@@ -25,7 +25,11 @@ const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 export function damaged(fileName: string, why: string): AppError {
-  return new AppError('FILE_UNREADABLE', `The file "${fileName}" is damaged and cannot be read (${why}); ask the client to send it again.`, { why });
+  return new AppError(
+    'FILE_UNREADABLE',
+    `The file "${fileName}" is damaged and cannot be read (${why}); ask the client to send it again.`,
+    { why },
+  );
 }
 
 function u64(view: DataView, at: number): number {
@@ -51,9 +55,11 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): ZipEntry[
   let directoryEnd = eocd;
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
     const locator = eocd - 20;
-    if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) throw damaged(fileName, 'its zip64 directory is missing');
+    if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR)
+      throw damaged(fileName, 'its zip64 directory is missing');
     const zip64 = u64(view, locator + 8);
-    if (zip64 + 56 > length || view.getUint32(zip64, true) !== ZIP64_EOCD) throw damaged(fileName, 'its zip64 directory is missing');
+    if (zip64 + 56 > length || view.getUint32(zip64, true) !== ZIP64_EOCD)
+      throw damaged(fileName, 'its zip64 directory is missing');
     count = u64(view, zip64 + 32);
     directorySize = u64(view, zip64 + 40);
     directoryOffset = u64(view, zip64 + 48);
@@ -64,7 +70,8 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): ZipEntry[
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > directoryEnd || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'its directory is broken');
+    if (at + 46 > directoryEnd || view.getUint32(at, true) !== CENTRAL)
+      throw damaged(fileName, 'its directory is broken');
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const crc32 = view.getUint32(at + 16, true);
@@ -95,10 +102,22 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): ZipEntry[
       }
       extra += 4 + size;
     }
-    if (localOffset + 30 > directoryOffset || view.getUint32(localOffset, true) !== LOCAL) throw damaged(fileName, `the part "${name}" is missing`);
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (localOffset + 30 > directoryOffset || view.getUint32(localOffset, true) !== LOCAL)
+      throw damaged(fileName, `the part "${name}" is missing`);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > directoryOffset) throw damaged(fileName, `the part "${name}" is cut short`);
-    entries.push({ name, method, encrypted: (flags & 1) === 1, crc32, compressedSize, uncompressedSize, localOffset, recordEnd: directoryOffset, dataStart });
+    entries.push({
+      name,
+      method,
+      encrypted: (flags & 1) === 1,
+      crc32,
+      compressedSize,
+      uncompressedSize,
+      localOffset,
+      recordEnd: directoryOffset,
+      dataStart,
+    });
     at = extraEnd + commentLength;
   }
   // A record runs to the next one (its data descriptor, if any, included).
@@ -118,7 +137,11 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, fileName: strin
     return inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new AppError('FILE_TOO_LARGE', `The file "${fileName}" unpacks to more than the import limit allows; it was not imported.`, { part: entry.name });
+      throw new AppError(
+        'FILE_TOO_LARGE',
+        `The file "${fileName}" unpacks to more than the import limit allows; it was not imported.`,
+        { part: entry.name },
+      );
     }
     throw damaged(fileName, `the part "${entry.name}" does not unpack`);
   }

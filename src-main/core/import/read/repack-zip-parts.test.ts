@@ -7,7 +7,12 @@ import { readZipDirectory, type ZipEntry } from './read-zip-directory';
 import { repackZipParts, type RepackPart, type RepackOptions } from './repack-zip-parts';
 import { XmlPartGuard } from './xml-part-guard';
 
-const options: RepackOptions = { fileName: 'a.xlsx', maxUnpackedBytes: 1_000_000, maxTextRunBytes: 1024 * 1024, maxCellChars: 32_767 };
+const options: RepackOptions = {
+  fileName: 'a.xlsx',
+  maxUnpackedBytes: 1_000_000,
+  maxTextRunBytes: 1024 * 1024,
+  maxCellChars: 32_767,
+};
 
 async function collect(bytes: Uint8Array, parts: RepackPart[], opts: Partial<RepackOptions> = {}): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -45,7 +50,8 @@ function storedRecords(zip: Buffer): { name: string; data: string }[] {
 const sheet = `<worksheet>${'<row/>'.repeat(1000)}</worksheet>`;
 const zip = zipOf({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/data.xml': sheet });
 const entries = () => readZipDirectory(zip, 'a.xlsx').map((e) => ({ ...e }));
-const partsOf = (list: ZipEntry[]): RepackPart[] => list.map((entry, i) => ({ name: i === 0 ? 'xl/workbook.xml' : 'xl/worksheets/sheet1.xml', entry }));
+const partsOf = (list: ZipEntry[]): RepackPart[] =>
+  list.map((entry, i) => ({ name: i === 0 ? 'xl/workbook.xml' : 'xl/worksheets/sheet1.xml', entry }));
 
 describe('repackZipParts', () => {
   it('hands the parts over unpacked, as stored records under the names asked for, and made-up parts too', async () => {
@@ -66,10 +72,14 @@ describe('repackZipParts', () => {
     crc[1]!.crc32 ^= 1;
     const corrupt = await refusal(collect(zip, partsOf(crc)));
     expect(corrupt.code).toBe('FILE_UNREADABLE');
-    expect(corrupt.message).toBe('The file "a.xlsx" is damaged and cannot be read (the part "xl/worksheets/data.xml" is corrupt); ask the client to send it again.');
+    expect(corrupt.message).toBe(
+      'The file "a.xlsx" is damaged and cannot be read (the part "xl/worksheets/data.xml" is corrupt); ask the client to send it again.',
+    );
     const smaller = entries();
     smaller[1]!.uncompressedSize = 10;
-    expect((await refusal(collect(zip, partsOf(smaller)))).message).toContain('unpacks to more than its directory says');
+    expect((await refusal(collect(zip, partsOf(smaller)))).message).toContain(
+      'unpacks to more than its directory says',
+    );
     const larger = entries();
     larger[1]!.uncompressedSize += 10;
     expect((await refusal(collect(zip, partsOf(larger)))).message).toContain('is corrupt');
@@ -79,40 +89,70 @@ describe('repackZipParts', () => {
     const broken = new Uint8Array(zip);
     const part = entries()[1]!;
     broken.fill(0xff, part.dataStart, part.dataStart + part.compressedSize);
-    expect((await refusal(collect(broken, partsOf(readZipDirectory(broken, 'a.xlsx'))))).message).toContain('does not unpack');
+    expect((await refusal(collect(broken, partsOf(readZipDirectory(broken, 'a.xlsx'))))).message).toContain(
+      'does not unpack',
+    );
     const cut = repeatedDeflate('<a>', 'x', 10).subarray(0, 5);
     const cutZip = zipOfRaw([{ name: 'xl/worksheets/sheet1.xml', data: cut, method: 8, crc32: 0, declaredSize: 14 }]);
-    expect((await refusal(collect(cutZip, [{ name: 'xl/worksheets/sheet1.xml', entry: readZipDirectory(cutZip, 'a.xlsx')[0]! }]))).code).toBe('FILE_UNREADABLE');
+    expect(
+      (
+        await refusal(
+          collect(cutZip, [{ name: 'xl/worksheets/sheet1.xml', entry: readZipDirectory(cutZip, 'a.xlsx')[0]! }]),
+        )
+      ).code,
+    ).toBe('FILE_UNREADABLE');
   });
 
   it('stops at the limit, and at what the directory says, whatever the part really unpacks to', async () => {
     const limit = await refusal(collect(zip, partsOf(entries()), { maxUnpackedBytes: 2000 }));
     expect(limit.code).toBe('FILE_TOO_LARGE');
-    expect(limit.message).toBe('The workbook "a.xlsx" unpacks to more than 2 KB, over the import limit; it was not imported.');
+    expect(limit.message).toBe(
+      'The workbook "a.xlsx" unpacks to more than 2 KB, over the import limit; it was not imported.',
+    );
     // 2 GB of rows in 6 MB, declared as 10 KB: refused after about 10 KB, in well under a second.
-    const data = repeatedDeflate('<worksheet><sheetData>', '<row r="2"><c r="A2"><v>1</v></c></row>'.repeat(16384), 3300);
+    const data = repeatedDeflate(
+      '<worksheet><sheetData>',
+      '<row r="2"><c r="A2"><v>1</v></c></row>'.repeat(16384),
+      3300,
+    );
     const bomb = zipOfRaw([{ name: 'xl/worksheets/sheet1.xml', data, method: 8, crc32: 0, declaredSize: 10_000 }]);
     const started = performance.now();
     let handed = 0;
     const error = await refusal(
       (async () => {
-        for await (const chunk of repackZipParts(bomb, [{ name: 'xl/worksheets/sheet1.xml', entry: readZipDirectory(bomb, 'bomb.xlsx')[0]! }], { ...options, fileName: 'bomb.xlsx' })) handed += chunk.length;
+        for await (const chunk of repackZipParts(
+          bomb,
+          [{ name: 'xl/worksheets/sheet1.xml', entry: readZipDirectory(bomb, 'bomb.xlsx')[0]! }],
+          { ...options, fileName: 'bomb.xlsx' },
+        ))
+          handed += chunk.length;
       })(),
     );
-    expect(error.message).toBe('The file "bomb.xlsx" is damaged and cannot be read (the part "xl/worksheets/sheet1.xml" unpacks to more than its directory says); ask the client to send it again.');
+    expect(error.message).toBe(
+      'The file "bomb.xlsx" is damaged and cannot be read (the part "xl/worksheets/sheet1.xml" unpacks to more than its directory says); ask the client to send it again.',
+    );
     expect(handed).toBeLessThan(10_100);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses declared entities and gigantic text as they stream past', async () => {
-    const dtd = zipOf({ 'xl/worksheets/sheet1.xml': '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><worksheet>&b;</worksheet>' });
-    const entity = await refusal(collect(dtd, [{ name: 'xl/worksheets/sheet1.xml', entry: readZipDirectory(dtd, 'a.xlsx')[0]! }]));
+    const dtd = zipOf({
+      'xl/worksheets/sheet1.xml':
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><worksheet>&b;</worksheet>',
+    });
+    const entity = await refusal(
+      collect(dtd, [{ name: 'xl/worksheets/sheet1.xml', entry: readZipDirectory(dtd, 'a.xlsx')[0]! }]),
+    );
     expect(entity.code).toBe('FILE_NOT_SUPPORTED');
     expect(entity.message).toBe(
       'The workbook "a.xlsx" cannot be imported: its part "xl/worksheets/sheet1.xml" declares XML entities (a DOCTYPE), which Excel never writes and which can hide an entity bomb; open it in Excel, save it as .xlsx and import that file.',
     );
     const giant = zipOf({ 'xl/sharedStrings.xml': `<sst><si><t>${'x'.repeat(3 * 1024 * 1024)}</t></si></sst>` });
-    const run = await refusal(collect(giant, [{ name: 'xl/sharedStrings.xml', entry: readZipDirectory(giant, 'a.xlsx')[0]! }], { maxUnpackedBytes: 10_000_000 }));
+    const run = await refusal(
+      collect(giant, [{ name: 'xl/sharedStrings.xml', entry: readZipDirectory(giant, 'a.xlsx')[0]! }], {
+        maxUnpackedBytes: 10_000_000,
+      }),
+    );
     expect(run.code).toBe('FILE_TOO_LARGE');
     expect(run.message).toBe(
       'The workbook "a.xlsx" has a cell (or other entry) with more than 1 MB of text in its part "xl/sharedStrings.xml", over the import limit of 32,767 characters a cell; it was not imported.',
@@ -127,8 +167,12 @@ describe('repackZipParts', () => {
 
   it('hands a stored part over as it is, checking its checksum', async () => {
     const text = '<workbook/>';
-    const stored = zipOfRaw([{ name: 'xl/workbook.xml', data: Buffer.from(text), method: 0, crc32: crc32(text), declaredSize: text.length }]);
-    const records = storedRecords(await collect(stored, [{ name: 'xl/workbook.xml', entry: readZipDirectory(stored, 'a.xlsx')[0]! }]));
+    const stored = zipOfRaw([
+      { name: 'xl/workbook.xml', data: Buffer.from(text), method: 0, crc32: crc32(text), declaredSize: text.length },
+    ]);
+    const records = storedRecords(
+      await collect(stored, [{ name: 'xl/workbook.xml', entry: readZipDirectory(stored, 'a.xlsx')[0]! }]),
+    );
     expect(records).toEqual([{ name: 'xl/workbook.xml', data: text }]);
   });
 });
@@ -152,6 +196,8 @@ describe('XmlPartGuard', () => {
     const ok = guard();
     for (let i = 0; i < 100; i++) ok.check(Buffer.from(`<a>${'x'.repeat(90)}</a>`));
     const big = guard();
-    expect(() => big.check(Buffer.from(`<a>${'x'.repeat(50)}</a><b>${'y'.repeat(150)}</b>`))).toThrow(/more than 100 bytes/);
+    expect(() => big.check(Buffer.from(`<a>${'x'.repeat(50)}</a><b>${'y'.repeat(150)}</b>`))).toThrow(
+      /more than 100 bytes/,
+    );
   });
 });

@@ -67,10 +67,14 @@ function endOfDirectory(): Buffer {
 }
 
 function tooLarge(fileName: string, limit: number, part: string): AppError {
-  return new AppError('FILE_TOO_LARGE', `The workbook "${fileName}" unpacks to more than ${formatByteSize(limit)}, over the import limit; it was not imported.`, {
-    part,
-    maxUnpackedBytes: limit,
-  });
+  return new AppError(
+    'FILE_TOO_LARGE',
+    `The workbook "${fileName}" unpacks to more than ${formatByteSize(limit)}, over the import limit; it was not imported.`,
+    {
+      part,
+      maxUnpackedBytes: limit,
+    },
+  );
 }
 
 /** Unpacks a deflated part chunk by chunk, feeding zlib only as fast as the chunks are taken. */
@@ -103,12 +107,21 @@ export async function* inflateChunks(data: Buffer, fileName: string, partName: s
  * The stored zip the reader reads: each part's local record (sizes from the client's
  * directory, checked against what really unpacks), its unpacked data, and an end record.
  */
-export async function* repackZipParts(bytes: Uint8Array, parts: readonly RepackPart[], options: RepackOptions): AsyncGenerator<Buffer> {
+export async function* repackZipParts(
+  bytes: Uint8Array,
+  parts: readonly RepackPart[],
+  options: RepackOptions,
+): AsyncGenerator<Buffer> {
   const { fileName, maxUnpackedBytes, signal } = options;
   const totalCompressed = parts.reduce((sum, p) => sum + (p.entry?.compressedSize ?? 0), 0);
   let compressedDone = 0;
   let unpackedTotal = 0;
-  const report = (compressed: number) => options.onBytes?.(totalCompressed > 0 ? Math.floor((bytes.byteLength * Math.min(compressed, totalCompressed)) / totalCompressed) : 0);
+  const report = (compressed: number) =>
+    options.onBytes?.(
+      totalCompressed > 0
+        ? Math.floor((bytes.byteLength * Math.min(compressed, totalCompressed)) / totalCompressed)
+        : 0,
+    );
   for (const part of parts) {
     throwIfCancelled(signal);
     const guard = new XmlPartGuard(fileName, part.name, options.maxTextRunBytes, options.maxCellChars);
@@ -121,7 +134,8 @@ export async function* repackZipParts(bytes: Uint8Array, parts: readonly RepackP
     }
     const entry = part.entry;
     if (entry.encrypted) throw damaged(fileName, `the part "${entry.name}" is encrypted`);
-    if (entry.method !== 0 && entry.method !== 8) throw damaged(fileName, `the part "${entry.name}" uses an unknown compression`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw damaged(fileName, `the part "${entry.name}" uses an unknown compression`);
     const declared = entry.uncompressedSize;
     if (unpackedTotal + declared > maxUnpackedBytes) throw tooLarge(fileName, maxUnpackedBytes, entry.name);
     if (declared > 0xffffffff) throw tooLarge(fileName, 0xffffffff, entry.name);
@@ -141,7 +155,8 @@ export async function* repackZipParts(bytes: Uint8Array, parts: readonly RepackP
       report(compressedDone + (declared > 0 ? (entry.compressedSize * size) / declared : entry.compressedSize));
       yield chunk;
     }
-    if (size !== declared || crc >>> 0 !== entry.crc32 >>> 0) throw damaged(fileName, `the part "${entry.name}" is corrupt`);
+    if (size !== declared || crc >>> 0 !== entry.crc32 >>> 0)
+      throw damaged(fileName, `the part "${entry.name}" is corrupt`);
     unpackedTotal += size;
     compressedDone += entry.compressedSize;
     report(compressedDone);
@@ -151,5 +166,6 @@ export async function* repackZipParts(bytes: Uint8Array, parts: readonly RepackP
 
 /** A stored part in the chunks an unpacked one comes in. */
 export async function* storedChunks(data: Buffer): AsyncGenerator<Buffer> {
-  for (let at = 0; at < data.length; at += OUTPUT_CHUNK) yield data.subarray(at, Math.min(at + OUTPUT_CHUNK, data.length));
+  for (let at = 0; at < data.length; at += OUTPUT_CHUNK)
+    yield data.subarray(at, Math.min(at + OUTPUT_CHUNK, data.length));
 }

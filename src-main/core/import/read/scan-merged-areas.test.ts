@@ -7,7 +7,10 @@ import { scanMergedAreas } from './scan-merged-areas';
 const options = { fileName: 'a.xlsx', sheetName: 'Data', maxUnpackedBytes: 100_000_000 };
 
 // Rows enough for the part to unpack in several chunks, with the merged areas after them, as Excel writes them.
-const rows = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>value ${i}</t></is></c></row>`).join('');
+const rows = Array.from(
+  { length: 40_000 },
+  (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>value ${i}</t></is></c></row>`,
+).join('');
 const sheet = (merges: string) => `<worksheet><sheetData>${rows}</sheetData>${merges}</worksheet>`;
 
 function sheetEntry(xml: string): { bytes: Uint8Array; entry: ZipEntry } {
@@ -17,7 +20,11 @@ function sheetEntry(xml: string): { bytes: Uint8Array; entry: ZipEntry } {
 
 describe('scanMergedAreas', () => {
   it('finds the merged areas after the rows of a large deflated part, one cut between two chunks included', async () => {
-    const { bytes, entry } = sheetEntry(sheet('<mergeCells count="3"><mergeCell ref="A1:E1"/><mergeCell ref="B39999:B40000"/><mergeCell ref="C7"/></mergeCells>'));
+    const { bytes, entry } = sheetEntry(
+      sheet(
+        '<mergeCells count="3"><mergeCell ref="A1:E1"/><mergeCell ref="B39999:B40000"/><mergeCell ref="C7"/></mergeCells>',
+      ),
+    );
     expect(entry.uncompressedSize).toBeGreaterThan(2 * 1024 * 1024);
     const areas = await scanMergedAreas(bytes, entry, options);
     expect(areas).toEqual([
@@ -29,8 +36,20 @@ describe('scanMergedAreas', () => {
 
   it('reads a stored (uncompressed) part the same way', async () => {
     const xml = Buffer.from(sheet('<mergeCells><x:mergeCell ref="D2:C3"/></mergeCells>'));
-    const entry: ZipEntry = { name: 'xl/worksheets/sheet1.xml', method: 0, encrypted: false, crc32: 0, compressedSize: xml.length, uncompressedSize: xml.length, localOffset: 0, recordEnd: xml.length, dataStart: 0 };
-    expect(await scanMergedAreas(xml, entry, options)).toEqual([{ ref: 'D2:C3', top: 2, bottom: 3, left: 3, right: 4 }]);
+    const entry: ZipEntry = {
+      name: 'xl/worksheets/sheet1.xml',
+      method: 0,
+      encrypted: false,
+      crc32: 0,
+      compressedSize: xml.length,
+      uncompressedSize: xml.length,
+      localOffset: 0,
+      recordEnd: xml.length,
+      dataStart: 0,
+    };
+    expect(await scanMergedAreas(xml, entry, options)).toEqual([
+      { ref: 'D2:C3', top: 2, bottom: 3, left: 3, right: 4 },
+    ]);
   });
 
   it('leaves a part that does not unpack, or unpacks past the limit, to the reading pass', async () => {
@@ -44,13 +63,17 @@ describe('scanMergedAreas', () => {
 
   it('stops when the import is cancelled, and refuses more merged cells than can be checked', async () => {
     const { bytes, entry } = sheetEntry(sheet(''));
-    const cancelled = await scanMergedAreas(bytes, entry, { ...options, signal: AbortSignal.abort() }).catch((error: unknown) => error);
+    const cancelled = await scanMergedAreas(bytes, entry, { ...options, signal: AbortSignal.abort() }).catch(
+      (error: unknown) => error,
+    );
     expect(cancelled).toBeInstanceOf(AppError);
     expect((cancelled as AppError).code).toBe('CANCELLED');
     const many = Array.from({ length: 100_001 }, (_, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join('');
     const tooMany = sheetEntry(`<worksheet><sheetData/><mergeCells>${many}</mergeCells></worksheet>`);
     const refused = await scanMergedAreas(tooMany.bytes, tooMany.entry, options).catch((error: unknown) => error);
     expect((refused as AppError).code).toBe('FILE_TOO_LARGE');
-    expect((refused as AppError).message).toBe('The sheet "Data" of "a.xlsx" has more merged cells than can be checked; unmerge the cells and save the file again.');
+    expect((refused as AppError).message).toBe(
+      'The sheet "Data" of "a.xlsx" has more merged cells than can be checked; unmerge the cells and save the file again.',
+    );
   });
 });

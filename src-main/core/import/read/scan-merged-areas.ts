@@ -61,11 +61,21 @@ export class MergeCollector {
       const bottom = Math.max(Number.parseInt(r1, 10), Number.parseInt(r2, 10));
       this.rowsCovered += bottom - top + 1;
       if (this.areas.size >= MAX_MERGED_AREAS || this.rowsCovered > MAX_MERGED_ROWS) {
-        throw new AppError('FILE_TOO_LARGE', `The sheet "${this.sheetName}" of "${this.fileName}" has more merged cells than can be checked; unmerge the cells and save the file again.`, {
-          sheet: this.sheetName,
-        });
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `The sheet "${this.sheetName}" of "${this.fileName}" has more merged cells than can be checked; unmerge the cells and save the file again.`,
+          {
+            sheet: this.sheetName,
+          },
+        );
       }
-      this.areas.set(ref, { ref, top, bottom, left: Math.min(columnNumber(c1), columnNumber(c2)), right: Math.max(columnNumber(c1), columnNumber(c2)) });
+      this.areas.set(ref, {
+        ref,
+        top,
+        bottom,
+        left: Math.min(columnNumber(c1), columnNumber(c2)),
+        right: Math.max(columnNumber(c1), columnNumber(c2)),
+      });
     }
   }
 }
@@ -78,10 +88,19 @@ export interface MergeScanOptions {
 }
 
 /** The merged areas of one sheet part of the client's zip. */
-export async function scanMergedAreas(bytes: Uint8Array, entry: ZipEntry, options: MergeScanOptions): Promise<MergedArea[]> {
+export async function scanMergedAreas(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  options: MergeScanOptions,
+): Promise<MergedArea[]> {
   const collector = new MergeCollector(options.fileName, options.sheetName);
   // A part that cannot be read is refused by the reading pass, with the sentence that fits.
-  if (entry.encrypted || (entry.method !== 0 && entry.method !== 8) || entry.uncompressedSize > options.maxUnpackedBytes) return [];
+  if (
+    entry.encrypted ||
+    (entry.method !== 0 && entry.method !== 8) ||
+    entry.uncompressedSize > options.maxUnpackedBytes
+  )
+    return [];
   const data = Buffer.from(bytes.buffer, bytes.byteOffset + entry.dataStart, entry.compressedSize);
   const chunks = entry.method === 0 ? storedChunks(data) : inflateChunks(data, options.fileName, entry.name);
   let size = 0;

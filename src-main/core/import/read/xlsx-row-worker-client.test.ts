@@ -24,8 +24,17 @@ async function workbook(rows: number): Promise<Uint8Array> {
 }
 
 /** Every row of every sheet; `onRow` may stop the read (false) or act in the middle of it. */
-async function readRows(bytes: Uint8Array, options: { signal?: AbortSignal; limits?: Partial<ImportLimits>; onRow?: (row: RawRow) => boolean | void } = {}): Promise<RawRow[]> {
-  const source = openTableSource('test.xlsx', bytes, 'pl-PL', { ...DEFAULT_IMPORT_LIMITS, ...options.limits }, { signal: options.signal });
+async function readRows(
+  bytes: Uint8Array,
+  options: { signal?: AbortSignal; limits?: Partial<ImportLimits>; onRow?: (row: RawRow) => boolean | void } = {},
+): Promise<RawRow[]> {
+  const source = openTableSource(
+    'test.xlsx',
+    bytes,
+    'pl-PL',
+    { ...DEFAULT_IMPORT_LIMITS, ...options.limits },
+    { signal: options.signal },
+  );
   const rows: RawRow[] = [];
   for await (const sheet of source.sheets()) {
     for await (const row of sheet.rows()) {
@@ -63,7 +72,8 @@ let large: Uint8Array;
 
 beforeAll(async () => {
   small = await workbook(3);
-  // Far more than the 4 batches of about 1,000 rows the worker sends ahead: a read stopped on its first row is unfinished.
+  // Far more than the 4 batches of about 1,000 rows the worker sends ahead: a read stopped on its first row is
+  // unfinished.
   large = await workbook(20_000);
 });
 
@@ -79,7 +89,12 @@ describe('the reader thread', () => {
   it('is kept after a clean read, and the next read takes it', async () => {
     expect(idleXlsxRowWorker()).toBeNull();
     const first = await readRows(small);
-    expect(first.map((r) => r.cells)).toEqual([['Rep code', 'Name', 'Qty'], ['R00001', 'Rep number 1', 1], ['R00002', 'Rep number 2', 2], ['R00003', 'Rep number 3', 3]]);
+    expect(first.map((r) => r.cells)).toEqual([
+      ['Rep code', 'Name', 'Qty'],
+      ['R00001', 'Rep number 1', 1],
+      ['R00002', 'Rep number 2', 2],
+      ['R00003', 'Rep number 3', 3],
+    ]);
     const kept = idleWorker();
     const threadId = kept.threadId;
     expect(threadId).toBeGreaterThan(0);
@@ -115,7 +130,8 @@ describe('the reader thread', () => {
   it('is stopped when exceljs fails on the file, and the next read has a new one', async () => {
     prewarmXlsxRowWorker();
     const warm = idleWorker();
-    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const NS =
+      'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const broken = zipOf({
       'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       'xl/_rels/workbook.xml.rels':
@@ -135,7 +151,9 @@ describe('the reader thread', () => {
     prewarmXlsxRowWorker();
     const warm = idleWorker();
     const abort = new AbortController();
-    const error = await refusal(readRows(large, { signal: abort.signal, onRow: (row) => void (row.row === 2 && abort.abort()) }));
+    const error = await refusal(
+      readRows(large, { signal: abort.signal, onRow: (row) => void (row.row === 2 && abort.abort()) }),
+    );
     expect(error.code).toBe('CANCELLED');
     await ended(warm);
     expect(idleXlsxRowWorker()).toBeNull();
@@ -202,7 +220,10 @@ const table = await readImportTable({ fileName: 'participants.xlsx', bytes: new 
 console.log(JSON.stringify({ accepted: table.accepted.length, idle: idleXlsxRowWorker()?.threadId ?? null }));
 `,
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let printedAt = 0;

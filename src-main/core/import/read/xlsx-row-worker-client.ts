@@ -14,7 +14,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findProjectRoot } from '../../../db/project-paths';
-import { XLSX_ROW_WORKER, type RowWorkerCommand, type RowWorkerMessage, type SheetDamageReport } from './xlsx-row-worker.mjs';
+import {
+  XLSX_ROW_WORKER,
+  type RowWorkerCommand,
+  type RowWorkerMessage,
+  type SheetDamageReport,
+} from './xlsx-row-worker.mjs';
 
 // Bytes handed over per request: the worker asks again well before it runs dry. A quarter of a
 // megabyte is as fast as a megabyte, and less of the file is in flight at once.
@@ -37,7 +42,10 @@ function startWorker(): Worker {
   // collections. Since exceljs parses 16 KB of XML at a time (RowBatchBuilder), 16 MB would
   // do almost as well, some 10 MB lower; 32 MB is a little faster, and the import's peak stays
   // well under its target (BENCHMARKS.md).
-  return new Worker(rowWorkerFile(), { workerData: { role: XLSX_ROW_WORKER }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+  return new Worker(rowWorkerFile(), {
+    workerData: { role: XLSX_ROW_WORKER },
+    resourceLimits: { maxYoungGenerationSizeMb: 32 },
+  });
 }
 
 // A stopped worker may still report an error on its way out: with no listener, that would throw.
@@ -139,7 +147,10 @@ export class XlsxRowWorker {
 
   constructor(
     private readonly input: AsyncIterator<Buffer>,
-    /** Turns the worker's own failure (the XML of a sheet is damaged, exceljs could not read a part) into the error to throw. */
+    /**
+     * Turns the worker's own failure (the XML of a sheet is damaged, exceljs could not read a part) into the error to
+     * throw.
+     */
     private readonly workerError: (message: string, damage?: SheetDamageReport) => unknown,
   ) {
     this.worker = takeIdle() ?? startWorker();

@@ -21,12 +21,16 @@ export interface SheetDamageReport {
   column: number;
   /** Bytes of the sheet's XML read when it broke (all of them, for XML that ends unfinished). */
   offset: number;
-  /** The XML ended with elements left open (a part cut short, or a stray "&" that took the rest), was malformed, or names a row or cell no sheet has. */
+  /**
+   * The XML ended with elements left open (a part cut short, or a stray "&" that took the rest), was malformed, or
+   * names a row or cell no sheet has.
+   */
   kind: 'unfinished' | 'malformed' | 'reference';
 }
 
 /** What the main thread sends the worker: 'start' begins the next workbook. */
-export type RowWorkerCommand = { type: 'start' } | { type: 'bytes'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'taken' };
+export type RowWorkerCommand =
+  { type: 'start' } | { type: 'bytes'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'taken' };
 
 /** Rows as they cross from the worker: typed arrays and the batch's distinct texts. */
 export interface RowBatch {
@@ -49,4 +53,3 @@ export declare class RowBatchBuilder {
 
 /** A batch's rows, each decoded when it is wanted. */
 export declare function rowsOfBatch(batch: RowBatch): Generator<RawRow>;
-

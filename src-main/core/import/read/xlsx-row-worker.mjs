@@ -146,7 +146,9 @@ export class RowBatchBuilder {
     }
   }
 
-  /** The rows added since the last take, as a batch for postMessage and the buffers to move; the builder starts afresh. */
+  /**
+   * The rows added since the last take, as a batch for postMessage and the buffers to move; the builder starts afresh.
+   */
   take() {
     const batch = {
       type: 'rows',
@@ -229,7 +231,8 @@ async function readWorkbook(port, ExcelJS, SaxesParser) {
       // In pieces: each piece is parsed into one run of rows, and rows of a piece this size
       // die young (see RowBatchBuilder).
       const bytes = Buffer.from(message.bytes);
-      for (let at = 0; at < bytes.length; at += PIECE_BYTES) input.push(bytes.subarray(at, Math.min(at + PIECE_BYTES, bytes.length)));
+      for (let at = 0; at < bytes.length; at += PIECE_BYTES)
+        input.push(bytes.subarray(at, Math.min(at + PIECE_BYTES, bytes.length)));
     };
     let ahead = 0;
     let resume = null;
@@ -296,7 +299,10 @@ async function readWorkbook(port, ExcelJS, SaxesParser) {
 if (!isMainThread && parentPort && workerData?.role === XLSX_ROW_WORKER) {
   const port = parentPort;
   // Loaded once, as the thread starts (before the first workbook if the thread was started ahead).
-  const excel = Promise.all([import('exceljs'), import('saxes')]).then(([exceljs, saxes]) => ({ ExcelJS: exceljs.default, SaxesParser: saxes.SaxesParser }));
+  const excel = Promise.all([import('exceljs'), import('saxes')]).then(([exceljs, saxes]) => ({
+    ExcelJS: exceljs.default,
+    SaxesParser: saxes.SaxesParser,
+  }));
   // A failure to load is reported to each read that asks for it.
   excel.catch(() => undefined);
   let reading = false;
@@ -317,7 +323,8 @@ if (!isMainThread && parentPort && workerData?.role === XLSX_ROW_WORKER) {
         (error) => {
           reading = false;
           const message = error instanceof Error ? error.message : String(error);
-          const damage = error instanceof SheetDamage ? { part: error.part ?? 0, why: error.why, ...error.where } : undefined;
+          const damage =
+            error instanceof SheetDamage ? { part: error.part ?? 0, why: error.why, ...error.where } : undefined;
           port.postMessage({ type: 'failed', message, ...(damage ? { damage } : {}) });
         },
       );

@@ -18,10 +18,13 @@ const MAX_SHEET_COLUMNS = 16_384;
 const MAX_ROW_NUMBER = 99_999_999;
 
 /** The sheet's XML is cut short or malformed, or names a row or cell no sheet can have. */
+/** @typedef {'unfinished' | 'malformed' | 'reference'} SheetDamageKind */
+
 export class SheetDamage extends Error {
   /**
    * @param {string} why what is wrong, for the sentence
-   * @param {{ row: number, line: number, column: number, offset: number, kind: 'unfinished' | 'malformed' | 'reference' }} where: the last row read whole, the place in the XML (line, column, bytes read), and what broke
+   * @param {{ row: number, line: number, column: number, offset: number, kind: SheetDamageKind }} where: the last row
+   *   read whole, the place in the XML (line, column, bytes read), and what broke
    */
   constructor(why, where) {
     super(why);
@@ -61,7 +64,15 @@ export function isoDateCell(text) {
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
   // Date.UTC rolls 2026-02-30 over into March: such a day is not a date.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return unreadable(text, 'date');
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return unreadable(text, 'date');
   return date;
 }
 
@@ -158,7 +169,13 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
   let bytes = 0;
 
   const refuse = (why) => {
-    damage ??= new SheetDamage(why, { row: lastRow, line: parser.line, column: parser.column, offset: bytes, kind: 'reference' });
+    damage ??= new SheetDamage(why, {
+      row: lastRow,
+      line: parser.line,
+      column: parser.column,
+      offset: bytes,
+      kind: 'reference',
+    });
   };
 
   const valueOf = (c) => {
@@ -182,7 +199,9 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
         if (text && typeof text === 'object') return joinRichText(text.richText);
         // The workbook's list of texts lacks the one the cell names: that part is damaged
         // (cut short, say), and every text cell after the cut would be wrong or missing.
-        refuse(`${c.ref ? `its cell ${c.ref}` : 'a cell'} names text number ${v} of the workbook's shared strings, which holds only ${sharedStrings.length}`);
+        refuse(
+          `${c.ref ? `its cell ${c.ref}` : 'a cell'} names text number ${v} of the workbook's shared strings, which holds only ${sharedStrings.length}`,
+        );
         return null;
       }
       case 'inlineStr':
@@ -222,7 +241,9 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
         // A number past the sheet's rows but still a number is left to the main thread's limit
         // check (read-xlsx.ts), which names it; one that is no row number at all stops here.
         if (!(number >= 1 && number <= MAX_ROW_NUMBER)) {
-          refuse(`it has a row numbered "${r ?? number}", outside the 1 to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows a sheet can have`);
+          refuse(
+            `it has a row numbered "${r ?? number}", outside the 1 to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows a sheet can have`,
+          );
           break;
         }
         const s = node.attributes.s;
@@ -245,7 +266,14 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
         }
         lastCol = col;
         const s = node.attributes.s;
-        cell = { col, ref, t: node.attributes.t, s: s === undefined ? 0 : Number.parseInt(s, 10) || 0, v: null, f: null };
+        cell = {
+          col,
+          ref,
+          t: node.attributes.t,
+          s: s === undefined ? 0 : Number.parseInt(s, 10) || 0,
+          v: null,
+          f: null,
+        };
         break;
       }
       case 'v':
@@ -318,7 +346,13 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
   const failed = (atEnd, line = parser.line, column = parser.column) => {
     if (damage) return damage;
     const why = failure.message.replace(/^\d+:\d+: /, '');
-    return new SheetDamage(why, { row: lastRow, line, column, offset: bytes, kind: atEnd ? 'unfinished' : 'malformed' });
+    return new SheetDamage(why, {
+      row: lastRow,
+      line,
+      column,
+      offset: bytes,
+      kind: atEnd ? 'unfinished' : 'malformed',
+    });
   };
   // Characters cut between two pieces of the part are joined before the parser sees them.
   const decoder = new StringDecoder('utf8');

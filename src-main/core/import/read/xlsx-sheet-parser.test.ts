@@ -4,7 +4,8 @@ import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { openTableSource } from './open-table-source';
 import type { RawRow } from './raw-table';
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 async function rowsOf(sheetData: string): Promise<RawRow[]> {
   const bytes = zipOf({
@@ -14,15 +15,19 @@ async function rowsOf(sheetData: string): Promise<RawRow[]> {
     'xl/worksheets/sheet1.xml': `<worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`,
   });
   const rows: RawRow[] = [];
-  for await (const sheet of openTableSource('cells.xlsx', bytes, 'pl-PL', DEFAULT_IMPORT_LIMITS).sheets()) for await (const row of sheet.rows()) rows.push(row);
+  for await (const sheet of openTableSource('cells.xlsx', bytes, 'pl-PL', DEFAULT_IMPORT_LIMITS).sheets())
+    for await (const row of sheet.rows()) rows.push(row);
   return rows;
 }
 
-const cells = (values: string[], type = 'n') => `<row r="1">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" t="${type}"><v>${v}</v></c>`).join('')}</row>`;
+const cells = (values: string[], type = 'n') =>
+  `<row r="1">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" t="${type}"><v>${v}</v></c>`).join('')}</row>`;
 
 describe('the sheet parser reads each cell as its type says, and nothing else', () => {
   it('takes plain decimal numbers whole and calls anything else unreadable, never a prefix or a 0', async () => {
-    const [row] = await rowsOf(cells(['1.2345678901234501E+20', '-0.5', '+7', '963.72abc', '0x10', ' 12', 'Infinity', '1e999', '1-2', '']));
+    const [row] = await rowsOf(
+      cells(['1.2345678901234501E+20', '-0.5', '+7', '963.72abc', '0x10', ' 12', 'Infinity', '1e999', '1-2', '']),
+    );
     expect(row?.cells).toEqual([
       1.2345678901234501e20,
       -0.5,
@@ -37,7 +42,9 @@ describe('the sheet parser reads each cell as its type says, and nothing else', 
   });
 
   it('reads ISO date cells (t="d") as their date and time, and a day that does not exist as unreadable', async () => {
-    const [row] = await rowsOf(cells(['2026-09-05', '2026-09-05T13:45:10.5', '2026-09-05T00:00:00Z', '2026-02-29', '05.09.2026'], 'd'));
+    const [row] = await rowsOf(
+      cells(['2026-09-05', '2026-09-05T13:45:10.5', '2026-09-05T00:00:00Z', '2026-02-29', '05.09.2026'], 'd'),
+    );
     expect(row?.cells).toEqual([
       new Date(Date.UTC(2026, 8, 5)),
       new Date(Date.UTC(2026, 8, 5, 13, 45, 10, 500)),

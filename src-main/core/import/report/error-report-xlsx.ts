@@ -72,7 +72,12 @@ export async function writeErrorReportXlsx(input: ErrorReportInput): Promise<Uin
     { header: 'Row', key: 'row', width: 8 },
     { header: 'Column', key: 'column', width: 22, style: { numFmt: TEXT } },
     { header: 'Value', key: 'value', width: 30, style: { numFmt: TEXT } },
-    { header: 'Problem', key: 'problem', width: 90, style: { numFmt: TEXT, alignment: { wrapText: true, vertical: 'top' } } },
+    {
+      header: 'Problem',
+      key: 'problem',
+      width: 90,
+      style: { numFmt: TEXT, alignment: { wrapText: true, vertical: 'top' } },
+    },
     { header: 'Outcome', key: 'outcome', width: 11, style: { numFmt: TEXT } },
   ];
   const header = problems.getRow(1);
@@ -84,7 +89,15 @@ export async function writeErrorReportXlsx(input: ErrorReportInput): Promise<Uin
   problems.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, listed.length + 1), column: 5 } };
   for (const p of listed) {
     // Strings stay strings: exceljs writes a string as text, whatever its first character.
-    problems.addRow({ row: p.row, column: p.column, value: asCellText(p.value), problem: p.reason, outcome: problemOutcome(p) }).commit();
+    problems
+      .addRow({
+        row: p.row,
+        column: p.column,
+        value: asCellText(p.value),
+        problem: p.reason,
+        outcome: problemOutcome(p),
+      })
+      .commit();
   }
   problems.commit();
 

@@ -18,7 +18,9 @@ export interface ErrorReportFile {
 export async function errorReportOfJob(ctx: CoreContext, status: ImportJobStatus): Promise<ErrorReportFile> {
   const { preview, report } = status;
   if (!preview) {
-    throw new AppError('IMPORT_NOT_READY', `This import has no problems to report: it is ${status.state}.`, { state: status.state });
+    throw new AppError('IMPORT_NOT_READY', `This import has no problems to report: it is ${status.state}.`, {
+      state: status.state,
+    });
   }
   const bytes = await writeErrorReportXlsx({
     fileName: preview.fileName,
@@ -46,7 +48,14 @@ export async function errorReportOfBatch(ctx: CoreContext, batchId: number): Pro
     .get();
   if (!batch) throw new AppError('NOT_FOUND', `There is no import batch ${batchId} in this program.`, { batchId });
   const problems: ImportProblem[] = ctx.store.db
-    .select({ row: importProblems.row, column: importProblems.column, value: importProblems.value, code: importProblems.code, reason: importProblems.reason, severity: importProblems.severity })
+    .select({
+      row: importProblems.row,
+      column: importProblems.column,
+      value: importProblems.value,
+      code: importProblems.code,
+      reason: importProblems.reason,
+      severity: importProblems.severity,
+    })
     .from(importProblems)
     .where(eq(importProblems.batchId, batchId))
     .orderBy(asc(importProblems.id))

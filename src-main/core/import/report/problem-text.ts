@@ -43,7 +43,12 @@ export function missingValueProblem(row: number, column: string): ImportProblem 
 }
 
 /** A row passed over: a totals row, a note under the table. */
-export function skippedRowProblem(row: number, code: 'TOTALS_ROW' | 'NOT_DATA', column: string | null, value: string): ImportProblem {
+export function skippedRowProblem(
+  row: number,
+  code: 'TOTALS_ROW' | 'NOT_DATA',
+  column: string | null,
+  value: string,
+): ImportProblem {
   const what = code === 'TOTALS_ROW' ? 'a totals row' : 'not a data row';
   return {
     row,

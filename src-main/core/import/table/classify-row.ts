@@ -4,7 +4,20 @@ import { normalizeHeader } from './normalize-header';
 import { isBlankCell, type RawCell } from '../read/raw-table';
 
 // Words that head a totals row under a table, in the languages our clients write.
-const TOTALS_WORDS = ['razem', 'ogółem', 'suma', 'total', 'totals', 'grand total', 'sum', 'totalt', 'sum totalt', 'итого', 'всего', 'итог'];
+const TOTALS_WORDS = [
+  'razem',
+  'ogółem',
+  'suma',
+  'total',
+  'totals',
+  'grand total',
+  'sum',
+  'totalt',
+  'sum totalt',
+  'итого',
+  'всего',
+  'итог',
+];
 
 export type RowKind =
   | { kind: 'blank' }
@@ -37,7 +50,9 @@ function normalizedCellText(text: string): string {
 }
 
 // The same first letters as character codes, both cases, for the test made on every cell.
-const TOTALS_FIRST_CODES = new Set([...TOTALS_FIRST_LETTERS].flatMap((c) => [c.charCodeAt(0), c.toUpperCase().charCodeAt(0)]));
+const TOTALS_FIRST_CODES = new Set(
+  [...TOTALS_FIRST_LETTERS].flatMap((c) => [c.charCodeAt(0), c.toUpperCase().charCodeAt(0)]),
+);
 
 function totalsWordIn(text: string, allowPrefix: boolean): boolean {
   const first = text.charCodeAt(0);
@@ -62,7 +77,11 @@ function totalsWordIn(text: string, allowPrefix: boolean): boolean {
  * so when the row also lacks a required value, so that a participant named "Suma Jan" stays data.
  * Runs for every row of the file: counts in loops, no arrays made.
  */
-export function classifyRow(cells: readonly RawCell[], columns: readonly ColumnMapping[], requiredFields: ReadonlySet<string>): RowKind {
+export function classifyRow(
+  cells: readonly RawCell[],
+  columns: readonly ColumnMapping[],
+  requiredFields: ReadonlySet<string>,
+): RowKind {
   let filled = 0;
   let firstFilled = -1;
   for (let i = 0; i < cells.length; i++) {
@@ -85,11 +104,14 @@ export function classifyRow(cells: readonly RawCell[], columns: readonly ColumnM
   const lacksRequired = requiredBlank > 0;
   for (let i = firstFilled; i < cells.length; i++) {
     const c = cells[i] ?? null;
-    if (typeof c === 'string' && !isBlankCell(c) && totalsWordIn(c, lacksRequired)) return { kind: 'totals', column: i, text: cellToText(c).trim() };
+    if (typeof c === 'string' && !isBlankCell(c) && totalsWordIn(c, lacksRequired))
+      return { kind: 'totals', column: i, text: cellToText(c).trim() };
   }
-  if (mappedFilled === 0) return { kind: 'outside-columns', column: firstFilled, text: cellToText(cells[firstFilled] ?? null).trim() };
+  if (mappedFilled === 0)
+    return { kind: 'outside-columns', column: firstFilled, text: cellToText(cells[firstFilled] ?? null).trim() };
   const allRequiredBlank = requiredBlank === required;
-  if (lacksRequired && (allRequiredBlank || filled === 1)) return { kind: 'maybe-note', column: firstFilled, text: cellToText(cells[firstFilled] ?? null).trim() };
+  if (lacksRequired && (allRequiredBlank || filled === 1))
+    return { kind: 'maybe-note', column: firstFilled, text: cellToText(cells[firstFilled] ?? null).trim() };
   return DATA;
 }
 

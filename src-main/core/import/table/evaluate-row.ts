@@ -24,7 +24,10 @@ const emptyValuesOf = new WeakMap<object, Record<string, unknown>>();
 function emptyValues(fields: object): Record<string, unknown> {
   let empty = emptyValuesOf.get(fields);
   if (!empty) {
-    empty = JSON.parse(JSON.stringify(Object.fromEntries(Object.keys(fields).map((f) => [f, null])))) as Record<string, unknown>;
+    empty = JSON.parse(JSON.stringify(Object.fromEntries(Object.keys(fields).map((f) => [f, null])))) as Record<
+      string,
+      unknown
+    >;
     emptyValuesOf.set(fields, empty);
   }
   return empty;
@@ -50,13 +53,25 @@ export function evaluateRow<F extends FieldTable>(
     if (isCellError(cell)) {
       if (cell.unreadable) {
         const message = `is stored as a ${cell.unreadable} cell but is not a ${cell.unreadable}; it was not read as anything else: correct the cell in Excel and save the file again${consequence}`;
-        problems.push(cellProblem(row, mapping.header, cell.error, 'UNREADABLE_CELL', message, { expected: cell.unreadable }, severity));
+        problems.push(
+          cellProblem(
+            row,
+            mapping.header,
+            cell.error,
+            'UNREADABLE_CELL',
+            message,
+            { expected: cell.unreadable },
+            severity,
+          ),
+        );
         continue;
       }
       const message = cell.uncalculated
         ? 'is a formula without a usable result (an error, or never calculated); open the file in Excel, let it calculate and save it again'
         : 'is an error value, not data';
-      problems.push(cellProblem(row, mapping.header, cell.error, 'ERROR_CELL', `${message}${consequence}`, {}, severity));
+      problems.push(
+        cellProblem(row, mapping.header, cell.error, 'ERROR_CELL', `${message}${consequence}`, {}, severity),
+      );
       continue;
     }
     if (isBlankCell(cell)) {
@@ -67,10 +82,30 @@ export function evaluateRow<F extends FieldTable>(
     if (parsed.ok) {
       values[mapping.field] = parsed.value;
       if (parsed.warning) {
-        problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.warning.code, parsed.warning.message, parsed.warning.params, 'warning'));
+        problems.push(
+          cellProblem(
+            row,
+            mapping.header,
+            cellToText(cell),
+            parsed.warning.code,
+            parsed.warning.message,
+            parsed.warning.params,
+            'warning',
+          ),
+        );
       }
     } else {
-      problems.push(cellProblem(row, mapping.header, cellToText(cell), parsed.code, `${parsed.message}${consequence}`, parsed.params, severity));
+      problems.push(
+        cellProblem(
+          row,
+          mapping.header,
+          cellToText(cell),
+          parsed.code,
+          `${parsed.message}${consequence}`,
+          parsed.params,
+          severity,
+        ),
+      );
     }
   }
   const typed = values as FieldValues<F>;
@@ -78,7 +113,9 @@ export function evaluateRow<F extends FieldTable>(
     for (const p of definition.checkRow(typed)) {
       const mapping = columns.find((m) => m.field === p.field);
       const column = mapping?.header ?? p.field;
-      problems.push(cellProblem(row, column, mapping ? cellToText(cells[mapping.column] ?? null) : '', p.code, p.message, p.params));
+      problems.push(
+        cellProblem(row, column, mapping ? cellToText(cells[mapping.column] ?? null) : '', p.code, p.message, p.params),
+      );
     }
   }
   return { row, values: typed, problems };

@@ -56,7 +56,9 @@ export interface FieldDefinition<T> {
 export type FieldTable = Record<string, FieldDefinition<unknown>>;
 
 /** A row's parsed values; null where the cell was blank or the column is not in the file. */
-export type FieldValues<F extends FieldTable> = { [K in keyof F]: (F[K] extends FieldDefinition<infer T> ? T : never) | null };
+export type FieldValues<F extends FieldTable> = {
+  [K in keyof F]: (F[K] extends FieldDefinition<infer T> ? T : never) | null;
+};
 
 /** A problem found by looking at a whole row rather than one cell. */
 export interface RowCheckProblem<F extends FieldTable> {

@@ -7,7 +7,11 @@ import { textParser } from '../cells/parse-text-cell';
 const definition = defineImport({
   kind: 'participants',
   fields: {
-    code: { required: true, synonyms: ['Rep code', 'Participant code', 'Kod przedstawiciela', 'Код представителя'], parse: textParser() },
+    code: {
+      required: true,
+      synonyms: ['Rep code', 'Participant code', 'Kod przedstawiciela', 'Код представителя'],
+      parse: textParser(),
+    },
     name: { required: true, synonyms: ['Name', 'Rep', 'Imię i nazwisko', 'ФИО'], parse: textParser() },
     email: { required: false, synonyms: ['Email', 'E-mail'], parse: textParser() },
   },
@@ -37,7 +41,10 @@ describe('normalizeHeader', () => {
 
 describe('matchHeaderRow', () => {
   it('finds required fields by synonyms, in any order, ignoring extra columns', () => {
-    const match = matchHeaderRow(['Lp.', 'E-MAIL', 'Imię i nazwisko:', null, 'Kod przedstawiciela*', 'Uwagi'], definition);
+    const match = matchHeaderRow(
+      ['Lp.', 'E-MAIL', 'Imię i nazwisko:', null, 'Kod przedstawiciela*', 'Uwagi'],
+      definition,
+    );
     expect(match).toEqual({
       found: true,
       columns: [
@@ -58,7 +65,12 @@ describe('matchHeaderRow', () => {
         { field: 'email', column: 1, header: 'Email' },
       ],
     });
-    expect(matchHeaderRow(['Participants of Partner Plus, October 2026'], definition)).toEqual({ found: false, matched: [], missing: ['code', 'name'], columns: [] });
+    expect(matchHeaderRow(['Participants of Partner Plus, October 2026'], definition)).toEqual({
+      found: false,
+      matched: [],
+      missing: ['code', 'name'],
+      columns: [],
+    });
   });
 
   it('does not take a column for two fields, and takes the leftmost of two synonyms', () => {
@@ -80,8 +92,18 @@ describe('matchHeaderRow', () => {
       ],
     });
     // the mapping wins over a synonym elsewhere, and an optional mapped field must be found
-    expect(matchHeaderRow(['Rep code', 'Nr', 'Name'], definition, { code: 'Nr' })).toMatchObject({ found: true, columns: [{ field: 'code', column: 1 }, { field: 'name', column: 2 }] });
-    expect(matchHeaderRow(['Rep code', 'Name'], definition, { email: 'Poczta' })).toMatchObject({ found: false, matched: ['code', 'name'], missing: ['email'] });
+    expect(matchHeaderRow(['Rep code', 'Nr', 'Name'], definition, { code: 'Nr' })).toMatchObject({
+      found: true,
+      columns: [
+        { field: 'code', column: 1 },
+        { field: 'name', column: 2 },
+      ],
+    });
+    expect(matchHeaderRow(['Rep code', 'Name'], definition, { email: 'Poczta' })).toMatchObject({
+      found: false,
+      matched: ['code', 'name'],
+      missing: ['email'],
+    });
   });
 
   it('reads headers that are numbers or dates as text', () => {

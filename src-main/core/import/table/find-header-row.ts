@@ -23,7 +23,11 @@ export type MappingOverride = Record<string, string>;
  * synonyms. A column serves one field; when two columns fit a field, the first (leftmost) is
  * taken, as a reader of the sheet would.
  */
-export function matchHeaderRow<F extends FieldTable>(cells: readonly RawCell[], definition: ImportDefinition<F>, override: MappingOverride = {}): HeaderMatch {
+export function matchHeaderRow<F extends FieldTable>(
+  cells: readonly RawCell[],
+  definition: ImportDefinition<F>,
+  override: MappingOverride = {},
+): HeaderMatch {
   const headers = cells.map((cell) => (isBlankCell(cell) ? null : normalizeHeader(cellToText(cell))));
   const taken = new Set<number>();
   const columns: ColumnMapping[] = [];
@@ -34,11 +38,19 @@ export function matchHeaderRow<F extends FieldTable>(cells: readonly RawCell[], 
   for (const field of ordered) {
     const spec = definition.fields[field];
     if (!spec) continue;
-    const wanted = new Set(field in override ? [normalizeHeader(override[field] ?? '')] : spec.synonyms.map(normalizeHeader));
+    const wanted = new Set(
+      field in override ? [normalizeHeader(override[field] ?? '')] : spec.synonyms.map(normalizeHeader),
+    );
     const column = headers.findIndex((h, i) => h !== null && !taken.has(i) && wanted.has(h));
     if (column >= 0) {
       taken.add(column);
-      columns.push({ field, column, header: cellToText(cells[column] ?? null).replace(/\s+/g, ' ').trim() });
+      columns.push({
+        field,
+        column,
+        header: cellToText(cells[column] ?? null)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      });
     } else if (spec.required || field in override) {
       missing.push(field);
     }

@@ -3,7 +3,14 @@
 // counts, every problem, and the rows to look at (those with problems first).
 import type { FieldTable, ImportDefinition } from './field-definitions';
 import type { ImportFile, ImportTable } from '../jobs/import-pipeline';
-import type { ImportKind, ImportPreview, ImportProblem, LayoutChange, MappingField, ReplacementDiff } from '../report/import-report';
+import type {
+  ImportKind,
+  ImportPreview,
+  ImportProblem,
+  LayoutChange,
+  MappingField,
+  ReplacementDiff,
+} from '../report/import-report';
 import { normalizeHeader } from './normalize-header';
 
 export interface PreviewInput<F extends FieldTable> {
@@ -20,7 +27,11 @@ export interface PreviewInput<F extends FieldTable> {
 }
 
 /** Each field of the kind, the column that feeds it, and how that column was chosen. */
-export function mappingFields<F extends FieldTable>(definition: ImportDefinition<F>, table: ImportTable<F>, explicit: Record<string, string> = {}): MappingField[] {
+export function mappingFields<F extends FieldTable>(
+  definition: ImportDefinition<F>,
+  table: ImportTable<F>,
+  explicit: Record<string, string> = {},
+): MappingField[] {
   return Object.entries(definition.fields).map(([field, spec]) => {
     const header = table.mapping[field] ?? null;
     let source: MappingField['source'] = null;

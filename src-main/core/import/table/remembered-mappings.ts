@@ -36,7 +36,9 @@ export function rememberedMappings(ctx: CoreContext, programId: number, kind: Im
   const rows = ctx.store.db
     .select({ id: importBatches.id, mappingJson: importBatches.mappingJson, headersJson: importBatches.headersJson })
     .from(importBatches)
-    .where(and(eq(importBatches.programId, programId), eq(importBatches.kind, kind), ne(importBatches.headersJson, '[]')))
+    .where(
+      and(eq(importBatches.programId, programId), eq(importBatches.kind, kind), ne(importBatches.headersJson, '[]')),
+    )
     .orderBy(desc(importBatches.id))
     .limit(REMEMBERED_BATCHES)
     .all();
@@ -53,11 +55,18 @@ export function rememberedMappings(ctx: CoreContext, programId: number, kind: Im
 }
 
 /** How this header row differs from the last committed file of the kind; null when it does not, or there is none. */
-export function layoutChangeSince(ctx: CoreContext, programId: number, kind: ImportKind, headers: readonly string[]): LayoutChange | null {
+export function layoutChangeSince(
+  ctx: CoreContext,
+  programId: number,
+  kind: ImportKind,
+  headers: readonly string[],
+): LayoutChange | null {
   const last = ctx.store.db
     .select({ id: importBatches.id, fileName: importBatches.fileName, headersJson: importBatches.headersJson })
     .from(importBatches)
-    .where(and(eq(importBatches.programId, programId), eq(importBatches.kind, kind), ne(importBatches.headersJson, '[]')))
+    .where(
+      and(eq(importBatches.programId, programId), eq(importBatches.kind, kind), ne(importBatches.headersJson, '[]')),
+    )
     .orderBy(desc(importBatches.id))
     .limit(1)
     .get();

@@ -19,7 +19,11 @@ export interface UnknownValueCheck {
  * `rows` may leave out values known to be known; `count` is then the number of rows checked,
  * which the single warning of a program that knows no values yet gives.
  */
-export function unknownValueWarnings(check: UnknownValueCheck, rows: readonly { row: number; value: string }[], count = rows.length): ImportProblem[] {
+export function unknownValueWarnings(
+  check: UnknownValueCheck,
+  rows: readonly { row: number; value: string }[],
+  count = rows.length,
+): ImportProblem[] {
   if (count === 0) return [];
   if (check.known.size === 0) {
     // Nothing to compare with yet: one warning for the file, not one per value.
@@ -59,12 +63,16 @@ export function unknownValueWarnings(check: UnknownValueCheck, rows: readonly { 
   }
   if (byValue.size > MAX_WARNINGS) {
     const last = warnings[warnings.length - 1];
-    if (last) last.reason = `${last.reason} ${byValue.size - MAX_WARNINGS} more unknown values in this column are not listed.`;
+    if (last)
+      last.reason = `${last.reason} ${byValue.size - MAX_WARNINGS} more unknown values in this column are not listed.`;
   }
   return warnings;
 }
 
 /** Problems in row order, the file's own first within a row. */
 export function mergeProblems(problems: readonly ImportProblem[], extra: readonly ImportProblem[]): ImportProblem[] {
-  return [...problems, ...extra].map((p, i) => ({ p, i })).sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i).map(({ p }) => p);
+  return [...problems, ...extra]
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
 }

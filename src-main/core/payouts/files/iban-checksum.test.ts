@@ -3,13 +3,24 @@ import { isValidIban, normalizeIban } from './iban-checksum';
 
 describe('isValidIban', () => {
   it('accepts IBANs with correct check digits', () => {
-    for (const iban of ['PL61109010140000071219812874', 'DE89370400440532013000', 'FR1420041010050500013M02606', 'GB82WEST12345698765432']) {
+    for (const iban of [
+      'PL61109010140000071219812874',
+      'DE89370400440532013000',
+      'FR1420041010050500013M02606',
+      'GB82WEST12345698765432',
+    ]) {
       expect(isValidIban(iban)).toBe(true);
     }
   });
 
   it('refuses a changed digit, swapped digits, or a malformed IBAN', () => {
-    for (const iban of ['PL61109010140000071219812875', 'DE89370400440532013300', 'PL6110901014', 'pl61109010140000071219812874', '']) {
+    for (const iban of [
+      'PL61109010140000071219812875',
+      'DE89370400440532013300',
+      'PL6110901014',
+      'pl61109010140000071219812874',
+      '',
+    ]) {
       expect(isValidIban(iban)).toBe(false);
     }
   });

@@ -15,7 +15,12 @@ export type PayoutCellValue =
   | { kind: 'date'; text: string }
   | { kind: 'empty' };
 
-export function payoutCellValue(field: PayoutField, item: PayoutFileItem, batch: PayoutFileBatch, template: PayoutTemplate): PayoutCellValue {
+export function payoutCellValue(
+  field: PayoutField,
+  item: PayoutFileItem,
+  batch: PayoutFileBatch,
+  template: PayoutTemplate,
+): PayoutCellValue {
   switch (field) {
     case 'reference':
       return { kind: 'text', text: item.reference };
@@ -51,7 +56,11 @@ const SUMMED: ReadonlySet<PayoutField> = new Set(['amount', 'amountMinor', 'poin
  * that holds no sum (or none, when every column is a sum). Sums are of integers, checked safe
  * by checkPayoutBatch for amounts.
  */
-export function payoutTotalsRow(batch: PayoutFileBatch, template: PayoutTemplate, controlSumMinor: number): PayoutCellValue[] {
+export function payoutTotalsRow(
+  batch: PayoutFileBatch,
+  template: PayoutTemplate,
+  controlSumMinor: number,
+): PayoutCellValue[] {
   const pointsTotal = batch.items.reduce((sum, item) => sum + item.points, 0);
   const labelAt = template.columns.findIndex((c) => !SUMMED.has(c.field));
   return template.columns.map((c, i): PayoutCellValue => {

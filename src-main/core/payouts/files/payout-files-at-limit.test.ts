@@ -7,7 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { convertWithSoffice, hasOpenpyxl, hasSoffice, makeTempDir, SYSTEM_PYTHON } from '../../../../tests/fixtures/client-files';
+import {
+  convertWithSoffice,
+  hasOpenpyxl,
+  hasSoffice,
+  makeTempDir,
+  SYSTEM_PYTHON,
+} from '../../../../tests/fixtures/client-files';
 import { MAX_SAFE_AMOUNT } from '../../money/minor-units';
 import { payoutBatch, payoutItem } from '../../../../tests/fixtures/payout-batch-fixture';
 import type { PayoutFile } from './payout-file-types';
@@ -40,8 +46,12 @@ function numbersTemplate(includeTotalsRow: boolean, decimalSeparator: '.' | ',')
 }
 
 const atLimit = (amountMinor = MAX_SAFE_AMOUNT) =>
-  payoutBatch([payoutItem(1, { amountMinor, points: MAX_SAFE_AMOUNT, cardRef: null, iban: 'PL34109010140000071219812875' })], { debtor: DEBTOR });
-const PAST_LIMIT = /amount of 100000000000000 minor units, more than 99,999,999,999,999, the largest Loyalty Desk counts exactly/;
+  payoutBatch(
+    [payoutItem(1, { amountMinor, points: MAX_SAFE_AMOUNT, cardRef: null, iban: 'PL34109010140000071219812875' })],
+    { debtor: DEBTOR },
+  );
+const PAST_LIMIT =
+  /amount of 100000000000000 minor units, more than 99,999,999,999,999, the largest Loyalty Desk counts exactly/;
 
 function save(dir: string, file: PayoutFile): string {
   const path = join(dir, file.fileName);
@@ -50,27 +60,31 @@ function save(dir: string, file: PayoutFile): string {
 }
 
 describe('payout files at the limit', () => {
-  it.runIf(hasSoffice && hasOpenpyxl)('xlsx: LibreOffice and openpyxl read the amount, the minor units and the points exactly', async () => {
-    const dir = makeTempDir('payout-limit-xlsx-');
-    const file = await writePayoutFile('xlsx', atLimit(), numbersTemplate(true, '.'));
-    expect(file.controlSumMinor).toBe(MAX_SAFE_AMOUNT);
-    const path = save(dir, file);
-    const [csvPath] = convertWithSoffice([path], 'csv:Text - txt - csv (StarCalc):44,34,76,1', join(dir, 'out'));
-    const rows = parse(readFileSync(csvPath!, 'utf8'), { relax_column_count: true }) as string[][];
-    expect(rows[1]).toEqual(['LD-2026-10-000001', AT_LIMIT_TEXT, '99999999999999', '99999999999999']);
-    expect(rows[2]).toEqual(['Total', AT_LIMIT_TEXT, '99999999999999', '99999999999999']);
-    // Python's repr is the shortest text that reads back as the same double: the exact decimal or not.
-    const script = String.raw`
+  it.runIf(hasSoffice && hasOpenpyxl)(
+    'xlsx: LibreOffice and openpyxl read the amount, the minor units and the points exactly',
+    async () => {
+      const dir = makeTempDir('payout-limit-xlsx-');
+      const file = await writePayoutFile('xlsx', atLimit(), numbersTemplate(true, '.'));
+      expect(file.controlSumMinor).toBe(MAX_SAFE_AMOUNT);
+      const path = save(dir, file);
+      const [csvPath] = convertWithSoffice([path], 'csv:Text - txt - csv (StarCalc):44,34,76,1', join(dir, 'out'));
+      const rows = parse(readFileSync(csvPath!, 'utf8'), { relax_column_count: true }) as string[][];
+      expect(rows[1]).toEqual(['LD-2026-10-000001', AT_LIMIT_TEXT, '99999999999999', '99999999999999']);
+      expect(rows[2]).toEqual(['Total', AT_LIMIT_TEXT, '99999999999999', '99999999999999']);
+      // Python's repr is the shortest text that reads back as the same double: the exact decimal or not.
+      const script = String.raw`
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print('|'.join(repr(c.value) for c in wb.worksheets[0][2]))
 print('|'.join(repr(c.value) for c in wb['Batch']['B']))
 `;
-    const [row, batch] = execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' }).trim().split('\n');
-    expect(row).toBe(`'LD-2026-10-000001'|${AT_LIMIT_TEXT}|99999999999999|99999999999999`);
-    expect(batch!.split('|')).toContain(AT_LIMIT_TEXT);
-    await expect(writePayoutFile('xlsx', atLimit(MAX_SAFE_AMOUNT + 1))).rejects.toThrow(PAST_LIMIT);
-  }, 120_000);
+      const [row, batch] = execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' }).trim().split('\n');
+      expect(row).toBe(`'LD-2026-10-000001'|${AT_LIMIT_TEXT}|99999999999999|99999999999999`);
+      expect(batch!.split('|')).toContain(AT_LIMIT_TEXT);
+      await expect(writePayoutFile('xlsx', atLimit(MAX_SAFE_AMOUNT + 1))).rejects.toThrow(PAST_LIMIT);
+    },
+    120_000,
+  );
 
   it('csv: the amount, minor units, points and totals are the exact decimal text', async () => {
     const file = await writePayoutFile('csv', atLimit(), numbersTemplate(true, ','));
@@ -90,7 +104,9 @@ print('|'.join(repr(c.value) for c in wb['Batch']['B']))
     expect(xml).toContain(`<InstdAmt Ccy="PLN">${AT_LIMIT_TEXT}</InstdAmt>`);
     expect([...xml.matchAll(/<CtrlSum>([^<]*)<\/CtrlSum>/g)].map((m) => m[1])).toEqual([AT_LIMIT_TEXT, AT_LIMIT_TEXT]);
     // xmllint itself reads the amount back from the file.
-    const amount = spawnSync('xmllint', ['--xpath', "string(//*[local-name()='InstdAmt'])", path], { encoding: 'utf8' });
+    const amount = spawnSync('xmllint', ['--xpath', "string(//*[local-name()='InstdAmt'])", path], {
+      encoding: 'utf8',
+    });
     expect(amount.stdout.trim()).toBe(AT_LIMIT_TEXT);
     await expect(writePayoutFile('sepa', atLimit(MAX_SAFE_AMOUNT + 1))).rejects.toThrow(PAST_LIMIT);
   });

@@ -13,7 +13,11 @@ describe('parsePayoutTemplate', () => {
   it('refuses an invalid template, naming each field', () => {
     const result = parsePayoutTemplate({
       ...BUILT_IN_TEMPLATE,
-      columns: [{ field: 'amount', header: '' }, { field: 'colour', header: 'Colour' }, { field: 'amount', header: 'Again' }],
+      columns: [
+        { field: 'amount', header: '' },
+        { field: 'colour', header: 'Colour' },
+        { field: 'amount', header: 'Again' },
+      ],
       decimalSeparator: ',',
       csvSeparator: ',',
       encoding: 'latin-1',
@@ -38,7 +42,10 @@ describe('parsePayoutTemplate', () => {
   it('refuses a template without a reference or amount, with a repeated column, or "," twice', () => {
     const result = parsePayoutTemplate({
       ...BUILT_IN_TEMPLATE,
-      columns: [{ field: 'participantName', header: 'Name' }, { field: 'participantName', header: 'Name 2' }],
+      columns: [
+        { field: 'participantName', header: 'Name' },
+        { field: 'participantName', header: 'Name 2' },
+      ],
       csvSeparator: ',',
     });
     expect(result).toMatchObject({
@@ -61,7 +68,11 @@ describe('parsePayoutTemplate', () => {
 
   it('refuses a missing setting in plain words', () => {
     const { includeTotalsRow: _omit, ...rest } = BUILT_IN_TEMPLATE;
-    expect(parsePayoutTemplate(rest)).toMatchObject({ ok: false, problems: ['includeTotalsRow: is missing'], issues: [{ path: ['includeTotalsRow'], code: 'required' }] });
+    expect(parsePayoutTemplate(rest)).toMatchObject({
+      ok: false,
+      problems: ['includeTotalsRow: is missing'],
+      issues: [{ path: ['includeTotalsRow'], code: 'required' }],
+    });
   });
 
   it('formats dates in each of its formats', () => {

@@ -28,7 +28,11 @@ export type PayoutField = (typeof PAYOUT_FIELDS)[number];
 
 const columnSchema = z.strictObject({
   field: z.enum(PAYOUT_FIELDS, { error: `must be one of ${PAYOUT_FIELDS.join(', ')}` }),
-  header: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }),
+  header: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(100, { error: 'must be at most 100 characters' }),
 });
 
 // Excel's own rules for a sheet name: 1-31 characters, none of : \ / ? * [ ].
@@ -42,30 +46,65 @@ const sheetName = z
 export const payoutTemplateSchema = z
   .strictObject({
     name: z.string().trim().min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' }),
-    columns: z.array(columnSchema).min(1, { error: 'must list at least one column' }).max(40, { error: 'must list at most 40 columns' }),
+    columns: z
+      .array(columnSchema)
+      .min(1, { error: 'must list at least one column' })
+      .max(40, { error: 'must list at most 40 columns' }),
     decimalSeparator: z.enum(['.', ','], { error: 'must be "." or ","' }),
     csvSeparator: z.enum([';', ',', '\t'], { error: 'must be ";", "," or a tab' }),
-    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1250', 'windows-1251'], { error: 'must be utf-8, utf-8-bom, windows-1250 or windows-1251' }),
-    dateFormat: z.enum(['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY'], { error: 'must be YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY' }),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1250', 'windows-1251'], {
+      error: 'must be utf-8, utf-8-bom, windows-1250 or windows-1251',
+    }),
+    dateFormat: z.enum(['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY'], {
+      error: 'must be YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY',
+    }),
     includeTotalsRow: z.boolean(),
     /** The first cell of the totals row, when there is one. */
-    totalsLabel: z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).default('Total'),
+    totalsLabel: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(40, { error: 'must be at most 40 characters' })
+      .default('Total'),
     /** The xlsx sheet that holds the top-ups. */
     sheetName: sheetName.default('Payouts'),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.columns.forEach((c, i) => {
-      if (seen.has(c.field)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `repeats the column ${c.field}`, params: refinement({ problem: 'repeated_column', field: c.field }) });
+      if (seen.has(c.field))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'field'],
+          message: `repeats the column ${c.field}`,
+          params: refinement({ problem: 'repeated_column', field: c.field }),
+        });
       seen.add(c.field);
     });
     // The reference is how the issuer's confirmation finds the top-up again; a file without it
     // could be paid but never matched, and a second payment never refused.
-    if (!seen.has('reference')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'must include the reference column: confirmations are matched by it', params: refinement({ problem: 'missing_reference_column' }) });
-    if (!seen.has('amount') && !seen.has('amountMinor')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'must include an amount or amountMinor column', params: refinement({ problem: 'missing_amount_column' }) });
+    if (!seen.has('reference'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'must include the reference column: confirmations are matched by it',
+        params: refinement({ problem: 'missing_reference_column' }),
+      });
+    if (!seen.has('amount') && !seen.has('amountMinor'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'must include an amount or amountMinor column',
+        params: refinement({ problem: 'missing_amount_column' }),
+      });
     // "123,45" in a comma-separated file would need quotes that many issuer importers do not read.
     if (t.decimalSeparator === ',' && t.csvSeparator === ',') {
-      ctx.addIssue({ code: 'custom', path: ['decimalSeparator'], message: 'must differ from csvSeparator: both are ","', params: refinement({ problem: 'same_separator' }) });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decimalSeparator'],
+        message: 'must differ from csvSeparator: both are ","',
+        params: refinement({ problem: 'same_separator' }),
+      });
     }
   });
 

@@ -52,7 +52,9 @@ export function writePayoutCsv(batch: PayoutFileBatch, template: PayoutTemplate 
   lines.push(headers.map((h) => csvField(neutraliseCsvText(h), sep)).join(sep));
 
   for (const item of batch.items) {
-    const cells = template.columns.map((c) => cellText(payoutCellValue(c.field, item, batch, template), batch, template));
+    const cells = template.columns.map((c) =>
+      cellText(payoutCellValue(c.field, item, batch, template), batch, template),
+    );
     refuseUnrepresentable(cells.join(''), template, describeItem(item));
     lines.push(cells.map((t) => csvField(t, sep)).join(sep));
   }

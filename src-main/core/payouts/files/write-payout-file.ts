@@ -7,7 +7,11 @@ import { writePayoutXlsx } from './write-payout-xlsx';
 import { writeSepaPain001 } from './write-sepa-pain001';
 
 /** `template` shapes xlsx and csv (the built-in one when absent); sepa has its own fixed layout. */
-export async function writePayoutFile(format: PayoutFileFormat, batch: PayoutFileBatch, template: PayoutTemplate = BUILT_IN_TEMPLATE): Promise<PayoutFile> {
+export async function writePayoutFile(
+  format: PayoutFileFormat,
+  batch: PayoutFileBatch,
+  template: PayoutTemplate = BUILT_IN_TEMPLATE,
+): Promise<PayoutFile> {
   switch (format) {
     case 'xlsx':
       return writePayoutXlsx(batch, template);

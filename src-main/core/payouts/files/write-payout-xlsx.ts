@@ -64,7 +64,10 @@ function displayWidth(value: PayoutCellValue, minorDigits: number): number {
   return 0;
 }
 
-export async function writePayoutXlsx(batch: PayoutFileBatch, template: PayoutTemplate = BUILT_IN_TEMPLATE): Promise<PayoutFile> {
+export async function writePayoutXlsx(
+  batch: PayoutFileBatch,
+  template: PayoutTemplate = BUILT_IN_TEMPLATE,
+): Promise<PayoutFile> {
   const { rowCount, controlSumMinor } = checkPayoutBatch(batch);
   const digits = batch.currency.minorDigits;
   const workbook = new ExcelJS.Workbook();
@@ -73,7 +76,9 @@ export async function writePayoutXlsx(batch: PayoutFileBatch, template: PayoutTe
   workbook.created = new Date(batch.createdAt);
   workbook.modified = workbook.created;
 
-  const sheet = workbook.addWorksheet(template.sheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
+  const sheet = workbook.addWorksheet(template.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }],
+  });
   const widths = template.columns.map((c) => c.header.length);
 
   const header = sheet.getRow(1);
@@ -92,7 +97,12 @@ export async function writePayoutXlsx(batch: PayoutFileBatch, template: PayoutTe
       widths[i] = Math.max(widths[i] ?? 0, displayWidth(v, digits));
     });
   };
-  batch.items.forEach((item, r) => writeRow(r + 2, template.columns.map((c) => payoutCellValue(c.field, item, batch, template))));
+  batch.items.forEach((item, r) =>
+    writeRow(
+      r + 2,
+      template.columns.map((c) => payoutCellValue(c.field, item, batch, template)),
+    ),
+  );
   if (template.includeTotalsRow) {
     const totalsRow = batch.items.length + 2;
     writeRow(totalsRow, payoutTotalsRow(batch, template, controlSumMinor));
@@ -104,7 +114,10 @@ export async function writePayoutXlsx(batch: PayoutFileBatch, template: PayoutTe
     // Typing into an empty text column later keeps it text; numbers keep their own format.
     if (!NUMERIC_FIELDS.has(c.field)) column.numFmt = TEXT_FORMAT;
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: batch.items.length + 1, column: template.columns.length } };
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: batch.items.length + 1, column: template.columns.length },
+  };
 
   const info = workbook.addWorksheet('Batch');
   info.getColumn(1).width = 18;
@@ -119,7 +132,9 @@ export async function writePayoutXlsx(batch: PayoutFileBatch, template: PayoutTe
     ['Control sum', { kind: 'amount', minor: controlSumMinor }],
     ['Currency', { kind: 'text', text: batch.currency.code }],
     // On the Batch sheet, below what the issuer may read, never on the sheet it imports.
-    ...(batch.auditAnchor ? ([['Audit anchor', { kind: 'text', text: batch.auditAnchor }]] as [string, PayoutCellValue][]) : []),
+    ...(batch.auditAnchor
+      ? ([['Audit anchor', { kind: 'text', text: batch.auditAnchor }]] as [string, PayoutCellValue][])
+      : []),
   ];
   facts.forEach(([label, value], i) => {
     const row = info.getRow(i + 1);

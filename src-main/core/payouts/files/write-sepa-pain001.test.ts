@@ -21,16 +21,35 @@ function xmllintPresent(): boolean {
 }
 const hasXmllint = xmllintPresent();
 
-const DEBTOR = { name: 'Agencja Motywacyjna Spółka z o.o.', iban: 'PL61 1090 1014 0000 0712 1981 2874', bic: 'WBKPPLPP' };
-const IBANS = ['PL34109010140000071219812875', 'PL27114020040000360212345678', 'PL74102010550000011223344556', 'DE62370400440532013001'];
+const DEBTOR = {
+  name: 'Agencja Motywacyjna Spółka z o.o.',
+  iban: 'PL61 1090 1014 0000 0712 1981 2874',
+  bic: 'WBKPPLPP',
+};
+const IBANS = [
+  'PL34109010140000071219812875',
+  'PL27114020040000360212345678',
+  'PL74102010550000011223344556',
+  'DE62370400440532013001',
+];
 
 function bankBatch(overrides: Partial<PayoutFileBatch> = {}): PayoutFileBatch {
   return payoutBatch(
     [
       payoutItem(1, { participantName: 'Zażółć Gęślą Jaźń', iban: IBANS[0]!, cardRef: null, amountMinor: 1 }),
       payoutItem(2, { participantName: 'Щукин Юрий Ёлкин', iban: IBANS[1]!, cardRef: null, amountMinor: 12345 }),
-      payoutItem(3, { participantName: 'Kowalski & Syn <Hurt> "Nowy"', iban: IBANS[2]!, cardRef: null, amountMinor: 100_000_000 }),
-      payoutItem(4, { participantName: 'Ö'.repeat(5) + 'x'.repeat(80), iban: IBANS[3]!, cardRef: null, amountMinor: 99_999_999_999 }),
+      payoutItem(3, {
+        participantName: 'Kowalski & Syn <Hurt> "Nowy"',
+        iban: IBANS[2]!,
+        cardRef: null,
+        amountMinor: 100_000_000,
+      }),
+      payoutItem(4, {
+        participantName: 'Ö'.repeat(5) + 'x'.repeat(80),
+        iban: IBANS[3]!,
+        cardRef: null,
+        amountMinor: 99_999_999_999,
+      }),
     ],
     { debtor: DEBTOR, ...overrides },
   );
@@ -62,27 +81,40 @@ describe('writePayoutFile sepa', () => {
     expect(xml).toContain('<InstdAmt Ccy="PLN">0.01</InstdAmt>');
   });
 
-  it.runIf(hasXmllint)('writes a EUR file valid against the XSD, with service level SEPA and charges SLEV', async () => {
-    const file = await writePayoutFile('sepa', bankBatch({ currency: { code: 'EUR', minorDigits: 2 } }));
-    expect(xmllint(file)).toMatchObject({ status: 0 });
-    const xml = xmlText(file);
-    expect(xml).toContain('<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>');
-    expect(xml).toContain('<ChrgBr>SLEV</ChrgBr>');
-    expect(all(xml, 'InstdAmt').length).toBe(4);
-    expect(xml).toContain('Ccy="EUR"');
-  });
+  it.runIf(hasXmllint)(
+    'writes a EUR file valid against the XSD, with service level SEPA and charges SLEV',
+    async () => {
+      const file = await writePayoutFile('sepa', bankBatch({ currency: { code: 'EUR', minorDigits: 2 } }));
+      expect(xmllint(file)).toMatchObject({ status: 0 });
+      const xml = xmlText(file);
+      expect(xml).toContain('<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>');
+      expect(xml).toContain('<ChrgBr>SLEV</ChrgBr>');
+      expect(all(xml, 'InstdAmt').length).toBe(4);
+      expect(xml).toContain('Ccy="EUR"');
+    },
+  );
 
-  it.runIf(hasXmllint)('carries the audit anchor in a comment and stays valid against the XSD; without one, no comment', async () => {
-    const anchor = 'a1'.repeat(32);
-    const file = await writePayoutFile('sepa', bankBatch({ auditAnchor: anchor }));
-    expect(xmllint(file)).toMatchObject({ status: 0 });
-    expect(xmlText(file).split('\n').slice(0, 3)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', `<!-- Loyalty Desk audit anchor: ${anchor} -->`, expect.stringMatching(/^<Document /)]);
-    expect(xmlText(await writePayoutFile('sepa', bankBatch()))).not.toContain('<!--');
-  });
+  it.runIf(hasXmllint)(
+    'carries the audit anchor in a comment and stays valid against the XSD; without one, no comment',
+    async () => {
+      const anchor = 'a1'.repeat(32);
+      const file = await writePayoutFile('sepa', bankBatch({ auditAnchor: anchor }));
+      expect(xmllint(file)).toMatchObject({ status: 0 });
+      expect(xmlText(file).split('\n').slice(0, 3)).toEqual([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<!-- Loyalty Desk audit anchor: ${anchor} -->`,
+        expect.stringMatching(/^<Document /),
+      ]);
+      expect(xmlText(await writePayoutFile('sepa', bankBatch()))).not.toContain('<!--');
+    },
+  );
 
   it.runIf(hasXmllint)('is checked for real: a file with a broken count fails xmllint', async () => {
     const file = await writePayoutFile('sepa', bankBatch());
-    const broken = { ...file, bytes: new TextEncoder().encode(xmlText(file).replace('<NbOfTxs>4</NbOfTxs>', '<NbOfTxs>four</NbOfTxs>')) };
+    const broken = {
+      ...file,
+      bytes: new TextEncoder().encode(xmlText(file).replace('<NbOfTxs>4</NbOfTxs>', '<NbOfTxs>four</NbOfTxs>')),
+    };
     expect(xmllint(broken).status).not.toBe(0);
   });
 
@@ -96,7 +128,12 @@ describe('writePayoutFile sepa', () => {
     expect(all(xml, 'MsgId')).toEqual(['PB-2026-10-1']);
     expect(all(xml, 'CreDtTm')).toEqual(['2026-11-01T10:00:00Z']);
     expect(all(xml, 'ReqdExctnDt')).toEqual(['2026-11-03']);
-    expect(all(xml, 'EndToEndId')).toEqual(['LD-2026-10-000001', 'LD-2026-10-000002', 'LD-2026-10-000003', 'LD-2026-10-000004']);
+    expect(all(xml, 'EndToEndId')).toEqual([
+      'LD-2026-10-000001',
+      'LD-2026-10-000002',
+      'LD-2026-10-000003',
+      'LD-2026-10-000004',
+    ]);
     // Every amount has exactly two decimals.
     expect([...all(xml, 'InstdAmt'), ...all(xml, 'CtrlSum')].every((a) => /^\d+\.\d\d$/.test(a))).toBe(true);
   });
@@ -131,13 +168,17 @@ describe('writePayoutFile sepa', () => {
   it('refuses an item without an IBAN, naming it', async () => {
     const batch = bankBatch();
     batch.items[1] = { ...batch.items[1]!, iban: null };
-    await expect(writePayoutFile('sepa', batch)).rejects.toThrow(/top-up LD-2026-10-000002 \(P-002 Щукин Юрий Ёлкин\) has no IBAN/);
+    await expect(writePayoutFile('sepa', batch)).rejects.toThrow(
+      /top-up LD-2026-10-000002 \(P-002 Щукин Юрий Ёлкин\) has no IBAN/,
+    );
   });
 
   it('refuses an IBAN whose check digits are wrong', async () => {
     const batch = bankBatch();
     batch.items[0] = { ...batch.items[0]!, iban: 'PL35109010140000071219812875' };
-    await expect(writePayoutFile('sepa', batch)).rejects.toThrow(/IBAN PL35109010140000071219812875 of the top-up LD-2026-10-000001 .* is not a valid IBAN/);
+    await expect(writePayoutFile('sepa', batch)).rejects.toThrow(
+      /IBAN PL35109010140000071219812875 of the top-up LD-2026-10-000001 .* is not a valid IBAN/,
+    );
   });
 
   it('refuses a currency without exactly two decimals', async () => {
@@ -147,8 +188,12 @@ describe('writePayoutFile sepa', () => {
   });
 
   it('refuses a batch without a debtor, a bad BIC, and a reference a bank cannot carry', async () => {
-    await expect(writePayoutFile('sepa', bankBatch({ debtor: undefined }))).rejects.toThrow(/needs the program's debtor account/);
-    await expect(writePayoutFile('sepa', bankBatch({ debtor: { ...DEBTOR, bic: 'WBK' } }))).rejects.toThrow(/BIC "WBK"/);
+    await expect(writePayoutFile('sepa', bankBatch({ debtor: undefined }))).rejects.toThrow(
+      /needs the program's debtor account/,
+    );
+    await expect(writePayoutFile('sepa', bankBatch({ debtor: { ...DEBTOR, bic: 'WBK' } }))).rejects.toThrow(
+      /BIC "WBK"/,
+    );
     const long = bankBatch();
     long.items[0] = { ...long.items[0]!, reference: 'LD-' + '9'.repeat(40) };
     await expect(writePayoutFile('sepa', long)).rejects.toThrow(/must be 1 to 35 characters/);

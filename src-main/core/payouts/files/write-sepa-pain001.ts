@@ -28,7 +28,12 @@ function refuse(message: string, details?: ErrorFacts): never {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /**
@@ -36,9 +41,12 @@ function escapeXml(text: string): string {
  * cut, only refused. EPC also forbids a leading "/" and "//" anywhere.
  */
 function checkIdentifier(value: string, what: string): string {
-  if (value.length < 1 || value.length > EPC_MAX.id) refuse(`The ${what} "${value}" must be 1 to ${EPC_MAX.id} characters for a SEPA file.`);
+  if (value.length < 1 || value.length > EPC_MAX.id)
+    refuse(`The ${what} "${value}" must be 1 to ${EPC_MAX.id} characters for a SEPA file.`);
   if (!isEpcLatin(value) || value.startsWith('/') || value.includes('//') || value !== value.trim()) {
-    refuse(`The ${what} "${value}" may hold only letters A-Z, digits and / - ? : ( ) . , ' + (not starting with "/" nor holding "//") in a SEPA file.`);
+    refuse(
+      `The ${what} "${value}" may hold only letters A-Z, digits and / - ? : ( ) . , ' + (not starting with "/" nor holding "//") in a SEPA file.`,
+    );
   }
   return value;
 }
@@ -65,24 +73,33 @@ export function writeSepaPain001(batch: PayoutFileBatch): PayoutFile {
   const { rowCount, controlSumMinor } = checkPayoutBatch(batch);
   const ccy = batch.currency.code;
   if (batch.currency.minorDigits !== 2) {
-    refuse(`A SEPA transfer file writes amounts with exactly two decimals, but ${ccy} has ${batch.currency.minorDigits}; pay this program by card or another method.`);
+    refuse(
+      `A SEPA transfer file writes amounts with exactly two decimals, but ${ccy} has ${batch.currency.minorDigits}; pay this program by card or another method.`,
+    );
   }
   const debtor = batch.debtor;
-  if (!debtor) refuse('A SEPA file needs the program\'s debtor account: set its name, IBAN and BIC in the program settings.');
+  if (!debtor)
+    refuse("A SEPA file needs the program's debtor account: set its name, IBAN and BIC in the program settings.");
   const debtorName = epcText(debtor.name, EPC_MAX.name);
-  if (!debtorName) refuse('The debtor name in the program settings is empty once written in the SEPA Latin character set.');
-  const debtorIban = checkedIban(debtor.iban, 'the program\'s debtor account');
+  if (!debtorName)
+    refuse('The debtor name in the program settings is empty once written in the SEPA Latin character set.');
+  const debtorIban = checkedIban(debtor.iban, "the program's debtor account");
   const bic = debtor.bic.trim().toUpperCase();
-  if (!BIC.test(bic)) refuse(`The debtor BIC "${debtor.bic}" in the program settings is not a BIC of 8 or 11 characters.`);
+  if (!BIC.test(bic))
+    refuse(`The debtor BIC "${debtor.bic}" in the program settings is not a BIC of 8 or 11 characters.`);
   const initiator = epcText(batch.programName, EPC_MAX.name) || debtorName;
   const msgId = checkIdentifier(batch.batchId, 'batch id');
   const isSepa = ccy === 'EUR';
 
   const transactions = batch.items.map((item) => {
     const who = describeItem(item);
-    if (!item.iban) refuse(`The ${who} has no IBAN; only participants paid by bank transfer go into a SEPA file.`, { reference: item.reference });
+    if (!item.iban)
+      refuse(`The ${who} has no IBAN; only participants paid by bank transfer go into a SEPA file.`, {
+        reference: item.reference,
+      });
     const iban = checkedIban(item.iban, `the ${who}`);
-    if (isSepa && item.amountMinor > MAX_EPC_AMOUNT_MINOR) refuse(`The ${who} is over the SEPA maximum of 999999999.99 ${ccy}.`);
+    if (isSepa && item.amountMinor > MAX_EPC_AMOUNT_MINOR)
+      refuse(`The ${who} is over the SEPA maximum of 999999999.99 ${ccy}.`);
     const name = epcText(item.participantName, EPC_MAX.name);
     if (!name) refuse(`The ${who} has a name with no letters a bank can read.`);
     const endToEndId = checkIdentifier(item.reference, `reference of the ${who}`);
@@ -101,7 +118,10 @@ export function writeSepaPain001(batch: PayoutFileBatch): PayoutFile {
   // pain.001.001.03 has no field for it: every free text is Max35Text or Max140Text that the bank
   // reads or forwards (remittance, ids), and SplmtryData came only in later versions. An XML
   // comment is valid against the XSD, is ignored by every XML parser, and keeps the 64 digits whole.
-  const anchor = batch.auditAnchor && /^[0-9a-f]{64}$/.test(batch.auditAnchor) ? [`<!-- Loyalty Desk audit anchor: ${batch.auditAnchor} -->`] : [];
+  const anchor =
+    batch.auditAnchor && /^[0-9a-f]{64}$/.test(batch.auditAnchor)
+      ? [`<!-- Loyalty Desk audit anchor: ${batch.auditAnchor} -->`]
+      : [];
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     ...anchor,

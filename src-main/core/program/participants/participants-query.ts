@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { importBatches, participantChanges, participants } from '../../../db/schema';
-import { participantsQuerySchema, type ParticipantDetail, type ParticipantRow, type ParticipantsPage, type ParticipantsQuery } from './participant-types';
+import {
+  participantsQuerySchema,
+  type ParticipantDetail,
+  type ParticipantRow,
+  type ParticipantsPage,
+  type ParticipantsQuery,
+} from './participant-types';
 import { AppError } from '../../app-error';
 import type { CoreContext } from '../../context';
 import { requireProgram } from '../program-store';
@@ -31,15 +37,24 @@ export function listParticipants(ctx: CoreContext, query: ParticipantsQuery): Pa
   const search = q.search.trim();
   if (search) {
     const pattern = likePattern(search);
-    const matches = [participants.code, participants.name, participants.email, participants.region, participants.cardRef].map(
-      (column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`,
-    );
+    const matches = [
+      participants.code,
+      participants.name,
+      participants.email,
+      participants.region,
+      participants.cardRef,
+    ].map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`);
     conditions.push(or(...matches) as SQL);
   }
   const where = and(...conditions);
   const column = rowColumns[q.sort];
   const order = q.direction === 'asc' ? asc(column) : desc(column);
-  const total = ctx.store.db.select({ n: sql<number>`count(*)` }).from(participants).where(where).get()?.n ?? 0;
+  const total =
+    ctx.store.db
+      .select({ n: sql<number>`count(*)` })
+      .from(participants)
+      .where(where)
+      .get()?.n ?? 0;
   const rows: ParticipantRow[] = ctx.store.db
     .select(rowColumns)
     .from(participants)
@@ -109,6 +124,9 @@ export function countParticipants(ctx: CoreContext, programId: number) {
     .from(participants)
     .where(eq(participants.programId, programId))
     .get();
-  return { total: row?.total ?? 0, active: row?.active ?? 0, withoutPayoutDestination: row?.withoutPayoutDestination ?? 0 };
+  return {
+    total: row?.total ?? 0,
+    active: row?.active ?? 0,
+    withoutPayoutDestination: row?.withoutPayoutDestination ?? 0,
+  };
 }
-
