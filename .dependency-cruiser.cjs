@@ -3,7 +3,7 @@
 // (the IPC contract, Electron, the CLI, the web bridge, the renderer). `npm run lint:stages`
 // checks it; tests/unit/stage-rules.test.ts proves that a backward import fails it.
 const STAGES = [
-  ['kernel', '^src-main/core/app-error\\.ts$'],
+  ['kernel', '^src-main/core/(app-error|progress|task-progress)\\.ts$'],
   ['money', '^src-main/core/money/'],
   ['storage', '^src-main/db/'],
   ['context', '^src-main/core/(context\\.ts$|operator/|settings/)'],

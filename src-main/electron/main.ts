@@ -74,10 +74,12 @@ function start(): void {
     const dataFile = resolveDataFile({ env: process.env, userDataDir: app.getPath('userData') });
     const hostEntry = join(mainDir, 'host.js');
     try {
-      core = await connectCore(
-        { interactive: utilityHostLink(hostEntry, 'interactive'), long: utilityHostLink(hostEntry, 'long') },
-        { dbFile: dataFile, actor: operatorName(), version: app.getVersion(), runtime: 'electron' },
-      );
+      core = await connectCore((lane) => utilityHostLink(hostEntry, lane), {
+        dbFile: dataFile,
+        actor: operatorName(),
+        version: app.getVersion(),
+        runtime: 'electron',
+      });
     } catch (error) {
       console.error(error);
       const failure =

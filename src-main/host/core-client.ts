@@ -1,7 +1,11 @@
-// The relay's side of the core host: starts nothing itself, but given one link per lane it
-// initialises both hosts, routes each call to its lane and matches answers to calls. Electron's
-// main process and the web bridge use it alike, so the browser tests drive what the app runs.
-import type { AppErrorData, CallResult } from '../ipc/contract';
+// The relay's side of the core host: given a way to start one host per lane, it initialises
+// them, routes each call to its lane and matches answers to calls. It answers the task calls
+// itself: what a cancellable call is doing (from the progress its host sends) and cancelling
+// it, which ends the task lane's process so that SQLite rolls back what the call had begun.
+// Electron's main process and the web bridge use it alike, so the browser tests drive what
+// the app runs.
+import type { AppErrorData, CallResult, TaskProgress, TaskState } from '../ipc/contract';
+import { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel } from '../ipc/channels';
 import type { FromHost, HostInit, Lane, ToHost } from './host-protocol';
 import { laneOf } from './lanes';
 
@@ -12,6 +16,9 @@ export interface HostLink {
   onExit(listener: () => void): void;
   kill(): void;
 }
+
+/** Starts a host process for a lane (a utility process in Electron, a child process in web mode). */
+export type StartLink = (lane: Lane) => HostLink;
 
 export interface CoreClient {
   readonly dataFile: string;
@@ -30,83 +37,191 @@ export class CoreHostFailed extends Error {
 export const HOST_STOPPED_MESSAGE =
   'The part of Loyalty Desk that keeps the data stopped before it answered. Every change is saved whole or not at all, never in part; look again to see whether this one was saved.';
 
-const LANES: readonly Lane[] = ['interactive', 'long'];
+export const CANCELLED_MESSAGE =
+  'Stopped at your request before it answered. Every change is saved whole or not at all, never in part: what it had begun was rolled back.';
 
-export async function connectCore(
-  links: Record<Lane, HostLink>,
-  init: Omit<HostInit, 'type' | 'lane'>,
-): Promise<CoreClient> {
+const stopped = (): CallResult<never> => ({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
+
+/** A host of one lane: its link, whether it has opened the file, and whether it is gone. */
+interface Host {
+  lane: Lane;
+  link: HostLink;
+  ready: Promise<string>;
+  exited: boolean;
+  /** Resolves when the process has ended. */
+  gone: Promise<void>;
+  onClosed: (() => void) | null;
+}
+
+interface PendingCall {
+  host: Host;
+  channel: string;
+  startedAt: string;
+  progress: TaskProgress | null;
+  cancelled: boolean;
+  resolve: (result: CallResult<unknown>) => void;
+}
+
+/** How long a cancel waits for the task lane's process to end before it answers anyway. */
+const CANCEL_WAIT_MS = 5000;
+
+export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'type' | 'lane'>): Promise<CoreClient> {
   let nextId = 1;
-  const pending = new Map<number, { lane: Lane; resolve: (result: CallResult<unknown>) => void }>();
-  const exited = new Set<Lane>();
-  const closed = new Map<Lane, () => void>();
+  const pending = new Map<number, PendingCall>();
+  const hosts = new Map<Lane, Host>();
+  let closing: Promise<void> | null = null;
 
-  const startups = LANES.map(
-    (lane) =>
-      new Promise<string>((resolve, reject) => {
-        const link = links[lane];
-        link.onMessage((message) => {
-          if (message.type === 'ready') resolve(message.dataFile);
-          else if (message.type === 'failed') reject(new CoreHostFailed(message.error));
-          else if (message.type === 'result') {
-            const call = pending.get(message.id);
-            pending.delete(message.id);
-            call?.resolve(message.result);
-          } else if (message.type === 'closed') closed.get(lane)?.();
-        });
-        link.onExit(() => {
-          exited.add(lane);
-          closed.get(lane)?.();
-          reject(new CoreHostFailed({ code: 'INTERNAL', message: HOST_STOPPED_MESSAGE }));
-          for (const [id, call] of pending) {
-            if (call.lane !== lane) continue;
-            pending.delete(id);
-            call.resolve({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
-          }
-        });
-        link.post({ type: 'init', lane, ...init });
-      }),
-  );
+  function startHost(lane: Lane): Host {
+    const link = startLink(lane);
+    let markGone: () => void = () => {};
+    const host: Host = {
+      lane,
+      link,
+      exited: false,
+      ready: Promise.resolve(''),
+      gone: new Promise<void>((resolve) => (markGone = resolve)),
+      onClosed: null,
+    };
+    host.ready = new Promise<string>((resolve, reject) => {
+      link.onMessage((message) => {
+        if (message.type === 'ready') resolve(message.dataFile);
+        else if (message.type === 'failed') reject(new CoreHostFailed(message.error));
+        else if (message.type === 'result') {
+          const call = pending.get(message.id);
+          pending.delete(message.id);
+          // A result that came although a cancel was asked: the call had finished, and this is what it did.
+          call?.resolve(message.result);
+        } else if (message.type === 'progress') {
+          const call = pending.get(message.id);
+          if (call) call.progress = message.progress;
+        } else if (message.type === 'closed') host.onClosed?.();
+      });
+      link.onExit(() => {
+        host.exited = true;
+        host.onClosed?.();
+        reject(new CoreHostFailed({ code: 'INTERNAL', message: HOST_STOPPED_MESSAGE }));
+        for (const [id, call] of pending) {
+          if (call.host !== host) continue;
+          pending.delete(id);
+          call.resolve(
+            call.cancelled ? { ok: false, error: { code: 'CANCELLED', message: CANCELLED_MESSAGE } } : stopped(),
+          );
+        }
+        markGone();
+      });
+      link.post({ type: 'init', lane, ...init });
+    });
+    // Nobody may be waiting on a lazily started lane's readiness yet; its failure is answered per call.
+    host.ready.catch(() => {});
+    hosts.set(lane, host);
+    return host;
+  }
 
+  /** The host of a lane; the task lane is started on first use and again after a cancel ended it. */
+  function hostOf(lane: Lane): Host {
+    const host = hosts.get(lane);
+    if (lane === 'task' && (!host || host.exited)) return startHost('task');
+    return host!;
+  }
+
+  function runningCall(channel: CancellableChannel): PendingCall | null {
+    let newest: PendingCall | null = null;
+    for (const call of pending.values()) if (call.channel === channel) newest = call;
+    return newest;
+  }
+
+  function taskProgress(channel: CancellableChannel): TaskState {
+    const call = runningCall(channel);
+    return call ? { running: true, startedAt: call.startedAt, progress: call.progress } : { running: false };
+  }
+
+  async function cancelTask(channel: CancellableChannel): Promise<{ cancelled: boolean }> {
+    const call = runningCall(channel);
+    if (!call || call.host.lane !== 'task') return { cancelled: false };
+    const host = call.host;
+    for (const other of pending.values()) if (other.host === host && other.channel === channel) other.cancelled = true;
+    host.link.kill();
+    await Promise.race([host.gone, new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS))]);
+    // Cancelled only if the process ended before the call's answer came: otherwise it had finished.
+    return { cancelled: resolvedAsCancelled.has(call) };
+  }
+
+  /** The calls that ended as cancelled, rather than with their own result that came first. */
+  const resolvedAsCancelled = new WeakSet<PendingCall>();
+
+  function relayCall(channel: string, args: unknown): Promise<CallResult<unknown>> {
+    const asked = (args as { channel?: unknown } | null | undefined)?.channel;
+    if (!(CANCELLABLE_CHANNELS as readonly unknown[]).includes(asked)) {
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `${channel} takes a cancellable call's name, not "${String(asked)}".`,
+        },
+      });
+    }
+    const task = asked as CancellableChannel;
+    if (channel === 'task.progress') return Promise.resolve({ ok: true, value: taskProgress(task) });
+    return cancelTask(task).then((value) => ({ ok: true, value }));
+  }
+
+  const startups = (['interactive', 'long'] as const).map((lane) => startHost(lane).ready);
   let dataFile: string;
   try {
     dataFile = (await Promise.all(startups))[0] ?? init.dbFile;
   } catch (error) {
-    for (const lane of LANES) links[lane].kill();
+    for (const host of hosts.values()) host.link.kill();
     throw error;
   }
 
-  let closing: Promise<void> | null = null;
   return {
     dataFile,
-    call(channel, args) {
+    async call(channel, args) {
+      if ((RELAY_CHANNELS as readonly string[]).includes(channel)) return relayCall(channel, args);
       const lane = laneOf(channel);
-      if (exited.has(lane) || closing) {
-        return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
+      if (closing) return stopped();
+      const host = hostOf(lane);
+      if (host.exited) return stopped();
+      try {
+        await host.ready;
+      } catch (error) {
+        return error instanceof CoreHostFailed ? { ok: false, error: error.error } : stopped();
       }
+      if (host.exited) return stopped();
       const id = nextId++;
       return new Promise((resolve) => {
-        pending.set(id, { lane, resolve });
-        links[lane].post({ type: 'call', id, channel, args });
+        const call: PendingCall = {
+          host,
+          channel,
+          startedAt: new Date().toISOString(),
+          progress: null,
+          cancelled: false,
+          resolve: (result) => {
+            if (call.cancelled && !result.ok && result.error.code === 'CANCELLED') resolvedAsCancelled.add(call);
+            resolve(result);
+          },
+        };
+        pending.set(id, call);
+        host.link.post({ type: 'call', id, channel, args });
       });
     },
     close() {
       closing ??= Promise.all(
-        LANES.map(
-          (lane) =>
+        [...hosts.values()].map(
+          (host) =>
             new Promise<void>((resolve) => {
-              if (exited.has(lane)) return resolve();
+              if (host.exited) return resolve();
               // A host busy with a long call is not waited for past a moment: the data file
               // is safe from a kill (every write is one transaction).
               const timer = setTimeout(() => {
-                links[lane].kill();
+                host.link.kill();
                 resolve();
               }, 5000);
-              closed.set(lane, () => {
+              host.onClosed = () => {
                 clearTimeout(timer);
                 resolve();
-              });
-              links[lane].post({ type: 'close' });
+              };
+              host.link.post({ type: 'close' });
             }),
         ),
       ).then(() => undefined);

@@ -1,7 +1,7 @@
 // The messages between a relay (Electron's main process, the web bridge) and a core host (a
 // utility process, or a child process in web mode). Calls carry the contract's channel and
 // arguments and come back as CallResult data: nothing but structured-clone values crosses.
-import type { AppErrorData, CallResult } from '../ipc/contract';
+import type { AppErrorData, CallResult, TaskProgress } from '../ipc/contract';
 
 export interface HostInit {
   type: 'init';
@@ -33,11 +33,14 @@ export type FromHost =
   /** The data file could not be opened: a newer file, not a database, a locked one. */
   | { type: 'failed'; error: AppErrorData }
   | { type: 'result'; id: number; result: CallResult<unknown> }
+  /** Where a running call is; sent a few times a second at most. */
+  | { type: 'progress'; id: number; progress: TaskProgress }
   | { type: 'closed' };
 
 /**
- * Two hosts serve one window, each with its own connection to the data file (WAL lets one read
- * while the other writes): the long lane takes what can run for seconds on a big program, so
- * that the interactive lane still answers at once.
+ * Hosts serve one window, each with its own connection to the data file (WAL lets one read
+ * while the others write): the long lane takes what can run for seconds on a big program, so
+ * that the interactive lane still answers at once; the task lane, started on first use, takes
+ * the calls that can be cancelled, since a cancel ends its process.
  */
-export type Lane = 'interactive' | 'long';
+export type Lane = 'interactive' | 'long' | 'task';

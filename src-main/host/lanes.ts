@@ -1,11 +1,13 @@
 import type { Channel } from '../ipc/contract';
+import { CANCELLABLE_CHANNELS } from '../ipc/channels';
 import type { Lane } from './host-protocol';
 
 /**
  * Calls that can take seconds on a program of 100,000 lines a period: imports (the job's
  * calls stay together, since a job lives in the host that started it), the demo, approval,
- * exports, the audit, and the views that score a period. Everything else is a look-up or a
- * small write and goes to the interactive lane.
+ * exports, the audit, and the views that score a period. The cancellable ones among them
+ * (CANCELLABLE_CHANNELS) go to the task lane; everything else is a look-up or a small write
+ * and goes to the interactive lane.
  */
 export const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'demo.create',
@@ -14,19 +16,16 @@ export const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'import.cancel',
   'import.commit',
   'import.errorReport',
-  'score.period',
   'score.explain',
-  'period.approve',
   'rules.whatIf',
-  'audit.verify',
   'verify.queue',
   'verify.resolve',
   'payouts.proposal',
-  'payouts.export',
   'payouts.exportBatch',
   'budget.view',
 ]);
 
 export function laneOf(channel: string): Lane {
+  if ((CANCELLABLE_CHANNELS as readonly string[]).includes(channel)) return 'task';
   return LONG_CHANNELS.has(channel as Channel) ? 'long' : 'interactive';
 }

@@ -50,5 +50,5 @@ export function startNodeCore(
 ): Promise<CoreClient> {
   const entry = hostEntry(kind);
   if (!existsSync(entry.file)) throw new Error(`The core host ${entry.file} is missing: run "npm run build" first.`);
-  return connectCore({ interactive: forkHostLink(entry), long: forkHostLink(entry) }, init);
+  return connectCore(() => forkHostLink(entry), init);
 }

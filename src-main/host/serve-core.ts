@@ -6,6 +6,7 @@ import { openDatabase, type Store } from '../db/open-database';
 import { createHandlers } from '../ipc/handlers';
 import { dispatchCall, toErrorData, type Logger } from '../ipc/dispatch';
 import { prewarmXlsxRowWorker } from '../core/import/read/xlsx-row-worker-client';
+import { withProgress, type ProgressSink } from '../core/progress';
 import type { FromHost, HostInit, ToHost } from './host-protocol';
 
 /** A two-way message link: a MessagePort, Electron's parentPort, or a child process's IPC. */
@@ -48,7 +49,10 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
         });
         return;
       }
-      void dispatchCall(handlers, channel, args, log).then((result) => endpoint.post({ type: 'result', id, result }));
+      const sink = progressPoster(endpoint, id);
+      void withProgress(sink, () => dispatchCall(handlers!, channel, args, log)).then((result) =>
+        endpoint.post({ type: 'result', id, result }),
+      );
       return;
     }
     if (message.type === 'close') {
@@ -59,6 +63,23 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
       onClosed();
     }
   });
+}
+
+/** How often a running call's progress goes to the relay at most: the window polls it a few times a second. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Posts a call's progress when its phase changes, when a phase ends, and otherwise at most every 100 ms. */
+function progressPoster(endpoint: HostEndpoint, id: number): ProgressSink {
+  let lastPhase = '';
+  let lastAt = 0;
+  return (progress) => {
+    const now = Date.now();
+    const ended = progress.total > 0 && progress.done === progress.total;
+    if (progress.phase === lastPhase && !ended && now - lastAt < PROGRESS_INTERVAL_MS) return;
+    lastPhase = progress.phase;
+    lastAt = now;
+    endpoint.post({ type: 'progress', id, progress });
+  };
 }
 
 function contextOf(store: Store, init: HostInit): CoreContext {

@@ -41,9 +41,25 @@ export const CHANNEL_NAMES = [
   'budget.view',
   'payouts.template',
   'payouts.setTemplate',
+  'task.progress',
+  'task.cancel',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/**
+ * Calls that can report progress and be stopped: each runs in a host process of its own (the task lane), which a
+ * cancel ends, so that SQLite rolls back whatever the call had begun. All of them write in one transaction or not
+ * at all, and none leaves a file behind (an export hands its file back as bytes).
+ */
+export const CANCELLABLE_CHANNELS = ['period.approve', 'payouts.export', 'score.period', 'audit.verify'] as const;
+
+export type CancellableChannel = (typeof CANCELLABLE_CHANNELS)[number];
+
+/** Calls the relay answers itself (Electron's main process, the web bridge): what the task lane does, or stop it. */
+export const RELAY_CHANNELS = ['task.progress', 'task.cancel'] as const;
+
+export type RelayChannel = (typeof RELAY_CHANNELS)[number];
 
 /** Every call name, in the contract's order. */
 export const CHANNELS: ChannelName[] = [...CHANNEL_NAMES];

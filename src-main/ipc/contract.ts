@@ -25,7 +25,8 @@ import {
 import type { ImportBatchView } from '../core/import/report/import-report';
 import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
-import { CHANNELS, ipcChannel, type ChannelName } from './channels';
+import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
+import type { TaskProgress } from '../core/task-progress';
 
 export type {
   ImportReport,
@@ -304,10 +305,25 @@ export const contract = {
   'payouts.template': { args: z.void(), result: returns<PayoutTemplateView>() },
   /** Saves a template (refused with one sentence per wrong field), or null for the built-in one. */
   'payouts.setTemplate': { args: z.strictObject({ template: z.unknown() }), result: returns<PayoutTemplateView>() },
+  /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
+  'task.progress': {
+    args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
+    result: returns<TaskState>(),
+  },
+  /** Stops the running call of this channel: its transaction is rolled back, nothing of it stays. */
+  'task.cancel': {
+    args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
+    result: returns<{ cancelled: boolean }>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
+
+/** A cancellable call as the relay sees it: not running, or running since `startedAt` and where it is. */
+export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
+export type { TaskProgress, ProgressPhase } from '../core/task-progress';
+export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is
 // bundled whole). This type fails to compile if that list and this contract ever name

@@ -1,4 +1,5 @@
-import { contract, CHANNELS, type AppErrorData, type CallResult, type Channel } from './contract';
+import { contract, CHANNELS, RELAY_CHANNELS, type AppErrorData, type CallResult, type Channel } from './contract';
+import type { CoreChannel } from './handlers';
 import type { Handlers } from './handlers';
 import { AppError } from '../core/app-error';
 import { DatabaseNewerError, DatabaseUnreadableError } from '../db/open-database';
@@ -7,6 +8,10 @@ import { validationProblems } from '../core/program/config-problems';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (CHANNELS as string[]).includes(name);
+}
+
+function isCoreChannel(name: unknown): name is CoreChannel {
+  return isChannel(name) && !(RELAY_CHANNELS as readonly string[]).includes(name);
 }
 
 export type Logger = (message: string, error: unknown) => void;
@@ -24,7 +29,8 @@ export async function dispatchCall(
   rawArgs: unknown,
   log: Logger = defaultLogger,
 ): Promise<CallResult<unknown>> {
-  if (!isChannel(channel)) {
+  if (!isCoreChannel(channel)) {
+    // A relay's call (task.*) that reached the core was sent past the relay that answers it.
     return { ok: false, error: { code: 'INVALID_INPUT', message: `There is no call named "${String(channel)}".` } };
   }
   const parsed = contract[channel].args.safeParse(rawArgs);

@@ -1,6 +1,6 @@
 // Thin: each handler checks nothing the contract has not already parsed, calls one core
 // function and returns its result.
-import type { Channel, ParsedArgs, Result, DashboardView, Language, AppInfo } from './contract';
+import type { Channel, ParsedArgs, Result, DashboardView, Language, AppInfo, RelayChannel } from './contract';
 import { LANGUAGES } from './contract';
 import type { CoreContext } from '../core/context';
 import { createProgram, getProgram, readReferenceTemplate, requireProgram } from '../core/program/program-store';
@@ -28,7 +28,9 @@ import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } 
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
-export type Handlers = { [C in Channel]: Handler<C> };
+/** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
+export type CoreChannel = Exclude<Channel, RelayChannel>;
+export type Handlers = { [C in CoreChannel]: Handler<C> };
 
 export interface HandlerEnvironment {
   version: string;

@@ -600,6 +600,21 @@ export const pl = {
     'Okres zostanie zablokowany i już się nie zmieni; późniejsze korekty rozlicza się w następnym otwartym okresie.',
   'approve.confirm': 'Zatwierdź i zablokuj',
   'approve.busy': 'Zatwierdzanie…',
+  'task.phase.checking': 'Sprawdzanie okresu i jego ustaleń',
+  'task.phase.scoring': 'Naliczanie punktów za każdą linię sprzedaży',
+  'task.phase.posting': 'Księgowanie punktów w rejestrze',
+  'task.phase.recording': 'Zapisywanie zatwierdzenia i wypłat',
+  'task.phase.writingFile': 'Zapisywanie pliku wypłat',
+  'task.phase.verifying': 'Sprawdzanie łańcucha rejestru i pieczęci',
+  'task.starting': 'Rozpoczynanie…',
+  'task.count': '{done} z {total}',
+  'task.hint': 'Zatrzymanie cofa wszystko, co zostało rozpoczęte: nic nie zostaje zapisane w połowie.',
+  'task.stop': 'Zatrzymaj',
+  'task.stopping': 'Zatrzymywanie…',
+  'approve.cancelled':
+    'Zatwierdzanie zostało zatrzymane przed końcem: nic z niego nie zostało zapisane, a okres {period} jest nadal otwarty.',
+  'error.CANCELLED':
+    'Zatrzymano na Twoje żądanie. Każda zmiana zapisuje się w całości albo wcale: to, co zostało rozpoczęte, zostało cofnięte.',
   'approve.earlierOpen':
     'Najpierw zatwierdź {periods}: okresy zatwierdza się po kolei, aby saldo każdego było ostateczne.',
   'approve.openPeriod': 'Otwórz {period}',

@@ -18,6 +18,7 @@ import { verificationQueue, acceptOpenFindings } from '../verification/verificat
 import { loadDestinations, proposePayouts } from './payout-proposal';
 import { insertPayouts } from './insert-payouts';
 import { recordApproval } from './record-approval';
+import { reportProgress } from '../progress';
 
 export interface ApproveOptions {
   /** Approve although the payouts pass the period's budget; the reason is kept. */
@@ -160,6 +161,7 @@ export function ledgerDraftsFor(
 export function approvePeriod(ctx: CoreContext, period: string, options: ApproveOptions = {}): PeriodResult {
   requirePeriod(period);
   return ctx.store.transaction(() => {
+    reportProgress('checking');
     const program = requireProgram(ctx);
     const state = periodState(ctx, program.id, period);
     if (isLocked(state))
@@ -227,6 +229,7 @@ export function approvePeriod(ctx: CoreContext, period: string, options: Approve
     );
     const before = ledgerHead(ctx.store.sqlite);
     const head = appendLedgerEntries(ctx, program.id, drafts);
+    reportProgress('recording');
     insertPayouts(ctx, program.id, period, paid, destinations, before.id);
     const correctedSources: Record<string, number[]> = {};
     for (const c of corrections) correctedSources[c.correctsPeriod] = c.currentBatches;

@@ -18,6 +18,7 @@ import {
 import type { CoreContext } from '../context';
 import type { LateCorrection } from '../scoring/late-corrections';
 import type { PeriodScore } from '../scoring/score-types';
+import { progressEvery } from '../progress';
 import type { PayoutProposal } from './approval-views';
 
 export interface ApprovalFacts {
@@ -33,12 +34,19 @@ export interface ApprovalFacts {
 // SQLite takes at most 32,766 bound values in one statement; the widest row here has 36 columns.
 const CHUNK = 500;
 
-function insertAll<T extends SQLiteTable>(ctx: CoreContext, table: T, rows: readonly T['$inferInsert'][]): void {
-  for (let i = 0; i < rows.length; i += CHUNK)
+function insertAll<T extends SQLiteTable>(
+  ctx: CoreContext,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  progress: (done: number) => void = () => {},
+): void {
+  for (let i = 0; i < rows.length; i += CHUNK) {
     ctx.store.db
       .insert(table)
       .values(rows.slice(i, i + CHUNK))
       .run();
+    progress(Math.min(i + CHUNK, rows.length));
+  }
 }
 
 const flag = (value: boolean) => (value ? 1 : 0);
@@ -156,6 +164,7 @@ export function recordApproval(
       campaignPoints: ls.campaignPoints,
       promoted: flag(ls.promoted),
     })),
+    progressEvery('recording', lines.length, CHUNK),
   );
   insertAll(
     ctx,

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { nowIso, type CoreContext } from '../context';
 import type { LedgerKind } from '../../db/schema';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
+import { progressEvery } from '../progress';
 
 export interface LedgerDraft {
   participantCode: string;
@@ -52,6 +53,7 @@ export function appendLedgerEntries(
   const firstId = head.id + 1;
   const createdAt = nowIso(ctx);
   const insert = sqlite.prepare(INSERT);
+  const progress = progressEvery('posting', drafts.length);
   for (const draft of drafts) {
     if (!Number.isSafeInteger(draft.points))
       throw new Error(`ledger points must be whole numbers, got ${draft.points}`);
@@ -98,6 +100,7 @@ export function appendLedgerEntries(
       hash,
     );
     head = { id: record.id, hash };
+    progress(head.id - firstId + 1);
   }
   return { ...head, firstId };
 }

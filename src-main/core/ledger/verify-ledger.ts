@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { LedgerProblem, LedgerVerification } from './ledger-views';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
 import { verifySeals } from './verify-seals';
+import { progressEvery } from '../progress';
 import { expectedGuardTriggers, normalizeSql } from './guard-triggers';
 
 // Every append-only trigger of the migrations: a missing one means someone dropped it (and so
@@ -187,10 +188,13 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
   let previous: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
   let checked = 0;
   const hashes = new Map<number, string>();
+  const total = (sqlite.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
+  const progress = progressEvery('verifying', total, 5000);
   for (const row of sqlite
     .prepare('SELECT * FROM ledger_entries ORDER BY id')
     .iterate() as IterableIterator<StoredEntry>) {
     checked++;
+    progress(Math.min(checked, total));
     if (!Number.isSafeInteger(row.points)) {
       add({
         kind: 'NOT_WHOLE_POINTS',

@@ -13,6 +13,7 @@ import type { PayoutFileFormat, PayoutFileItem } from './files/payout-file-types
 import { payoutTemplate } from './payout-template-setting';
 import { writePayoutFile } from './files/write-payout-file';
 import { loadPayoutStates, markExported, voidPayouts, type PayoutState } from './payout-states';
+import { reportProgress } from '../progress';
 import { sealHead } from '../../db/record-seals';
 
 interface BatchRow {
@@ -265,6 +266,7 @@ export async function prepareExport(
   const batchRef = `PB-${period}-${count + 1}`;
   const createdAt = nowIso(ctx);
   const auditAnchor = sealHead(ctx.store.sqlite).hash;
+  reportProgress('writingFile', 0, pending.length);
   const file = await writePayoutFile(
     format,
     {

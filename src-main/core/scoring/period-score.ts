@@ -21,6 +21,7 @@ import {
 } from './load-scoring-input';
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
+import { reportProgress } from '../progress';
 import {
   approvedAnomalyList,
   approvedCorrectionList,
@@ -67,6 +68,7 @@ export interface Draft {
 
 /** Scores an open period with the given rules (the current ones by default); pure reads. */
 export function draftScore(ctx: CoreContext, program: ProgramView, period: string, options: DraftOptions = {}): Draft {
+  reportProgress('scoring');
   const sources = currentSalesBatches(ctx.store.sqlite, program.id, period);
   const corrections = lateCorrections(ctx, program, period);
   const input = loadScoringInput(ctx, program, period, {

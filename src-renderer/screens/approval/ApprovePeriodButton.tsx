@@ -8,6 +8,7 @@ import { describeError } from '../../api/describe-error';
 import { safeCall } from '../../api/use-call';
 import { Icon } from '../../components/Icon';
 import { ModalDialog } from '../../components/ModalDialog';
+import { TaskProgress } from '../../components/TaskProgress';
 import { DialogActions, DialogError, ReasonField } from '../../components/ReasonField';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
@@ -47,6 +48,7 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
   const [openFindings, setOpenFindings] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const period = i18n.formatPeriod(summary.period);
   const payout = i18n.formatMoney(summary.payoutMinor, summary.currency);
   const budget = summary.budgetMinor === null ? '' : i18n.formatMoney(summary.budgetMinor, summary.currency);
@@ -55,6 +57,7 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
     if (busy) return;
     setStep('closed');
     setError(null);
+    setCancelled(false);
     setReason('');
     setReasonMissing(false);
     setGiven({});
@@ -63,6 +66,7 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
   const approve = async (reasons: Reasons) => {
     setBusy(true);
     setError(null);
+    setCancelled(false);
     setGiven(reasons);
     // The total in the confirmation is what the operator agrees to; the core refuses if it moved.
     const answer = await safeCall('period.approve', {
@@ -71,6 +75,22 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
       ...reasons,
       expectedPayoutMinor: summary.payoutMinor,
     });
+    if (!answer.ok && answer.error.code === 'CANCELLED') {
+      // Stopped: said only after the period is looked at again, since an approval that had
+      // just committed when the stop came stays approved.
+      const periods = await safeCall('periods.list');
+      const now = periods.ok ? periods.value.find((p) => p.period === summary.period) : undefined;
+      setBusy(false);
+      if (now && now.state !== 'open' && now.state !== 'calculated') {
+        setStep('closed');
+        setGiven({});
+        onApproved();
+        return;
+      }
+      setStep('confirm');
+      setCancelled(true);
+      return;
+    }
     setBusy(false);
     if (answer.ok) {
       setStep('closed');
@@ -126,6 +146,15 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
         <ModalDialog title={t('approve.title', { period })} onClose={close} testId="approve-dialog">
           <p className="modal-text">{t('approve.text', { count: summary.participants, payout })}</p>
           <p className="modal-text muted">{t('approve.lockText')}</p>
+          {cancelled ? (
+            <div className="notice notice--info" role="status" data-testid="approve-cancelled">
+              <Icon name="info" className="notice-icon" />
+              <div className="notice-body">
+                <p className="notice-text">{t('approve.cancelled', { period })}</p>
+              </div>
+            </div>
+          ) : null}
+          {busy ? <TaskProgress channel="period.approve" /> : null}
           {error ? (
             <div className="notice notice--error" role="alert" data-testid="approve-error">
               <Icon name="alert" className="notice-icon" />
@@ -199,6 +228,7 @@ export function ApprovePeriodButton({ summary, options, disabled, onApproved, on
               }}
               missing={reasonMissing}
             />
+            {busy ? <TaskProgress channel="period.approve" /> : null}
             <DialogError error={error} testId="approve-error" />
             <DialogActions
               onCancel={close}
