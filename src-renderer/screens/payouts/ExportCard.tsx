@@ -4,6 +4,7 @@ import { saveDownload, XLSX_TYPE } from '../../api/save-download';
 import { safeCall, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
 import { PAYOUT_TEMPLATE_SECTION } from '../payout-template/PayoutTemplateCard';
@@ -69,6 +70,8 @@ export function ExportCard({
     setBusy(null);
     if (!answer.ok) {
       setError(answer.error);
+      // A stop that came as the batch was written leaves it recorded: the screen looks again.
+      if (answer.error.code === 'CANCELLED') onExported();
       return;
     }
     const { fileName, bytes, reused, batch, copy } = answer.value;
@@ -133,6 +136,7 @@ export function ExportCard({
           );
         })}
       </div>
+      {busy !== null ? <TaskProgress channel="payouts.export" testId="export-progress" /> : null}
       <div role="status" aria-live="polite">
         {outcome ? (
           <div

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PeriodSummary, ProgramView } from '../../../src-main/ipc/contract';
 import { useCall } from '../../api/use-call';
-import { BusyIndicator } from '../../components/BusyIndicator';
+import { TaskProgress } from '../../components/TaskProgress';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
@@ -111,7 +111,13 @@ function ScoredPeriod({
   }, [stateChanged, onChanged]);
 
   if (score.error && !result) return <ErrorNotice error={score.error} onRetry={score.reload} />;
-  if (!result) return <BusyIndicator label={t('scoring.calculating')} testId="scoring-busy" />;
+  if (!result)
+    return (
+      <div className="card" data-testid="scoring-busy">
+        <p className="card-title">{t('scoring.calculating')}</p>
+        <TaskProgress channel="score.period" />
+      </div>
+    );
 
   const approved = () => {
     score.reload();
