@@ -1,6 +1,6 @@
 // Scoring over three periods on a real SQLite file, through the real importers: every field of
 // every participant compared with values worked out by hand from reference-program.md.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { addManualAdjustment } from '../../src-main/core/decisions/manual-adjustment';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
@@ -12,7 +12,7 @@ import type { ScoreRow } from '../../src-main/core/scoring/score-types';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { refusalAsync as refusal } from '../fixtures/refusal';
-import { openAt, stage, type Stage } from '../fixtures/staged-database';
+import { caseOpener, stage, type Stage } from '../fixtures/staged-database';
 import { tableCounts } from '../fixtures/test-database';
 
 const NAMES: Record<string, string> = {
@@ -72,7 +72,6 @@ const septemberApproved = stage(imported, (ctx) => {
 const octoberApproved = stage(septemberApproved, (ctx) => {
   approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked with the client' });
 });
-const at = async (from: Stage) => (await openAt(from)).ctx;
 
 const tradeFairDuty = { period: '2026-11', participantCode: 'B', points: 50, reason: 'Trade fair stand duty' };
 
@@ -84,11 +83,11 @@ const lateReturn = (ctx: CoreContext) =>
 
 describe('three periods of the scenario', () => {
   // Each case starts on its own database from the periods it needs approved, so it runs alone and in any order.
-  let ctx: CoreContext;
-  afterEach(() => ctx.store.close());
+  const open = caseOpener();
+  const at = async (from: Stage) => (await open(from)).ctx;
 
   it('2026-09, the first period: no tiers, a capped participant, a participant without a card', async () => {
-    ctx = await at(imported);
+    const ctx = await at(imported);
     const result = calculatePeriod(ctx, '2026-09');
     expect(result.rows).toEqual([
       row('A', {
@@ -180,14 +179,14 @@ describe('three periods of the scenario', () => {
   });
 
   it('refuses to approve 2026-10 before 2026-09', async () => {
-    ctx = await at(imported);
+    const ctx = await at(imported);
     const error = await refusal(() => approvePeriod(ctx, '2026-10'));
     expect(error.code).toBe('EARLIER_PERIOD_OPEN');
     expect(error.message).toContain('2026-09');
   });
 
   it('2026-10: tiers from September, a campaign, a return, a contest tie broken by join date then code', async () => {
-    ctx = await at(imported);
+    const ctx = await at(imported);
     approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
     const result = calculatePeriod(ctx, '2026-10');
     expect(result.rows).toEqual([
@@ -314,7 +313,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('2026-11: tiers move up (A to Gold) and down (B to Bronze), a negative carry pays nothing, held points stay', async () => {
-    ctx = await at(septemberApproved);
+    const ctx = await at(septemberApproved);
     approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked with the client' });
     const result = calculatePeriod(ctx, '2026-11');
     expect(result.rows).toEqual([
@@ -372,7 +371,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('a locked period shows what was posted and refuses a second approval', async () => {
-    ctx = await at(octoberApproved);
+    const ctx = await at(octoberApproved);
     const before = periodResult(ctx, '2026-10');
     expect(before.locked).toBe(true);
     expect(before.rows.find((r) => r.code === 'G')!.total).toBe(2400);
@@ -381,7 +380,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('a manual adjustment needs a reason, goes only into an open period, and shows in the draft and in explain', async () => {
-    ctx = await at(octoberApproved);
+    const ctx = await at(octoberApproved);
     const counts = tableCounts(ctx);
     expect(
       (
@@ -416,7 +415,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('a late return for a locked period is settled in the open one, pointing to what it corrects', async () => {
-    ctx = await at(octoberApproved);
+    const ctx = await at(octoberApproved);
     await lateReturn(ctx);
     // October itself does not change.
     expect(periodResult(ctx, '2026-10').rows.find((r) => r.code === 'A')!.total).toBe(2750);
@@ -447,7 +446,7 @@ describe('three periods of the scenario', () => {
 
   it('leaves a ledger whose chain verifies, with every balance a sum of entries', async () => {
     // The whole story: three approvals, the last with a manual adjustment and a correction of October.
-    ctx = await at(octoberApproved);
+    const ctx = await at(octoberApproved);
     addManualAdjustment(ctx, tradeFairDuty);
     await lateReturn(ctx);
     approvePeriod(ctx, '2026-11', { acceptOpenAnomalies: 'Checked with the client' });

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
@@ -35,7 +35,7 @@ import {
   septemberResolved,
   septemberVoided,
 } from '../fixtures/september-payout-stages';
-import { openAt, type Stage, type StagedDatabase } from '../fixtures/staged-database';
+import { caseOpener } from '../fixtures/staged-database';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 import { samplesDir } from '../fixtures/repo-paths';
 import { encodeFindingKey } from '../../src-main/core/decisions/finding-key';
@@ -49,15 +49,7 @@ const balance = (ctx: CoreContext, code: string) =>
 
 describe('verify, approve and pay 2026-09 of the scenario', () => {
   // Each case starts on its own database at the stage it checks, so it runs alone and in any order.
-  const opened: CoreContext[] = [];
-  afterEach(() => {
-    for (const ctx of opened.splice(0)) ctx.store.close();
-  });
-  async function at(stage: Stage): Promise<StagedDatabase> {
-    const opening = await openAt(stage);
-    opened.push(opening.ctx);
-    return opening;
-  }
+  const at = caseOpener();
 
   it('lists the findings with their evidence', async () => {
     const { ctx } = await at(septemberImported);
