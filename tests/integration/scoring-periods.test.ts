@@ -1,6 +1,6 @@
 // Scoring over three periods on a real SQLite file, through the real importers: every field of
 // every participant compared with values worked out by hand from reference-program.md.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { addManualAdjustment } from '../../src-main/core/decisions/manual-adjustment';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
@@ -12,7 +12,8 @@ import type { ScoreRow } from '../../src-main/core/scoring/score-types';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { refusalAsync as refusal } from '../fixtures/refusal';
-import { openTestContext, tableCounts } from '../fixtures/test-database';
+import { caseOpener, stage, type Stage } from '../fixtures/staged-database';
+import { tableCounts } from '../fixtures/test-database';
 
 const NAMES: Record<string, string> = {
   A: 'Anna Adamska',
@@ -60,15 +61,33 @@ function row(code: string, fields: Partial<ScoreRow>): ScoreRow {
   };
 }
 
-describe('three periods of the scenario', () => {
-  let ctx: CoreContext;
-  beforeAll(async () => {
-    ctx = openTestContext();
-    await seedScenarioMasterData(ctx);
-    for (const period of ['2026-09', '2026-10', '2026-11']) await importScenarioSales(ctx, period);
+/** The scenario's three months imported, then approved one by one. */
+const imported = stage(null, async (ctx) => {
+  await seedScenarioMasterData(ctx);
+  for (const period of ['2026-09', '2026-10', '2026-11']) await importScenarioSales(ctx, period);
+});
+const septemberApproved = stage(imported, (ctx) => {
+  approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
+});
+const octoberApproved = stage(septemberApproved, (ctx) => {
+  approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked with the client' });
+});
+
+const tradeFairDuty = { period: '2026-11', participantCode: 'B', points: 50, reason: 'Trade fair stand duty' };
+
+/** A return of one DOG-01 by A, dated in October and sent after October was approved. */
+const lateReturn = (ctx: CoreContext) =>
+  importSales(ctx, csvFile('late-return-2026-10.csv', [SALES_HEADER, '2026-10-25;A;DOG-01;-1;-100,00;O/99']), {
+    period: '2026-10',
   });
 
-  it('2026-09, the first period: no tiers, a capped participant, a participant without a card', () => {
+describe('three periods of the scenario', () => {
+  // Each case starts on its own database from the periods it needs approved, so it runs alone and in any order.
+  const open = caseOpener();
+  const at = async (from: Stage) => (await open(from)).ctx;
+
+  it('2026-09, the first period: no tiers, a capped participant, a participant without a card', async () => {
+    const ctx = await at(imported);
     const result = calculatePeriod(ctx, '2026-09');
     expect(result.rows).toEqual([
       row('A', {
@@ -160,12 +179,14 @@ describe('three periods of the scenario', () => {
   });
 
   it('refuses to approve 2026-10 before 2026-09', async () => {
+    const ctx = await at(imported);
     const error = await refusal(() => approvePeriod(ctx, '2026-10'));
     expect(error.code).toBe('EARLIER_PERIOD_OPEN');
     expect(error.message).toContain('2026-09');
   });
 
-  it('2026-10: tiers from September, a campaign, a return, a contest tie broken by join date then code', () => {
+  it('2026-10: tiers from September, a campaign, a return, a contest tie broken by join date then code', async () => {
+    const ctx = await at(imported);
     approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
     const result = calculatePeriod(ctx, '2026-10');
     expect(result.rows).toEqual([
@@ -291,7 +312,8 @@ describe('three periods of the scenario', () => {
     expect(result.totals.payoutMinor).toBe(77_930);
   });
 
-  it('2026-11: tiers move up (A to Gold) and down (B to Bronze), a negative carry pays nothing, held points stay', () => {
+  it('2026-11: tiers move up (A to Gold) and down (B to Bronze), a negative carry pays nothing, held points stay', async () => {
+    const ctx = await at(septemberApproved);
     approvePeriod(ctx, '2026-10', { acceptOpenAnomalies: 'Checked with the client' });
     const result = calculatePeriod(ctx, '2026-11');
     expect(result.rows).toEqual([
@@ -349,6 +371,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('a locked period shows what was posted and refuses a second approval', async () => {
+    const ctx = await at(octoberApproved);
     const before = periodResult(ctx, '2026-10');
     expect(before.locked).toBe(true);
     expect(before.rows.find((r) => r.code === 'G')!.total).toBe(2400);
@@ -357,6 +380,7 @@ describe('three periods of the scenario', () => {
   });
 
   it('a manual adjustment needs a reason, goes only into an open period, and shows in the draft and in explain', async () => {
+    const ctx = await at(octoberApproved);
     const counts = tableCounts(ctx);
     expect(
       (
@@ -381,7 +405,7 @@ describe('three periods of the scenario', () => {
     ).toBe('NOT_FOUND');
     expect(tableCounts(ctx)).toEqual(counts);
 
-    addManualAdjustment(ctx, { period: '2026-11', participantCode: 'B', points: 50, reason: 'Trade fair stand duty' });
+    addManualAdjustment(ctx, tradeFairDuty);
     const b = calculatePeriod(ctx, '2026-11').rows.find((r) => r.code === 'B')!;
     expect([b.adjustments, b.total, b.payablePoints, b.payoutMinor]).toEqual([50, 1030, 1080, 10_800]);
     const explained = explainParticipant(ctx, '2026-11', 'B');
@@ -391,9 +415,8 @@ describe('three periods of the scenario', () => {
   });
 
   it('a late return for a locked period is settled in the open one, pointing to what it corrects', async () => {
-    await importSales(ctx, csvFile('late-return-2026-10.csv', [SALES_HEADER, '2026-10-25;A;DOG-01;-1;-100,00;O/99']), {
-      period: '2026-10',
-    });
+    const ctx = await at(octoberApproved);
+    await lateReturn(ctx);
     // October itself does not change.
     expect(periodResult(ctx, '2026-10').rows.find((r) => r.code === 'A')!.total).toBe(2750);
     const november = calculatePeriod(ctx, '2026-11');
@@ -421,7 +444,12 @@ describe('three periods of the scenario', () => {
     expect(calculatePeriod(ctx, '2026-12').rows.find((r) => r.code === 'A')!.carry).toBe(-435);
   });
 
-  it('leaves a ledger whose chain verifies, with every balance a sum of entries', () => {
+  it('leaves a ledger whose chain verifies, with every balance a sum of entries', async () => {
+    // The whole story: three approvals, the last with a manual adjustment and a correction of October.
+    const ctx = await at(octoberApproved);
+    addManualAdjustment(ctx, tradeFairDuty);
+    await lateReturn(ctx);
+    approvePeriod(ctx, '2026-11', { acceptOpenAnomalies: 'Checked with the client' });
     const verification = verifyLedger(ctx.store.sqlite);
     expect(verification.problems).toEqual([]);
     expect(verification.ok).toBe(true);

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
@@ -21,9 +21,21 @@ import { explainParticipant } from '../../src-main/core/scoring/explain';
 import { closePeriod } from '../../src-main/core/payouts/close-period';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { resolveFinding, verificationQueue } from '../../src-main/core/verification/verification-queue';
-import { convertWithSoffice, hasSoffice, makeTempDir } from '../fixtures/client-files';
+import { convertWithSoffice, hasSoffice } from '../fixtures/client-files';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { refusal } from '../fixtures/refusal';
+import {
+  bankConfirmation,
+  issuerConfirmation,
+  septemberApproved,
+  septemberClosed,
+  septemberConfirmed,
+  septemberExported,
+  septemberImported,
+  septemberResolved,
+  septemberVoided,
+} from '../fixtures/september-payout-stages';
+import { caseOpener } from '../fixtures/staged-database';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
 import { samplesDir } from '../fixtures/repo-paths';
 import { encodeFindingKey } from '../../src-main/core/decisions/finding-key';
@@ -36,25 +48,11 @@ const balance = (ctx: CoreContext, code: string) =>
   ).b;
 
 describe('verify, approve and pay 2026-09 of the scenario', () => {
-  let ctx: CoreContext;
-  let dir: string;
-  beforeAll(async () => {
-    dir = makeTempDir('loyalty-pay-');
-    ctx = openTestContext({ dir });
-    await seedScenarioMasterData(ctx);
-    // E is paid by bank transfer: no card, an IBAN.
-    await importParticipants(
-      ctx,
-      csvFile('e-by-transfer.csv', ['Rep code;Name;Card;IBAN', 'E;Ewa Ekiert;;PL61 1090 1014 0000 0712 1981 2874']),
-    );
-    await importScenarioSales(ctx, '2026-09');
-    // A line for a code the participants list does not know: a typo of B.
-    await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-20;BB;CAT-07;2;100,00;S/9']), {
-      period: '2026-09',
-    });
-  });
+  // Each case starts on its own database at the stage it checks, so it runs alone and in any order.
+  const at = caseOpener();
 
-  it('lists the findings with their evidence', () => {
+  it('lists the findings with their evidence', async () => {
+    const { ctx } = await at(septemberImported);
     const queue = verificationQueue(ctx, '2026-09');
     expect(queue.items.map((i) => [encodeFindingKey(i.key), i.status])).toEqual([
       ['MISSING_TARGET:D', 'open'],
@@ -80,7 +78,8 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     expect(unknown.actions).toEqual(['assign', 'exclude', 'accept']);
   });
 
-  it('refuses to approve while findings are open, writing nothing', () => {
+  it('refuses to approve while findings are open, writing nothing', async () => {
+    const { ctx } = await at(septemberImported);
     const counts = tableCounts(ctx);
     const error = refusal(() => approvePeriod(ctx, '2026-09'));
     expect(error.code).toBe('ANOMALIES_OPEN');
@@ -88,7 +87,8 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     expect(tableCounts(ctx)).toEqual(counts);
   });
 
-  it('resolves findings with reasons, and the draft is re-scored with each decision', () => {
+  it('resolves findings with reasons, and the draft is re-scored with each decision', async () => {
+    const { ctx } = await at(septemberImported);
     const bBefore = calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === 'B')!;
     expect(bBefore.base).toBe(150);
     const key = { code: 'UNKNOWN_PARTICIPANT', participantCode: 'BB' } as const;
@@ -154,7 +154,8 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     ]);
   });
 
-  it('over budget: refused, unless fitted to the budget to the exact point, the rest staying in the balances', () => {
+  it('over budget: refused, unless fitted to the budget to the exact point, the rest staying in the balances', async () => {
+    const { ctx } = await at(septemberResolved);
     const program = requireProgram(ctx);
     updateRules(ctx, { ...program.rules, budget: { perPeriodMinor: 200_000 } }, 'A small budget for the test');
     resolveFinding(ctx, {
@@ -221,6 +222,7 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   });
 
   it('exports each top-up once: asking again gives the same file, and the database refuses a second batch item', async () => {
+    const { ctx, dir } = await at(septemberApproved);
     const xlsx = await exportPayouts(ctx, '2026-09', 'xlsx');
     expect(xlsx.reused).toBe(false);
     expect(xlsx.batch).toMatchObject({
@@ -255,31 +257,22 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     });
   });
 
-  it.runIf(hasSoffice)('the xlsx opens in LibreOffice with the amounts to the grosz', () => {
+  it.runIf(hasSoffice)('the xlsx opens in LibreOffice with the amounts to the grosz', async () => {
+    const { ctx, dir } = await at(septemberExported);
     const file = join(dir, 'payouts.xlsx');
-    return exportPayouts(ctx, '2026-09', 'xlsx').then((result) => {
-      writeFileSync(file, result.bytes);
-      const [csvPath] = convertWithSoffice([file], 'csv', join(dir, 'lo'));
-      const text = readFileSync(csvPath!, 'utf8');
-      // LibreOffice writes the cell's value: 1931.6 is 1931.60 PLN, to the grosz.
-      expect(text).toContain('LD-2026-09-000003,CARD-C,Celina Czajka,C,1931.6,PLN,2026-09');
-    });
+    const result = await exportPayouts(ctx, '2026-09', 'xlsx');
+    writeFileSync(file, result.bytes);
+    const [csvPath] = convertWithSoffice([file], 'csv', join(dir, 'lo'));
+    const text = readFileSync(csvPath!, 'utf8');
+    // LibreOffice writes the cell's value: 1931.6 is 1931.60 PLN, to the grosz.
+    expect(text).toContain('LD-2026-09-000003,CARD-C,Celina Czajka,C,1931.6,PLN,2026-09');
   });
 
   it('reads the issuer’s confirmation: paid, failed back to the balance, mismatches listed and not guessed', async () => {
+    const { ctx } = await at(septemberExported);
     const before = balance(ctx, 'B');
-    const prepared = await confirmationsRunner.prepare(
-      ctx,
-      csvFile('potwierdzenie.csv', [
-        'Referencja;Kwota;Status;Powód',
-        'LD-2026-09-000001;38,70;zrealizowano;',
-        'LD-2026-09-000002;10,40;odrzucono;Karta zablokowana',
-        'LD-2026-09-000003;1000,00;OK;',
-        'LD-2099-01-000001;5,00;OK;',
-      ]),
-      {},
-      NO_PROGRESS,
-    );
+    // Row 2 reports A's top-up paid and row 3 B's failed; row 4 gives C's a wrong amount, row 5 an unknown reference.
+    const prepared = await confirmationsRunner.prepare(ctx, issuerConfirmation(), {}, NO_PROGRESS);
     // The preview shows the rows that match nothing as refused, first.
     expect(prepared.preview.rows.map((r) => [r.row, r.status])).toEqual([
       [4, 'rejected'],
@@ -321,7 +314,8 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
     expect(reversal).toEqual([{ kind: 'reversal', points: 104, r: expect.any(Number) }]);
   });
 
-  it('voids a batch with a reason: unconfirmed top-ups go back to the balances, paid ones stay paid', () => {
+  it('voids a batch with a reason: unconfirmed top-ups go back to the balances, paid ones stay paid', async () => {
+    const { ctx } = await at(septemberConfirmed);
     expect(refusal(() => voidPayoutBatch(ctx, 'PB-2026-09-1', '')).code).toBe('REASON_REQUIRED');
     const c = balance(ctx, 'C');
     voidPayoutBatch(ctx, 'PB-2026-09-1', 'The issuer lost the file; it will be paid with the next batch');
@@ -337,15 +331,17 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
   });
 
   it('closes the period only when every top-up is confirmed or voided', async () => {
+    const { ctx } = await at(septemberVoided);
     expect(refusal(() => closePeriod(ctx, '2026-09')).message).toMatch(
       /^1 top-ups of 2026-09 are not confirmed yet \(LD-2026-09-000004\)/,
     );
-    await importConfirmations(ctx, csvFile('bank.csv', ['IBAN;Kwota;Status', 'PL61109010140000071219812874;19,30;OK']));
+    await importConfirmations(ctx, bankConfirmation());
     closePeriod(ctx, '2026-09');
     expect(calculatePeriod(ctx, '2026-09').state).toBe('closed');
   });
 
-  it('shows the budget per period and to date', () => {
+  it('shows the budget per period and to date', async () => {
+    const { ctx } = await at(septemberClosed);
     const view = budgetView(ctx);
     const september = view.periods.find((p) => p.period === '2026-09')!;
     // B's failed 1040 went back to the balance: it is failed, not approved, until approved again.
