@@ -75,6 +75,27 @@ export interface Translator {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/**
+ * Month names are common nouns in Polish and Russian: a period stands capitalised where it begins a label
+ * ("Wrzesień 2026 · Przeliczony"), but inside a sentence it is written small ("Punkty za wrzesień 2026"). English
+ * capitalises months everywhere, and its formatPeriod already does.
+ */
+const PERIOD_PARAMS = new Set(['period', 'periods']);
+
+function insideSentence(text: string, offset: number): boolean {
+  const before = text.slice(0, offset).trimEnd();
+  return before !== '' && !before.endsWith('·');
+}
+
+function smallMonths(value: string, locale: string): string {
+  if (locale.startsWith('en')) return value;
+  // Each period of a list ("Wrzesień 2026, Październik 2026") is a month name of its own.
+  return value.replace(
+    /(^|, )(\p{Lu})(?=\p{Ll})/gu,
+    (_, start: string, letter: string) => start + letter.toLocaleLowerCase(locale),
+  );
+}
+
 export function createTranslator(language: Language, preferred: readonly string[] = []): Translator {
   const locale = localeFor(language, preferred);
   const dictionary = DICTIONARIES[language];
@@ -93,13 +114,14 @@ export function createTranslator(language: Language, preferred: readonly string[
 
   function fill(text: string, params: Params | undefined): { text: string; complete: boolean } {
     let complete = true;
-    const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
+    const filled = text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
       const value = params?.[name];
       if (value === undefined) {
         complete = false;
         return whole;
       }
-      return typeof value === 'number' ? integers.format(value) : value;
+      if (typeof value === 'number') return integers.format(value);
+      return PERIOD_PARAMS.has(name) && insideSentence(text, offset) ? smallMonths(value, locale) : value;
     });
     return { text: filled, complete };
   }

@@ -665,7 +665,7 @@ export const ru = {
   'explain.step.tierBonus': 'Бонус за уровень (+{pct}%)',
   'explain.tier.text': 'Уровень {tier}: оборот за {period} составил {volume}, не меньше {min}.',
   'explain.tier.none': 'Без уровня: оборот за {period} составил {volume}, ниже нижнего уровня.',
-  'explain.tier.noVolume': 'Без уровня: в {period} не было продаж.',
+  'explain.tier.noVolume': 'Без уровня: за {period} продаж не было.',
   'explain.step.targetBonus': 'Бонус за цель (+{pct}%)',
   'explain.target.text': '{promoted} по участвующим товарам при цели {target}: {attainment}.',
   'explain.target.band': 'Порог от {min}.',

@@ -1,0 +1,33 @@
+// A month inside a Polish or Russian sentence is written small; a label that begins with it, and
+// English everywhere, keep the capital.
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from './i18n';
+
+describe('a period in words', () => {
+  it('is small inside a Polish or Russian sentence', () => {
+    const pl = createTranslator('pl');
+    expect(pl.t('scoring.table', { period: pl.formatPeriod('2026-09') })).toBe('Punkty za wrzesień 2026');
+    expect(pl.t('approve.title', { period: pl.formatPeriod('2026-10') })).toBe('Zatwierdzić październik 2026?');
+    const ru = createTranslator('ru');
+    expect(ru.t('scoring.table', { period: ru.formatPeriod('2026-09') })).toBe('Баллы за сентябрь 2026 г.');
+    expect(ru.t('explain.tier.noVolume', { period: ru.formatPeriod('2026-08') })).toBe(
+      'Без уровня: за август 2026 г. продаж не было.',
+    );
+  });
+
+  it('keeps its capital where it begins a label, and in English', () => {
+    const pl = createTranslator('pl');
+    expect(pl.formatPeriod('2026-09')).toBe('Wrzesień 2026');
+    expect(pl.t('period.optionNoSales', { period: pl.formatPeriod('2026-09'), state: 'Otwarty' })).toBe(
+      'Wrzesień 2026 · Otwarty · bez sprzedaży',
+    );
+    const en = createTranslator('en');
+    expect(en.t('scoring.table', { period: en.formatPeriod('2026-09') })).toBe('Points for September 2026');
+  });
+
+  it('writes every month of a list small', () => {
+    const ru = createTranslator('ru');
+    const periods = [ru.formatPeriod('2026-08'), ru.formatPeriod('2026-09')].join(', ');
+    expect(ru.t('approve.earlierOpen', { periods })).toMatch(/^Сначала утвердите август 2026 г\., сентябрь 2026 г\./);
+  });
+});
