@@ -44,8 +44,7 @@ function fieldId(path: string): string {
 
 function useProblemText() {
   const { t } = useI18n();
-  return (problem: FieldProblem | undefined): string | null =>
-    problem ? (problem.text ?? t(problem.key, problem.params)) : null;
+  return (problem: FieldProblem | undefined): string | null => (problem ? t(problem.key, problem.params) : null);
 }
 
 function ProblemText({ id, text }: { id: string; text: string | null }) {

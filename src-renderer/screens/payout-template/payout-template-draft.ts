@@ -50,8 +50,6 @@ export function moveColumn(columns: readonly ColumnDraft[], from: number, step: 
 export interface FieldProblem {
   key: MessageKey;
   params?: Record<string, string | number>;
-  /** The core's own sentence, when no translation fits. */
-  text?: string;
 }
 
 /** Problems by the path the core names ("columns[1].header", "columns", "decimalSeparator"). */

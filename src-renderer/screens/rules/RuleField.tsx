@@ -10,8 +10,7 @@ export function fieldId(path: string): string {
 
 export function useProblemText() {
   const { t } = useI18n();
-  return (problem: FieldProblem | undefined): string | null =>
-    problem ? (problem.text ?? t(problem.key, problem.params)) : null;
+  return (problem: FieldProblem | undefined): string | null => (problem ? t(problem.key, problem.params) : null);
 }
 
 /** One input of the rules form with its label, unit and the problem that concerns it. */

@@ -88,7 +88,7 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
           </button>
         </div>
       </div>
-      {orphan ? <p className="notice notice--error">{orphan.text ?? t(orphan.key, orphan.params)}</p> : null}
+      {orphan ? <p className="notice notice--error">{t(orphan.key, orphan.params)}</p> : null}
       <div className="rules-layout">
         <RulesForm draft={draft} update={update} problems={problems} currencyCode={program.currency.code} />
         <div className="rules-aside">

@@ -65,8 +65,6 @@ export interface RulesDraft {
 export interface FieldProblem {
   key: MessageKey;
   params?: Record<string, string | number>;
-  /** The core's own sentence, when no translation fits. */
-  text?: string;
 }
 
 export type Problems = Record<string, FieldProblem>;
