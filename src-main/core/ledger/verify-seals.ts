@@ -34,12 +34,18 @@ interface StoredSeal {
   hash: string;
 }
 
-/** The columns that name a row in a finding, per table; the rowid alone for the others. */
-const NAMING: Record<string, readonly string[]> = {
+/**
+ * The columns that name a row in a finding, per sealed table: typed by the list of sealed tables, so that a table
+ * sealed later cannot be left to its bare rowid.
+ */
+export const ROW_NAMING: Record<(typeof SEALED_TABLES)[number] | typeof SUPERSESSION_TABLE, readonly string[]> = {
   programs: ['name', 'point_value_minor'],
   rule_versions: ['version', 'note'],
   import_batches: ['kind', 'file_name', 'sha256'],
   [SUPERSESSION_TABLE]: ['superseded_by'],
+  import_problems: ['batch_id', 'row', 'column', 'code'],
+  participant_changes: ['participant_id', 'field', 'new_value'],
+  product_changes: ['product_id', 'field', 'new_value'],
   sales_lines: ['batch_id', 'source_row', 'participant_code', 'sku', 'quantity', 'net_minor'],
   targets: ['batch_id', 'source_row', 'participant_code', 'period', 'target_minor'],
   operator_log: ['at', 'action', 'subject'],
@@ -48,7 +54,18 @@ const NAMING: Record<string, readonly string[]> = {
   verification_decisions: ['period', 'anomaly_key', 'action'],
   payouts: ['reference', 'participant_code', 'points', 'amount_minor', 'card_ref', 'iban'],
   payout_batches: ['batch_ref', 'format', 'sha256'],
+  payout_batch_files: ['batch_id', 'format', 'file_name'],
+  payout_batch_items: ['batch_id', 'payout_id'],
   payout_events: ['payout_id', 'event', 'batch_id'],
+  approved_periods: ['period', 'paid_minor'],
+  approved_scores: ['approval_id', 'participant_code', 'total', 'payout_minor'],
+  approved_prizes: ['approval_id', 'participant_code', 'contest_id', 'points'],
+  approved_lines: ['approval_id', 'sales_line_id', 'participant_code', 'points'],
+  approved_line_campaigns: ['approval_id', 'sales_line_id', 'campaign_id', 'points'],
+  approved_anomalies: ['approval_id', 'code', 'participant_code'],
+  approved_anomaly_lines: ['anomaly_id', 'sales_line_id'],
+  approved_corrections: ['approval_id', 'corrects_period', 'participant_code', 'points'],
+  approved_correction_batches: ['approval_id', 'corrects_period', 'role', 'batch_id'],
 };
 
 function hasTable(sqlite: Database.Database, name: string): boolean {
@@ -58,7 +75,7 @@ function hasTable(sqlite: Database.Database, name: string): boolean {
 /** "payouts row 3 (reference LD-..., amount_minor 120000)": as the row is now. */
 function describeRow(sqlite: Database.Database, table: string, rowid: number): string {
   const source = table === SUPERSESSION_TABLE ? 'import_batches' : table;
-  const names = NAMING[table] ?? [];
+  const names = ROW_NAMING[table as keyof typeof ROW_NAMING] ?? [];
   const label = table === SUPERSESSION_TABLE ? `import batch ${rowid}'s superseded_by` : `${table} row ${rowid}`;
   if (names.length === 0) return label;
   const row = sqlite
