@@ -6,7 +6,7 @@ import { nowIso, type CoreContext } from '../context';
 import type { LedgerEntryRow } from '../../db/row-types';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
 
-/** What a decision posts: the entry's own columns (schema.ts); the id, program, time, actor and hashes are given here. */
+/** What a decision posts: the entry's columns (schema.ts); id, program, time, actor and hashes are given here. */
 export type LedgerDraft = Pick<LedgerEntryRow, 'participantCode' | 'period' | 'kind' | 'points'> &
   Partial<
     Pick<
