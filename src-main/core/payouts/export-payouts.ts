@@ -3,7 +3,7 @@
 // payout_batch_items refuses a second, and asking again returns the file already made.
 import { createHash } from 'node:crypto';
 import type { PayoutBatchRow, StoredRowOf } from '../../db/row-types';
-import type { payoutBatches } from '../../db/schema';
+import type { payoutBatches, periodEvents, programs } from '../../db/schema';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
@@ -70,9 +70,10 @@ export function nextWorkingDay(now: Date): string {
 }
 
 function debtorOf(ctx: CoreContext, programId: number) {
-  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as {
-    payment_json: string;
-  };
+  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as Pick<
+    StoredRowOf<typeof programs>,
+    'payment_json'
+  >;
   return (JSON.parse(row.payment_json) as { sepaDebtor?: { name: string; iban: string; bic: string } }).sepaDebtor;
 }
 
@@ -349,7 +350,7 @@ export async function prepareExport(
               .prepare(
                 "SELECT rule_version FROM period_events WHERE program_id = ? AND period = ? AND state = 'approved' ORDER BY id DESC LIMIT 1",
               )
-              .get(program.id, period) as { rule_version: number }
+              .get(program.id, period) as Pick<StoredRowOf<typeof periodEvents>, 'rule_version'>
           ).rule_version,
           { batchRef },
         );
