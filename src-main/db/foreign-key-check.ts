@@ -17,7 +17,7 @@ export class DatabaseForeignKeyError extends Error {
     readonly violations: readonly string[],
   ) {
     super(
-      `${file} could not be updated to this version of Loyalty Desk: ${violations.join('; ')}. The file was not changed.`,
+      `The data file ${file} could not be updated to this version of Loyalty Desk: some of its rows point at rows that are not there (${violations.join('; ')}). The file was not changed.`,
     );
   }
 }

@@ -17,6 +17,7 @@ import { createProgram, readReferenceTemplate } from '../../src-main/core/progra
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { DatabaseForeignKeyError } from '../../src-main/db/foreign-key-check';
 import { openDatabase, openDatabaseReadOnly } from '../../src-main/db/open-database';
+import { toErrorData } from '../../src-main/ipc/dispatch';
 import { makeTempDir } from '../fixtures/client-files';
 import { repoRoot } from '../fixtures/repo-paths';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
@@ -230,6 +231,7 @@ describe('migrating a file of the previous version to foreign keys', () => {
     expect((error as Error).message).toContain(
       `payout_events row ${id} has batch_id 4242, which is no row of payout_batches`,
     );
+    expect(toErrorData(error)).toEqual({ code: 'DATABASE_INCONSISTENT', message: (error as Error).message });
     expect(dump(file)).toEqual(before);
   });
 });
