@@ -2,7 +2,7 @@
 // decisions taken on it. Deciding re-scores the draft, since scoring applies the decisions.
 import type Database from 'better-sqlite3';
 import type { RowOf, StoredRowOf } from '../../db/row-types';
-import type { importBatches, verificationDecisions } from '../../db/schema';
+import type { importBatches, salesLines, verificationDecisions } from '../../db/schema';
 import { AppError } from '../app-error';
 import { requireWithinLimit } from '../money/amount-limit';
 import type { CoreContext } from '../context';
@@ -26,6 +26,7 @@ import {
 const MAX_EVIDENCE = 200;
 
 type Decision = RowOf<typeof verificationDecisions>;
+type Line = RowOf<typeof salesLines>;
 /** A decision's row, its key and line ids still as stored (JSON). */
 type DecisionRow = Pick<Decision, 'id' | 'action' | 'participantCode' | 'targetMinor' | 'reason' | 'at' | 'actor'> & {
   key: Decision['anomalyKey'];
@@ -76,14 +77,14 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
     )
     .raw()
     .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as [
-    number,
-    number,
-    number,
-    string,
-    string,
-    string,
-    number,
-    number,
+    Line['id'],
+    Line['batchId'],
+    Line['sourceRow'],
+    Line['saleDate'],
+    Line['participantCode'],
+    Line['sku'],
+    Line['quantity'],
+    Line['netMinor'],
   ][];
   return rows.map(([lineId, batchId, row, date, participantCode, sku, quantity, netMinor]) => ({
     lineId,
