@@ -23,6 +23,8 @@ export type ErrorCode =
   /** A sales file whose dates span several months, imported without saying which period it is for. */
   | 'PERIOD_REQUIRED'
   | 'DATABASE_NEWER'
+  /** A file to migrate holds a row that points at a missing row (PRAGMA foreign_key_check): not migrated. */
+  | 'DATABASE_INCONSISTENT'
   /** Another window or command held the data file's write lock past the busy timeout. */
   | 'DATABASE_BUSY'
   /** A number of points or an amount past MAX_SAFE_AMOUNT, or a sum that would pass it. */
@@ -106,6 +108,7 @@ export interface ErrorDetails {
   NOT_FOUND: { batchId: number } | { code: string } | { jobId: string } | { codes: string[] };
   PERIOD_REQUIRED: { months: Record<string, number> };
   DATABASE_NEWER: never;
+  DATABASE_INCONSISTENT: never;
   DATABASE_BUSY: { file: string };
   AMOUNT_TOO_LARGE: ErrorFacts & { limit?: number };
   CANCELLED: ErrorFacts;

@@ -7,6 +7,7 @@ import * as schema from './schema';
 import { findProjectRoot } from './project-paths';
 import { resolveNativeBinding } from './native-binding';
 import { asBusyError, busyTimeoutMs } from './database-busy';
+import { assertForeignKeys } from './foreign-key-check';
 // A foundation module (it needs only the connection, like ledger-kinds that the schema uses):
 // sealing is on by default so that no caller can open a store that writes unsealed rows.
 import { createRecordSealer, sealBaseline, type RecordSealer } from './record-seals';
@@ -128,6 +129,24 @@ function applyMigrations(
   known: number,
 ): void {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
+  // A migration that rebuilds a table (new, copy, drop, rename) must run with foreign keys off:
+  // with them on, the DROP would delete the rows that others point at. The pragma is a no-op
+  // inside a transaction, so it is set around it, and assertForeignKeys judges the result inside.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrateInTransaction(sqlite, file, migrations, newestKnown, known);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+function migrateInTransaction(
+  sqlite: Database.Database,
+  file: string,
+  migrations: ReturnType<typeof readMigrationFiles>,
+  newestKnown: number,
+  known: number,
+): void {
   immediateTransaction(
     sqlite,
     file,
@@ -144,6 +163,7 @@ function applyMigrations(
       for (const statement of migration.sql) sqlite.exec(statement);
       record.run(migration.hash, migration.folderMillis);
     }
+    assertForeignKeys(sqlite, file);
   });
 }
 

@@ -6,6 +6,7 @@
 // sealing it as if it were the app's. This module needs only the SQLite connection, so the db
 // layer can call it without depending on anything above it.
 import type Database from 'better-sqlite3';
+import type { RecordSealRow } from './row-types';
 import {
   GENESIS_SEAL_HASH,
   SEALED_TABLES,
@@ -18,10 +19,7 @@ import {
 
 export const BASELINE_SETTING = 'audit.sealBaseline';
 
-export interface SealHead {
-  id: number;
-  hash: string;
-}
+export type SealHead = Pick<RecordSealRow, 'id' | 'hash'>;
 
 export interface SealMark {
   maxRowid: Map<string, number>;

@@ -1,6 +1,6 @@
 // Tables only; rules live in core/. Money in INTEGER minor units, dates as TEXT
 // `YYYY-MM-DD`, instants as TEXT ISO-8601 UTC.
-import { sqliteTable, integer, text, uniqueIndex, index, blob } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, uniqueIndex, index, blob, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { LEDGER_KINDS, PERIOD_STATES } from './ledger-kinds';
 
 export { LEDGER_KINDS, PERIOD_STATES, type LedgerKind, type PeriodState } from './ledger-kinds';
@@ -61,7 +61,7 @@ export const importBatches = sqliteTable(
     skipped: integer('skipped').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
-    supersededBy: integer('superseded_by'),
+    supersededBy: integer('superseded_by').references((): AnySQLiteColumn => importBatches.id),
     /** Sales: the period `YYYY-MM` the batch's lines belong to. */
     period: text('period'),
     /** The file's header row as written (JSON array), to remember mappings and see layout changes. */
@@ -266,8 +266,8 @@ export const ledgerEntries = sqliteTable(
     kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     points: integer('points').notNull(),
     /** The sales line, its batch and row, for points that come from a line. */
-    salesLineId: integer('sales_line_id'),
-    batchId: integer('batch_id'),
+    salesLineId: integer('sales_line_id').references(() => salesLines.id),
+    batchId: integer('batch_id').references(() => importBatches.id),
     sourceRow: integer('source_row'),
     /** The rule that gave the points (`baseRate`, `campaign:AUTUMN-DRY`, `tier:SILVER`, ...) and its version. */
     rule: text('rule'),
@@ -275,7 +275,7 @@ export const ledgerEntries = sqliteTable(
     /** The operator's reason, or what a correction is about. */
     note: text('note'),
     /** A reversal: the entry it cancels. */
-    reversesId: integer('reverses_id'),
+    reversesId: integer('reverses_id').references((): AnySQLiteColumn => ledgerEntries.id),
     /** A correction settled in this period for an earlier, locked one. */
     correctsPeriod: text('corrects_period'),
     /** Free reference: a payout batch, a contest place. */
@@ -359,7 +359,9 @@ export const payouts = sqliteTable(
     cardRef: text('card_ref'),
     iban: text('iban'),
     /** The redemption entry in the ledger. */
-    ledgerEntryId: integer('ledger_entry_id').notNull(),
+    ledgerEntryId: integer('ledger_entry_id')
+      .notNull()
+      .references(() => ledgerEntries.id),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
@@ -435,7 +437,7 @@ export const payoutEvents = sqliteTable(
       .notNull()
       .references(() => payouts.id),
     event: text('event', { enum: ['exported', 'paid', 'failed', 'voided'] }).notNull(),
-    batchId: integer('batch_id'),
+    batchId: integer('batch_id').references(() => payoutBatches.id),
     reason: text('reason'),
     detailsJson: text('details_json').notNull().default('{}'),
     at: text('at').notNull(),
@@ -654,8 +656,12 @@ export const approvedAnomalyLines = sqliteTable(
     anomalyId: integer('anomaly_id')
       .notNull()
       .references(() => approvedAnomalies.id),
-    salesLineId: integer('sales_line_id').notNull(),
-    batchId: integer('batch_id').notNull(),
+    salesLineId: integer('sales_line_id')
+      .notNull()
+      .references(() => salesLines.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
     sourceRow: integer('source_row').notNull(),
   },
   (t) => [index('approved_anomaly_lines_anomaly').on(t.anomalyId)],
@@ -689,7 +695,9 @@ export const approvedCorrectionBatches = sqliteTable(
       .references(() => approvedPeriods.id),
     correctsPeriod: text('corrects_period').notNull(),
     role: text('role', { enum: ['settled', 'current'] }).notNull(),
-    batchId: integer('batch_id').notNull(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
   },
   (t) => [index('approved_correction_batches_approval').on(t.approvalId)],
 );

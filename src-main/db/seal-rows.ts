@@ -6,6 +6,7 @@
 // unchanged; the CRC-32s only point at which row differs (someone who forges a CRC still breaks
 // the digest). One hash object per seal and raw row arrays keep a 200,000-line import cheap.
 import type Database from 'better-sqlite3';
+import type { RecordSealRow } from './row-types';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
@@ -187,18 +188,8 @@ export function unpackChecks(firstRowid: number, rowCount: number, checks: Buffe
   return map;
 }
 
-export interface SealRecord {
-  id: number;
-  tableName: string;
-  columns: string;
-  firstRowid: number;
-  lastRowid: number;
-  rowCount: number;
-  digest: string;
-  checks: Buffer;
-  origin: 'write' | 'baseline';
-  prevHash: string;
-}
+/** A seal as it is hashed: its row (schema.ts) without the hash itself. */
+export type SealRecord = Omit<RecordSealRow, 'hash'>;
 
 /** A seal's own hash: everything in it, the CRCs too (so they cannot be re-aimed), and the previous seal's hash. */
 export function sealHash(seal: SealRecord): string {

@@ -3,6 +3,7 @@ import type { CoreChannel } from './handlers';
 import type { Handlers } from './handlers';
 import { AppError } from '../core/app-error';
 import { DatabaseNewerError, DatabaseUnreadableError } from '../db/open-database';
+import { DatabaseForeignKeyError } from '../db/foreign-key-check';
 import { databaseBusyError, isDatabaseBusy } from '../db/database-busy';
 import { validationProblems } from '../core/program/config-problems';
 
@@ -61,6 +62,7 @@ export function toErrorData(error: unknown, log: Logger = defaultLogger, where =
   if (error instanceof AppError) return error.toData();
   if (error instanceof DatabaseNewerError) return { code: 'DATABASE_NEWER', message: error.message };
   if (error instanceof DatabaseUnreadableError) return { code: 'FILE_UNREADABLE', message: error.message };
+  if (error instanceof DatabaseForeignKeyError) return { code: 'DATABASE_INCONSISTENT', message: error.message };
   // A write outside Store.transaction (one statement) that waited out the busy timeout.
   if (isDatabaseBusy(error)) return databaseBusyError().toData();
   log(`Unexpected error in ${where}:`, error);

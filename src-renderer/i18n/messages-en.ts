@@ -821,6 +821,8 @@ export const en = {
   'error.IMPORT_NOT_READY': 'This import is not ready for that step any more; choose the file again.',
   'error.DATABASE_NEWER':
     'This data file was written by a newer version of Loyalty Desk; install that version to open it. The file was not changed.',
+  'error.DATABASE_INCONSISTENT':
+    'This data file holds rows that point at rows that are not there, so it could not be updated to this version of Loyalty Desk. The file was not changed.',
   'error.DATABASE_BUSY':
     'Another Loyalty Desk window or command is using the data file; nothing was written. Try again when it has finished.',
   'error.AMOUNT_TOO_LARGE':

@@ -905,6 +905,8 @@ export const pl = {
   'error.IMPORT_NOT_READY': 'Ten import nie jest już gotowy na ten krok; wybierz plik ponownie.',
   'error.DATABASE_NEWER':
     'Ten plik danych zapisała nowsza wersja Loyalty Desk; zainstaluj ją, aby go otworzyć. Plik nie został zmieniony.',
+  'error.DATABASE_INCONSISTENT':
+    'Ten plik danych zawiera wiersze wskazujące na wiersze, których w nim nie ma, więc nie można go zaktualizować do tej wersji Loyalty Desk. Plik nie został zmieniony.',
   'error.DATABASE_BUSY':
     'Inne okno lub polecenie Loyalty Desk używa pliku danych; nic nie zostało zapisane. Spróbuj ponownie, gdy skończy.',
   'error.AMOUNT_TOO_LARGE':

@@ -86,6 +86,8 @@ function verifyFile(file: string, anchor?: string) {
 /** What someone with an SQLite tool does: drop the table's triggers, run the SQL, and put them back (or not). */
 function tamper(file: string, table: string, sql: string, params: unknown[] = [], restoreGuards = true) {
   const db = new Database(file);
+  // As the sqlite3 shell and most SQLite tools run: foreign keys off, so a row may point nowhere.
+  db.pragma('foreign_keys = OFF');
   const guards = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
     .all(table) as { name: string; sql: string }[];

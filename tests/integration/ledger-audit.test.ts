@@ -53,6 +53,8 @@ function verifyFile(file: string) {
 /** What someone with an SQLite tool could do: drop the guard, change the row, put the guard back. */
 function tamper(file: string, sql: string, params: unknown[], restoreGuards: boolean) {
   const db = new Database(file);
+  // As the sqlite3 shell and most SQLite tools run: foreign keys off, so a row may point nowhere.
+  db.pragma('foreign_keys = OFF');
   const guards = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'")
     .all() as { name: string; sql: string }[];

@@ -2,6 +2,8 @@
 // first, else a bank transfer to the IBAN), fitted to the budget or narrowed to a selection
 // when the coordinator asks, and the payouts that are held.
 import type Database from 'better-sqlite3';
+import type { RowOf } from '../../db/row-types';
+import type { participants } from '../../db/schema';
 import type { ProgramView } from '../program/program-view';
 import { AppError } from '../app-error';
 import type { PeriodScore } from '../scoring/score-types';
@@ -14,16 +16,15 @@ export interface ProposalOptions {
   only?: readonly string[];
 }
 
-export interface Destination {
-  cardRef: string | null;
-  iban: string | null;
-}
+type Participant = RowOf<typeof participants>;
+
+export type Destination = Pick<Participant, 'cardRef' | 'iban'>;
 
 export function loadDestinations(sqlite: Database.Database, programId: number): Map<string, Destination> {
   const rows = sqlite
     .prepare('SELECT code, card_ref, iban FROM participants WHERE program_id = ?')
     .raw()
-    .all(programId) as [string, string | null, string | null][];
+    .all(programId) as [Participant['code'], Participant['cardRef'], Participant['iban']][];
   return new Map(rows.map(([code, cardRef, iban]) => [code, { cardRef, iban }]));
 }
 

@@ -1,7 +1,12 @@
 // What the coordinator decided about a period's lines and targets, as scoring applies it: the
 // latest decision on a line wins (a line assigned, then excluded, is excluded).
 import type Database from 'better-sqlite3';
+import type { RowOf } from '../../db/row-types';
+import type { salesLines, verificationDecisions } from '../../db/schema';
 import type { ScoringLine } from '../sales/scoring-line';
+
+type Decision = RowOf<typeof verificationDecisions>;
+type Line = RowOf<typeof salesLines>;
 
 export interface LineDecisions {
   assigned: Map<number, string>;
@@ -16,7 +21,12 @@ export function loadLineDecisions(sqlite: Database.Database, programId: number, 
        WHERE program_id = ? AND period = ? AND action IN ('assign', 'exclude', 'setTarget') ORDER BY id`,
     )
     .raw()
-    .all(programId, period) as [string, string | null, number | null, string][];
+    .all(programId, period) as [
+    Decision['action'],
+    Decision['participantCode'],
+    Decision['targetMinor'],
+    Decision['lineIdsJson'],
+  ][];
   const decisions: LineDecisions = { assigned: new Map(), excluded: new Set(), targets: new Map() };
   for (const [action, code, target, lineIds] of rows) {
     if (action === 'setTarget') {
@@ -63,7 +73,7 @@ export function adjustVolumes(
   const rows = sqlite
     .prepare('SELECT id, participant_code, net_minor FROM sales_lines WHERE id IN (SELECT value FROM json_each(?))')
     .raw()
-    .all(JSON.stringify(ids)) as [number, string, number][];
+    .all(JSON.stringify(ids)) as [Line['id'], Line['participantCode'], Line['netMinor']][];
   for (const [id, code, net] of rows) {
     volumes.set(code, (volumes.get(code) ?? 0) - net);
     const to = d.assigned.get(id);

@@ -3,30 +3,28 @@
 // leaves neither the entries nor the decision.
 import type Database from 'better-sqlite3';
 import { nowIso, type CoreContext } from '../context';
-import type { LedgerKind } from '../../db/schema';
+import type { LedgerEntryRow } from '../../db/row-types';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
 import { progressEvery } from '../progress';
 
-export interface LedgerDraft {
-  participantCode: string;
-  period: string;
-  kind: LedgerKind;
-  points: number;
-  salesLineId?: number | null;
-  batchId?: number | null;
-  sourceRow?: number | null;
-  rule?: string | null;
-  ruleVersion?: number | null;
-  note?: string | null;
-  reversesId?: number | null;
-  correctsPeriod?: string | null;
-  reference?: string | null;
-}
+/** What a decision posts: the entry's columns (schema.ts); id, program, time, actor and hashes are given here. */
+export type LedgerDraft = Pick<LedgerEntryRow, 'participantCode' | 'period' | 'kind' | 'points'> &
+  Partial<
+    Pick<
+      LedgerEntryRow,
+      | 'salesLineId'
+      | 'batchId'
+      | 'sourceRow'
+      | 'rule'
+      | 'ruleVersion'
+      | 'note'
+      | 'reversesId'
+      | 'correctsPeriod'
+      | 'reference'
+    >
+  >;
 
-export interface LedgerHead {
-  id: number;
-  hash: string;
-}
+export type LedgerHead = Pick<LedgerEntryRow, 'id' | 'hash'>;
 
 export function ledgerHead(sqlite: Database.Database): LedgerHead {
   const row = sqlite.prepare('SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1').get() as

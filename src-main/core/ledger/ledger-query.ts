@@ -1,5 +1,6 @@
 // A participant's ledger as the coordinator reads it: every entry, newest last, and the balance.
 import type { CoreContext } from '../context';
+import type { LedgerEntryRow } from '../../db/row-types';
 import type { LedgerEntryView, ParticipantLedger } from './ledger-views';
 
 export function participantLedger(
@@ -17,12 +18,13 @@ export function participantLedger(
     b: number;
     n: number;
   };
-  const entries = sqlite
+  // Read as the table's own columns (renamed to the row's keys), so the view is checked against the schema.
+  const entries: LedgerEntryView[] = sqlite
     .prepare(
       `SELECT id, period, kind, points, sales_line_id AS salesLineId, batch_id AS batchId, source_row AS sourceRow, rule, rule_version AS ruleVersion,
               note, reverses_id AS reversesId, corrects_period AS correctsPeriod, reference, created_at AS createdAt, created_by AS createdBy, hash
        FROM ledger_entries WHERE program_id = ? AND participant_code = ? ORDER BY id DESC LIMIT ?`,
     )
-    .all(programId, participantCode, limit) as LedgerEntryView[];
+    .all(programId, participantCode, limit) as Pick<LedgerEntryRow, keyof LedgerEntryView>[];
   return { participantCode, balance: balance.b, entryCount: balance.n, entries: entries.reverse() };
 }

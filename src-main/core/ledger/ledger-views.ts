@@ -1,5 +1,6 @@
 // What the ledger and its audit show outside the core: plain types only, so that the renderer
 // can import them through the IPC contract.
+import type { LedgerKind } from '../../db/ledger-kinds';
 
 export type LedgerProblemKind =
   | 'CONTENT_CHANGED'
@@ -57,10 +58,11 @@ export interface LedgerVerification {
   anchor?: AnchorCheck;
 }
 
+/** An entry as ledger_entries holds it (db/schema.ts; ledger-query.ts reads it as that table's row). */
 export interface LedgerEntryView {
   id: number;
   period: string;
-  kind: string;
+  kind: LedgerKind;
   points: number;
   salesLineId: number | null;
   batchId: number | null;

@@ -2,6 +2,8 @@
 // guards around it, reporting each entry it finds broken, then every other money input through
 // the seal chain (verify-seals.ts). It only reads.
 import type Database from 'better-sqlite3';
+import type { StoredRowOf } from '../../db/row-types';
+import type { ledgerEntries } from '../../db/schema';
 import type { LedgerProblem, LedgerVerification } from './ledger-views';
 import { GENESIS_HASH, ledgerEntryHash, type LedgerRecord } from './ledger-hash';
 import { verifySeals } from './verify-seals';
@@ -48,27 +50,7 @@ const GUARDS = [
   'record_seals_no_delete',
 ];
 
-interface StoredEntry {
-  id: number;
-  program_id: number;
-  participant_code: string;
-  period: string;
-  kind: LedgerRecord['kind'];
-  points: number;
-  sales_line_id: number | null;
-  batch_id: number | null;
-  source_row: number | null;
-  rule: string | null;
-  rule_version: number | null;
-  note: string | null;
-  reverses_id: number | null;
-  corrects_period: string | null;
-  reference: string | null;
-  created_at: string;
-  created_by: string;
-  prev_hash: string;
-  hash: string;
-}
+type StoredEntry = StoredRowOf<typeof ledgerEntries>;
 
 function recordOf(row: StoredEntry): LedgerRecord {
   return {

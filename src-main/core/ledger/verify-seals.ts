@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../db/project-paths';
 import type { AnchorCheck, LedgerProblem, SealVerification } from './ledger-views';
+import type { StoredRowOf } from '../../db/row-types';
+import type { ledgerEntries, payouts, programs, recordSeals } from '../../db/schema';
 import {
   GENESIS_SEAL_HASH,
   SEALED_TABLES,
@@ -20,19 +22,7 @@ import {
   type SealRecord,
 } from '../../db/seal-rows';
 
-interface StoredSeal {
-  id: number;
-  table_name: string;
-  columns: string;
-  first_rowid: number;
-  last_rowid: number;
-  row_count: number;
-  digest: string;
-  checks: Buffer;
-  origin: 'write' | 'baseline';
-  prev_hash: string;
-  hash: string;
-}
+type StoredSeal = StoredRowOf<typeof recordSeals>;
 
 /**
  * The columns that name a row in a finding, per sealed table: typed by the list of sealed tables, so that a table
@@ -335,21 +325,20 @@ function checkTable(
   return rows;
 }
 
-interface PayoutRow {
-  id: number;
-  reference: string;
-  participant_code: string;
-  period: string;
-  points: number;
-  amount_minor: number;
-  ledger_entry_id: number;
-  point_value_minor: number | null;
-  entry_id: number | null;
-  entry_kind: string | null;
-  entry_code: string | null;
-  entry_period: string | null;
-  entry_points: number | null;
-}
+type StoredPayout = StoredRowOf<typeof payouts>;
+type StoredEntry = StoredRowOf<typeof ledgerEntries>;
+/** A top-up with its program's point value and its redemption entry, either of which may be missing (LEFT JOIN). */
+type PayoutRow = Pick<
+  StoredPayout,
+  'id' | 'reference' | 'participant_code' | 'period' | 'points' | 'amount_minor' | 'ledger_entry_id'
+> & {
+  point_value_minor: StoredRowOf<typeof programs>['point_value_minor'] | null;
+  entry_id: StoredEntry['id'] | null;
+  entry_kind: StoredEntry['kind'] | null;
+  entry_code: StoredEntry['participant_code'] | null;
+  entry_period: StoredEntry['period'] | null;
+  entry_points: StoredEntry['points'] | null;
+};
 
 /** Each top-up is its points at the program's point value, and redeems exactly those points. */
 function checkPayouts(sqlite: Database.Database, add: (problem: LedgerProblem) => void): void {

@@ -2,6 +2,8 @@
 // (SEPA pain.001). Each top-up goes into one file, ever: the unique index on
 // payout_batch_items refuses a second, and asking again returns the file already made.
 import { createHash } from 'node:crypto';
+import type { PayoutBatchRow, StoredRowOf } from '../../db/row-types';
+import type { payoutBatches, periodEvents, programs } from '../../db/schema';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
@@ -16,21 +18,20 @@ import { loadPayoutStates, markExported, voidPayouts, type PayoutState } from '.
 import { reportProgress } from '../progress';
 import { sealHead } from '../../db/record-seals';
 
-interface BatchRow {
-  id: number;
-  batch_ref: string;
-  period: string;
-  format: PayoutFileFormat;
-  file_name: string;
-  sha256: string;
-  row_count: number;
-  control_sum_minor: number;
-  created_at: string;
-  created_by: string;
-  voided: number;
-  copies: string | null;
-}
-
+/** A payout batch's row as raw SQL reads it, whether it was voided and the formats it was copied to. */
+type BatchRow = Pick<
+  StoredRowOf<typeof payoutBatches>,
+  | 'id'
+  | 'batch_ref'
+  | 'period'
+  | 'format'
+  | 'file_name'
+  | 'sha256'
+  | 'row_count'
+  | 'control_sum_minor'
+  | 'created_at'
+  | 'created_by'
+> & { voided: number; copies: string | null };
 const BATCH_COLUMNS = `b.id, b.batch_ref, b.period, b.format, b.file_name, b.sha256, b.row_count, b.control_sum_minor, b.created_at, b.created_by,
   EXISTS (SELECT 1 FROM payout_events e WHERE e.batch_id = b.id AND e.event = 'voided') AS voided,
   (SELECT group_concat(f.format) FROM (SELECT format FROM payout_batch_files WHERE batch_id = b.id ORDER BY format) f) AS copies`;
@@ -70,9 +71,10 @@ export function nextWorkingDay(now: Date): string {
 }
 
 function debtorOf(ctx: CoreContext, programId: number) {
-  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as {
-    payment_json: string;
-  };
+  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as Pick<
+    StoredRowOf<typeof programs>,
+    'payment_json'
+  >;
   return (JSON.parse(row.payment_json) as { sepaDebtor?: { name: string; iban: string; bic: string } }).sepaDebtor;
 }
 
@@ -94,16 +96,18 @@ function batchByRef(ctx: CoreContext, batchRef: string): PayoutBatchView | undef
   return listPayoutBatches(ctx).find((b) => b.batchRef === batchRef);
 }
 
+type StoredFile = Pick<PayoutBatchRow, 'fileName' | 'bytes'>;
+
 /** A file already recorded: the same bytes again, nothing to record. */
 function storedFile(ctx: CoreContext, batch: PayoutBatchView, format: PayoutFileFormat): PreparedExport | null {
   const row =
     format === batch.format
       ? (ctx.store.sqlite
           .prepare('SELECT file_name AS fileName, bytes FROM payout_batches WHERE id = ?')
-          .get(batch.id) as { fileName: string; bytes: Buffer })
+          .get(batch.id) as StoredFile)
       : (ctx.store.sqlite
           .prepare('SELECT file_name AS fileName, bytes FROM payout_batch_files WHERE batch_id = ? AND format = ?')
-          .get(batch.id, format) as { fileName: string; bytes: Buffer } | undefined);
+          .get(batch.id, format) as StoredFile | undefined);
   if (!row) return null;
   const bytes = new Uint8Array(row.bytes);
   return {
@@ -141,7 +145,7 @@ async function prepareCopy(ctx: CoreContext, batch: PayoutBatchView, format: Car
   const auditAnchor = ctx.store.sqlite
     .prepare('SELECT audit_anchor FROM payout_batches WHERE id = ?')
     .pluck()
-    .get(batch.id) as string | null;
+    .get(batch.id) as PayoutBatchRow['auditAnchor'];
   const file = await writePayoutFile(
     format,
     {
@@ -348,7 +352,7 @@ export async function prepareExport(
               .prepare(
                 "SELECT rule_version FROM period_events WHERE program_id = ? AND period = ? AND state = 'approved' ORDER BY id DESC LIMIT 1",
               )
-              .get(program.id, period) as { rule_version: number }
+              .get(program.id, period) as Pick<StoredRowOf<typeof periodEvents>, 'rule_version'>
           ).rule_version,
           { batchRef },
         );

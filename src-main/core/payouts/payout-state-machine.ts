@@ -5,6 +5,7 @@
 // moves to anything that writes to the file another way; payout-state-machine.test.ts keeps
 // the two in step.
 import type Database from 'better-sqlite3';
+import type { PayoutBatchRow, PayoutRow } from '../../db/row-types';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import type { PayoutStatus } from './payout-types';
@@ -44,7 +45,8 @@ export function payoutNow(sqlite: Database.Database, payoutId: number): PayoutNo
        FROM payouts p LEFT JOIN payout_batch_items i ON i.payout_id = p.id WHERE p.id = ?`,
     )
     .get(payoutId) as
-    { id: number; reference: string; batchId: number | null; lastEvent: PayoutEvent | null } | undefined;
+    | (Pick<PayoutRow, 'id' | 'reference'> & { batchId: PayoutBatchRow['id'] | null; lastEvent: PayoutEvent | null })
+    | undefined;
   return row && { id: row.id, reference: row.reference, batchId: row.batchId, status: row.lastEvent ?? 'approved' };
 }
 

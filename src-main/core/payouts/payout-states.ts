@@ -2,6 +2,7 @@
 // from its append-only events; and the moves between those states that touch the ledger, each
 // judged by payout-state-machine.ts.
 import type Database from 'better-sqlite3';
+import type { PayoutBatchRow, PayoutEventRow, PayoutRow } from '../../db/row-types';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { appendLedgerEntries } from '../ledger/append-ledger';
@@ -9,24 +10,26 @@ import type { PayoutStatus, PayoutView } from './payout-types';
 import { maskReference } from '../approval/payout-proposal';
 import { movePayout } from './payout-state-machine';
 
-export interface PayoutState {
-  id: number;
-  reference: string;
-  period: string;
-  participantCode: string;
-  participantName: string;
-  method: 'card' | 'transfer';
-  cardRef: string | null;
-  iban: string | null;
-  points: number;
-  amountMinor: number;
-  ledgerEntryId: number;
+/** A top-up (payouts, db/schema.ts) with the batch that holds it and its latest event. */
+export type PayoutState = Pick<
+  PayoutRow,
+  | 'id'
+  | 'reference'
+  | 'period'
+  | 'participantCode'
+  | 'participantName'
+  | 'method'
+  | 'cardRef'
+  | 'iban'
+  | 'points'
+  | 'amountMinor'
+  | 'ledgerEntryId'
+> & {
   status: PayoutStatus;
-  batchId: number | null;
-  batchRef: string | null;
-  statusReason: string | null;
-}
-
+  batchId: PayoutBatchRow['id'] | null;
+  batchRef: PayoutBatchRow['batchRef'] | null;
+  statusReason: PayoutEventRow['reason'];
+};
 export function loadPayoutStates(sqlite: Database.Database, programId: number, period?: string): PayoutState[] {
   const rows = sqlite
     .prepare(
@@ -39,7 +42,7 @@ export function loadPayoutStates(sqlite: Database.Database, programId: number, p
        WHERE p.program_id = ? ${period ? 'AND p.period = ?' : ''} ORDER BY p.id`,
     )
     .all(...(period ? [programId, period] : [programId])) as (Omit<PayoutState, 'status'> & {
-    lastEvent: PayoutStatus | null;
+    lastEvent: PayoutEventRow['event'] | null;
   })[];
   return rows.map(({ lastEvent, ...r }) => ({ ...r, status: lastEvent ?? 'approved' }));
 }

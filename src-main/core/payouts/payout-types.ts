@@ -1,6 +1,7 @@
 // What the payout steps show outside the core (top-ups, their files and confirmations, the budget): plain
 // types for the contract.
 import type { PayoutTemplate } from './files/payout-template';
+import type { PeriodState } from '../../db/ledger-kinds';
 
 export type PayoutStatus = 'approved' | 'exported' | 'paid' | 'failed' | 'voided';
 
@@ -67,7 +68,7 @@ export interface ConfirmationReport {
 
 export interface BudgetPeriodView {
   period: string;
-  state: string;
+  state: PeriodState;
   budgetedMinor: number | null;
   approvedMinor: number;
   paidMinor: number;

@@ -1,6 +1,7 @@
 // A period's state is that of its latest event: open -> calculated -> approved -> exported ->
 // closed. Approved and later are locked: nothing about the period changes any more.
-import type { PeriodState } from '../../db/schema';
+import type { PeriodEventRow, StoredRowOf } from '../../db/row-types';
+import type { PeriodState, periodEvents as periodEventsTable } from '../../db/schema';
 import { nowIso, type CoreContext } from '../context';
 
 export const LOCKED_STATES: readonly PeriodState[] = ['approved', 'exported', 'closed'];
@@ -9,28 +10,14 @@ export function isLocked(state: PeriodState): boolean {
   return LOCKED_STATES.includes(state);
 }
 
-export interface PeriodEvent {
-  id: number;
-  period: string;
-  state: PeriodState;
-  ruleVersion: number;
-  reason: string | null;
+/** A period event (period_events, db/schema.ts) with its details read from their JSON. */
+export type PeriodEvent = Pick<
+  PeriodEventRow,
+  'id' | 'period' | 'state' | 'ruleVersion' | 'reason' | 'at' | 'actor'
+> & {
   details: Record<string, unknown>;
-  at: string;
-  actor: string;
-}
-
-interface EventRow {
-  id: number;
-  period: string;
-  state: PeriodState;
-  rule_version: number;
-  reason: string | null;
-  details_json: string;
-  at: string;
-  actor: string;
-}
-
+};
+type EventRow = StoredRowOf<typeof periodEventsTable>;
 function eventOf(row: EventRow): PeriodEvent {
   return {
     id: row.id,

@@ -1,6 +1,7 @@
 // A locked period never changes. When its lines change afterwards (a late return imported for
 // it, a corrected file replacing its batch), the difference is settled in the period being
 // scored now, as an adjustment that names the period it corrects.
+import type { PeriodEventRow } from '../../db/row-types';
 import type { LateCorrection } from './scoring-views';
 export type { LateCorrection } from './scoring-views';
 import type { ProgramView } from '../program/program-view';
@@ -30,7 +31,7 @@ function approvalSources(ctx: CoreContext, programId: number): ApprovalSources[]
        FROM period_events WHERE program_id = ? AND state = 'approved' ORDER BY id`,
     )
     .raw()
-    .all(programId) as [string, number, string | null, string | null][];
+    .all(programId) as [PeriodEventRow['period'], PeriodEventRow['ruleVersion'], string | null, string | null][];
   return rows.map(([period, ruleVersion, sources, corrected]) => ({
     period,
     ruleVersion,

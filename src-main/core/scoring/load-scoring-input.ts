@@ -10,11 +10,19 @@ import { currentTargets } from '../import/kinds/import-targets';
 import { adjustVolumes, applyLineDecisions, loadLineDecisions } from '../decisions/line-decisions';
 import type { ScoringInput, ScoringParticipant, ScoringProduct } from './score-types';
 import type { ScoringLine } from '../sales/scoring-line';
+import type { RowOf, StoredRowOf } from '../../db/row-types';
+import type { participants, products, ruleVersions, salesLines } from '../../db/schema';
+
+// The raw rows below are typed column by column from the schema: a column retyped there is a
+// compile error here rather than a number read as a string at run time.
+type Participant = RowOf<typeof participants>;
+type Product = RowOf<typeof products>;
+type Line = RowOf<typeof salesLines>;
 
 export function rulesOfVersion(ctx: CoreContext, programId: number, version: number): Rules {
   const row = ctx.store.sqlite
     .prepare('SELECT rules_json FROM rule_versions WHERE program_id = ? AND version = ?')
-    .get(programId, version) as { rules_json: string } | undefined;
+    .get(programId, version) as Pick<StoredRowOf<typeof ruleVersions>, 'rules_json'> | undefined;
   if (!row) throw new AppError('NOT_FOUND', `There is no version ${version} of the program's rules.`);
   return JSON.parse(row.rules_json) as Rules;
 }
@@ -23,7 +31,14 @@ export function loadParticipants(sqlite: Database.Database, programId: number): 
   const rows = sqlite
     .prepare('SELECT code, name, join_date, status, card_ref, iban FROM participants WHERE program_id = ?')
     .raw()
-    .all(programId) as [string, string, string | null, string, string | null, string | null][];
+    .all(programId) as [
+    Participant['code'],
+    Participant['name'],
+    Participant['joinDate'],
+    Participant['status'],
+    Participant['cardRef'],
+    Participant['iban'],
+  ][];
   const map = new Map<string, ScoringParticipant>();
   for (const [code, name, joinDate, status, cardRef, iban] of rows) {
     map.set(code, {
@@ -41,7 +56,7 @@ export function loadProducts(sqlite: Database.Database, programId: number): Map<
   const rows = sqlite
     .prepare('SELECT sku, product_group, promoted, points_per_unit FROM products WHERE program_id = ?')
     .raw()
-    .all(programId) as [string, string | null, number, number | null][];
+    .all(programId) as [Product['sku'], Product['group'], Product['promoted'], Product['pointsPerUnit']][];
   return new Map(
     rows.map(([sku, group, promoted, pointsPerUnit]) => [sku, { sku, group, promoted: promoted === 1, pointsPerUnit }]),
   );
@@ -79,7 +94,16 @@ export function loadLines(
   // thirds of the time of better-sqlite3's own named-column objects or of .all().
   const lines: ScoringLine[] = [];
   for (const r of statement.raw().iterate(...params) as IterableIterator<
-    [number, number, number, string, string, string, number, number]
+    [
+      Line['id'],
+      Line['batchId'],
+      Line['sourceRow'],
+      Line['saleDate'],
+      Line['participantCode'],
+      Line['sku'],
+      Line['quantity'],
+      Line['netMinor'],
+    ]
   >) {
     lines.push({
       id: r[0],

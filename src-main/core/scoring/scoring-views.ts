@@ -1,6 +1,6 @@
 // What scoring and periods show outside the core: plain types only (no node, no
 // database), so that the renderer can import them through the IPC contract.
-import type { PeriodState } from '../../db/ledger-kinds';
+import type { LedgerKind, PeriodState } from '../../db/ledger-kinds';
 import type { CampaignBonus, LineRule, PeriodTotals, ScoreRow, ScoringAnomaly } from './score-types';
 import type { VerificationAction } from '../decisions/decision-views';
 import type { FindingKey } from '../decisions/finding-key';
@@ -55,10 +55,11 @@ export interface ExplainLine {
   campaigns: CampaignBonus[];
 }
 
+/** A ledger entry (ledger_entries, db/schema.ts) as explain lists it. */
 export interface LedgerLine {
   entryId: number;
   period: string;
-  kind: string;
+  kind: LedgerKind;
   points: number;
   note: string | null;
   correctsPeriod: string | null;
@@ -77,7 +78,7 @@ export interface Explanation {
     code: string;
     name: string;
     joinDate: string | null;
-    status: string;
+    status: 'active' | 'inactive';
     cardRef: string | null;
     iban: string | null;
   };

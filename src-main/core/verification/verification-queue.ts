@@ -1,6 +1,8 @@
 // The verification queue of a period: each finding with its evidence, its status and the
 // decisions taken on it. Deciding re-scores the draft, since scoring applies the decisions.
 import type Database from 'better-sqlite3';
+import type { RowOf, StoredRowOf } from '../../db/row-types';
+import type { importBatches, salesLines, verificationDecisions } from '../../db/schema';
 import { AppError } from '../app-error';
 import { requireWithinLimit } from '../money/amount-limit';
 import type { CoreContext } from '../context';
@@ -23,13 +25,21 @@ import {
 
 const MAX_EVIDENCE = 200;
 
+type Decision = RowOf<typeof verificationDecisions>;
+type Line = RowOf<typeof salesLines>;
+/** A decision's row, its key and line ids still as stored (JSON). */
+type DecisionRow = Pick<Decision, 'id' | 'action' | 'participantCode' | 'targetMinor' | 'reason' | 'at' | 'actor'> & {
+  key: Decision['anomalyKey'];
+  lineIds: Decision['lineIdsJson'];
+};
+
 function loadDecisions(sqlite: Database.Database, programId: number, period: string): DecisionView[] {
   const rows = sqlite
     .prepare(
       `SELECT id, anomaly_key AS key, action, participant_code AS participantCode, target_minor AS targetMinor, line_ids_json AS lineIds,
               reason, at, actor FROM verification_decisions WHERE program_id = ? AND period = ? ORDER BY id`,
     )
-    .all(programId, period) as (Omit<DecisionView, 'lineIds'> & { key: string; lineIds: string })[];
+    .all(programId, period) as DecisionRow[];
   return rows.map((r) => ({ ...r, lineIds: JSON.parse(r.lineIds) as number[] }));
 }
 
@@ -41,7 +51,7 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
         batchId,
         (
           sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').get(batchId) as
-            { file_name: string } | undefined
+            Pick<StoredRowOf<typeof importBatches>, 'file_name'> | undefined
         )?.file_name ?? '',
       );
     return files.get(batchId)!;
@@ -67,14 +77,14 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
     )
     .raw()
     .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as [
-    number,
-    number,
-    number,
-    string,
-    string,
-    string,
-    number,
-    number,
+    Line['id'],
+    Line['batchId'],
+    Line['sourceRow'],
+    Line['saleDate'],
+    Line['participantCode'],
+    Line['sku'],
+    Line['quantity'],
+    Line['netMinor'],
   ][];
   return rows.map(([lineId, batchId, row, date, participantCode, sku, quantity, netMinor]) => ({
     lineId,

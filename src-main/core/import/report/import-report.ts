@@ -180,9 +180,10 @@ export interface ImportJobStatus {
   error: AppErrorData | null;
 }
 
+/** An import batch (import_batches, db/schema.ts) as the import screens list it. */
 export interface ImportBatchView {
   id: number;
-  kind: string;
+  kind: ImportKind;
   fileName: string;
   fileSize: number;
   sha256: string;
