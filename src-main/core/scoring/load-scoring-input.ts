@@ -10,14 +10,14 @@ import { currentTargets } from '../import/kinds/import-targets';
 import { adjustVolumes, applyLineDecisions, loadLineDecisions } from '../decisions/line-decisions';
 import type { ScoringInput, ScoringParticipant, ScoringProduct } from './score-types';
 import type { ScoringLine } from '../sales/scoring-line';
+import type { ScoringLineColumns } from '../sales/scoring-line-columns';
 import type { RowOf, StoredRowOf } from '../../db/row-types';
-import type { participants, products, ruleVersions, salesLines } from '../../db/schema';
+import type { participants, products, ruleVersions } from '../../db/schema';
 
 // The raw rows below are typed column by column from the schema: a column retyped there is a
 // compile error here rather than a number read as a string at run time.
 type Participant = RowOf<typeof participants>;
 type Product = RowOf<typeof products>;
-type Line = RowOf<typeof salesLines>;
 
 export function rulesOfVersion(ctx: CoreContext, programId: number, version: number): Rules {
   const row = ctx.store.sqlite
@@ -93,18 +93,7 @@ export function loadLines(
   // Measured on 100,000 lines: raw rows iterated and made into objects here take about two
   // thirds of the time of better-sqlite3's own named-column objects or of .all().
   const lines: ScoringLine[] = [];
-  for (const r of statement.raw().iterate(...params) as IterableIterator<
-    [
-      Line['id'],
-      Line['batchId'],
-      Line['sourceRow'],
-      Line['saleDate'],
-      Line['participantCode'],
-      Line['sku'],
-      Line['quantity'],
-      Line['netMinor'],
-    ]
-  >) {
+  for (const r of statement.raw().iterate(...params) as IterableIterator<ScoringLineColumns>) {
     lines.push({
       id: r[0],
       batchId: r[1],

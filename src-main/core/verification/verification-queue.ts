@@ -2,7 +2,7 @@
 // decisions taken on it. Deciding re-scores the draft, since scoring applies the decisions.
 import type Database from 'better-sqlite3';
 import type { RowOf, StoredRowOf } from '../../db/row-types';
-import type { importBatches, salesLines, verificationDecisions } from '../../db/schema';
+import type { importBatches, verificationDecisions } from '../../db/schema';
 import { AppError } from '../app-error';
 import { requireWithinLimit } from '../money/amount-limit';
 import type { CoreContext } from '../context';
@@ -12,6 +12,7 @@ import { isLocked, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { draftScore, type Draft } from '../scoring/period-score';
 import { requirePeriod } from '../periods/require-period';
+import type { ScoringLineColumns } from '../sales/scoring-line-columns';
 import { detectFindings, type Finding } from './detect-anomalies';
 import { decodeFindingKey, encodeFindingKey, type FindingKey } from '../decisions/finding-key';
 import {
@@ -26,7 +27,6 @@ import {
 const MAX_EVIDENCE = 200;
 
 type Decision = RowOf<typeof verificationDecisions>;
-type Line = RowOf<typeof salesLines>;
 /** A decision's row, its key and line ids still as stored (JSON). */
 type DecisionRow = Pick<Decision, 'id' | 'action' | 'participantCode' | 'targetMinor' | 'reason' | 'at' | 'actor'> & {
   key: Decision['anomalyKey'];
@@ -76,16 +76,7 @@ function evidenceOf(sqlite: Database.Database, finding: Pick<Finding, 'lineIds' 
        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY batch_id, source_row`,
     )
     .raw()
-    .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as [
-    Line['id'],
-    Line['batchId'],
-    Line['sourceRow'],
-    Line['saleDate'],
-    Line['participantCode'],
-    Line['sku'],
-    Line['quantity'],
-    Line['netMinor'],
-  ][];
+    .all(JSON.stringify(finding.lineIds.slice(0, MAX_EVIDENCE))) as ScoringLineColumns[];
   return rows.map(([lineId, batchId, row, date, participantCode, sku, quantity, netMinor]) => ({
     lineId,
     batchId,
