@@ -16,7 +16,7 @@ import {
   type SealRecord,
 } from './seal-rows';
 
-export const BASELINE_SETTING = 'audit.sealBaseline';
+const BASELINE_SETTING = 'audit.sealBaseline';
 
 export interface SealHead {
   id: number;

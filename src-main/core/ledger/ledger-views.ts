@@ -1,7 +1,7 @@
 // What the ledger and its audit show outside the core: plain types only, so that the renderer
 // can import them through the IPC contract.
 
-export type LedgerProblemKind =
+type LedgerProblemKind =
   | 'CONTENT_CHANGED'
   | 'CHAIN_BROKEN'
   | 'ENTRY_MISSING'

@@ -3,7 +3,7 @@
 import type { PeriodState } from '../../db/schema';
 import { nowIso, type CoreContext } from '../context';
 
-export const LOCKED_STATES: readonly PeriodState[] = ['approved', 'exported', 'closed'];
+const LOCKED_STATES: readonly PeriodState[] = ['approved', 'exported', 'closed'];
 
 export function isLocked(state: PeriodState): boolean {
   return LOCKED_STATES.includes(state);
