@@ -28,7 +28,7 @@ export function canMove(from: PayoutStatus, to: PayoutEvent): boolean {
   return PAYOUT_TRANSITIONS[from].includes(to);
 }
 
-export interface PayoutNow {
+interface PayoutNow {
   id: number;
   reference: string;
   status: PayoutStatus;
@@ -36,7 +36,7 @@ export interface PayoutNow {
   batchId: number | null;
 }
 
-export function payoutNow(sqlite: Database.Database, payoutId: number): PayoutNow | undefined {
+function payoutNow(sqlite: Database.Database, payoutId: number): PayoutNow | undefined {
   const row = sqlite
     .prepare(
       `SELECT p.id, p.reference, i.batch_id AS batchId,
