@@ -27,7 +27,7 @@ import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
-export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
+type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface HandlerEnvironment {
