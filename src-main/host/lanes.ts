@@ -7,7 +7,7 @@ import type { Lane } from './host-protocol';
  * exports, the audit, and the views that score a period. Everything else is a look-up or a
  * small write and goes to the interactive lane.
  */
-export const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'demo.create',
   'import.start',
   'import.status',
