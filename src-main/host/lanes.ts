@@ -4,7 +4,7 @@ import type { Lane } from './host-protocol';
 /**
  * Calls that can take seconds on a program of 100,000 lines a period: imports (the job's
  * calls stay together, since a job lives in the host that started it), the demo, approval,
- * exports, the audit, and the views that score a period. Everything else is a look-up or a
+ * exports, and the views that score a period. Everything else is a look-up or a
  * small write and goes to the interactive lane.
  */
 const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
@@ -18,7 +18,6 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'score.explain',
   'period.approve',
   'rules.whatIf',
-  'audit.verify',
   'verify.queue',
   'verify.resolve',
   'payouts.proposal',

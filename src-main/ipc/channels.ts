@@ -28,7 +28,6 @@ export const CHANNEL_NAMES = [
   'ledger.participant',
   'rules.whatIf',
   'rules.update',
-  'audit.verify',
   'audit.head',
   'verify.queue',
   'verify.resolve',

@@ -19,7 +19,6 @@ import { addManualAdjustment } from '../core/decisions/manual-adjustment';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
-import { verifyLedger } from '../core/ledger/verify-ledger';
 import { sealHead } from '../db/record-seals';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { budgetView, listPayouts } from '../core/payouts/payout-views';
@@ -80,7 +79,6 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'ledger.participant': ({ participantCode }) => participantLedger(ctx, requireProgram(ctx).id, participantCode),
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
-    'audit.verify': () => verifyLedger(ctx.store.sqlite),
     'audit.head': () => sealHead(ctx.store.sqlite),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
     'verify.resolve': (input) => resolveFinding(ctx, input),
