@@ -1,10 +1,7 @@
 // The same LoyaltyApi as the Electron preload, over HTTP to the web server of
 // `npm run web`: POST /api/call/<channel> with the session token in a header.
-import type { AppErrorData, CallResult, LoyaltyApi } from '../../src-main/ipc/contract';
+import type { AppErrorData, CallResult, LoyaltyApi, TransportProblem } from '../../src-main/ipc/contract';
 import { wireCodec, WEB_CALL_PREFIX, WEB_TOKEN_HEADER } from '../../src-main/ipc/wire-codec';
-
-/** Why a call did not reach the core; the UI has a sentence for each. */
-type TransportProblem = 'offline' | 'accessDenied' | 'tooLarge';
 
 function transportError(problem: TransportProblem, message: string): CallResult<never> {
   const error: AppErrorData = { code: 'INTERNAL', message, details: { transport: problem } };
