@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { IconName } from './components/Icon';
 import type { MessageKey } from './i18n/i18n';
 
-export const SCREENS = [
+const SCREENS = [
   'dashboard',
   'import',
   'participants',
@@ -17,7 +17,7 @@ export const SCREENS = [
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
-export interface NavItem {
+interface NavItem {
   screen: Screen;
   label: MessageKey;
   icon: IconName;

@@ -13,7 +13,7 @@ export interface CommandOutput {
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
-export interface CommandTools {
+interface CommandTools {
   readFile(path: string): { fileName: string; bytes: Uint8Array };
 }
 

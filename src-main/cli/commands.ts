@@ -9,7 +9,7 @@ import { scoringCommands } from './scoring-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
 import type { Command, Values } from './command-types';
 
-export type { Command, CommandOutput, Values } from './command-types';
+export type { Command, CommandOutput } from './command-types';
 
 function readJsonFile(path: string, what = 'program'): unknown {
   let text: string;

@@ -3,7 +3,7 @@
 // the generic "something went wrong".
 import { AppError } from '../core/app-error';
 
-export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * How long a write waits for another window or command to finish, in milliseconds:

@@ -12,7 +12,7 @@ import { assertForeignKeys } from './foreign-key-check';
 // sealing is on by default so that no caller can open a store that writes unsealed rows.
 import { createRecordSealer, sealBaseline, type RecordSealer } from './record-seals';
 
-export type Drizzle = BetterSQLite3Database<typeof schema>;
+type Drizzle = BetterSQLite3Database<typeof schema>;
 
 export interface Store {
   /** The path of the SQLite file. */

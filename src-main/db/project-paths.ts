@@ -16,7 +16,3 @@ export function findProjectRoot(start: string = dirname(fileURLToPath(import.met
     dir = parent;
   }
 }
-
-export function migrationsFolder(): string {
-  return join(findProjectRoot(), 'drizzle');
-}

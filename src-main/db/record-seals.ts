@@ -17,7 +17,7 @@ import {
   type SealRecord,
 } from './seal-rows';
 
-export const BASELINE_SETTING = 'audit.sealBaseline';
+const BASELINE_SETTING = 'audit.sealBaseline';
 
 export type SealHead = Pick<RecordSealRow, 'id' | 'hash'>;
 

@@ -45,7 +45,7 @@ export function guardNavigation(
 }
 
 /** For redirects and sub-frame navigations: stopped unless they stay on our page, nothing opened. */
-export function guardSilently(event: { preventDefault(): void }, url: string, isAppUrl: UrlCheck): boolean {
+function guardSilently(event: { preventDefault(): void }, url: string, isAppUrl: UrlCheck): boolean {
   if (isAppUrl(url)) return true;
   event.preventDefault();
   return false;

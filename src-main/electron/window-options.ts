@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export const WINDOW_TITLE = 'Loyalty Desk';
+const WINDOW_TITLE = 'Loyalty Desk';
 
 /**
  * The main window. The page is an ordinary web page with no Node: context isolation,

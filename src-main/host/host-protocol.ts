@@ -15,14 +15,14 @@ export interface HostInit {
   lane: Lane;
 }
 
-export interface HostCall {
+interface HostCall {
   type: 'call';
   id: number;
   channel: string;
   args: unknown;
 }
 
-export interface HostClose {
+interface HostClose {
   type: 'close';
 }
 

@@ -5,11 +5,11 @@ import type { Lane } from './host-protocol';
 /**
  * Calls that can take seconds on a program of 100,000 lines a period: imports (the job's
  * calls stay together, since a job lives in the host that started it), the demo, approval,
- * exports, the audit, and the views that score a period. The cancellable ones among them
+ * exports, and the views that score a period. The cancellable ones among them
  * (CANCELLABLE_CHANNELS) go to the task lane; everything else is a look-up or a small write
  * and goes to the interactive lane.
  */
-export const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'demo.create',
   'import.start',
   'import.status',

@@ -15,7 +15,7 @@ import type { HostInit } from './host-protocol';
  * as they use the built renderer. 'source': the TypeScript through tsx, for tests that run
  * before a build.
  */
-export function hostEntry(
+function hostEntry(
   kind: HostEntryKind = 'source',
   root: string = findProjectRoot(),
 ): { file: string; execArgv: string[] } {

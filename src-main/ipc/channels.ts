@@ -28,7 +28,6 @@ export const CHANNEL_NAMES = [
   'ledger.participant',
   'rules.whatIf',
   'rules.update',
-  'audit.verify',
   'audit.head',
   'verify.queue',
   'verify.resolve',
@@ -52,7 +51,7 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
  * cancel ends, so that SQLite rolls back whatever the call had begun. All of them write in one transaction or not
  * at all, and none leaves a file behind (an export hands its file back as bytes).
  */
-export const CANCELLABLE_CHANNELS = ['period.approve', 'payouts.export', 'score.period', 'audit.verify'] as const;
+export const CANCELLABLE_CHANNELS = ['period.approve', 'payouts.export', 'score.period'] as const;
 
 export type CancellableChannel = (typeof CANCELLABLE_CHANNELS)[number];
 

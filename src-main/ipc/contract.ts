@@ -6,7 +6,7 @@ import { programConfigSchema } from '../core/program/program-config';
 import type { ImportJobStatus, ImportReport } from '../core/import/report/import-report';
 import type { AdjustmentResult } from '../core/decisions/decision-views';
 import type { Explanation, PeriodResult, PeriodSummary, WhatIfResult } from '../core/scoring/scoring-views';
-import type { LedgerVerification, ParticipantLedger } from '../core/ledger/ledger-views';
+import type { ParticipantLedger } from '../core/ledger/ledger-views';
 import { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
 import {
   type BudgetView,
@@ -248,7 +248,6 @@ export const contract = {
   },
   /** Saves the rules as a new version with a note. */
   'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
-  'audit.verify': { args: z.void(), result: returns<LedgerVerification>() },
   /** The head of the seal chain now: the anchor to note outside the file (`audit verify --anchor`). */
   'audit.head': { args: z.void(), result: returns<{ id: number; hash: string }>() },
   /** The verification queue of a period: findings with evidence, status and decisions. */

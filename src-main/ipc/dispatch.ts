@@ -7,7 +7,7 @@ import { DatabaseForeignKeyError } from '../db/foreign-key-check';
 import { databaseBusyError, isDatabaseBusy } from '../db/database-busy';
 import { validationProblems } from '../core/program/config-problems';
 
-export function isChannel(name: unknown): name is Channel {
+function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (CHANNELS as string[]).includes(name);
 }
 

@@ -19,7 +19,6 @@ import { addManualAdjustment } from '../core/decisions/manual-adjustment';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
-import { verifyLedger } from '../core/ledger/verify-ledger';
 import { sealHead } from '../db/record-seals';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { budgetView, listPayouts } from '../core/payouts/payout-views';
@@ -27,7 +26,7 @@ import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
-export type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
+type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
 export type CoreChannel = Exclude<Channel, RelayChannel>;
 export type Handlers = { [C in CoreChannel]: Handler<C> };
@@ -82,7 +81,6 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'ledger.participant': ({ participantCode }) => participantLedger(ctx, requireProgram(ctx).id, participantCode),
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
-    'audit.verify': () => verifyLedger(ctx.store.sqlite),
     'audit.head': () => sealHead(ctx.store.sqlite),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
     'verify.resolve': (input) => resolveFinding(ctx, input),

@@ -68,11 +68,6 @@ export function createWireCodec(base64: Base64Functions = portableBase64): WireC
 
 export const wireCodec = createWireCodec();
 
-/** The body of POST /api/call/<channel>: the call's arguments, absent for calls that take none. */
-export interface WireRequest {
-  args?: unknown;
-}
-
 /** The URL path of a call in web mode. */
 export const WEB_CALL_PREFIX = '/api/call/';
 

@@ -10,7 +10,7 @@ const TOKEN_KEY = 'loyalty-desk.token';
  * a reload works, and taken out of the address bar so that it is not bookmarked, shared
  * in a screenshot or kept in the history.
  */
-export function takeSessionToken(): string {
+function takeSessionToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
@@ -32,7 +32,7 @@ export function takeSessionToken(): string {
 
 let api: LoyaltyApi | null = null;
 
-export function loyaltyApi(): LoyaltyApi {
+function loyaltyApi(): LoyaltyApi {
   api ??= window.loyalty ?? createWebBridge(takeSessionToken());
   return api;
 }

@@ -1,10 +1,7 @@
 // The same LoyaltyApi as the Electron preload, over HTTP to the web server of
 // `npm run web`: POST /api/call/<channel> with the session token in a header.
-import type { AppErrorData, CallResult, LoyaltyApi } from '../../src-main/ipc/contract';
+import type { AppErrorData, CallResult, LoyaltyApi, TransportProblem } from '../../src-main/ipc/contract';
 import { wireCodec, WEB_CALL_PREFIX, WEB_TOKEN_HEADER } from '../../src-main/ipc/wire-codec';
-
-/** Why a call did not reach the core; the UI has a sentence for each. */
-export type TransportProblem = 'offline' | 'accessDenied' | 'tooLarge';
 
 function transportError(problem: TransportProblem, message: string): CallResult<never> {
   const error: AppErrorData = { code: 'INTERNAL', message, details: { transport: problem } };
@@ -22,7 +19,7 @@ function isCallResult(value: unknown): value is CallResult<unknown> {
   return false;
 }
 
-export async function callOverHttp(channel: string, args: unknown, token: string): Promise<CallResult<unknown>> {
+async function callOverHttp(channel: string, args: unknown, token: string): Promise<CallResult<unknown>> {
   let response: Response;
   try {
     response = await fetch(WEB_CALL_PREFIX + encodeURIComponent(channel), {

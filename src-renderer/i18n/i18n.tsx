@@ -19,7 +19,7 @@ const DICTIONARIES: Record<Language, Record<MessageKey, Message>> = { en, pl, ru
 
 const DEFAULT_LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', ru: 'ru-RU' };
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGE_CODES as readonly string[]).includes(value);
 }
 
@@ -36,7 +36,7 @@ export function languageFromPreferences(preferred: readonly string[]): Language 
  * The locale for numbers and dates: the system's own variant when it speaks the chosen
  * language (en-US stays en-US), else the language's usual one.
  */
-export function localeFor(language: Language, preferred: readonly string[]): string {
+function localeFor(language: Language, preferred: readonly string[]): string {
   const match = preferred.find((tag) => tag.toLowerCase().split('-')[0] === language && tag.includes('-'));
   if (match) {
     try {

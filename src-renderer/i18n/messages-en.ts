@@ -8,7 +8,6 @@ export const en = {
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',
   'app.mainNavigation': 'Main navigation',
-  'app.noProgram': 'No program yet',
 
   'header.language': 'Language',
   'header.client': 'Client: {client}',
@@ -28,7 +27,6 @@ export const en = {
   'nav.settings': 'Settings',
 
   'common.retry': 'Try again',
-  'common.close': 'Close',
   'common.back': 'Back',
   'common.notSet': 'not set',
   'common.loading': 'Loading…',
@@ -111,7 +109,6 @@ export const en = {
   'fact.budget': 'Budget per period',
   'fact.noBudget': 'No budget limit',
   'fact.locale': 'Locale of the client’s files',
-  'fact.created': 'Created',
 
   'import.title': 'Import',
   'import.lead':
@@ -151,7 +148,6 @@ export const en = {
   'import.replace.optionNoPeriod': '{file} · imported {date}',
   'import.replace.none': 'There is no earlier sales import to correct.',
   'import.replace.required': 'Choose the import that this file corrects.',
-  'import.file.legend': 'The file',
   'import.file.choose': 'Choose a file…',
   'import.file.drop': 'or drop it here',
   'import.file.formats':
@@ -171,15 +167,12 @@ export const en = {
   'import.reading.announce': 'Reading {file}.',
   'import.cancel': 'Cancel',
   'import.cancelling': 'Cancelling…',
-  'import.failed': 'The file was not imported.',
-  'import.failed.back': 'Choose another file',
   'import.mapping.title': 'Match the columns',
   'import.mapping.leadMissing':
     'Some required columns of {file} were not recognised. Choose the column of the file that holds each field.',
   'import.mapping.leadAdjust': 'Check which column of {file} feeds each field, and change what is wrong.',
   'import.mapping.field': 'Field',
   'import.mapping.column': 'Column in the file',
-  'import.mapping.columnFor': 'Column for “{field}”',
   'import.mapping.source': 'How it was found',
   'import.mapping.required': 'required',
   'import.mapping.notInFile': '— not in the file —',
@@ -381,10 +374,8 @@ export const en = {
   'participants.empty.title': 'No participants yet',
   'participants.empty.text': 'Import the client’s participants file to see them here.',
   'participants.noMatch': 'No participant matches this search.',
-  'participants.loadingRow': 'Loading…',
   'participants.sortHint': 'Select a column to sort. Select a row to see its details.',
 
-  'detail.label': 'Participant details',
   'detail.fields': 'Details',
   'detail.source': 'Source',
   'detail.sourceText': '{file}, row {row} (import {batch})',
@@ -394,10 +385,6 @@ export const en = {
   'detail.updated': 'Last changed',
   'detail.history': 'History of changes',
   'detail.noHistory': 'No changes since it was first imported.',
-  'detail.when': 'When',
-  'detail.file': 'File',
-  'detail.field': 'Field',
-  'detail.change': 'Change',
   'detail.close': 'Close details',
 
   'settings.title': 'Settings',
@@ -427,10 +414,6 @@ export const en = {
 
   'placeholder.comingNext': 'Coming in a next version',
   'placeholder.whatNow': 'What you can do now',
-  'placeholder.scoring.text':
-    'Here you will calculate each participant’s points for a period: base points, campaign bonuses, tier and target bonuses and the cap, with an explanation for every sales line.',
-  'placeholder.scoring.now':
-    'Import the participants and check their cards and statuses: scoring arrives together with the import of products, targets and sales.',
   'placeholder.reports.text':
     'Here you will produce the client report, the participants’ statements and the rules document of each period.',
   'placeholder.reports.now':

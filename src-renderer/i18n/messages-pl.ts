@@ -6,7 +6,6 @@ export const pl = {
   'app.skipToContent': 'Przejdź do treści',
   'app.loading': 'Wczytywanie…',
   'app.mainNavigation': 'Nawigacja główna',
-  'app.noProgram': 'Brak programu',
 
   'header.language': 'Język',
   'header.client': 'Klient: {client}',
@@ -26,7 +25,6 @@ export const pl = {
   'nav.settings': 'Ustawienia',
 
   'common.retry': 'Spróbuj ponownie',
-  'common.close': 'Zamknij',
   'common.back': 'Wstecz',
   'common.notSet': 'brak',
   'common.loading': 'Wczytywanie…',
@@ -116,7 +114,6 @@ export const pl = {
   'fact.budget': 'Budżet na okres',
   'fact.noBudget': 'Bez limitu budżetu',
   'fact.locale': 'Ustawienia regionalne plików klienta',
-  'fact.created': 'Utworzony',
 
   'import.title': 'Import',
   'import.lead':
@@ -157,7 +154,6 @@ export const pl = {
   'import.replace.optionNoPeriod': '{file} · zaimportowano {date}',
   'import.replace.none': 'Nie ma wcześniejszego importu sprzedaży, który można by skorygować.',
   'import.replace.required': 'Wybierz import, który ten plik koryguje.',
-  'import.file.legend': 'Plik',
   'import.file.choose': 'Wybierz plik…',
   'import.file.drop': 'lub upuść go tutaj',
   'import.file.formats':
@@ -183,8 +179,6 @@ export const pl = {
   'import.reading.announce': 'Wczytywanie pliku {file}.',
   'import.cancel': 'Anuluj',
   'import.cancelling': 'Anulowanie…',
-  'import.failed': 'Plik nie został zaimportowany.',
-  'import.failed.back': 'Wybierz inny plik',
   'import.mapping.title': 'Dopasuj kolumny',
   'import.mapping.leadMissing':
     'Nie rozpoznano niektórych wymaganych kolumn pliku {file}. Wskaż kolumnę pliku, w której jest każde pole.',
@@ -192,7 +186,6 @@ export const pl = {
     'Sprawdź, z której kolumny pliku {file} pochodzi każde pole, i popraw to, co się nie zgadza.',
   'import.mapping.field': 'Pole',
   'import.mapping.column': 'Kolumna w pliku',
-  'import.mapping.columnFor': 'Kolumna dla pola „{field}”',
   'import.mapping.source': 'Skąd wiadomo',
   'import.mapping.required': 'wymagane',
   'import.mapping.notInFile': '— brak w pliku —',
@@ -422,10 +415,8 @@ export const pl = {
   'participants.empty.title': 'Brak uczestników',
   'participants.empty.text': 'Zaimportuj plik uczestników od klienta, aby zobaczyć ich tutaj.',
   'participants.noMatch': 'Żaden uczestnik nie pasuje do wyszukiwania.',
-  'participants.loadingRow': 'Wczytywanie…',
   'participants.sortHint': 'Wybierz kolumnę, aby posortować. Wybierz wiersz, aby zobaczyć szczegóły.',
 
-  'detail.label': 'Szczegóły uczestnika',
   'detail.fields': 'Dane',
   'detail.source': 'Źródło',
   'detail.sourceText': '{file}, wiersz {row} (import {batch})',
@@ -435,10 +426,6 @@ export const pl = {
   'detail.updated': 'Ostatnia zmiana',
   'detail.history': 'Historia zmian',
   'detail.noHistory': 'Bez zmian od pierwszego importu.',
-  'detail.when': 'Kiedy',
-  'detail.file': 'Plik',
-  'detail.field': 'Pole',
-  'detail.change': 'Zmiana',
   'detail.close': 'Zamknij szczegóły',
 
   'settings.title': 'Ustawienia',
@@ -468,10 +455,6 @@ export const pl = {
 
   'placeholder.comingNext': 'W następnej wersji',
   'placeholder.whatNow': 'Co możesz zrobić teraz',
-  'placeholder.scoring.text':
-    'Tutaj policzysz punkty każdego uczestnika za okres: punkty bazowe, premie z akcji, premie za poziom i cel oraz limit, z wyjaśnieniem każdej pozycji sprzedaży.',
-  'placeholder.scoring.now':
-    'Zaimportuj uczestników i sprawdź ich karty oraz statusy: naliczanie pojawi się razem z importem produktów, celów i sprzedaży.',
   'placeholder.reports.text':
     'Tutaj przygotujesz raport dla klienta, zestawienia dla uczestników i regulamin każdego okresu.',
   'placeholder.reports.now':

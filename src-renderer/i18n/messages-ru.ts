@@ -6,7 +6,6 @@ export const ru = {
   'app.skipToContent': 'Перейти к содержимому',
   'app.loading': 'Загрузка…',
   'app.mainNavigation': 'Главное меню',
-  'app.noProgram': 'Программа не создана',
 
   'header.language': 'Язык',
   'header.client': 'Клиент: {client}',
@@ -26,7 +25,6 @@ export const ru = {
   'nav.settings': 'Настройки',
 
   'common.retry': 'Повторить',
-  'common.close': 'Закрыть',
   'common.back': 'Назад',
   'common.notSet': 'не указано',
   'common.loading': 'Загрузка…',
@@ -115,7 +113,6 @@ export const ru = {
   'fact.budget': 'Бюджет на период',
   'fact.noBudget': 'Без ограничения бюджета',
   'fact.locale': 'Региональные настройки файлов клиента',
-  'fact.created': 'Создана',
 
   'import.title': 'Импорт',
   'import.lead':
@@ -155,7 +152,6 @@ export const ru = {
   'import.replace.optionNoPeriod': '{file} · импортирован {date}',
   'import.replace.none': 'Нет прежнего импорта продаж, который можно исправить.',
   'import.replace.required': 'Выберите импорт, который исправляет этот файл.',
-  'import.file.legend': 'Файл',
   'import.file.choose': 'Выбрать файл…',
   'import.file.drop': 'или перетащите его сюда',
   'import.file.formats':
@@ -181,8 +177,6 @@ export const ru = {
   'import.reading.announce': 'Читается файл {file}.',
   'import.cancel': 'Отменить',
   'import.cancelling': 'Отмена…',
-  'import.failed': 'Файл не импортирован.',
-  'import.failed.back': 'Выбрать другой файл',
   'import.mapping.title': 'Сопоставьте столбцы',
   'import.mapping.leadMissing':
     'Некоторые обязательные столбцы файла {file} не распознаны. Укажите, в каком столбце файла находится каждое поле.',
@@ -190,7 +184,6 @@ export const ru = {
     'Проверьте, из какого столбца файла {file} берётся каждое поле, и исправьте то, что не так.',
   'import.mapping.field': 'Поле',
   'import.mapping.column': 'Столбец в файле',
-  'import.mapping.columnFor': 'Столбец для поля «{field}»',
   'import.mapping.source': 'Как найден',
   'import.mapping.required': 'обязательное',
   'import.mapping.notInFile': '— нет в файле —',
@@ -418,10 +411,8 @@ export const ru = {
   'participants.empty.title': 'Участников пока нет',
   'participants.empty.text': 'Импортируйте файл участников от клиента, чтобы увидеть их здесь.',
   'participants.noMatch': 'Ни один участник не подходит под условия поиска.',
-  'participants.loadingRow': 'Загрузка…',
   'participants.sortHint': 'Выберите столбец для сортировки. Выберите строку, чтобы увидеть подробности.',
 
-  'detail.label': 'Сведения об участнике',
   'detail.fields': 'Данные',
   'detail.source': 'Источник',
   'detail.sourceText': '{file}, строка {row} (импорт {batch})',
@@ -431,10 +422,6 @@ export const ru = {
   'detail.updated': 'Последнее изменение',
   'detail.history': 'История изменений',
   'detail.noHistory': 'Без изменений с первого импорта.',
-  'detail.when': 'Когда',
-  'detail.file': 'Файл',
-  'detail.field': 'Поле',
-  'detail.change': 'Изменение',
   'detail.close': 'Закрыть сведения',
 
   'settings.title': 'Настройки',
@@ -464,10 +451,6 @@ export const ru = {
 
   'placeholder.comingNext': 'В следующей версии',
   'placeholder.whatNow': 'Что можно сделать сейчас',
-  'placeholder.scoring.text':
-    'Здесь вы рассчитаете баллы каждого участника за период: базовые баллы, бонусы акций, бонусы за уровень и выполнение плана и лимит, с пояснением по каждой строке продаж.',
-  'placeholder.scoring.now':
-    'Импортируйте участников и проверьте их карты и статусы: начисление появится вместе с импортом товаров, планов и продаж.',
   'placeholder.reports.text': 'Здесь вы подготовите отчёт для клиента, выписки участников и правила каждого периода.',
   'placeholder.reports.now':
     'История импорта уже сейчас хранит каждый загруженный файл с тем, что было принято и отклонено.',

@@ -5,7 +5,7 @@ import type { PayoutProposalRow } from './approval-views';
 import type { Destination } from './payout-proposal';
 
 /** LD-2026-10-000042: the period and the top-up's own number, unique in the database. */
-export function payoutReference(period: string, id: number): string {
+function payoutReference(period: string, id: number): string {
   return `LD-${period}-${String(id).padStart(6, '0')}`;
 }
 

@@ -8,7 +8,7 @@
 // the threshold's last part), so a participant code or SKU holding ':', '%' or '"' reads back
 // whole, and every key already stored decodes to what it was written from.
 
-export type ParticipantFindingCode =
+type ParticipantFindingCode =
   'UNKNOWN_PARTICIPANT' | 'MISSING_TARGET' | 'NO_DESTINATION' | 'INACTIVE' | 'CAP_REACHED' | 'VOLUME_OUTLIER';
 
 export type FindingKey =

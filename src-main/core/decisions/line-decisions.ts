@@ -46,7 +46,7 @@ export function loadLineDecisions(sqlite: Database.Database, programId: number, 
   return decisions;
 }
 
-export function hasLineDecisions(d: LineDecisions): boolean {
+function hasLineDecisions(d: LineDecisions): boolean {
   return d.assigned.size > 0 || d.excluded.size > 0;
 }
 

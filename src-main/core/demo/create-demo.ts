@@ -12,7 +12,7 @@ import { targetsRunner } from '../import/kinds/import-targets';
 import { salesRunner } from '../sales/import-sales';
 import { NO_PROGRESS } from '../import/jobs/prepare-import';
 
-export function demoFolder(): string {
+function demoFolder(): string {
   return join(findProjectRoot(), 'examples', 'demo');
 }
 

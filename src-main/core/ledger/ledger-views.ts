@@ -2,7 +2,7 @@
 // can import them through the IPC contract.
 import type { LedgerKind } from '../../db/ledger-kinds';
 
-export type LedgerProblemKind =
+type LedgerProblemKind =
   | 'CONTENT_CHANGED'
   | 'CHAIN_BROKEN'
   | 'ENTRY_MISSING'

@@ -9,7 +9,7 @@ export { MAX_SAFE_AMOUNT_TEXT };
 
 const WHY = `the largest number of points or minor units Loyalty Desk counts exactly`;
 
-export function isWithinLimit(value: number): boolean {
+function isWithinLimit(value: number): boolean {
   return Number.isInteger(value) && value <= MAX_SAFE_AMOUNT && value >= -MAX_SAFE_AMOUNT;
 }
 
@@ -48,7 +48,7 @@ export function amountTooLarge(what: string, details: ErrorFacts = {}): AppError
  * A checked result: both parts within the limit make any sum of two exact, so checking the
  * result after each addition keeps a running sum exact. `what` is only worded on failure.
  */
-export function checkedResult(value: number, what: () => string, details?: () => ErrorFacts): number {
+function checkedResult(value: number, what: () => string, details?: () => ErrorFacts): number {
   if (value <= MAX_SAFE_AMOUNT && value >= -MAX_SAFE_AMOUNT) return value;
   throw amountTooLarge(what(), details?.());
 }

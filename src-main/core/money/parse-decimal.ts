@@ -223,7 +223,7 @@ function quickDecimalFromNumber(value: number): Decimal | null {
 }
 
 /** A text or a spreadsheet number as an exact decimal. */
-export function parseDecimal(input: string | number, locale: string): DecimalResult {
+function parseDecimal(input: string | number, locale: string): DecimalResult {
   return typeof input === 'number' ? decimalFromNumber(input) : parseDecimalText(input, locale);
 }
 

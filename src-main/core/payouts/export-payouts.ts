@@ -64,7 +64,7 @@ export function listPayoutBatches(ctx: CoreContext, period?: string): PayoutBatc
 }
 
 /** The next working day after `now`, as the requested execution date of a transfer. */
-export function nextWorkingDay(now: Date): string {
+function nextWorkingDay(now: Date): string {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);

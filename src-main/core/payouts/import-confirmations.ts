@@ -102,7 +102,7 @@ function parseConfirmationStatus(cell: FilledCell): CellParseResult<'paid' | 'fa
   };
 }
 
-export const confirmationFields = {
+const confirmationFields = {
   reference: { required: false, synonyms: REFERENCE, parse: textParser(100) },
   cardRef: { required: false, synonyms: CARD, parse: textParser(100) },
   iban: { required: false, synonyms: IBAN, parse: textParser(50) },
@@ -113,7 +113,7 @@ export const confirmationFields = {
 
 type ConfirmationValues = FieldValues<typeof confirmationFields>;
 
-export const confirmationsImport = defineImport({
+const confirmationsImport = defineImport({
   kind: 'confirmations',
   fields: confirmationFields,
   duplicateKey: ['reference'],
@@ -132,7 +132,7 @@ export const confirmationsImport = defineImport({
 const compact = (text: string) => text.replace(/[\s-]/g, '').toUpperCase();
 
 /** Finds the top-up each row confirms, or says why it cannot. */
-export function matchConfirmations(
+function matchConfirmations(
   rows: readonly { row: number; values: ConfirmationValues }[],
   payouts: readonly PayoutState[],
   digits: number,

@@ -29,7 +29,7 @@ export function canMove(from: PayoutStatus, to: PayoutEvent): boolean {
   return PAYOUT_TRANSITIONS[from].includes(to);
 }
 
-export interface PayoutNow {
+interface PayoutNow {
   id: number;
   reference: string;
   status: PayoutStatus;
@@ -37,7 +37,7 @@ export interface PayoutNow {
   batchId: number | null;
 }
 
-export function payoutNow(sqlite: Database.Database, payoutId: number): PayoutNow | undefined {
+function payoutNow(sqlite: Database.Database, payoutId: number): PayoutNow | undefined {
   const row = sqlite
     .prepare(
       `SELECT p.id, p.reference, i.batch_id AS batchId,

@@ -7,7 +7,7 @@ import { readSetting, writeSetting } from '../settings/settings-store';
 import { BUILT_IN_TEMPLATE, parsePayoutTemplate } from './files/payout-template';
 import type { PayoutTemplateView } from './payout-types';
 
-export const PAYOUT_TEMPLATE_SETTING = 'payout.template';
+const PAYOUT_TEMPLATE_SETTING = 'payout.template';
 
 export function payoutTemplate(ctx: CoreContext): PayoutTemplateView {
   const stored = readSetting(ctx, PAYOUT_TEMPLATE_SETTING);

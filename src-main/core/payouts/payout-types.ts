@@ -49,23 +49,6 @@ export interface ExportResult {
   copy: boolean;
 }
 
-export interface ConfirmationMismatch {
-  row: number;
-  reference: string | null;
-  reason: string;
-}
-
-export interface ConfirmationReport {
-  fileName: string;
-  rowsRead: number;
-  paid: number;
-  failed: number;
-  alreadyKnown: number;
-  mismatches: ConfirmationMismatch[];
-  paidMinor: number;
-  failedMinor: number;
-}
-
 export interface BudgetPeriodView {
   period: string;
   state: PeriodState;

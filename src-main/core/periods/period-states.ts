@@ -4,7 +4,7 @@ import type { PeriodEventRow, StoredRowOf } from '../../db/row-types';
 import type { PeriodState, periodEvents as periodEventsTable } from '../../db/schema';
 import { nowIso, type CoreContext } from '../context';
 
-export const LOCKED_STATES: readonly PeriodState[] = ['approved', 'exported', 'closed'];
+const LOCKED_STATES: readonly PeriodState[] = ['approved', 'exported', 'closed'];
 
 export function isLocked(state: PeriodState): boolean {
   return LOCKED_STATES.includes(state);

@@ -5,16 +5,9 @@ export type Period = string;
 export type CalendarDate = string;
 
 const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isPeriod(text: string): boolean {
   return PERIOD_RE.test(text);
-}
-
-export function isCalendarDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  return makeCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) === text;
 }
 
 /** Returns `YYYY-MM-DD` for a real date, or null for e.g. 31 February. */

@@ -137,7 +137,7 @@ export function describePath(path: readonly PropertyKey[]): string {
 }
 
 /** zod's own wording ("Invalid input: expected string, received undefined") is for developers. */
-export function plainMessage(issue: z.core.$ZodIssue): string {
+function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     if (/received undefined/.test(issue.message)) return 'is missing';
     const expected: Record<string, string> = {
@@ -239,10 +239,7 @@ function codeAndParams(issue: z.core.$ZodIssue): Pick<ValidationProblem, 'code' 
 }
 
 /** One zod issue as a problem; `under` is prefixed to its path (['rules'] for a rules document checked alone). */
-export function validationProblemOf(
-  issue: z.core.$ZodIssue,
-  under: readonly (string | number)[] = [],
-): ValidationProblem {
+function validationProblemOf(issue: z.core.$ZodIssue, under: readonly (string | number)[] = []): ValidationProblem {
   const path = [
     ...under,
     ...issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number'),

@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { MAX_SAFE_AMOUNT, MAX_SAFE_AMOUNT_TEXT } from '../money/minor-units';
 import { CONFIG_FORMATS, validationProblems, type RefinementParams, type ValidationProblem } from './config-problems';
 
-export { describePath, plainMessage } from './config-problems';
-
 const PERIOD = CONFIG_FORMATS.invalid_month;
 const DATE = CONFIG_FORMATS.invalid_date;
 const DATE_ORDER: RefinementParams = { problem: 'date_order' };
@@ -26,7 +24,7 @@ const code = z
   .min(1, { error: 'must not be empty' })
   .max(40, { error: 'must be at most 40 characters' });
 
-export const tierSchema = z.strictObject({
+const tierSchema = z.strictObject({
   id: code,
   name: z.string().trim().min(1).max(60),
   /** Net volume of the previous period, in minor units, at or above which the tier applies. */
@@ -34,13 +32,13 @@ export const tierSchema = z.strictObject({
   bonusPct: percent,
 });
 
-export const targetBandSchema = z.strictObject({
+const targetBandSchema = z.strictObject({
   /** Attainment in basis points (10000 = 100.00%) at or above which the band applies. */
   minAttainmentBp: wholeNumber(1),
   bonusPct: percent,
 });
 
-export const campaignSchema = z
+const campaignSchema = z
   .strictObject({
     id: code,
     name: z.string().trim().max(80).optional(),
@@ -51,7 +49,7 @@ export const campaignSchema = z
   })
   .refine((c) => c.from <= c.to, { error: 'must end on or after the day it starts', path: ['to'], params: DATE_ORDER });
 
-export const contestSchema = z.strictObject({
+const contestSchema = z.strictObject({
   id: code,
   name: z.string().trim().min(1).max(80),
   /** Who may win: participants whose join date falls in the scored period. */
@@ -61,12 +59,12 @@ export const contestSchema = z.strictObject({
   tieBreak: z.array(z.enum(['joinDate', 'code'])).default(['joinDate', 'code']),
 });
 
-export const productRateSchema = z.strictObject({
+const productRateSchema = z.strictObject({
   sku: code,
   pointsPerUnit: wholeNumber(0),
 });
 
-export const rulesSchema = z
+const rulesSchema = z
   .strictObject({
     /** Points for each full `perMinor` minor units of net value of a promoted product without a per-unit rate. */
     baseRate: z.strictObject({ points: wholeNumber(0), perMinor: wholeNumber(1) }),
@@ -112,7 +110,7 @@ export const rulesSchema = z
     );
   });
 
-export const sepaDebtorSchema = z.strictObject({
+const sepaDebtorSchema = z.strictObject({
   name: z.string().trim().min(1).max(70),
   iban: z.string().trim().min(15).max(34),
   bic: z.string().trim().regex(CONFIG_FORMATS.invalid_bic, { error: 'must be a BIC of 8 or 11 characters' }),
@@ -139,8 +137,6 @@ export const programConfigSchema = z.strictObject({
 export type Rules = z.infer<typeof rulesSchema>;
 export type ProgramConfig = z.infer<typeof programConfigSchema>;
 export type ProgramConfigInput = z.input<typeof programConfigSchema>;
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 /** A parse that also gives each problem as data: `issues` carry what `problems` say in English, in the same order. */
 export type ConfigParseResult<T> =

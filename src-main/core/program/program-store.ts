@@ -97,7 +97,7 @@ export function createProgram(ctx: CoreContext, input: unknown): ProgramView {
   });
 }
 
-export function referenceProgramPath(): string {
+function referenceProgramPath(): string {
   return join(findProjectRoot(), 'examples', 'reference-program.json');
 }
 

@@ -44,7 +44,7 @@ import { replacementDiff } from './replacement-diff';
 import { SalesLineStage } from './sales-line-stage';
 import { describeLineKey, salesLineKey, type SalesLineValues } from './sales-line-key';
 
-export const salesFields = {
+const salesFields = {
   date: { required: true, synonyms: SALES_DATE, parse: parseDateCell },
   participantCode: { required: true, synonyms: PARTICIPANT_CODE, parse: textParser(100) },
   sku: { required: true, synonyms: SKU, parse: textParser(100) },

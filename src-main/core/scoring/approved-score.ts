@@ -58,7 +58,7 @@ export function approvedScoreRows(ctx: CoreContext, approvalId: number): Approve
     .all();
 }
 
-export function scoreRowOf(row: ApprovedScoreRow, prizes: readonly PrizeAward[]): ScoreRow {
+function scoreRowOf(row: ApprovedScoreRow, prizes: readonly PrizeAward[]): ScoreRow {
   return {
     code: row.participantCode,
     name: row.name,

@@ -16,7 +16,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** Orders entrants by the contest's ranking; a missing join date ranks after any date. */
-export function rankEntrants(contest: Contest, entrants: readonly ContestEntrant[]): ContestEntrant[] {
+function rankEntrants(contest: Contest, entrants: readonly ContestEntrant[]): ContestEntrant[] {
   return [...entrants].sort((a, b) => {
     if (a.earned !== b.earned) return b.earned - a.earned;
     for (const key of contest.tieBreak) {

@@ -41,7 +41,7 @@ function approvalSources(ctx: CoreContext, programId: number): ApprovalSources[]
 }
 
 /** For each locked period before `period`: the batches it was last settled with. */
-export function settledSources(
+function settledSources(
   approvals: readonly ApprovalSources[],
   before: string,
 ): Map<string, { batches: number[]; ruleVersion: number }> {

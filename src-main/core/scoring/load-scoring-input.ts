@@ -27,7 +27,7 @@ export function rulesOfVersion(ctx: CoreContext, programId: number, version: num
   return JSON.parse(row.rules_json) as Rules;
 }
 
-export function loadParticipants(sqlite: Database.Database, programId: number): Map<string, ScoringParticipant> {
+function loadParticipants(sqlite: Database.Database, programId: number): Map<string, ScoringParticipant> {
   const rows = sqlite
     .prepare('SELECT code, name, join_date, status, card_ref, iban FROM participants WHERE program_id = ?')
     .raw()
@@ -52,7 +52,7 @@ export function loadParticipants(sqlite: Database.Database, programId: number): 
   return map;
 }
 
-export function loadProducts(sqlite: Database.Database, programId: number): Map<string, ScoringProduct> {
+function loadProducts(sqlite: Database.Database, programId: number): Map<string, ScoringProduct> {
   const rows = sqlite
     .prepare('SELECT sku, product_group, promoted, points_per_unit FROM products WHERE program_id = ?')
     .raw()
@@ -74,7 +74,7 @@ export function currentSalesBatches(sqlite: Database.Database, programId: number
   ).map(([id]) => id);
 }
 
-export function loadLines(
+function loadLines(
   sqlite: Database.Database,
   programId: number,
   period: string,
@@ -129,15 +129,11 @@ function sumsByParticipant(sqlite: Database.Database, where: string, params: unk
 }
 
 /** The ledger balance of every period before this one: `carry` of reference-program.md. */
-export function loadCarry(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
+function loadCarry(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
   return sumsByParticipant(sqlite, 'program_id = ? AND period < ?', [programId, period]);
 }
 
-export function loadManualAdjustments(
-  sqlite: Database.Database,
-  programId: number,
-  period: string,
-): Map<string, number> {
+function loadManualAdjustments(sqlite: Database.Database, programId: number, period: string): Map<string, number> {
   return sumsByParticipant(
     sqlite,
     "program_id = ? AND period = ? AND kind = 'adjustment' AND corrects_period IS NULL",

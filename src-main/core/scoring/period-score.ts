@@ -32,7 +32,7 @@ import {
 } from './approved-score';
 
 /** What an approval event's JSON held before the approved_* tables; read only for periods approved then. */
-export interface ApprovedSnapshot extends ApprovalDetails {
+interface ApprovedSnapshot extends ApprovalDetails {
   /** What the approval paid (the approval stage's PayoutProposal); scoring reads only whether it was fitted. */
   payouts?: { totals: { fitted: boolean } };
   /** The reasons written at approval, each for what it allowed. */
@@ -162,7 +162,7 @@ export function periodResult(ctx: CoreContext, period: string): PeriodResult {
   return draftResult(period, state, draftScore(ctx, program, period, { keepLines: false }));
 }
 
-export function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'corrections' | 'rulesVersion'>): string {
+function resultHash(result: Pick<PeriodResult, 'rows' | 'anomalies' | 'corrections' | 'rulesVersion'>): string {
   return createHash('sha256')
     .update(JSON.stringify([result.rulesVersion, result.rows, result.anomalies, result.corrections]))
     .digest('hex');

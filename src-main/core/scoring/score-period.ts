@@ -28,7 +28,7 @@ function compareLines(a: ScoringLine, b: ScoringLine): number {
 }
 
 /** The highest threshold met wins; thresholds are sorted here so the rules' order does not matter. */
-export function tierFor(
+function tierFor(
   rules: Rules,
   period: string,
   firstPeriod: string,
@@ -39,13 +39,13 @@ export function tierFor(
   return sorted.find((t) => previousVolume >= t.minVolumeMinor) ?? null;
 }
 
-export function targetBandFor(rules: Rules, attainmentBp: number | null): Rules['targetBands'][number] | null {
+function targetBandFor(rules: Rules, attainmentBp: number | null): Rules['targetBands'][number] | null {
   if (attainmentBp === null) return null;
   const sorted = [...rules.targetBands].sort((a, b) => b.minAttainmentBp - a.minAttainmentBp);
   return sorted.find((b) => attainmentBp >= b.minAttainmentBp) ?? null;
 }
 
-export function heldReason(rules: Rules, participant: ScoringParticipant): HeldReason | null {
+function heldReason(rules: Rules, participant: ScoringParticipant): HeldReason | null {
   if (rules.payout.requiresActive && !participant.active) return 'inactive';
   if (rules.payout.requiresDestination && participant.destination === null) return 'noDestination';
   return null;

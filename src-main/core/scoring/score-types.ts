@@ -3,8 +3,6 @@
 import type { Rules } from '../program/program-config';
 import type { ScoringLine } from '../sales/scoring-line';
 
-export type { ScoringLine };
-
 export interface ScoringParticipant {
   code: string;
   name: string;
@@ -107,7 +105,7 @@ export interface ScoreRow {
 
 export type AnomalyCode = 'UNKNOWN_PARTICIPANT' | 'UNKNOWN_SKU' | 'MISSING_TARGET';
 
-export interface AnomalyLineRef {
+interface AnomalyLineRef {
   lineId: number;
   batchId: number;
   row: number;

@@ -28,13 +28,13 @@ export interface Finding {
 }
 
 /** How far past a threshold counts as "just": 2 % of a tier's volume, 2 percentage points of attainment. */
-export const NEAR_TIER_SHARE = 50;
-export const NEAR_BAND_BP = 200;
+const NEAR_TIER_SHARE = 50;
+const NEAR_BAND_BP = 200;
 /** A volume this many times the participant's own median of the last three periods stands out. */
-export const OWN_HISTORY_FACTOR = 3;
+const OWN_HISTORY_FACTOR = 3;
 /** Tukey's far-out fence over everyone's volumes, once there are enough participants to speak of a distribution. */
-export const FENCE_IQR = 3;
-export const MIN_FOR_DISTRIBUTION = 8;
+const FENCE_IQR = 3;
+const MIN_FOR_DISTRIBUTION = 8;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,8 +3,6 @@
 
 import type { FindingKey } from '../decisions/finding-key';
 
-export type { FindingKey } from '../decisions/finding-key';
-
 export const VERIFICATION_CODES = [
   'UNKNOWN_PARTICIPANT',
   'UNKNOWN_SKU',
@@ -19,8 +17,7 @@ export const VERIFICATION_CODES = [
 ] as const;
 export type VerificationCode = (typeof VERIFICATION_CODES)[number];
 
-import { VERIFICATION_ACTIONS, type VerificationAction } from '../decisions/decision-views';
-export { VERIFICATION_ACTIONS, type VerificationAction };
+import type { VerificationAction } from '../decisions/decision-views';
 
 export interface EvidenceLine {
   lineId: number | null;

@@ -21,7 +21,7 @@ interface Reasons {
 }
 
 /** What the confirmation states: how many are paid and how much, against which budget. */
-export interface ApprovalSummary {
+interface ApprovalSummary {
   period: string;
   participants: number;
   payoutMinor: number;

@@ -30,7 +30,7 @@ export const INITIAL_SALES_CHOICE: SalesChoice = {
 };
 
 /** Why the sales choices do not allow reading yet, by field; empty when they do. */
-export function salesChoiceProblems(choice: SalesChoice): { month?: MessageKey; replace?: MessageKey } {
+function salesChoiceProblems(choice: SalesChoice): { month?: MessageKey; replace?: MessageKey } {
   const problems: { month?: MessageKey; replace?: MessageKey } = {};
   if (choice.periodMode === 'month' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(choice.month))
     problems.month = 'import.period.required';

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { FieldProblem } from './rules-draft';
 
 /** The id of an input from its path in the rules document: tiers[0].bonusPct -> rule-tiers-0-bonusPct. */
-export function fieldId(path: string): string {
+function fieldId(path: string): string {
   return `rule-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
 }
 

@@ -38,7 +38,7 @@ export interface CampaignDraft {
   to: string;
   bonusPct: string;
 }
-export interface ContestDraft {
+interface ContestDraft {
   key: string;
   id: string;
   name: string;

@@ -16,7 +16,7 @@ export interface DecisionShown {
   about?: string;
 }
 
-export function decisionText(
+function decisionText(
   decision: DecisionShown,
   currency: CurrencyInfo,
   i18n: Pick<Translator, 't' | 'formatMoney'>,

@@ -2,7 +2,7 @@ import { calendarDateFromUtcDate } from '../../periods/period';
 import type { CellParser, CellParseResult, FilledCell } from '../table/field-definitions';
 import { normalizeSpaces } from '../read/raw-table';
 
-export const DEFAULT_TEXT_MAX = 200;
+const DEFAULT_TEXT_MAX = 200;
 
 /**
  * A text field's value: trimmed, non-breaking spaces made ordinary, inner spaces kept. A

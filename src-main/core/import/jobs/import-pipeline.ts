@@ -62,7 +62,7 @@ const PREVIEW_PROBLEM_ROWS = 1000;
 const PREVIEW_FIRST_ROWS = 50;
 const PREVIEW_MAX_COLUMNS = 1000;
 
-export interface AcceptedRow<F extends FieldTable> {
+interface AcceptedRow<F extends FieldTable> {
   row: number;
   values: FieldValues<F>;
 }

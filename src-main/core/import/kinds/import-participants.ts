@@ -30,7 +30,7 @@ import type { ParticipantRow } from '../../program/participants/participant-type
 /** A client file as handed over: name, bytes, and optionally the sheet and columns chosen (`{ code: 'Nr' }`). */
 export type ImportFileInput = ImportFile;
 
-export const participantFields = {
+const participantFields = {
   // Codes stay within what participants.get accepts, so that every imported code can be looked up.
   code: { required: true, synonyms: PARTICIPANT_CODE, parse: textParser(100) },
   name: { required: true, synonyms: PARTICIPANT_NAME, parse: textParser() },

@@ -15,7 +15,7 @@ import { beginImport, commitImportBatch, layoutChangeOf, NO_PROGRESS, readClient
 import { upsertKeyedRecords } from '../jobs/upsert-keyed-records';
 import { previewFromTable } from '../table/preview-from-table';
 
-export const productFields = {
+const productFields = {
   sku: { required: true, synonyms: SKU, parse: textParser(100) },
   name: { required: true, synonyms: PRODUCT_NAME_OR_NAME, parse: textParser() },
   group: { required: false, synonyms: PRODUCT_GROUP, parse: textParser(100) },
@@ -23,7 +23,7 @@ export const productFields = {
   pointsPerUnit: { required: false, synonyms: POINTS_PER_UNIT, parse: parseWholeNumberCell },
 } satisfies FieldTable;
 
-export const productsImport = defineImport({
+const productsImport = defineImport({
   kind: 'products',
   fields: productFields,
   duplicateKey: ['sku'],

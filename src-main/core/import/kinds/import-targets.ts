@@ -35,13 +35,13 @@ const participantCodeField = {
   parse: textParser(100),
 } satisfies FieldDefinition<string>;
 
-export const longTargetFields = {
+const longTargetFields = {
   participantCode: participantCodeField,
   period: { required: true, synonyms: TARGET_PERIOD, parse: parsePeriodCell },
   target: { required: true, synonyms: TARGET, parse: parseMoneyCell },
 } satisfies FieldTable;
 
-export const longTargetsImport = defineImport({
+const longTargetsImport = defineImport({
   kind: 'targets',
   fields: longTargetFields,
   duplicateKey: ['participantCode', 'period'],

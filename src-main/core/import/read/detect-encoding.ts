@@ -3,7 +3,7 @@
 // The same bytes decode without error in both code pages, so we pick the one whose letters
 // make sense: Polish letters inside Latin words, or Russian letters inside Cyrillic words.
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'windows-1251';
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'windows-1251';
 
 export interface DecodedText {
   text: string;

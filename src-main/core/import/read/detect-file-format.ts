@@ -8,7 +8,7 @@ import { readZipDirectory, type ZipEntry } from './read-zip-directory';
 
 export type DetectedFormat = { format: 'xlsx'; entries: ZipEntry[] } | { format: 'csv' };
 
-export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv', '.txt'] as const;
+const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv', '.txt'] as const;
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const SAVE_AS_XLSX = 'open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx), then import that file';

@@ -17,7 +17,7 @@ function toCell(field: string): RawCell {
   return wrapped ? (wrapped[1] ?? '') : field;
 }
 
-export function csvSeparatorName(separator: string): string {
+function csvSeparatorName(separator: string): string {
   return separator === '\t' ? 'tab' : separator;
 }
 

@@ -27,7 +27,7 @@ const MAX_MERGED_AREAS = 100_000;
 const MAX_MERGED_ROWS = 4 * EXCEL_MAX_ROWS;
 
 /** Collects <mergeCell> elements from a sheet's XML, chunk by chunk. */
-export class MergeCollector {
+class MergeCollector {
   private readonly areas = new Map<string, MergedArea>();
   private tail: Buffer = Buffer.alloc(0);
   private rowsCovered = 0;

@@ -12,7 +12,7 @@
 import { StringDecoder } from 'node:string_decoder';
 
 /** The most rows and columns a worksheet can have (Excel's limits). */
-export const MAX_SHEET_ROWS = 1_048_576;
+const MAX_SHEET_ROWS = 1_048_576;
 const MAX_SHEET_COLUMNS = 16_384;
 // The largest row number the batches carry (Uint32Array), with room to spare.
 const MAX_ROW_NUMBER = 99_999_999;
@@ -57,7 +57,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d
  * A t="d" cell: the date and time as written (the zone, if any, is left aside: a sheet's dates
  * are the days the client wrote), at UTC like every other date cell read; else unreadable.
  */
-export function isoDateCell(text) {
+function isoDateCell(text) {
   const m = ISO_DATE.exec(text);
   if (!m) return unreadable(text, 'date');
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map((p) => (p === undefined ? 0 : Number(p)));

@@ -29,9 +29,9 @@ export interface ErrorReportInput {
   batchId?: number | null;
 }
 
-export type ProblemOutcome = 'rejected' | 'skipped' | 'warning';
+type ProblemOutcome = 'rejected' | 'skipped' | 'warning';
 
-export function problemOutcome(problem: Pick<ImportProblem, 'severity'>): ProblemOutcome {
+function problemOutcome(problem: Pick<ImportProblem, 'severity'>): ProblemOutcome {
   return problem.severity === 'error' ? 'rejected' : problem.severity;
 }
 

@@ -94,7 +94,7 @@ export interface ImportReport {
   replacedBatchId?: number | null;
 }
 
-export interface ImportSourceInfo {
+interface ImportSourceInfo {
   format: 'xlsx' | 'csv';
   encoding?: string;
   separator?: string;

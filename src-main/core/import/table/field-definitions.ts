@@ -61,7 +61,7 @@ export type FieldValues<F extends FieldTable> = {
 };
 
 /** A problem found by looking at a whole row rather than one cell. */
-export interface RowCheckProblem<F extends FieldTable> {
+interface RowCheckProblem<F extends FieldTable> {
   field: keyof F & string;
   code: ProblemCode;
   message: string;

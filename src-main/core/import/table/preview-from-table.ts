@@ -27,7 +27,7 @@ export interface PreviewInput<F extends FieldTable> {
 }
 
 /** Each field of the kind, the column that feeds it, and how that column was chosen. */
-export function mappingFields<F extends FieldTable>(
+function mappingFields<F extends FieldTable>(
   definition: ImportDefinition<F>,
   table: ImportTable<F>,
   explicit: Record<string, string> = {},

@@ -108,7 +108,7 @@ export function checkPayoutBatch(batch: PayoutFileBatch): CheckedBatch {
 }
 
 /** The one period of a batch's items, or null when they span several. */
-export function periodOfBatch(batch: PayoutFileBatch): string | null {
+function periodOfBatch(batch: PayoutFileBatch): string | null {
   const periods = new Set(batch.items.map((i) => i.period));
   return periods.size === 1 ? [...periods][0]! : null;
 }

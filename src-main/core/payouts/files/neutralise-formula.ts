@@ -9,7 +9,7 @@
 // one from a reader and some spreadsheet apps strip it before parsing.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function startsLikeFormula(text: string): boolean {
+function startsLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 

@@ -43,7 +43,7 @@ const sheetName = z
   .max(31, { error: 'must be at most 31 characters (an Excel limit)' })
   .regex(CONFIG_FORMATS.invalid_sheet_name, { error: 'must not contain : \\ / ? * [ or ]' });
 
-export const payoutTemplateSchema = z
+const payoutTemplateSchema = z
   .strictObject({
     name: z.string().trim().min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' }),
     columns: z

@@ -12,14 +12,14 @@ import { payoutCellValue, payoutTotalsRow, type PayoutCellValue } from './payout
 import type { PayoutFile, PayoutFileBatch } from './payout-file-types';
 import { BUILT_IN_TEMPLATE, type PayoutField, type PayoutTemplate } from './payout-template';
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const TEXT_FORMAT = '@';
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
 
 /** "0.00" for 2 minor digits, "0" for none: every amount shows all its minor digits, no more. */
-export function amountNumberFormat(minorDigits: number): string {
+function amountNumberFormat(minorDigits: number): string {
   return minorDigits > 0 ? `0.${'0'.repeat(minorDigits)}` : '0';
 }
 
@@ -30,7 +30,7 @@ export function amountNumberFormat(minorDigits: number): string {
  * double back as the shortest text that reads as it again: 12345 / 100 is written "123.45".
  * Below 2^51 minor units that text is always the exact decimal.
  */
-export function minorToCellNumber(minor: number, minorDigits: number): number {
+function minorToCellNumber(minor: number, minorDigits: number): number {
   return minor / 10 ** minorDigits;
 }
 

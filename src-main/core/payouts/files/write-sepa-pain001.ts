@@ -12,13 +12,13 @@ import { isValidIban, normalizeIban } from './iban-checksum';
 import type { PayoutFile, PayoutFileBatch, PayoutFileItem } from './payout-file-types';
 import { epcText, isEpcLatin } from './transliterate-latin';
 
-export const SEPA_MEDIA_TYPE = 'application/xml';
+const SEPA_MEDIA_TYPE = 'application/xml';
 const NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03';
 const BIC = /^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/;
 
 // EPC SEPA Credit Transfer Implementation Guidelines: Max35Text for ids, names cut at 70
 // (the XSD allows 140), one unstructured remittance line of 140.
-export const EPC_MAX = { id: 35, name: 70, remittance: 140 } as const;
+const EPC_MAX = { id: 35, name: 70, remittance: 140 } as const;
 // EPC: an amount is at most 999,999,999.99 EUR. Other currencies (PLN) go by the XSD, which
 // takes every amount up to MAX_SAFE_AMOUNT (18 digits).
 const MAX_EPC_AMOUNT_MINOR = 99_999_999_999;
