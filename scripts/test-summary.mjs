@@ -4,26 +4,30 @@
 // `node scripts/test-summary.mjs --start`, the first step of `npm test`, notes when the run
 // began (in .test-counts/, beside the counts): a file rather than an environment variable,
 // because each step of the npm script is a shell of its own.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const STARTED = '.test-counts/started-at';
 
 if (process.argv.includes('--start')) {
   mkdirSync('.test-counts', { recursive: true });
+  // Counts of an earlier run must not be added to this one's.
+  for (const file of readdirSync('.test-counts')) if (file.endsWith('.json')) rmSync(`.test-counts/${file}`);
   writeFileSync(STARTED, `${Date.now()}\n`);
   process.exit(0);
 }
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
-const unit = read('.test-counts/vitest.json');
+// The unit run (two workers) and the timing run (alone, so that no other test competes with the latencies it measures).
+const units = ['.test-counts/vitest.json', '.test-counts/vitest-timing.json'].map(read);
 const e2e = read('.test-counts/e2e.json');
-if (!unit || !e2e) {
-  console.error('test summary: a test run wrote no results (.test-counts/vitest.json, .test-counts/e2e.json)');
+if (units.includes(null) || !e2e) {
+  console.error('test summary: a test run wrote no results (.test-counts/vitest.json, vitest-timing.json, e2e.json)');
   process.exit(1);
 }
-const passed = unit.numPassedTests + e2e.passed;
-const failed = unit.numFailedTests + e2e.failed;
-const skipped = unit.numPendingTests + unit.numTodoTests + e2e.skipped;
+const sum = (field) => units.reduce((total, unit) => total + unit[field], 0);
+const passed = sum('numPassedTests') + e2e.passed;
+const failed = sum('numFailedTests') + e2e.failed;
+const skipped = sum('numPendingTests') + sum('numTodoTests') + e2e.skipped;
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 
 /** 412000 -> "6 min 52 s". */

@@ -19,6 +19,10 @@ function writeCounts(cwd: string, failedUnit: number): void {
     join(cwd, '.test-counts', 'vitest.json'),
     JSON.stringify({ numPassedTests: 10, numFailedTests: failedUnit, numPendingTests: 1, numTodoTests: 0 }),
   );
+  writeFileSync(
+    join(cwd, '.test-counts', 'vitest-timing.json'),
+    JSON.stringify({ numPassedTests: 1, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 }),
+  );
   writeFileSync(join(cwd, '.test-counts', 'e2e.json'), JSON.stringify({ passed: 5, failed: 0, skipped: 2 }));
 }
 
@@ -31,11 +35,20 @@ describe('the end of npm test', () => {
     writeCounts(cwd, 0);
     const passed = run(cwd);
     expect(passed.code).toBe(0);
-    expect(passed.stdout).toMatch(/^tests: 15 passed, 0 failed, 3 skipped\nnpm test took 7 min [5-9] s\n$/);
+    expect(passed.stdout).toMatch(/^tests: 16 passed, 0 failed, 3 skipped\nnpm test took 7 min [5-9] s\n$/);
     writeCounts(cwd, 1);
     const failed = run(cwd);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/^tests: 15 passed, 1 failed, 3 skipped\nnpm test took 7 min \d+ s\n$/);
+    expect(failed.stdout).toMatch(/^tests: 16 passed, 1 failed, 3 skipped\nnpm test took 7 min \d+ s\n$/);
+  });
+
+  it('counts nothing of an earlier run: a missing result fails the summary', () => {
+    const cwd = makeTempDir('loyalty-test-summary-');
+    writeCounts(cwd, 0);
+    expect(run(cwd, '--start')).toMatchObject({ code: 0, stdout: '' });
+    const summary = run(cwd);
+    expect(summary.code).toBe(1);
+    expect(summary.stderr).toContain('a test run wrote no results');
   });
 
   it('is timed from the first step of npm test to the last', () => {
