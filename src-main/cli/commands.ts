@@ -7,6 +7,7 @@ import type { ImportKind } from '../ipc/contract';
 import type { ParticipantRow } from '../core/program/participants/participant-types';
 import { scoringCommands } from './scoring-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
+import { REPORT_COMMANDS } from './report-commands';
 import type { Command, Values } from './command-types';
 
 export type { Command, CommandOutput } from './command-types';
@@ -207,7 +208,7 @@ COMMANDS.push({
   ),
   words: ['import', 'confirmation'],
 });
-COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS);
+COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS, ...REPORT_COMMANDS);
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {
   for (const command of COMMANDS) {

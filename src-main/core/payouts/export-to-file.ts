@@ -10,7 +10,8 @@ import { AppError } from '../app-error';
 import type { ExportResult } from './payout-types';
 import type { PreparedExport } from './export-payouts';
 
-function why(error: unknown, folder: string): string {
+/** Why a file could not be written in `folder`, in words (the folder is missing, the disk is full, ...). */
+export function whyNotWritable(error: unknown, folder: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -53,10 +54,14 @@ export async function saveExport(prepare: () => Promise<PreparedExport>, target:
     }
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new AppError('FILE_NOT_WRITABLE', `Cannot write ${out}: ${why(error, folder)}. Nothing was recorded.`, {
-      path: out,
-      reason: (error as NodeJS.ErrnoException).code ?? null,
-    });
+    throw new AppError(
+      'FILE_NOT_WRITABLE',
+      `Cannot write ${out}: ${whyNotWritable(error, folder)}. Nothing was recorded.`,
+      {
+        path: out,
+        reason: (error as NodeJS.ErrnoException).code ?? null,
+      },
+    );
   }
   let result: ExportResult;
   try {
@@ -70,7 +75,7 @@ export async function saveExport(prepare: () => Promise<PreparedExport>, target:
   } catch (error) {
     throw new AppError(
       'FILE_NOT_MOVED',
-      `The payout batch ${result.batch.batchRef} was recorded, but its file could not be put at ${out} (${why(error, folder)}); it is at ${temp}. Exporting again returns the same file.`,
+      `The payout batch ${result.batch.batchRef} was recorded, but its file could not be put at ${out} (${whyNotWritable(error, folder)}); it is at ${temp}. Exporting again returns the same file.`,
       {
         path: out,
         tempPath: temp,

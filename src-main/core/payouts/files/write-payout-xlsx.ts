@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { checkPayoutBatch, createdDateOf, payoutFileName } from './check-payout-batch';
 import { payoutCellValue, payoutTotalsRow, type PayoutCellValue } from './payout-cell-values';
 import type { PayoutFile, PayoutFileBatch } from './payout-file-types';
+import { amountNumberFormat, minorToCellNumber } from '../../money/cell-number';
 import { BUILT_IN_TEMPLATE, type PayoutField, type PayoutTemplate } from './payout-template';
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,22 +18,6 @@ const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshe
 const TEXT_FORMAT = '@';
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
-
-/** "0.00" for 2 minor digits, "0" for none: every amount shows all its minor digits, no more. */
-function amountNumberFormat(minorDigits: number): string {
-  return minorDigits > 0 ? `0.${'0'.repeat(minorDigits)}` : '0';
-}
-
-/**
- * An amount as the number a spreadsheet cell stores. A cell holds a double, so this is the one
- * place money becomes one: the division of two exact integers is correctly rounded, which makes
- * it the double nearest to the decimal amount, and JavaScript (and so exceljs) writes that
- * double back as the shortest text that reads as it again: 12345 / 100 is written "123.45".
- * Below 2^51 minor units that text is always the exact decimal.
- */
-function minorToCellNumber(minor: number, minorDigits: number): number {
-  return minor / 10 ** minorDigits;
-}
 
 const NUMERIC_FIELDS: ReadonlySet<PayoutField> = new Set(['amount', 'amountMinor', 'points']);
 

@@ -1,0 +1,172 @@
+// The client's period report as a workbook: a summary, a ranking, every participant's components and the
+// findings with their resolutions. Formatted as a person expects: frozen header, autofilter, the program's currency
+// on amounts, dates as dates, widths that fit. Every figure is a value computed here from integers; no formula.
+import ExcelJS from 'exceljs';
+import { amountNumberFormat, minorToCellNumber } from '../money/cell-number';
+import type { PeriodReport } from './period-report';
+import { REPORT_WORDS, reportLanguage } from './report-words';
+
+const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
+const POINTS = '#,##0';
+const PERCENT = '0.00%';
+const DATE_TIME = 'yyyy-mm-dd hh:mm';
+
+type Column = { header: string; width: number; format?: string };
+
+function table(sheet: ExcelJS.Worksheet, columns: readonly Column[], rows: readonly unknown[][]): void {
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    style: c.format ? { numFmt: c.format } : {},
+  }));
+  const header = sheet.getRow(1);
+  header.font = HEADER_FONT;
+  header.fill = HEADER_FILL;
+  header.alignment = { vertical: 'middle', wrapText: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
+}
+
+/** A timestamp as the date cell Excel and LibreOffice show in the sheet's own format (UTC, as recorded). */
+function dateCell(iso: string | null): Date | null {
+  return iso === null ? null : new Date(iso);
+}
+
+export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8Array> {
+  const w = REPORT_WORDS[reportLanguage(report.program.locale)];
+  const { minorDigits, code: currency } = report.program.currency;
+  const money = `${amountNumberFormat(minorDigits).replace(/^0/, '#,##0')} "${currency}"`;
+  const amount = (minor: number | null) => (minor === null ? null : minorToCellNumber(minor, minorDigits));
+  // Basis points as the fraction a percent format shows: 9,512 bp is 0.9512, shown 95.12%.
+  const percent = (bp: number | null) => (bp === null ? null : bp / 10_000);
+  const { result } = report;
+  const totals = result.totals;
+
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Loyalty Desk';
+  book.created = new Date(report.madeAt);
+
+  const summary = book.addWorksheet(w.sheetSummary);
+  summary.columns = [{ width: 38 }, { width: 30 }, { width: 70 }];
+  const line = (label: string, value: unknown, format?: string, note?: string) => {
+    const row = summary.addRow([label, value, note ?? null]);
+    row.getCell(1).font = HEADER_FONT;
+    if (format) row.getCell(2).numFmt = format;
+    return row;
+  };
+  summary.addRow([`${w.title}: ${report.program.name}, ${report.period}`]).font = { bold: true, size: 14 };
+  summary.addRow([]);
+  line(w.program, report.program.name);
+  line(w.client, report.program.client);
+  line(w.period, report.period);
+  line(w.rulesVersion, result.rulesVersion, '0');
+  line(w.approvedAt, dateCell(result.approval?.at ?? null), DATE_TIME);
+  line(w.approvedBy, result.approval?.actor ?? null);
+  line(w.participantsActive, totals.participants, POINTS);
+  line(w.lines, totals.lines, POINTS);
+  line(w.earned, totals.earned, POINTS);
+  line(w.prizes, totals.prizes, POINTS);
+  line(w.payablePoints, totals.payablePoints, POINTS);
+  line(w.payable, amount(totals.payoutMinor), money);
+  line(w.paid, amount(report.paidMinor), money);
+  line(w.budget, amount(totals.budgetMinor), money);
+  if (totals.budgetMinor !== null && totals.budgetMinor > 0)
+    // A share shown as a percent; not money, so the one division here is fine as a double.
+    line(w.budgetUsed, report.paidMinor / totals.budgetMinor, PERCENT);
+  line(w.held, totals.heldParticipants, POINTS);
+  line(w.heldPoints, totals.heldPoints, POINTS);
+  if (result.approval?.overBudgetReason) line(w.overBudgetReason, result.approval.overBudgetReason);
+  summary.addRow([]);
+  summary.addRow([w.tiers]).font = HEADER_FONT;
+  for (const t of report.tiers) line(t.tier ?? w.noTier, t.participants, POINTS);
+  summary.addRow([]);
+  summary.addRow([w.attainment]).font = HEADER_FONT;
+  for (const a of report.attainment) line(w[a.band], a.participants, POINTS);
+  summary.addRow([]);
+  line(w.ledgerHead, report.ledgerHead.id, '0', report.ledgerHead.hash);
+  line(w.sealHead, report.sealHead.id, '0', report.sealHead.hash);
+  line(w.madeAt, dateCell(report.madeAt), DATE_TIME);
+
+  table(
+    book.addWorksheet(w.sheetRanking),
+    [
+      { header: w.rank, width: 8, format: '0' },
+      { header: w.code, width: 14 },
+      { header: w.name, width: 30 },
+      { header: w.tier, width: 12 },
+      { header: w.total, width: 14, format: POINTS },
+      { header: w.paid, width: 18, format: money },
+    ],
+    report.participants.map((p) => [p.rank, p.code, p.name, p.tier, p.total, amount(p.paidMinor)]),
+  );
+
+  table(
+    book.addWorksheet(w.sheetParticipants),
+    [
+      { header: w.code, width: 14 },
+      { header: w.name, width: 30 },
+      { header: w.tier, width: 12 },
+      { header: w.volume, width: 18, format: money },
+      { header: w.base, width: 12, format: POINTS },
+      { header: w.campaign, width: 12, format: POINTS },
+      { header: w.tierBonus, width: 12, format: POINTS },
+      { header: w.target, width: 18, format: money },
+      { header: w.attainmentPct, width: 12, format: PERCENT },
+      { header: w.targetBonus, width: 12, format: POINTS },
+      { header: w.capCut, width: 12, format: POINTS },
+      { header: w.prize, width: 12, format: POINTS },
+      { header: w.total, width: 12, format: POINTS },
+      { header: w.carry, width: 12, format: POINTS },
+      { header: w.payablePoints, width: 14, format: POINTS },
+      { header: w.payable, width: 18, format: money },
+      { header: w.paid, width: 18, format: money },
+      { header: w.heldReason, width: 22 },
+    ],
+    [...report.participants]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((p) => [
+        p.code,
+        p.name,
+        p.tier,
+        amount(p.volumeMinor),
+        p.base,
+        p.campaign,
+        p.tierBonus,
+        amount(p.targetMinor),
+        percent(p.attainmentBp),
+        p.targetBonus,
+        // A cut is points taken away: shown as the negative it is.
+        p.capCut === 0 ? 0 : -p.capCut,
+        p.prize,
+        p.total,
+        p.carry,
+        p.payablePoints,
+        amount(p.payoutMinor),
+        amount(p.paidMinor),
+        p.held === null ? null : w[p.held],
+      ]),
+  );
+
+  table(
+    book.addWorksheet(w.sheetFindings),
+    [
+      { header: w.finding, width: 26 },
+      { header: w.participant, width: 14 },
+      { header: w.lineCount, width: 10, format: POINTS },
+      { header: w.status, width: 14 },
+      { header: w.decision, width: 34 },
+      { header: w.reason, width: 50 },
+      { header: w.by, width: 16 },
+      { header: w.at, width: 18, format: DATE_TIME },
+    ],
+    report.findings.flatMap((f) => {
+      const first = [f.code, f.participantCode, f.lineCount, w[f.status]];
+      if (f.decisions.length === 0) return [[...first, null, null, null, null]];
+      return f.decisions.map((d) => [...first, w[d.action], d.reason, d.actor, dateCell(d.at)]);
+    }),
+  );
+
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
