@@ -7,6 +7,7 @@ import { LanguageSelect } from './components/LanguageSelect';
 import { useI18n } from './i18n/i18n';
 import { hrefOf, NAV_GROUPS, navigate, screenOf, useRoute, type Screen } from './navigation';
 import { ComingNextScreen } from './screens/ComingNextScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { CreateProgramScreen } from './screens/CreateProgramScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { ImportScreen } from './screens/ImportScreen';
@@ -144,6 +145,9 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
       break;
     case 'settings':
       content = <SettingsScreen program={program} />;
+      break;
+    case 'reports':
+      content = <ReportsScreen />;
       break;
     default:
       content = <ComingNextScreen screen={screen} />;

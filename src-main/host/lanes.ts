@@ -23,6 +23,7 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'payouts.proposal',
   'payouts.exportBatch',
   'budget.view',
+  'reports.periodXlsx',
 ]);
 
 export function laneOf(channel: string): Lane {

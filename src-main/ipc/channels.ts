@@ -40,6 +40,7 @@ export const CHANNEL_NAMES = [
   'budget.view',
   'payouts.template',
   'payouts.setTemplate',
+  'reports.periodXlsx',
   'task.progress',
   'task.cancel',
 ] as const;

@@ -27,6 +27,7 @@ import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
 import type { TaskProgress } from '../core/task-progress';
+import type { ReportFile } from '../core/reports/report-types';
 
 export type {
   ImportReport,
@@ -304,6 +305,8 @@ export const contract = {
   'payouts.template': { args: z.void(), result: returns<PayoutTemplateView>() },
   /** Saves a template (refused with one sentence per wrong field), or null for the built-in one. */
   'payouts.setTemplate': { args: z.strictObject({ template: z.unknown() }), result: returns<PayoutTemplateView>() },
+  /** The client's report of an approved period, as an xlsx workbook in the program's language. */
+  'reports.periodXlsx': { args: z.strictObject({ period: periodSchema }), result: returns<ReportFile>() },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
@@ -322,6 +325,7 @@ export type Channel = keyof Contract;
 /** A cancellable call as the relay sees it: not running, or running since `startedAt` and where it is. */
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
+export type { ReportFile } from '../core/reports/report-types';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

@@ -24,6 +24,8 @@ import { resolveFinding, verificationQueue } from '../core/verification/verifica
 import { budgetView, listPayouts } from '../core/payouts/payout-views';
 import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
+import { periodReport } from '../core/reports/period-report';
+import { writePeriodReportXlsx } from '../core/reports/period-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
@@ -91,6 +93,10 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'payouts.exportBatch': ({ batchRef, format }) => exportPayoutBatch(ctx, batchRef, format),
     'payouts.void': ({ batchRef, reason }) => voidPayoutBatch(ctx, batchRef, reason),
     'budget.view': () => budgetView(ctx),
+    'reports.periodXlsx': async ({ period }) => ({
+      fileName: `report-${period}.xlsx`,
+      bytes: await writePeriodReportXlsx(periodReport(ctx, period)),
+    }),
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;

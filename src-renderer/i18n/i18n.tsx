@@ -121,7 +121,9 @@ export function createTranslator(language: Language, preferred: readonly string[
         return whole;
       }
       if (typeof value === 'number') return integers.format(value);
-      return PERIOD_PARAMS.has(name) && insideSentence(text, offset) ? smallMonths(value, locale) : value;
+      const worded = PERIOD_PARAMS.has(name) && insideSentence(text, offset) ? smallMonths(value, locale) : value;
+      // "сентябрь 2026 г." at the end of a sentence ends it: one full stop, not two.
+      return worded.endsWith('.') && text.charAt(offset + whole.length) === '.' ? worded.slice(0, -1) : worded;
     });
     return { text: filled, complete };
   }

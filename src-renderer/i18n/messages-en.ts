@@ -414,10 +414,6 @@ export const en = {
 
   'placeholder.comingNext': 'Coming in a next version',
   'placeholder.whatNow': 'What you can do now',
-  'placeholder.reports.text':
-    'Here you will produce the client report, the participants’ statements and the rules document of each period.',
-  'placeholder.reports.now':
-    'The import history already records every file you bring in, with what was accepted and rejected.',
   'placeholder.audit.text':
     'Here you will see who did what and when, and export an audit package that anyone can verify offline.',
   'placeholder.audit.now': 'Every decision is already recorded in the data file; back it up regularly from Settings.',
@@ -530,6 +526,19 @@ export const en = {
     'The period is then locked and never changes again; later corrections are settled in the next open period.',
   'approve.confirm': 'Approve and lock',
   'approve.busy': 'Approving…',
+  'reports.lead':
+    'What leaves the app for the client: the report of each approved period, made from what was approved.',
+  'reports.none.title': 'No approved period yet',
+  'reports.none.text':
+    'A client report is made of an approved period, never of a draft. Score a period and approve it first.',
+  'reports.none.action': 'Go to Scoring',
+  'reports.client.title': 'Client report of a period',
+  'reports.client.text':
+    'A workbook in the program’s language: a summary with the budget used and the distributions by tier and target attainment, a ranking, every participant’s points and payout, and the findings with each decision and its reason. It names the ledger head it was made from.',
+  'reports.client.download': 'Download (xlsx)',
+  'reports.client.downloadFor': 'Download the client report of {period} (xlsx)',
+  'reports.client.busy': 'Preparing…',
+  'reports.client.saved': 'Saved {file}: the client report of {period}.',
   'task.phase.checking': 'Checking the period and its findings',
   'task.phase.scoring': 'Scoring every sales line',
   'task.phase.posting': 'Posting points to the ledger',

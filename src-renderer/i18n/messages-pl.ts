@@ -455,10 +455,6 @@ export const pl = {
 
   'placeholder.comingNext': 'W następnej wersji',
   'placeholder.whatNow': 'Co możesz zrobić teraz',
-  'placeholder.reports.text':
-    'Tutaj przygotujesz raport dla klienta, zestawienia dla uczestników i regulamin każdego okresu.',
-  'placeholder.reports.now':
-    'Historia importów już teraz zapisuje każdy wczytany plik, z tym, co przyjęto i odrzucono.',
   'placeholder.audit.text':
     'Tutaj zobaczysz, kto, co i kiedy zrobił, oraz wyeksportujesz pakiet audytowy, który każdy może sprawdzić bez dostępu do sieci.',
   'placeholder.audit.now':
@@ -583,6 +579,19 @@ export const pl = {
     'Okres zostanie zablokowany i już się nie zmieni; późniejsze korekty rozlicza się w następnym otwartym okresie.',
   'approve.confirm': 'Zatwierdź i zablokuj',
   'approve.busy': 'Zatwierdzanie…',
+  'reports.lead':
+    'To, co trafia do klienta: raport każdego zatwierdzonego okresu, sporządzony z tego, co zatwierdzono.',
+  'reports.none.title': 'Nie ma jeszcze zatwierdzonego okresu',
+  'reports.none.text':
+    'Raport dla klienta sporządza się z zatwierdzonego okresu, nigdy z wersji roboczej. Najpierw przelicz okres i go zatwierdź.',
+  'reports.none.action': 'Przejdź do naliczania punktów',
+  'reports.client.title': 'Raport okresu dla klienta',
+  'reports.client.text':
+    'Skoroszyt w języku programu: podsumowanie z wykorzystaniem budżetu i rozkładami według poziomu i realizacji celu, ranking, punkty i wypłata każdego uczestnika oraz ustalenia z każdą decyzją i jej powodem. Podaje głowę rejestru, z której go sporządzono.',
+  'reports.client.download': 'Pobierz (xlsx)',
+  'reports.client.downloadFor': 'Pobierz raport dla klienta za {period} (xlsx)',
+  'reports.client.busy': 'Przygotowywanie…',
+  'reports.client.saved': 'Zapisano {file}: raport dla klienta za {period}.',
   'task.phase.checking': 'Sprawdzanie okresu i jego ustaleń',
   'task.phase.scoring': 'Naliczanie punktów za każdą linię sprzedaży',
   'task.phase.posting': 'Księgowanie punktów w rejestrze',

@@ -25,6 +25,13 @@ describe('a period in words', () => {
     expect(en.t('scoring.table', { period: en.formatPeriod('2026-09') })).toBe('Points for September 2026');
   });
 
+  it('ends a sentence with one full stop when the period ends with its own', () => {
+    const ru = createTranslator('ru');
+    expect(ru.t('reports.client.saved', { file: 'r.xlsx', period: ru.formatPeriod('2026-09') })).toBe(
+      'Сохранено r.xlsx: отчёт для клиента за сентябрь 2026 г.',
+    );
+  });
+
   it('writes every month of a list small', () => {
     const ru = createTranslator('ru');
     const periods = [ru.formatPeriod('2026-08'), ru.formatPeriod('2026-09')].join(', ');

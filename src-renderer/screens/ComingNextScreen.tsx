@@ -6,20 +6,22 @@ import { hrefOf, type Screen } from '../navigation';
 
 type ComingScreen = Exclude<
   Screen,
-  'dashboard' | 'import' | 'participants' | 'scoring' | 'rules' | 'settings' | 'verification' | 'payouts' | 'budget'
+  | 'dashboard'
+  | 'import'
+  | 'participants'
+  | 'scoring'
+  | 'rules'
+  | 'settings'
+  | 'verification'
+  | 'payouts'
+  | 'budget'
+  | 'reports'
 >;
 
 const COMING: Record<
   ComingScreen,
   { title: MessageKey; text: MessageKey; now: MessageKey; icon: IconName; action: { route: Screen; label: MessageKey } }
 > = {
-  reports: {
-    title: 'nav.reports',
-    text: 'placeholder.reports.text',
-    now: 'placeholder.reports.now',
-    icon: 'reports',
-    action: { route: 'import', label: 'placeholder.goImport' },
-  },
   audit: {
     title: 'nav.audit',
     text: 'placeholder.audit.text',

@@ -42,7 +42,7 @@ test('dashboard, import report, participants and settings have no serious access
   await expect(page.getByTestId('data-file')).toBeVisible();
   await expectNoSeriousViolations(page, 'settings');
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Audit' }).click();
   await expect(page.getByTestId('coming-next')).toBeVisible();
   await expectNoSeriousViolations(page, 'a screen of a later version');
 });
