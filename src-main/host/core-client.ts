@@ -58,7 +58,10 @@ interface PendingCall {
   channel: string;
   startedAt: string;
   progress: TaskProgress | null;
+  /** A cancel was asked for this call. */
   cancelled: boolean;
+  /** Its process ended before its answer came, after a cancel: it was stopped, not finished. */
+  endedByCancel: boolean;
   resolve: (result: CallResult<unknown>) => void;
 }
 
@@ -103,6 +106,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
         for (const [id, call] of pending) {
           if (call.host !== host) continue;
           pending.delete(id);
+          call.endedByCancel = call.cancelled;
           call.resolve(
             call.cancelled ? { ok: false, error: { code: 'CANCELLED', message: CANCELLED_MESSAGE } } : stopped(),
           );
@@ -143,11 +147,8 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     host.link.kill();
     await Promise.race([host.gone, new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS))]);
     // Cancelled only if the process ended before the call's answer came: otherwise it had finished.
-    return { cancelled: resolvedAsCancelled.has(call) };
+    return { cancelled: call.endedByCancel };
   }
-
-  /** The calls that ended as cancelled, rather than with their own result that came first. */
-  const resolvedAsCancelled = new WeakSet<PendingCall>();
 
   function relayCall(channel: string, args: unknown): Promise<CallResult<unknown>> {
     const asked = (args as { channel?: unknown } | null | undefined)?.channel;
@@ -196,10 +197,8 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
           startedAt: new Date().toISOString(),
           progress: null,
           cancelled: false,
-          resolve: (result) => {
-            if (call.cancelled && !result.ok && result.error.code === 'CANCELLED') resolvedAsCancelled.add(call);
-            resolve(result);
-          },
+          endedByCancel: false,
+          resolve,
         };
         pending.set(id, call);
         host.link.post({ type: 'call', id, channel, args });

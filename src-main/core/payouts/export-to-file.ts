@@ -33,6 +33,27 @@ export function whyNotWritable(error: unknown, folder: string): string {
   }
 }
 
+/**
+ * Writes `bytes` to a new temporary file beside `out` and flushes it to disk; returns its path. On failure nothing
+ * is left behind and the file system's error is thrown as it is, for the caller to word.
+ */
+export function writeBeside(out: string, bytes: Uint8Array): string {
+  const temp = join(dirname(out), `.${basename(out)}.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return temp;
+}
+
 export interface SavedExport extends ExportResult {
   /** Where the file is. */
   out: string;
@@ -42,18 +63,11 @@ export async function saveExport(prepare: () => Promise<PreparedExport>, target:
   const out = resolve(target);
   const folder = dirname(out);
   const prepared = await prepare();
-  const temp = join(folder, `.${basename(out)}.${randomUUID().slice(0, 8)}.tmp`);
+  let temp: string;
   try {
     // Flushed before the commit, so that a full disk shows here and not after the batch is recorded.
-    const fd = openSync(temp, 'wx');
-    try {
-      writeFileSync(fd, prepared.bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    temp = writeBeside(out, prepared.bytes);
   } catch (error) {
-    rmSync(temp, { force: true });
     throw new AppError(
       'FILE_NOT_WRITABLE',
       `Cannot write ${out}: ${whyNotWritable(error, folder)}. Nothing was recorded.`,
