@@ -701,3 +701,49 @@ export const approvedCorrectionBatches = sqliteTable(
   },
   (t) => [index('approved_correction_batches_approval').on(t.approvalId)],
 );
+
+/**
+ * The file an import batch was made from, byte for byte, so that the audit package can carry the original the client
+ * sent. Its SHA-256 is the batch's own (sealed with the batch); files imported before this table existed have none.
+ */
+export const importFiles = sqliteTable('import_files', {
+  batchId: integer('batch_id')
+    .primaryKey()
+    .references(() => importBatches.id),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+});
+
+/**
+ * A participant's statement as published: the figures it showed, frozen (`content_json`), so that a PDF or workbook
+ * made from it later says the same. A correction publishes a new statement that names the one it replaces
+ * (`replaces_id`); none is ever changed. `kind` 'period' covers one approved period (`period` YYYY-MM), 'year' sums
+ * a calendar year's approved periods (`period` YYYY).
+ */
+export const statements = sqliteTable(
+  'statements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    kind: text('kind', { enum: ['period', 'year'] }).notNull(),
+    period: text('period').notNull(),
+    participantCode: text('participant_code').notNull(),
+    /** The approval the figures come from (the latest one the statement covers, for a year). */
+    approvalId: integer('approval_id').references(() => approvedPeriods.id),
+    /** The rules version the figures were computed under (the latest one, for a year). */
+    ruleVersion: integer('rule_version').notNull(),
+    replacesId: integer('replaces_id').references((): AnySQLiteColumn => statements.id),
+    contentJson: text('content_json').notNull(),
+    contentSha256: text('content_sha256').notNull(),
+    /** The head of record_seals when it was published. */
+    chainHead: text('chain_head').notNull(),
+    publishedAt: text('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [
+    // A statement is replaced at most once, so the current one of a participant's period is the end of one line.
+    uniqueIndex('statements_replaces').on(t.replacesId),
+    index('statements_subject').on(t.programId, t.kind, t.period, t.participantCode),
+  ],
+);

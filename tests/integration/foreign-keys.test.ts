@@ -23,13 +23,17 @@ import { repoRoot } from '../fixtures/repo-paths';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { FIXED_NOW, openTestContext } from '../fixtures/test-database';
 
-/** The migrations up to (not including) the one that added the foreign keys: "the previous version". */
-function previousMigrations(folder: string): string {
-  const migrations = join(folder, 'drizzle');
+/**
+ * The migrations up to the one whose tag ends with `lastTag`. Up to `_approved_scores` (the one before the foreign
+ * keys) is "the previous version"; up to `_foreign_keys`, the version this migration made, so that the tables of later
+ * migrations do not count as changes.
+ */
+function migrationsUpTo(folder: string, lastTag: string): string {
+  const migrations = join(folder, `drizzle${lastTag}`);
   cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
   const journalFile = join(migrations, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith('_approved_scores'));
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(lastTag));
   expect(at).toBeGreaterThan(0);
   writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at + 1) }));
   return migrations;
@@ -116,7 +120,7 @@ let migrations: string;
 
 beforeAll(async () => {
   dir = makeTempDir('loyalty-fk-');
-  migrations = previousMigrations(dir);
+  migrations = migrationsUpTo(dir, '_approved_scores');
   previous = join(dir, 'previous.db');
   const store = openDatabase(previous, { migrationsFolder: migrations });
   const ctx: CoreContext = { store, actor: 'test', now: () => FIXED_NOW };
@@ -151,7 +155,10 @@ describe('migrating a file of the previous version to foreign keys', () => {
     );
     expect(audit(file)).toMatchObject({ ok: true, problems: [] });
 
-    openDatabase(file, { backupPath: (f) => `${f}.bak` }).close();
+    openDatabase(file, {
+      backupPath: (f) => `${f}.bak`,
+      migrationsFolder: migrationsUpTo(dir, '_foreign_keys'),
+    }).close();
 
     expect(dump(file)).toEqual(before);
     expect(audit(file)).toMatchObject({ ok: true, problems: [] });
