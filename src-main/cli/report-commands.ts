@@ -34,4 +34,33 @@ export const REPORT_COMMANDS: Command[] = [
       };
     },
   },
+  {
+    words: ['report', 'program'],
+    positionals: [],
+    options: '--out FILE.xlsx',
+    summary:
+      "write the client's program-to-date report: every approved period side by side against its budget, and every participant's points across them (reads only)",
+    async run(ctx, _rest, values) {
+      const out = requiredOption(values, 'out', 'FILE.xlsx');
+      const [{ programReport }, { writeProgramReportXlsx }, { saveReportFile }] = await Promise.all([
+        import('../core/reports/program-report'),
+        import('../core/reports/program-report-xlsx'),
+        import('../core/reports/save-report'),
+      ]);
+      const report = programReport(ctx);
+      const path = saveReportFile(await writeProgramReportXlsx(report), out);
+      const summary = {
+        path,
+        periods: report.periods.map((p) => p.period),
+        participants: report.participants.length,
+        earned: report.totals.earned,
+        paidMinor: report.totals.paidMinor,
+        ledgerHead: report.ledgerHead,
+      };
+      return {
+        json: summary,
+        text: `Wrote ${path}: ${summary.periods.length} approved periods (${summary.periods[0]} to ${summary.periods[summary.periods.length - 1]}), ${summary.participants} participants, ${summary.earned} points earned; made from ledger entry ${report.ledgerHead.id} (${report.ledgerHead.hash.slice(0, 16)}...).`,
+      };
+    },
+  },
 ];

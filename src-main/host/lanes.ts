@@ -24,6 +24,7 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'payouts.exportBatch',
   'budget.view',
   'reports.periodXlsx',
+  'reports.programXlsx',
 ]);
 
 export function laneOf(channel: string): Lane {

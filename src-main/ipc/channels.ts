@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'payouts.template',
   'payouts.setTemplate',
   'reports.periodXlsx',
+  'reports.programXlsx',
   'task.progress',
   'task.cancel',
 ] as const;

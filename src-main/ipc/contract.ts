@@ -307,6 +307,8 @@ export const contract = {
   'payouts.setTemplate': { args: z.strictObject({ template: z.unknown() }), result: returns<PayoutTemplateView>() },
   /** The client's report of an approved period, as an xlsx workbook in the program's language. */
   'reports.periodXlsx': { args: z.strictObject({ period: periodSchema }), result: returns<ReportFile>() },
+  /** Every approved period side by side, and every participant across them. */
+  'reports.programXlsx': { args: z.void(), result: returns<ReportFile>() },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),

@@ -26,6 +26,8 @@ import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { periodReport } from '../core/reports/period-report';
 import { writePeriodReportXlsx } from '../core/reports/period-report-xlsx';
+import { programReport } from '../core/reports/program-report';
+import { writeProgramReportXlsx } from '../core/reports/program-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
@@ -97,6 +99,13 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
       fileName: `report-${period}.xlsx`,
       bytes: await writePeriodReportXlsx(periodReport(ctx, period)),
     }),
+    'reports.programXlsx': async () => {
+      const report = programReport(ctx);
+      return {
+        fileName: `report-to-${report.periods[report.periods.length - 1]!.period}.xlsx`,
+        bytes: await writeProgramReportXlsx(report),
+      };
+    },
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;

@@ -80,7 +80,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * ("Wrzesień 2026 · Przeliczony"), but inside a sentence it is written small ("Punkty za wrzesień 2026"). English
  * capitalises months everywhere, and its formatPeriod already does.
  */
-const PERIOD_PARAMS = new Set(['period', 'periods']);
+const PERIOD_PARAMS = new Set(['period', 'periods', 'periodFrom', 'periodTo']);
 
 function insideSentence(text: string, offset: number): boolean {
   const before = text.slice(0, offset).trimEnd();

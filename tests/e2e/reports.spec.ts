@@ -36,6 +36,15 @@ test('an approved period’s client report downloads as a workbook with its four
     { encoding: 'utf8' },
   ).trim();
   expect(titles).toBe('Podsumowanie,Ranking,Uczestnicy,Ustalenia');
+
+  // The program-to-date report covers every approved period; here the one.
+  await expect(page.getByTestId('report-program')).toContainText('September 2026 – September 2026');
+  const toDate = page.waitForEvent('download');
+  await page.getByTestId('report-download-program').click();
+  expect((await toDate).suggestedFilename()).toBe('report-to-2026-09.xlsx');
+  await expect(page.getByTestId('report-saved')).toHaveText(
+    'Saved report-to-2026-09.xlsx: the program-to-date report.',
+  );
 });
 
 test('with no approved period, Reports says why and leads to Scoring', async ({ page, server, dbFile, dataDir }) => {

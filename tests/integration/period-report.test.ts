@@ -1,49 +1,19 @@
 // The client's report of an approved period, read as the client reads it: with openpyxl (as Excel keeps it) and
 // after LibreOffice has opened and saved it. Its figures are the ledger's and the payouts', and it names the chain
 // head it was made from.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { periodReport } from '../../src-main/core/reports/period-report';
 import { writePeriodReportXlsx } from '../../src-main/core/reports/period-report-xlsx';
 import { saveReportFile } from '../../src-main/core/reports/save-report';
 import { ledgerHead } from '../../src-main/core/ledger/append-ledger';
-import { convertWithSoffice, hasOpenpyxl, hasSoffice, makeTempDir, SYSTEM_PYTHON } from '../fixtures/client-files';
+import { convertWithSoffice, hasOpenpyxl, hasSoffice, makeTempDir } from '../fixtures/client-files';
+import { readWithOpenpyxl, type SheetDump } from '../fixtures/read-workbook';
 import { runLoyalty } from '../fixtures/run-cli';
 import { caseOpener } from '../fixtures/staged-database';
 import { septemberApproved, septemberImported } from '../fixtures/september-payout-stages';
 
 const at = caseOpener();
-
-interface SheetDump {
-  title: string;
-  frozen: string | null;
-  filter: string | null;
-  rows: (string | number | null)[][];
-  formats: string[][];
-}
-
-/** Every sheet's values, number formats, frozen pane and autofilter, as openpyxl reads them. */
-function readWithOpenpyxl(path: string): SheetDump[] {
-  const script = `
-import json, sys, datetime, openpyxl
-book = openpyxl.load_workbook(sys.argv[1])
-def value(v):
-    if isinstance(v, datetime.datetime): return v.isoformat()
-    return v
-out = []
-for sheet in book.worksheets:
-    out.append({
-        'title': sheet.title,
-        'frozen': sheet.freeze_panes,
-        'filter': sheet.auto_filter.ref,
-        'rows': [[value(c.value) for c in row] for row in sheet.iter_rows()],
-        'formats': [[c.number_format for c in row] for row in sheet.iter_rows()],
-    })
-print(json.dumps(out))
-`;
-  return JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, path], { encoding: 'utf8' })) as SheetDump[];
-}
 
 /** Each participant's points for the period as the ledger holds them (the period's own entries, no corrections). */
 function ledgerTotals(db: import('better-sqlite3').Database): Map<string, number> {

@@ -2,43 +2,13 @@
 // findings with their resolutions. Formatted as a person expects: frozen header, autofilter, the program's currency
 // on amounts, dates as dates, widths that fit. Every figure is a value computed here from integers; no formula.
 import ExcelJS from 'exceljs';
-import { amountNumberFormat, minorToCellNumber } from '../money/cell-number';
 import type { PeriodReport } from './period-report';
 import { REPORT_WORDS, reportLanguage } from './report-words';
-
-const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
-const POINTS = '#,##0';
-const PERCENT = '0.00%';
-const DATE_TIME = 'yyyy-mm-dd hh:mm';
-
-type Column = { header: string; width: number; format?: string };
-
-function table(sheet: ExcelJS.Worksheet, columns: readonly Column[], rows: readonly unknown[][]): void {
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.format ? { numFmt: c.format } : {},
-  }));
-  const header = sheet.getRow(1);
-  header.font = HEADER_FONT;
-  header.fill = HEADER_FILL;
-  header.alignment = { vertical: 'middle', wrapText: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
-}
-
-/** A timestamp as the date cell Excel and LibreOffice show in the sheet's own format (UTC, as recorded). */
-function dateCell(iso: string | null): Date | null {
-  return iso === null ? null : new Date(iso);
-}
+import { DATE_TIME, HEADER_FONT, PERCENT, POINTS, dateCell, moneyCells, summaryLines, table } from './report-sheets';
 
 export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8Array> {
   const w = REPORT_WORDS[reportLanguage(report.program.locale)];
-  const { minorDigits, code: currency } = report.program.currency;
-  const money = `${amountNumberFormat(minorDigits).replace(/^0/, '#,##0')} "${currency}"`;
-  const amount = (minor: number | null) => (minor === null ? null : minorToCellNumber(minor, minorDigits));
+  const { format: money, amount } = moneyCells(report.program.currency);
   // Basis points as the fraction a percent format shows: 9,512 bp is 0.9512, shown 95.12%.
   const percent = (bp: number | null) => (bp === null ? null : bp / 10_000);
   const { result } = report;
@@ -49,13 +19,7 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
   book.created = new Date(report.madeAt);
 
   const summary = book.addWorksheet(w.sheetSummary);
-  summary.columns = [{ width: 38 }, { width: 30 }, { width: 70 }];
-  const line = (label: string, value: unknown, format?: string, note?: string) => {
-    const row = summary.addRow([label, value, note ?? null]);
-    row.getCell(1).font = HEADER_FONT;
-    if (format) row.getCell(2).numFmt = format;
-    return row;
-  };
+  const line = summaryLines(summary);
   summary.addRow([`${w.title}: ${report.program.name}, ${report.period}`]).font = { bold: true, size: 14 };
   summary.addRow([]);
   line(w.program, report.program.name);

@@ -76,6 +76,13 @@ const EN = {
   resolved: 'Resolved',
   noDestination: 'No card or account',
   inactive: 'Inactive',
+  sheetPeriods: 'Periods',
+  programTitle: 'Program report to date',
+  periodsApproved: 'Periods approved',
+  participantsEver: 'Participants (any period)',
+  lastTier: 'Tier (latest)',
+  totalPoints: 'Points, all periods',
+  paidToDate: 'Approved for payment, all periods',
 };
 
 type Words = typeof EN;
@@ -148,6 +155,13 @@ const PL: Words = {
   resolved: 'Rozstrzygnięte',
   noDestination: 'Brak karty lub konta',
   inactive: 'Nieaktywny',
+  sheetPeriods: 'Okresy',
+  programTitle: 'Raport programu narastająco',
+  periodsApproved: 'Zatwierdzone okresy',
+  participantsEver: 'Uczestnicy (w dowolnym okresie)',
+  lastTier: 'Poziom (ostatni)',
+  totalPoints: 'Punkty, wszystkie okresy',
+  paidToDate: 'Zatwierdzone do wypłaty, wszystkie okresy',
 };
 
 const RU: Words = {
@@ -218,6 +232,13 @@ const RU: Words = {
   resolved: 'Разобрано',
   noDestination: 'Нет карты или счёта',
   inactive: 'Неактивен',
+  sheetPeriods: 'Периоды',
+  programTitle: 'Отчёт по программе нарастающим итогом',
+  periodsApproved: 'Утверждённые периоды',
+  participantsEver: 'Участники (за любой период)',
+  lastTier: 'Уровень (последний)',
+  totalPoints: 'Баллы, все периоды',
+  paidToDate: 'Утверждено к выплате, все периоды',
 };
 
 export const REPORT_WORDS: Record<ReportLanguage, Words> = { en: EN, pl: PL, ru: RU };

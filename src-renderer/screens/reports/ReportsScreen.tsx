@@ -14,12 +14,15 @@ import { PeriodStateBadge } from '../../components/PeriodStateBadge';
 import { useI18n } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
 
+const PROGRAM = 'program';
+
 const approved = (p: PeriodSummary) => p.state === 'approved' || p.state === 'exported' || p.state === 'closed';
 
 export function ReportsScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const periods = useCall('periods.list');
+  // The period being written, or PROGRAM for the program-to-date report.
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ period: string; fileName: string } | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -29,7 +32,8 @@ export function ReportsScreen() {
     setBusy(period);
     setError(null);
     setSaved(null);
-    const answer = await safeCall('reports.periodXlsx', { period });
+    const answer =
+      period === PROGRAM ? await safeCall('reports.programXlsx') : await safeCall('reports.periodXlsx', { period });
     setBusy(null);
     if (!answer.ok) {
       setError(answer.error);
@@ -67,6 +71,30 @@ export function ReportsScreen() {
           </h2>
           <p className="card-lead">{t('reports.client.text')}</p>
           <ul className="report-list">
+            <li className="report-row" data-testid="report-program">
+              <span className="report-row-period">{t('reports.program.title')}</span>
+              <span className="report-row-note">
+                {t('reports.program.span', {
+                  periodFrom: i18n.formatPeriod(list[list.length - 1]!.period),
+                  periodTo: i18n.formatPeriod(list[0]!.period),
+                })}
+              </span>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => void download(PROGRAM)}
+                disabled={busy !== null}
+                aria-label={t('reports.program.download')}
+                data-testid="report-download-program"
+              >
+                {busy === PROGRAM ? (
+                  <span className="spinner" aria-hidden="true" />
+                ) : (
+                  <Icon name="download" size={16} />
+                )}
+                {busy === PROGRAM ? t('reports.client.busy') : t('reports.client.download')}
+              </button>
+            </li>
             {list.map((p) => (
               <li key={p.period} className="report-row" data-testid={`report-${p.period}`}>
                 <span className="report-row-period">{i18n.formatPeriod(p.period)}</span>
@@ -95,7 +123,9 @@ export function ReportsScreen() {
                 <Icon name="check" className="notice-icon" />
                 <div className="notice-body">
                   <p className="notice-text">
-                    {t('reports.client.saved', { file: saved.fileName, period: i18n.formatPeriod(saved.period) })}
+                    {saved.period === PROGRAM
+                      ? t('reports.program.saved', { file: saved.fileName })
+                      : t('reports.client.saved', { file: saved.fileName, period: i18n.formatPeriod(saved.period) })}
                   </p>
                 </div>
               </div>
