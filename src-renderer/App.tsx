@@ -6,7 +6,7 @@ import { Icon } from './components/Icon';
 import { LanguageSelect } from './components/LanguageSelect';
 import { useI18n } from './i18n/i18n';
 import { hrefOf, NAV_GROUPS, navigate, screenOf, useRoute, type Screen } from './navigation';
-import { ComingNextScreen } from './screens/ComingNextScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { CreateProgramScreen } from './screens/CreateProgramScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
@@ -149,8 +149,9 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
     case 'reports':
       content = <ReportsScreen />;
       break;
-    default:
-      content = <ComingNextScreen screen={screen} />;
+    case 'audit':
+      content = <AuditScreen />;
+      break;
   }
 
   return (

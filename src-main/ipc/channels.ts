@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'rules.whatIf',
   'rules.update',
   'audit.head',
+  'audit.log',
   'verify.queue',
   'verify.resolve',
   'payouts.proposal',

@@ -28,6 +28,7 @@ import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
 import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
+import type { OperatorLogPage } from '../core/audit/operator-log-types';
 
 export type {
   ImportReport,
@@ -251,6 +252,19 @@ export const contract = {
   'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
   /** The head of the seal chain now: the anchor to note outside the file (`audit verify --anchor`). */
   'audit.head': { args: z.void(), result: returns<{ id: number; hash: string }>() },
+  /** The operator log, newest first, filtered and a page at a time, with the chain heads of the same moment. */
+  'audit.log': {
+    args: z.strictObject({
+      action: z.string().max(60).optional(),
+      actor: z.string().max(200).optional(),
+      text: z.string().max(200).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    result: returns<OperatorLogPage>(),
+  },
   /** The verification queue of a period: findings with evidence, status and decisions. */
   'verify.queue': { args: z.strictObject({ period: periodSchema }), result: returns<VerificationQueue>() },
   /** Resolves one finding with a reason; the draft is re-scored with the decision. */
@@ -328,6 +342,8 @@ export type Channel = keyof Contract;
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
 export type { ReportFile } from '../core/reports/report-types';
+export type { OperatorLogEntry, OperatorLogPage, LogDetailValue, OperatorAction } from '../core/audit/operator-log-types';
+export { OPERATOR_ACTIONS, OPERATOR_AREAS } from '../core/audit/operator-log-types';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

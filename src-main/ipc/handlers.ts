@@ -26,6 +26,7 @@ import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
 import { periodReport } from '../core/reports/period-report';
 import { writePeriodReportXlsx } from '../core/reports/period-report-xlsx';
+import { operatorLogPage } from '../core/audit/operator-log-query';
 import { programReport } from '../core/reports/program-report';
 import { writeProgramReportXlsx } from '../core/reports/program-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
@@ -86,6 +87,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
     'audit.head': () => sealHead(ctx.store.sqlite),
+    'audit.log': (filter) => operatorLogPage(ctx, filter),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
     'verify.resolve': (input) => resolveFinding(ctx, input),
     'payouts.proposal': ({ period, ...options }) => payoutProposal(ctx, period, options),

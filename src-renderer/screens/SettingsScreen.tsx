@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Language, ProgramView } from '../../src-main/ipc/contract';
 import { useCall } from '../api/use-call';
+import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { PageHeader } from '../components/PageHeader';
@@ -8,36 +8,6 @@ import { ProgramFacts } from '../components/ProgramFacts';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
 import { useRouteParam } from '../navigation';
 import { PAYOUT_TEMPLATE_SECTION, PayoutTemplateCard } from './payout-template/PayoutTemplateCard';
-
-function CopyButton({
-  text,
-  label = 'settings.copyPath',
-  testId,
-}: {
-  text: string;
-  label?: 'settings.copyPath' | 'settings.audit.copy';
-  testId?: string;
-}) {
-  const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
-  if (!navigator.clipboard) return null;
-  return (
-    <button
-      type="button"
-      className="btn btn-secondary btn-small"
-      data-testid={testId}
-      onClick={() => {
-        void navigator.clipboard.writeText(text).then(
-          () => setCopied(true),
-          () => setCopied(false),
-        );
-      }}
-    >
-      <Icon name={copied ? 'check' : 'copy'} size={15} />
-      {t(label)}
-    </button>
-  );
-}
 
 export function SettingsScreen({ program }: { program: ProgramView }) {
   const i18n = useI18n();
@@ -103,7 +73,7 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
             <code className="path-box-text" data-testid="data-file">
               {info.value.dataFile}
             </code>
-            <CopyButton text={info.value.dataFile} />
+            <CopyButton text={info.value.dataFile} label="settings.copyPath" />
           </div>
         ) : null}
         <h3 className="section-title">{t('settings.audit')}</h3>

@@ -10,6 +10,8 @@ import {
   PAYOUT_FIELDS,
   VALIDATION_PROBLEM_CODES,
   VERIFICATION_ACTIONS,
+  OPERATOR_ACTIONS,
+  OPERATOR_AREAS,
   type AnomalyCode,
   type ErrorCode,
   type HeldReason,
@@ -163,6 +165,9 @@ function builtKeys(): Set<string> {
     ...members(ERROR_CODES).map((code) => `error.${code}`),
     // components/PeriodStateBadge.tsx, scoring/PeriodSelect.tsx, explain/ExplanationView.tsx
     ...PERIOD_STATES.map((state) => `periodState.${state}`),
+    // audit/OperatorLogCard.tsx: the log's actions and their areas
+    ...OPERATOR_ACTIONS.map((action) => `audit.action.${action}`),
+    ...OPERATOR_AREAS.map((area) => `audit.area.${area}`),
     // components/TaskProgress: the phase a long call reports.
     ...members(PROGRESS_PHASES).map((phase) => `task.phase.${phase}`),
     // explain/ledger-kind-label.ts

@@ -111,9 +111,9 @@ try {
   await page.getByTestId('data-file').waitFor();
   await shot(page, '11-settings');
 
-  await page.getByTestId('nav-verification').click();
-  await page.getByTestId('coming-next').waitFor();
-  await shot(page, '12-coming-next');
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('operator-log').waitFor();
+  await shot(page, '12-audit');
 
   await page.getByTestId('language-select').selectOption('ru');
   await page.getByTestId('nav-dashboard').click();
@@ -139,9 +139,9 @@ try {
   await page.getByTestId('import-file-input').setInputFiles(join(work, 'participants-october.csv'));
   await page.getByTestId('import-error').waitFor();
   await shot(page, '17-pl-import-already');
-  await page.getByTestId('nav-scoring').click();
-  await page.getByTestId('coming-next').waitFor();
-  await shot(page, '18-pl-coming-next');
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('operator-log').waitFor();
+  await shot(page, '18-pl-audit');
 
   const small = await browser.newPage({ viewport: { width: 1024, height: 700 }, locale: 'pl-PL' });
   await small.goto(`${server.url}#/participants`);
