@@ -342,7 +342,12 @@ export type Channel = keyof Contract;
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
 export type { ReportFile } from '../core/reports/report-types';
-export type { OperatorLogEntry, OperatorLogPage, LogDetailValue, OperatorAction } from '../core/audit/operator-log-types';
+export type {
+  OperatorLogEntry,
+  OperatorLogPage,
+  LogDetailValue,
+  OperatorAction,
+} from '../core/audit/operator-log-types';
 export { OPERATOR_ACTIONS, OPERATOR_AREAS } from '../core/audit/operator-log-types';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
