@@ -93,6 +93,10 @@ describe("the client's period report", () => {
       expect(reasons).toContain('Big order, checked');
       const decisions = column(findings, 'Decyzja');
       expect(decisions).toContain('Zaakceptowane bez zmian');
+      // Each finding in the client's words, never the app's code.
+      const kinds = column(findings, 'Ustalenie');
+      expect(kinds).toContain('Osiągnięty limit');
+      for (const kind of kinds) expect(kind).not.toMatch(/^[A-Z_]+$/);
     },
     60_000,
   );

@@ -126,7 +126,7 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
       { header: w.at, width: 18, format: DATE_TIME },
     ],
     report.findings.flatMap((f) => {
-      const first = [f.code, f.participantCode, f.lineCount, w[f.status]];
+      const first = [w.findingCodes[f.code], f.participantCode, f.lineCount, w[f.status]];
       if (f.decisions.length === 0) return [[...first, null, null, null, null]];
       return f.decisions.map((d) => [...first, w[d.action], d.reason, d.actor, dateCell(d.at)]);
     }),

@@ -1,5 +1,6 @@
 // The words of the client's report, in the program's language (its locale's: pl-PL is Polish, ru-RU Russian,
 // anything else English): the client reads the report, not the coordinator's screen.
+import type { VerificationCode } from '../verification/verification-views';
 
 export type ReportLanguage = 'en' | 'pl' | 'ru';
 
@@ -83,9 +84,22 @@ const EN = {
   lastTier: 'Tier (latest)',
   totalPoints: 'Points, all periods',
   paidToDate: 'Approved for payment, all periods',
+  findingCodes: {
+    UNKNOWN_PARTICIPANT: 'Unknown participant',
+    UNKNOWN_SKU: 'Unknown product',
+    MISSING_TARGET: 'No target',
+    DUPLICATE_LINE: 'Repeated lines',
+    RETURN_WITHOUT_SALE: 'Return without a sale',
+    NO_DESTINATION: 'No card or IBAN',
+    INACTIVE: 'Inactive',
+    CAP_REACHED: 'Cap reached',
+    VOLUME_OUTLIER: 'Unusual volume',
+    NEAR_THRESHOLD: 'Just over a threshold',
+  },
 };
 
-type Words = typeof EN;
+// The finding codes keyed by the list of codes: a new code is a compile error here until it has words.
+type Words = typeof EN & { findingCodes: Record<VerificationCode, string> };
 
 const PL: Words = {
   lineCount: 'Wiersze',
@@ -162,6 +176,18 @@ const PL: Words = {
   lastTier: 'Poziom (ostatni)',
   totalPoints: 'Punkty, wszystkie okresy',
   paidToDate: 'Zatwierdzone do wypłaty, wszystkie okresy',
+  findingCodes: {
+    UNKNOWN_PARTICIPANT: 'Nieznany uczestnik',
+    UNKNOWN_SKU: 'Nieznany produkt',
+    MISSING_TARGET: 'Brak celu',
+    DUPLICATE_LINE: 'Powtórzone wiersze',
+    RETURN_WITHOUT_SALE: 'Zwrot bez sprzedaży',
+    NO_DESTINATION: 'Brak karty i IBAN',
+    INACTIVE: 'Nieaktywny',
+    CAP_REACHED: 'Osiągnięty limit',
+    VOLUME_OUTLIER: 'Nietypowy obrót',
+    NEAR_THRESHOLD: 'Tuż nad progiem',
+  },
 };
 
 const RU: Words = {
@@ -239,6 +265,18 @@ const RU: Words = {
   lastTier: 'Уровень (последний)',
   totalPoints: 'Баллы, все периоды',
   paidToDate: 'Утверждено к выплате, все периоды',
+  findingCodes: {
+    UNKNOWN_PARTICIPANT: 'Неизвестный участник',
+    UNKNOWN_SKU: 'Неизвестный товар',
+    MISSING_TARGET: 'Нет цели',
+    DUPLICATE_LINE: 'Повторённые строки',
+    RETURN_WITHOUT_SALE: 'Возврат без продажи',
+    NO_DESTINATION: 'Нет карты и IBAN',
+    INACTIVE: 'Неактивен',
+    CAP_REACHED: 'Достигнут лимит',
+    VOLUME_OUTLIER: 'Необычный объём',
+    NEAR_THRESHOLD: 'Чуть выше порога',
+  },
 };
 
 export const REPORT_WORDS: Record<ReportLanguage, Words> = { en: EN, pl: PL, ru: RU };
