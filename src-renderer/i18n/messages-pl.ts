@@ -576,11 +576,11 @@ export const pl = {
     'To, co sprawdza audytor: głowy łańcuchów do zanotowania poza plikiem i każda decyzja: kto, co, dlaczego i kiedy.',
   'audit.heads.title': 'Głowy łańcuchów',
   'audit.heads.text':
-    'Każdy import, decyzja i wypłata są zapieczętowane w łańcuchu skrótów, a każdy wpis rejestru punktów jest powiązany z poprzednim. Ich głowy w tej chwili:',
+    'Każdy import, decyzja i wypłata są zapieczętowane w łańcuchu skrótów, a każdy wpis rejestru jest powiązany z poprzednim. Ich głowy teraz:',
   'audit.heads.seal': 'Łańcuch pieczęci: pieczęć {id}',
   'audit.heads.ledger': 'Rejestr: wpis {id}',
   'audit.heads.hint':
-    'Zanotuj głowę pieczęci poza tym komputerem (wystarczy e-mail do klienta). Polecenie `loyalty audit verify --anchor SKRÓT` udowodni później, że nic wcześniejszego nie zostało zmienione.',
+    'Zanotuj głowę pieczęci poza tym komputerem (wystarczy e-mail do klienta): sprawdzenie jej później poleceniem „loyalty audit verify --anchor” dowodzi, że nic wcześniejszego nie zostało zmienione.',
   'audit.log.title': 'Dziennik operatora',
   'audit.log.text': 'Każda decyzja zapisana w pliku danych, od najnowszej. Do dziennika można tylko dopisywać.',
   'audit.log.search': 'Szukaj w przedmiocie i powodzie',
@@ -599,6 +599,7 @@ export const pl = {
   'audit.log.subject': 'Czego dotyczy',
   'audit.log.reason': 'Dlaczego',
   'audit.log.details': 'Szczegóły',
+  'audit.log.showDetails': { one: '{count} pole', few: '{count} pola', many: '{count} pól', other: '{count} pola' },
   'audit.log.older': 'Pokaż starsze wpisy',
   'audit.area.program': 'Program',
   'audit.area.rules': 'Zasady',

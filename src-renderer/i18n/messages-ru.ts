@@ -575,7 +575,7 @@ export const ru = {
   'audit.heads.seal': 'Цепочка печатей: печать {id}',
   'audit.heads.ledger': 'Журнал баллов: запись {id}',
   'audit.heads.hint':
-    'Запишите голову печатей вне этого компьютера (достаточно письма клиенту). Команда `loyalty audit verify --anchor ХЕШ` потом докажет, что ничего до неё не менялось.',
+    'Запишите голову печатей вне этого компьютера (достаточно письма клиенту): проверка командой «loyalty audit verify --anchor» потом докажет, что ничего до неё не менялось.',
   'audit.log.title': 'Журнал оператора',
   'audit.log.text': 'Каждое решение, записанное в файле данных, от последнего. В журнал можно только добавлять.',
   'audit.log.search': 'Искать в предмете и причине',
@@ -593,7 +593,8 @@ export const ru = {
   'audit.log.at': 'Когда',
   'audit.log.subject': 'К чему относится',
   'audit.log.reason': 'Почему',
-  'audit.log.details': 'Подробности',
+  'audit.log.details': 'Детали',
+  'audit.log.showDetails': { one: '{count} поле', few: '{count} поля', many: '{count} полей', other: '{count} поля' },
   'audit.log.older': 'Показать более ранние записи',
   'audit.area.program': 'Программа',
   'audit.area.rules': 'Правила',

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useCall } from '../../api/use-call';
 import { BusyIndicator } from '../../components/BusyIndicator';
 import { CopyButton } from '../../components/CopyButton';
-import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { filterArgs, NO_FILTER, OperatorLogCard, type LogFilter } from './OperatorLogCard';
@@ -26,21 +25,21 @@ export function AuditScreen() {
             {t('audit.heads.title')}
           </h2>
           <p className="card-lead">{t('audit.heads.text')}</p>
-          <h3 className="section-title">{t('audit.heads.seal', { id: i18n.formatInteger(heads.seal.id) })}</h3>
-          <div className="path-box">
-            <Icon name="audit" size={18} className="path-box-icon" />
-            <code className="path-box-text" data-testid="audit-seal-head">
-              {heads.seal.hash}
-            </code>
-            <CopyButton text={heads.seal.hash} label="settings.audit.copy" />
-          </div>
-          <h3 className="section-title">{t('audit.heads.ledger', { id: i18n.formatInteger(heads.ledger.id) })}</h3>
-          <div className="path-box">
-            <Icon name="lock" size={18} className="path-box-icon" />
-            <code className="path-box-text" data-testid="audit-ledger-head">
-              {heads.ledger.hash}
-            </code>
-          </div>
+          <dl className="heads-grid">
+            <dt>{t('audit.heads.seal', { id: i18n.formatInteger(heads.seal.id) })}</dt>
+            <dd>
+              <code className="head-hash" data-testid="audit-seal-head">
+                {heads.seal.hash}
+              </code>
+              <CopyButton text={heads.seal.hash} label="settings.audit.copy" />
+            </dd>
+            <dt>{t('audit.heads.ledger', { id: i18n.formatInteger(heads.ledger.id) })}</dt>
+            <dd>
+              <code className="head-hash" data-testid="audit-ledger-head">
+                {heads.ledger.hash}
+              </code>
+            </dd>
+          </dl>
           <p className="field-hint">{t('audit.heads.hint')}</p>
         </section>
       ) : null}

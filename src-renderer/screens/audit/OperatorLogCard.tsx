@@ -40,18 +40,23 @@ export function filterArgs(filter: LogFilter) {
   };
 }
 
+/** The recorded details, folded: an import records its mapping and counts, which would make every row a page long. */
 function Details({ details }: { details: OperatorLogEntry['details'] }) {
+  const { t } = useI18n();
   const entries = Object.entries(details);
-  if (entries.length === 0) return null;
+  if (entries.length === 0) return <>—</>;
   return (
-    <dl className="log-details">
-      {entries.map(([key, value]) => (
-        <div key={key} className="log-detail">
-          <dt>{key}</dt>
-          <dd>{value === null ? '—' : String(value)}</dd>
-        </div>
-      ))}
-    </dl>
+    <details className="log-details">
+      <summary>{t('audit.log.showDetails', { count: entries.length })}</summary>
+      <dl>
+        {entries.map(([key, value]) => (
+          <div key={key} className="log-detail">
+            <dt>{key}</dt>
+            <dd>{value === null ? '—' : String(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 
@@ -232,14 +237,14 @@ export function OperatorLogCard({
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid={`log-${entry.id}`}>
-                  <td className="nowrap">{i18n.formatDateTime(entry.at)}</td>
+                  <td className="log-at">{i18n.formatDateTime(entry.at)}</td>
                   <td>{entry.actor}</td>
                   <td>
                     <span className="log-action">{actionLabel(entry.action, i18n)}</span>
                   </td>
                   <td className="log-subject">{entry.subject ?? '—'}</td>
                   <td className="log-reason">{entry.reason ?? '—'}</td>
-                  <td>
+                  <td className="log-details-cell">
                     <Details details={entry.details} />
                   </td>
                 </tr>
