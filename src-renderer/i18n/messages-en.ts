@@ -581,9 +581,9 @@ export const en = {
   'reports.none.text':
     'A client report is made of an approved period, never of a draft. Score a period and approve it first.',
   'reports.none.action': 'Go to Scoring',
-  'reports.client.title': 'Client report of a period',
+  'reports.client.title': 'Client reports',
   'reports.client.text':
-    'A workbook in the program’s language: a summary with the budget used and the distributions by tier and target attainment, a ranking, every participant’s points and payout, and the findings with each decision and its reason. It names the ledger head it was made from.',
+    'A workbook in the program’s language: a summary with the budget used and the distributions by tier and target attainment, a ranking, every participant’s points and payout, and the findings with each decision and its reason. The program-to-date report puts every approved period side by side. Each names the ledger head it was made from.',
   'reports.client.download': 'Download (xlsx)',
   'reports.client.downloadFor': 'Download the client report of {period} (xlsx)',
   'reports.client.busy': 'Preparing…',

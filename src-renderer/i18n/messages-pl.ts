@@ -633,9 +633,9 @@ export const pl = {
   'reports.none.text':
     'Raport dla klienta sporządza się z zatwierdzonego okresu, nigdy z wersji roboczej. Najpierw przelicz okres i go zatwierdź.',
   'reports.none.action': 'Przejdź do naliczania punktów',
-  'reports.client.title': 'Raport okresu dla klienta',
+  'reports.client.title': 'Raporty dla klienta',
   'reports.client.text':
-    'Skoroszyt w języku programu: podsumowanie z wykorzystaniem budżetu i rozkładami według poziomu i realizacji celu, ranking, punkty i wypłata każdego uczestnika oraz ustalenia z każdą decyzją i jej powodem. Podaje głowę rejestru, z której go sporządzono.',
+    'Skoroszyt w języku programu: podsumowanie z wykorzystaniem budżetu i rozkładami według poziomu i realizacji celu, ranking, punkty i wypłata każdego uczestnika oraz ustalenia z każdą decyzją i jej powodem. Raport programu narastająco zestawia wszystkie zatwierdzone okresy obok siebie. Każdy podaje głowę rejestru, z której go sporządzono.',
   'reports.client.download': 'Pobierz (xlsx)',
   'reports.client.downloadFor': 'Pobierz raport dla klienta za {period} (xlsx)',
   'reports.client.busy': 'Przygotowywanie…',
