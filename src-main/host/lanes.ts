@@ -24,6 +24,8 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'payouts.exportBatch',
   'budget.view',
   'reports.periodXlsx',
+  'dashboard.overview',
+  'nav.counts',
 ]);
 
 export function laneOf(channel: string): Lane {

@@ -28,6 +28,8 @@ import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
 import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
+import type { DashboardOverview } from '../core/reports/dashboard-views';
+import type { NavigationCounts } from '../core/reports/dashboard-views';
 
 export type {
   ImportReport,
@@ -188,6 +190,10 @@ export const contract = {
     result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>(),
   },
   'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
+  /** The last periods in the pipeline with their counts, budget and next step, and the Dashboard's chart series. */
+  'dashboard.overview': { args: z.void(), result: returns<DashboardOverview | null>() },
+  /** The navigation's badges: findings open in the open periods, top-ups waiting for confirmation. */
+  'nav.counts': { args: z.void(), result: returns<NavigationCounts>() },
   'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },
   'import.start': { args: importStartSchema, result: returns<{ jobId: string }>() },
   'import.status': { args: jobIdSchema, result: returns<ImportJobStatus>() },
@@ -326,6 +332,8 @@ export type Channel = keyof Contract;
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
 export type { ReportFile } from '../core/reports/report-types';
+export type { DashboardOverview, PipelinePeriod, NextStep, Mover } from '../core/reports/dashboard-views';
+export type { NavigationCounts } from '../core/reports/dashboard-views';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is
