@@ -115,10 +115,6 @@ export const en = {
   'dashboard.stepState.attention': 'needs attention',
   'dashboard.stepState.todo': 'not yet',
   'dashboard.detail.noSales': 'No sales file yet',
-  'dashboard.detail.imported': {
-    one: '{count} line from {batches} files',
-    other: '{count} lines from {batches} files',
-  },
   'dashboard.detail.rejected': { one: '{count} row rejected', other: '{count} rows rejected' },
   'dashboard.detail.scored': {
     one: '{count} participant, {points} points',
@@ -129,10 +125,6 @@ export const en = {
   'dashboard.detail.findings': { one: '{count} open, {resolved} resolved', other: '{count} open, {resolved} resolved' },
   'dashboard.detail.acceptedAtApproval': { one: '{count} accepted at approval', other: '{count} accepted at approval' },
   'dashboard.detail.approved': '{date}: {paid} approved for payment of {payable} payable',
-  'dashboard.detail.exported': {
-    one: '{count} of {topUps} top-ups in {batches} files',
-    other: '{count} of {topUps} top-ups in {batches} files',
-  },
   'dashboard.detail.confirmed': {
     one: '{paid} paid, {failed} failed, {count} waiting',
     other: '{paid} paid, {failed} failed, {count} waiting',
@@ -163,7 +155,14 @@ export const en = {
   'dashboard.chart.budgetLine': 'Budget',
   'dashboard.chart.tiers': 'Points by tier, {period}',
   'dashboard.chart.attainment': 'Attainment of the target, {period}',
-  'dashboard.chart.movers': 'Top movers, {period} against {previous}',
+  'dashboard.chart.movers': 'Top movers, {period}',
+  'dashboard.detail.imported': { one: '{count} line', other: '{count} lines' },
+  'dashboard.detail.files': { one: '{count} file', other: '{count} files' },
+  'dashboard.detail.exported': {
+    one: '{count} of {topUps} top-ups exported',
+    other: '{count} of {topUps} top-ups exported',
+  },
+  'dashboard.chart.movers.against': 'Change in points against {period}.',
   'dashboard.chart.movers.none': 'Nobody’s points changed between the two periods.',
   'dashboard.col.period': 'Period',
   'dashboard.col.used': 'Approved for payment',

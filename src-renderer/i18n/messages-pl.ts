@@ -127,12 +127,6 @@ export const pl = {
   'dashboard.stepState.attention': 'wymaga uwagi',
   'dashboard.stepState.todo': 'jeszcze nie',
   'dashboard.detail.noSales': 'Brak pliku sprzedaży',
-  'dashboard.detail.imported': {
-    one: '{count} wiersz z {batches} plików',
-    few: '{count} wiersze z {batches} plików',
-    many: '{count} wierszy z {batches} plików',
-    other: '{count} wiersza z {batches} plików',
-  },
   'dashboard.detail.rejected': {
     one: '{count} wiersz odrzucony',
     few: '{count} wiersze odrzucone',
@@ -160,12 +154,6 @@ export const pl = {
     other: '{count} zaakceptowanego przy zatwierdzeniu',
   },
   'dashboard.detail.approved': '{date}: {paid} do wypłaty z {payable} należnych',
-  'dashboard.detail.exported': {
-    one: '{count} z {topUps} zasileń w plikach: {batches}',
-    few: '{count} z {topUps} zasileń w plikach: {batches}',
-    many: '{count} z {topUps} zasileń w plikach: {batches}',
-    other: '{count} z {topUps} zasileń w plikach: {batches}',
-  },
   'dashboard.detail.confirmed': {
     one: 'wypłacone: {paid}, nieudane: {failed}, czeka: {count}',
     few: 'wypłacone: {paid}, nieudane: {failed}, czekają: {count}',
@@ -198,7 +186,26 @@ export const pl = {
   'dashboard.chart.budgetLine': 'Budżet',
   'dashboard.chart.tiers': 'Punkty według poziomów, {period}',
   'dashboard.chart.attainment': 'Realizacja celu, {period}',
-  'dashboard.chart.movers': 'Największe zmiany, {period} wobec {previous}',
+  'dashboard.chart.movers': 'Największe zmiany, {period}',
+  'dashboard.detail.imported': {
+    one: '{count} wiersz',
+    few: '{count} wiersze',
+    many: '{count} wierszy',
+    other: '{count} wiersza',
+  },
+  'dashboard.detail.files': {
+    one: '{count} plik',
+    few: '{count} pliki',
+    many: '{count} plików',
+    other: '{count} pliku',
+  },
+  'dashboard.detail.exported': {
+    one: 'wyeksportowano {count} z {topUps} zasileń',
+    few: 'wyeksportowano {count} z {topUps} zasileń',
+    many: 'wyeksportowano {count} z {topUps} zasileń',
+    other: 'wyeksportowano {count} z {topUps} zasileń',
+  },
+  'dashboard.chart.movers.against': 'Zmiana punktów; porównanie z okresem: {period}.',
   'dashboard.chart.movers.none': 'Nikomu nie zmieniły się punkty między tymi okresami.',
   'dashboard.col.period': 'Okres',
   'dashboard.col.used': 'Zatwierdzono do wypłaty',

@@ -126,12 +126,6 @@ export const ru = {
   'dashboard.stepState.attention': 'требует внимания',
   'dashboard.stepState.todo': 'ещё нет',
   'dashboard.detail.noSales': 'Файла продаж ещё нет',
-  'dashboard.detail.imported': {
-    one: '{count} строка из файлов: {batches}',
-    few: '{count} строки из файлов: {batches}',
-    many: '{count} строк из файлов: {batches}',
-    other: '{count} строки из файлов: {batches}',
-  },
   'dashboard.detail.rejected': {
     one: '{count} строка отклонена',
     few: '{count} строки отклонены',
@@ -159,12 +153,6 @@ export const ru = {
     other: '{count} принято при утверждении',
   },
   'dashboard.detail.approved': '{date}: к выплате утверждено {paid} из {payable} причитающихся',
-  'dashboard.detail.exported': {
-    one: '{count} из {topUps} пополнений, файлов: {batches}',
-    few: '{count} из {topUps} пополнений, файлов: {batches}',
-    many: '{count} из {topUps} пополнений, файлов: {batches}',
-    other: '{count} из {topUps} пополнений, файлов: {batches}',
-  },
   'dashboard.detail.confirmed': {
     one: 'выплачено: {paid}, не прошло: {failed}, ждёт: {count}',
     few: 'выплачено: {paid}, не прошло: {failed}, ждут: {count}',
@@ -197,7 +185,26 @@ export const ru = {
   'dashboard.chart.budgetLine': 'Бюджет',
   'dashboard.chart.tiers': 'Баллы по уровням, {period}',
   'dashboard.chart.attainment': 'Выполнение цели, {period}',
-  'dashboard.chart.movers': 'Наибольшие изменения, {period} против {previous}',
+  'dashboard.chart.movers': 'Наибольшие изменения, {period}',
+  'dashboard.detail.imported': {
+    one: '{count} строка',
+    few: '{count} строки',
+    many: '{count} строк',
+    other: '{count} строки',
+  },
+  'dashboard.detail.files': {
+    one: '{count} файл',
+    few: '{count} файла',
+    many: '{count} файлов',
+    other: '{count} файла',
+  },
+  'dashboard.detail.exported': {
+    one: 'выгружено {count} из {topUps} пополнений',
+    few: 'выгружено {count} из {topUps} пополнений',
+    many: 'выгружено {count} из {topUps} пополнений',
+    other: 'выгружено {count} из {topUps} пополнений',
+  },
+  'dashboard.chart.movers.against': 'Изменение баллов; сравнение с периодом: {period}.',
   'dashboard.chart.movers.none': 'Ни у кого баллы между этими периодами не изменились.',
   'dashboard.col.period': 'Период',
   'dashboard.col.used': 'Утверждено к выплате',

@@ -69,7 +69,7 @@ export function BudgetUseChart({ overview }: { overview: DashboardOverview }) {
       }}
     >
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={data} margin={{ top: 20, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <BarChart data={data} margin={{ top: 32, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK}>
             <Label value={t('dashboard.axis.period')} position="insideBottom" offset={-16} style={AXIS_LABEL} />
@@ -77,11 +77,11 @@ export function BudgetUseChart({ overview }: { overview: DashboardOverview }) {
           <YAxis
             tickFormatter={compact}
             tick={AXIS_TICK}
-            width={84}
+            width={96}
             allowDecimals={false}
             domain={[0, top > 0 ? top : 1]}
           >
-            <Label value={t('dashboard.axis.money')} angle={-90} position="insideLeft" style={AXIS_LABEL} />
+            <Label value={t('dashboard.axis.money')} position="top" offset={12} style={AXIS_LABEL} />
           </YAxis>
           <Bar dataKey="usedMinor" fill={COLORS.used} isAnimationActive={false} maxBarSize={48}>
             <LabelList dataKey="usedMinor" position="top" formatter={(v) => compact(Number(v))} style={AXIS_TICK} />
@@ -120,13 +120,13 @@ export function TierChart({ overview }: { overview: DashboardOverview }) {
       }}
     >
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={data} margin={{ top: 20, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <BarChart data={data} margin={{ top: 32, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0}>
             <Label value={t('dashboard.axis.tier')} position="insideBottom" offset={-16} style={AXIS_LABEL} />
           </XAxis>
           <YAxis tickFormatter={(v: number) => i18n.formatInteger(v)} tick={AXIS_TICK} width={72} allowDecimals={false}>
-            <Label value={t('dashboard.axis.points')} angle={-90} position="insideLeft" style={AXIS_LABEL} />
+            <Label value={t('dashboard.axis.points')} position="top" offset={12} style={AXIS_LABEL} />
           </YAxis>
           <Bar dataKey="points" fill={COLORS.tier} isAnimationActive={false} maxBarSize={64}>
             <LabelList
@@ -159,13 +159,13 @@ export function AttainmentChart({ overview }: { overview: DashboardOverview }) {
       }}
     >
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={data} margin={{ top: 20, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <BarChart data={data} margin={{ top: 32, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0}>
             <Label value={t('dashboard.axis.attainment')} position="insideBottom" offset={-16} style={AXIS_LABEL} />
           </XAxis>
           <YAxis tickFormatter={(v: number) => i18n.formatInteger(v)} tick={AXIS_TICK} width={56} allowDecimals={false}>
-            <Label value={t('dashboard.axis.participants')} angle={-90} position="insideLeft" style={AXIS_LABEL} />
+            <Label value={t('dashboard.axis.participants')} position="top" offset={12} style={AXIS_LABEL} />
           </YAxis>
           <Bar dataKey="participants" fill={COLORS.band} isAnimationActive={false} maxBarSize={64}>
             <LabelList
@@ -186,16 +186,18 @@ export function MoversChart({ overview }: { overview: DashboardOverview }) {
   const { t } = i18n;
   const movers = overview.movers!;
   const all = [...movers.up, ...movers.down];
-  const data = all.map((m) => ({ label: `${m.name} (${m.code})`, change: m.change }));
+  const data = all.map((m) => ({ label: m.name, key: m.code, change: m.change }));
+  const names = new Map(all.map((m) => [m.code, m.name]));
   const signed = (v: number) => (v > 0 ? `+${i18n.formatInteger(v)}` : i18n.formatInteger(v));
   return (
     <ChartFigure
       id="movers"
-      title={t('dashboard.chart.movers', {
-        period: i18n.formatPeriod(overview.basis!.period),
-        previous: i18n.formatPeriod(movers.previousPeriod),
-      })}
-      note={all.length === 0 ? t('dashboard.chart.movers.none') : undefined}
+      title={t('dashboard.chart.movers', { period: i18n.formatPeriod(overview.basis!.period) })}
+      note={
+        all.length === 0
+          ? t('dashboard.chart.movers.none')
+          : t('dashboard.chart.movers.against', { period: i18n.formatPeriod(movers.previousPeriod) })
+      }
       table={{
         columns: [
           t('dashboard.col.participant'),
@@ -225,11 +227,18 @@ export function MoversChart({ overview }: { overview: DashboardOverview }) {
           <XAxis type="number" tickFormatter={signed} tick={AXIS_TICK} allowDecimals={false}>
             <Label value={t('dashboard.axis.change')} position="insideBottom" offset={-16} style={AXIS_LABEL} />
           </XAxis>
-          <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={170} interval={0} />
+          <YAxis
+            type="category"
+            dataKey="key"
+            tickFormatter={(code: string) => names.get(code) ?? code}
+            tick={AXIS_TICK}
+            width={150}
+            interval={0}
+          />
           <ReferenceLine x={0} stroke="#5a6577" />
           <Bar dataKey="change" isAnimationActive={false} maxBarSize={22}>
             {data.map((d) => (
-              <Cell key={d.label} fill={d.change > 0 ? COLORS.up : COLORS.down} />
+              <Cell key={d.key} fill={d.change > 0 ? COLORS.up : COLORS.down} />
             ))}
             <LabelList dataKey="change" position="right" formatter={(v) => signed(Number(v))} style={AXIS_TICK} />
           </Bar>

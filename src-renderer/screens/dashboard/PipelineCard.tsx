@@ -81,13 +81,13 @@ export function PipelineCard({ period: p, currency }: { period: PipelinePeriod; 
     imported:
       p.imported.batches === 0
         ? t('dashboard.detail.noSales')
-        : t('dashboard.detail.imported', {
-            count: p.imported.lines,
-            batches: n(p.imported.batches),
-          }) +
-          (p.imported.rejectedRows > 0
-            ? ` · ${t('dashboard.detail.rejected', { count: p.imported.rejectedRows })}`
-            : ''),
+        : [
+            t('dashboard.detail.imported', { count: p.imported.lines }),
+            t('dashboard.detail.files', { count: p.imported.batches }),
+            ...(p.imported.rejectedRows > 0
+              ? [t('dashboard.detail.rejected', { count: p.imported.rejectedRows })]
+              : []),
+          ].join(' · '),
     scored: p.scored
       ? t('dashboard.detail.scored', { count: p.scored.participants, points: n(p.scored.points) }) +
         (p.scored.calculated ? '' : ` · ${t('dashboard.detail.draft')}`)
@@ -106,11 +106,10 @@ export function PipelineCard({ period: p, currency }: { period: PipelinePeriod; 
         })
       : '—',
     exported: p.approved
-      ? t('dashboard.detail.exported', {
-          count: topUps - p.payouts.notExported,
-          topUps: n(topUps),
-          batches: n(p.payouts.batches),
-        })
+      ? [
+          t('dashboard.detail.exported', { count: topUps - p.payouts.notExported, topUps: n(topUps) }),
+          ...(p.payouts.batches > 0 ? [t('dashboard.detail.files', { count: p.payouts.batches })] : []),
+        ].join(' · ')
       : '—',
     confirmed:
       p.approved && topUps > p.payouts.notExported
