@@ -7,7 +7,8 @@ import type { Locator } from '@playwright/test';
 import { formatMoney, formatInteger } from '../../src-main/core/money/minor-units';
 import { advanceDemoAMonth, seedDemo } from './dashboard-seed';
 import { expectNoSeriousViolations } from './axe-check';
-import { expect, openScreen, test } from './fixtures';
+import { join } from 'node:path';
+import { expect, openScreen, samplesDir, seedParticipantsFile, seedProgram, test } from './fixtures';
 
 const money = (minor: number) => formatMoney(minor, 'PLN', 2, 'en-US');
 const int = (n: number) => formatInteger(n, 'en-US');
@@ -222,4 +223,16 @@ test('before any approval the Dashboard shows the drafts and says that nothing i
   );
   await expect(page.getByTestId('chart-movers')).toHaveCount(0);
   await expectNoSeriousViolations(page, 'dashboard of the demo');
+});
+
+test('with participants but no sales yet the Dashboard leads to the sales import', async ({ page, server, dbFile }) => {
+  seedProgram(dbFile);
+  await seedParticipantsFile(dbFile, join(samplesDir, 'participants.xlsx'));
+  await openScreen(page, server, 'dashboard', 'Dashboard');
+  const empty = page.getByTestId('dashboard-no-periods');
+  await expect(empty).toContainText('No sales imported yet');
+  await expect(empty.getByRole('link', { name: 'Import sales' })).toHaveAttribute('href', '#/import?kind=sales');
+  await expect(page.getByTestId('dashboard-pipeline')).toHaveCount(0);
+  await expect(page.getByTestId('dashboard-charts')).toHaveCount(0);
+  await expect(page.getByRole('navigation').getByTestId('nav-count-verification')).toHaveCount(0);
 });
