@@ -116,10 +116,8 @@ export const en = {
   'dashboard.stepState.todo': 'not yet',
   'dashboard.detail.noSales': 'No sales file yet',
   'dashboard.detail.rejected': { one: '{count} row rejected', other: '{count} rows rejected' },
-  'dashboard.detail.scored': {
-    one: '{count} participant, {points} points',
-    other: '{count} participants, {points} points',
-  },
+  'dashboard.detail.scored': { one: '{count} participant', other: '{count} participants' },
+  'dashboard.detail.points': { one: '{count} point', other: '{count} points' },
   'dashboard.detail.draft': 'draft, not recorded',
   'dashboard.detail.notScored': 'Not scored yet',
   'dashboard.detail.findings': { one: '{count} open, {resolved} resolved', other: '{count} open, {resolved} resolved' },

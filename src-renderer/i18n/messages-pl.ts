@@ -134,11 +134,12 @@ export const pl = {
     other: '{count} wiersza odrzuconego',
   },
   'dashboard.detail.scored': {
-    one: '{count} uczestnik, {points} pkt',
-    few: '{count} uczestników, {points} pkt',
-    many: '{count} uczestników, {points} pkt',
-    other: '{count} uczestnika, {points} pkt',
+    one: '{count} uczestnik',
+    few: '{count} uczestników',
+    many: '{count} uczestników',
+    other: '{count} uczestnika',
   },
+  'dashboard.detail.points': { one: '{count} pkt', few: '{count} pkt', many: '{count} pkt', other: '{count} pkt' },
   'dashboard.detail.draft': 'wersja robocza, niezapisana',
   'dashboard.detail.notScored': 'Jeszcze nie naliczono',
   'dashboard.detail.findings': {

@@ -89,7 +89,7 @@ export function PipelineCard({ period: p, currency }: { period: PipelinePeriod; 
               : []),
           ].join(' · '),
     scored: p.scored
-      ? t('dashboard.detail.scored', { count: p.scored.participants, points: n(p.scored.points) }) +
+      ? `${t('dashboard.detail.scored', { count: p.scored.participants })}, ${t('dashboard.detail.points', { count: p.scored.points })}` +
         (p.scored.calculated ? '' : ` · ${t('dashboard.detail.draft')}`)
       : t('dashboard.detail.notScored'),
     findings: p.findings
