@@ -28,8 +28,7 @@ import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
 import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
-import type { DashboardOverview } from '../core/reports/dashboard-views';
-import type { NavigationCounts } from '../core/reports/dashboard-views';
+import type { DashboardOverview, NavigationCounts } from '../core/reports/dashboard-views';
 
 export type {
   ImportReport,
@@ -332,8 +331,13 @@ export type Channel = keyof Contract;
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
 export type { ReportFile } from '../core/reports/report-types';
-export type { DashboardOverview, PipelinePeriod, NextStep, Mover } from '../core/reports/dashboard-views';
-export type { NavigationCounts } from '../core/reports/dashboard-views';
+export type {
+  DashboardOverview,
+  PipelinePeriod,
+  NextStep,
+  Mover,
+  NavigationCounts,
+} from '../core/reports/dashboard-views';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is
