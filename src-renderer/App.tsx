@@ -4,6 +4,7 @@ import { useCall } from './api/use-call';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Icon } from './components/Icon';
 import { LanguageSelect } from './components/LanguageSelect';
+import { NavCount, useNavCounts } from './components/NavCount';
 import { useI18n } from './i18n/i18n';
 import { hrefOf, NAV_GROUPS, navigate, screenOf, useRoute, type Screen } from './navigation';
 import { AuditScreen } from './screens/audit/AuditScreen';
@@ -64,6 +65,7 @@ function WelcomeLayout({ children }: { children: ReactNode }) {
 
 function Sidebar({ current }: { current: Screen }) {
   const { t } = useI18n();
+  const counts = useNavCounts(current);
   const link = (screen: Screen, label: string, icon: Parameters<typeof Icon>[0]['name']) => (
     <a
       key={screen}
@@ -74,6 +76,7 @@ function Sidebar({ current }: { current: Screen }) {
     >
       <Icon name={icon} size={18} />
       <span className="nav-link-label">{label}</span>
+      <NavCount screen={screen} counts={counts} />
     </a>
   );
   return (

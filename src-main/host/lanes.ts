@@ -25,6 +25,8 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'budget.view',
   'reports.periodXlsx',
   'reports.programXlsx',
+  'dashboard.overview',
+  'nav.counts',
 ]);
 
 export function laneOf(channel: string): Lane {

@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'program.referenceTemplate',
   'demo.create',
   'dashboard.get',
+  'dashboard.overview',
+  'nav.counts',
   'imports.list',
   'import.start',
   'import.status',

@@ -29,6 +29,7 @@ import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './
 import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
 import type { OperatorLogPage } from '../core/audit/operator-log-types';
+import type { DashboardOverview, NavigationCounts } from '../core/reports/dashboard-views';
 
 export type {
   ImportReport,
@@ -189,6 +190,10 @@ export const contract = {
     result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>(),
   },
   'dashboard.get': { args: z.void(), result: returns<DashboardView>() },
+  /** The last periods in the pipeline with their counts, budget and next step, and the Dashboard's chart series. */
+  'dashboard.overview': { args: z.void(), result: returns<DashboardOverview | null>() },
+  /** The navigation's badges: findings open in the open periods, top-ups waiting for confirmation. */
+  'nav.counts': { args: z.void(), result: returns<NavigationCounts>() },
   'imports.list': { args: z.void(), result: returns<ImportBatchView[]>() },
   'import.start': { args: importStartSchema, result: returns<{ jobId: string }>() },
   'import.status': { args: jobIdSchema, result: returns<ImportJobStatus>() },
@@ -349,6 +354,13 @@ export type {
   OperatorAction,
 } from '../core/audit/operator-log-types';
 export { OPERATOR_ACTIONS, OPERATOR_AREAS } from '../core/audit/operator-log-types';
+export type {
+  DashboardOverview,
+  PipelinePeriod,
+  NextStep,
+  Mover,
+  NavigationCounts,
+} from '../core/reports/dashboard-views';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

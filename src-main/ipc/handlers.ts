@@ -30,6 +30,8 @@ import { operatorLogPage } from '../core/audit/operator-log-query';
 import { programReport } from '../core/reports/program-report';
 import { writeProgramReportXlsx } from '../core/reports/program-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
+import { dashboardOverview } from '../core/reports/dashboard';
+import { navigationCounts } from '../core/reports/navigation-counts';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
@@ -67,6 +69,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
         lastImports: listImportBatches(ctx, program.id, 5),
       };
     },
+    'dashboard.overview': () => dashboardOverview(ctx),
+    'nav.counts': () => navigationCounts(ctx),
     'imports.list': () => listImportBatches(ctx, requireProgram(ctx).id),
     'import.start': ({ kind, fileName, bytes, sheet, mapping, period, replaceBatchId }) => ({
       jobId: jobs.start(kind, { fileName, bytes, sheet, mapping }, { period, replaceBatchId }),

@@ -2,6 +2,7 @@
 // else the web bridge with the session token of `npm run web`.
 import type { Args, CallResult, Channel, LoyaltyApi, Result } from '../../src-main/ipc/contract';
 import { createWebBridge } from './web-bridge';
+import { noteAnswer } from './data-changed';
 
 const TOKEN_KEY = 'loyalty-desk.token';
 
@@ -42,5 +43,8 @@ export type CallArgs<C extends Channel> = Args<C> extends void ? [] : [args: Arg
 /** Makes one call by name; typed by the contract. */
 export function callLoyalty<C extends Channel>(channel: C, ...args: CallArgs<C>): Promise<CallResult<Result<C>>> {
   const fn = loyaltyApi()[channel] as unknown as (...a: unknown[]) => Promise<CallResult<Result<C>>>;
-  return fn(...args);
+  return fn(...args).then((result) => {
+    noteAnswer(channel, args, result.ok);
+    return result;
+  });
 }
