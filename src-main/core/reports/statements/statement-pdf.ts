@@ -25,7 +25,7 @@ function toolsFor(statement: PublishedStatement): Tools {
   const { program } = statement.content;
   const w = STATEMENT_WORDS[reportLanguage(program.locale)];
   const f = localeFormat(program.locale, program.currency, program.minorDigits);
-  return { w, f, pts: (n) => w.pointsUnit(f.points(n)), signedPts: (n) => w.pointsUnit(f.signed(n)) };
+  return { w, f, pts: (n) => w.pointsUnit(f.points(n), n), signedPts: (n) => w.pointsUnit(f.signed(n), n) };
 }
 
 function header(c: PdfCursor, s: PublishedStatement, t: Tools, title: string, when: string): void {

@@ -2,6 +2,7 @@
 // the participant reads it, not the coordinator. Sentences that carry figures are functions of already formatted
 // text, so that each language orders them its own way.
 import type { ReportLanguage } from '../report-words';
+import { russianPoints } from '../rules-document/rules-words';
 
 const EN = {
   title: 'Statement of points',
@@ -75,7 +76,7 @@ const EN = {
   net: 'Net value',
   points: 'Points',
   campaignPoints: 'Campaign',
-  pointsUnit: (n: string) => `${n} pts`,
+  pointsUnit: (text: string, n: number) => `${text} ${n === 1 || n === -1 ? 'point' : 'points'}`,
   madeFrom: (hash: string) => `Made from the audit chain head ${hash}`,
   page: (n: number) => `Page ${n}`,
   loadedMinor: 'Loaded',
@@ -155,7 +156,7 @@ const PL: StatementWords = {
   net: 'Wartość netto',
   points: 'Punkty',
   campaignPoints: 'Kampania',
-  pointsUnit: (n) => `${n} pkt`,
+  pointsUnit: (text) => `${text} pkt`,
   madeFrom: (hash) => `Sporządzono z głowy łańcucha audytu ${hash}`,
   page: (n) => `Strona ${n}`,
   loadedMinor: 'Zasilono',
@@ -231,7 +232,7 @@ const RU: StatementWords = {
   net: 'Сумма нетто',
   points: 'Баллы',
   campaignPoints: 'Акция',
-  pointsUnit: (n) => `${n} балл.`,
+  pointsUnit: (text, n) => `${text} ${russianPoints(Math.abs(n))}`,
   madeFrom: (hash) => `Составлено по вершине цепочки аудита ${hash}`,
   page: (n) => `Страница ${n}`,
   loadedMinor: 'Зачислено',
