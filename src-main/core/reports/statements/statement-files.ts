@@ -11,6 +11,7 @@ import { progressEvery } from '../../progress';
 import { saveReportFile } from '../save-report';
 import { currentStatements, publishStatements, publishYearStatements } from './publish-statements';
 import { statementPdf } from './statement-pdf';
+import { renderStatements } from './statement-render-pool';
 import { statementXlsx } from './statement-xlsx';
 import type { PublishCounts, PublishedStatement } from './statement-types';
 
@@ -66,16 +67,17 @@ export async function writePeriodStatements(
   const zip: Zippable = {};
   let files = 0;
   const tick = progressEvery('writingFile', statements.length, 50);
+  const rendered = await renderStatements(statements, options.xlsx === true, tick);
   for (const [i, statement] of statements.entries()) {
-    const made: [string, Uint8Array][] = [[statementFileName(statement, 'pdf'), await statementPdf(statement)]];
-    if (options.xlsx) made.push([statementFileName(statement, 'xlsx'), await statementXlsx(statement)]);
+    const { pdf, xlsx } = rendered[i]!;
+    const made: [string, Uint8Array][] = [[statementFileName(statement, 'pdf'), pdf]];
+    if (xlsx) made.push([statementFileName(statement, 'xlsx'), xlsx]);
     for (const [name, bytes] of made) {
       // PDFs and workbooks are compressed already: stored as they are, the zip is as small and made at once.
       if (asZip) zip[name] = [bytes, { level: 0 }];
       else saveReportFile(bytes, join(target, name));
       files += 1;
     }
-    tick(i + 1);
   }
   if (asZip) saveReportFile(zipSync(zip, { mtime: new Date(`${period}-01T00:00:00Z`) }), target);
   return { ...counts, path: target, files, statements: statements.length };
