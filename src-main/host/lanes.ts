@@ -24,6 +24,8 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'payouts.exportBatch',
   'budget.view',
   'reports.periodXlsx',
+  'statements.publish',
+  'rules.pdf',
 ]);
 
 export function laneOf(channel: string): Lane {

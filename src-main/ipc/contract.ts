@@ -28,6 +28,10 @@ import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
 import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
+import type { PublishCounts } from '../core/reports/statements/statement-types';
+
+/** The statements of a period as the window downloads them. */
+export type StatementsZip = ReportFile & { counts: PublishCounts; statements: number };
 
 export type {
   ImportReport,
@@ -307,6 +311,21 @@ export const contract = {
   'payouts.setTemplate': { args: z.strictObject({ template: z.unknown() }), result: returns<PayoutTemplateView>() },
   /** The client's report of an approved period, as an xlsx workbook in the program's language. */
   'reports.periodXlsx': { args: z.strictObject({ period: periodSchema }), result: returns<ReportFile>() },
+  /** Publishes every participant's statement of an approved period: first ones, replacements naming the replaced. */
+  'statements.publish': { args: z.strictObject({ period: periodSchema }), result: returns<PublishCounts>() },
+  /** Publishes, then zips every participant's statement of the period (PDF, and xlsx when asked). */
+  'statements.write': {
+    args: z.strictObject({ period: periodSchema, xlsx: z.boolean().optional() }),
+    result: returns<StatementsZip>(),
+  },
+  /** The program's rules (the version in force or `version`) as a PDF in the program's language or `lang`. */
+  'rules.pdf': {
+    args: z.strictObject({
+      version: z.number().int().min(1).max(1_000_000_000).optional(),
+      lang: z.enum(['en', 'pl', 'ru']).optional(),
+    }),
+    result: returns<ReportFile & { version: number; lang: 'en' | 'pl' | 'ru' }>(),
+  },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
@@ -326,6 +345,7 @@ export type Channel = keyof Contract;
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
 export type { ReportFile } from '../core/reports/report-types';
+export type { PublishCounts } from '../core/reports/statements/statement-types';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

@@ -27,6 +27,9 @@ import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } 
 import { periodReport } from '../core/reports/period-report';
 import { writePeriodReportXlsx } from '../core/reports/period-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
+import { publishStatements } from '../core/reports/statements/publish-statements';
+import { periodStatementsZip } from '../core/reports/statements/statement-files';
+import { rulesDocumentPdf } from '../core/reports/rules-document/rules-document';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
@@ -97,6 +100,9 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
       fileName: `report-${period}.xlsx`,
       bytes: await writePeriodReportXlsx(periodReport(ctx, period)),
     }),
+    'statements.publish': ({ period }) => publishStatements(ctx, period),
+    'statements.write': ({ period, xlsx }) => periodStatementsZip(ctx, period, xlsx === undefined ? {} : { xlsx }),
+    'rules.pdf': (options) => rulesDocumentPdf(ctx, options),
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;

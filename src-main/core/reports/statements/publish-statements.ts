@@ -96,7 +96,7 @@ function publishCandidates(
   );
   const at = nowIso(ctx);
   const counts: PublishCounts = { kind, period, published: 0, replaced: 0, unchanged: 0, chainHead };
-  const tick = progressEvery('recording', candidates.length, 200);
+  const tick = progressEvery('publishing', candidates.length, 200);
   candidates.forEach((c, i) => {
     const json = JSON.stringify(c.content);
     const sha = createHash('sha256').update(json).digest('hex');
@@ -136,7 +136,7 @@ export function publishStatements(ctx: CoreContext, period: string): PublishCoun
   return ctx.store.transaction(() => {
     const program = requireProgram(ctx);
     const approval = requireApproval(ctx, program, period);
-    reportProgress('checking');
+    reportProgress('publishing');
     const contents = periodStatementContents(ctx, program, approval);
     return publishCandidates(
       ctx,

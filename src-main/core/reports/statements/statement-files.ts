@@ -13,6 +13,7 @@ import { currentStatements, publishStatements, publishYearStatements } from './p
 import { statementPdf } from './statement-pdf';
 import { renderStatements } from './statement-render-pool';
 import { statementXlsx } from './statement-xlsx';
+import type { ReportFile } from '../report-types';
 import type { PublishCounts, PublishedStatement } from './statement-types';
 
 export interface WrittenStatements extends PublishCounts {
@@ -40,6 +41,31 @@ export function statementFileName(statement: PublishedStatement, extension: 'pdf
   return `${statement.period}-${code}-${nameSlug(statement.content.participant.name)}.${extension}`;
 }
 
+/** Publishes the period's statements, then draws them all: each file's name and bytes, in participant code order. */
+async function drawPeriodStatements(
+  ctx: CoreContext,
+  period: string,
+  xlsx: boolean,
+): Promise<{ counts: PublishCounts; files: [string, Uint8Array][]; statements: number }> {
+  const counts = publishStatements(ctx, period);
+  const statements = ctx.store.sqlite.transaction(() => currentStatements(ctx, 'period', period)).deferred();
+  const rendered = await renderStatements(statements, xlsx, progressEvery('drawing', statements.length, 50));
+  const files: [string, Uint8Array][] = [];
+  statements.forEach((statement, i) => {
+    const { pdf, xlsx: workbook } = rendered[i]!;
+    files.push([statementFileName(statement, 'pdf'), pdf]);
+    if (workbook) files.push([statementFileName(statement, 'xlsx'), workbook]);
+  });
+  return { counts, files, statements: statements.length };
+}
+
+/** The files in one zip, stored as they are: PDFs and workbooks are compressed already, so the zip is made at once. */
+function zipOf(period: string, files: readonly [string, Uint8Array][]): Uint8Array {
+  const zip: Zippable = {};
+  for (const [name, bytes] of files) zip[name] = [bytes, { level: 0 }];
+  return zipSync(zip, { mtime: new Date(`${period}-01T00:00:00Z`) });
+}
+
 /**
  * Publishes the period's statements, then writes them all: into `out` as a zip when it ends in .zip, else into the
  * folder `out` (made if missing).
@@ -50,11 +76,11 @@ export async function writePeriodStatements(
   out: string,
   options: { xlsx?: boolean } = {},
 ): Promise<WrittenStatements> {
-  const counts = publishStatements(ctx, period);
-  const statements = ctx.store.sqlite.transaction(() => currentStatements(ctx, 'period', period)).deferred();
   const target = resolve(out);
   const asZip = /\.zip$/i.test(target);
-  if (!asZip) {
+  const drawn = await drawPeriodStatements(ctx, period, options.xlsx === true);
+  if (asZip) saveReportFile(zipOf(period, drawn.files), target);
+  else {
     try {
       mkdirSync(target, { recursive: true });
     } catch (error) {
@@ -63,24 +89,24 @@ export async function writePeriodStatements(
         reason: (error as NodeJS.ErrnoException).code ?? null,
       });
     }
+    for (const [name, bytes] of drawn.files) saveReportFile(bytes, join(target, name));
   }
-  const zip: Zippable = {};
-  let files = 0;
-  const tick = progressEvery('writingFile', statements.length, 50);
-  const rendered = await renderStatements(statements, options.xlsx === true, tick);
-  for (const [i, statement] of statements.entries()) {
-    const { pdf, xlsx } = rendered[i]!;
-    const made: [string, Uint8Array][] = [[statementFileName(statement, 'pdf'), pdf]];
-    if (xlsx) made.push([statementFileName(statement, 'xlsx'), xlsx]);
-    for (const [name, bytes] of made) {
-      // PDFs and workbooks are compressed already: stored as they are, the zip is as small and made at once.
-      if (asZip) zip[name] = [bytes, { level: 0 }];
-      else saveReportFile(bytes, join(target, name));
-      files += 1;
-    }
-  }
-  if (asZip) saveReportFile(zipSync(zip, { mtime: new Date(`${period}-01T00:00:00Z`) }), target);
-  return { ...counts, path: target, files, statements: statements.length };
+  return { ...drawn.counts, path: target, files: drawn.files.length, statements: drawn.statements };
+}
+
+/** What the window downloads: the period's statements published and zipped, with the counts of the publication. */
+export async function periodStatementsZip(
+  ctx: CoreContext,
+  period: string,
+  options: { xlsx?: boolean } = {},
+): Promise<ReportFile & { counts: PublishCounts; statements: number }> {
+  const drawn = await drawPeriodStatements(ctx, period, options.xlsx === true);
+  return {
+    fileName: `statements-${period}.zip`,
+    bytes: zipOf(period, drawn.files),
+    counts: drawn.counts,
+    statements: drawn.statements,
+  };
 }
 
 /** Publishes one participant's year statement and writes it as a PDF, or a workbook when `out` ends in .xlsx. */
@@ -95,11 +121,4 @@ export async function writeYearStatement(
   if (!statement) throw new AppError('NOT_FOUND', `${code} has no year statement of ${year}.`, { code });
   const bytes = /\.xlsx$/i.test(out) ? await statementXlsx(statement) : await statementPdf(statement);
   return { ...counts, path: saveReportFile(bytes, out), files: 1, statements: 1 };
-}
-
-/** One published statement's PDF as bytes (the window saves it). */
-export async function statementPdfOf(ctx: CoreContext, kind: 'period' | 'year', period: string, code: string) {
-  const [statement] = currentStatements(ctx, kind, period, code);
-  if (!statement) throw new AppError('NOT_FOUND', `${code} has no published statement of ${period}.`, { code });
-  return { fileName: statementFileName(statement, 'pdf'), bytes: new Uint8Array(await statementPdf(statement)) };
 }

@@ -3,6 +3,7 @@
 // thread otherwise (under tsx, vitest and the app's bundle, and for a handful of statements).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { statementPdf } from './statement-pdf';
@@ -27,7 +28,8 @@ const CHUNK = 25;
 const WORKER_FILE = 'statement-render-worker.mjs';
 
 function workerFile(): string | null {
-  const path = fileURLToPath(new URL(`./${WORKER_FILE}`, import.meta.url));
+  // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
+  const path = join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
   return existsSync(path) ? path : null;
 }
 
