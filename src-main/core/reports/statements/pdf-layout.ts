@@ -26,11 +26,13 @@ export class PdfCursor {
   cell(text: string, x: number, width: number, align: 'left' | 'right', y = this.y): void {
     const doc = this.doc;
     let shown = text;
-    if (doc.widthOfString(shown) > width) {
+    let measured = doc.widthOfString(shown);
+    if (measured > width) {
       while (shown.length > 1 && doc.widthOfString(`${shown}…`) > width) shown = shown.slice(0, -1);
       shown = `${shown}…`;
+      measured = doc.widthOfString(shown);
     }
-    const at = align === 'right' ? PAGE.left + x + width - doc.widthOfString(shown) : PAGE.left + x;
+    const at = align === 'right' ? PAGE.left + x + width - measured : PAGE.left + x;
     doc.text(shown, at, y, { lineBreak: false });
   }
 

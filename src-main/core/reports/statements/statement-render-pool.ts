@@ -59,7 +59,12 @@ export async function renderStatements(
   const threads = Math.min(availableParallelism(), 4, Math.ceil(statements.length / CHUNK));
   if (file === null || threads < 2) return inThisThread(statements, xlsx, done);
   const out: RenderedStatement[] = new Array<RenderedStatement>(statements.length);
-  const workers = Array.from({ length: threads }, () => new Worker(file));
+  // A larger young generation than the default: a statement leaves much short-lived garbage (glyph runs, PDF
+  // objects), and fewer scavenges save some 5% of the drawing.
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+  );
   let next = 0;
   let finished = 0;
   try {
