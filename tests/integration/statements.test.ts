@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { formatMoney } from '../../src-main/core/money/minor-units';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { importConfirmations } from '../../src-main/core/payouts/import-confirmations';
+import { importSales } from '../../src-main/core/sales/import-sales';
 import { requireProgram } from '../../src-main/core/program/program-store';
 import {
   currentStatements,
@@ -24,6 +26,8 @@ import type {
   YearStatementContent,
 } from '../../src-main/core/reports/statements/statement-types';
 import { makeTempDir } from '../fixtures/client-files';
+import { csvFile, importScenarioSales, SALES_HEADER } from '../fixtures/scoring-scenario';
+import { runLoyalty } from '../fixtures/run-cli';
 import { issuerConfirmation, septemberExported } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
 import {
@@ -175,6 +179,37 @@ describe('participant statements', () => {
     expect(verifyLedger(ctx.store.sqlite).problems).toEqual([]);
   });
 
+  it('after a late return for the approved month, settled in the next one, names the correction in a new statement', async () => {
+    const { ctx, dir } = await at(polishApproved);
+    publishStatements(ctx, '2026-09');
+    const [first] = currentStatements(ctx, 'period', '2026-09', 'A');
+    // A return for September arrives after its approval; October's approval settles it as a correction.
+    await importSales(ctx, csvFile('late-09.csv', [SALES_HEADER, '2026-09-28;A;DOG-01;-5;-500,00;S/99']), {
+      period: '2026-09',
+    });
+    await importScenarioSales(ctx, '2026-10');
+    approvePeriod(ctx, '2026-10', { fitBudget: true, acceptOpenAnomalies: 'Checked with the client' });
+    const settled = ctx.store.sqlite
+      .prepare(
+        `SELECT points FROM ledger_entries WHERE participant_code = 'A' AND period = '2026-10' AND corrects_period = '2026-09'`,
+      )
+      .get() as { points: number };
+    expect(settled.points).toBeLessThan(0);
+
+    expect(publishStatements(ctx, '2026-09')).toMatchObject({ published: 0, replaced: 1 });
+    const [second] = currentStatements(ctx, 'period', '2026-09', 'A');
+    expect(second!.replaces?.id).toBe(first!.id);
+    const content = second!.content as PeriodStatementContent;
+    expect(content.laterCorrections).toEqual([{ settledIn: '2026-10', points: settled.points }]);
+    // September's own figures are as approved: the correction is October's.
+    expect(content.figures).toEqual((first!.content as PeriodStatementContent).figures);
+    const text = pdfText(dir, 'a2.pdf', await statementPdf(second!));
+    expect(text).toContain(`Zastępuje wyciąg nr ${first!.id} z `);
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `Późniejsza korekta tego okresu, ${integer(settled.points, 'pl-PL')} pkt, została rozliczona w okresie październik 2026.`,
+    );
+  });
+
   it('writes a zip with one PDF per participant, and a folder with a PDF and a workbook each', async () => {
     const { ctx, dir } = await at(polishApproved);
     const zipPath = join(dir, 'statements-2026-09.zip');
@@ -219,5 +254,35 @@ describe('participant statements', () => {
     expect(text).toContain('Roczny wyciąg punktów: 2026');
     expect(text).toContain(integer(september.total + october.total, 'pl-PL'));
     expect(publishYearStatements(ctx, '2026', 'A')).toMatchObject({ published: 0, unchanged: 1 });
+  });
+
+  it('publishes and writes through the CLI: a period, then a participant’s year', async () => {
+    const { ctx, dir } = await at(polishOctoberApproved);
+    const file = ctx.store.file;
+    ctx.store.close();
+    const publish = await runLoyalty(['statements', 'publish', '--period', '2026-10', '--db', file, '--json']);
+    expect(publish.stderr).toBe('');
+    expect(JSON.parse(publish.stdout)).toMatchObject({ kind: 'period', period: '2026-10', replaced: 0, unchanged: 0 });
+    const out = join(dir, 'year-A.pdf');
+    const year = await runLoyalty([
+      'statements',
+      'year',
+      '--year',
+      '2026',
+      '--participant',
+      'A',
+      '--out',
+      out,
+      '--db',
+      file,
+    ]);
+    expect(year.code).toBe(0);
+    expect(year.stdout).toContain('1 published');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain(POLISH_NAME);
+    expect(text).toContain('październik 2026');
+    const draft = await runLoyalty(['statements', 'publish', '--period', '2026-11', '--db', file]);
+    expect(draft.code).toBe(1);
+    expect(draft.stderr).toContain('2026-11 is open: a statement is made of an approved period, never of a draft.');
   });
 });
