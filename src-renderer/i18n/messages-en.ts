@@ -546,7 +546,7 @@ export const en = {
   'statements.publish': 'Publish',
   'statements.publishFor': 'Publish the statements of {period}',
   'statements.download': 'Download all (zip)',
-  'statements.downloadFor': 'Publish and download the statements of {period} (zip)',
+  'statements.downloadFor': 'Download all (zip): the statements of {period}, published first',
   'statements.counts': '{period}: {published} published, {replaced} replaced, {unchanged} unchanged.',
   'statements.saved': 'Saved {file}: {count} statements of {period}.',
   'rulesDocument.title': 'Program rules for participants',

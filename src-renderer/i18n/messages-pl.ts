@@ -599,7 +599,7 @@ export const pl = {
   'statements.publish': 'Opublikuj',
   'statements.publishFor': 'Opublikuj wyciągi za {period}',
   'statements.download': 'Pobierz wszystkie (zip)',
-  'statements.downloadFor': 'Opublikuj i pobierz wyciągi za {period} (zip)',
+  'statements.downloadFor': 'Pobierz wszystkie (zip): wyciągi za {period}, najpierw opublikowane',
   'statements.counts': '{period}: opublikowane {published}, zastąpione {replaced}, bez zmian {unchanged}.',
   'statements.saved': 'Zapisano {file}: wyciągi za {period} ({count}).',
   'rulesDocument.title': 'Zasady programu dla uczestników',

@@ -594,7 +594,7 @@ export const ru = {
   'statements.publish': 'Опубликовать',
   'statements.publishFor': 'Опубликовать выписки за {period}',
   'statements.download': 'Скачать все (zip)',
-  'statements.downloadFor': 'Опубликовать и скачать выписки за {period} (zip)',
+  'statements.downloadFor': 'Скачать все (zip): выписки за {period}, сначала опубликованные',
   'statements.counts': '{period}: опубликовано {published}, заменено {replaced}, без изменений {unchanged}.',
   'statements.saved': 'Сохранено {file}: выписки за {period} ({count}).',
   'rulesDocument.title': 'Правила программы для участников',
