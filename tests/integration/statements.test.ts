@@ -25,7 +25,7 @@ import type {
   PeriodStatementContent,
   YearStatementContent,
 } from '../../src-main/core/reports/statements/statement-types';
-import { makeTempDir } from '../fixtures/client-files';
+import { hasOpenpyxl, makeTempDir, SYSTEM_PYTHON } from '../fixtures/client-files';
 import { csvFile, importScenarioSales, SALES_HEADER } from '../fixtures/scoring-scenario';
 import { runLoyalty } from '../fixtures/run-cli';
 import { issuerConfirmation, septemberExported } from '../fixtures/september-payout-stages';
@@ -229,6 +229,23 @@ describe('participant statements', () => {
     const again = await writePeriodStatements(ctx, '2026-09', folder, { xlsx: true });
     expect(again).toMatchObject({ published: 0, unchanged: codes.length, files: codes.length * 2 });
     expect(readdirSync(folder).filter((f) => f.endsWith('.xlsx'))).toHaveLength(codes.length);
+    if (hasOpenpyxl) {
+      // As Excel keeps it: the summary and the lines, the header frozen, net values in the program's currency.
+      const script = `
+import json, sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+lines = book.worksheets[1]
+print(json.dumps([book.sheetnames, lines.freeze_panes, lines.cell(2, 5).number_format, lines.max_row]))`;
+      const workbook = join(folder, '2026-09-A-zazolc-lukasz-gesla.xlsx');
+      const [sheets, frozen, format, rows] = JSON.parse(
+        execFileSync(SYSTEM_PYTHON, ['-c', script, workbook], { encoding: 'utf8' }),
+      ) as [string[], string, string, number];
+      expect(sheets).toEqual(['Twoje punkty', 'Wiersze sprzedaży']);
+      expect(frozen).toBe('A2');
+      expect(format).toContain('"PLN"');
+      const [a] = currentStatements(ctx, 'period', '2026-09', 'A');
+      expect(rows).toBe((a!.content as PeriodStatementContent).lines.length + 1);
+    }
   });
 
   it('sums a year: each approved period once, the totals the sums of the periods', async () => {
