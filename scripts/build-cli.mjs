@@ -86,6 +86,8 @@ export async function buildCli(root) {
     entryPoints: [
       { in: 'src-main/cli/main.ts', out: 'loyalty' },
       { in: posix(relative(root, worker)), out: 'xlsx-row-worker' },
+      // Statement drawing threads (statement-render-pool.ts looks for this file beside its chunk).
+      { in: 'src-main/core/reports/statements/statement-render-worker.ts', out: 'statement-render-worker' },
     ],
     outdir: tmp,
     bundle: true,

@@ -54,6 +54,10 @@ const OPTIONS = {
   file: { type: 'string' },
   reset: { type: 'boolean', default: false },
   anchor: { type: 'string' },
+  xlsx: { type: 'boolean', default: false },
+  year: { type: 'string' },
+  version: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -7,7 +7,9 @@ export type ProgressPhase =
   | 'posting' // ledger entries appended and chained
   | 'recording' // the approval's tables, the payouts, the seals
   | 'writingFile' // a payout file's rows
-  | 'verifying'; // the ledger chain and the seals checked
+  | 'verifying' // the ledger chain and the seals checked
+  | 'publishing' // participants' statements compared with the published ones, new ones published
+  | 'drawing'; // statements drawn as PDFs
 
 export interface TaskProgress {
   phase: ProgressPhase;

@@ -45,6 +45,8 @@ export const SEALED_TABLES = [
   'approved_anomaly_lines',
   'approved_corrections',
   'approved_correction_batches',
+  // A published statement is what a participant was shown: sealed like the money records it is read from.
+  'statements',
 ] as const;
 
 /**

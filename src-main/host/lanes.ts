@@ -27,6 +27,8 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'reports.programXlsx',
   'dashboard.overview',
   'nav.counts',
+  'statements.publish',
+  'rules.pdf',
 ]);
 
 export function laneOf(channel: string): Lane {

@@ -45,6 +45,9 @@ export const CHANNEL_NAMES = [
   'payouts.setTemplate',
   'reports.periodXlsx',
   'reports.programXlsx',
+  'statements.publish',
+  'statements.write',
+  'rules.pdf',
   'task.progress',
   'task.cancel',
 ] as const;
@@ -56,7 +59,7 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
  * cancel ends, so that SQLite rolls back whatever the call had begun. All of them write in one transaction or not
  * at all, and none leaves a file behind (an export hands its file back as bytes).
  */
-export const CANCELLABLE_CHANNELS = ['period.approve', 'payouts.export', 'score.period'] as const;
+export const CANCELLABLE_CHANNELS = ['period.approve', 'payouts.export', 'score.period', 'statements.write'] as const;
 
 export type CancellableChannel = (typeof CANCELLABLE_CHANNELS)[number];
 

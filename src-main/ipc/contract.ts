@@ -30,6 +30,10 @@ import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
 import type { OperatorLogPage } from '../core/audit/operator-log-types';
 import type { DashboardOverview, NavigationCounts } from '../core/reports/dashboard-views';
+import type { PublishCounts } from '../core/reports/statements/statement-types';
+
+/** The statements of a period as the window downloads them. */
+export type StatementsZip = ReportFile & { counts: PublishCounts; statements: number };
 
 export type {
   ImportReport,
@@ -328,6 +332,21 @@ export const contract = {
   'reports.periodXlsx': { args: z.strictObject({ period: periodSchema }), result: returns<ReportFile>() },
   /** Every approved period side by side, and every participant across them. */
   'reports.programXlsx': { args: z.void(), result: returns<ReportFile>() },
+  /** Publishes every participant's statement of an approved period: first ones, replacements naming the replaced. */
+  'statements.publish': { args: z.strictObject({ period: periodSchema }), result: returns<PublishCounts>() },
+  /** Publishes, then zips every participant's statement of the period (PDF, and xlsx when asked). */
+  'statements.write': {
+    args: z.strictObject({ period: periodSchema, xlsx: z.boolean().optional() }),
+    result: returns<StatementsZip>(),
+  },
+  /** The program's rules (the version in force or `version`) as a PDF in the program's language or `lang`. */
+  'rules.pdf': {
+    args: z.strictObject({
+      version: z.number().int().min(1).max(1_000_000_000).optional(),
+      lang: z.enum(['en', 'pl', 'ru']).optional(),
+    }),
+    result: returns<ReportFile & { version: number; lang: 'en' | 'pl' | 'ru' }>(),
+  },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
@@ -361,6 +380,7 @@ export type {
   Mover,
   NavigationCounts,
 } from '../core/reports/dashboard-views';
+export type { PublishCounts } from '../core/reports/statements/statement-types';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

@@ -32,6 +32,9 @@ import { writeProgramReportXlsx } from '../core/reports/program-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
 import { dashboardOverview } from '../core/reports/dashboard';
 import { navigationCounts } from '../core/reports/navigation-counts';
+import { publishStatements } from '../core/reports/statements/publish-statements';
+import { periodStatementsZip } from '../core/reports/statements/statement-files';
+import { rulesDocumentPdf } from '../core/reports/rules-document/rules-document';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
@@ -112,6 +115,9 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
         bytes: await writeProgramReportXlsx(report),
       };
     },
+    'statements.publish': ({ period }) => publishStatements(ctx, period),
+    'statements.write': ({ period, xlsx }) => periodStatementsZip(ctx, period, xlsx === undefined ? {} : { xlsx }),
+    'rules.pdf': (options) => rulesDocumentPdf(ctx, options),
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;

@@ -114,6 +114,8 @@ const PROGRESS_PHASES: Record<ProgressPhase, true> = {
   recording: true,
   writingFile: true,
   verifying: true,
+  publishing: true,
+  drawing: true,
 };
 const ANOMALY_CODES: Record<AnomalyCode, true> = { UNKNOWN_PARTICIPANT: true, UNKNOWN_SKU: true, MISSING_TARGET: true };
 const LINE_RULES: Record<LineRule, true> = { baseRate: true, productRate: true, notPromoted: true, unknownSku: true };

@@ -56,6 +56,7 @@ export const ROW_NAMING: Record<(typeof SEALED_TABLES)[number] | typeof SUPERSES
   approved_anomaly_lines: ['anomaly_id', 'sales_line_id'],
   approved_corrections: ['approval_id', 'corrects_period', 'participant_code', 'points'],
   approved_correction_batches: ['approval_id', 'corrects_period', 'role', 'batch_id'],
+  statements: ['kind', 'period', 'participant_code', 'replaces_id', 'content_sha256'],
 };
 
 function hasTable(sqlite: Database.Database, name: string): boolean {

@@ -13,6 +13,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { PeriodStateBadge } from '../../components/PeriodStateBadge';
 import { useI18n } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
+import { RulesDocumentCard } from './RulesDocumentCard';
+import { StatementsCard } from './StatementsCard';
 
 const PROGRAM = 'program';
 
@@ -141,6 +143,8 @@ export function ReportsScreen() {
           ) : null}
         </section>
       ) : null}
+      {list.length > 0 ? <StatementsCard periods={list} /> : null}
+      {periods.value ? <RulesDocumentCard /> : null}
     </div>
   );
 }

@@ -15,6 +15,58 @@ function fontsFolder(): string {
   return fontFolder;
 }
 
+/** A font as pdfkit holds it once parsed (a fontkit font): what `registerFont` accepts besides a path or bytes. */
+type ParsedFont = Parameters<PDFKit.PDFDocument['registerFont']>[1];
+
+let parsedFonts: { regular: ParsedFont; bold: ParsedFont } | null = null;
+
+/**
+ * Both fonts parsed once per process. Parsing a 700 kB TrueType file is most of the cost of a one-page document, and a
+ * batch makes thousands; the parsed font is only read by the documents that use it (each keeps its own subset), so
+ * they can share it. pdfkit parses with fontkit, which is not ours to import: a first document parses them and its
+ * fonts are kept.
+ */
+function fonts(): { regular: ParsedFont; bold: ParsedFont } {
+  if (parsedFonts) return parsedFonts;
+  const folder = fontsFolder();
+  const probe = new PDFDocument({ autoFirstPage: false });
+  const parse = (file: string): ParsedFont => {
+    probe.font(join(folder, file));
+    return (probe as unknown as { _font: { font: ParsedFont } })._font.font;
+  };
+  parsedFonts = { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
+  return parsedFonts;
+}
+
+/** Glyph runs of each font by text, shared by the documents of a process; emptied when it grows past this. */
+const LAYOUT_CACHE_LIMIT = 50_000;
+const layouts = new Map<string, { runs: Record<string, unknown>; size: number }>();
+
+/**
+ * Shaping a text (fontkit's OpenType lookups) is the largest cost left once the fonts are parsed, and documents of a
+ * batch show the same dates, amounts and words again and again. pdfkit keeps the runs per document; a run depends on
+ * the font and the text only (each document maps its glyphs to its own subset when it writes them), so one cache per
+ * font serves every document.
+ */
+function shareLayouts(doc: PDFKit.PDFDocument): void {
+  for (const name of [PDF_FONTS.bold, PDF_FONTS.regular]) {
+    doc.font(name);
+    const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
+    let shared = layouts.get(name);
+    if (!shared || shared.size > LAYOUT_CACHE_LIMIT) {
+      shared = { runs: Object.create(null) as Record<string, unknown>, size: 0 };
+      layouts.set(name, shared);
+    }
+    const entry = shared;
+    font.layoutCache = new Proxy(entry.runs, {
+      set(target, key, value) {
+        entry.size += 1;
+        return Reflect.set(target, key, value);
+      },
+    });
+  }
+}
+
 export interface PdfMeta {
   title: string;
   /** Who made it, e.g. "Loyalty Desk". */
@@ -33,7 +85,10 @@ export interface PdfMeta {
  * back once pdfkit has finished.
  */
 export async function renderPdf(meta: PdfMeta, write: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const parsed = fonts();
   const doc = new PDFDocument({
+    // The regular font from the start: pdfkit would otherwise load Helvetica's metrics for every document.
+    font: parsed.regular as unknown as string,
     size: 'A4',
     margin: 50,
     lang: meta.lang,
@@ -48,9 +103,9 @@ export async function renderPdf(meta: PdfMeta, write: (doc: PDFKit.PDFDocument) 
     },
     bufferPages: false,
   });
-  const folder = fontsFolder();
-  doc.registerFont(PDF_FONTS.regular, join(folder, 'DejaVuSans.ttf'));
-  doc.registerFont(PDF_FONTS.bold, join(folder, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont(PDF_FONTS.regular, parsed.regular);
+  doc.registerFont(PDF_FONTS.bold, parsed.bold);
+  shareLayouts(doc);
   doc.font(PDF_FONTS.regular);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
