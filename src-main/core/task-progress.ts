@@ -7,7 +7,10 @@ export type ProgressPhase =
   | 'posting' // ledger entries appended and chained
   | 'recording' // the approval's tables, the payouts, the seals
   | 'writingFile' // a payout file's rows
-  | 'verifying'; // the ledger chain and the seals checked
+  | 'verifying' // the ledger chain and the seals checked
+  | 'packaging' // the tables of the audit package written
+  | 'rebuilding' // a database rebuilt from an audit package's tables
+  | 'recomputing'; // the approved periods scored again and compared
 
 export interface TaskProgress {
   phase: ProgressPhase;

@@ -75,6 +75,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   PAYOUT_STATE_CONFLICT: true,
   FILE_NOT_WRITABLE: true,
   FILE_NOT_MOVED: true,
+  AUDIT_PACKAGE_DAMAGED: true,
   REASON_REQUIRED: true,
   INVALID_RULES: true,
   INTERNAL: true,
@@ -112,6 +113,9 @@ const PROGRESS_PHASES: Record<ProgressPhase, true> = {
   recording: true,
   writingFile: true,
   verifying: true,
+  packaging: true,
+  rebuilding: true,
+  recomputing: true,
 };
 const ANOMALY_CODES: Record<AnomalyCode, true> = { UNKNOWN_PARTICIPANT: true, UNKNOWN_SKU: true, MISSING_TARGET: true };
 const LINE_RULES: Record<LineRule, true> = { baseRate: true, productRate: true, notPromoted: true, unknownSku: true };

@@ -88,3 +88,10 @@ export function insertImportProblems(ctx: CoreContext, batchId: number, problems
     ctx.store.db.insert(importProblems).values(chunk).run();
   }
 }
+
+/** Keeps the imported file's bytes with its batch (import_files); call inside the import's transaction. */
+export function insertImportFile(ctx: CoreContext, batchId: number, bytes: Uint8Array): void {
+  ctx.store.sqlite
+    .prepare('INSERT INTO import_files (batch_id, bytes) VALUES (?, ?)')
+    .run(batchId, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
