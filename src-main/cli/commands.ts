@@ -8,6 +8,7 @@ import type { ParticipantRow } from '../core/program/participants/participant-ty
 import { scoringCommands } from './scoring-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
 import { REPORT_COMMANDS } from './report-commands';
+import { AUDIT_COMMANDS } from './audit-commands';
 import type { Command, Values } from './command-types';
 
 export type { Command, CommandOutput } from './command-types';
@@ -208,7 +209,7 @@ COMMANDS.push({
   ),
   words: ['import', 'confirmation'],
 });
-COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS, ...REPORT_COMMANDS);
+COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS, ...REPORT_COMMANDS, ...AUDIT_COMMANDS);
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {
   for (const command of COMMANDS) {

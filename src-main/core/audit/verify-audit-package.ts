@@ -20,6 +20,8 @@ import {
   type RecomputeDifference,
 } from './audit-views';
 import { rebuildDatabase } from './rebuild-database';
+import { ledgerWorkbook } from './ledger-xlsx';
+import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
 
 /** At most this many problems are listed; the count says how many were found. */
@@ -154,6 +156,64 @@ function readZip(file: string, bytes: Uint8Array): Record<string, Uint8Array> {
   }
 }
 
+/**
+ * The files made from the tables for a person (each rule version's JSON, each payout file, the ledger's workbook) must
+ * say what the tables say: a manifest recomputed after editing one of them would otherwise hide the edit.
+ */
+function checkDerivedFiles(sqlite: Database.Database, entries: Record<string, Uint8Array>, problems: Problems): void {
+  const rules = new Map(
+    (sqlite.prepare('SELECT version, rules_json FROM rule_versions').raw().all() as [number, string][]).map(
+      ([v, json]) => [`rules/version-${v}.json`, json],
+    ),
+  );
+  for (const path of Object.keys(entries).filter((p) => p.startsWith('rules/'))) {
+    const json = rules.get(path);
+    let same = false;
+    try {
+      same =
+        json !== undefined &&
+        JSON.stringify(JSON.parse(Buffer.from(entries[path]!).toString('utf8'))) === JSON.stringify(JSON.parse(json));
+    } catch {
+      same = false;
+    }
+    if (!same)
+      problems.add({
+        code: 'FILE_CHANGED',
+        path,
+        table: 'rule_versions',
+        message: `${path} is not the rules version the package's rule_versions table holds.`,
+      });
+  }
+  const payoutFiles = new Map(
+    (
+      sqlite
+        .prepare(
+          'SELECT b.batch_ref, f.file_name, f.bytes FROM payout_batch_files f JOIN payout_batches b ON b.id = f.batch_id',
+        )
+        .raw()
+        .all() as [string, string, Buffer][]
+    ).map(([ref, name, bytes]) => [`payout-files/${safeFileName(ref)}-${safeFileName(name)}`, bytes]),
+  );
+  for (const path of Object.keys(entries).filter((p) => p.startsWith('payout-files/'))) {
+    const bytes = payoutFiles.get(path);
+    if (!bytes || !Buffer.from(entries[path]!).equals(bytes))
+      problems.add({
+        code: 'FILE_CHANGED',
+        path,
+        table: 'payout_batch_files',
+        message: `${path} is not the payout file the package's payout_batch_files table holds.`,
+      });
+  }
+  const workbook = entries['ledger.xlsx'];
+  if (workbook && !Buffer.from(workbook).equals(ledgerWorkbook(sqlite)))
+    problems.add({
+      code: 'FILE_CHANGED',
+      path: 'ledger.xlsx',
+      table: 'ledger_entries',
+      message: "ledger.xlsx does not show the entries of the package's ledger_entries table.",
+    });
+}
+
 export function verifyAuditPackage(file: string): AuditVerification {
   reportProgress('checking');
   let bytes: Uint8Array;
@@ -238,6 +298,8 @@ export function verifyAuditPackage(file: string): AuditVerification {
               : `${f.path} is not the file import batch ${f.batchId} was made from: its SHA-256 is ${digest}, the batch's is ${expected}.`,
         });
     }
+
+    checkDerivedFiles(sqlite, entries, problems);
 
     reportProgress('verifying');
     const ledger = verifyLedger(sqlite);
