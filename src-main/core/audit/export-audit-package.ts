@@ -20,7 +20,10 @@ const NOT_PACKAGED = new Set(['__drizzle_migrations', 'import_files']);
 
 /** A name safe in a zip on every system: no folders, no characters Windows refuses. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  const cleaned = [...name]
+    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .trim();
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;
 }
 
