@@ -163,6 +163,20 @@ describe('the audit package', () => {
     expect(Buffer.from(entries['README.txt']!).toString('utf8')).toContain('npx loyalty audit verify FILE.zip');
   });
 
+  it('names each batch imported before files were kept, and still verifies', async () => {
+    const { ctx, dir } = await open(septemberClosed);
+    // As a file written before import_files existed: the first batch has no original kept.
+    ctx.store.sqlite.exec('DROP TRIGGER import_files_no_delete; DELETE FROM import_files WHERE batch_id = 1');
+    const zip = join(dir, 'audit.zip');
+    const result = exportAuditPackage(ctx, zip);
+    expect(result.batchesWithoutFile).toEqual([1]);
+    const entries = unzipSync(readFileSync(zip));
+    const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as AuditManifest;
+    expect(manifest.importFiles[0]).toMatchObject({ batchId: 1, path: null, note: expect.stringContaining('before') });
+    expect(Object.keys(entries).filter((p) => p.startsWith('files/1-'))).toEqual([]);
+    expect(verifyAuditPackage(zip)).toMatchObject({ ok: true, problems: [] });
+  });
+
   for (const recompute of [true, false]) {
     describe(recompute ? 'edited, the manifest recomputed' : 'edited, the manifest left as it was', () => {
       it('reports one ledger amount changed, naming the period, participant and field', async () => {

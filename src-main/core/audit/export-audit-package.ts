@@ -27,6 +27,10 @@ export function safeFileName(name: string): string {
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;
 }
 
+function hasTable(sqlite: CoreContext['store']['sqlite'], name: string): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
 export function packagedTables(sqlite: CoreContext['store']['sqlite']): string[] {
   return (
     sqlite
@@ -74,13 +78,17 @@ export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportRe
 
       // The client's files as they came; a batch imported before files were kept is named in the manifest.
       const importFiles: AuditManifest['importFiles'] = [];
+      // A file read without migrating it (the CLI's audit commands) may come from a version that kept no files.
+      const keeps = hasTable(sqlite, 'import_files');
       const batches = sqlite
         .prepare(
-          'SELECT b.id, b.file_name, b.sha256, f.batch_id IS NOT NULL FROM import_batches b LEFT JOIN import_files f ON f.batch_id = b.id ORDER BY b.id',
+          keeps
+            ? 'SELECT b.id, b.file_name, b.sha256, f.batch_id IS NOT NULL FROM import_batches b LEFT JOIN import_files f ON f.batch_id = b.id ORDER BY b.id'
+            : 'SELECT id, file_name, sha256, 0 FROM import_batches ORDER BY id',
         )
         .raw()
         .all() as [number, string, string, number][];
-      const bytesOf = sqlite.prepare('SELECT bytes FROM import_files WHERE batch_id = ?').pluck();
+      const bytesOf = keeps ? sqlite.prepare('SELECT bytes FROM import_files WHERE batch_id = ?').pluck() : null;
       for (const [id, fileName, sha256, kept] of batches) {
         if (!kept) {
           importFiles.push({
@@ -92,7 +100,7 @@ export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportRe
           continue;
         }
         const path = `files/${id}-${safeFileName(fileName)}`;
-        zip.add(path, bytesOf.get(id) as Buffer, !/\.(xlsx|xlsm|zip|gz)$/i.test(fileName));
+        zip.add(path, bytesOf!.get(id) as Buffer, !/\.(xlsx|xlsm|zip|gz)$/i.test(fileName));
         importFiles.push({ batchId: id, path, sha256 });
       }
       for (const [version, json] of sqlite
@@ -101,12 +109,12 @@ export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportRe
         .iterate() as IterableIterator<[number, string]>) {
         zip.add(`rules/version-${version}.json`, `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
       }
-      for (const [ref, fileName, bytes] of sqlite
-        .prepare(
-          'SELECT b.batch_ref, f.file_name, f.bytes FROM payout_batch_files f JOIN payout_batches b ON b.id = f.batch_id ORDER BY f.id',
-        )
-        .raw()
-        .iterate() as IterableIterator<[string, string, Buffer]>) {
+      const payoutFiles = hasTable(sqlite, 'payout_batch_files')
+        ? sqlite.prepare(
+            'SELECT b.batch_ref, f.file_name, f.bytes FROM payout_batch_files f JOIN payout_batches b ON b.id = f.batch_id ORDER BY f.id',
+          )
+        : null;
+      for (const [ref, fileName, bytes] of (payoutFiles?.raw().iterate() ?? []) as Iterable<[string, string, Buffer]>) {
         zip.add(`payout-files/${safeFileName(ref)}-${safeFileName(fileName)}`, bytes, !/\.xlsx$/i.test(fileName));
       }
 
