@@ -28,6 +28,7 @@ import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
 import type { TaskProgress } from '../core/task-progress';
 import type { ReportFile } from '../core/reports/report-types';
+import type { AuditPackageFile, AuditVerification } from '../core/audit/audit-views';
 
 export type {
   ImportReport,
@@ -307,6 +308,18 @@ export const contract = {
   'payouts.setTemplate': { args: z.strictObject({ template: z.unknown() }), result: returns<PayoutTemplateView>() },
   /** The client's report of an approved period, as an xlsx workbook in the program's language. */
   'reports.periodXlsx': { args: z.strictObject({ period: periodSchema }), result: returns<ReportFile>() },
+  /** The audit package of the whole program (tables, ledger, original files, rules, manifest), to save as a zip. */
+  'audit.export': { args: z.void(), result: returns<AuditPackageFile>() },
+  /**
+   * Verifies the data file in use (chain, seals, payouts, every approved period recomputed), or, given one, an audit
+   * package the coordinator chose, with nothing but its bytes.
+   */
+  'audit.verify': {
+    args: z.strictObject({
+      package: z.strictObject({ fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }).optional(),
+    }),
+    result: returns<AuditVerification>(),
+  },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
@@ -326,6 +339,14 @@ export type Channel = keyof Contract;
 export type TaskState = { running: false } | { running: true; startedAt: string; progress: TaskProgress | null };
 export type { TaskProgress, ProgressPhase } from '../core/task-progress';
 export type { ReportFile } from '../core/reports/report-types';
+export type {
+  AuditPackageFile,
+  AuditVerification,
+  AuditProblem,
+  AuditProblemCode,
+  RecomputeDifference,
+  AuditExportResult,
+} from '../core/audit/audit-views';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

@@ -27,6 +27,8 @@ import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } 
 import { periodReport } from '../core/reports/period-report';
 import { writePeriodReportXlsx } from '../core/reports/period-report-xlsx';
 import { payoutTemplate, setPayoutTemplate } from '../core/payouts/payout-template-setting';
+import { auditPackageFile } from '../core/audit/export-audit-package';
+import { verifyConnection, verifyPackageBytes } from '../core/audit/verify-audit-package';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
@@ -97,6 +99,11 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
       fileName: `report-${period}.xlsx`,
       bytes: await writePeriodReportXlsx(periodReport(ctx, period)),
     }),
+    'audit.export': () => auditPackageFile(ctx),
+    'audit.verify': (input) =>
+      input.package
+        ? verifyPackageBytes(input.package.fileName, input.package.bytes)
+        : verifyConnection(ctx.store.sqlite),
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;

@@ -7,6 +7,9 @@ import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
 import { runLoyalty } from '../fixtures/run-cli';
 import { verifyLive } from '../../src-main/core/audit/verify-audit-package';
+import type { AuditPackageFile } from '../../src-main/core/audit/audit-views';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import { dispatchCall } from '../../src-main/ipc/dispatch';
 
 const open = caseOpener();
 
@@ -66,5 +69,27 @@ describe('audit verify --db on a live file', () => {
         difference: expect.objectContaining({ period: '2026-09', participant: 'B', field: `line ${line.id} points` }),
       }),
     );
+  });
+});
+
+describe('the audit channels', () => {
+  it('audit.export hands the package as bytes; audit.verify checks the data file, or a chosen package', async () => {
+    const { ctx } = await open(septemberClosed);
+    const handlers = createHandlers(ctx, { version: 'test', runtime: 'web' });
+    const exported = await dispatchCall(handlers, 'audit.export', undefined);
+    expect(exported.ok).toBe(true);
+    const file = (exported as { value: AuditPackageFile }).value;
+    expect(file.fileName).toMatch(/^audit-package-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(file.summary.tables).toBeGreaterThan(20);
+    const live = await dispatchCall(handlers, 'audit.verify', {});
+    expect(live).toMatchObject({ ok: true, value: { ok: true, source: 'live', counts: { periodsRecomputed: 1 } } });
+    const chosen = await dispatchCall(handlers, 'audit.verify', {
+      package: { fileName: file.fileName, bytes: file.bytes },
+    });
+    expect(chosen).toMatchObject({ ok: true, value: { ok: true, source: 'package', problems: [] } });
+    const cut = await dispatchCall(handlers, 'audit.verify', {
+      package: { fileName: 'cut.zip', bytes: file.bytes.subarray(0, 1000) },
+    });
+    expect(cut).toMatchObject({ ok: false, error: { code: 'AUDIT_PACKAGE_DAMAGED', details: { path: 'cut.zip' } } });
   });
 });

@@ -45,6 +45,13 @@ export interface AuditExportResult {
   sealHead: ChainHead;
 }
 
+/** The package as the window receives it (audit.export), to save where the coordinator says. */
+export interface AuditPackageFile {
+  fileName: string;
+  bytes: Uint8Array;
+  summary: Omit<AuditExportResult, 'path'>;
+}
+
 /** One field of an approved period that the engine, run again on the same data and rules, does not give. */
 export interface RecomputeDifference {
   period: string;

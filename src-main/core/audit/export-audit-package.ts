@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import { ledgerHead } from '../ledger/append-ledger';
 import { progressEvery, reportProgress } from '../progress';
 import { saveReportFile } from '../reports/save-report';
-import { AUDIT_PACKAGE_FORMAT, type AuditExportResult, type AuditManifest } from './audit-views';
+import { AUDIT_PACKAGE_FORMAT, type AuditExportResult, type AuditManifest, type AuditPackageFile } from './audit-views';
 import { packageReadme } from './package-readme';
 import { ledgerWorkbook } from './ledger-xlsx';
 import { csvStatement } from './table-csv';
@@ -40,9 +40,16 @@ export function packagedTables(sqlite: CoreContext['store']['sqlite']): string[]
   ).filter((t) => !NOT_PACKAGED.has(t));
 }
 
-export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportResult {
+interface BuiltPackage {
+  bytes: Buffer;
+  manifest: AuditManifest;
+  rows: number;
+}
+
+/** The package's bytes, read in one deferred read transaction. */
+function buildAuditPackage(ctx: CoreContext): BuiltPackage {
   const sqlite = ctx.store.sqlite;
-  const built = sqlite
+  return sqlite
     .transaction(() => {
       reportProgress('checking');
       const zip = new PackageZip();
@@ -146,11 +153,10 @@ export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportRe
       };
     })
     .deferred();
+}
 
-  reportProgress('writingFile');
-  const path = saveReportFile(built.bytes, out);
+function summaryOf(built: BuiltPackage): Omit<AuditExportResult, 'path'> {
   return {
-    path,
     bytes: built.bytes.byteLength,
     files: built.manifest.files.length + 1,
     tables: built.manifest.tables.length,
@@ -160,4 +166,19 @@ export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportRe
     ledgerHead: built.manifest.ledgerHead,
     sealHead: built.manifest.sealHead,
   };
+}
+
+/** `audit export --out FILE.zip`: the package written whole through a temporary file beside FILE. */
+export function exportAuditPackage(ctx: CoreContext, out: string): AuditExportResult {
+  const built = buildAuditPackage(ctx);
+  reportProgress('writingFile');
+  const path = saveReportFile(built.bytes, out);
+  return { path, ...summaryOf(built) };
+}
+
+/** The package for the window to save where the coordinator says (audit.export). */
+export function auditPackageFile(ctx: CoreContext): AuditPackageFile {
+  const built = buildAuditPackage(ctx);
+  const stamp = built.manifest.madeAt.slice(0, 10);
+  return { fileName: `audit-package-${stamp}.zip`, bytes: built.bytes, summary: summaryOf(built) };
 }

@@ -110,29 +110,33 @@ function emptyCounts(): AuditVerification['counts'] {
 export function verifyLive(dbFile: string, options: VerifyOptions = {}): AuditVerification {
   const store = openDatabaseReadOnly(dbFile);
   try {
-    const problems = new Problems();
-    const ledger = verifyLedger(store.sqlite, options);
-    ledgerProblems(ledger, problems);
-    const recompute = recomputeAll(store.sqlite, problems);
-    const rows = (store.sqlite.prepare('SELECT COUNT(*) FROM ledger_entries').pluck().get() as number) ?? 0;
-    return {
-      ok: problems.found === 0,
-      source: 'live',
-      counts: {
-        ...emptyCounts(),
-        rows: ledger.seals?.rowsChecked ?? rows,
-        ledgerEntries: ledger.entriesChecked,
-        seals: ledger.seals?.sealsChecked ?? 0,
-        ...recompute.counts,
-      },
-      ledgerHead: ledger.head,
-      sealHead: ledger.seals?.head ?? { id: 0, hash: '0'.repeat(64) },
-      problems: problems.list,
-      truncated: problems.found > problems.list.length,
-    };
+    return verifyConnection(store.sqlite, options);
   } finally {
     store.close();
   }
+}
+
+/** The checks of verifyLive on a connection already open (the app's own, for audit.verify). */
+export function verifyConnection(sqlite: Database.Database, options: VerifyOptions = {}): AuditVerification {
+  const problems = new Problems();
+  const ledger = verifyLedger(sqlite, options);
+  ledgerProblems(ledger, problems);
+  const recompute = recomputeAll(sqlite, problems);
+  return {
+    ok: problems.found === 0,
+    source: 'live',
+    counts: {
+      ...emptyCounts(),
+      rows: ledger.seals?.rowsChecked ?? 0,
+      ledgerEntries: ledger.entriesChecked,
+      seals: ledger.seals?.sealsChecked ?? 0,
+      ...recompute.counts,
+    },
+    ledgerHead: ledger.head,
+    sealHead: ledger.seals?.head ?? { id: 0, hash: '0'.repeat(64) },
+    problems: problems.list,
+    truncated: problems.found > problems.list.length,
+  };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -214,6 +218,7 @@ function checkDerivedFiles(sqlite: Database.Database, entries: Record<string, Ui
     });
 }
 
+/** `audit verify FILE.zip`. */
 export function verifyAuditPackage(file: string): AuditVerification {
   reportProgress('checking');
   let bytes: Uint8Array;
@@ -226,6 +231,12 @@ export function verifyAuditPackage(file: string): AuditVerification {
       `Cannot read ${file}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}.`,
     );
   }
+  return verifyPackageBytes(file, bytes);
+}
+
+/** A package given as bytes (the window's chosen file, audit.verify); `name` is how errors name it. */
+export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerification {
+  const file = name;
   const entries = readZip(file, bytes);
   const manifestBytes = entries['manifest.json'];
   if (!manifestBytes) throw damaged(file, 'it holds no manifest.json, so it is not a Loyalty Desk audit package');
