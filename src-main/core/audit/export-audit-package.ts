@@ -11,7 +11,7 @@ import { saveReportFile } from '../reports/save-report';
 import { AUDIT_PACKAGE_FORMAT, type AuditExportResult, type AuditManifest, type AuditPackageFile } from './audit-views';
 import { packageReadme } from './package-readme';
 import { ledgerWorkbook } from './ledger-xlsx';
-import { csvStatement } from './table-csv';
+import { csvChunks } from './table-csv';
 import { PackageZip } from './zip-writer';
 
 /** Tables left out: SQLite's own, the migrations' bookkeeping (the verifier builds its tables from its own), and the
@@ -63,21 +63,17 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
         packagedTables(sqlite).map((t) => [t, sqlite.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
       );
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
-      const progress = progressEvery('packaging', total, 50_000);
+      const progress = progressEvery('packaging', total, 1);
       for (const [table, count] of counts) {
-        const { header, statement } = csvStatement(sqlite, table);
+        const { header, chunks } = csvChunks(sqlite, table);
         const path = `tables/${table}.csv`;
         const file = zip.open(path);
         file.push(header);
-        let n = 0;
-        for (const line of statement.iterate() as IterableIterator<string>) {
-          file.push(line);
-          n++;
-          progress(rows + n);
-        }
+        for (const chunk of chunks) file.push(chunk);
         file.end();
-        rows += n;
-        tables.push({ table, path, rows: count === n ? n : n });
+        rows += count;
+        progress(rows);
+        tables.push({ table, path, rows: count });
       }
 
       reportProgress('writingFile');

@@ -75,12 +75,21 @@ const STYLES =
 /** The ledger's workbook, whole. */
 export function ledgerWorkbook(sqlite: Database.Database): Buffer {
   const zip = new PackageZip();
-  const total = sqlite.prepare('SELECT COUNT(*) FROM ledger_entries').pluck().get() as number;
-  const progress = progressEvery('packaging', total, 50_000);
-  const rows = sqlite
-    .prepare(`SELECT '<row>' || ${COLUMNS.map(cellSql).join(' || ')} || '</row>' FROM ledger_entries ORDER BY id`)
-    .pluck();
+  // Rows in order, a sheet at most ROWS_PER_SHEET rows: each sheet's rows read as chunks by rowid, which is the id.
   const sheets: string[] = [];
+  const ids = sqlite.prepare('SELECT MIN(id), MAX(id), COUNT(*) FROM ledger_entries').raw().get() as [
+    number | null,
+    number | null,
+    number,
+  ];
+  const progress = progressEvery('packaging', ids[2], 1);
+  const rowXml = `'<row>' || ${COLUMNS.map(cellSql).join(' || ')} || '</row>'`;
+  const chunk = sqlite
+    .prepare(
+      `SELECT CAST(group_concat(${rowXml}, '' ORDER BY id) AS BLOB), COUNT(*) FROM ledger_entries WHERE id >= ? AND id < ?`,
+    )
+    .raw();
+  const countIn = sqlite.prepare('SELECT COUNT(*) FROM ledger_entries WHERE id >= ? AND id < ?').pluck();
   let sheet: ReturnType<PackageZip['open']> | null = null;
   let inSheet = 0;
   let done = 0;
@@ -91,15 +100,21 @@ export function ledgerWorkbook(sqlite: Database.Database): Buffer {
     inSheet = 0;
   };
   open();
-  for (const row of rows.iterate() as IterableIterator<string>) {
-    if (inSheet === ROWS_PER_SHEET) {
+  const [first, last] = ids;
+  const STEP = 20_000;
+  for (let from = first ?? 1; first !== null && last !== null && from <= last; from += STEP) {
+    // A sheet ends where the next chunk would pass its limit (ids without gaps fill it to ROWS_PER_SHEET).
+    const inChunk = countIn.get(from, from + STEP) as number;
+    if (inSheet > 0 && inSheet + inChunk > ROWS_PER_SHEET) {
       sheet!.push(sheetEnd(inSheet));
       sheet!.end();
       open();
     }
-    sheet!.push(row);
-    inSheet++;
-    progress(++done);
+    const [xml, n] = chunk.get(from, from + STEP) as [Buffer | null, number];
+    if (xml) sheet!.push(xml);
+    inSheet += n;
+    done += n;
+    progress(done);
   }
   sheet!.push(sheetEnd(inSheet));
   sheet!.end();

@@ -5,7 +5,6 @@
 // (recompute-approved.ts). `verifyLive` does the last two on a database file, reading only.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { unzipSync } from 'fflate';
 import type Database from 'better-sqlite3';
 import { openDatabaseReadOnly } from '../../db/open-database';
 import { AppError } from '../app-error';
@@ -20,6 +19,7 @@ import {
   type RecomputeDifference,
 } from './audit-views';
 import { rebuildDatabase } from './rebuild-database';
+import { readZipEntries, ZipUnreadable } from './zip-reader';
 import { ledgerWorkbook } from './ledger-xlsx';
 import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
@@ -147,16 +147,11 @@ function damaged(file: string, why: string): AppError {
 
 /** The zip's entries; a file that is not a whole zip is refused with one sentence. */
 function readZip(file: string, bytes: Uint8Array): Record<string, Uint8Array> {
-  // The end of a zip's central directory is in its last 65,557 bytes; a zip cut short has none.
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(
-    Math.max(0, bytes.byteLength - 65_557),
-  );
-  if (tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) < 0)
-    throw damaged(file, 'it is not a whole zip file (it may have been cut short, or it is not a zip at all)');
   try {
-    return unzipSync(bytes);
+    return readZipEntries(bytes);
   } catch (error) {
-    throw damaged(file, `its zip cannot be read (${(error as Error).message}); it may have been cut short or damaged`);
+    if (error instanceof ZipUnreadable) throw damaged(file, error.message);
+    throw error;
   }
 }
 

@@ -1,16 +1,42 @@
 // The package's zip, built as it is read: each file is pushed in pieces (a table of a million rows never exists as one
-// string), hashed (SHA-256) and counted on the way, and the zip's bytes collected for one write at the end. Level 1
-// deflate for text, stored as is for what is compressed already (an xlsx is a zip itself).
+// string), hashed (SHA-256) and counted on the way, and the zip's bytes collected for one write at the end. fflate
+// lays out the zip; the deflating is Node's own zlib at level 1, twice as fast as deflating in JavaScript: each piece
+// is deflated on its own and ended with a sync flush, and an empty final block closes the entry, which together is
+// one valid deflate stream (as parallel gzip tools make them). What is compressed already (an xlsx) is stored.
 import { createHash, type Hash } from 'node:crypto';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
 import type { ManifestFile } from './audit-views';
 
 /** One date for every entry: the same tables give the same zip. */
 const MTIME = new Date('2000-01-01T00:00:00Z');
 
+/** Pieces handed to zlib are about this size; smaller ones are gathered first. */
+const PIECE = 4 << 20;
+
 export interface ZipFileWriter {
   push(piece: string | Uint8Array): void;
   end(): ManifestFile;
+}
+
+/** An entry deflated by zlib, piece by piece, for fflate's Zip. */
+class NativeDeflate implements ZipInputFile {
+  size = 0;
+  crc = 0;
+  readonly compression = 8;
+  readonly mtime = MTIME;
+  ondata?: ZipInputFile['ondata'];
+  constructor(readonly filename: string) {}
+
+  push(piece: Uint8Array): void {
+    this.size += piece.byteLength;
+    this.crc = crc32(piece, this.crc);
+    this.ondata!(null, deflateRawSync(piece, { level: 1, finishFlush: constants.Z_SYNC_FLUSH }), false);
+  }
+
+  end(): void {
+    this.ondata!(null, deflateRawSync(Buffer.alloc(0), { level: 1 }), true);
+  }
 }
 
 export class PackageZip {
@@ -27,38 +53,40 @@ export class PackageZip {
   }
 
   open(path: string, compress = true): ZipFileWriter {
-    const entry = compress ? new ZipDeflate(path, { level: 1 }) : new ZipPassThrough(path);
-    entry.mtime = MTIME;
-    this.zip.add(entry);
+    const deflate = compress ? new NativeDeflate(path) : null;
+    const stored = compress ? null : new ZipPassThrough(path);
+    if (stored) stored.mtime = MTIME;
+    this.zip.add((deflate ?? stored)!);
     const hash: Hash = createHash('sha256');
     let size = 0;
-    let pending: string[] = [];
+    let pending: (string | Uint8Array)[] = [];
     let pendingLength = 0;
-    const flush = () => {
-      if (pending.length === 0) return;
-      const bytes = Buffer.from(pending.join(''), 'utf8');
+    const flush = (final: boolean) => {
+      const bytes =
+        pending.length === 1 && typeof pending[0] !== 'string'
+          ? pending[0]!
+          : Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
       pending = [];
       pendingLength = 0;
-      hash.update(bytes);
-      size += bytes.byteLength;
-      entry.push(bytes, false);
+      if (bytes.byteLength > 0) {
+        hash.update(bytes);
+        size += bytes.byteLength;
+        if (deflate) deflate.push(bytes);
+        else stored!.push(bytes, false);
+      }
+      if (final) {
+        if (deflate) deflate.end();
+        else stored!.push(new Uint8Array(0), true);
+      }
     };
     return {
       push: (piece) => {
-        if (typeof piece === 'string') {
-          pending.push(piece);
-          pendingLength += piece.length;
-          if (pendingLength >= 1 << 20) flush();
-          return;
-        }
-        flush();
-        hash.update(piece);
-        size += piece.byteLength;
-        entry.push(piece, false);
+        pending.push(piece);
+        pendingLength += piece.length;
+        if (pendingLength >= PIECE) flush(false);
       },
       end: () => {
-        flush();
-        entry.push(new Uint8Array(0), true);
+        flush(true);
         this.check();
         const file = { path, size, sha256: hash.digest('hex') };
         this.files.push(file);
