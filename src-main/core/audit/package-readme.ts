@@ -15,7 +15,8 @@ What is inside
   history, rule_versions, verification_decisions, approved_* (each period as approved), payouts, payout_batches,
   payout_batch_items, payout_batch_files, payout_events (confirmations), period_events, operator_log (who did what,
   why and when), record_seals (the seal chain).
-- ledger.xlsx: the ledger for reading, one row per entry (the CSV is the exact copy).
+- ledger.xlsx: the ledger for reading, one row per entry. The CSV is the exact copy and the one audit verify
+  checks; ledger.xlsx is listed in the manifest with its SHA-256 but not compared with the CSV.
 - files/<batch id>-<file name>: the file each import batch was made from, byte for byte (its SHA-256 is the batch's
   sha256 in import_batches). Batches imported before Loyalty Desk kept files are listed in manifest.json without one.
 - rules/version-<n>.json: each version of the program's rules.

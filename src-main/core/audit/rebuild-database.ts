@@ -53,6 +53,15 @@ export function rebuildDatabase(
     sqlite.transaction(() => {
       // What the migrations put in the settings of a new file is replaced by the package's.
       sqlite.exec('DELETE FROM settings');
+      // Indexes made once after the rows are in (one sort each) rather than kept up to date row by row; unique ones
+      // stay, so that a package with a row twice is refused as the app's file would refuse it.
+      const indexes = sqlite
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        )
+        .raw()
+        .all() as [string, string][];
+      for (const [name] of indexes) sqlite.exec(`DROP INDEX "${name}"`);
       for (const { table, path, bytes } of tables) {
         const types = columnTypes(sqlite, table);
         if (!types) {
@@ -92,6 +101,7 @@ export function rebuildDatabase(
         }
         rows += record;
       }
+      for (const [, sql] of indexes) sqlite.exec(sql);
     })();
   } catch (error) {
     store.close();

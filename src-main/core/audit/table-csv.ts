@@ -47,15 +47,21 @@ const NEWLINE = 10;
 /** An unquoted field as its value: NULL, an integer, a real or a blob. */
 function bareValue(text: string, exact: boolean): CsvValue {
   if (text === '') return null;
-  const c = text.charCodeAt(0);
-  if (c === 88 /* X */) return Buffer.from(text.slice(1), 'hex');
-  if (/^-?\d+$/.test(text)) {
-    // A Number is bound as a REAL, which only a column of INTEGER affinity turns back into an integer; past 2^53 a
-    // Number is not exact either. Elsewhere an integer goes to SQLite as a BigInt.
-    return exact || text.length >= 16 ? BigInt(text) : Number(text);
+  const first = text.charCodeAt(0);
+  if (first === 88 /* X */) return Buffer.from(text.slice(1), 'hex');
+  // Digits only (after a sign) is an INTEGER; anything else a REAL as SQLite wrote it (printf %!.17g), never money.
+  let integer = true;
+  for (let i = first === 45 /* - */ ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      integer = false;
+      break;
+    }
   }
-  // A REAL as SQLite wrote it (printf %!.17g): not money, which is always an integer.
-  return Number(text);
+  if (!integer) return Number(text);
+  // A Number is bound as a REAL, which only a column of INTEGER affinity turns back into an integer; past 2^53 a
+  // Number is not exact either. Elsewhere an integer goes to SQLite as a BigInt.
+  return exact || text.length >= 16 ? BigInt(text) : Number(text);
 }
 
 export class CsvError extends Error {}
