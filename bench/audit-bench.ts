@@ -14,13 +14,14 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { approvedYear } from './approved-year';
 
 const at = process.argv.indexOf('--runs');
 const RUNS = at >= 0 ? Number(process.argv[at + 1]) : 3;
 if (!Number.isInteger(RUNS) || RUNS <= 0) throw new Error('--runs must be a positive whole number');
-const root = join(__dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'loyalty.mjs');
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
