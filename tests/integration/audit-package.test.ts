@@ -2,6 +2,7 @@
 // one batch voided, closed): exported, then verified with nothing but the zip. Tampered copies are made as an auditee
 // would make them: unzip, edit one CSV, zip again, once with the manifest's SHA-256 recomputed (so that only the
 // content checks can catch it) and once without.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { CoreContext } from '../../src-main/core/context';
 import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
 import { runLoyalty } from '../fixtures/run-cli';
+import { hasOpenpyxl, SYSTEM_PYTHON } from '../fixtures/client-files';
 
 const open = caseOpener();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -176,6 +178,54 @@ describe('the audit package', () => {
     expect(Object.keys(entries).filter((p) => p.startsWith('files/1-'))).toEqual([]);
     expect(verifyAuditPackage(zip)).toMatchObject({ ok: true, problems: [] });
   });
+
+  it.runIf(hasOpenpyxl)(
+    'holds the ledger as a workbook openpyxl reads: every entry, its points, a frozen header',
+    async () => {
+      const { ctx, zip, dir } = await packaged();
+      const workbook = join(dir, 'ledger.xlsx');
+      writeFileSync(workbook, unzipSync(readFileSync(zip))['ledger.xlsx']!);
+      const script = [
+        'import json, sys, openpyxl',
+        'book = openpyxl.load_workbook(sys.argv[1])',
+        'sheet = book["Ledger"]',
+        'rows = list(sheet.iter_rows(values_only=True))',
+        'print(json.dumps({"header": rows[0], "rows": len(rows) - 1, "points": sum(r[5] for r in rows[1:]),',
+        '  "last": rows[-1][:6], "frozen": sheet.freeze_panes, "filter": sheet.auto_filter.ref}))',
+      ].join('\n');
+      const read = JSON.parse(execFileSync(SYSTEM_PYTHON, ['-c', script, workbook], { encoding: 'utf8' })) as {
+        header: string[];
+        rows: number;
+        points: number;
+        last: unknown[];
+        frozen: string;
+        filter: string;
+      };
+      const ledger = one<{ n: number; points: number }>(
+        ctx,
+        'SELECT COUNT(*) AS n, SUM(points) AS points FROM ledger_entries',
+      );
+      const last = one<{
+        id: number;
+        created_at: string;
+        period: string;
+        participant_code: string;
+        kind: string;
+        points: number;
+      }>(
+        ctx,
+        'SELECT id, created_at, period, participant_code, kind, points FROM ledger_entries ORDER BY id DESC LIMIT 1',
+      );
+      expect(read).toMatchObject({
+        rows: ledger.n,
+        points: ledger.points,
+        frozen: 'A2',
+        filter: `A1:P${ledger.n + 1}`,
+      });
+      expect(read.header.slice(0, 6)).toEqual(['Entry', 'Posted at', 'Period', 'Participant', 'Kind', 'Points']);
+      expect(read.last).toEqual([last.id, last.created_at, last.period, last.participant_code, last.kind, last.points]);
+    },
+  );
 
   for (const recompute of [true, false]) {
     describe(recompute ? 'edited, the manifest recomputed' : 'edited, the manifest left as it was', () => {
