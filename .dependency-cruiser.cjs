@@ -17,7 +17,8 @@ const STAGES = [
   ['verification', '^src-main/core/verification/'],
   ['approval', '^src-main/core/approval/'],
   ['payouts', '^src-main/core/payouts/'],
-  ['reports', '^src-main/core/(reports|audit)/'],
+  ['reports', '^src-main/core/reports/'],
+  ['audit', '^src-main/core/audit/'],
   ['demo', '^src-main/core/demo/'],
 ];
 

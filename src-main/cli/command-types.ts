@@ -24,6 +24,10 @@ export interface Command {
   summary: string;
   /** Opens the database read-only, without migrating it (audit). */
   readOnly?: boolean;
+  /** The positionals may all be left out (`audit verify` of the database, `audit verify FILE.zip` of a package). */
+  positionalsOptional?: boolean;
+  /** Runs without any database when it gives output (`audit verify FILE.zip`); null to open one and `run`. */
+  offline?(positionals: string[], values: Values): Promise<CommandOutput | null> | CommandOutput | null;
   run(
     ctx: CoreContext,
     positionals: string[],

@@ -9,6 +9,7 @@ import { scoringCommands } from './scoring-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
 import { REPORT_COMMANDS } from './report-commands';
 import { STATEMENT_COMMANDS } from './statement-commands';
+import { AUDIT_COMMANDS } from './audit-commands';
 import type { Command, Values } from './command-types';
 
 export type { Command, CommandOutput } from './command-types';
@@ -209,7 +210,13 @@ COMMANDS.push({
   ),
   words: ['import', 'confirmation'],
 });
-COMMANDS.push(...scoringCommands(readJsonFile), ...PAYOUT_COMMANDS, ...REPORT_COMMANDS, ...STATEMENT_COMMANDS);
+COMMANDS.push(
+  ...scoringCommands(readJsonFile),
+  ...PAYOUT_COMMANDS,
+  ...REPORT_COMMANDS,
+  ...STATEMENT_COMMANDS,
+  ...AUDIT_COMMANDS,
+);
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {
   for (const command of COMMANDS) {

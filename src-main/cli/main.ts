@@ -81,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const { command, rest } = found;
-  if (rest.length !== command.positionals.length) {
+  if (rest.length !== command.positionals.length && !(command.positionalsOptional && rest.length === 0)) {
     io.stderr.write(
       `loyalty: usage: loyalty ${command.words.join(' ')} ${command.positionals.map((p) => `<${p}>`).join(' ')} ${command.options}\n`.replace(
         / +\n$/,
@@ -92,7 +92,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   let store: Store | undefined;
+  const print = (output: CommandOutput) => {
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(output.json, null, 2)}\n`
+        : output.text.endsWith('\n')
+          ? output.text
+          : `${output.text}\n`,
+    );
+    return output.exitCode ?? 0;
+  };
   try {
+    const offline = command.offline ? await command.offline(rest, values) : null;
+    if (offline) return print(offline);
     const file = resolveDataFile({ flag: values.db, env: io.env });
     // The wait from io.env, not process.env: runCli also runs inside another process (tests).
     store = command.readOnly
@@ -102,14 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const output: CommandOutput = await command.run(ctx, rest, values, {
       readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }),
     });
-    io.stdout.write(
-      values.json
-        ? `${JSON.stringify(output.json, null, 2)}\n`
-        : output.text.endsWith('\n')
-          ? output.text
-          : `${output.text}\n`,
-    );
-    return output.exitCode ?? 0;
+    return print(output);
   } catch (error) {
     // The stack of an unexpected error is for developers: shown only with LOYALTY_DEBUG=1.
     const log = (message: string, err: unknown) => {

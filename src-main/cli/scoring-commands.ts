@@ -225,17 +225,40 @@ export function scoringCommands(readJson: (path: string, what: string) => unknow
     },
     {
       words: ['audit', 'verify'],
-      positionals: [],
+      positionals: ['FILE.zip'],
+      positionalsOptional: true,
       options: '[--anchor HASH]',
       summary:
-        "recompute the ledger's hash chain and every seal of the money inputs, and report any row changed, removed or added behind the app's back; --anchor checks that the chain still holds a head noted earlier (reads only)",
+        "recompute the ledger's hash chain and every seal of the money inputs, report any row changed, removed or added behind the app's back, and recompute every approved period; --anchor checks that the chain still holds a head noted earlier; with FILE.zip, the same on an audit package, without any database (reads only)",
       readOnly: true,
+      async offline([file], values) {
+        if (file === undefined) return null;
+        if (values.db !== undefined || values.anchor !== undefined)
+          throw new AppError(
+            'INVALID_INPUT',
+            'audit verify checks either an audit package (FILE.zip) or a database (--db FILE, --anchor), not both.',
+          );
+        const [{ verifyAuditPackage }, { formatAuditVerification }] = await Promise.all([
+          import('../core/audit/verify-audit-package'),
+          import('./format-audit'),
+        ]);
+        const result = verifyAuditPackage(file);
+        return { json: result, text: formatAuditVerification(result), exitCode: result.ok ? 0 : 3 };
+      },
       async run(ctx, _rest, values) {
-        const { verifyLedger } = await import('../core/ledger/verify-ledger');
+        const [{ verifyLiveDatabase }, { formatRecompute }] = await Promise.all([
+          import('../core/audit/verify-audit-package'),
+          import('./format-audit'),
+        ]);
         const anchor = anchorOption(values);
-        const result = verifyLedger(ctx.store.sqlite, anchor === undefined ? {} : { anchor });
+        const { ledger, recompute } = verifyLiveDatabase(ctx.store.sqlite, anchor === undefined ? {} : { anchor });
+        const ok = ledger.ok && recompute.differences === 0;
         // A broken ledger is a finding, not a failure to run: the report is printed, and the exit code says it.
-        return { json: result, text: formatVerification(result), exitCode: result.ok ? 0 : 3 };
+        return {
+          json: { ...ledger, ok, recompute },
+          text: `${formatVerification(ledger)}\n${formatRecompute(recompute)}`,
+          exitCode: ok ? 0 : 3,
+        };
       },
     },
     {

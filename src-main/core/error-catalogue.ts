@@ -51,6 +51,8 @@ export type ErrorCode =
   | 'FILE_NOT_WRITABLE'
   /** The payout batch was recorded, but its file could not be moved into place; it is left beside it. */
   | 'FILE_NOT_MOVED'
+  /** An audit package that is not a whole zip, or has no manifest of a known format: nothing can be verified. */
+  | 'AUDIT_PACKAGE_DAMAGED'
   | 'REASON_REQUIRED'
   | 'INVALID_RULES'
   | 'INTERNAL';
@@ -124,6 +126,7 @@ export interface ErrorDetails {
   PAYOUTS_MOVED: ErrorFacts;
   PAYOUT_STATE_CONFLICT: ErrorFacts;
   FILE_NOT_WRITABLE: ErrorFacts;
+  AUDIT_PACKAGE_DAMAGED: { path: string };
   FILE_NOT_MOVED: ErrorFacts;
   REASON_REQUIRED: never;
   INVALID_RULES: { problems: ValidationProblem[] };

@@ -9,7 +9,10 @@ export type ProgressPhase =
   | 'writingFile' // a payout file's rows
   | 'verifying' // the ledger chain and the seals checked
   | 'publishing' // participants' statements compared with the published ones, new ones published
-  | 'drawing'; // statements drawn as PDFs
+  | 'drawing' // statements drawn as PDFs
+  | 'packaging' // the tables of the audit package written
+  | 'rebuilding' // a database rebuilt from an audit package's tables
+  | 'recomputing'; // the approved periods scored again and compared
 
 export interface TaskProgress {
   phase: ProgressPhase;

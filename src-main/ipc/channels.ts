@@ -48,6 +48,8 @@ export const CHANNEL_NAMES = [
   'statements.publish',
   'statements.write',
   'rules.pdf',
+  'audit.export',
+  'audit.verify',
   'task.progress',
   'task.cancel',
 ] as const;
@@ -59,7 +61,14 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
  * cancel ends, so that SQLite rolls back whatever the call had begun. All of them write in one transaction or not
  * at all, and none leaves a file behind (an export hands its file back as bytes).
  */
-export const CANCELLABLE_CHANNELS = ['period.approve', 'payouts.export', 'score.period', 'statements.write'] as const;
+export const CANCELLABLE_CHANNELS = [
+  'period.approve',
+  'payouts.export',
+  'score.period',
+  'statements.write',
+  'audit.export',
+  'audit.verify',
+] as const;
 
 export type CancellableChannel = (typeof CANCELLABLE_CHANNELS)[number];
 

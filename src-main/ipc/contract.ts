@@ -31,6 +31,7 @@ import type { ReportFile } from '../core/reports/report-types';
 import type { OperatorLogPage } from '../core/audit/operator-log-types';
 import type { DashboardOverview, NavigationCounts } from '../core/reports/dashboard-views';
 import type { PublishCounts } from '../core/reports/statements/statement-types';
+import type { AuditPackageFile, AuditVerification } from '../core/audit/audit-views';
 
 /** The statements of a period as the window downloads them. */
 export type StatementsZip = ReportFile & { counts: PublishCounts; statements: number };
@@ -347,6 +348,18 @@ export const contract = {
     }),
     result: returns<ReportFile & { version: number; lang: 'en' | 'pl' | 'ru' }>(),
   },
+  /** The audit package of the whole program (tables, ledger, original files, rules, manifest), to save as a zip. */
+  'audit.export': { args: z.void(), result: returns<AuditPackageFile>() },
+  /**
+   * Verifies the data file in use (chain, seals, payouts, every approved period recomputed), or, given one, an audit
+   * package the coordinator chose, with nothing but its bytes.
+   */
+  'audit.verify': {
+    args: z.strictObject({
+      package: z.strictObject({ fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }).optional(),
+    }),
+    result: returns<AuditVerification>(),
+  },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
@@ -381,6 +394,14 @@ export type {
   NavigationCounts,
 } from '../core/reports/dashboard-views';
 export type { PublishCounts } from '../core/reports/statements/statement-types';
+export type {
+  AuditPackageFile,
+  AuditVerification,
+  AuditProblem,
+  AuditProblemCode,
+  RecomputeDifference,
+  AuditExportResult,
+} from '../core/audit/audit-views';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is

@@ -35,6 +35,8 @@ import { navigationCounts } from '../core/reports/navigation-counts';
 import { publishStatements } from '../core/reports/statements/publish-statements';
 import { periodStatementsZip } from '../core/reports/statements/statement-files';
 import { rulesDocumentPdf } from '../core/reports/rules-document/rules-document';
+import { auditPackageFile } from '../core/audit/export-audit-package';
+import { verifyConnection, verifyPackageBytes } from '../core/audit/verify-audit-package';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
@@ -118,6 +120,11 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'statements.publish': ({ period }) => publishStatements(ctx, period),
     'statements.write': ({ period, xlsx }) => periodStatementsZip(ctx, period, xlsx === undefined ? {} : { xlsx }),
     'rules.pdf': (options) => rulesDocumentPdf(ctx, options),
+    'audit.export': () => auditPackageFile(ctx),
+    'audit.verify': (input) =>
+      input.package
+        ? verifyPackageBytes(input.package.fileName, input.package.bytes)
+        : verifyConnection(ctx.store.sqlite),
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
   } satisfies Handlers;

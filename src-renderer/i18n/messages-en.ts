@@ -714,6 +714,9 @@ export const en = {
   'task.phase.verifying': 'Checking the ledger chain and the seals',
   'task.phase.publishing': 'Publishing the statements',
   'task.phase.drawing': 'Drawing the statements',
+  'task.phase.packaging': 'Writing the tables of the audit package',
+  'task.phase.rebuilding': 'Rebuilding the database from the package',
+  'task.phase.recomputing': 'Recomputing the approved periods',
   'task.starting': 'Starting…',
   'task.count': '{done} of {total}',
   'task.hint': 'Stopping rolls back everything this has begun: nothing is left half-written.',
@@ -1023,6 +1026,8 @@ export const en = {
     'The top-ups changed since they were shown (figures recalculated, or a batch exported, voided or confirmed meanwhile); nothing was written. Look at them again; for a confirmation file, read the file again.',
   'error.PAYOUT_STATE_CONFLICT':
     'This top-up cannot make that move from the state it is in (a paid, failed or voided top-up never changes); nothing was changed.',
+  'error.AUDIT_PACKAGE_DAMAGED':
+    'The audit package cannot be verified: it is not a whole zip, or it has no manifest of a known format.',
   'error.FILE_NOT_WRITABLE':
     'The file cannot be written there (no such folder, no permission or a full disk); nothing was recorded.',
   'error.FILE_NOT_MOVED':

@@ -807,6 +807,9 @@ export const pl = {
   'task.phase.verifying': 'Sprawdzanie łańcucha rejestru i pieczęci',
   'task.phase.publishing': 'Publikowanie wyciągów',
   'task.phase.drawing': 'Tworzenie wyciągów',
+  'task.phase.packaging': 'Zapisywanie tabel pakietu audytowego',
+  'task.phase.rebuilding': 'Odtwarzanie bazy danych z pakietu',
+  'task.phase.recomputing': 'Ponowne przeliczanie zatwierdzonych okresów',
   'task.starting': 'Rozpoczynanie…',
   'task.count': '{done} z {total}',
   'task.hint': 'Zatrzymanie cofa wszystko, co zostało rozpoczęte: nic nie zostaje zapisane w połowie.',
@@ -1147,6 +1150,8 @@ export const pl = {
     'Doładowania zmieniły się od chwili, gdy je pokazano (przeliczono kwoty albo w międzyczasie wyeksportowano, unieważniono lub potwierdzono paczkę); nic nie zapisano. Sprawdź je ponownie; plik potwierdzenia wczytaj jeszcze raz.',
   'error.PAYOUT_STATE_CONFLICT':
     'To doładowanie nie może przejść do tego stanu z obecnego (doładowanie wypłacone, odrzucone lub unieważnione już się nie zmienia); nic nie zostało zmienione.',
+  'error.AUDIT_PACKAGE_DAMAGED':
+    'Nie można sprawdzić pakietu audytowego: nie jest całym plikiem zip albo nie ma manifestu w znanym formacie.',
   'error.FILE_NOT_WRITABLE':
     'Nie można tam zapisać pliku (brak folderu, brak uprawnień lub pełny dysk); nic nie zostało zapisane w programie.',
   'error.FILE_NOT_MOVED':

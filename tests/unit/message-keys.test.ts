@@ -77,6 +77,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   PAYOUT_STATE_CONFLICT: true,
   FILE_NOT_WRITABLE: true,
   FILE_NOT_MOVED: true,
+  AUDIT_PACKAGE_DAMAGED: true,
   REASON_REQUIRED: true,
   INVALID_RULES: true,
   INTERNAL: true,
@@ -116,6 +117,9 @@ const PROGRESS_PHASES: Record<ProgressPhase, true> = {
   verifying: true,
   publishing: true,
   drawing: true,
+  packaging: true,
+  rebuilding: true,
+  recomputing: true,
 };
 const ANOMALY_CODES: Record<AnomalyCode, true> = { UNKNOWN_PARTICIPANT: true, UNKNOWN_SKU: true, MISSING_TARGET: true };
 const LINE_RULES: Record<LineRule, true> = { baseRate: true, productRate: true, notPromoted: true, unknownSku: true };

@@ -19,7 +19,13 @@ import type {
   ImportReport,
   ParticipantChangeReport,
 } from '../report/import-report';
-import { insertImportBatch, insertImportProblems, refuseRepeatedFile, sha256Hex } from './record-import-batch';
+import {
+  insertImportBatch,
+  insertImportFile,
+  insertImportProblems,
+  refuseRepeatedFile,
+  sha256Hex,
+} from './record-import-batch';
 import { layoutChangeSince, rememberedMappings } from '../table/remembered-mappings';
 
 /** For a one-shot import (CLI, demo, tests): nothing to cancel, nobody watching progress. */
@@ -179,6 +185,8 @@ export function commitImportBatch<F extends FieldTable>(ctx: CoreContext, input:
       headers: table.headers,
     });
     insertImportProblems(ctx, batchId, input.problems);
+    // The client's file itself, byte for byte, in the same transaction: the audit package carries it.
+    insertImportFile(ctx, batchId, file.bytes);
     const written = input.write(batchId, nowIso(ctx));
     const counts = {
       rowsRead: table.rowsRead,

@@ -88,3 +88,17 @@ export function insertImportProblems(ctx: CoreContext, batchId: number, problems
     ctx.store.db.insert(importProblems).values(chunk).run();
   }
 }
+
+/**
+ * Keeps the imported file's bytes with its batch (import_files); call inside the import's transaction. A file migrated
+ * only as far as an older version's migrations has no such table, and keeps what that version kept.
+ */
+export function insertImportFile(ctx: CoreContext, batchId: number, bytes: Uint8Array): void {
+  const kept = ctx.store.sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_files'")
+    .get();
+  if (!kept) return;
+  ctx.store.sqlite
+    .prepare('INSERT INTO import_files (batch_id, bytes) VALUES (?, ?)')
+    .run(batchId, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}

@@ -1,0 +1,84 @@
+// npm run bench:audit: the audit package and its offline verification on a year of realistic size, through the real
+// CLI (`node bin/loyalty.mjs`), as a coordinator and an auditor run them.
+//
+// On a copy of the approved year (bench/approved-year.ts: 2,000 participants, 1,200,000 lines, all twelve periods
+// approved; built once and kept), times:
+//   (1) `audit export --out FILE.zip`: every table as CSV, the ledger as xlsx, manifest with SHA-256;
+//   (2) `audit verify FILE.zip`: the manifest, a database rebuilt from the CSV files, the ledger chain and every seal,
+//       and all twelve periods recomputed and compared.
+// Targets: (1) under 15 s, (2) under 15 s. Each run is a process of its own; its peak RSS is read from /usr/bin/time
+// when it is there. The results go to BENCHMARKS.md by hand.
+//
+// Options: --runs N (3; the median is reported), --keep (leave the temp folder).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { approvedYear } from './approved-year';
+
+const at = process.argv.indexOf('--runs');
+const RUNS = at >= 0 ? Number(process.argv[at + 1]) : 3;
+if (!Number.isInteger(RUNS) || RUNS <= 0) throw new Error('--runs must be a positive whole number');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'loyalty.mjs');
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One CLI run: its wall time in seconds and peak RSS in MB (null without /usr/bin/time). */
+function run(args: string[], dir: string): { seconds: number; rssMb: number | null; stdout: string } {
+  const rssFile = join(dir, 'rss.txt');
+  const [command, argv] = timeTool
+    ? [timeTool, ['-f', '%M', '-o', rssFile, process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]];
+  const t0 = performance.now();
+  const child = spawnSync(command, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, LOYALTY_DB: '' } });
+  const seconds = (performance.now() - t0) / 1000;
+  if (child.status !== 0)
+    throw new Error(`loyalty ${args.join(' ')} exited with ${child.status}: ${child.stderr}${child.stdout}`);
+  const rssMb = timeTool ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
+  return { seconds, rssMb, stdout: child.stdout };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'loyalty-audit-bench-'));
+try {
+  const source = approvedYear((line) => console.log(line));
+  const db = join(dir, 'year.db');
+  copyFileSync(source, db);
+  const zip = join(dir, 'year.zip');
+  // Once before timing: builds the CLI bundle if a source changed, and leaves a package to verify.
+  run(['audit', 'export', '--out', zip, '--db', db], dir);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`,
+  );
+  const results: Record<'export' | 'verify', { seconds: number[]; rss: number[] }> = {
+    export: { seconds: [], rss: [] },
+    verify: { seconds: [], rss: [] },
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const load = loadavg()[0]!.toFixed(1);
+    const e = run(['audit', 'export', '--out', zip, '--db', db], dir);
+    const v = run(['audit', 'verify', zip], dir);
+    if (!/The audit package verifies/.test(v.stdout)) throw new Error(`the package did not verify:\n${v.stdout}`);
+    results.export.seconds.push(e.seconds);
+    results.verify.seconds.push(v.seconds);
+    if (e.rssMb !== null) results.export.rss.push(e.rssMb);
+    if (v.rssMb !== null) results.verify.rss.push(v.rssMb);
+    console.log(
+      `run ${i + 1} (load ${load}): export ${e.seconds.toFixed(1)} s, verify ${v.seconds.toFixed(1)} s (${(statSync(zip).size / 2 ** 20).toFixed(0)} MB package)`,
+    );
+  }
+  for (const [name, r] of Object.entries(results)) {
+    console.log(
+      `${name}: median ${median(r.seconds).toFixed(1)} s, fastest ${Math.min(...r.seconds).toFixed(1)} s${r.rss.length ? `, peak RSS ${Math.max(...r.rss).toFixed(0)} MB` : ''} (target 15 s)`,
+    );
+  }
+} finally {
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+}
