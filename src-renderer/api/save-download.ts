@@ -3,6 +3,8 @@
 // shows its save dialog. No Node, no extra IPC call, the same in both.
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ZIP_TYPE = 'application/zip';
+export const PDF_TYPE = 'application/pdf';
 
 /** Long enough for the browser to have started reading the Blob; the URL is then let go. */
 const REVOKE_AFTER_MS = 60_000;

@@ -1,5 +1,8 @@
 // The Audit screen: the heads of both chains as the file holds them, and the operator log, filterable, in the
 // operator's language.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { ledgerHead } from '../../src-main/core/ledger/append-ledger';
 import { sealHead } from '../../src-main/db/record-seals';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
@@ -52,4 +55,53 @@ test('Audit shows the chain heads and the operator log, filtered by action, word
   await page.getByTestId('language-select').selectOption('ru');
   await expect(page.getByRole('heading', { name: 'Журнал оператора' })).toBeVisible();
   await expect(rows.first()).toContainText('Период утверждён');
+});
+
+test('Audit exports the package, verifies the data file and a package brought back, and names a tampered amount', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
+  await seedPayoutsProgram(dbFile, dataDir);
+  approveSeptemberInCore(dbFile);
+  await openScreen(page, server, 'audit', 'Audit');
+
+  await page.getByTestId('audit-verify-file').click();
+  const ok = page.getByTestId('audit-verify-ok');
+  await expect(ok).toContainText('Nothing differs in this data file');
+  await expect(ok).toContainText('Approved periods recomputed: 1;');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('audit-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const zip = join(dataDir, 'audit.zip');
+  await download.saveAs(zip);
+  await expect(page.getByTestId('audit-export-saved')).toContainText(download.suggestedFilename());
+  const entries = unzipSync(readFileSync(zip));
+  expect(Object.keys(entries)).toEqual(expect.arrayContaining(['manifest.json', 'tables/ledger_entries.csv']));
+
+  await page.getByTestId('audit-package-input').setInputFiles(zip);
+  await expect(page.getByTestId('audit-verify-ok')).toContainText('Nothing differs in the package');
+  await expectNoSeriousViolations(page, 'audit after a verification');
+
+  // One earned amount raised by 1,000 points in the ledger's CSV, the manifest left as it was.
+  const csv = Buffer.from(entries['tables/ledger_entries.csv']!).toString('utf8').split('\n');
+  const header = csv[0]!.split(',');
+  const points = header.indexOf('"points"') >= 0 ? header.indexOf('"points"') : header.indexOf('points');
+  const kind = header.indexOf('"kind"') >= 0 ? header.indexOf('"kind"') : header.indexOf('kind');
+  const at = csv.findIndex((line, i) => i > 0 && line.split(',')[kind] === '"earn"');
+  const cells = csv[at]!.split(',');
+  cells[points] = String(Number(cells[points]) + 1000);
+  csv[at] = cells.join(',');
+  entries['tables/ledger_entries.csv'] = strToU8(csv.join('\n'));
+  const bad = join(dataDir, 'audit-tampered.zip');
+  writeFileSync(bad, zipSync(entries, { level: 1 }));
+  await page.getByTestId('audit-package-input').setInputFiles(bad);
+  const problems = page.getByTestId('audit-verify-problems');
+  await expect(problems).toContainText('problems in the package');
+  await expect(problems.getByTestId('audit-problem').filter({ hasText: 'A ledger entry was changed' })).toHaveCount(1);
+  await expect(problems).toContainText('A file differs from its SHA-256 in the manifest');
+  await expect(problems).toContainText('Recomputed differently');
 });

@@ -13,6 +13,7 @@ import {
   OPERATOR_ACTIONS,
   OPERATOR_AREAS,
   type AnomalyCode,
+  type AuditProblemCode,
   type ErrorCode,
   type HeldReason,
   type LineRule,
@@ -139,6 +140,32 @@ const CSV_ENCODINGS: Record<PayoutTemplate['encoding'], true> = {
   'windows-1250': true,
   'windows-1251': true,
 };
+const AUDIT_PROBLEM_CODES: Record<AuditProblemCode, true> = {
+  FILE_MISSING: true,
+  FILE_UNLISTED: true,
+  FILE_CHANGED: true,
+  ORIGINAL_FILE_CHANGED: true,
+  TABLE_UNREADABLE: true,
+  HEAD_MISMATCH: true,
+  RECOMPUTE_DIFFERENCE: true,
+  RECOMPUTE_FAILED: true,
+  CONTENT_CHANGED: true,
+  CHAIN_BROKEN: true,
+  ENTRY_MISSING: true,
+  ANCHOR_MISSING: true,
+  GUARD_MISSING: true,
+  NOT_WHOLE_POINTS: true,
+  ROW_CHANGED: true,
+  ROW_REMOVED: true,
+  ROW_UNSEALED: true,
+  SEAL_MISMATCH: true,
+  SEAL_CHAIN_BROKEN: true,
+  SEALS_MISSING: true,
+  BASELINE_LATE: true,
+  PAYOUT_AMOUNT: true,
+  PAYOUT_REDEMPTION: true,
+  ANCHOR_NOT_FOUND: true,
+};
 const members = <T extends string>(union: Record<T, true>) => Object.keys(union) as T[];
 
 /**
@@ -171,6 +198,8 @@ function builtKeys(): Set<string> {
     ...members(ERROR_CODES).map((code) => `error.${code}`),
     // components/PeriodStateBadge.tsx, scoring/PeriodSelect.tsx, explain/ExplanationView.tsx
     ...PERIOD_STATES.map((state) => `periodState.${state}`),
+    // audit/AuditPackageCard.tsx: what a verification found
+    ...members(AUDIT_PROBLEM_CODES).map((code) => `audit.problem.${code}`),
     // audit/OperatorLogCard.tsx: the log's actions and their areas
     ...OPERATOR_ACTIONS.map((action) => `audit.action.${action}`),
     ...OPERATOR_AREAS.map((area) => `audit.area.${area}`),

@@ -6,6 +6,7 @@ import { BusyIndicator } from '../../components/BusyIndicator';
 import { CopyButton } from '../../components/CopyButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
+import { AuditPackageCard } from './AuditPackageCard';
 import { filterArgs, NO_FILTER, OperatorLogCard, type LogFilter } from './OperatorLogCard';
 
 export function AuditScreen() {
@@ -43,6 +44,7 @@ export function AuditScreen() {
           <p className="field-hint">{t('audit.heads.hint')}</p>
         </section>
       ) : null}
+      {log.answered ? <AuditPackageCard /> : null}
       {log.answered ? <OperatorLogCard log={log} filter={filter} onFilter={setFilter} /> : null}
     </div>
   );

@@ -3,12 +3,10 @@
 import { useState } from 'react';
 import type { AppErrorData, Language } from '../../../src-main/ipc/contract';
 import { describeError } from '../../api/describe-error';
-import { saveDownload } from '../../api/save-download';
+import { PDF_TYPE, saveDownload } from '../../api/save-download';
 import { safeCall, useCall } from '../../api/use-call';
 import { Icon } from '../../components/Icon';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../../i18n/i18n';
-
-const PDF_TYPE = 'application/pdf';
 
 function programLanguage(locale: string): Language {
   const language = locale.slice(0, 2).toLowerCase();

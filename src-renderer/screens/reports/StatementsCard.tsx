@@ -5,13 +5,11 @@
 import { useState } from 'react';
 import type { AppErrorData, PeriodSummary, PublishCounts } from '../../../src-main/ipc/contract';
 import { describeError } from '../../api/describe-error';
-import { saveDownload } from '../../api/save-download';
+import { ZIP_TYPE, saveDownload } from '../../api/save-download';
 import { safeCall } from '../../api/use-call';
 import { Icon } from '../../components/Icon';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n } from '../../i18n/i18n';
-
-const ZIP_TYPE = 'application/zip';
 
 type Busy = { period: string; action: 'publish' | 'download' } | null;
 

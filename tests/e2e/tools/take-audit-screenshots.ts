@@ -19,5 +19,9 @@ await takeScreenshots(
     await page.getByTestId('log-count').waitFor();
     await page.getByTestId('operator-log').scrollIntoViewIfNeeded();
     await shot(page, `${language}-audit-imports`);
+    await page.getByTestId('audit-verify-file').click();
+    await page.getByTestId('audit-verify-ok').waitFor();
+    await page.getByTestId('audit-package').scrollIntoViewIfNeeded();
+    await shot(page, `${language}-audit-verified`);
   },
 );
