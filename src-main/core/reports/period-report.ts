@@ -47,6 +47,12 @@ export interface PeriodReport {
   madeAt: string;
 }
 
+/** What a client report says of the program: who it is for and how its money is written. */
+export function reportProgram(program: ProgramView): PeriodReport['program'] {
+  const { name, client, currency, locale, pointValueMinor } = program;
+  return { name, client, currency, locale, pointValueMinor };
+}
+
 export function bandOf(attainmentBp: number | null): AttainmentBand {
   if (attainmentBp === null) return 'noTarget';
   for (const band of ATTAINMENT_BANDS) {
@@ -84,13 +90,7 @@ export function periodReport(ctx: CoreContext, period: string): PeriodReport {
     const head = ledgerHead(ctx.store.sqlite);
     const seal = sealHead(ctx.store.sqlite);
     return {
-      program: {
-        name: program.name,
-        client: program.client,
-        currency: program.currency,
-        locale: program.locale,
-        pointValueMinor: program.pointValueMinor,
-      },
+      program: reportProgram(program),
       period,
       result,
       participants,

@@ -11,7 +11,7 @@ import { periodResult } from '../scoring/period-score';
 import { listPeriods } from '../scoring/list-periods';
 import type { PeriodTotals } from '../scoring/score-types';
 import { listPayouts } from '../payouts/payout-views';
-import type { PeriodReport } from './period-report';
+import { reportProgram, type PeriodReport } from './period-report';
 
 export interface ProgramReportPeriod {
   period: string;
@@ -99,13 +99,7 @@ export function programReport(ctx: CoreContext): ProgramReport {
     const head = ledgerHead(ctx.store.sqlite);
     const seal = sealHead(ctx.store.sqlite);
     return {
-      program: {
-        name: program.name,
-        client: program.client,
-        currency: program.currency,
-        locale: program.locale,
-        pointValueMinor: program.pointValueMinor,
-      },
+      program: reportProgram(program),
       periods,
       participants: [...people.values()].sort(byCode),
       totals: {

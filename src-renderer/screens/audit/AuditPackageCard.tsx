@@ -3,8 +3,8 @@
 // back, which recomputes every approved period with the same engine and names each difference.
 import { useRef, useState } from 'react';
 import type { AppErrorData, AuditPackageFile, AuditProblem, AuditVerification } from '../../../src-main/ipc/contract';
-import { describeError } from '../../api/describe-error';
 import { saveDownload, ZIP_TYPE } from '../../api/save-download';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n, type Translator } from '../../i18n/i18n';
@@ -199,14 +199,7 @@ export function AuditPackageCard() {
         ) : null}
         {result ? <VerificationResult result={result} /> : null}
       </div>
-      {error ? (
-        <div className="notice notice--error" role="alert" data-testid="audit-error">
-          <Icon name="alert" className="notice-icon" />
-          <div className="notice-body">
-            <p className="notice-text">{describeError(error, i18n)}</p>
-          </div>
-        </div>
-      ) : null}
+      {error ? <ErrorNotice error={error} testId="audit-error" /> : null}
     </section>
   );
 }

@@ -2,7 +2,6 @@
 // made from what was approved (never a draft) and naming the chain head it was made from.
 import { useState } from 'react';
 import type { AppErrorData, PeriodSummary } from '../../../src-main/ipc/contract';
-import { describeError } from '../../api/describe-error';
 import { saveDownload, XLSX_TYPE } from '../../api/save-download';
 import { safeCall, useCall } from '../../api/use-call';
 import { BusyIndicator } from '../../components/BusyIndicator';
@@ -133,14 +132,7 @@ export function ReportsScreen() {
               </div>
             ) : null}
           </div>
-          {error ? (
-            <div className="notice notice--error" role="alert" data-testid="report-error">
-              <Icon name="alert" className="notice-icon" />
-              <div className="notice-body">
-                <p className="notice-text">{describeError(error, i18n)}</p>
-              </div>
-            </div>
-          ) : null}
+          {error ? <ErrorNotice error={error} testId="report-error" /> : null}
         </section>
       ) : null}
       {list.length > 0 ? <StatementsCard periods={list} /> : null}

@@ -2,9 +2,9 @@
 // another one; the same version gives the same file.
 import { useState } from 'react';
 import type { AppErrorData, Language } from '../../../src-main/ipc/contract';
-import { describeError } from '../../api/describe-error';
 import { PDF_TYPE, saveDownload } from '../../api/save-download';
 import { safeCall, useCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../../i18n/i18n';
 
@@ -109,14 +109,7 @@ export function RulesDocumentCard() {
           </div>
         ) : null}
       </div>
-      {error ? (
-        <div className="notice notice--error" role="alert" data-testid="rules-document-error">
-          <Icon name="alert" className="notice-icon" />
-          <div className="notice-body">
-            <p className="notice-text">{describeError(error, i18n)}</p>
-          </div>
-        </div>
-      ) : null}
+      {error ? <ErrorNotice error={error} testId="rules-document-error" /> : null}
     </section>
   );
 }

@@ -4,9 +4,9 @@
 // progress and can be stopped.
 import { useState } from 'react';
 import type { AppErrorData, PeriodSummary, PublishCounts } from '../../../src-main/ipc/contract';
-import { describeError } from '../../api/describe-error';
 import { ZIP_TYPE, saveDownload } from '../../api/save-download';
 import { safeCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n } from '../../i18n/i18n';
@@ -129,14 +129,7 @@ export function StatementsCard({ periods }: { periods: readonly PeriodSummary[] 
           </div>
         ) : null}
       </div>
-      {error ? (
-        <div className="notice notice--error" role="alert" data-testid="statements-error">
-          <Icon name="alert" className="notice-icon" />
-          <div className="notice-body">
-            <p className="notice-text">{describeError(error, i18n)}</p>
-          </div>
-        </div>
-      ) : null}
+      {error ? <ErrorNotice error={error} testId="statements-error" /> : null}
     </section>
   );
 }
