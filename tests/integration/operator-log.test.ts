@@ -11,6 +11,10 @@ import { VERIFICATION_ACTIONS } from '../../src-main/core/decisions/decision-vie
 import { ledgerHead } from '../../src-main/core/ledger/append-ledger';
 import { sealHead } from '../../src-main/db/record-seals';
 import { repoRoot } from '../fixtures/repo-paths';
+import { statements } from '../../src-main/db/schema';
+
+// The kinds of statement, from the table's own enum: a new kind is a new action to word.
+const STATEMENT_KINDS = statements.kind.enumValues;
 import { caseOpener } from '../fixtures/staged-database';
 import { septemberExported } from '../fixtures/september-payout-stages';
 
@@ -99,6 +103,8 @@ describe('the operator log on the Audit screen', () => {
         const action = m[2]!;
         if (action === 'verify.${input.action}') VERIFICATION_ACTIONS.forEach((a) => recorded.add(`verify.${a}`));
         else if (action === 'import.${kind}') IMPORT_KINDS.forEach((k) => recorded.add(`import.${k}`));
+        else if (action === 'statements.publish.${kind}')
+          STATEMENT_KINDS.forEach((k) => recorded.add(`statements.publish.${k}`));
         else {
           expect(action, 'a templated action needs its members listed in this test').not.toContain('${');
           recorded.add(action);

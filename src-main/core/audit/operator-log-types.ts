@@ -62,9 +62,20 @@ export const OPERATOR_ACTIONS = [
   'payouts.exportCopy',
   'payouts.void',
   'payouts.template',
+  'statements.publish.period',
+  'statements.publish.year',
 ] as const;
 
 export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
 
 /** What comes before the first dot of an action: the filter's groups. */
-export const OPERATOR_AREAS = ['program', 'rules', 'import', 'verify', 'ledger', 'period', 'payouts'] as const;
+export const OPERATOR_AREAS = [
+  'program',
+  'rules',
+  'import',
+  'verify',
+  'ledger',
+  'period',
+  'payouts',
+  'statements',
+] as const;
