@@ -1,9 +1,9 @@
-// A database made from an audit package's CSV files: a new SQLite file in a temporary folder, its tables made by the
-// app's own migrations (so its triggers and columns are the app's, which the seal and trigger checks compare with),
-// every row inserted under its own rowid in one transaction. Nothing of the coordinator's file is needed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A database made from an audit package's CSV files: a new SQLite database in memory, its tables made by the app's own
+// migrations (so its triggers and columns are the app's, which the seal and trigger checks compare with), every row
+// inserted under its own rowid in one transaction. Nothing of the coordinator's file is needed.
+// In memory rather than a temporary file: a year's package makes a database of about 550 MB, which memory holds
+// (peak about 2 GB for the whole verification) and which a file made a third slower to write and to read back (27 s
+// against 17 s to rebuild, 22 s against 16 s to verify, on the bench's year), with nothing left on disk to clean up.
 import type Database from 'better-sqlite3';
 import { openDatabase, type Store } from '../../db/open-database';
 import { progressEvery } from '../progress';
@@ -30,16 +30,8 @@ export function rebuildDatabase(
   tables: readonly { table: string; path: string; bytes: Uint8Array }[],
   problem: (p: RebuildProblem) => void,
 ): RebuiltDatabase {
-  const dir = mkdtempSync(join(tmpdir(), 'loyalty-audit-'));
-  const dispose = () => rmSync(dir, { recursive: true, force: true });
-  let store: Store;
-  try {
-    // No sealer: the rows come with their own seals, which are what is checked.
-    store = openDatabase(join(dir, 'rebuilt.db'), { sealer: () => null });
-  } catch (error) {
-    dispose();
-    throw error;
-  }
+  // No sealer: the rows come with their own seals, which are what is checked.
+  const store = openDatabase(':memory:', { sealer: () => null });
   const sqlite = store.sqlite;
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
@@ -105,16 +97,8 @@ export function rebuildDatabase(
     })();
   } catch (error) {
     store.close();
-    dispose();
     throw error;
   }
   progress(total);
-  return {
-    store,
-    rows,
-    dispose: () => {
-      store.close();
-      dispose();
-    },
-  };
+  return { store, rows, dispose: () => store.close() };
 }
