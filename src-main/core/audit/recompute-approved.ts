@@ -303,7 +303,13 @@ export function recomputeApprovedPeriods(sqlite: Database.Database, sink: Recomp
     details,
   }));
   const progress = progressEvery('recomputing', approvals.length, 1);
-  const ledgerSums = ledgerSumsInOnePass(sqlite, approvals);
+  let ledgerSums: Map<Approval, LedgerSums> | undefined;
+  try {
+    ledgerSums = ledgerSumsInOnePass(sqlite, approvals);
+  } catch {
+    // A ledger that cannot be summed so (a column gone): each approval queries it and reports what fails, as before.
+    ledgerSums = undefined;
+  }
   let done = 0;
   for (const approval of approvals) {
     try {
