@@ -1,13 +1,19 @@
-// A database made from an audit package's CSV files: a new SQLite file in a temporary folder, its tables made by the
-// app's own migrations (so its triggers and columns are the app's, which the seal and trigger checks compare with),
-// every row inserted under its own rowid in one transaction. Nothing of the coordinator's file is needed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A database made from an audit package's CSV files: a new SQLite database in memory, its tables made by the app's own
+// migrations (so its triggers and columns are the app's, which the seal and trigger checks compare with), every row
+// inserted under its own rowid in one transaction. Nothing of the coordinator's file is needed.
+// In memory rather than a temporary file: a year's package makes a database of about 550 MB, which memory holds
+// (peak about 2 GB for the whole verification) and which a file made a third slower to write and to read back (27 s
+// against 17 s to rebuild, 22 s against 16 s to verify, on the bench's year), with nothing left on disk to clean up.
 import type Database from 'better-sqlite3';
 import { openDatabase, type Store } from '../../db/open-database';
 import { progressEvery } from '../progress';
-import { csvPieces, CsvError, parseCsvHeader, parseCsvRecords } from './table-csv';
+import { csvPieces, CsvError, parseCsvHeader, parseCsvRecords, type CsvValue } from './table-csv';
+
+/** Rows to an INSERT statement, within SQLite's limit of bound values to a statement. */
+const MANY = 32;
+const MAX_VARIABLES = 32_000;
+
+const UNUSED_INDEXES = new Set(['sales_lines_program_key', 'ledger_program_participant']);
 
 export interface RebuiltDatabase {
   store: Store;
@@ -30,18 +36,11 @@ export function rebuildDatabase(
   tables: readonly { table: string; path: string; bytes: Uint8Array }[],
   problem: (p: RebuildProblem) => void,
 ): RebuiltDatabase {
-  const dir = mkdtempSync(join(tmpdir(), 'loyalty-audit-'));
-  const dispose = () => rmSync(dir, { recursive: true, force: true });
-  let store: Store;
-  try {
-    // No sealer: the rows come with their own seals, which are what is checked.
-    store = openDatabase(join(dir, 'rebuilt.db'), { sealer: () => null });
-  } catch (error) {
-    dispose();
-    throw error;
-  }
+  // No sealer: the rows come with their own seals, which are what is checked.
+  const store = openDatabase(':memory:', { sealer: () => null });
   const sqlite = store.sqlite;
-  sqlite.pragma('journal_mode = OFF');
+  // A journal in memory (not none): a statement of many rows that fails is undone whole, and its rows tried one by one.
+  sqlite.pragma('journal_mode = MEMORY');
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('cache_size = -262144');
@@ -76,18 +75,43 @@ export function rebuildDatabase(
           continue;
         }
         const exact = header.map((c) => c !== 'rowid' && !/INT/i.test(types.get(c) ?? ''));
-        const insert = sqlite.prepare(
-          `INSERT INTO "${table}" (${header.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ')}) VALUES (${header.map(() => '?').join(', ')})`,
+        const columns = header.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ');
+        const one = `(${header.map(() => '?').join(', ')})`;
+        const insert = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${one}`);
+        // Rows go in MANY to a statement: a statement per row costs a fifth more on a year's tables. When one of
+        // them fails, the statement is undone and its rows are inserted one by one, so that the row named is the
+        // first that fails, with the rows before it in, as a statement per row would leave them.
+        const many = Math.max(1, Math.min(MANY, Math.floor(MAX_VARIABLES / header.length)));
+        const insertMany = sqlite.prepare(
+          `INSERT INTO "${table}" (${columns}) VALUES ${Array(many).fill(one).join(', ')}`,
         );
+        const pending: CsvValue[][] = [];
+        const flat: CsvValue[] = new Array<CsvValue>(many * header.length);
         let record = 0;
+        const oneByOne = () => {
+          while (pending.length > 0) {
+            insert.run(pending[0]!);
+            pending.shift();
+            record++;
+          }
+        };
         try {
           for (const piece of csvPieces(bytes.subarray(nl + 1))) {
             const text = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8');
             parseCsvRecords(
               text,
               (values) => {
-                insert.run(values);
-                record++;
+                pending.push(values);
+                if (pending.length < many) return;
+                let at = 0;
+                for (const row of pending) for (const value of row) flat[at++] = value;
+                try {
+                  insertMany.run(flat);
+                } catch {
+                  oneByOne();
+                }
+                record += pending.length;
+                pending.length = 0;
               },
               header.length,
               exact,
@@ -95,26 +119,31 @@ export function rebuildDatabase(
             read += piece.byteLength;
             progress(read);
           }
+          oneByOne();
         } catch (error) {
-          const why = error instanceof CsvError ? error.message : (error as Error).message;
+          let failure = error;
+          // The rows read before a line that cannot be read go in first, as they did one by one.
+          if (error instanceof CsvError) {
+            try {
+              oneByOne();
+            } catch (earlier) {
+              failure = earlier;
+            }
+          }
+          const why = failure instanceof CsvError ? failure.message : (failure as Error).message;
           problem({ path, table, message: `${path}: row ${record + 1} cannot be read back into ${table}: ${why}.` });
         }
         rows += record;
       }
-      for (const [, sql] of indexes) sqlite.exec(sql);
+      // Two indexes serve only the app's screens (sales lines by key, a participant's ledger), never a check or the
+      // recomputation, which read by period and by id: on a year, 0.85 s of sorting saved. The checks compare
+      // triggers and columns with the app's, not indexes.
+      for (const [name, sql] of indexes) if (!UNUSED_INDEXES.has(name)) sqlite.exec(sql);
     })();
   } catch (error) {
     store.close();
-    dispose();
     throw error;
   }
   progress(total);
-  return {
-    store,
-    rows,
-    dispose: () => {
-      store.close();
-      dispose();
-    },
-  };
+  return { store, rows, dispose: () => store.close() };
 }

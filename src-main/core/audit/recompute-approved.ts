@@ -176,6 +176,7 @@ function loadInput(
   program: { firstPeriod: string; pointValueMinor: number },
   rules: Rules,
   cut: Cut,
+  ledgerSumsOf: LedgerSums | undefined,
 ): ScoringInput {
   const { programId, period } = approval;
   const details = JSON.parse(approval.details) as { sources?: number[] };
@@ -264,8 +265,9 @@ function loadInput(
     lines: applyLineDecisions(lines, decisions),
     previousVolume,
     targets,
-    carry: ledgerSums('period < ?', period),
-    adjustments: ledgerSums("period = ? AND kind = 'adjustment' AND corrects_period IS NULL", period),
+    carry: ledgerSumsOf?.carry ?? ledgerSums('period < ?', period),
+    adjustments:
+      ledgerSumsOf?.adjustments ?? ledgerSums("period = ? AND kind = 'adjustment' AND corrects_period IS NULL", period),
     corrections,
   };
 }
@@ -301,10 +303,17 @@ export function recomputeApprovedPeriods(sqlite: Database.Database, sink: Recomp
     details,
   }));
   const progress = progressEvery('recomputing', approvals.length, 1);
+  let ledgerSums: Map<Approval, LedgerSums> | undefined;
+  try {
+    ledgerSums = ledgerSumsInOnePass(sqlite, approvals);
+  } catch {
+    // A ledger that cannot be summed so (a column gone): each approval queries it and reports what fails, as before.
+    ledgerSums = undefined;
+  }
   let done = 0;
   for (const approval of approvals) {
     try {
-      recomputeOne(sqlite, approval, sink, counts);
+      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval));
     } catch (error) {
       sink.failed(approval.period, (error as Error).message);
     }
@@ -313,7 +322,91 @@ export function recomputeApprovedPeriods(sqlite: Database.Database, sink: Recomp
   return counts;
 }
 
-function recomputeOne(sqlite: Database.Database, approval: Approval, sink: RecomputeSink, counts: RecomputeCounts) {
+/** The data as it stood at the approval: what was sealed before the seal of its period event. */
+function cutOf(sqlite: Database.Database, approval: Approval): Cut {
+  const seal = approvalSeal(sqlite, approval.eventId);
+  const details = JSON.parse(approval.details) as { ledgerHead?: { id?: number } };
+  return {
+    batches: sealedUpTo(sqlite, 'import_batches', seal),
+    participantChanges: sealedUpTo(sqlite, 'participant_changes', seal),
+    productChanges: sealedUpTo(sqlite, 'product_changes', seal),
+    ledger:
+      typeof details.ledgerHead?.id === 'number' ? details.ledgerHead.id : sealedUpTo(sqlite, 'ledger_entries', seal),
+  };
+}
+
+/** Each participant's carry into the approved period and adjustments in it, up to the approval's ledger head. */
+interface LedgerSums {
+  carry: Map<string, number>;
+  adjustments: Map<string, number>;
+}
+
+/**
+ * The carries and adjustments of every approval from one pass over the ledger, instead of a query per approval over
+ * every earlier period (a year's ledger read about six times over). The ledger is summed by program, participant,
+ * period, adjustment or not, and the span between two approvals' cuts it falls in; each approval then adds the sums
+ * of the spans up to its cut, of its program, and of the periods SQLite itself orders before (or, for adjustments,
+ * as) the approval's, so that the comparisons are the queries' own. Undefined, and each approval queries as before,
+ * when a cut is not an entry id (a file without seals or a head noted oddly).
+ */
+function ledgerSumsInOnePass(
+  sqlite: Database.Database,
+  approvals: readonly Approval[],
+): Map<Approval, LedgerSums> | undefined {
+  const cuts = new Map<Approval, number>();
+  for (const approval of approvals) {
+    let cut: number;
+    try {
+      cut = cutOf(sqlite, approval).ledger;
+    } catch {
+      continue; // recomputeOne reports it.
+    }
+    if (!Number.isSafeInteger(cut)) return undefined;
+    cuts.set(approval, cut);
+  }
+  const bounds = [...new Set(cuts.values())].sort((x, y) => x - y);
+  if (bounds.length === 0) return new Map();
+  // span i holds the ids above bounds[i - 1] up to bounds[i]; the last one the ids above every cut, which no sum needs.
+  const span = `CASE ${bounds.map((b, i) => `WHEN id <= ${b} THEN ${i}`).join(' ')} ELSE ${bounds.length} END`;
+  const groups = sqlite
+    .prepare(
+      `SELECT program_id, participant_code, period, kind = 'adjustment' AND corrects_period IS NULL, ${span} AS span,
+              SUM(points)
+       FROM ledger_entries WHERE id <= ? GROUP BY 1, 2, 3, 4, 5`,
+    )
+    .raw()
+    .all(bounds[bounds.length - 1]) as [number, string, unknown, number, number, number][];
+  const compare = sqlite.prepare('SELECT ? < ?, ? = ?').raw();
+  const orders = new Map<unknown, Map<string, [number, number]>>();
+  const order = (value: unknown, period: string): [number, number] => {
+    let byPeriod = orders.get(value);
+    if (!byPeriod) orders.set(value, (byPeriod = new Map()));
+    let found = byPeriod.get(period);
+    if (!found) byPeriod.set(period, (found = compare.get(value, period, value, period) as [number, number]));
+    return found;
+  };
+  const result = new Map<Approval, LedgerSums>();
+  for (const [approval, cut] of cuts) {
+    const last = bounds.indexOf(cut);
+    const sums: LedgerSums = { carry: new Map(), adjustments: new Map() };
+    for (const [programId, code, period, adjustment, spanOf, points] of groups) {
+      if (programId !== approval.programId || spanOf > last) continue;
+      const [before, same] = order(period, approval.period);
+      if (before === 1) sums.carry.set(code, (sums.carry.get(code) ?? 0) + points);
+      if (same === 1 && adjustment === 1) sums.adjustments.set(code, (sums.adjustments.get(code) ?? 0) + points);
+    }
+    result.set(approval, sums);
+  }
+  return result;
+}
+
+function recomputeOne(
+  sqlite: Database.Database,
+  approval: Approval,
+  sink: RecomputeSink,
+  counts: RecomputeCounts,
+  ledgerSumsOf: LedgerSums | undefined,
+) {
   const { period } = approval;
   const program = sqlite
     .prepare('SELECT first_period, point_value_minor FROM programs WHERE id = ?')
@@ -332,17 +425,16 @@ function recomputeOne(sqlite: Database.Database, approval: Approval, sink: Recom
   } catch (error) {
     throw new Error(`version ${approval.ruleVersion} of the rules is not valid JSON: ${(error as Error).message}`);
   }
-  const seal = approvalSeal(sqlite, approval.eventId);
-  const details = JSON.parse(approval.details) as { ledgerHead?: { id?: number } };
-  const cut: Cut = {
-    batches: sealedUpTo(sqlite, 'import_batches', seal),
-    participantChanges: sealedUpTo(sqlite, 'participant_changes', seal),
-    productChanges: sealedUpTo(sqlite, 'product_changes', seal),
-    ledger:
-      typeof details.ledgerHead?.id === 'number' ? details.ledgerHead.id : sealedUpTo(sqlite, 'ledger_entries', seal),
-  };
+  const cut = cutOf(sqlite, approval);
   const pointValue = program[1];
-  const input = loadInput(sqlite, approval, { firstPeriod: program[0], pointValueMinor: pointValue }, rules, cut);
+  const input = loadInput(
+    sqlite,
+    approval,
+    { firstPeriod: program[0], pointValueMinor: pointValue },
+    rules,
+    cut,
+    ledgerSumsOf,
+  );
   const score = scorePeriod(input, { keepLines: true });
   counts.periodsRecomputed++;
   const differ = (
