@@ -119,26 +119,60 @@ export function TierChart({ overview }: { overview: DashboardOverview }) {
         })),
       }}
     >
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={data} margin={{ top: 32, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} interval={0}>
-            <Label value={t('dashboard.axis.tier')} position="insideBottom" offset={-16} style={AXIS_LABEL} />
-          </XAxis>
-          <YAxis tickFormatter={(v: number) => i18n.formatInteger(v)} tick={AXIS_TICK} width={72} allowDecimals={false}>
-            <Label value={t('dashboard.axis.points')} position="top" offset={12} style={AXIS_LABEL} />
-          </YAxis>
-          <Bar dataKey="points" fill={COLORS.tier} isAnimationActive={false} maxBarSize={64}>
-            <LabelList
-              dataKey="points"
-              position="top"
-              formatter={(v) => i18n.formatInteger(Number(v))}
-              style={AXIS_TICK}
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <VerticalBars
+        data={data}
+        valueKey="points"
+        xLabel={t('dashboard.axis.tier')}
+        yLabel={t('dashboard.axis.points')}
+        yWidth={72}
+        color={COLORS.tier}
+      />
     </ChartFigure>
+  );
+}
+
+/** Whole-number bars over named categories, each bar's value written above it: points by tier, people by band. */
+function VerticalBars<K extends string>({
+  data,
+  valueKey,
+  xLabel,
+  yLabel,
+  yWidth,
+  color,
+}: {
+  data: ({ label: string } & Record<K, number>)[];
+  valueKey: K;
+  xLabel: string;
+  yLabel: string;
+  yWidth: number;
+  color: string;
+}) {
+  const i18n = useI18n();
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={data} margin={{ top: 32, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={AXIS_TICK} interval={0}>
+          <Label value={xLabel} position="insideBottom" offset={-16} style={AXIS_LABEL} />
+        </XAxis>
+        <YAxis
+          tickFormatter={(v: number) => i18n.formatInteger(v)}
+          tick={AXIS_TICK}
+          width={yWidth}
+          allowDecimals={false}
+        >
+          <Label value={yLabel} position="top" offset={12} style={AXIS_LABEL} />
+        </YAxis>
+        <Bar dataKey={valueKey} fill={color} isAnimationActive={false} maxBarSize={64}>
+          <LabelList
+            dataKey={valueKey}
+            position="top"
+            formatter={(v) => i18n.formatInteger(Number(v))}
+            style={AXIS_TICK}
+          />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
 
@@ -158,25 +192,14 @@ export function AttainmentChart({ overview }: { overview: DashboardOverview }) {
         })),
       }}
     >
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={data} margin={{ top: 32, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} interval={0}>
-            <Label value={t('dashboard.axis.attainment')} position="insideBottom" offset={-16} style={AXIS_LABEL} />
-          </XAxis>
-          <YAxis tickFormatter={(v: number) => i18n.formatInteger(v)} tick={AXIS_TICK} width={56} allowDecimals={false}>
-            <Label value={t('dashboard.axis.participants')} position="top" offset={12} style={AXIS_LABEL} />
-          </YAxis>
-          <Bar dataKey="participants" fill={COLORS.band} isAnimationActive={false} maxBarSize={64}>
-            <LabelList
-              dataKey="participants"
-              position="top"
-              formatter={(v) => i18n.formatInteger(Number(v))}
-              style={AXIS_TICK}
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <VerticalBars
+        data={data}
+        valueKey="participants"
+        xLabel={t('dashboard.axis.attainment')}
+        yLabel={t('dashboard.axis.participants')}
+        yWidth={56}
+        color={COLORS.band}
+      />
     </ChartFigure>
   );
 }
