@@ -49,106 +49,113 @@ interface BuiltPackage {
 /** The package's bytes, read in one deferred read transaction. */
 function buildAuditPackage(ctx: CoreContext): BuiltPackage {
   const sqlite = ctx.store.sqlite;
-  return sqlite
-    .transaction(() => {
-      reportProgress('checking');
-      const zip = new PackageZip();
-      const program = (sqlite
-        .prepare('SELECT id, name, client, currency_code, currency_digits FROM programs ORDER BY id LIMIT 1')
-        .raw()
-        .get() ?? null) as [number, string, string, string, number] | null;
-      const tables: AuditManifest['tables'] = [];
-      let rows = 0;
-      const counts = new Map(
-        packagedTables(sqlite).map((t) => [t, sqlite.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
-      );
-      const total = [...counts.values()].reduce((a, b) => a + b, 0);
-      const progress = progressEvery('packaging', total, 1);
-      for (const [table, count] of counts) {
-        const { header, chunks } = csvChunks(sqlite, table);
-        const path = `tables/${table}.csv`;
-        const file = zip.open(path);
-        file.push(header);
-        for (const chunk of chunks) file.push(chunk);
-        file.end();
-        rows += count;
-        progress(rows);
-        tables.push({ table, path, rows: count });
-      }
-
-      reportProgress('writingFile');
-      zip.add('ledger.xlsx', ledgerWorkbook(sqlite), false);
-
-      // The client's files as they came; a batch imported before files were kept is named in the manifest.
-      const importFiles: AuditManifest['importFiles'] = [];
-      // A file read without migrating it (the CLI's audit commands) may come from a version that kept no files.
-      const keeps = hasTable(sqlite, 'import_files');
-      const batches = sqlite
-        .prepare(
-          keeps
-            ? 'SELECT b.id, b.file_name, b.sha256, f.batch_id IS NOT NULL FROM import_batches b LEFT JOIN import_files f ON f.batch_id = b.id ORDER BY b.id'
-            : 'SELECT id, file_name, sha256, 0 FROM import_batches ORDER BY id',
-        )
-        .raw()
-        .all() as [number, string, string, number][];
-      const bytesOf = keeps ? sqlite.prepare('SELECT bytes FROM import_files WHERE batch_id = ?').pluck() : null;
-      for (const [id, fileName, sha256, kept] of batches) {
-        if (!kept) {
-          importFiles.push({
-            batchId: id,
-            path: null,
-            sha256,
-            note: 'imported before Loyalty Desk kept the original files; its rows and SHA-256 are in the tables',
-          });
-          continue;
+  // Closed whatever happens: its deflate thread must not outlive an export that fails (or is stopped) half way.
+  const zip = new PackageZip();
+  try {
+    return sqlite
+      .transaction(() => {
+        reportProgress('checking');
+        const program = (sqlite
+          .prepare('SELECT id, name, client, currency_code, currency_digits FROM programs ORDER BY id LIMIT 1')
+          .raw()
+          .get() ?? null) as [number, string, string, string, number] | null;
+        const tables: AuditManifest['tables'] = [];
+        let rows = 0;
+        const counts = new Map(
+          packagedTables(sqlite).map((t) => [t, sqlite.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
+        );
+        const total = [...counts.values()].reduce((a, b) => a + b, 0);
+        const progress = progressEvery('packaging', total, 1);
+        for (const [table, count] of counts) {
+          const { header, chunks } = csvChunks(sqlite, table);
+          const path = `tables/${table}.csv`;
+          const file = zip.open(path);
+          file.push(header);
+          for (const chunk of chunks) file.push(chunk);
+          file.end();
+          rows += count;
+          progress(rows);
+          tables.push({ table, path, rows: count });
         }
-        const path = `files/${id}-${safeFileName(fileName)}`;
-        zip.add(path, bytesOf!.get(id) as Buffer, !/\.(xlsx|xlsm|zip|gz)$/i.test(fileName));
-        importFiles.push({ batchId: id, path, sha256 });
-      }
-      for (const [version, json] of sqlite
-        .prepare('SELECT version, rules_json FROM rule_versions ORDER BY id')
-        .raw()
-        .iterate() as IterableIterator<[number, string]>) {
-        zip.add(`rules/version-${version}.json`, `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
-      }
-      const payoutFiles = hasTable(sqlite, 'payout_batch_files')
-        ? sqlite.prepare(
-            'SELECT b.batch_ref, f.file_name, f.bytes FROM payout_batch_files f JOIN payout_batches b ON b.id = f.batch_id ORDER BY f.id',
-          )
-        : null;
-      for (const [ref, fileName, bytes] of (payoutFiles?.raw().iterate() ?? []) as Iterable<[string, string, Buffer]>) {
-        zip.add(`payout-files/${safeFileName(ref)}-${safeFileName(fileName)}`, bytes, !/\.xlsx$/i.test(fileName));
-      }
 
-      const ledger = ledgerHead(sqlite);
-      const seal = sealHead(sqlite);
-      zip.add('README.txt', packageReadme());
-      const manifest: AuditManifest = {
-        format: AUDIT_PACKAGE_FORMAT,
-        program: program && {
-          id: program[0],
-          name: program[1],
-          client: program[2],
-          currencyCode: program[3],
-          currencyDigits: program[4],
-        },
-        madeAt: ctx.now().toISOString(),
-        madeBy: ctx.actor,
-        ledgerHead: { id: ledger.id, hash: ledger.hash },
-        sealHead: { id: seal.id, hash: seal.hash },
-        tables,
-        importFiles,
-        files: [...zip.files],
-      };
-      zip.add('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-      return {
-        bytes: zip.finish(),
-        manifest,
-        rows,
-      };
-    })
-    .deferred();
+        reportProgress('writingFile');
+        zip.add('ledger.xlsx', ledgerWorkbook(sqlite), false);
+
+        // The client's files as they came; a batch imported before files were kept is named in the manifest.
+        const importFiles: AuditManifest['importFiles'] = [];
+        // A file read without migrating it (the CLI's audit commands) may come from a version that kept no files.
+        const keeps = hasTable(sqlite, 'import_files');
+        const batches = sqlite
+          .prepare(
+            keeps
+              ? 'SELECT b.id, b.file_name, b.sha256, f.batch_id IS NOT NULL FROM import_batches b LEFT JOIN import_files f ON f.batch_id = b.id ORDER BY b.id'
+              : 'SELECT id, file_name, sha256, 0 FROM import_batches ORDER BY id',
+          )
+          .raw()
+          .all() as [number, string, string, number][];
+        const bytesOf = keeps ? sqlite.prepare('SELECT bytes FROM import_files WHERE batch_id = ?').pluck() : null;
+        for (const [id, fileName, sha256, kept] of batches) {
+          if (!kept) {
+            importFiles.push({
+              batchId: id,
+              path: null,
+              sha256,
+              note: 'imported before Loyalty Desk kept the original files; its rows and SHA-256 are in the tables',
+            });
+            continue;
+          }
+          const path = `files/${id}-${safeFileName(fileName)}`;
+          zip.add(path, bytesOf!.get(id) as Buffer, !/\.(xlsx|xlsm|zip|gz)$/i.test(fileName));
+          importFiles.push({ batchId: id, path, sha256 });
+        }
+        for (const [version, json] of sqlite
+          .prepare('SELECT version, rules_json FROM rule_versions ORDER BY id')
+          .raw()
+          .iterate() as IterableIterator<[number, string]>) {
+          zip.add(`rules/version-${version}.json`, `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
+        }
+        const payoutFiles = hasTable(sqlite, 'payout_batch_files')
+          ? sqlite.prepare(
+              'SELECT b.batch_ref, f.file_name, f.bytes FROM payout_batch_files f JOIN payout_batches b ON b.id = f.batch_id ORDER BY f.id',
+            )
+          : null;
+        for (const [ref, fileName, bytes] of (payoutFiles?.raw().iterate() ?? []) as Iterable<
+          [string, string, Buffer]
+        >) {
+          zip.add(`payout-files/${safeFileName(ref)}-${safeFileName(fileName)}`, bytes, !/\.xlsx$/i.test(fileName));
+        }
+
+        const ledger = ledgerHead(sqlite);
+        const seal = sealHead(sqlite);
+        zip.add('README.txt', packageReadme());
+        const manifest: AuditManifest = {
+          format: AUDIT_PACKAGE_FORMAT,
+          program: program && {
+            id: program[0],
+            name: program[1],
+            client: program[2],
+            currencyCode: program[3],
+            currencyDigits: program[4],
+          },
+          madeAt: ctx.now().toISOString(),
+          madeBy: ctx.actor,
+          ledgerHead: { id: ledger.id, hash: ledger.hash },
+          sealHead: { id: seal.id, hash: seal.hash },
+          tables,
+          importFiles,
+          files: [...zip.files],
+        };
+        zip.add('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+        return {
+          bytes: zip.finish(),
+          manifest,
+          rows,
+        };
+      })
+      .deferred();
+  } finally {
+    zip.close();
+  }
 }
 
 function summaryOf(built: BuiltPackage): Omit<AuditExportResult, 'path'> {

@@ -76,6 +76,14 @@ const STYLES =
 /** The ledger's workbook, whole. */
 export function ledgerWorkbook(sqlite: Database.Database): Buffer {
   const zip = new PackageZip();
+  try {
+    return writeWorkbook(sqlite, zip);
+  } finally {
+    zip.close();
+  }
+}
+
+function writeWorkbook(sqlite: Database.Database, zip: PackageZip): Buffer {
   // Rows in order, a sheet at most ROWS_PER_SHEET rows: each sheet's rows read as chunks by rowid, which is the id.
   const sheets: string[] = [];
   const ids = sqlite.prepare('SELECT MIN(id), MAX(id), COUNT(*) FROM ledger_entries').raw().get() as [
