@@ -113,6 +113,13 @@ function lineSql(
   return `SELECT json_array(${list.join(', ')}) FROM "${source}" WHERE ${where} ORDER BY rowid`;
 }
 
+/** The rows of a seal's range: a supersession seal covers only the batches superseded. */
+function rangeWhere(table: string): string {
+  return table === SUPERSESSION_TABLE
+    ? 'superseded_by IS NOT NULL AND rowid > ? AND rowid <= ?'
+    : 'rowid > ? AND rowid <= ?';
+}
+
 /**
  * Reads the rows of `table` in (after, upTo] and seals them; null when there are none. `keep`
  * receives each row's rowid and check as it goes (verify uses it to name a row; sealing does not).
@@ -126,10 +133,7 @@ export function sealRows(
   keep?: (row: RowCheck) => void,
   guardAll = false,
 ): SealedRange | null {
-  const where =
-    table === SUPERSESSION_TABLE
-      ? 'superseded_by IS NOT NULL AND rowid > ? AND rowid <= ?'
-      : 'rowid > ? AND rowid <= ?';
+  const where = rangeWhere(table);
   const statement = sqlite.prepare(lineSql(sqlite, table, columns, where, guardAll)).pluck(true);
   const hash = createHash('sha256');
   const crcs: number[] = [];
@@ -138,8 +142,7 @@ export function sealRows(
   for (const json of statement.iterate(after, upTo) as IterableIterator<string>) {
     const line = `${json}\n`;
     const crc = crc32(line);
-    // The rowid is the line's first value: "[12,..." (an integer, so no quote or comma before it).
-    const rowid = Number(json.slice(1, json.indexOf(',') > 0 ? json.indexOf(',') : json.length - 1));
+    const rowid = rowidOf(json);
     crcs.push(crc);
     rowids.push(rowid);
     if (keep) keep({ rowid, crc });
@@ -160,6 +163,47 @@ export function sealRows(
     digest: hash.digest('hex'),
     checks: packChecks(firstRowid, rowids, crcs),
   };
+}
+
+/** The rowid of a line, its first value: "[12,..." (an integer, so no quote or comma before it). */
+function rowidOf(json: string): number {
+  const comma = json.indexOf(',');
+  return Number(json.slice(1, comma > 0 ? comma : json.length - 1));
+}
+
+/**
+ * What `sealRows` gives but the CRCs: the audit's first pass over a seal, where only the digest and the count decide.
+ * The CRCs are read only when those differ (to name the row), and a forged CRC is caught by the seal's own hash, which
+ * covers them; skipping them, and the rowid of every line but the first and last, saves about a fifth of the checks
+ * of a year's seals.
+ */
+export function sealDigest(
+  sqlite: Database.Database,
+  table: string,
+  columns: readonly string[],
+  after: number,
+  upTo: number,
+  guardAll = false,
+): Omit<SealedRange, 'checks'> | null {
+  const statement = sqlite.prepare(lineSql(sqlite, table, columns, rangeWhere(table), guardAll)).pluck(true);
+  const hash = createHash('sha256');
+  let first: string | null = null;
+  let last = '';
+  let rowCount = 0;
+  let piece = '';
+  for (const json of statement.iterate(after, upTo) as IterableIterator<string>) {
+    first ??= json;
+    last = json;
+    rowCount++;
+    piece += `${json}\n`;
+    if (piece.length >= PIECE) {
+      hash.update(piece);
+      piece = '';
+    }
+  }
+  if (first === null) return null;
+  hash.update(piece);
+  return { firstRowid: rowidOf(first), lastRowid: rowidOf(last), rowCount, digest: hash.digest('hex') };
 }
 
 /**
