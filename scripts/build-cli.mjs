@@ -88,6 +88,8 @@ export async function buildCli(root) {
       { in: posix(relative(root, worker)), out: 'xlsx-row-worker' },
       // Statement drawing threads (statement-render-pool.ts looks for this file beside its chunk).
       { in: 'src-main/core/reports/statements/statement-render-worker.ts', out: 'statement-render-worker' },
+      // The audit's recomputation beside its ledger and seal checks (recompute-thread.ts looks for it there).
+      { in: 'src-main/core/audit/recompute-worker.ts', out: 'recompute-worker' },
     ],
     outdir: tmp,
     bundle: true,

@@ -18,20 +18,39 @@ import {
   type AuditVerification,
   type RecomputeDifference,
 } from './audit-views';
-import { rebuildDatabase } from './rebuild-database';
+import { rebuildDatabase, type RebuiltDatabase } from './rebuild-database';
 import { readZipEntries, ZipUnreadable } from './zip-reader';
 import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
+import { startRecompute, type RecomputeOutcome, type RecomputeRun } from './recompute-thread';
+
+/** Tables the recomputation never reads, left out of the database its thread rebuilds. */
+const NOT_RECOMPUTED = new Set([
+  'operator_log',
+  'import_problems',
+  'statements',
+  'approved_line_campaigns',
+  'approved_anomalies',
+  'approved_anomaly_lines',
+  'payout_batch_files',
+  'payout_batch_items',
+  'payout_events',
+]);
 
 /** At most this many problems are listed; the count says how many were found. */
 const MAX_PROBLEMS = 200;
 
-class Problems {
+export class Problems {
   readonly list: AuditProblem[] = [];
   found = 0;
   add(problem: AuditProblem): void {
     this.found++;
     if (this.list.length < MAX_PROBLEMS) this.list.push(problem);
+  }
+  /** Problems found meanwhile on another core, after these: told in the order of the checks. */
+  addAll(other: { problems: AuditProblem[]; found: number }): void {
+    for (const problem of other.problems) this.add(problem);
+    this.found += other.found - other.problems.length;
   }
 }
 
@@ -71,6 +90,16 @@ export function recomputeAll(sqlite: Database.Database, problems: Problems = new
   return { counts, differences, problems: problems.list };
 }
 
+/** The thread's recomputation, or this thread's own when there was none or it failed. */
+function recomputeOutcome(run: RecomputeRun | null, sqlite: Database.Database, before?: () => void): RecomputeOutcome {
+  const outcome = run?.outcome() ?? null;
+  if (outcome) return outcome;
+  before?.();
+  const problems = new Problems();
+  const result = recomputeAll(sqlite, problems);
+  return { ...result, found: problems.found };
+}
+
 function ledgerProblems(result: LedgerVerification, problems: Problems): void {
   for (const p of result.problems)
     problems.add({
@@ -81,14 +110,27 @@ function ledgerProblems(result: LedgerVerification, problems: Problems): void {
     });
 }
 
+/** The recomputation of a database file in a thread of its own, reading the file itself; null for one in memory. */
+function liveRecompute(sqlite: Database.Database): RecomputeRun | null {
+  return sqlite.memory || sqlite.name === '' ? null : startRecompute({ kind: 'live', file: sqlite.name });
+}
+
 /** The live file's ledger and seal checks (as `audit verify` always made them) and the recomputation. */
 export function verifyLiveDatabase(
   sqlite: Database.Database,
   options: VerifyOptions = {},
 ): { ledger: LedgerVerification; recompute: RecomputeResult } {
-  const ledger = verifyLedger(sqlite, options);
-  const recompute = recomputeAll(sqlite);
-  return { ledger, recompute };
+  const run = liveRecompute(sqlite);
+  try {
+    const ledger = verifyLedger(sqlite, options);
+    const outcome = recomputeOutcome(run, sqlite);
+    return {
+      ledger,
+      recompute: { counts: outcome.counts, differences: outcome.differences, problems: outcome.problems },
+    };
+  } finally {
+    run?.close();
+  }
 }
 
 function emptyCounts(): AuditVerification['counts'] {
@@ -118,9 +160,17 @@ export function verifyLive(dbFile: string, options: VerifyOptions = {}): AuditVe
 /** The checks of verifyLive on a connection already open (the app's own, for audit.verify). */
 export function verifyConnection(sqlite: Database.Database, options: VerifyOptions = {}): AuditVerification {
   const problems = new Problems();
-  const ledger = verifyLedger(sqlite, options);
+  const run = liveRecompute(sqlite);
+  let ledger: LedgerVerification;
+  let recompute: RecomputeOutcome;
+  try {
+    ledger = verifyLedger(sqlite, options);
+    recompute = recomputeOutcome(run, sqlite);
+  } finally {
+    run?.close();
+  }
   ledgerProblems(ledger, problems);
-  const recompute = recomputeAll(sqlite, problems);
+  problems.addAll(recompute);
   return {
     ok: problems.found === 0,
     source: 'live',
@@ -270,9 +320,22 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
   const tables = manifest.tables
     .filter((t) => entries[t.path] !== undefined)
     .map((t) => ({ table: t.table, path: t.path, bytes: entries[t.path]! }));
-  const rebuilt = rebuildDatabase(tables, (p) =>
-    problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message }),
-  );
+  // The recomputation starts on the second core now, from the zip (a copy of its bytes), while this thread rebuilds
+  // the tables for the chain and seal checks.
+  const run = startRecompute({
+    kind: 'package',
+    zip: bytes,
+    tables: tables.filter((t) => !NOT_RECOMPUTED.has(t.table)).map(({ table, path }) => ({ table, path })),
+  });
+  let rebuilt: RebuiltDatabase;
+  try {
+    rebuilt = rebuildDatabase(tables, (p) =>
+      problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message }),
+    );
+  } catch (error) {
+    run?.close();
+    throw error;
+  }
   try {
     const sqlite = rebuilt.store.sqlite;
     counts.tables = tables.length;
@@ -317,7 +380,9 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
           message: `The ${name}'s head in the packaged tables is ${found.id} ${found.hash}, not the ${String(said?.id)} ${String(said?.hash)} the manifest names.`,
         });
     }
-    const recompute = recomputeAll(sqlite, problems);
+    // Its indexes only for a recomputation made here: the checks read by rowid.
+    const recompute = recomputeOutcome(run, sqlite, () => rebuilt.buildIndexes());
+    problems.addAll(recompute);
     Object.assign(counts, recompute.counts);
     return {
       ok: problems.found === 0,
@@ -335,6 +400,7 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
       truncated: problems.found > problems.list.length,
     };
   } finally {
+    run?.close();
     rebuilt.dispose();
   }
 }

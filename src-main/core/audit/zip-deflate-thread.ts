@@ -1,10 +1,9 @@
 // A second core for the package's zip: the deflating and the SHA-256 of each file run in a thread of their own while
 // this one has SQLite write the next rows (on a year's package, ~4.5 s of the ~17 s of CPU moved off the main path).
-// The export runs inside one synchronous read transaction, so the replies are taken synchronously
-// (receiveMessageOnPort), waiting on a shared counter the thread raises after each reply, never on the event loop.
+// The export runs inside one synchronous read transaction, so the replies are taken synchronously (sync-worker.ts).
 // The thread's code needs nothing but Node's own modules, so it is started from source text (eval): the same in the
 // CLI's bundle, the app's, and under tsx or vitest, with no entry file of its own to build and find.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { SyncWorker } from './sync-worker';
 
 const THREAD_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -47,33 +46,12 @@ export interface DeflateReply {
   error?: string;
 }
 
-/** A thread that stalls this long without a reply is taken for dead (its crash is not heard synchronously). */
-const STALL_MS = 120_000;
-
 export class DeflateThread {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly counter: Int32Array;
-  private received = 0;
-  private sent = 0;
-
-  constructor() {
-    const signal = new SharedArrayBuffer(4);
-    const { port1, port2 } = new MessageChannel();
-    this.counter = new Int32Array(signal);
-    this.port = port1;
-    this.worker = new Worker(THREAD_SOURCE, {
-      eval: true,
-      workerData: { port: port2, signal },
-      transferList: [port2],
-    });
-    // Never what keeps a process alive: the zip ends it, and an export that fails leaves it to go with the process.
-    this.worker.unref();
-  }
+  private readonly thread = new SyncWorker(THREAD_SOURCE, { evaluate: true, name: "zip's deflate" });
 
   /** Pieces sent and not yet answered. */
   get pending(): number {
-    return this.sent - this.received;
+    return this.thread.pending;
   }
 
   /**
@@ -82,34 +60,21 @@ export class DeflateThread {
    */
   send(file: number, bytes: Uint8Array, deflate: boolean): void {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength >= 65_536;
-    this.port.postMessage({ file, bytes, deflate }, own ? [bytes.buffer as ArrayBuffer] : []);
-    this.sent++;
+    this.thread.post({ file, bytes, deflate }, own ? [bytes.buffer as ArrayBuffer] : []);
   }
 
   end(file: number, deflate: boolean): void {
-    this.port.postMessage({ file, end: true, deflate });
-    this.sent++;
+    this.thread.post({ file, end: true, deflate });
   }
 
   /** The next reply, waiting for it. */
   next(): DeflateReply {
-    if (this.pending === 0) throw new Error('no piece is waiting for the deflate thread');
-    for (;;) {
-      const found = receiveMessageOnPort(this.port);
-      if (found) {
-        this.received++;
-        const reply = found.message as DeflateReply;
-        if (reply.error !== undefined) throw new Error(`the zip's deflate thread failed: ${reply.error}`);
-        return reply;
-      }
-      // The counter counts replies posted; while it equals those taken, the next one is still being made.
-      if (Atomics.wait(this.counter, 0, this.received, STALL_MS) === 'timed-out')
-        throw new Error(`the zip's deflate thread gave no answer in ${STALL_MS / 1000} s`);
-    }
+    const reply = this.thread.next<DeflateReply>();
+    if (reply.error !== undefined) throw new Error(`the zip's deflate thread failed: ${reply.error}`);
+    return reply;
   }
 
   close(): void {
-    this.port.close();
-    void this.worker.terminate();
+    this.thread.close();
   }
 }

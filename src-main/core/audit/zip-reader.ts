@@ -9,7 +9,11 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-export function readZipEntries(bytes: Uint8Array): Record<string, Uint8Array> {
+/** The zip's entries by name; those `wanted` refuses are not inflated (nor checked against their CRC). */
+export function readZipEntries(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean = () => true,
+): Record<string, Uint8Array> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 65,557 bytes (22 bytes and a comment of at most 65,535); a zip cut short has none.
   let end = -1;
@@ -40,6 +44,7 @@ export function readZipEntries(bytes: Uint8Array): Record<string, Uint8Array> {
     const offset = buf.readUInt32LE(at + 42);
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
+    if (!wanted(name)) continue;
     if (offset + 30 > buf.length || buf.readUInt32LE(offset) !== LOCAL)
       throw new ZipUnreadable(`the entry ${name} is not where its table of contents says`);
     const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);

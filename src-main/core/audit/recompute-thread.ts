@@ -1,0 +1,63 @@
+// The recomputation of every approved period on the second core while this thread checks the ledger's chain and every
+// seal: on a year's package the two take about as long as each other. The thread works on a database of its own (it
+// rebuilds one from the package's CSV files, or opens the live file read-only) rather than a copy of this thread's:
+// serializing a year's 550 MB database and handing it over cost more than the rebuilding on a second core, and each
+// thread's database is then read without a lock the other holds. Peak memory grows by the second database (~0.5 GB on
+// a year). Where the thread's file is not there (the app's bundle, tsx, vitest), the caller recomputes in its own
+// thread, as before.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AuditProblem } from './audit-views';
+import type { RecomputeCounts } from './recompute-approved';
+import { SyncWorker } from './sync-worker';
+
+/** What the thread is asked to recompute: a package's tables (from its zip), or a database file. */
+export type RecomputeJob =
+  { kind: 'package'; zip: Uint8Array; tables: { table: string; path: string }[] } | { kind: 'live'; file: string };
+
+/** The recomputation's findings, as recomputeAll gives them, with how many were found in all. */
+export interface RecomputeOutcome {
+  counts: RecomputeCounts;
+  differences: number;
+  problems: AuditProblem[];
+  found: number;
+}
+
+export type RecomputeReply = { outcome: RecomputeOutcome; error?: undefined } | { error: string };
+
+const WORKER_FILE = 'recompute-worker.mjs';
+
+function workerFile(): string | null {
+  // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
+  const path = join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
+  return existsSync(path) ? path : null;
+}
+
+export interface RecomputeRun {
+  /** The thread's findings, waiting for them; null when it failed (the caller then recomputes itself). */
+  outcome(): RecomputeOutcome | null;
+  /** Ends the thread (when its findings are no longer wanted: a check before them failed). */
+  close(): void;
+}
+
+/** Starts the recomputation in a thread of its own; null when there is no thread to start. */
+export function startRecompute(job: RecomputeJob): RecomputeRun | null {
+  const file = workerFile();
+  if (file === null) return null;
+  const thread = new SyncWorker(file, { name: 'recomputation', data: { job } });
+  thread.expect();
+  return {
+    outcome: () => {
+      try {
+        const reply = thread.next<RecomputeReply>();
+        return reply.error === undefined ? reply.outcome : null;
+      } catch {
+        return null;
+      } finally {
+        thread.close();
+      }
+    },
+    close: () => thread.close(),
+  };
+}

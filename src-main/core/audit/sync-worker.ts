@@ -1,0 +1,94 @@
+// A thread whose replies are taken synchronously. The package's export and its verification run inside synchronous
+// SQLite transactions (better-sqlite3), so the thread that waits cannot return to its event loop to hear a message:
+// it takes each reply from a port of its own (receiveMessageOnPort), and sleeps on a shared counter that the other
+// thread raises after each reply it posts (Atomics.wait), never spinning.
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+  type TransferListItem,
+} from 'node:worker_threads';
+
+/** What the thread is given, besides its own data: where to reply, and the counter to raise. */
+export interface SyncWorkerData {
+  port: MessagePort;
+  signal: SharedArrayBuffer;
+}
+
+/** A thread that stalls this long without a reply is taken for dead (its crash is not heard synchronously). */
+const STALL_MS = 300_000;
+
+export class SyncWorker {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly counter: Int32Array;
+  private received = 0;
+  private sent = 0;
+
+  /** `source` is a file, or the thread's code itself when `evaluate` (CommonJS text needing only Node's modules). */
+  constructor(
+    source: string,
+    options: { evaluate?: boolean; data?: object; transfer?: TransferListItem[]; name: string },
+    private readonly name = options.name,
+  ) {
+    const signal = new SharedArrayBuffer(4);
+    const { port1, port2 } = new MessageChannel();
+    this.counter = new Int32Array(signal);
+    this.port = port1;
+    const workerData: SyncWorkerData & object = { ...(options.data ?? {}), port: port2, signal };
+    this.worker = new Worker(source, {
+      eval: options.evaluate === true,
+      workerData,
+      transferList: [port2, ...(options.transfer ?? [])],
+    });
+    // Never what keeps a process alive: close() ends it, and one left by a failure goes with the process.
+    this.worker.unref();
+  }
+
+  /** Messages sent and not yet answered. */
+  get pending(): number {
+    return this.sent - this.received;
+  }
+
+  /** Sends a message that the thread answers with exactly one reply. */
+  post(message: unknown, transfer: TransferListItem[] = []): void {
+    this.port.postMessage(message, transfer);
+    this.sent++;
+  }
+
+  /** Counts a reply the thread sends unasked (an answer to what it was given at its start). */
+  expect(): void {
+    this.sent++;
+  }
+
+  /** The next reply, waiting for it. */
+  next<T>(): T {
+    if (this.pending === 0) throw new Error(`nothing is waiting for the ${this.name} thread`);
+    for (;;) {
+      const found = receiveMessageOnPort(this.port);
+      if (found) {
+        this.received++;
+        return found.message as T;
+      }
+      // The counter counts replies posted; while it equals those taken, the next one is still being made.
+      if (Atomics.wait(this.counter, 0, this.received, STALL_MS) === 'timed-out')
+        throw new Error(`the ${this.name} thread gave no answer in ${STALL_MS / 1000} s`);
+    }
+  }
+
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+/** The thread's side: posts a reply to the waiting thread and wakes it. */
+export function replyTo(data: SyncWorkerData): (reply: unknown, transfer?: TransferListItem[]) => void {
+  const counter = new Int32Array(data.signal);
+  return (reply, transfer = []) => {
+    data.port.postMessage(reply, transfer);
+    Atomics.add(counter, 0, 1);
+    Atomics.notify(counter, 0);
+  };
+}
