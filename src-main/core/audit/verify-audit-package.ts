@@ -18,7 +18,7 @@ import {
   type AuditVerification,
   type RecomputeDifference,
 } from './audit-views';
-import { rebuildDatabase, type RebuiltDatabase } from './rebuild-database';
+import { rebuildDatabase } from './rebuild-database';
 import { readZipEntries, ZipUnreadable } from './zip-reader';
 import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
@@ -195,9 +195,9 @@ function damaged(file: string, why: string): AppError {
 }
 
 /** The zip's entries; a file that is not a whole zip is refused with one sentence. */
-function readZip(file: string, bytes: Uint8Array): Record<string, Uint8Array> {
+function readZip(file: string, bytes: Uint8Array, wanted?: (entry: string) => boolean): Record<string, Uint8Array> {
   try {
-    return readZipEntries(bytes);
+    return readZipEntries(bytes, wanted);
   } catch (error) {
     if (error instanceof ZipUnreadable) throw damaged(file, error.message);
     throw error;
@@ -274,8 +274,25 @@ export function verifyAuditPackage(file: string): AuditVerification {
 
 /** A package given as bytes (the window's chosen file, audit.verify); `name` is how errors name it. */
 export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerification {
-  const file = name;
-  const entries = readZip(file, bytes);
+  const manifest = readManifest(
+    name,
+    readZip(name, bytes, (entry) => entry === 'manifest.json'),
+  );
+  // The recomputation starts on the second core at once, reading the zip itself (a copy of its bytes), while this
+  // thread reads every file and rebuilds every table for the chain and the seals.
+  const run = startRecompute({
+    kind: 'package',
+    zip: bytes,
+    tables: manifest.tables.filter((t) => !NOT_RECOMPUTED.has(t.table)).map(({ table, path }) => ({ table, path })),
+  });
+  try {
+    return verifyPackage(name, readZip(name, bytes), manifest, run);
+  } finally {
+    run?.close();
+  }
+}
+
+function readManifest(file: string, entries: Record<string, Uint8Array>): AuditManifest {
   const manifestBytes = entries['manifest.json'];
   if (!manifestBytes) throw damaged(file, 'it holds no manifest.json, so it is not a Loyalty Desk audit package');
   let manifest: AuditManifest;
@@ -286,7 +303,15 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
   }
   if (manifest.format !== AUDIT_PACKAGE_FORMAT || !Array.isArray(manifest.files) || !Array.isArray(manifest.tables))
     throw damaged(file, `its manifest.json is not of the format ${AUDIT_PACKAGE_FORMAT}`);
+  return manifest;
+}
 
+function verifyPackage(
+  file: string,
+  entries: Record<string, Uint8Array>,
+  manifest: AuditManifest,
+  run: RecomputeRun | null,
+): AuditVerification {
   const problems = new Problems();
   const counts = emptyCounts();
   // Every listed file present, whole; nothing unlisted.
@@ -320,22 +345,9 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
   const tables = manifest.tables
     .filter((t) => entries[t.path] !== undefined)
     .map((t) => ({ table: t.table, path: t.path, bytes: entries[t.path]! }));
-  // The recomputation starts on the second core now, from the zip (a copy of its bytes), while this thread rebuilds
-  // the tables for the chain and seal checks.
-  const run = startRecompute({
-    kind: 'package',
-    zip: bytes,
-    tables: tables.filter((t) => !NOT_RECOMPUTED.has(t.table)).map(({ table, path }) => ({ table, path })),
-  });
-  let rebuilt: RebuiltDatabase;
-  try {
-    rebuilt = rebuildDatabase(tables, (p) =>
-      problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message }),
-    );
-  } catch (error) {
-    run?.close();
-    throw error;
-  }
+  const rebuilt = rebuildDatabase(tables, (p) =>
+    problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message }),
+  );
   try {
     const sqlite = rebuilt.store.sqlite;
     counts.tables = tables.length;
@@ -400,7 +412,6 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
       truncated: problems.found > problems.list.length,
     };
   } finally {
-    run?.close();
     rebuilt.dispose();
   }
 }
