@@ -156,8 +156,8 @@ export function rebuildDatabase(
     buildIndexes: () =>
       sqlite.transaction(() => {
         // Three indexes serve only the app's screens (sales lines by key and by batch, a participant's ledger), never
-        // a check or the recomputation, which read by period and by id: on a year, about 1.3 s of sorting saved. The checks compare
-        // triggers and columns with the app's, not indexes.
+        // a check or the recomputation, which read by period and by id: on a year, about 1.3 s of sorting saved. The
+        // checks compare triggers and columns with the app's, not indexes.
         for (const [name, sql] of indexes) if (!UNUSED_INDEXES.has(name)) sqlite.exec(sql);
       })(),
     dispose: () => store.close(),

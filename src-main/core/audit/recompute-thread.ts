@@ -47,17 +47,24 @@ export function startRecompute(job: RecomputeJob): RecomputeRun | null {
   if (file === null) return null;
   const thread = new SyncWorker(file, { name: 'recomputation', data: { job } });
   thread.expect();
+  let ended = false;
   return {
     outcome: () => {
+      ended = true;
+      let reply: RecomputeReply;
       try {
-        const reply = thread.next<RecomputeReply>();
-        return reply.error === undefined ? reply.outcome : null;
+        reply = thread.next<RecomputeReply>();
       } catch {
-        return null;
-      } finally {
         thread.close();
+        return null;
       }
+      // It closes its database after replying, and then ends: stopping it here would leave that memory taken.
+      thread.release();
+      return reply.error === undefined ? reply.outcome : null;
     },
-    close: () => thread.close(),
+    close: () => {
+      if (!ended) thread.close();
+      ended = true;
+    },
   };
 }

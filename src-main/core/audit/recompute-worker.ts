@@ -12,15 +12,17 @@ import { readZipEntries } from './zip-reader';
 const data = workerData as SyncWorkerData & { job: RecomputeJob };
 const send = replyTo(data);
 
-function recompute(job: RecomputeJob): RecomputeReply {
+/** The findings, and what to close once they are sent: closing a year's database takes a second nobody need wait. */
+function recompute(job: RecomputeJob): { reply: RecomputeReply; close: () => void } {
   const problems = new Problems();
   if (job.kind === 'live') {
     const store = openDatabaseReadOnly(job.file);
     try {
       const result = recomputeAll(store.sqlite, problems);
-      return { outcome: { ...result, found: problems.found } };
-    } finally {
+      return { reply: { outcome: { ...result, found: problems.found } }, close: () => store.close() };
+    } catch (error) {
       store.close();
+      throw error;
     }
   }
   const paths = new Set(job.tables.map((t) => t.path));
@@ -33,16 +35,20 @@ function recompute(job: RecomputeJob): RecomputeReply {
   try {
     rebuilt.buildIndexes();
     const result = recomputeAll(rebuilt.store.sqlite, problems);
-    return { outcome: { ...result, found: problems.found } };
-  } finally {
+    return { reply: { outcome: { ...result, found: problems.found } }, close: () => rebuilt.dispose() };
+  } catch (error) {
     rebuilt.dispose();
+    throw error;
   }
 }
 
-let reply: RecomputeReply;
+let done: { reply: RecomputeReply; close: () => void };
 try {
-  reply = recompute(data.job);
+  done = recompute(data.job);
 } catch (error) {
-  reply = { error: error instanceof Error ? error.message : String(error) };
+  done = { reply: { error: error instanceof Error ? error.message : String(error) }, close: () => undefined };
 }
-send(reply);
+send(done.reply);
+done.close();
+// Nothing more will be asked: the thread ends here.
+data.port.close();

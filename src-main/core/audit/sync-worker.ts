@@ -77,9 +77,15 @@ export class SyncWorker {
     }
   }
 
+  /** Stops the thread where it is. */
   close(): void {
     this.port.close();
     void this.worker.terminate();
+  }
+
+  /** Lets the thread end by itself (it has replied, and frees what it holds before it ends). */
+  release(): void {
+    this.port.close();
   }
 }
 
