@@ -9,10 +9,12 @@
 // data folder, the same file the desktop app and the CLI use (~/.config/Loyalty Desk/
 // loyalty.db on Linux, %APPDATA%\Loyalty Desk on Windows, ~/Library/Application Support/
 // Loyalty Desk on macOS).
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { rendererBuilt } from '../scripts/first-start.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -22,9 +24,16 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 
-if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
-  console.error('Loyalty Desk has not been built yet: run "npm run build" first, then "npm run web" again.');
-  process.exit(1);
+// A fresh clone has no built window yet: it is built here once (electron-vite, about a minute), not refused.
+if (!rendererBuilt(root)) {
+  console.log('Building Loyalty Desk for the browser (once, about a minute)...');
+  const require = createRequire(import.meta.url);
+  const bin = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const built = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0 || !rendererBuilt(root)) {
+    console.error('Loyalty Desk could not be built for the browser: the build above says why.');
+    process.exit(1);
+  }
 }
 
 function portArgument() {
