@@ -12,9 +12,10 @@ import { progressEvery } from '../progress';
 import type { LateCorrection } from '../scoring/late-corrections';
 import { scorePeriod } from '../scoring/score-period';
 import type { PeriodScore, ScoreRow, ScoringInput, ScoringParticipant, ScoringProduct } from '../scoring/score-types';
-import type { ScoringLine } from '../sales/scoring-line';
 import { previousPeriod } from '../periods/period';
+import { approvedLinesMatch } from './approved-lines-match';
 import type { RecomputeDifference } from './audit-views';
+import { readSalesLines } from './read-sales-lines';
 
 export interface RecomputeCounts {
   periodsRecomputed: number;
@@ -191,27 +192,7 @@ function loadInput(
         .all(programId, p, cut.batches, cut.batches) as number[]
     ).filter(Number.isSafeInteger);
   const sources = Array.isArray(details.sources) ? details.sources : batchesAt(period);
-  const lines: ScoringLine[] = [];
-  for (const r of sqlite
-    .prepare(
-      `SELECT id, batch_id, source_row, sale_date, participant_code, sku, quantity, net_minor FROM sales_lines
-       WHERE program_id = ? AND period = ? AND batch_id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .iterate(programId, period, JSON.stringify(sources)) as IterableIterator<
-    [number, number, number, string, string, string, number, number]
-  >) {
-    lines.push({
-      id: r[0],
-      batchId: r[1],
-      row: r[2],
-      date: r[3],
-      participantCode: r[4],
-      sku: r[5],
-      quantity: r[6],
-      netMinor: r[7],
-    });
-  }
+  const lines = readSalesLines(sqlite, programId, period, JSON.stringify(sources));
   const decisions = loadLineDecisions(sqlite, programId, period);
   const targets = sums(
     sqlite
@@ -437,13 +418,8 @@ function recomputeOne(
   );
   const score = scorePeriod(input, { keepLines: true });
   counts.periodsRecomputed++;
-  const differ = (
-    participant: string | null,
-    field: string,
-    packaged: Value,
-    recomputed: Value,
-    where?: { table: string; rowId: number },
-  ) => sink.difference({ period, participant, field, packaged, recomputed, ...(where ?? {}) });
+  const differ: Differ = (participant, field, packaged, recomputed, where) =>
+    sink.difference({ period, participant, field, packaged, recomputed, ...(where ?? {}) });
 
   // The period's totals.
   const totals = sqlite.prepare('SELECT * FROM approved_periods WHERE id = ?').get(approval.id) as Record<
@@ -483,35 +459,10 @@ function recomputeOne(
       differ(code, 'approved_scores row', 'a row', null, { table: 'approved_scores', rowId: Number(was.id) });
   }
 
-  // Each line's points.
-  const lines = new Map<number, [number, string, string, number, number]>();
-  for (const r of sqlite
-    .prepare(
-      'SELECT sales_line_id, id, participant_code, rule, points, campaign_points FROM approved_lines WHERE approval_id = ?',
-    )
-    .raw()
-    .iterate(approval.id) as IterableIterator<[number, number, string, string, number, number]>) {
-    lines.set(r[0], [r[1], r[2], r[3], r[4], r[5]]);
-  }
-  for (const [code, list] of score.lineScores) {
-    for (const ls of list) {
-      counts.linesCompared++;
-      const was = lines.get(ls.line.id);
-      if (!was) {
-        differ(code, `approved_lines line ${ls.line.id}`, null, ls.points);
-        continue;
-      }
-      lines.delete(ls.line.id);
-      const where = { table: 'approved_lines', rowId: was[0] };
-      if (was[1] !== code) differ(code, `line ${ls.line.id} participant_code`, was[1], code, where);
-      if (was[2] !== ls.rule) differ(code, `line ${ls.line.id} rule`, was[2], ls.rule, where);
-      if (!same(was[3], ls.points)) differ(code, `line ${ls.line.id} points`, was[3], ls.points, where);
-      if (!same(was[4], ls.campaignPoints))
-        differ(code, `line ${ls.line.id} campaign_points`, was[4], ls.campaignPoints, where);
-    }
-  }
-  for (const [lineId, was] of lines)
-    differ(was[1], `line ${lineId}`, was[3], null, { table: 'approved_lines', rowId: was[0] });
+  // Each line's points: when every one is as approved, nothing is reported, so the count is all there is to do.
+  if (approvedLinesMatch(sqlite, approval.id, score.lineScores)) {
+    for (const list of score.lineScores.values()) counts.linesCompared += list.length;
+  } else compareLines(sqlite, approval.id, score, counts, differ);
 
   // The ledger entries the approval posted, per participant and kind; what it redeemed is what it paid.
   const paid = (
@@ -576,4 +527,50 @@ function recomputeOne(
     if (!same(amount, due * pointValue)) differ(code, 'payouts amount_minor', amount, due * pointValue, where);
   }
   for (const { code, points } of paid) if (!seen.has(code)) differ(code, 'payouts row', null, points);
+}
+
+type Differ = (
+  participant: string | null,
+  field: string,
+  packaged: Value,
+  recomputed: Value,
+  where?: { table: string; rowId: number },
+) => void;
+
+/** Each line's points compared one by one, each difference named, in the order of the recomputed lines. */
+function compareLines(
+  sqlite: Database.Database,
+  approvalId: number,
+  score: PeriodScore,
+  counts: RecomputeCounts,
+  differ: Differ,
+) {
+  const lines = new Map<number, [number, string, string, number, number]>();
+  for (const r of sqlite
+    .prepare(
+      'SELECT sales_line_id, id, participant_code, rule, points, campaign_points FROM approved_lines WHERE approval_id = ?',
+    )
+    .raw()
+    .iterate(approvalId) as IterableIterator<[number, number, string, string, number, number]>) {
+    lines.set(r[0], [r[1], r[2], r[3], r[4], r[5]]);
+  }
+  for (const [code, list] of score.lineScores) {
+    for (const ls of list) {
+      counts.linesCompared++;
+      const was = lines.get(ls.line.id);
+      if (!was) {
+        differ(code, `approved_lines line ${ls.line.id}`, null, ls.points);
+        continue;
+      }
+      lines.delete(ls.line.id);
+      const where = { table: 'approved_lines', rowId: was[0] };
+      if (was[1] !== code) differ(code, `line ${ls.line.id} participant_code`, was[1], code, where);
+      if (was[2] !== ls.rule) differ(code, `line ${ls.line.id} rule`, was[2], ls.rule, where);
+      if (!same(was[3], ls.points)) differ(code, `line ${ls.line.id} points`, was[3], ls.points, where);
+      if (!same(was[4], ls.campaignPoints))
+        differ(code, `line ${ls.line.id} campaign_points`, was[4], ls.campaignPoints, where);
+    }
+  }
+  for (const [lineId, was] of lines)
+    differ(was[1], `line ${lineId}`, was[3], null, { table: 'approved_lines', rowId: was[0] });
 }
