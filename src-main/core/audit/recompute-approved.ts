@@ -485,10 +485,29 @@ function recomputeOne(
     settledBatches: [],
     currentBatches: [],
   }));
-  const expected = new Map<string, number>();
   const keyOf = (code: string, kind: string) => `${code}\u0000${kind}`;
-  for (const d of ledgerDraftsFor(score, corrections, paid))
-    expected.set(keyOf(d.participantCode, d.kind), (expected.get(keyOf(d.participantCode, d.kind)) ?? 0) + d.points);
+  // A period posts about a draft a line: each is added to its participant's and kind's sum through Maps of the code and
+  // the kind rather than a string key made for it, in the drafts' order, so the sums and their order are as before.
+  const sumsOf = new Map<string, Map<string, { points: number }>>();
+  const drafted: [string, string, { points: number }][] = [];
+  let lastCode: string | undefined;
+  let kinds: Map<string, { points: number }> | undefined;
+  for (const d of ledgerDraftsFor(score, corrections, paid)) {
+    if (kinds === undefined || d.participantCode !== lastCode) {
+      lastCode = d.participantCode;
+      kinds = sumsOf.get(lastCode);
+      if (!kinds) sumsOf.set(lastCode, (kinds = new Map()));
+    }
+    let sum = kinds.get(d.kind);
+    if (!sum) {
+      kinds.set(d.kind, (sum = { points: 0 }));
+      drafted.push([d.participantCode, d.kind, sum]);
+    }
+    sum.points += d.points;
+  }
+  const expected = new Map<string, number>();
+  for (const [code, kind, sum] of drafted)
+    expected.set(keyOf(code, kind), (expected.get(keyOf(code, kind)) ?? 0) + sum.points);
   const posted = new Map<string, number>();
   for (const [code, kind, points] of sqlite
     .prepare(
