@@ -10,31 +10,49 @@ import type { LineScore } from '../scoring/score-types';
 const DENSE_SPREAD = 8;
 const DENSE_MARGIN = 65_536;
 
+/** The rules a line can be scored by, as the query numbers them; any other text is -1 there and no match here. */
+const RULES = new Map<string, number>([
+  ['baseRate', 0],
+  ['productRate', 1],
+  ['notPromoted', 2],
+  ['unknownSku', 3],
+]);
+
+type Group = [
+  code: unknown,
+  count: number,
+  odd: number | null,
+  ids: string,
+  rules: string,
+  points: string,
+  campaign: string,
+];
+
 export function approvedLinesMatch(
   sqlite: Database.Database,
   approvalId: number,
   lineScores: ReadonlyMap<string, readonly LineScore[]>,
 ): boolean {
-  let columns: [number, number | null, string, string, string, string, string];
+  let groups: Group[];
   try {
-    // One pass over the table, every column as one JSON array: exact for integers and text (the only types let
-    // through), which a REAL would not be (JSON writes it with 15 digits).
-    columns = sqlite
+    // One pass over the table, a row per participant (so each code is read once, as stored) with the other columns as
+    // JSON arrays: exact for integers, which only is let through (JSON would write a REAL with 15 digits).
+    groups = sqlite
       .prepare(
-        `SELECT COUNT(*),
+        `SELECT participant_code, COUNT(*),
                 SUM(typeof(sales_line_id) <> 'integer' OR typeof(participant_code) <> 'text' OR typeof(rule) <> 'text'
                     OR typeof(points) <> 'integer' OR typeof(campaign_points) <> 'integer'),
-                json_group_array(sales_line_id), json_group_array(participant_code), json_group_array(rule),
+                json_group_array(sales_line_id),
+                json_group_array(CASE rule WHEN 'baseRate' THEN 0 WHEN 'productRate' THEN 1 WHEN 'notPromoted' THEN 2
+                                           WHEN 'unknownSku' THEN 3 ELSE -1 END),
                 json_group_array(points), json_group_array(campaign_points)
-         FROM approved_lines WHERE approval_id = ?`,
+         FROM approved_lines WHERE approval_id = ? GROUP BY participant_code`,
       )
       .raw()
-      .get(approvalId) as typeof columns;
+      .all(approvalId) as Group[];
   } catch {
     return false;
   }
-  const [count, odd] = columns;
-  if (odd !== null && odd !== 0) return false;
 
   let lines = 0;
   let min = Number.POSITIVE_INFINITY;
@@ -48,48 +66,65 @@ export function approvedLinesMatch(
       lines++;
     }
   }
+  let count = 0;
+  for (const group of groups) {
+    if (group[2] !== null && group[2] !== 0) return false;
+    count += group[1];
+  }
   if (lines !== count) return false;
   if (lines === 0) return true;
 
-  const ids = JSON.parse(columns[2]) as unknown[];
-  const codes = JSON.parse(columns[3]) as unknown[];
-  const rules = JSON.parse(columns[4]) as unknown[];
-  const points = JSON.parse(columns[5]) as unknown[];
-  const campaignPoints = JSON.parse(columns[6]) as unknown[];
-  if ([ids, codes, rules, points, campaignPoints].some((c) => c.length !== count)) return false;
-
-  // Where each approved line's row is, by sales line id, plus one (zero: none, or already matched).
+  // Every approved line in one numbering: its participant, rule, points and campaign points by that number.
+  const codes: unknown[] = new Array<unknown>(count);
+  const rules: unknown[] = [];
+  const points: unknown[] = [];
+  const campaignPoints: unknown[] = [];
+  // Where each approved line is in that numbering, by sales line id, plus one (zero: none, or already matched).
   const spread = max - min + 1;
   const dense = spread <= DENSE_SPREAD * lines + DENSE_MARGIN ? new Int32Array(spread) : null;
   const sparse = dense ? null : new Map<number, number>();
-  for (let i = 0; i < count; i++) {
-    const id = ids[i];
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < min || id > max) return false;
-    if (dense) {
-      if (dense[id - min] !== 0) return false;
-      dense[id - min] = i + 1;
-    } else {
-      if (sparse!.has(id)) return false;
-      sparse!.set(id, i + 1);
+  let at = 0;
+  for (const [code, n, , idsJson, rulesJson, pointsJson, campaignJson] of groups) {
+    const ids = JSON.parse(idsJson) as unknown[];
+    const groupRules = JSON.parse(rulesJson) as unknown[];
+    const groupPoints = JSON.parse(pointsJson) as unknown[];
+    const groupCampaign = JSON.parse(campaignJson) as unknown[];
+    if ([ids, groupRules, groupPoints, groupCampaign].some((c) => c.length !== n)) return false;
+    for (let j = 0; j < n; j++, at++) {
+      const id = ids[j];
+      if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < min || id > max) return false;
+      if (dense) {
+        if (dense[id - min] !== 0) return false;
+        dense[id - min] = at + 1;
+      } else {
+        if (sparse!.has(id)) return false;
+        sparse!.set(id, at + 1);
+      }
+      codes[at] = code;
+      rules.push(groupRules[j]);
+      points.push(groupPoints[j]);
+      campaignPoints.push(groupCampaign[j]);
     }
   }
   for (const [code, list] of lineScores) {
     for (const ls of list) {
       const id = ls.line.id;
-      let at: number;
+      let found: number;
       if (dense) {
-        at = dense[id - min]! - 1;
+        found = dense[id - min]! - 1;
         dense[id - min] = 0;
       } else {
-        at = (sparse!.get(id) ?? 0) - 1;
+        found = (sparse!.get(id) ?? 0) - 1;
         sparse!.delete(id);
       }
-      if (at < 0) return false;
+      if (found < 0) return false;
+      const rule = RULES.get(ls.rule);
       if (
-        codes[at] !== code ||
-        rules[at] !== ls.rule ||
-        points[at] !== ls.points ||
-        campaignPoints[at] !== ls.campaignPoints
+        rule === undefined ||
+        codes[found] !== code ||
+        rules[found] !== rule ||
+        points[found] !== ls.points ||
+        campaignPoints[found] !== ls.campaignPoints
       )
         return false;
     }
