@@ -74,25 +74,31 @@ export function approvedLinesMatch(
   if (lines !== count) return false;
   if (lines === 0) return true;
 
-  // Every approved line in one numbering: its participant, rule, points and campaign points by that number.
-  const codes: unknown[] = new Array<unknown>(count);
-  const rules: unknown[] = [];
-  const points: unknown[] = [];
-  const campaignPoints: unknown[] = [];
+  // Every approved line in one numbering: its participant (its group), rule, points and campaign points by that number.
+  // The points are whole numbers (integers only are let through), which a Float64Array holds as they are.
+  const groupOf = new Int32Array(count);
+  const rules = new Int8Array(count);
+  const points = new Float64Array(count);
+  const campaignPoints = new Float64Array(count);
   // Where each approved line is in that numbering, by sales line id, plus one (zero: none, or already matched).
   const spread = max - min + 1;
   const dense = spread <= DENSE_SPREAD * lines + DENSE_MARGIN ? new Int32Array(spread) : null;
   const sparse = dense ? null : new Map<number, number>();
   let at = 0;
-  for (const [code, n, , idsJson, rulesJson, pointsJson, campaignJson] of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const [, n, , idsJson, rulesJson, pointsJson, campaignJson] = groups[g]!;
     const ids = JSON.parse(idsJson) as unknown[];
     const groupRules = JSON.parse(rulesJson) as unknown[];
     const groupPoints = JSON.parse(pointsJson) as unknown[];
     const groupCampaign = JSON.parse(campaignJson) as unknown[];
-    if ([ids, groupRules, groupPoints, groupCampaign].some((c) => c.length !== n)) return false;
+    if (ids.length !== n || groupRules.length !== n || groupPoints.length !== n || groupCampaign.length !== n)
+      return false;
     for (let j = 0; j < n; j++, at++) {
       const id = ids[j];
+      const linePoints = groupPoints[j];
+      const lineCampaign = groupCampaign[j];
       if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < min || id > max) return false;
+      if (typeof linePoints !== 'number' || typeof lineCampaign !== 'number') return false;
       if (dense) {
         if (dense[id - min] !== 0) return false;
         dense[id - min] = at + 1;
@@ -100,10 +106,10 @@ export function approvedLinesMatch(
         if (sparse!.has(id)) return false;
         sparse!.set(id, at + 1);
       }
-      codes[at] = code;
-      rules.push(groupRules[j]);
-      points.push(groupPoints[j]);
-      campaignPoints.push(groupCampaign[j]);
+      groupOf[at] = g;
+      rules[at] = groupRules[j] as number;
+      points[at] = linePoints;
+      campaignPoints[at] = lineCampaign;
     }
   }
   for (const [code, list] of lineScores) {
@@ -121,7 +127,7 @@ export function approvedLinesMatch(
       const rule = RULES.get(ls.rule);
       if (
         rule === undefined ||
-        codes[found] !== code ||
+        groups[groupOf[found]!]![0] !== code ||
         rules[found] !== rule ||
         points[found] !== ls.points ||
         campaignPoints[found] !== ls.campaignPoints
