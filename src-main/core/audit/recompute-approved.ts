@@ -15,6 +15,7 @@ import type { PeriodScore, ScoreRow, ScoringInput, ScoringParticipant, ScoringPr
 import { previousPeriod } from '../periods/period';
 import { approvedLinesMatch } from './approved-lines-match';
 import type { RecomputeDifference } from './audit-views';
+import { lineVolumes } from './line-volumes';
 import { readSalesLines } from './read-sales-lines';
 
 export interface RecomputeCounts {
@@ -171,6 +172,16 @@ function sums(rows: [string, number][]): Map<string, number> {
   return new Map(rows);
 }
 
+/**
+ * The volumes of the lines read for each approval so far, by the query that read them, so that the next period's
+ * previous volume (the same lines when its batches are the same) is not summed again from the table.
+ */
+type Volumes = Map<string, ReadonlyMap<string, number>>;
+
+function volumesKey(programId: number, period: string, sourcesJson: string): string {
+  return JSON.stringify([programId, period, sourcesJson]);
+}
+
 function loadInput(
   sqlite: Database.Database,
   approval: Approval,
@@ -178,6 +189,7 @@ function loadInput(
   rules: Rules,
   cut: Cut,
   ledgerSumsOf: LedgerSums | undefined,
+  volumes: Volumes,
 ): ScoringInput {
   const { programId, period } = approval;
   const details = JSON.parse(approval.details) as { sources?: number[] };
@@ -192,7 +204,10 @@ function loadInput(
         .all(programId, p, cut.batches, cut.batches) as number[]
     ).filter(Number.isSafeInteger);
   const sources = Array.isArray(details.sources) ? details.sources : batchesAt(period);
-  const lines = readSalesLines(sqlite, programId, period, JSON.stringify(sources));
+  const sourcesJson = JSON.stringify(sources);
+  const lines = readSalesLines(sqlite, programId, period, sourcesJson);
+  const volumesOfLines = lineVolumes(lines);
+  if (volumesOfLines) volumes.set(volumesKey(programId, period, sourcesJson), volumesOfLines);
   const decisions = loadLineDecisions(sqlite, programId, period);
   const targets = sums(
     sqlite
@@ -205,17 +220,21 @@ function loadInput(
   );
   for (const [code, target] of decisions.targets) targets.set(code, target);
   const previous = previousPeriod(period);
+  const previousSources = JSON.stringify(batchesAt(previous));
+  const readBefore = volumes.get(volumesKey(programId, previous, previousSources));
   const previousVolume = adjustVolumes(
     sqlite,
-    sums(
-      sqlite
-        .prepare(
-          `SELECT participant_code, SUM(net_minor) FROM sales_lines WHERE program_id = ? AND period = ?
+    readBefore
+      ? new Map(readBefore)
+      : sums(
+          sqlite
+            .prepare(
+              `SELECT participant_code, SUM(net_minor) FROM sales_lines WHERE program_id = ? AND period = ?
              AND batch_id IN (SELECT value FROM json_each(?)) GROUP BY participant_code`,
-        )
-        .raw()
-        .all(programId, previous, JSON.stringify(batchesAt(previous))) as [string, number][],
-    ),
+            )
+            .raw()
+            .all(programId, previous, previousSources) as [string, number][],
+        ),
     loadLineDecisions(sqlite, programId, previous),
   );
   const ledgerSums = (where: string, ...params: unknown[]) =>
@@ -291,10 +310,11 @@ export function recomputeApprovedPeriods(sqlite: Database.Database, sink: Recomp
     // A ledger that cannot be summed so (a column gone): each approval queries it and reports what fails, as before.
     ledgerSums = undefined;
   }
+  const volumes: Volumes = new Map();
   let done = 0;
   for (const approval of approvals) {
     try {
-      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval));
+      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval), volumes);
     } catch (error) {
       sink.failed(approval.period, (error as Error).message);
     }
@@ -387,6 +407,7 @@ function recomputeOne(
   sink: RecomputeSink,
   counts: RecomputeCounts,
   ledgerSumsOf: LedgerSums | undefined,
+  volumes: Volumes,
 ) {
   const { period } = approval;
   const program = sqlite
@@ -415,6 +436,7 @@ function recomputeOne(
     rules,
     cut,
     ledgerSumsOf,
+    volumes,
   );
   const score = scorePeriod(input, { keepLines: true });
   counts.periodsRecomputed++;
