@@ -2,15 +2,44 @@
 // writes, and value by value otherwise: lines of a file edited with another tool (Python's sqlite3, the tables'
 // triggers dropped) holding a REAL, a text, a line twice, one taken out and one added are each named, in the order of
 // the recomputed lines, with the values exactly as stored (a REAL to its last digit, which JSON would round to 15).
+// A period's volumes are reused for the next one's tiers only when its lines are the same: a correction imported after
+// September's approval and settled in October's counts in October's previous volume, as approved.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { RecomputeDifference } from '../../src-main/core/audit/audit-views';
 import { recomputeApprovedPeriods } from '../../src-main/core/audit/recompute-approved';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
-import { septemberClosed } from '../fixtures/september-payout-stages';
-import { caseOpener } from '../fixtures/staged-database';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
+import { importSales } from '../../src-main/core/sales/import-sales';
+import { SALES_HEADER, csvFile, importScenarioSales } from '../fixtures/scoring-scenario';
+import { septemberApproved, septemberClosed } from '../fixtures/september-payout-stages';
+import { caseOpener, stage } from '../fixtures/staged-database';
 
 const open = caseOpener();
+
+/** September approved, then corrected (A sold more DOG-01) and the correction settled in October's approval. */
+const octoberAfterCorrection = stage(septemberApproved, async (ctx) => {
+  const september = ctx.store.sqlite
+    .prepare("SELECT MIN(id) FROM import_batches WHERE kind = 'sales' AND period = '2026-09'")
+    .pluck()
+    .get() as number;
+  await importSales(
+    ctx,
+    csvFile('sales-2026-09-fixed.csv', [
+      SALES_HEADER,
+      '2026-09-05;A;DOG-01;30;3000,00;S/1',
+      '2026-09-06;A;TOY-3;100;300000,00;S/2',
+      '2026-09-10;B;TOY-3;100;550000,00;S/3',
+      '2026-09-11;B;CAT-07;10;500,00;S/4',
+      '2026-09-15;C;DOG-01;600;60000,00;S/5',
+      '2026-09-16;D;DOG-01;8;800,00;S/6',
+      '2026-09-17;E;DOG-01;5;500,00;S/7',
+    ]),
+    { period: '2026-09', replaceBatchId: september },
+  );
+  await importScenarioSales(ctx, '2026-10');
+  approvePeriod(ctx, '2026-10', { fitBudget: true, acceptOpenAnomalies: 'Checked with the client' });
+});
 
 const PYTHON_TAMPER = `
 import json, sqlite3, sys
@@ -204,6 +233,26 @@ describe('the recomputation of lines edited behind the app’s back', () => {
     const { differences, failed } = recompute(file);
     expect(String(line.net_minor + fraction)).not.toBe(String(Number((line.net_minor + fraction).toPrecision(15))));
     expect(failed).toEqual([expect.stringContaining(`2026-09: The number ${line.net_minor + fraction} `)]);
+    expect(differences).toEqual([]);
+  });
+
+  it('takes October’s previous volume from September’s lines as corrected after its approval, not as approved', async () => {
+    const { ctx } = await open(octoberAfterCorrection);
+    const file = ctx.store.file;
+    const previous = (period: string) =>
+      ctx.store.sqlite
+        .prepare(
+          `SELECT s.volume_minor, s.previous_volume_minor FROM approved_scores s
+           JOIN approved_periods a ON a.id = s.approval_id WHERE a.period = ? AND s.participant_code = 'A'`,
+        )
+        .get(period) as { volume_minor: number; previous_volume_minor: number | null };
+    // September as approved counted A's first line at 1000.00; October's tier counted it at 3000.00, as corrected.
+    expect(previous('2026-10').previous_volume_minor).toBe(previous('2026-09').volume_minor + 200_000);
+    ctx.store.close();
+
+    const { counts, differences, failed } = recompute(file);
+    expect(failed).toEqual([]);
+    expect(counts.periodsRecomputed).toBe(2);
     expect(differences).toEqual([]);
   });
 });
