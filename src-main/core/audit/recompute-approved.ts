@@ -456,11 +456,17 @@ function recomputeOne(
       });
   }
 
-  // Each participant's row.
+  // Each participant's row, read as arrays (an object a row costs more) and each column found by its name, the last
+  // of a name as in an object.
+  const scores = sqlite.prepare('SELECT * FROM approved_scores WHERE approval_id = ?').raw();
+  const position = new Map<string, number>();
+  scores.columns().forEach((c, i) => position.set(c.name, i));
+  const valueOf = (row: Value[], column: string): Value | undefined => {
+    const at = position.get(column);
+    return at === undefined ? undefined : row[at];
+  };
   const approved = new Map(
-    (
-      sqlite.prepare('SELECT * FROM approved_scores WHERE approval_id = ?').all(approval.id) as Record<string, Value>[]
-    ).map((r) => [String(r.participant_code), r]),
+    (scores.all(approval.id) as Value[][]).map((r) => [String(valueOf(r, 'participant_code')), r]),
   );
   const recomputedRows = new Map(score.rows.map((r) => [r.code, r]));
   for (const [code, row] of recomputedRows) {
@@ -472,13 +478,17 @@ function recomputeOne(
     }
     for (const [key, column] of ROW_FIELDS) {
       const now = row[key] as Value;
-      if (!same(was[column], now))
-        differ(code, column, was[column] ?? null, now, { table: 'approved_scores', rowId: Number(was.id) });
+      const before = valueOf(was, column);
+      if (!same(before, now))
+        differ(code, column, before ?? null, now, { table: 'approved_scores', rowId: Number(valueOf(was, 'id')) });
     }
   }
   for (const [code, was] of approved) {
     if (!recomputedRows.has(code))
-      differ(code, 'approved_scores row', 'a row', null, { table: 'approved_scores', rowId: Number(was.id) });
+      differ(code, 'approved_scores row', 'a row', null, {
+        table: 'approved_scores',
+        rowId: Number(valueOf(was, 'id')),
+      });
   }
 
   // Each line's points: when every one is as approved, nothing is reported, so the count is all there is to do.
