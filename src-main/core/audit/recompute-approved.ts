@@ -12,9 +12,11 @@ import { progressEvery } from '../progress';
 import type { LateCorrection } from '../scoring/late-corrections';
 import { scorePeriod } from '../scoring/score-period';
 import type { PeriodScore, ScoreRow, ScoringInput, ScoringParticipant, ScoringProduct } from '../scoring/score-types';
-import type { ScoringLine } from '../sales/scoring-line';
 import { previousPeriod } from '../periods/period';
+import { approvedLinesMatch } from './approved-lines-match';
 import type { RecomputeDifference } from './audit-views';
+import { lineVolumes } from './line-volumes';
+import { readSalesLines } from './read-sales-lines';
 
 export interface RecomputeCounts {
   periodsRecomputed: number;
@@ -170,6 +172,16 @@ function sums(rows: [string, number][]): Map<string, number> {
   return new Map(rows);
 }
 
+/**
+ * The volumes of the lines read for each approval so far, by the query that read them, so that the next period's
+ * previous volume (the same lines when its batches are the same) is not summed again from the table.
+ */
+type Volumes = Map<string, ReadonlyMap<string, number>>;
+
+function volumesKey(programId: number, period: string, sourcesJson: string): string {
+  return JSON.stringify([programId, period, sourcesJson]);
+}
+
 function loadInput(
   sqlite: Database.Database,
   approval: Approval,
@@ -177,6 +189,7 @@ function loadInput(
   rules: Rules,
   cut: Cut,
   ledgerSumsOf: LedgerSums | undefined,
+  volumes: Volumes,
 ): ScoringInput {
   const { programId, period } = approval;
   const details = JSON.parse(approval.details) as { sources?: number[] };
@@ -191,27 +204,10 @@ function loadInput(
         .all(programId, p, cut.batches, cut.batches) as number[]
     ).filter(Number.isSafeInteger);
   const sources = Array.isArray(details.sources) ? details.sources : batchesAt(period);
-  const lines: ScoringLine[] = [];
-  for (const r of sqlite
-    .prepare(
-      `SELECT id, batch_id, source_row, sale_date, participant_code, sku, quantity, net_minor FROM sales_lines
-       WHERE program_id = ? AND period = ? AND batch_id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .iterate(programId, period, JSON.stringify(sources)) as IterableIterator<
-    [number, number, number, string, string, string, number, number]
-  >) {
-    lines.push({
-      id: r[0],
-      batchId: r[1],
-      row: r[2],
-      date: r[3],
-      participantCode: r[4],
-      sku: r[5],
-      quantity: r[6],
-      netMinor: r[7],
-    });
-  }
+  const sourcesJson = JSON.stringify(sources);
+  const lines = readSalesLines(sqlite, programId, period, sourcesJson);
+  const volumesOfLines = lineVolumes(lines);
+  if (volumesOfLines) volumes.set(volumesKey(programId, period, sourcesJson), volumesOfLines);
   const decisions = loadLineDecisions(sqlite, programId, period);
   const targets = sums(
     sqlite
@@ -224,17 +220,21 @@ function loadInput(
   );
   for (const [code, target] of decisions.targets) targets.set(code, target);
   const previous = previousPeriod(period);
+  const previousSources = JSON.stringify(batchesAt(previous));
+  const readBefore = volumes.get(volumesKey(programId, previous, previousSources));
   const previousVolume = adjustVolumes(
     sqlite,
-    sums(
-      sqlite
-        .prepare(
-          `SELECT participant_code, SUM(net_minor) FROM sales_lines WHERE program_id = ? AND period = ?
+    readBefore
+      ? new Map(readBefore)
+      : sums(
+          sqlite
+            .prepare(
+              `SELECT participant_code, SUM(net_minor) FROM sales_lines WHERE program_id = ? AND period = ?
              AND batch_id IN (SELECT value FROM json_each(?)) GROUP BY participant_code`,
-        )
-        .raw()
-        .all(programId, previous, JSON.stringify(batchesAt(previous))) as [string, number][],
-    ),
+            )
+            .raw()
+            .all(programId, previous, previousSources) as [string, number][],
+        ),
     loadLineDecisions(sqlite, programId, previous),
   );
   const ledgerSums = (where: string, ...params: unknown[]) =>
@@ -310,10 +310,11 @@ export function recomputeApprovedPeriods(sqlite: Database.Database, sink: Recomp
     // A ledger that cannot be summed so (a column gone): each approval queries it and reports what fails, as before.
     ledgerSums = undefined;
   }
+  const volumes: Volumes = new Map();
   let done = 0;
   for (const approval of approvals) {
     try {
-      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval));
+      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval), volumes);
     } catch (error) {
       sink.failed(approval.period, (error as Error).message);
     }
@@ -406,6 +407,7 @@ function recomputeOne(
   sink: RecomputeSink,
   counts: RecomputeCounts,
   ledgerSumsOf: LedgerSums | undefined,
+  volumes: Volumes,
 ) {
   const { period } = approval;
   const program = sqlite
@@ -434,16 +436,12 @@ function recomputeOne(
     rules,
     cut,
     ledgerSumsOf,
+    volumes,
   );
   const score = scorePeriod(input, { keepLines: true });
   counts.periodsRecomputed++;
-  const differ = (
-    participant: string | null,
-    field: string,
-    packaged: Value,
-    recomputed: Value,
-    where?: { table: string; rowId: number },
-  ) => sink.difference({ period, participant, field, packaged, recomputed, ...(where ?? {}) });
+  const differ: Differ = (participant, field, packaged, recomputed, where) =>
+    sink.difference({ period, participant, field, packaged, recomputed, ...(where ?? {}) });
 
   // The period's totals.
   const totals = sqlite.prepare('SELECT * FROM approved_periods WHERE id = ?').get(approval.id) as Record<
@@ -458,11 +456,17 @@ function recomputeOne(
       });
   }
 
-  // Each participant's row.
+  // Each participant's row, read as arrays (an object a row costs more) and each column found by its name, the last
+  // of a name as in an object.
+  const scores = sqlite.prepare('SELECT * FROM approved_scores WHERE approval_id = ?').raw();
+  const position = new Map<string, number>();
+  scores.columns().forEach((c, i) => position.set(c.name, i));
+  const valueOf = (row: Value[], column: string): Value | undefined => {
+    const at = position.get(column);
+    return at === undefined ? undefined : row[at];
+  };
   const approved = new Map(
-    (
-      sqlite.prepare('SELECT * FROM approved_scores WHERE approval_id = ?').all(approval.id) as Record<string, Value>[]
-    ).map((r) => [String(r.participant_code), r]),
+    (scores.all(approval.id) as Value[][]).map((r) => [String(valueOf(r, 'participant_code')), r]),
   );
   const recomputedRows = new Map(score.rows.map((r) => [r.code, r]));
   for (const [code, row] of recomputedRows) {
@@ -474,44 +478,23 @@ function recomputeOne(
     }
     for (const [key, column] of ROW_FIELDS) {
       const now = row[key] as Value;
-      if (!same(was[column], now))
-        differ(code, column, was[column] ?? null, now, { table: 'approved_scores', rowId: Number(was.id) });
+      const before = valueOf(was, column);
+      if (!same(before, now))
+        differ(code, column, before ?? null, now, { table: 'approved_scores', rowId: Number(valueOf(was, 'id')) });
     }
   }
   for (const [code, was] of approved) {
     if (!recomputedRows.has(code))
-      differ(code, 'approved_scores row', 'a row', null, { table: 'approved_scores', rowId: Number(was.id) });
+      differ(code, 'approved_scores row', 'a row', null, {
+        table: 'approved_scores',
+        rowId: Number(valueOf(was, 'id')),
+      });
   }
 
-  // Each line's points.
-  const lines = new Map<number, [number, string, string, number, number]>();
-  for (const r of sqlite
-    .prepare(
-      'SELECT sales_line_id, id, participant_code, rule, points, campaign_points FROM approved_lines WHERE approval_id = ?',
-    )
-    .raw()
-    .iterate(approval.id) as IterableIterator<[number, number, string, string, number, number]>) {
-    lines.set(r[0], [r[1], r[2], r[3], r[4], r[5]]);
-  }
-  for (const [code, list] of score.lineScores) {
-    for (const ls of list) {
-      counts.linesCompared++;
-      const was = lines.get(ls.line.id);
-      if (!was) {
-        differ(code, `approved_lines line ${ls.line.id}`, null, ls.points);
-        continue;
-      }
-      lines.delete(ls.line.id);
-      const where = { table: 'approved_lines', rowId: was[0] };
-      if (was[1] !== code) differ(code, `line ${ls.line.id} participant_code`, was[1], code, where);
-      if (was[2] !== ls.rule) differ(code, `line ${ls.line.id} rule`, was[2], ls.rule, where);
-      if (!same(was[3], ls.points)) differ(code, `line ${ls.line.id} points`, was[3], ls.points, where);
-      if (!same(was[4], ls.campaignPoints))
-        differ(code, `line ${ls.line.id} campaign_points`, was[4], ls.campaignPoints, where);
-    }
-  }
-  for (const [lineId, was] of lines)
-    differ(was[1], `line ${lineId}`, was[3], null, { table: 'approved_lines', rowId: was[0] });
+  // Each line's points: when every one is as approved, nothing is reported, so the count is all there is to do.
+  if (approvedLinesMatch(sqlite, approval.id, score.lineScores)) {
+    for (const list of score.lineScores.values()) counts.linesCompared += list.length;
+  } else compareLines(sqlite, approval.id, score, counts, differ);
 
   // The ledger entries the approval posted, per participant and kind; what it redeemed is what it paid.
   const paid = (
@@ -534,10 +517,29 @@ function recomputeOne(
     settledBatches: [],
     currentBatches: [],
   }));
-  const expected = new Map<string, number>();
   const keyOf = (code: string, kind: string) => `${code}\u0000${kind}`;
-  for (const d of ledgerDraftsFor(score, corrections, paid))
-    expected.set(keyOf(d.participantCode, d.kind), (expected.get(keyOf(d.participantCode, d.kind)) ?? 0) + d.points);
+  // A period posts about a draft a line: each is added to its participant's and kind's sum through Maps of the code and
+  // the kind rather than a string key made for it, in the drafts' order, so the sums and their order are as before.
+  const sumsOf = new Map<string, Map<string, { points: number }>>();
+  const drafted: [string, string, { points: number }][] = [];
+  let lastCode: string | undefined;
+  let kinds: Map<string, { points: number }> | undefined;
+  for (const d of ledgerDraftsFor(score, corrections, paid)) {
+    if (kinds === undefined || d.participantCode !== lastCode) {
+      lastCode = d.participantCode;
+      kinds = sumsOf.get(lastCode);
+      if (!kinds) sumsOf.set(lastCode, (kinds = new Map()));
+    }
+    let sum = kinds.get(d.kind);
+    if (!sum) {
+      kinds.set(d.kind, (sum = { points: 0 }));
+      drafted.push([d.participantCode, d.kind, sum]);
+    }
+    sum.points += d.points;
+  }
+  const expected = new Map<string, number>();
+  for (const [code, kind, sum] of drafted)
+    expected.set(keyOf(code, kind), (expected.get(keyOf(code, kind)) ?? 0) + sum.points);
   const posted = new Map<string, number>();
   for (const [code, kind, points] of sqlite
     .prepare(
@@ -576,4 +578,50 @@ function recomputeOne(
     if (!same(amount, due * pointValue)) differ(code, 'payouts amount_minor', amount, due * pointValue, where);
   }
   for (const { code, points } of paid) if (!seen.has(code)) differ(code, 'payouts row', null, points);
+}
+
+type Differ = (
+  participant: string | null,
+  field: string,
+  packaged: Value,
+  recomputed: Value,
+  where?: { table: string; rowId: number },
+) => void;
+
+/** Each line's points compared one by one, each difference named, in the order of the recomputed lines. */
+function compareLines(
+  sqlite: Database.Database,
+  approvalId: number,
+  score: PeriodScore,
+  counts: RecomputeCounts,
+  differ: Differ,
+) {
+  const lines = new Map<number, [number, string, string, number, number]>();
+  for (const r of sqlite
+    .prepare(
+      'SELECT sales_line_id, id, participant_code, rule, points, campaign_points FROM approved_lines WHERE approval_id = ?',
+    )
+    .raw()
+    .iterate(approvalId) as IterableIterator<[number, number, string, string, number, number]>) {
+    lines.set(r[0], [r[1], r[2], r[3], r[4], r[5]]);
+  }
+  for (const [code, list] of score.lineScores) {
+    for (const ls of list) {
+      counts.linesCompared++;
+      const was = lines.get(ls.line.id);
+      if (!was) {
+        differ(code, `approved_lines line ${ls.line.id}`, null, ls.points);
+        continue;
+      }
+      lines.delete(ls.line.id);
+      const where = { table: 'approved_lines', rowId: was[0] };
+      if (was[1] !== code) differ(code, `line ${ls.line.id} participant_code`, was[1], code, where);
+      if (was[2] !== ls.rule) differ(code, `line ${ls.line.id} rule`, was[2], ls.rule, where);
+      if (!same(was[3], ls.points)) differ(code, `line ${ls.line.id} points`, was[3], ls.points, where);
+      if (!same(was[4], ls.campaignPoints))
+        differ(code, `line ${ls.line.id} campaign_points`, was[4], ls.campaignPoints, where);
+    }
+  }
+  for (const [lineId, was] of lines)
+    differ(was[1], `line ${lineId}`, was[3], null, { table: 'approved_lines', rowId: was[0] });
 }
