@@ -25,8 +25,11 @@ function bundleDir(): string {
 }
 
 /** The JSON report of `node bin/loyalty.mjs audit verify ...` and its exit code. */
-function cliVerify(args: string[]): { code: number | null; report: AuditVerification } {
-  const run = runBin(['audit', 'verify', ...args, '--json']);
+function cliVerify(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; report: AuditVerification } {
+  const run = runBin(['audit', 'verify', ...args, '--json'], env);
   expect(run.stderr).toBe('');
   return { code: run.code, report: JSON.parse(run.stdout) as AuditVerification };
 }
@@ -74,6 +77,8 @@ describe('audit verify through the CLI bundle, the recomputation on a second thr
     expect(found.code).toBe(3);
     const inOneThread = JSON.parse(JSON.stringify(verifyAuditPackage(bad))) as AuditVerification;
     expect(found.report).toEqual(inOneThread);
+    // Asked for one thread (a machine short of memory), the bundle gives the same report.
+    expect(cliVerify([bad], { LOYALTY_AUDIT_THREADS: '1' }).report).toEqual(inOneThread);
     // The seal's finding comes from the first thread, the recomputation's from the second, in the checks' order.
     const codes = found.report.problems.map((p) => p.code);
     expect(codes).toContain('ROW_CHANGED');

@@ -29,6 +29,8 @@ export type RecomputeReply = { outcome: RecomputeOutcome; error?: undefined } | 
 const WORKER_FILE = 'recompute-worker.mjs';
 
 function workerFile(): string | null {
+  // One thread when asked (LOYALTY_AUDIT_THREADS=1): half the memory on a small machine, and the same checks.
+  if (process.env.LOYALTY_AUDIT_THREADS === '1') return null;
   // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
   const path = join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
   return existsSync(path) ? path : null;
