@@ -5,7 +5,8 @@
 // approved; built once and kept), times:
 //   (1) `audit export --out FILE.zip`: every table as CSV, the ledger as xlsx, manifest with SHA-256;
 //   (2) `audit verify FILE.zip`: the manifest, a database rebuilt from the CSV files, the ledger chain and every seal,
-//       and all twelve periods recomputed and compared.
+//       and all twelve periods recomputed and compared (on a second thread); and again with LOYALTY_AUDIT_THREADS=1,
+//       in one thread, to tell what the second thread gains on this machine from what the machine's load costs.
 // Targets: (1) under 15 s, (2) under 15 s. Each run is a process of its own; its CPU time (user + system) and peak RSS
 // are read from /usr/bin/time when it is there: on a machine shared with other work the CPU time is what an idle one
 // would take, the wall time is not. The results go to BENCHMARKS.md by hand.
@@ -36,13 +37,18 @@ function median(values: readonly number[]): number {
 function run(
   args: string[],
   dir: string,
+  env: Record<string, string> = {},
 ): { seconds: number; cpu: number | null; rssMb: number | null; stdout: string } {
   const rssFile = join(dir, 'rss.txt');
   const [command, argv] = timeTool
     ? [timeTool, ['-f', '%U %S %M', '-o', rssFile, process.execPath, bin, ...args]]
     : [process.execPath, [bin, ...args]];
   const t0 = performance.now();
-  const child = spawnSync(command, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, LOYALTY_DB: '' } });
+  const child = spawnSync(command, argv, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LOYALTY_DB: '', ...env },
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (child.status !== 0)
     throw new Error(`loyalty ${args.join(' ')} exited with ${child.status}: ${child.stderr}${child.stdout}`);
@@ -64,15 +70,22 @@ try {
   console.log(
     `machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`,
   );
-  const results: Record<'export' | 'verify', { seconds: number[]; cpu: number[]; rss: number[] }> = {
+  const results: Record<'export' | 'verify' | 'verify1', { seconds: number[]; cpu: number[]; rss: number[] }> = {
     export: { seconds: [], cpu: [], rss: [] },
     verify: { seconds: [], cpu: [], rss: [] },
+    verify1: { seconds: [], cpu: [], rss: [] },
   };
   for (let i = 0; i < RUNS; i++) {
     const load = loadavg()[0]!.toFixed(1);
     const e = run(['audit', 'export', '--out', zip, '--db', db], dir);
     const v = run(['audit', 'verify', zip], dir);
-    if (!/The audit package verifies/.test(v.stdout)) throw new Error(`the package did not verify:\n${v.stdout}`);
+    // The same verification kept to one thread, in the same conditions: what the second thread gains on this machine.
+    const v1 = run(['audit', 'verify', zip], dir, { LOYALTY_AUDIT_THREADS: '1' });
+    for (const out of [v.stdout, v1.stdout])
+      if (!/The audit package verifies/.test(out)) throw new Error(`the package did not verify:\n${out}`);
+    results.verify1.seconds.push(v1.seconds);
+    if (v1.cpu !== null) results.verify1.cpu.push(v1.cpu);
+    if (v1.rssMb !== null) results.verify1.rss.push(v1.rssMb);
     results.export.seconds.push(e.seconds);
     results.verify.seconds.push(v.seconds);
     if (e.cpu !== null) results.export.cpu.push(e.cpu);
@@ -80,7 +93,7 @@ try {
     if (e.rssMb !== null) results.export.rss.push(e.rssMb);
     if (v.rssMb !== null) results.verify.rss.push(v.rssMb);
     console.log(
-      `run ${i + 1} (load ${load}): export ${e.seconds.toFixed(1)} s (CPU ${e.cpu?.toFixed(1) ?? '?'} s), verify ${v.seconds.toFixed(1)} s (CPU ${v.cpu?.toFixed(1) ?? '?'} s) (${(statSync(zip).size / 2 ** 20).toFixed(0)} MB package)`,
+      `run ${i + 1} (load ${load}): export ${e.seconds.toFixed(1)} s (CPU ${e.cpu?.toFixed(1) ?? '?'} s), verify ${v.seconds.toFixed(1)} s (CPU ${v.cpu?.toFixed(1) ?? '?'} s), in one thread ${v1.seconds.toFixed(1)} s (${(statSync(zip).size / 2 ** 20).toFixed(0)} MB package)`,
     );
   }
   for (const [name, r] of Object.entries(results)) {
