@@ -90,6 +90,8 @@ export async function buildCli(root) {
       { in: 'src-main/core/reports/statements/statement-render-worker.ts', out: 'statement-render-worker' },
       // The audit's recomputation beside its ledger and seal checks (recompute-thread.ts looks for it there).
       { in: 'src-main/core/audit/recompute-worker.ts', out: 'recompute-worker' },
+      // The audit package's ledger workbook beside its tables (ledger-workbook-thread.ts).
+      { in: 'src-main/core/audit/ledger-workbook-worker.ts', out: 'ledger-workbook-worker' },
     ],
     outdir: tmp,
     bundle: true,

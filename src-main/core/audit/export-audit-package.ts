@@ -11,6 +11,7 @@ import { saveReportFile } from '../reports/save-report';
 import { AUDIT_PACKAGE_FORMAT, type AuditExportResult, type AuditManifest, type AuditPackageFile } from './audit-views';
 import { packageReadme } from './package-readme';
 import { ledgerWorkbook } from './ledger-xlsx';
+import { startLedgerWorkbook, type WorkbookRun } from './ledger-workbook-thread';
 import { csvChunks } from './table-csv';
 import { PackageZip } from './zip-writer';
 
@@ -51,6 +52,8 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
   const sqlite = ctx.store.sqlite;
   // Closed whatever happens: its deflate thread must not outlive an export that fails (or is stopped) half way.
   const zip = new PackageZip();
+  // Set inside the transaction, stopped here whatever happens.
+  const threads: { workbook: WorkbookRun | null } = { workbook: null };
   try {
     return sqlite
       .transaction(() => {
@@ -61,6 +64,11 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
           .get() ?? null) as [number, string, string, string, number] | null;
         const tables: AuditManifest['tables'] = [];
         let rows = 0;
+        // The heads as this transaction sees them, read first: the ledger's workbook is made on another core meanwhile,
+        // up to this head, while the tables are written here.
+        const ledger = ledgerHead(sqlite);
+        const seal = sealHead(sqlite);
+        threads.workbook = startLedgerWorkbook(sqlite, ledger);
         const counts = new Map(
           packagedTables(sqlite).map((t) => [t, sqlite.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
         );
@@ -79,7 +87,7 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
         }
 
         reportProgress('writingFile');
-        zip.add('ledger.xlsx', ledgerWorkbook(sqlite), false);
+        zip.add('ledger.xlsx', threads.workbook?.bytes() ?? ledgerWorkbook(sqlite, ledger.id), false);
 
         // The client's files as they came; a batch imported before files were kept is named in the manifest.
         const importFiles: AuditManifest['importFiles'] = [];
@@ -124,9 +132,6 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
         >) {
           zip.add(`payout-files/${safeFileName(ref)}-${safeFileName(fileName)}`, bytes, !/\.xlsx$/i.test(fileName));
         }
-
-        const ledger = ledgerHead(sqlite);
-        const seal = sealHead(sqlite);
         zip.add('README.txt', packageReadme());
         const manifest: AuditManifest = {
           format: AUDIT_PACKAGE_FORMAT,
@@ -154,6 +159,7 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
       })
       .deferred();
   } finally {
+    threads.workbook?.close();
     zip.close();
   }
 }

@@ -73,20 +73,23 @@ const STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** The ledger's workbook, whole. */
-export function ledgerWorkbook(sqlite: Database.Database): Buffer {
+/**
+ * The ledger's workbook: every entry up to `upTo` (the head the package names; the ledger is append-only, so the
+ * entries up to it are the same from any later moment), or every entry.
+ */
+export function ledgerWorkbook(sqlite: Database.Database, upTo = Number.MAX_SAFE_INTEGER): Buffer {
   const zip = new PackageZip();
   try {
-    return writeWorkbook(sqlite, zip);
+    return writeWorkbook(sqlite, zip, upTo);
   } finally {
     zip.close();
   }
 }
 
-function writeWorkbook(sqlite: Database.Database, zip: PackageZip): Buffer {
+function writeWorkbook(sqlite: Database.Database, zip: PackageZip, upTo: number): Buffer {
   // Rows in order, a sheet at most ROWS_PER_SHEET rows: each sheet's rows read as chunks by rowid, which is the id.
   const sheets: string[] = [];
-  const ids = sqlite.prepare('SELECT MIN(id), MAX(id), COUNT(*) FROM ledger_entries').raw().get() as [
+  const ids = sqlite.prepare('SELECT MIN(id), MAX(id), COUNT(*) FROM ledger_entries WHERE id <= ?').raw().get(upTo) as [
     number | null,
     number | null,
     number,
@@ -95,10 +98,11 @@ function writeWorkbook(sqlite: Database.Database, zip: PackageZip): Buffer {
   const rowXml = `'<row>' || ${COLUMNS.map(cellSql).join(' || ')} || '</row>'`;
   const chunk = sqlite
     .prepare(
-      `SELECT CAST(group_concat(${rowXml}, '' ORDER BY id) AS BLOB), COUNT(*) FROM ledger_entries WHERE id >= ? AND id < ?`,
+      `SELECT CAST(group_concat(${rowXml}, '' ORDER BY id) AS BLOB), COUNT(*) FROM ledger_entries
+       WHERE id >= ? AND id < ? AND id <= ?`,
     )
     .raw();
-  const countIn = sqlite.prepare('SELECT COUNT(*) FROM ledger_entries WHERE id >= ? AND id < ?').pluck();
+  const countIn = sqlite.prepare('SELECT COUNT(*) FROM ledger_entries WHERE id >= ? AND id < ? AND id <= ?').pluck();
   let sheet: ReturnType<PackageZip['open']> | null = null;
   let inSheet = 0;
   let done = 0;
@@ -113,13 +117,13 @@ function writeWorkbook(sqlite: Database.Database, zip: PackageZip): Buffer {
   const STEP = 20_000;
   for (let from = first ?? 1; first !== null && last !== null && from <= last; from += STEP) {
     // A sheet ends where the next chunk would pass its limit (ids without gaps fill it to ROWS_PER_SHEET).
-    const inChunk = countIn.get(from, from + STEP) as number;
+    const inChunk = countIn.get(from, from + STEP, upTo) as number;
     if (inSheet > 0 && inSheet + inChunk > ROWS_PER_SHEET) {
       sheet!.push(sheetEnd(inSheet));
       sheet!.end();
       open();
     }
-    const [xml, n] = chunk.get(from, from + STEP) as [Buffer | null, number];
+    const [xml, n] = chunk.get(from, from + STEP, upTo) as [Buffer | null, number];
     if (xml) sheet!.push(xml);
     inSheet += n;
     done += n;

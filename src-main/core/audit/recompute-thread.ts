@@ -5,12 +5,9 @@
 // thread's database is then read without a lock the other holds. Peak memory grows by the second database (~0.5 GB on
 // a year). Where the thread's file is not there (the app's bundle, tsx, vitest), the caller recomputes in its own
 // thread, as before.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AuditProblem } from './audit-views';
 import type { RecomputeCounts } from './recompute-approved';
-import { SyncWorker } from './sync-worker';
+import { SyncWorker, workerBeside } from './sync-worker';
 
 /** What the thread is asked to recompute: a package's tables (from its zip), or a database file. */
 export type RecomputeJob =
@@ -30,10 +27,7 @@ const WORKER_FILE = 'recompute-worker.mjs';
 
 function workerFile(): string | null {
   // One thread when asked (LOYALTY_AUDIT_THREADS=1): half the memory on a small machine, and the same checks.
-  if (process.env.LOYALTY_AUDIT_THREADS === '1') return null;
-  // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
-  const path = join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
-  return existsSync(path) ? path : null;
+  return process.env.LOYALTY_AUDIT_THREADS === '1' ? null : workerBeside(WORKER_FILE);
 }
 
 export interface RecomputeRun {

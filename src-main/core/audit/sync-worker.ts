@@ -2,6 +2,9 @@
 // SQLite transactions (better-sqlite3), so the thread that waits cannot return to its event loop to hear a message:
 // it takes each reply from a port of its own (receiveMessageOnPort), and sleeps on a shared counter that the other
 // thread raises after each reply it posts (Atomics.wait), never spinning.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   MessageChannel,
   receiveMessageOnPort,
@@ -9,6 +12,16 @@ import {
   type MessagePort,
   type TransferListItem,
 } from 'node:worker_threads';
+
+/**
+ * A thread's file as the CLI's build writes it, beside its chunks (scripts/build-cli.mjs); null where it is not built
+ * (the app's bundle, tsx, vitest), and then the caller does the work in its own thread.
+ */
+export function workerBeside(fileName: string): string | null {
+  // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
+  const path = join(dirname(fileURLToPath(import.meta.url)), fileName);
+  return existsSync(path) ? path : null;
+}
 
 /** What the thread is given, besides its own data: where to reply, and the counter to raise. */
 export interface SyncWorkerData {
