@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { approvedYear } from './approved-year';
 
 const at = process.argv.indexOf('--runs');
@@ -59,6 +60,34 @@ function run(
   return { seconds, cpu, rssMb: rss === undefined ? null : rss / 1024, stdout: child.stdout };
 }
 
+// The machine's speed at the moment, for reading the figures on a shared machine: a fixed SQLite workload (a million
+// rows inserted and read back as JSON lines) in one thread, then in two at once. Where the two take much longer than
+// the one alone, the cores are shared with other work and no second thread can gain its full share.
+const CALIBRATION = `
+const Database = require('better-sqlite3');
+const { parentPort } = require('node:worker_threads');
+const t = performance.now();
+const d = new Database(':memory:');
+d.exec('CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c INTEGER, e TEXT)');
+const ins = d.prepare('INSERT INTO t VALUES (?,?,?,?)');
+d.transaction(() => { for (let i = 1; i <= 1000000; i++) ins.run(i, 'participant-' + (i % 2000), i * 7, '2026-09-01'); })();
+let n = 0;
+for (const r of d.prepare('SELECT json_array(a,b,c,e) FROM t').pluck().iterate()) n += r.length;
+parentPort.postMessage((performance.now() - t) / 1000);
+`;
+
+async function calibrate(threads: number): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: threads }, () => {
+      const worker = new Worker(CALIBRATION, { eval: true });
+      return new Promise<number>((resolve, reject) => {
+        worker.once('message', (s: number) => void worker.terminate().then(() => resolve(s)));
+        worker.once('error', reject);
+      });
+    }),
+  );
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'loyalty-audit-bench-'));
 try {
   const source = approvedYear((line) => console.log(line));
@@ -69,6 +98,11 @@ try {
   run(['audit', 'export', '--out', zip, '--db', db], dir);
   console.log(
     `machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`,
+  );
+  const [alone] = await calibrate(1);
+  const both = await calibrate(2);
+  console.log(
+    `calibration (1,000,000 SQLite rows): ${alone!.toFixed(2)} s in one thread; ${both.map((s) => s.toFixed(2)).join(' s and ')} s in two at once`,
   );
   const results: Record<'export' | 'verify' | 'verify1', { seconds: number[]; cpu: number[]; rss: number[] }> = {
     export: { seconds: [], cpu: [], rss: [] },
