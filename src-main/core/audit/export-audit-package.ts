@@ -87,7 +87,7 @@ function buildAuditPackage(ctx: CoreContext): BuiltPackage {
         }
 
         reportProgress('writingFile');
-        zip.add('ledger.xlsx', threads.workbook?.bytes() ?? ledgerWorkbook(sqlite, ledger.id), false);
+        zip.add('ledger.xlsx', threads.workbook?.take()?.bytes ?? ledgerWorkbook(sqlite, ledger.id), false);
 
         // The client's files as they came; a batch imported before files were kept is named in the manifest.
         const importFiles: AuditManifest['importFiles'] = [];

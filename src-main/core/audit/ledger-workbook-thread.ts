@@ -5,38 +5,13 @@
 // there is no file (a database in memory) or no thread's file (the app's bundle, vitest), the workbook is made here.
 import type Database from 'better-sqlite3';
 import type { LedgerHead } from '../ledger/append-ledger';
-import { SyncWorker, workerBeside } from './sync-worker';
+import { startForOneReply, type OneReply } from './sync-worker';
 
 export type WorkbookReply = { bytes: Uint8Array; error?: undefined } | { error: string };
 
-export interface WorkbookRun {
-  /** The workbook, waiting for it; null when the thread could not make it (the caller then makes it). */
-  bytes(): Uint8Array | null;
-  close(): void;
-}
+export type WorkbookRun = OneReply<{ bytes: Uint8Array }>;
 
 export function startLedgerWorkbook(sqlite: Database.Database, head: LedgerHead): WorkbookRun | null {
-  const file = workerBeside('ledger-workbook-worker.mjs');
-  if (file === null || sqlite.memory || sqlite.name === '') return null;
-  const thread = new SyncWorker(file, { name: 'ledger workbook', data: { file: sqlite.name, head } });
-  thread.expect();
-  let ended = false;
-  return {
-    bytes: () => {
-      ended = true;
-      let reply: WorkbookReply;
-      try {
-        reply = thread.next<WorkbookReply>();
-      } catch {
-        thread.close();
-        return null;
-      }
-      thread.release();
-      return reply.error === undefined ? reply.bytes : null;
-    },
-    close: () => {
-      if (!ended) thread.close();
-      ended = true;
-    },
-  };
+  if (sqlite.memory || sqlite.name === '') return null;
+  return startForOneReply('ledger-workbook-worker.mjs', 'ledger workbook', { file: sqlite.name, head });
 }

@@ -4,6 +4,7 @@
 // a NULL) or a read that fails sends the period back to the row-by-row read, which gives each value as stored.
 import type Database from 'better-sqlite3';
 import type { ScoringLine } from '../sales/scoring-line';
+import { SCORING_LINE_COLUMNS, scoringLineOf, type ScoringLineColumns } from '../sales/scoring-line-columns';
 
 const WHERE = 'WHERE program_id = ? AND period = ? AND batch_id IN (SELECT value FROM json_each(?))';
 
@@ -73,23 +74,9 @@ function readAsColumns(
 function readByRows(sqlite: Database.Database, programId: number, period: string, sourcesJson: string): ScoringLine[] {
   const lines: ScoringLine[] = [];
   for (const r of sqlite
-    .prepare(
-      `SELECT id, batch_id, source_row, sale_date, participant_code, sku, quantity, net_minor FROM sales_lines ${WHERE}`,
-    )
+    .prepare(`SELECT ${SCORING_LINE_COLUMNS} FROM sales_lines ${WHERE}`)
     .raw()
-    .iterate(programId, period, sourcesJson) as IterableIterator<
-    [number, number, number, string, string, string, number, number]
-  >) {
-    lines.push({
-      id: r[0],
-      batchId: r[1],
-      row: r[2],
-      date: r[3],
-      participantCode: r[4],
-      sku: r[5],
-      quantity: r[6],
-      netMinor: r[7],
-    });
-  }
+    .iterate(programId, period, sourcesJson) as IterableIterator<ScoringLineColumns>)
+    lines.push(scoringLineOf(r));
   return lines;
 }

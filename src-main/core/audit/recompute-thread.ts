@@ -2,12 +2,12 @@
 // seal: on a year's package the two take about as long as each other. The thread works on a database of its own (it
 // rebuilds one from the package's CSV files, or opens the live file read-only) rather than a copy of this thread's:
 // serializing a year's 550 MB database and handing it over cost more than the rebuilding on a second core, and each
-// thread's database is then read without a lock the other holds. Peak memory grows by the second database (~0.5 GB on
-// a year). Where the thread's file is not there (the app's bundle, tsx, vitest), the caller recomputes in its own
-// thread, as before.
+// thread's database is then read without a lock the other holds. Peak memory grows by the second database and the
+// CSV it reads (2.6 GB against 1.4 GB on a year). Where the thread's file is not there (the app's bundle, tsx,
+// vitest), or LOYALTY_AUDIT_THREADS=1, the caller recomputes in its own thread, as before.
 import type { AuditProblem } from './audit-views';
 import type { RecomputeCounts } from './recompute-approved';
-import { SyncWorker, workerBeside } from './sync-worker';
+import { startForOneReply, type OneReply } from './sync-worker';
 
 /** What the thread is asked to recompute: a package's tables (from its zip), or a database file. */
 export type RecomputeJob =
@@ -23,44 +23,11 @@ export interface RecomputeOutcome {
 
 export type RecomputeReply = { outcome: RecomputeOutcome; error?: undefined } | { error: string };
 
-const WORKER_FILE = 'recompute-worker.mjs';
-
-function workerFile(): string | null {
-  // One thread when asked (LOYALTY_AUDIT_THREADS=1): half the memory on a small machine, and the same checks.
-  return process.env.LOYALTY_AUDIT_THREADS === '1' ? null : workerBeside(WORKER_FILE);
-}
-
-export interface RecomputeRun {
-  /** The thread's findings, waiting for them; null when it failed (the caller then recomputes itself). */
-  outcome(): RecomputeOutcome | null;
-  /** Ends the thread (when its findings are no longer wanted: a check before them failed). */
-  close(): void;
-}
+export type RecomputeRun = OneReply<{ outcome: RecomputeOutcome }>;
 
 /** Starts the recomputation in a thread of its own; null when there is no thread to start. */
 export function startRecompute(job: RecomputeJob): RecomputeRun | null {
-  const file = workerFile();
-  if (file === null) return null;
-  const thread = new SyncWorker(file, { name: 'recomputation', data: { job } });
-  thread.expect();
-  let ended = false;
-  return {
-    outcome: () => {
-      ended = true;
-      let reply: RecomputeReply;
-      try {
-        reply = thread.next<RecomputeReply>();
-      } catch {
-        thread.close();
-        return null;
-      }
-      // It closes its database after replying, and then ends: stopping it here would leave that memory taken.
-      thread.release();
-      return reply.error === undefined ? reply.outcome : null;
-    },
-    close: () => {
-      if (!ended) thread.close();
-      ended = true;
-    },
-  };
+  // One thread when asked (LOYALTY_AUDIT_THREADS=1): half the memory on a small machine, and the same checks.
+  const file = process.env.LOYALTY_AUDIT_THREADS === '1' ? null : 'recompute-worker.mjs';
+  return startForOneReply(file, 'recomputation', { job });
 }

@@ -102,6 +102,43 @@ export class SyncWorker {
   }
 }
 
+/** A thread started for one answer: what it replied, or null when it failed (the caller then does the work itself). */
+export interface OneReply<T> {
+  /** The answer, waiting for it; the thread is then left to free what it holds and end. */
+  take(): T | null;
+  /** Stops the thread if its answer was never taken (the caller failed first). */
+  close(): void;
+}
+
+/** Starts a thread of the CLI's bundle that answers once with `{ error }` or its result; null without the file. */
+export function startForOneReply<T>(fileName: string | null, name: string, data: object): OneReply<T> | null {
+  if (fileName === null) return null;
+  const file = workerBeside(fileName);
+  if (file === null) return null;
+  const thread = new SyncWorker(file, { name, data });
+  thread.expect();
+  let ended = false;
+  return {
+    take: () => {
+      ended = true;
+      let reply: T | { error: string };
+      try {
+        reply = thread.next<T | { error: string }>();
+      } catch {
+        thread.close();
+        return null;
+      }
+      // It frees what it holds after replying, and then ends: stopping it here would leave that memory taken.
+      thread.release();
+      return typeof (reply as { error?: unknown }).error === 'string' ? null : (reply as T);
+    },
+    close: () => {
+      if (!ended) thread.close();
+      ended = true;
+    },
+  };
+}
+
 /** The thread's side: posts a reply to the waiting thread and wakes it. */
 export function replyTo(data: SyncWorkerData): (reply: unknown, transfer?: TransferListItem[]) => void {
   const counter = new Int32Array(data.signal);

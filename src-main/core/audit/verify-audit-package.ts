@@ -92,7 +92,7 @@ export function recomputeAll(sqlite: Database.Database, problems: Problems = new
 
 /** The thread's recomputation, or this thread's own when there was none or it failed. */
 function recomputeOutcome(run: RecomputeRun | null, sqlite: Database.Database, before?: () => void): RecomputeOutcome {
-  const outcome = run?.outcome() ?? null;
+  const outcome = run?.take()?.outcome ?? null;
   if (outcome) return outcome;
   before?.();
   const problems = new Problems();

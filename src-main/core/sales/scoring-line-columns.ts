@@ -1,6 +1,7 @@
 // The raw column tuple of a sales line, typed from the schema (Node side only: the schema is not the window's).
 import type { RowOf } from '../../db/row-types';
 import type { salesLines } from '../../db/schema';
+import type { ScoringLine } from './scoring-line';
 
 type StoredLine = RowOf<typeof salesLines>;
 
@@ -18,3 +19,20 @@ export type ScoringLineColumns = [
   StoredLine['quantity'],
   StoredLine['netMinor'],
 ];
+
+/** The columns of ScoringLineColumns, in their order, for a SELECT. */
+export const SCORING_LINE_COLUMNS = 'id, batch_id, source_row, sale_date, participant_code, sku, quantity, net_minor';
+
+/** A line as scoring takes it, from its raw columns. */
+export function scoringLineOf(r: ScoringLineColumns): ScoringLine {
+  return {
+    id: r[0],
+    batchId: r[1],
+    row: r[2],
+    date: r[3],
+    participantCode: r[4],
+    sku: r[5],
+    quantity: r[6],
+    netMinor: r[7],
+  };
+}
