@@ -27,11 +27,13 @@ function recompute(job: RecomputeJob): { reply: RecomputeReply; close: () => voi
   }
   const paths = new Set(job.tables.map((t) => t.path));
   const entries = readZipEntries(job.zip, (name) => paths.has(name));
+  const tables = job.tables
+    .filter((t) => entries[t.path] !== undefined)
+    .map((t) => ({ ...t, bytes: entries[t.path]! }));
+  // Held only by `tables` from here, which the rebuild empties table by table.
+  for (const path of paths) delete entries[path];
   // What cannot be read back is the other thread's to report: it rebuilds every table too.
-  const rebuilt = rebuildDatabase(
-    job.tables.filter((t) => entries[t.path] !== undefined).map((t) => ({ ...t, bytes: entries[t.path]! })),
-    () => undefined,
-  );
+  const rebuilt = rebuildDatabase(tables, () => undefined);
   try {
     rebuilt.buildIndexes();
     const result = recomputeAll(rebuilt.store.sqlite, problems);

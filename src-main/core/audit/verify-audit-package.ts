@@ -345,6 +345,8 @@ function verifyPackage(
   const tables = manifest.tables
     .filter((t) => entries[t.path] !== undefined)
     .map((t) => ({ table: t.table, path: t.path, bytes: entries[t.path]! }));
+  // The rebuild lets each table's CSV go once it is in; nothing after it reads them here.
+  for (const t of tables) delete entries[t.path];
   const rebuilt = rebuildDatabase(tables, (p) =>
     problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message }),
   );
