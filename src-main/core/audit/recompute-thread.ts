@@ -3,7 +3,7 @@
 // rebuilds one from the package's CSV files, or opens the live file read-only) rather than a copy of this thread's:
 // serializing a year's 550 MB database and handing it over cost more than the rebuilding on a second core, and each
 // thread's database is then read without a lock the other holds. Peak memory grows by the second database and the
-// CSV it reads (2.6 GB against 1.4 GB on a year). Where the thread's file is not there (the app's bundle, tsx,
+// CSV it reads (1.9 GB against 1.0 GB on a year). Where the thread's file is not there (the app's bundle, tsx,
 // vitest), or LOYALTY_AUDIT_THREADS=1, the caller recomputes in its own thread, as before.
 import type { AuditProblem } from './audit-views';
 import type { RecomputeCounts } from './recompute-approved';
