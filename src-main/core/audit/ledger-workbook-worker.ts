@@ -6,7 +6,7 @@ import { GENESIS_HASH } from '../ledger/ledger-hash';
 import type { LedgerHead } from '../ledger/append-ledger';
 import { ledgerWorkbook } from './ledger-xlsx';
 import type { WorkbookReply } from './ledger-workbook-thread';
-import { replyTo, type SyncWorkerData } from './sync-worker';
+import { beating, replyTo, type SyncWorkerData } from './sync-worker';
 
 const data = workerData as SyncWorkerData & { file: string; head: LedgerHead };
 const send = replyTo(data);
@@ -31,7 +31,7 @@ function workbook(): WorkbookReply {
 
 let reply: WorkbookReply;
 try {
-  reply = workbook();
+  reply = beating(data, workbook);
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };
 }

@@ -5,7 +5,7 @@ import { workerData } from 'node:worker_threads';
 import { openDatabaseReadOnly } from '../../db/open-database';
 import type { RecomputeJob, RecomputeReply } from './recompute-thread';
 import { rebuildDatabase } from './rebuild-database';
-import { replyTo, type SyncWorkerData } from './sync-worker';
+import { beating, replyTo, type SyncWorkerData } from './sync-worker';
 import { Problems, recomputeAll } from './verify-audit-package';
 import { readZipEntries } from './zip-reader';
 
@@ -46,7 +46,7 @@ function recompute(job: RecomputeJob): { reply: RecomputeReply; close: () => voi
 
 let done: { reply: RecomputeReply; close: () => void };
 try {
-  done = recompute(data.job);
+  done = beating(data, () => recompute(data.job));
 } catch (error) {
   done = { reply: { error: error instanceof Error ? error.message : String(error) }, close: () => undefined };
 }

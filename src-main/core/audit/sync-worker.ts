@@ -1,8 +1,11 @@
 // A thread whose replies are taken synchronously. The package's export and its verification run inside synchronous
 // SQLite transactions (better-sqlite3), so the thread that waits cannot return to its event loop to hear a message:
 // it takes each reply from a port of its own (receiveMessageOnPort), and sleeps on a shared counter that the other
-// thread raises after each reply it posts (Atomics.wait), never spinning.
+// thread raises after each reply it posts (Atomics.wait), never spinning. A thread that dies is not heard of either
+// (its exit comes through the event loop), so a long job beats a second counter as it reports progress, and a thread
+// silent on both for STALL_MS is taken for dead.
 import { existsSync } from 'node:fs';
+import { withProgress } from '../progress';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -23,14 +26,16 @@ export function workerBeside(fileName: string): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** What the thread is given, besides its own data: where to reply, and the counter to raise. */
+/** What the thread is given, besides its own data: where to reply, and the counters (replies, beats) to raise. */
 export interface SyncWorkerData {
   port: MessagePort;
   signal: SharedArrayBuffer;
 }
 
-/** A thread that stalls this long without a reply is taken for dead (its crash is not heard synchronously). */
-const STALL_MS = 300_000;
+/** A thread silent this long (no reply, no progress) is taken for dead. */
+const STALL_MS = 120_000;
+/** How often the waiting thread looks at the beats while it sleeps. */
+const LOOK_MS = 1_000;
 
 export class SyncWorker {
   private readonly worker: Worker;
@@ -38,14 +43,17 @@ export class SyncWorker {
   private readonly counter: Int32Array;
   private received = 0;
   private sent = 0;
+  private beats = 0;
+  private heard = Date.now();
 
   /** `source` is a file, or the thread's code itself when `evaluate` (CommonJS text needing only Node's modules). */
   constructor(
     source: string,
-    options: { evaluate?: boolean; data?: object; transfer?: TransferListItem[]; name: string },
+    options: { evaluate?: boolean; data?: object; transfer?: TransferListItem[]; name: string; stallMs?: number },
     private readonly name = options.name,
+    private readonly stallMs = options.stallMs ?? STALL_MS,
   ) {
-    const signal = new SharedArrayBuffer(4);
+    const signal = new SharedArrayBuffer(8);
     const { port1, port2 } = new MessageChannel();
     this.counter = new Int32Array(signal);
     this.port = port1;
@@ -57,6 +65,9 @@ export class SyncWorker {
     });
     // Never what keeps a process alive: close() ends it, and one left by a failure goes with the process.
     this.worker.unref();
+    // A thread that dies (out of memory) is then taken for silent, and its work done here: its error event must not
+    // end this process later, when the event loop delivers it.
+    this.worker.on('error', () => undefined);
   }
 
   /** Messages sent and not yet answered. */
@@ -78,6 +89,7 @@ export class SyncWorker {
   /** The next reply, waiting for it. */
   next<T>(): T {
     if (this.pending === 0) throw new Error(`nothing is waiting for the ${this.name} thread`);
+    this.heard = Date.now();
     for (;;) {
       const found = receiveMessageOnPort(this.port);
       if (found) {
@@ -85,8 +97,13 @@ export class SyncWorker {
         return found.message as T;
       }
       // The counter counts replies posted; while it equals those taken, the next one is still being made.
-      if (Atomics.wait(this.counter, 0, this.received, STALL_MS) === 'timed-out')
-        throw new Error(`the ${this.name} thread gave no answer in ${STALL_MS / 1000} s`);
+      if (Atomics.wait(this.counter, 0, this.received, LOOK_MS) !== 'timed-out') continue;
+      const beats = Atomics.load(this.counter, 1);
+      if (beats !== this.beats) {
+        this.beats = beats;
+        this.heard = Date.now();
+      } else if (Date.now() - this.heard > this.stallMs)
+        throw new Error(`the ${this.name} thread gave no sign in ${this.stallMs / 1000} s`);
     }
   }
 
@@ -137,6 +154,12 @@ export function startForOneReply<T>(fileName: string | null, name: string, data:
       ended = true;
     },
   };
+}
+
+/** The thread's side: runs `work` beating the second counter at each progress it reports, so it is known alive. */
+export function beating<T>(data: SyncWorkerData, work: () => T): T {
+  const counter = new Int32Array(data.signal);
+  return withProgress(() => Atomics.add(counter, 1, 1), work);
 }
 
 /** The thread's side: posts a reply to the waiting thread and wakes it. */
