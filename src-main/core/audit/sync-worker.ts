@@ -4,10 +4,8 @@
 // thread raises after each reply it posts (Atomics.wait), never spinning. A thread that dies is not heard of either
 // (its exit comes through the event loop), so a long job beats a second counter as it reports progress, and a thread
 // silent on both for STALL_MS is taken for dead.
-import { existsSync } from 'node:fs';
 import { withProgress } from '../progress';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { workerBeside } from '../worker-file';
 import {
   MessageChannel,
   receiveMessageOnPort,
@@ -15,16 +13,6 @@ import {
   type MessagePort,
   type TransferListItem,
 } from 'node:worker_threads';
-
-/**
- * A thread's file as the CLI's build writes it, beside its chunks (scripts/build-cli.mjs); null where it is not built
- * (the app's bundle, tsx, vitest), and then the caller does the work in its own thread.
- */
-export function workerBeside(fileName: string): string | null {
-  // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
-  const path = join(dirname(fileURLToPath(import.meta.url)), fileName);
-  return existsSync(path) ? path : null;
-}
 
 /** What the thread is given, besides its own data: where to reply, and the counters (replies, beats) to raise. */
 export interface SyncWorkerData {

@@ -1,11 +1,9 @@
 // Drawing many statements: a PDF costs some 15 ms of one core, so a period of 2,000 participants is drawn by one
 // thread per core when the render thread's file is there (the CLI's build writes it beside its chunks), and in this
 // thread otherwise (under tsx, vitest and the app's bundle, and for a handful of statements).
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerBeside } from '../../worker-file';
 import { statementPdf } from './statement-pdf';
 import { statementXlsx } from './statement-xlsx';
 import type { PublishedStatement } from './statement-types';
@@ -26,12 +24,6 @@ export interface RenderedStatement {
 
 const CHUNK = 25;
 const WORKER_FILE = 'statement-render-worker.mjs';
-
-function workerFile(): string | null {
-  // Not new URL(..., import.meta.url): bundlers take that for an asset of their own to copy.
-  const path = join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
-  return existsSync(path) ? path : null;
-}
 
 async function inThisThread(
   statements: readonly PublishedStatement[],
@@ -55,7 +47,7 @@ export async function renderStatements(
   xlsx: boolean,
   done: (count: number) => void,
 ): Promise<RenderedStatement[]> {
-  const file = workerFile();
+  const file = workerBeside(WORKER_FILE);
   const threads = Math.min(availableParallelism(), 4, Math.ceil(statements.length / CHUNK));
   if (file === null || threads < 2) return inThisThread(statements, xlsx, done);
   const out: RenderedStatement[] = new Array<RenderedStatement>(statements.length);
