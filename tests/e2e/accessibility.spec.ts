@@ -21,6 +21,8 @@ test('dashboard, import report, participants and settings have no serious access
   server,
   dbFile,
 }) => {
+  // Five axe scans and an import: on a shared CI machine with two workers this took 48 s once.
+  test.slow();
   seedProgram(dbFile);
   await openScreen(page, server, 'dashboard', 'Dashboard');
   await expect(page.getByTestId('program-facts')).toBeVisible();
