@@ -100,7 +100,7 @@ export function createTranslator(language: Language, preferred: readonly string[
   const locale = localeFor(language, preferred);
   const dictionary = DICTIONARIES[language];
   const plurals = new Intl.PluralRules(locale);
-  const integers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const integers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const periods = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });

@@ -58,9 +58,14 @@ export function formatMoney(minor: number, currency: string, digits: number, loc
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
+    useGrouping: 'always',
   }).format(text as unknown as number);
 }
 
+/**
+ * Thousands are grouped always: Polish and Russian leave four digits ungrouped by default ("3500" above "29 904"),
+ * which makes a column of figures ragged.
+ */
 export function formatInteger(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }).format(value);
 }

@@ -77,7 +77,7 @@ const WORDED = {
       'P2 · CAT-07',
       sinceJune('P2 zwraca 2 × CAT-07 (-100,00 zł), choć nie sprzedał go od ', ' 2026; zwrot odbiera 30 pkt.'),
     ],
-    ['Nieaktywny', 'P3', 'P3 jest nieaktywny: 1400 pkt zostaje na saldzie zamiast wypłaty.'],
+    ['Nieaktywny', 'P3', 'P3 jest nieaktywny: 1 400 pkt zostaje na saldzie zamiast wypłaty.'],
   ],
   ru: [
     [

@@ -26,9 +26,15 @@ export function localeFormat(locale: string, currency: string, minorDigits: numb
   const key = `${locale}|${currency}|${minorDigits}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  // Grouped always, as formatInteger does: a column of "3500" and "29 904" reads ragged.
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' });
+  const signed = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+    useGrouping: 'always',
+  });
   const money = new Intl.NumberFormat(locale, {
+    useGrouping: 'always',
     style: 'currency',
     currency,
     minimumFractionDigits: minorDigits,
