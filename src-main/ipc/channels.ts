@@ -45,6 +45,7 @@ export const CHANNEL_NAMES = [
   'payouts.setTemplate',
   'reports.periodXlsx',
   'reports.programXlsx',
+  'table.xlsx',
   'statements.publish',
   'statements.write',
   'rules.pdf',

@@ -170,6 +170,16 @@ const importStartSchema = fileSchema.extend({
 });
 export type ImportStartArgs = z.input<typeof importStartSchema>;
 
+/** A table's cells as values: up to 200,000 rows of up to 40 columns, as the screens hold them. */
+const tableWorkbookSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  columns: z
+    .array(z.strictObject({ label: z.string().max(200), kind: z.enum(['text', 'integer', 'money', 'basisPoints']) }))
+    .min(1)
+    .max(40),
+  rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(40)).max(200_000),
+});
+
 const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' });
 const participantCodeSchema = z.string().trim().min(1).max(100);
 const reasonSchema = z.string().max(2000);
@@ -333,6 +343,8 @@ export const contract = {
   'reports.periodXlsx': { args: z.strictObject({ period: periodSchema }), result: returns<ReportFile>() },
   /** Every approved period side by side, and every participant across them. */
   'reports.programXlsx': { args: z.void(), result: returns<ReportFile>() },
+  /** Any table as shown (its columns, filtered and sorted rows) as a workbook, money in the program's currency. */
+  'table.xlsx': { args: tableWorkbookSchema, result: returns<ReportFile>() },
   /** Publishes every participant's statement of an approved period: first ones, replacements naming the replaced. */
   'statements.publish': { args: z.strictObject({ period: periodSchema }), result: returns<PublishCounts>() },
   /** Publishes, then zips every participant's statement of the period (PDF, and xlsx when asked). */

@@ -10,6 +10,7 @@ import { listImportBatches } from '../core/import/jobs/import-batches';
 import { createDemo } from '../core/demo/create-demo';
 import { createImportJobs } from '../core/import/jobs/import-jobs';
 import { IMPORT_RUNNERS } from './import-kinds';
+import { writeTableWorkbook } from '../core/reports/table-workbook';
 import { errorReportOfBatch, errorReportOfJob } from '../core/import/report/import-error-report';
 import { listPeriods } from '../core/scoring/list-periods';
 import { calculatePeriod, periodResult } from '../core/scoring/period-score';
@@ -117,6 +118,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
         bytes: await writeProgramReportXlsx(report),
       };
     },
+    'table.xlsx': (table) => writeTableWorkbook({ ...table, currency: requireProgram(ctx).currency }),
     'statements.publish': ({ period }) => publishStatements(ctx, period),
     'statements.write': ({ period, xlsx }) => periodStatementsZip(ctx, period, xlsx === undefined ? {} : { xlsx }),
     'rules.pdf': (options) => rulesDocumentPdf(ctx, options),

@@ -1,21 +1,48 @@
-// A table of rows already in memory (a period's scores, a what-if) that stays smooth for
-// thousands of participants: only the rows in view are in the DOM, as in ParticipantsScreen.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// A table of rows already in memory (a period's scores, a what-if, the top-ups) that stays smooth for thousands of
+// participants: only the rows in view are in the DOM. The page scrolls once: the table is as tall as its rows and the
+// page's own scroller moves through it, with the header stuck to the top of the page and the code and name columns
+// pinned to the left when a wide table is moved sideways (by the bar stuck to the bottom of the window, or the
+// trackpad), so that no table scrolls inside a scrolling page.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { gridMoveTarget, HEADER_HEIGHT, ROW_HEIGHT } from './grid-keys';
+import { Icon } from './Icon';
+import { useColumnWidths } from './column-widths';
 
 export interface GridColumn<T> {
   id: string;
   label: string;
-  /** Pixels; a column with `grow` takes what is left, never less than this. */
+  /** Pixels, the least the column takes; a column with `text` grows to its longest figure. */
   width: number;
+  /** Takes what is left of the table's width. */
   grow?: boolean;
   numeric?: boolean;
+  /** Stays in view when the table is moved sideways (the code and the name). */
+  pinned?: boolean;
   /** The full header text when the label is abbreviated. */
   title?: string;
   /** Shown in the header instead of the label, such as a select-all box; the label still names the column. */
   header?: ReactNode;
   render(row: T): ReactNode;
+  /** The cell as the reader sees it: sizes the column, is searched, and shows whole on hover when cut. */
+  text?(row: T): string;
+  /** What the column sorts by (a number sorts as a number); without it, `text`; without both, it does not sort. */
+  sortValue?(row: T): string | number | null;
+}
+
+export type SortDirection = 'asc' | 'desc';
+export interface GridSort {
+  column: string;
+  direction: SortDirection;
+}
+
+/** The nearest ancestor that scrolls vertically: the page's main area, a side panel, or the document. */
+function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+    const overflow = getComputedStyle(node).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay') return node;
+  }
+  return (document.scrollingElement as HTMLElement | null) ?? document.documentElement;
 }
 
 export function VirtualGrid<T>({
@@ -27,6 +54,8 @@ export function VirtualGrid<T>({
   selectedKey,
   onOpen,
   rowClassName,
+  sort,
+  onSort,
 }: {
   rows: readonly T[];
   columns: readonly GridColumn<T>[];
@@ -36,20 +65,66 @@ export function VirtualGrid<T>({
   selectedKey?: string | null;
   onOpen?: (row: T) => void;
   rowClassName?: (row: T) => string;
+  /** With `onSort`, the headers of sortable columns are buttons that sort by them. */
+  sort?: GridSort | null;
+  onSort?: (column: string) => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [margin, setMargin] = useState(0);
+  const [headHeight, setHeadHeight] = useState(HEADER_HEIGHT);
+  const [wide, setWide] = useState(false);
+  // Sticky offsets are from the scroller's padding edge inward; the page's padding is taken back.
+  const [inset, setInset] = useState({ top: 0, bottom: 0 });
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
+
+  const widths = useColumnWidths(columns, rows, onSort !== undefined);
+  const template = columns.map((c, i) => (c.grow ? `minmax(${widths[i]}px, 1fr)` : `${widths[i]}px`)).join(' ');
+  const minWidth = widths.reduce((sum, w) => sum + w, 0);
+
+  useLayoutEffect(() => setScroller(scrollParentOf(rootRef.current)), []);
+
+  // Where the rows start inside the scroller's content, which moves when anything above the table changes height.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const head = headRef.current;
+    if (!scroller || !body || !head) return;
+    const measure = () => {
+      const top = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setMargin((previous) => (Math.abs(previous - top) < 0.5 ? previous : top));
+      setHeadHeight(head.offsetHeight || HEADER_HEIGHT);
+      // Whether the rows are wider than the table: the bar at the window's bottom is shown then.
+      setWide(body.scrollWidth > body.clientWidth + 1);
+      const style = getComputedStyle(scroller);
+      const padTop = Number(style.paddingTop.replace('px', '')) || 0;
+      const padBottom = Number(style.paddingBottom.replace('px', '')) || 0;
+      setInset((previous) =>
+        previous.top === padTop && previous.bottom === padBottom ? previous : { top: padTop, bottom: padBottom },
+      );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    if (scroller.firstElementChild) observer.observe(scroller.firstElementChild);
+    observer.observe(body);
+    observer.observe(head);
+    return () => observer.disconnect();
+  }, [scroller, rows.length, minWidth]);
 
   // TanStack Virtual keeps its own state; the compiler is told not to memoise around it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    overscan: 12,
+    scrollMargin: margin,
+    // The header stays over the top of the page: a row moved to is placed below it.
+    scrollPaddingStart: headHeight,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -57,16 +132,41 @@ export function VirtualGrid<T>({
   useEffect(() => {
     const target = pendingFocus.current;
     if (target === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    const row = rootRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
     if (row) {
       row.focus({ preventScroll: true });
       pendingFocus.current = null;
     }
   });
 
-  const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
-  const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  const pinnedLeft: (number | null)[] = [];
+  let pinnedEdge = -1;
+  for (let i = 0, left = 0; i < columns.length; i++) {
+    if (columns[i]!.pinned) {
+      pinnedLeft.push(left);
+      left += widths[i]!;
+      pinnedEdge = i;
+    } else pinnedLeft.push(null);
+  }
+  const cellClass = (column: GridColumn<T>, i: number, head: boolean) =>
+    [
+      'grid-cell',
+      head ? 'grid-head-cell' : '',
+      column.numeric ? 'is-numeric' : '',
+      pinnedLeft[i] !== null ? 'is-pinned' : '',
+      i === pinnedEdge ? 'is-pinned-edge' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const pinStyle = (i: number) => (pinnedLeft[i] !== null ? { left: pinnedLeft[i]! } : undefined);
   const current = Math.min(active, Math.max(0, rows.length - 1));
+
+  // The header, the rows and the bar at the window's bottom move sideways together, whichever is moved.
+  const follow = (event: UIEvent<HTMLDivElement>) => {
+    const from = event.currentTarget;
+    for (const other of [headRef.current, bodyRef.current, barRef.current])
+      if (other && other !== from && other.scrollLeft !== from.scrollLeft) other.scrollLeft = from.scrollLeft;
+  };
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
@@ -76,7 +176,8 @@ export function VirtualGrid<T>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    const target = gridMoveTarget(event.key, index, rows.length, scrollRef.current?.clientHeight ?? 400);
+    const viewport = (scroller?.clientHeight ?? 400) - headHeight + HEADER_HEIGHT;
+    const target = gridMoveTarget(event.key, index, rows.length, viewport);
     if (target !== null) {
       moveTo(target);
       event.preventDefault();
@@ -99,65 +200,108 @@ export function VirtualGrid<T>({
 
   return (
     <div
-      ref={scrollRef}
-      className="grid-scroll"
+      ref={rootRef}
+      className="grid-table"
       role="grid"
       aria-label={label}
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       data-testid={testId}
     >
-      <div role="rowgroup" className="grid-head" style={{ minWidth }}>
-        <div role="row" aria-rowindex={1} className="grid-row grid-row--head" style={{ gridTemplateColumns: template }}>
-          {columns.map((column, i) => (
-            <div
-              key={column.id}
-              role="columnheader"
-              aria-colindex={i + 1}
-              className={column.numeric ? 'grid-cell grid-head-cell is-numeric' : 'grid-cell grid-head-cell'}
-              title={column.title}
-            >
-              {column.header ?? column.label}
-            </div>
-          ))}
+      <div role="rowgroup" className="grid-head" ref={headRef} onScroll={follow} style={{ top: -inset.top }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="grid-row grid-row--head"
+          style={{ gridTemplateColumns: template, minWidth }}
+        >
+          {columns.map((column, i) => {
+            const sortable = onSort !== undefined && (column.sortValue !== undefined || column.text !== undefined);
+            const sorted = sort?.column === column.id ? sort.direction : null;
+            return (
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-colindex={i + 1}
+                aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                className={cellClass(column, i, true)}
+                style={pinStyle(i)}
+                title={column.title}
+                data-column={column.id}
+              >
+                {sortable && column.header === undefined ? (
+                  <button
+                    type="button"
+                    className={sorted ? 'sort-button is-sorted' : 'sort-button'}
+                    onClick={() => onSort(column.id)}
+                    data-testid={`${testId}-sort-${column.id}`}
+                  >
+                    <span>{column.label}</span>
+                    <Icon
+                      name={sorted === 'asc' ? 'sortAsc' : sorted === 'desc' ? 'sortDesc' : 'sortNone'}
+                      size={14}
+                      className="sort-icon"
+                    />
+                  </button>
+                ) : (
+                  (column.header ?? column.label)
+                )}
+              </div>
+            );
+          })}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-        {items.map((item) => {
-          const row = rows[item.index];
-          if (row === undefined) return null;
-          const key = rowKey(row);
-          const selected = key === selectedKey;
-          const extra = rowClassName?.(row);
-          return (
-            <div
-              key={key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={onOpen ? selected : undefined}
-              data-index={item.index}
-              data-key={key}
-              tabIndex={item.index === tabbable ? 0 : -1}
-              className={`grid-row${selected ? ' is-selected' : ''}${item.index % 2 === 1 ? ' is-odd' : ''}${onOpen ? '' : ' is-static'}${extra ? ` ${extra}` : ''}`}
-              style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-              onClick={() => {
-                setActive(item.index);
-                onOpen?.(row);
-              }}
-              onFocus={() => {
-                if (active !== item.index) setActive(item.index);
-              }}
-              onKeyDown={(event) => onKeyDown(event, item.index)}
-            >
-              {columns.map((column) => (
-                <div key={column.id} role="gridcell" className={column.numeric ? 'grid-cell is-numeric' : 'grid-cell'}>
-                  {column.render(row)}
-                </div>
-              ))}
-            </div>
-          );
-        })}
+      <div className="grid-body-scroll" ref={bodyRef} onScroll={follow}>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            const key = rowKey(row);
+            const selected = key === selectedKey;
+            const extra = rowClassName?.(row);
+            return (
+              <div
+                key={key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={onOpen ? selected : undefined}
+                data-index={item.index}
+                data-key={key}
+                tabIndex={item.index === tabbable ? 0 : -1}
+                className={`grid-row${selected ? ' is-selected' : ''}${item.index % 2 === 1 ? ' is-odd' : ''}${onOpen ? '' : ' is-static'}${extra ? ` ${extra}` : ''}`}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start - margin}px)` }}
+                onClick={() => {
+                  setActive(item.index);
+                  onOpen?.(row);
+                }}
+                onFocus={() => {
+                  if (active !== item.index) setActive(item.index);
+                }}
+                onKeyDown={(event) => onKeyDown(event, item.index)}
+              >
+                {columns.map((column, i) => (
+                  <div
+                    key={column.id}
+                    role="gridcell"
+                    className={cellClass(column, i, false)}
+                    style={pinStyle(i)}
+                    // A name cut by the column's width shows whole on hover.
+                    title={column.text && !column.numeric ? column.text(row) : undefined}
+                    data-column={column.id}
+                  >
+                    {column.render(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
       </div>
+      {wide ? (
+        <div className="grid-hbar" ref={barRef} onScroll={follow} aria-hidden="true" style={{ bottom: -inset.bottom }}>
+          <div style={{ width: bodyRef.current?.scrollWidth ?? minWidth, height: 1 }} />
+        </div>
+      ) : null}
     </div>
   );
 }

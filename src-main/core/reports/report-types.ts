@@ -4,3 +4,6 @@ export interface ReportFile {
   fileName: string;
   bytes: Uint8Array;
 }
+
+/** How a cell of a table saved as a workbook is written: money in minor units and percents in basis points. */
+export type TableCellKind = 'text' | 'integer' | 'money' | 'basisPoints';

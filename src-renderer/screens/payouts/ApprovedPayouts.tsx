@@ -13,8 +13,6 @@ import { ExportCard } from './ExportCard';
 import { HeldPayoutsCard } from './HeldPayoutsCard';
 import { PayoutsGrid } from './PayoutsGrid';
 
-const ROW_HEIGHT = 40;
-
 export function ApprovedPayouts({
   summary,
   program,
@@ -136,12 +134,7 @@ export function ApprovedPayouts({
             {list.length === 0 ? (
               <p className="muted">{t('payouts.list.none')}</p>
             ) : (
-              <div
-                className="grid-frame compact-grid-frame"
-                style={{ height: Math.min(list.length, 12) * ROW_HEIGHT + ROW_HEIGHT + 2 }}
-              >
-                <PayoutsGrid payouts={list} currency={currency} label={t('payouts.list.title')} />
-              </div>
+              <PayoutsGrid payouts={list} currency={currency} label={t('payouts.list.title')} />
             )}
           </section>
         </>

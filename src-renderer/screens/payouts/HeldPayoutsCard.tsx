@@ -3,8 +3,6 @@ import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { HeldBadge } from '../scoring/HeldBadge';
 
-const ROW_HEIGHT = 40;
-
 /** Payouts the rules hold back (no card or IBAN, inactive): their points stay in the balance. */
 export function HeldPayoutsCard({
   held,
@@ -55,10 +53,7 @@ export function HeldPayoutsCard({
       ) : (
         <>
           <p className="card-lead">{t('payouts.held.lead')}</p>
-          <div
-            className="grid-frame compact-grid-frame"
-            style={{ height: Math.min(held.length, 8) * ROW_HEIGHT + ROW_HEIGHT + 2 }}
-          >
+          <div className="grid-frame compact-grid-frame">
             <VirtualGrid
               rows={held}
               columns={columns}

@@ -184,15 +184,14 @@ function ScoredPeriod({
         {result.rows.length === 0 ? (
           <p className="muted">{t('scoring.noRows')}</p>
         ) : (
-          <div className="grid-frame score-grid-frame">
-            <ScoreGrid
-              rows={result.rows}
-              currency={program.currency}
-              period={result.period}
-              selected={selected}
-              onOpen={(row) => setSelected(row.code)}
-            />
-          </div>
+          <ScoreGrid
+            rows={result.rows}
+            currency={program.currency}
+            tiers={program.rules.tiers}
+            period={result.period}
+            selected={selected}
+            onOpen={(row) => setSelected(row.code)}
+          />
         )}
       </section>
 

@@ -2,9 +2,7 @@ import type { EvidenceLine } from '../../../src-main/ipc/contract';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 
-const ROW_HEIGHT = 40;
 /** Enough rows to read a finding at a glance; more scroll inside the frame, rendered only when in view. */
-const VISIBLE_ROWS = 8;
 
 interface Props {
   lines: readonly EvidenceLine[];
@@ -94,9 +92,8 @@ export function EvidenceGrid({ lines, currency, label, chosen, onToggle }: Props
       render: (l) => <span className="truncate mono">{l.sku ?? '—'}</span>,
     });
   }
-  const height = Math.min(lines.length, VISIBLE_ROWS) * ROW_HEIGHT + ROW_HEIGHT + 2;
   return (
-    <div className="grid-frame evidence-frame" style={{ height }}>
+    <div className="grid-frame evidence-frame">
       <VirtualGrid rows={lines} columns={columns} rowKey={keyOf} label={label} testId="evidence-grid" />
     </div>
   );
