@@ -110,8 +110,8 @@ export function DataTable<T>({
   const filtered = needle !== '' || Object.values(chosen).some(Boolean);
 
   return (
-    <div className="data-table" data-testid={`${tableId}-table`}>
-      <div className="toolbar data-table-toolbar" role="search" aria-label={t('table.tools', { table: label })}>
+    <div className="tool-table" data-testid={`${tableId}-table`}>
+      <div className="toolbar tool-table-toolbar" role="search" aria-label={t('table.tools', { table: label })}>
         <div className="search-field">
           <label htmlFor={`${tableId}-search`} className="sr-only">
             {t('table.search')}
@@ -150,7 +150,7 @@ export function DataTable<T>({
             </select>
           </div>
         ))}
-        <span className="data-table-actions">
+        <span className="tool-table-actions">
           <details className="column-chooser" data-testid={`${tableId}-columns`}>
             <summary className="btn btn-secondary">
               <Icon name="columns" size={16} />
@@ -190,7 +190,7 @@ export function DataTable<T>({
           {actions}
         </span>
       </div>
-      <p className="data-table-count" aria-live="polite" data-testid={`${tableId}-count`}>
+      <p className="tool-table-count" aria-live="polite" data-testid={`${tableId}-count`}>
         {countLabel(shownRows.length, rows.length)}
         <span className="sr-only">{saved ? t('table.saved', { file: saved }) : ''}</span>
       </p>
@@ -200,7 +200,7 @@ export function DataTable<T>({
         </p>
       ) : null}
       {shownRows.length === 0 && filtered ? (
-        <p className="muted data-table-empty" data-testid={`${tableId}-no-match`}>
+        <p className="muted tool-table-empty" data-testid={`${tableId}-no-match`}>
           {t('table.noMatch')}{' '}
           <button
             type="button"
@@ -214,7 +214,7 @@ export function DataTable<T>({
           </button>
         </p>
       ) : (
-        <div className="grid-frame data-table-frame">
+        <div className="grid-frame tool-table-frame">
           <VirtualGrid
             rows={shownRows}
             columns={shownColumns}

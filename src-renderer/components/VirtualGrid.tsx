@@ -3,7 +3,17 @@
 // page's own scroller moves through it, with the header stuck to the top of the page and the code and name columns
 // pinned to the left when a wide table is moved sideways (by the bar stuck to the bottom of the window, or the
 // trackpad), so that no table scrolls inside a scrolling page.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type UIEvent,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { gridMoveTarget, HEADER_HEIGHT, ROW_HEIGHT } from './grid-keys';
 import { Icon } from './Icon';
@@ -159,6 +169,13 @@ export function VirtualGrid<T>({
       .filter(Boolean)
       .join(' ');
   const pinStyle = (i: number) => (pinnedLeft[i] !== null ? { left: pinnedLeft[i]! } : undefined);
+  // The same objects from one scroll to the next, so that the rows already shown are not drawn again.
+  // cellClass and pinStyle are made anew each render from the columns and widths, which are the real inputs.
+  const bodyLayout = useMemo(
+    () => columns.map((c, i) => ({ className: cellClass(c, i, false), style: pinStyle(i) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columns, widths],
+  );
   const current = Math.min(active, Math.max(0, rows.length - 1));
 
   // The header, the rows and the bar at the window's bottom move sideways together, whichever is moved.
@@ -279,19 +296,7 @@ export function VirtualGrid<T>({
                 }}
                 onKeyDown={(event) => onKeyDown(event, item.index)}
               >
-                {columns.map((column, i) => (
-                  <div
-                    key={column.id}
-                    role="gridcell"
-                    className={cellClass(column, i, false)}
-                    style={pinStyle(i)}
-                    // A name cut by the column's width shows whole on hover.
-                    title={column.text && !column.numeric ? column.text(row) : undefined}
-                    data-column={column.id}
-                  >
-                    {column.render(row)}
-                  </div>
-                ))}
+                <RowCells row={row} columns={columns} layout={bodyLayout} />
               </div>
             );
           })}
@@ -305,3 +310,36 @@ export function VirtualGrid<T>({
     </div>
   );
 }
+
+interface CellLayout {
+  className: string;
+  style: { left: number } | undefined;
+}
+
+/**
+ * A row's cells, drawn again only when the row, the columns or their layout change: scrolling moves the rows and adds
+ * the ones coming into view, and the rows already there are left as they are.
+ */
+const RowCells = memo(function RowCells<T>({
+  row,
+  columns,
+  layout,
+}: {
+  row: T;
+  columns: readonly GridColumn<T>[];
+  layout: readonly CellLayout[];
+}) {
+  return columns.map((column, i) => (
+    <div
+      key={column.id}
+      role="gridcell"
+      className={layout[i]!.className}
+      style={layout[i]!.style}
+      // A name cut by the column's width shows whole on hover.
+      title={column.text && !column.numeric ? column.text(row) : undefined}
+      data-column={column.id}
+    >
+      {column.render(row)}
+    </div>
+  ));
+}) as <T>(props: { row: T; columns: readonly GridColumn<T>[]; layout: readonly CellLayout[] }) => ReactNode;

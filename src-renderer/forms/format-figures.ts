@@ -5,13 +5,16 @@ import { decimalSeparatorOf } from '../../src-main/core/money/parse-decimal';
 
 /** 11876 basis points -> "118.76%" (en) or "118,76%" (pl): Intl reads the decimal string exactly. */
 export function formatBasisPoints(bp: number, locale: string): string {
-  const format = new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
+  let format = percents.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    percents.set(locale, format);
+  }
   return format.format(minorToDecimalString(bp, 4) as unknown as number);
 }
+
+/** One format per locale: a table formats a percent per row, and making the format costs more than using it. */
+const percents = new Map<string, Intl.NumberFormat>();
 
 /** Minor units as the text an input shows for editing, e.g. 15000000 -> "150000,00" in pl-PL. */
 export function decimalInputText(value: number, scale: number, locale: string): string {

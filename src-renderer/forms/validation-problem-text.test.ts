@@ -28,7 +28,7 @@ describe('validation problem texts', () => {
     const [problem] = parsed.issues as [ValidationProblem];
     const plText = createTranslator('pl');
     const ruText = createTranslator('ru');
-    expect(problemLine(problem, plText)).toBe('poziom 1 › Premia: Wpisz 1000 lub mniej.');
+    expect(problemLine(problem, plText)).toBe('poziom 1 › Premia: Wpisz 1\u00a0000 lub mniej.');
     expect(problemLine(problem, ruText).replace(/\s/g, ' ')).toBe('уровень 1 › Бонус: Введите 1 000 или меньше.');
     expect(problemLine(problem, createTranslator('en'))).toBe('tier 1 › Bonus: Enter 1,000 or less.');
   });

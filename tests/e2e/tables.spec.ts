@@ -113,7 +113,7 @@ for (const width of [1440, 1024]) {
 
       // Every cell and header shows its whole text: nothing is wider than its box.
       const cut = await grid.evaluate((root) =>
-        [...root.querySelectorAll<HTMLElement>('[role="gridcell"], [role="columnheader"] button span')]
+        [...root.querySelectorAll('[role="gridcell"], [role="columnheader"] button span')]
           .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
           .map((cell) => `${cell.closest('[data-column]')?.getAttribute('data-column')}: ${cell.textContent}`),
       );
@@ -121,7 +121,7 @@ for (const width of [1440, 1024]) {
 
       // One scroller: the table has no scrolling of its own up and down.
       const inner = await grid.evaluate((root) => {
-        const body = root.querySelector<HTMLElement>('.grid-body-scroll')!;
+        const body = root.querySelector('.grid-body-scroll')!;
         return body.scrollHeight - body.clientHeight;
       });
       expect(inner).toBeLessThanOrEqual(1);
@@ -130,14 +130,14 @@ for (const width of [1440, 1024]) {
       const codeCell = grid.locator('[role="gridcell"][data-column="code"]').first();
       const before = (await codeCell.boundingBox())!.x;
       const moved = await grid.evaluate((root) => {
-        const body = root.querySelector<HTMLElement>('.grid-body-scroll')!;
+        const body = root.querySelector('.grid-body-scroll')!;
         body.scrollLeft = 400;
         return body.scrollLeft;
       });
       await page.waitForTimeout(100);
       expect((await codeCell.boundingBox())!.x).toBeCloseTo(before, 0);
       if (width === 1024) expect(moved).toBeGreaterThan(0);
-      const headerLeft = await grid.evaluate((root) => root.querySelector<HTMLElement>('.grid-head')!.scrollLeft);
+      const headerLeft = await grid.evaluate((root) => root.querySelector('.grid-head')!.scrollLeft);
       expect(headerLeft).toBe(moved);
     });
   }
