@@ -118,6 +118,26 @@ describe("the client's period report", () => {
     120_000,
   );
 
+  it.skipIf(!hasOpenpyxl)('names each tier as the rules do ("Silver"), never by its id', async () => {
+    const { ctx, dir } = await at(septemberApproved);
+    const report = periodReport(ctx, '2026-09');
+    expect(report.tierNames).toEqual({ GOLD: 'Gold', SILVER: 'Silver', BRONZE: 'Bronze' });
+    // September is the first period (no tier yet): one participant is given Silver to see how a tier is written.
+    const first = report.participants[0]!;
+    const tiered = {
+      ...report,
+      participants: [{ ...first, tier: 'SILVER' }, ...report.participants.slice(1)],
+      tiers: [{ tier: 'SILVER', participants: 1 }, ...report.tiers],
+    };
+    const sheets = readWithOpenpyxl(saveReportFile(await writePeriodReportXlsx(tiered), join(dir, 'tiers.xlsx')));
+    const cells = sheets.flatMap((sheet) => sheet.rows.flat());
+    expect(cells).not.toContain('SILVER');
+    const [summary, ranking, people] = sheets as [SheetDump, SheetDump, SheetDump];
+    expect(column(ranking, 'Poziom')[0]).toBe('Silver');
+    expect((column(people, 'Poziom') as (string | null)[]).filter((t) => t !== null)).toEqual(['Silver']);
+    expect(summary.rows.some((r) => r[0] === 'Silver' && r[1] === 1)).toBe(true);
+  });
+
   it('is made of an approved period only, never of a draft', async () => {
     const { ctx } = await at(septemberImported);
     expect(() => periodReport(ctx, '2026-09')).toThrow(expect.objectContaining({ code: 'PERIOD_NOT_APPROVED' }));

@@ -12,6 +12,8 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
   // Basis points as the fraction a percent format shows: 9,512 bp is 0.9512, shown 95.12%.
   const percent = (bp: number | null) => (bp === null ? null : bp / 10_000);
   const { result } = report;
+  // The client reads tiers by their names ("Silver"); an id the rules no longer name is shown as it is.
+  const tierName = (id: string | null) => (id === null ? null : (report.tierNames[id] ?? id));
   const totals = result.totals;
 
   const book = new ExcelJS.Workbook();
@@ -44,7 +46,7 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
   if (result.approval?.overBudgetReason) line(w.overBudgetReason, result.approval.overBudgetReason);
   summary.addRow([]);
   summary.addRow([w.tiers]).font = HEADER_FONT;
-  for (const t of report.tiers) line(t.tier ?? w.noTier, t.participants, POINTS);
+  for (const t of report.tiers) line(tierName(t.tier) ?? w.noTier, t.participants, POINTS);
   summary.addRow([]);
   summary.addRow([w.attainment]).font = HEADER_FONT;
   for (const a of report.attainment) line(w[a.band], a.participants, POINTS);
@@ -63,7 +65,7 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
       { header: w.total, width: 14, format: POINTS },
       { header: w.paid, width: 18, format: money },
     ],
-    report.participants.map((p) => [p.rank, p.code, p.name, p.tier, p.total, amount(p.paidMinor)]),
+    report.participants.map((p) => [p.rank, p.code, p.name, tierName(p.tier), p.total, amount(p.paidMinor)]),
   );
 
   table(
@@ -93,7 +95,7 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
       .map((p) => [
         p.code,
         p.name,
-        p.tier,
+        tierName(p.tier),
         amount(p.volumeMinor),
         p.base,
         p.campaign,

@@ -10,6 +10,7 @@ import { requireProgram } from '../program/program-store';
 import type { ProgramView } from '../program/program-view';
 import type { ScoreRow } from '../scoring/score-types';
 import { periodResult } from '../scoring/period-score';
+import { rulesOfVersion } from '../scoring/load-scoring-input';
 import type { PeriodResult } from '../scoring/scoring-views';
 import { verificationQueue } from '../verification/verification-queue';
 import type { VerificationItem } from '../verification/verification-views';
@@ -39,6 +40,8 @@ export interface PeriodReport {
   result: PeriodResult;
   participants: ReportParticipant[];
   tiers: { tier: string | null; participants: number }[];
+  /** Each tier's name ("Silver") by its id, from the rules version the period was approved under. */
+  tierNames: Record<string, string>;
   attainment: { band: AttainmentBand; participants: number }[];
   paidMinor: number;
   findings: VerificationItem[];
@@ -95,6 +98,9 @@ export function periodReport(ctx: CoreContext, period: string): PeriodReport {
       result,
       participants,
       tiers: [...tiers].map(([tier, count]) => ({ tier, participants: count })),
+      tierNames: Object.fromEntries(
+        rulesOfVersion(ctx, program.id, result.rulesVersion).tiers.map((t) => [t.id, t.name ?? t.id]),
+      ),
       attainment: ATTAINMENT_BANDS.map((b) => ({
         band: b.id,
         participants: participants.filter((p) => p.band === b.id).length,

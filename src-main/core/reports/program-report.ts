@@ -7,6 +7,7 @@ import { ledgerHead } from '../ledger/append-ledger';
 import { sealHead } from '../../db/record-seals';
 import { isLocked } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
+import { rulesOfVersion } from '../scoring/load-scoring-input';
 import { periodResult } from '../scoring/period-score';
 import { listPeriods } from '../scoring/list-periods';
 import type { PeriodTotals } from '../scoring/score-types';
@@ -63,6 +64,10 @@ export function programReport(ctx: CoreContext): ProgramReport {
     const people = new Map<string, ProgramReportParticipant>();
     approved.forEach((period, index) => {
       const result = periodResult(ctx, period);
+      // Tiers by their names in the rules version the period was approved under ("Silver", not "SILVER").
+      const tierNames = new Map(
+        rulesOfVersion(ctx, program.id, result.rulesVersion).tiers.map((t) => [t.id, t.name ?? t.id]),
+      );
       const paid = new Map<string, number>();
       for (const p of listPayouts(ctx, period))
         paid.set(p.participantCode, (paid.get(p.participantCode) ?? 0) + p.amountMinor);
@@ -80,7 +85,7 @@ export function programReport(ctx: CoreContext): ProgramReport {
           people.set(row.code, person);
         }
         person.name = row.name;
-        person.lastTier = row.tier;
+        person.lastTier = row.tier === null ? null : (tierNames.get(row.tier) ?? row.tier);
         person.points[index] = row.total;
         person.total += row.total;
         person.paidMinor += paid.get(row.code) ?? 0;
