@@ -169,7 +169,9 @@ function CsvPreview({ draft, program }: { draft: TemplateDraft; program: Program
         {lines.map((cells, i) => (
           <div key={i} className="template-preview-line">
             <span className="template-preview-label">{lineLabels[i]}</span>
+            {/* The file's own words, as the issuer reads them: not the operator's language. */}
             <code
+              translate="no"
               className="template-preview-text"
               data-testid={`template-preview-${i === 0 ? 'header' : i === 1 ? 'row' : 'totals'}`}
               data-line={cells.join(draft.csvSeparator)}
