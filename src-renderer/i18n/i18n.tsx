@@ -70,6 +70,11 @@ export interface Translator {
   formatDateTime(iso: string): string;
   /** A period `YYYY-MM`, as "September 2026". */
   formatPeriod(period: string): string;
+  /**
+   * A period after "since" ("od", "с"), in the case the language wants there: "czerwca 2026", "июня 2026 г.", and
+   * "June 2026" in English.
+   */
+  formatPeriodSince(period: string): string;
   formatFileSize(bytes: number): string;
 }
 
@@ -104,6 +109,8 @@ export function createTranslator(language: Language, preferred: readonly string[
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const periods = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  // With a day, Polish and Russian write the month in the genitive ("1 czerwca 2026"); the day is then taken away.
+  const daysOf = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
   function pick(message: Message, params: Params | undefined): string {
     if (typeof message === 'string') return message;
@@ -159,6 +166,18 @@ export function createTranslator(language: Language, preferred: readonly string[
       if (!m) return period;
       const text = periods.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
       return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+    },
+    formatPeriodSince(period) {
+      const m = /^(\d{4})-(\d{2})$/.exec(period);
+      if (!m) return period;
+      const date = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1);
+      if (locale.startsWith('en')) return periods.format(date);
+      const parts = daysOf.formatToParts(date);
+      const start = parts.findIndex((part) => part.type === 'month');
+      return parts
+        .slice(start)
+        .map((part) => part.value)
+        .join('');
     },
     formatFileSize(bytes) {
       const units = ['B', 'kB', 'MB', 'GB'];

@@ -88,7 +88,7 @@ export function findingText(item: VerificationItem, period: string, currency: Cu
       params.quantity = quantity === null ? undefined : i18n.formatInteger(-quantity);
       params.net = money('netMinor');
       params.points = taken === null ? undefined : i18n.formatInteger(-taken);
-      params.since = typeof f.since === 'string' ? i18n.formatPeriod(f.since) : undefined;
+      params.since = typeof f.since === 'string' ? i18n.formatPeriodSince(f.since) : undefined;
       break;
     }
     case 'NO_DESTINATION':
