@@ -550,10 +550,11 @@ export const en = {
   'scoring.noSales.text': 'Import a sales file: its month appears here, ready to be calculated.',
   'scoring.notCalculated.title': 'Not calculated yet',
   'scoring.notCalculated.text': {
-    one: '{count} sales line from {batches} import is waiting. Calculating shows the draft; nothing is posted until you approve the period.',
+    one: '{count} sales line from {imports} is waiting. Calculating shows the draft; nothing is posted until you approve the period.',
     other:
-      '{count} sales lines from {batches} imports are waiting. Calculating shows the draft; nothing is posted until you approve the period.',
+      '{count} sales lines from {imports} are waiting. Calculating shows the draft; nothing is posted until you approve the period.',
   },
+  'scoring.importsCount': { one: '{count} import', other: '{count} imports' },
   'scoring.calculate': 'Calculate',
   'scoring.recalculate': 'Recalculate',
   'scoring.calculating': 'Calculating…',

@@ -38,3 +38,34 @@ describe('a period in words', () => {
     expect(ru.t('approve.earlierOpen', { periods })).toMatch(/^Сначала утвердите август 2026 г\., сентябрь 2026 г\./);
   });
 });
+
+describe('a period after "since"', () => {
+  it('is in the genitive, small, in Polish and Russian', () => {
+    expect(createTranslator('pl').formatPeriodSince('2026-06')).toBe('czerwca 2026');
+    expect(
+      createTranslator('ru')
+        .formatPeriodSince('2026-12')
+        .replace(/\u00a0/g, ' '),
+    ).toBe('декабря 2026 г.');
+    expect(createTranslator('en').formatPeriodSince('2026-06')).toBe('June 2026');
+  });
+});
+
+describe('two counts in one sentence', () => {
+  it('gives each its own plural: "from 1 import", not "from 1 imports"', () => {
+    const worded = (language: 'en' | 'pl' | 'ru', lines: number, batches: number) => {
+      const i18n = createTranslator(language);
+      const imports = i18n.t('scoring.importsCount', { count: batches });
+      return i18n
+        .t('scoring.notCalculated.text', { count: lines, imports })
+        .split('.')[0]!
+        .replace(/\u00a0/g, ' ');
+    };
+    expect(worded('en', 73, 1)).toBe('73 sales lines from 1 import are waiting');
+    expect(worded('en', 1, 2)).toBe('1 sales line from 2 imports is waiting');
+    expect(worded('pl', 73, 1)).toBe('Czekają 73 wiersze sprzedaży z 1 importu');
+    expect(worded('pl', 5, 5)).toBe('Czeka 5 wierszy sprzedaży z 5 importów');
+    expect(worded('ru', 2, 1)).toBe('Ждут 2 строки продаж из 1 импорта');
+    expect(worded('ru', 5, 3)).toBe('Ждут 5 строк продаж из 3 импортов');
+  });
+});

@@ -69,7 +69,13 @@ function PeriodView({
             </button>
           }
         >
-          <p>{t('scoring.notCalculated.text', { count: summary.salesLines, batches: summary.salesBatches })}</p>
+          <p>
+            {t('scoring.notCalculated.text', {
+              count: summary.salesLines,
+              // "from 1 import", "from 2 imports": the number of imports has its own plural.
+              imports: t('scoring.importsCount', { count: summary.salesBatches }),
+            })}
+          </p>
         </EmptyState>
       </div>
     );

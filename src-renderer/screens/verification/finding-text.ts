@@ -6,7 +6,10 @@ import type { FindingKey, VerificationItem } from '../../../src-main/ipc/contrac
 import { formatBasisPoints } from '../../forms/format-figures';
 import type { CurrencyInfo, MessageKey, Params, Translator } from '../../i18n/i18n';
 
-type Texts = Pick<Translator, 't' | 'tIfComplete' | 'formatInteger' | 'formatMoney' | 'formatPeriod' | 'locale'>;
+type Texts = Pick<
+  Translator,
+  't' | 'tIfComplete' | 'formatInteger' | 'formatMoney' | 'formatPeriod' | 'formatPeriodSince' | 'locale'
+>;
 
 export function findingLabel(code: VerificationItem['code'], i18n: Pick<Translator, 't'>): string {
   return i18n.t(`finding.${code}.label`);
