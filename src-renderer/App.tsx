@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { ProgramView } from '../src-main/ipc/contract';
 import { useCall } from './api/use-call';
 import { ErrorNotice } from './components/ErrorNotice';
@@ -63,7 +63,34 @@ function WelcomeLayout({ children }: { children: ReactNode }) {
   );
 }
 
-function Sidebar({ current }: { current: Screen }) {
+const COLLAPSED_KEY = 'loyalty.sidebar.collapsed';
+
+/** Whether the navigation was collapsed to icons, as the coordinator left it on this computer. */
+function readCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(COLLAPSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberCollapsed(collapsed: boolean): void {
+  try {
+    window.localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
+  } catch {
+    // Not remembered (storage refused): it stays as chosen until the window closes.
+  }
+}
+
+function Sidebar({
+  current,
+  collapsed,
+  onCollapse,
+}: {
+  current: Screen;
+  collapsed: boolean;
+  onCollapse: (collapsed: boolean) => void;
+}) {
   const { t } = useI18n();
   const counts = useNavCounts(current);
   const link = (screen: Screen, label: string, icon: Parameters<typeof Icon>[0]['name']) => (
@@ -73,6 +100,8 @@ function Sidebar({ current }: { current: Screen }) {
       className="nav-link"
       aria-current={current === screen ? 'page' : undefined}
       data-testid={`nav-${screen}`}
+      // Collapsed to icons, the entry's name shows on hover (and is still its accessible name).
+      title={collapsed ? label : undefined}
     >
       <Icon name={icon} size={18} />
       <span className="nav-link-label">{label}</span>
@@ -91,7 +120,20 @@ function Sidebar({ current }: { current: Screen }) {
             {group.items.map((item) => link(item.screen, t(item.label), item.icon))}
           </div>
         ))}
-        <div className="nav-group nav-group--bottom">{link('settings', t('nav.settings'), 'settings')}</div>
+        <div className="nav-group nav-group--bottom">
+          {link('settings', t('nav.settings'), 'settings')}
+          <button
+            type="button"
+            className="nav-link nav-collapse"
+            aria-expanded={!collapsed}
+            title={collapsed ? t('nav.expand') : undefined}
+            onClick={() => onCollapse(!collapsed)}
+            data-testid="nav-collapse"
+          >
+            <Icon name="sidebar" size={18} />
+            <span className="nav-link-label">{collapsed ? t('nav.expand') : t('nav.collapse')}</span>
+          </button>
+        </div>
       </nav>
     </div>
   );
@@ -101,6 +143,7 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
   const { t, language } = useI18n();
   const screen = screenOf(useRoute());
   const firstRender = useRef(true);
+  const [collapsed, setCollapsed] = useState(readCollapsed);
 
   // After a move to another screen, focus its title so that a screen reader announces it
   // and the next Tab starts from the top of the new content.
@@ -158,9 +201,16 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
   }
 
   return (
-    <div className="app-shell">
+    <div className={collapsed ? 'app-shell is-collapsed' : 'app-shell'}>
       <SkipLink />
-      <Sidebar current={screen} />
+      <Sidebar
+        current={screen}
+        collapsed={collapsed}
+        onCollapse={(value) => {
+          setCollapsed(value);
+          rememberCollapsed(value);
+        }}
+      />
       <div className="workspace">
         <header className="topbar">
           <div className="topbar-program" data-testid="program-heading">

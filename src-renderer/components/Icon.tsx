@@ -149,6 +149,12 @@ const PATHS = {
     </>
   ),
   arrowRight: <path d="M4.5 12h15M13.5 6l6 6-6 6" />,
+  sidebar: (
+    <>
+      <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+      <path d="M9.5 4.5v15" />
+    </>
+  ),
   arrowLeft: <path d="M19.5 12h-15M10.5 6l-6 6 6 6" />,
   arrowUp: <path d="M12 19.5v-15M6 10.5l6-6 6 6" />,
   arrowDown: <path d="M12 4.5v15M6 13.5l6 6 6-6" />,

@@ -25,6 +25,8 @@ export const en = {
   'nav.reports': 'Reports',
   'nav.audit': 'Audit',
   'nav.settings': 'Settings',
+  'nav.collapse': 'Collapse the menu',
+  'nav.expand': 'Expand the menu',
   'nav.count.openFindings': { one: '{count} open finding', other: '{count} open findings' },
   'nav.count.waitingTopUps': {
     one: '{count} top-up waiting for confirmation',

@@ -23,6 +23,8 @@ export const pl = {
   'nav.reports': 'Raporty',
   'nav.audit': 'Audyt',
   'nav.settings': 'Ustawienia',
+  'nav.collapse': 'Zwiń menu',
+  'nav.expand': 'Rozwiń menu',
   'nav.count.openFindings': {
     one: '{count} otwarte ustalenie',
     few: '{count} otwarte ustalenia',

@@ -23,6 +23,8 @@ export const ru = {
   'nav.reports': 'Отчёты',
   'nav.audit': 'Аудит',
   'nav.settings': 'Настройки',
+  'nav.collapse': 'Свернуть меню',
+  'nav.expand': 'Развернуть меню',
   'nav.count.openFindings': {
     one: '{count} открытое замечание',
     few: '{count} открытых замечания',
