@@ -106,6 +106,11 @@ export { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
 export type { FindingKey } from '../core/decisions/finding-key';
 export type { PayoutTemplate, PayoutTemplateInput, PayoutField } from '../core/payouts/files/payout-template';
 export { PAYOUT_FIELDS } from '../core/payouts/files/payout-template';
+export {
+  CONFIRMATION_MISMATCH_KINDS,
+  type ConfirmationMismatchFacts,
+  type ConfirmationMismatchKind,
+} from '../core/payouts/confirmation-mismatch';
 
 export type { ProgramView } from '../core/program/program-view';
 export type {

@@ -1067,6 +1067,23 @@ export const en = {
     'This row matches no exported top-up, or names another amount than the top-up had; nothing was changed for it.',
   'problem.BAD_CONFIRMATION_STATUS':
     'The status says neither paid nor failed (such as OK, paid, zrealizowano, failed, odrzucono).',
+  'problem.CONFIRMATION_MISMATCH.unknownReference':
+    'No top-up has the reference {reference}; nothing was changed for this row.',
+  'problem.CONFIRMATION_MISMATCH.noMatch':
+    'No exported top-up of {given} goes to {destination}; nothing was changed for this row.',
+  'problem.CONFIRMATION_MISMATCH.ambiguous':
+    '{candidates} exported top-ups of {given} go to {destination}; give the reference to say which one.',
+  'problem.CONFIRMATION_MISMATCH.amount':
+    'The top-up {reference} was {expected}; the file says {given}. Nothing was changed for it.',
+  'problem.CONFIRMATION_MISMATCH.alreadyConfirmed':
+    'The top-up {reference} is already confirmed as “{knownStatus}”; the file says “{fileStatus}”. Nothing was changed.',
+  'problem.CONFIRMATION_MISMATCH.notExported':
+    'The top-up {reference} is in no payout file yet; nothing was changed for it.',
+  'problem.CONFIRMATION_MISMATCH.voided': 'The top-up {reference} is in a voided batch; nothing was changed for it.',
+  'problem.CONFIRMATION_MISMATCH.twice':
+    'Row {firstRow} of this file confirms the top-up {reference} already; only that row counts.',
+  'problem.BAD_CONFIRMATION_STATUS.full':
+    'The file gives the status “{status}”, which says neither paid nor failed (such as OK, paid, zrealizowano, failed, odrzucono).',
   'error.NOTHING_TO_EXPORT': 'There are no approved top-ups left to put in this file.',
   'error.PERIOD_NOT_APPROVED': 'Approve the period before exporting its payouts.',
   'error.PAYOUTS_MOVED':

@@ -1197,6 +1197,24 @@ export const pl = {
     'Ten wiersz nie pasuje do żadnego wyeksportowanego doładowania albo podaje inną kwotę niż doładowanie; nic dla niego nie zmieniono.',
   'problem.BAD_CONFIRMATION_STATUS':
     'Status nie mówi ani o realizacji, ani o odrzuceniu (np. OK, zrealizowano, paid, odrzucono, failed).',
+  'problem.CONFIRMATION_MISMATCH.unknownReference':
+    'Żadne doładowanie nie ma referencji {reference}; dla tego wiersza nic nie zmieniono.',
+  'problem.CONFIRMATION_MISMATCH.noMatch':
+    'Żadne wyeksportowane doładowanie na kwotę {given} nie trafia do {destination}; dla tego wiersza nic nie zmieniono.',
+  'problem.CONFIRMATION_MISMATCH.ambiguous':
+    'Wyeksportowane doładowania na kwotę {given} trafiające do {destination}: {candidates}; podaj referencję, aby wskazać właściwe.',
+  'problem.CONFIRMATION_MISMATCH.amount':
+    'Doładowanie {reference} wynosiło {expected}; plik podaje {given}. Nic dla niego nie zmieniono.',
+  'problem.CONFIRMATION_MISMATCH.alreadyConfirmed':
+    'Doładowanie {reference} jest już potwierdzone jako „{knownStatus}”; plik podaje „{fileStatus}”. Nic nie zmieniono.',
+  'problem.CONFIRMATION_MISMATCH.notExported':
+    'Doładowanie {reference} nie trafiło jeszcze do żadnego pliku wypłat; nic dla niego nie zmieniono.',
+  'problem.CONFIRMATION_MISMATCH.voided':
+    'Doładowanie {reference} należy do anulowanej paczki; nic dla niego nie zmieniono.',
+  'problem.CONFIRMATION_MISMATCH.twice':
+    'Wiersz {firstRow} tego pliku już potwierdza doładowanie {reference}; liczy się tylko tamten wiersz.',
+  'problem.BAD_CONFIRMATION_STATUS.full':
+    'Plik podaje status „{status}”, który nie mówi ani o realizacji, ani o odrzuceniu (np. OK, zrealizowano, paid, odrzucono, failed).',
   'error.NOTHING_TO_EXPORT': 'Nie zostało żadne zatwierdzone doładowanie do umieszczenia w tym pliku.',
   'error.PERIOD_NOT_APPROVED': 'Zatwierdź okres, zanim wyeksportujesz jego wypłaty.',
   'error.PAYOUTS_MOVED':

@@ -1199,6 +1199,24 @@ export const ru = {
     'Эта строка не соответствует ни одному выгруженному пополнению или указывает другую сумму; по ней ничего не изменено.',
   'problem.BAD_CONFIRMATION_STATUS':
     'Статус не говорит ни о выполнении, ни об отклонении (например, OK, выполнено, paid, отклонено, failed).',
+  'problem.CONFIRMATION_MISMATCH.unknownReference':
+    'Нет пополнения с референсом {reference}; по этой строке ничего не изменено.',
+  'problem.CONFIRMATION_MISMATCH.noMatch':
+    'Ни одно выгруженное пополнение на {given} не направлено на {destination}; по этой строке ничего не изменено.',
+  'problem.CONFIRMATION_MISMATCH.ambiguous':
+    'Выгруженных пополнений на {given} на {destination}: {candidates}; укажите референс, чтобы выбрать одно.',
+  'problem.CONFIRMATION_MISMATCH.amount':
+    'Пополнение {reference} было на {expected}; в файле указано {given}. По нему ничего не изменено.',
+  'problem.CONFIRMATION_MISMATCH.alreadyConfirmed':
+    'Пополнение {reference} уже подтверждено как «{knownStatus}»; в файле указано «{fileStatus}». Ничего не изменено.',
+  'problem.CONFIRMATION_MISMATCH.notExported':
+    'Пополнение {reference} ещё не выгружено ни в один файл выплат; по нему ничего не изменено.',
+  'problem.CONFIRMATION_MISMATCH.voided':
+    'Пополнение {reference} входит в аннулированный пакет; по нему ничего не изменено.',
+  'problem.CONFIRMATION_MISMATCH.twice':
+    'Строка {firstRow} этого файла уже подтверждает пополнение {reference}; учитывается только она.',
+  'problem.BAD_CONFIRMATION_STATUS.full':
+    'В файле указан статус «{status}», который не означает ни выполнение, ни отказ (например, OK, выполнено, paid, отклонено, failed).',
   'error.NOTHING_TO_EXPORT': 'Не осталось утверждённых пополнений для этого файла.',
   'error.PERIOD_NOT_APPROVED': 'Утвердите период, прежде чем выгружать его выплаты.',
   'error.PAYOUTS_MOVED':
