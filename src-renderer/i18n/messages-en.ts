@@ -899,6 +899,7 @@ export const en = {
   'rules.diff.title': 'What changed between two versions',
   'rules.diff.from': 'From',
   'rules.diff.to': 'To',
+  'rules.diff.field': 'Setting',
   'rules.diff.rule': 'Rule',
   'rules.diff.none': 'Versions {from} and {to} have the same rules.',
   'rules.diff.added': 'added',

@@ -1020,6 +1020,7 @@ export const ru = {
   'rules.diff.title': 'Что изменилось между двумя версиями',
   'rules.diff.from': 'С',
   'rules.diff.to': 'По',
+  'rules.diff.field': 'Параметр',
   'rules.diff.rule': 'Правило',
   'rules.diff.none': 'В версиях {from} и {to} одинаковые правила.',
   'rules.diff.added': 'добавлено',

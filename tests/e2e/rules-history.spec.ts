@@ -50,7 +50,7 @@ test('a Polish decimal is saved exactly, the save is confirmed, and two versions
   await expect(history.locator('[data-testid="rules-versions"] tr[data-version="2"]')).toContainText('Obowiązuje');
   const diff = history.getByTestId('rules-diff');
   const base = diff.locator('tr[data-section="baseRate"]');
-  await expect(base).toContainText('Stawka podstawowa');
+  await expect(base).toContainText('Stawka bazowa');
   await expect(base.locator('.rules-diff-before')).toHaveText(/^1 punkt za 1,00\szł$/);
   await expect(base.locator('.rules-diff-after')).toHaveText(/^1 punkt za 0,10\szł$/);
   const tier = diff.locator('tr[data-section="tiers"]');

@@ -26,9 +26,7 @@ export function RulesHistory({ currency, rulesVersion }: { currency: CurrencyInf
         <table className="data-table" data-testid="rules-versions">
           <thead>
             <tr>
-              <th scope="col" className="num">
-                {t('rules.history.version')}
-              </th>
+              <th scope="col">{t('rules.history.version')}</th>
               <th scope="col">{t('rules.history.saved')}</th>
               <th scope="col">{t('rules.history.by')}</th>
               <th scope="col">{t('rules.history.note')}</th>
@@ -37,7 +35,7 @@ export function RulesHistory({ currency, rulesVersion }: { currency: CurrencyInf
           <tbody>
             {list.map((v) => (
               <tr key={v.version} data-version={v.version}>
-                <td className="num nowrap">
+                <td className="nowrap">
                   {i18n.formatInteger(v.version)}
                   {v.inForce ? (
                     <span className="badge badge--info rules-in-force">{t('rules.history.inForce')}</span>
@@ -110,6 +108,7 @@ function RulesDifference({
             <thead>
               <tr>
                 <th scope="col">{t('rules.diff.rule')}</th>
+                <th scope="col">{t('rules.diff.field')}</th>
                 <th scope="col">{t('rules.history.versionN', { version: diff.value!.from.version })}</th>
                 <th scope="col">{t('rules.history.versionN', { version: diff.value!.to.version })}</th>
               </tr>
@@ -120,21 +119,19 @@ function RulesDifference({
                   const label = fieldLabel(field, i18n);
                   return (
                     <tr key={`${i}-${j}`} data-section={change.section} data-change={change.change}>
-                      <th scope="row" className="rules-diff-subject">
-                        {j === 0 ? (
-                          <>
-                            <span>{changeSubject(change, i18n)}</span>
-                            {change.change !== 'changed' ? (
-                              <span
-                                className={`badge badge--${change.change === 'added' ? 'success' : 'danger'} rules-diff-kind`}
-                              >
-                                {changeKindText(change, i18n)}
-                              </span>
-                            ) : null}
-                          </>
-                        ) : null}
-                        {label ? <span className="rules-diff-field">{label}</span> : null}
-                      </th>
+                      {j === 0 ? (
+                        <td className="rules-diff-subject" rowSpan={change.fields.length}>
+                          <span>{changeSubject(change, i18n)}</span>
+                          {change.change !== 'changed' ? (
+                            <span
+                              className={`badge badge--${change.change === 'added' ? 'success' : 'danger'} rules-diff-kind`}
+                            >
+                              {changeKindText(change, i18n)}
+                            </span>
+                          ) : null}
+                        </td>
+                      ) : null}
+                      <td className="rules-diff-field">{label ?? ''}</td>
                       <td className="rules-diff-before">{valueText(field, field.from, currency, i18n)}</td>
                       <td className="rules-diff-after">{valueText(field, field.to, currency, i18n)}</td>
                     </tr>
