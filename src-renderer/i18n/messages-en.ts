@@ -1000,6 +1000,7 @@ export const en = {
     'This number is too large: Loyalty Desk counts points and amounts up to 99,999,999,999,999 points or minor units (999,999,999,999.99 with two decimals).',
   'validation.atLeast': 'Enter {min} or more.',
   'validation.percent': 'Enter a whole percentage from 0 to 1000.',
+  'validation.dateTyped': 'Enter a date such as {example}.',
   'validation.date': 'Choose a date.',
   'validation.dateOrder': 'Must end on or after the day it starts.',
   'validation.duplicateId': 'This id is already used above.',

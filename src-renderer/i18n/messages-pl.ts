@@ -1131,6 +1131,7 @@ export const pl = {
     'Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99 999 999 999 999 punktów lub groszy (999 999 999 999,99 przy dwóch miejscach po przecinku).',
   'validation.atLeast': 'Wpisz {min} lub więcej.',
   'validation.percent': 'Wpisz całkowitą wartość procentową od 0 do 1000.',
+  'validation.dateTyped': 'Wpisz datę, np. {example}.',
   'validation.date': 'Wybierz datę.',
   'validation.dateOrder': 'Koniec nie może być przed początkiem.',
   'validation.duplicateId': 'To id jest już użyte powyżej.',

@@ -1125,6 +1125,7 @@ export const ru = {
     'Слишком большое число: Loyalty Desk считает баллы и суммы до 99 999 999 999 999 баллов или копеек (999 999 999 999,99 при двух знаках после запятой).',
   'validation.atLeast': 'Введите {min} или больше.',
   'validation.percent': 'Введите целый процент от 0 до 1000.',
+  'validation.dateTyped': 'Введите дату, например {example}.',
   'validation.date': 'Выберите дату.',
   'validation.dateOrder': 'Окончание не может быть раньше начала.',
   'validation.duplicateId': 'Этот id уже использован выше.',
