@@ -6,6 +6,7 @@ import { formatImportPreview, formatImportReport, formatParticipants, formatProg
 import type { ImportKind } from '../ipc/contract';
 import type { ParticipantRow } from '../core/program/participants/participant-types';
 import { scoringCommands } from './scoring-commands';
+import { rulesCommands } from './rules-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
 import { REPORT_COMMANDS } from './report-commands';
 import { STATEMENT_COMMANDS } from './statement-commands';
@@ -212,6 +213,7 @@ COMMANDS.push({
 });
 COMMANDS.push(
   ...scoringCommands(readJsonFile),
+  ...rulesCommands(),
   ...PAYOUT_COMMANDS,
   ...REPORT_COMMANDS,
   ...STATEMENT_COMMANDS,

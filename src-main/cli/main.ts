@@ -58,6 +58,8 @@ const OPTIONS = {
   year: { type: 'string' },
   version: { type: 'string' },
   lang: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

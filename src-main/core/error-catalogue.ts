@@ -107,7 +107,8 @@ export interface ErrorDetails {
         rows?: undefined;
       };
   SHEET_NOT_FOUND: ErrorFacts;
-  NOT_FOUND: { batchId: number } | { code: string } | { jobId: string } | { codes: string[] };
+  NOT_FOUND:
+    { batchId: number } | { code: string } | { jobId: string } | { codes: string[] } | { rulesVersion: number };
   PERIOD_REQUIRED: { months: Record<string, number> };
   DATABASE_NEWER: never;
   DATABASE_INCONSISTENT: never;

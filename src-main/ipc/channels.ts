@@ -30,6 +30,8 @@ export const CHANNEL_NAMES = [
   'ledger.participant',
   'rules.whatIf',
   'rules.update',
+  'rules.versions',
+  'rules.diff',
   'audit.head',
   'audit.log',
   'verify.queue',

@@ -17,6 +17,7 @@ import {
 import { type PayoutProposal } from '../core/approval/approval-views';
 import { type VerificationQueue } from '../core/verification/verification-views';
 import type { ProgramView } from '../core/program/program-view';
+import type { RulesDiff, RulesVersionView } from '../core/program/rules-diff';
 import {
   participantsQuerySchema,
   type ParticipantDetail,
@@ -106,6 +107,21 @@ export { VERIFICATION_ACTIONS } from '../core/decisions/decision-views';
 export type { FindingKey } from '../core/decisions/finding-key';
 export type { PayoutTemplate, PayoutTemplateInput, PayoutField } from '../core/payouts/files/payout-template';
 export { PAYOUT_FIELDS } from '../core/payouts/files/payout-template';
+export type {
+  BaseRateValue,
+  RulesChange,
+  RulesDiff,
+  RulesDiffValue,
+  RulesFieldChange,
+  RulesSection,
+  RulesValueUnit,
+  RulesVersionView,
+} from '../core/program/rules-diff';
+export {
+  CONFIRMATION_MISMATCH_KINDS,
+  type ConfirmationMismatchFacts,
+  type ConfirmationMismatchKind,
+} from '../core/payouts/confirmation-mismatch';
 
 export type { ProgramView } from '../core/program/program-view';
 export type {
@@ -270,6 +286,13 @@ export const contract = {
   },
   /** Saves the rules as a new version with a note. */
   'rules.update': { args: z.strictObject({ rules: z.unknown(), note: reasonSchema }), result: returns<ProgramView>() },
+  /** Every saved version of the rules, newest first, with its note, date and who saved it. */
+  'rules.versions': { args: z.void(), result: returns<RulesVersionView[]>() },
+  /** What changed between two versions of the rules, field by field. */
+  'rules.diff': {
+    args: z.strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) }),
+    result: returns<RulesDiff>(),
+  },
   /** The head of the seal chain now: the anchor to note outside the file (`audit verify --anchor`). */
   'audit.head': { args: z.void(), result: returns<{ id: number; hash: string }>() },
   /** The operator log, newest first, filtered and a page at a time, with the chain heads of the same moment. */

@@ -20,6 +20,7 @@ import { addManualAdjustment } from '../core/decisions/manual-adjustment';
 import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
+import { diffRulesVersions, listRulesVersions } from '../core/program/rules-versions';
 import { sealHead } from '../db/record-seals';
 import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
 import { budgetView, listPayouts } from '../core/payouts/payout-views';
@@ -96,6 +97,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'ledger.participant': ({ participantCode }) => participantLedger(ctx, requireProgram(ctx).id, participantCode),
     'rules.whatIf': ({ period, rules }) => whatIf(ctx, period, rules),
     'rules.update': ({ rules, note }) => updateRules(ctx, rules, note),
+    'rules.versions': () => listRulesVersions(ctx),
+    'rules.diff': ({ from, to }) => diffRulesVersions(ctx, from, to),
     'audit.head': () => sealHead(ctx.store.sqlite),
     'audit.log': (filter) => operatorLogPage(ctx, filter),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),

@@ -175,7 +175,7 @@ test('verification, approval over budget with a reason, export and confirmation 
   await page.getByTestId('import-file-input').setInputFiles(confirmation);
   const preview = page.getByTestId('import-preview');
   await expect(preview).toBeVisible({ timeout: 20_000 });
-  await expect(preview).toContainText('This row matches no exported top-up');
+  await expect(preview).toContainText('No top-up has the reference LD-2026-09-999999');
   await page.getByTestId('import-commit').click();
   const report = page.getByTestId('import-report');
   await expect(report.getByTestId('stat-created')).toContainText('Paid1');

@@ -286,11 +286,15 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
       reference: 'LD-2026-09-000003',
       expectedMinor: 193_160,
       givenMinor: 100_000,
+      currency: 'PLN',
+      minorDigits: 2,
     });
     expect(prepared.preview.problems[1]!.params).toEqual({
       row: 5,
       kind: 'unknownReference',
       reference: 'LD-2099-01-000001',
+      currency: 'PLN',
+      minorDigits: 2,
     });
     const report = prepared.commit();
     expect([report.created, report.updated, report.rejected]).toEqual([1, 1, 2]);
@@ -299,7 +303,8 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
       [5, 'CONFIRMATION_MISMATCH'],
     ]);
     expect(report.problems[0]!.reason).toBe(
-      'Row 4: the top-up LD-2026-09-000003 was for 1931.60 PLN, not 1000.00 PLN; nothing was changed for it.',
+      'Row 4, column "Kwota": the top-up LD-2026-09-000003 was 1931.60 PLN; the file says 1000.00 PLN. ' +
+        'Nothing was changed for it.',
     );
     expect(listPayouts(ctx, '2026-09').map((p) => [p.reference, p.status])).toEqual([
       ['LD-2026-09-000001', 'paid'],

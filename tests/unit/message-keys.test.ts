@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  CONFIRMATION_MISMATCH_KINDS,
   IMPORT_KINDS,
   PAYOUT_FIELDS,
   VALIDATION_PROBLEM_CODES,
@@ -242,6 +243,8 @@ function builtKeys(): Set<string> {
       `problem.${code}.full`,
       ...IMPORT_KINDS.map((kind) => `problem.${kind}.${code}`),
     ]),
+    // import/import-texts.ts: a confirmation's mismatch in the words of its kind
+    ...CONFIRMATION_MISMATCH_KINDS.map((kind) => `problem.CONFIRMATION_MISMATCH.${kind}`),
     // forms/validation-problem-text.ts
     ...VALIDATION_PROBLEM_CODES.map((code) => `problem.${code}`),
   ];

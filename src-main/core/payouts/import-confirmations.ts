@@ -21,6 +21,7 @@ import {
 } from '../import/jobs/prepare-import';
 import { previewFromTable } from '../import/table/preview-from-table';
 import { minorToDecimalString } from '../money/minor-units';
+import type { ConfirmationMismatchFacts } from './confirmation-mismatch';
 import { confirmPayouts, loadPayoutStates, type ConfirmationMatch, type PayoutState } from './payout-states';
 
 const REFERENCE = [
@@ -99,6 +100,7 @@ function parseConfirmationStatus(cell: FilledCell): CellParseResult<'paid' | 'fa
     ok: false,
     code: 'BAD_CONFIRMATION_STATUS',
     message: 'is neither a paid nor a failed status (such as OK, paid, zrealizowano, failed, odrzucono)',
+    params: { status: String(cell instanceof Date ? cell.toISOString().slice(0, 10) : cell).trim() },
   };
 }
 
@@ -131,40 +133,44 @@ const confirmationsImport = defineImport({
 
 const compact = (text: string) => text.replace(/[\s-]/g, '').toUpperCase();
 
-/** Finds the top-up each row confirms, or says why it cannot. */
+/** Finds the top-up each row confirms, or says why it cannot, naming the file's own column and the facts. */
 function matchConfirmations(
   rows: readonly { row: number; values: ConfirmationValues }[],
   payouts: readonly PayoutState[],
   digits: number,
   currency: string,
+  mapping: Readonly<Record<string, string>>,
 ): { matches: ConfirmationMatch[]; mismatches: ImportProblem[]; alreadyKnown: number } {
   const byReference = new Map(payouts.map((p) => [p.reference.toUpperCase(), p]));
   const matches: ConfirmationMatch[] = [];
   const mismatches: ImportProblem[] = [];
-  const taken = new Set<number>();
+  const firstRowOf = new Map<number, number>();
   let alreadyKnown = 0;
   const money = (minor: number) => `${minorToDecimalString(minor, digits)} ${currency}`;
-  type Params = {
-    kind:
-      'unknownReference' | 'noMatch' | 'ambiguous' | 'amount' | 'alreadyConfirmed' | 'notExported' | 'voided' | 'twice';
-    reference?: string;
-    expectedMinor?: number;
-    givenMinor?: number;
-    status?: string;
-  };
-  const mismatch = (row: number, column: string | null, value: string | null, reason: string, params: Params) =>
+  type Facts = Omit<ConfirmationMismatchFacts, 'row' | 'currency' | 'minorDigits'>;
+  const mismatch = (
+    row: number,
+    field: keyof ConfirmationValues,
+    value: string | null,
+    reason: string,
+    facts: Facts,
+  ) => {
+    // The column as the client's file heads it, so the coordinator can find the cell and quote it back.
+    const column = mapping[field] ?? field;
+    const params: ConfirmationMismatchFacts = { row, ...facts, currency, minorDigits: digits };
     mismatches.push({
       row,
       column,
       value,
       code: 'CONFIRMATION_MISMATCH',
-      reason: `Row ${row}: ${reason}`,
-      params: Object.fromEntries(Object.entries({ row, ...params }).filter(([, v]) => v !== undefined)) as Record<
+      reason: `Row ${row}, column "${column}": ${reason}`,
+      params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<
         string,
         string | number
       >,
       severity: 'error',
     });
+  };
 
   for (const { row, values } of rows) {
     const amount = values.amount ?? 0;
@@ -176,17 +182,18 @@ function matchConfirmations(
           row,
           'reference',
           values.reference,
-          `the reference "${values.reference}" is not one of ours; nothing was changed for it.`,
+          `no top-up has the reference "${values.reference}"; nothing was changed for it.`,
           { kind: 'unknownReference', reference: values.reference },
         );
         continue;
       }
     } else {
-      const key = compact(values.cardRef ?? values.iban ?? '');
+      const destination = values.cardRef ?? values.iban ?? '';
+      const key = compact(destination);
       const candidates = payouts.filter(
         (p) =>
           p.status === 'exported' &&
-          !taken.has(p.id) &&
+          !firstRowOf.has(p.id) &&
           compact(p.cardRef ?? p.iban ?? '') === key &&
           p.amountMinor === amount,
       );
@@ -194,11 +201,13 @@ function matchConfirmations(
         mismatch(
           row,
           values.cardRef !== null ? 'cardRef' : 'iban',
-          values.cardRef ?? values.iban,
+          destination,
           candidates.length === 0
-            ? `no exported top-up of ${money(amount)} goes to ${values.cardRef ?? values.iban}; nothing was changed.`
-            : `${candidates.length} exported top-ups of ${money(amount)} go to ${values.cardRef ?? values.iban}; give the reference to say which.`,
-          { kind: candidates.length === 0 ? 'noMatch' : 'ambiguous', givenMinor: amount },
+            ? `no exported top-up of ${money(amount)} goes to ${destination}; nothing was changed.`
+            : `${candidates.length} exported top-ups of ${money(amount)} go to ${destination}; give the reference to say which.`,
+          candidates.length === 0
+            ? { kind: 'noMatch', destination, givenMinor: amount }
+            : { kind: 'ambiguous', destination, givenMinor: amount, candidates: candidates.length },
         );
         continue;
       }
@@ -208,14 +217,10 @@ function matchConfirmations(
       mismatch(
         row,
         'amount',
-        money(amount),
-        `the top-up ${payout.reference} was for ${money(payout.amountMinor)}, not ${money(amount)}; nothing was changed for it.`,
-        {
-          kind: 'amount',
-          reference: payout.reference,
-          expectedMinor: payout.amountMinor,
-          givenMinor: amount,
-        },
+        minorToDecimalString(amount, digits),
+        `the top-up ${payout.reference} was ${money(payout.amountMinor)}; the file says ${money(amount)}. ` +
+          'Nothing was changed for it.',
+        { kind: 'amount', reference: payout.reference, expectedMinor: payout.amountMinor, givenMinor: amount },
       );
       continue;
     }
@@ -228,11 +233,13 @@ function matchConfirmations(
         row,
         'status',
         values.status,
-        `the top-up ${payout.reference} was already confirmed as ${payout.status}; nothing was changed.`,
+        `the top-up ${payout.reference} was already confirmed as ${payout.status}; the file says ${values.status}. ` +
+          'Nothing was changed.',
         {
           kind: 'alreadyConfirmed',
           reference: payout.reference,
-          status: payout.status,
+          knownStatus: payout.status,
+          fileStatus: values.status!,
         },
       );
       continue;
@@ -243,24 +250,22 @@ function matchConfirmations(
         'reference',
         payout.reference,
         `the top-up ${payout.reference} is ${payout.status === 'voided' ? 'in a voided batch' : 'not exported yet'}; nothing was changed.`,
-        {
-          kind: payout.status === 'voided' ? 'voided' : 'notExported',
-          reference: payout.reference,
-        },
+        { kind: payout.status === 'voided' ? 'voided' : 'notExported', reference: payout.reference },
       );
       continue;
     }
-    if (taken.has(payout.id)) {
+    const firstRow = firstRowOf.get(payout.id);
+    if (firstRow !== undefined) {
       mismatch(
         row,
         'reference',
         payout.reference,
-        `the top-up ${payout.reference} is confirmed twice in this file; only the first row counts.`,
-        { kind: 'twice', reference: payout.reference },
+        `the top-up ${payout.reference} is confirmed already in row ${firstRow} of this file; only that row counts.`,
+        { kind: 'twice', reference: payout.reference, firstRow },
       );
       continue;
     }
-    taken.add(payout.id);
+    firstRowOf.set(payout.id, row);
     matches.push({
       payoutId: payout.id,
       reference: payout.reference,
@@ -340,6 +345,7 @@ export const confirmationsRunner: ImportKindRunner = {
       payouts,
       start.program.currency.minorDigits,
       start.program.currency.code,
+      table.mapping,
     );
     const problems = [...table.problems, ...mismatches].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     // Rows the table took but that match no top-up are shown as refused, with the rows to look at first.
@@ -377,6 +383,7 @@ export const confirmationsRunner: ImportKindRunner = {
               now,
               start.program.currency.minorDigits,
               start.program.currency.code,
+              table.mapping,
             );
             refuseWhatMoved(
               table.accepted.map((r) => r.row),

@@ -35,19 +35,46 @@ export function fieldValueText(
  */
 export function problemText(
   problem: ImportProblem,
-  i18n: Pick<Translator, 'tIfComplete'>,
+  i18n: Pick<Translator, 'tIfComplete'> & Partial<Pick<Translator, 't' | 'formatMoney'>>,
   kind?: ImportKind | string,
 ): string {
+  const params = wordedParams(problem.params, i18n);
+  // A problem whose params give its own kind (a confirmation's mismatch) has a wording for each kind.
+  const ownKind = typeof problem.params?.kind === 'string' ? [`problem.${problem.code}.${problem.params.kind}`] : [];
   const keys = [
+    ...ownKind,
     ...(kind ? [`problem.${kind}.${problem.code}`] : []),
     `problem.${problem.code}.full`,
     `problem.${problem.code}`,
   ];
   for (const key of keys) {
-    const text = i18n.tIfComplete(key, problem.params);
+    const text = i18n.tIfComplete(key, params);
     if (text !== null) return text;
   }
   return problem.reason;
+}
+
+/**
+ * Params that carry money in minor units with their currency (`expectedMinor`, `currency`, `minorDigits`) also get
+ * the amount in the program's money format (`expected`), and payout statuses (`knownStatus`) their words.
+ */
+function wordedParams(
+  params: ImportProblem['params'],
+  i18n: Partial<Pick<Translator, 't' | 'formatMoney'>>,
+): ImportProblem['params'] {
+  if (!params) return params;
+  const worded: Record<string, string | number> = { ...params };
+  const { currency, minorDigits } = params;
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Minor') && typeof value === 'number' && typeof currency === 'string' && i18n.formatMoney)
+      worded[name.slice(0, -'Minor'.length)] = i18n.formatMoney(value, {
+        code: currency,
+        minorDigits: typeof minorDigits === 'number' ? minorDigits : 2,
+      });
+    if (name.endsWith('Status') && (value === 'paid' || value === 'failed') && i18n.t)
+      worded[name] = i18n.t(`payoutStatus.${value}`);
+  }
+  return worded;
 }
 
 export function kindLabel(kind: string, i18n: Texts): string {

@@ -237,7 +237,6 @@ export function RulesForm({
                 value={c.from}
                 onChange={(v) => set({ from: v })}
                 problem={problems[`campaigns[${i}].from`]}
-                type="date"
                 width="medium"
               />
               <RuleField
@@ -246,7 +245,6 @@ export function RulesForm({
                 value={c.to}
                 onChange={(v) => set({ to: v })}
                 problem={problems[`campaigns[${i}].to`]}
-                type="date"
                 width="medium"
               />
               <RuleField

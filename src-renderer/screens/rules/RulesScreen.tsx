@@ -7,6 +7,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { canonicalJson, draftFromRules, draftToRules, problemsFromCore, type RulesDraft } from './rules-draft';
 import { RulesForm } from './RulesForm';
+import { RulesHistory } from './RulesHistory';
+import { rememberSavedRules, takeSavedRules } from './saved-rules-notice';
 import { SaveRulesDialog } from './SaveRulesDialog';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -21,6 +23,7 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
   const [draft, setDraft] = useState<RulesDraft>(() => draftFromRules(program.rules, notation));
   const [coreProblems, setCoreProblems] = useState<ValidationProblem[]>([]);
   const [saving, setSaving] = useState(false);
+  const [saved] = useState(() => takeSavedRules(program.rulesVersion));
 
   const read = useMemo(() => draftToRules(draft, notation), [draft, notation]);
   const problems = useMemo(
@@ -88,6 +91,12 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
           </button>
         </div>
       </div>
+      {saved ? (
+        <div className="notice notice--success" role="status" data-testid="rules-saved">
+          <Icon name="check" size={16} />
+          <span>{t('rules.saved', { version: saved.version, note: saved.note })}</span>
+        </div>
+      ) : null}
       {orphan ? <p className="notice notice--error">{t(orphan.key, orphan.params)}</p> : null}
       <div className="rules-layout">
         <RulesForm draft={draft} update={update} problems={problems} currencyCode={program.currency.code} />
@@ -95,14 +104,16 @@ export function RulesScreen({ program, onSaved }: { program: ProgramView; onSave
           <WhatIfPanel rules={read.rules} currency={program.currency} onProblems={setCoreProblems} />
         </div>
       </div>
+      <RulesHistory currency={program.currency} rulesVersion={program.rulesVersion} />
       {saving && read.rules ? (
         <SaveRulesDialog
           rules={read.rules}
           nextVersion={program.rulesVersion + 1}
           onClose={() => setSaving(false)}
           onProblems={setCoreProblems}
-          onSaved={() => {
+          onSaved={(version, note) => {
             setSaving(false);
+            rememberSavedRules({ version, note });
             onSaved();
           }}
         />

@@ -17,7 +17,7 @@ export function SaveRulesDialog({
   rules: Rules;
   nextVersion: number;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved: (version: number, note: string) => void;
   onProblems: (problems: ValidationProblem[]) => void;
 }) {
   const i18n = useI18n();
@@ -38,7 +38,7 @@ export function SaveRulesDialog({
     const answer = await safeCall('rules.update', { rules, note: note.trim() });
     setBusy(false);
     if (answer.ok) {
-      onSaved();
+      onSaved(answer.value.rulesVersion, note.trim());
       return;
     }
     if (answer.error.code === 'REASON_REQUIRED') setNoteMissing(true);

@@ -7,6 +7,7 @@ import { describePath } from '../../../src-main/core/program/config-problems';
 import { problemMessage } from '../../forms/validation-problem-text';
 import { decimalInputText } from '../../forms/format-figures';
 import { readTypedAmount, type TypedAmount } from '../../forms/typed-amount';
+import { dateInputText, readTypedDate } from '../../forms/typed-date';
 import type { MessageKey } from '../../i18n/i18n';
 
 let nextKey = 1;
@@ -100,8 +101,8 @@ export function draftFromRules(rules: Rules, n: Notation): RulesDraft {
       id: c.id,
       name: c.name ?? '',
       productGroup: c.productGroup,
-      from: c.from,
-      to: c.to,
+      from: dateInputText(c.from, n.locale),
+      to: dateInputText(c.to, n.locale),
       bonusPct: String(c.bonusPct),
     })),
     capEnabled: rules.capPointsPerPeriod !== null,
@@ -198,10 +199,14 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
       bonusPct: percent(`targetBands[${i}].bonusPct`, b.bonusPct),
     })),
     campaigns: draft.campaigns.map((c, i) => {
-      const from = c.from;
-      const to = c.to;
-      if (!from) problems[`campaigns[${i}].from`] = { key: 'validation.date' };
-      if (!to) problems[`campaigns[${i}].to`] = { key: 'validation.date' };
+      const from = readTypedDate(c.from, n.locale) ?? '';
+      const to = readTypedDate(c.to, n.locale) ?? '';
+      const dateProblem = (text: string): FieldProblem =>
+        text.trim() === ''
+          ? { key: 'validation.date' }
+          : { key: 'validation.dateTyped', params: { example: dateInputText('2026-12-24', n.locale) } };
+      if (!from) problems[`campaigns[${i}].from`] = dateProblem(c.from);
+      if (!to) problems[`campaigns[${i}].to`] = dateProblem(c.to);
       else if (from && to < from) problems[`campaigns[${i}].to`] = { key: 'validation.dateOrder' };
       const name = c.name.trim();
       return {
