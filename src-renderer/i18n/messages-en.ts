@@ -1043,6 +1043,8 @@ export const en = {
   'error.EARLIER_PERIOD_OPEN': 'An earlier period with sales is still open: periods are approved in order.',
   'error.OVER_BUDGET': 'The payout is over the period’s budget: it can be approved only with a written reason.',
   'error.REASON_REQUIRED': 'Write the reason: it is kept with the change.',
+  'error.PARTICIPANT_CHANGED':
+    'This participant was changed (by an import or another window) since you opened the form; nothing was saved. Open the participant again and repeat the correction.',
   'error.INVALID_RULES': 'Some of the rules are not valid; correct the marked values.',
   'error.INTERNAL':
     'Something went wrong inside Loyalty Desk. Every change is saved whole or not at all, never in part; look again to see whether this one was saved.',

@@ -1173,6 +1173,8 @@ export const pl = {
   'error.EARLIER_PERIOD_OPEN': 'Wcześniejszy okres ze sprzedażą jest wciąż otwarty: okresy zatwierdza się po kolei.',
   'error.OVER_BUDGET': 'Wypłata przekracza budżet okresu: można ją zatwierdzić tylko z pisemnym powodem.',
   'error.REASON_REQUIRED': 'Podaj powód: zostanie zapisany razem ze zmianą.',
+  'error.PARTICIPANT_CHANGED':
+    'Ten uczestnik został zmieniony (importem lub w innym oknie) od otwarcia formularza; nic nie zapisano. Otwórz uczestnika ponownie i powtórz poprawkę.',
   'error.INVALID_RULES': 'Niektóre zasady są nieprawidłowe; popraw zaznaczone wartości.',
   'error.INTERNAL':
     'W Loyalty Desk wystąpił nieoczekiwany błąd. Każda zmiana zapisuje się w całości albo wcale, nigdy częściowo; sprawdź, czy ta została zapisana.',
