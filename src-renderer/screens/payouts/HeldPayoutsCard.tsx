@@ -29,12 +29,14 @@ export function HeldPayoutsCard({
   const { t } = i18n;
   const [fixing, setFixing] = useState<HeldPayout | null>(null);
   const [fixed, setFixed] = useState(false);
+  const fixLabel = (h: HeldPayout) =>
+    t(h.reason === 'inactive' ? 'payouts.held.fixStatus' : 'payouts.held.fixDestination');
   const columns: GridColumn<HeldPayout>[] = [
     { id: 'code', label: t('field.code'), width: 92, render: (h) => <span className="mono">{h.code}</span> },
     {
       id: 'name',
       label: t('field.name'),
-      width: 180,
+      width: 120,
       grow: true,
       render: (h) => <span className="truncate">{h.name}</span>,
     },
@@ -56,7 +58,7 @@ export function HeldPayoutsCard({
     {
       id: 'fix',
       label: t('payouts.held.fix'),
-      width: 200,
+      width: 110,
       render: (h) => (
         <button
           type="button"
@@ -66,8 +68,10 @@ export function HeldPayoutsCard({
             setFixing(h);
           }}
           data-testid={`held-fix-${h.code}`}
+          title={fixLabel(h)}
+          aria-label={`${fixLabel(h)}: ${h.name} (${h.code})`}
         >
-          {t(h.reason === 'inactive' ? 'payouts.held.fixStatus' : 'payouts.held.fixDestination')}
+          {t('participant.edit.open')}
         </button>
       ),
     },
