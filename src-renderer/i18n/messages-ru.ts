@@ -575,7 +575,7 @@ export const ru = {
   'participant.edit.invalid.name': 'У участника должно быть имя.',
   'participant.edit.invalid.joinDate': 'Это не дата.',
   'detail.editReason': 'Исправлено в приложении ({by}): {reason}',
-  'payouts.held.fix': 'Исправление',
+  'payouts.held.fix': 'Действие',
   'payouts.held.fixDestination': 'Указать карту или IBAN',
   'payouts.held.fixStatus': 'Изменить статус',
   'payouts.held.lockedNote':

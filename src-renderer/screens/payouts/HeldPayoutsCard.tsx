@@ -40,25 +40,25 @@ export function HeldPayoutsCard({
       grow: true,
       render: (h) => <span className="truncate">{h.name}</span>,
     },
-    { id: 'reason', label: t('payouts.held.reason'), width: 160, render: (h) => <HeldBadge reason={h.reason} /> },
+    { id: 'reason', label: t('payouts.held.reason'), width: 136, render: (h) => <HeldBadge reason={h.reason} /> },
     {
       id: 'points',
       label: t('payouts.held.points'),
-      width: 100,
+      width: 90,
       numeric: true,
       render: (h) => i18n.formatInteger(h.points),
     },
     {
       id: 'value',
       label: t('payouts.held.value'),
-      width: 124,
+      width: 116,
       numeric: true,
       render: (h) => i18n.formatMoney(h.points * pointValueMinor, currency),
     },
     {
       id: 'fix',
       label: t('payouts.held.fix'),
-      width: 110,
+      width: 136,
       render: (h) => (
         <button
           type="button"
