@@ -63,7 +63,6 @@ export const en = {
   'create.field.currencyCode': 'Currency',
   'create.field.currencyCode.hint': 'The currency the top-ups are paid in.',
   'create.field.minorDigits': 'Decimal places',
-  'create.field.minorDigits.hint': '2 for PLN and EUR, 0 for currencies without cents.',
   'create.field.locale': 'Locale of the client’s files',
   'create.field.locale.hint': 'How the client’s files write numbers and dates.',
   'create.field.pointValue': 'Value of one point',
@@ -88,7 +87,6 @@ export const en = {
   'validation.period': 'Choose a month.',
   'validation.wholeNumber': 'Enter a whole number.',
   'validation.atLeastOne': 'Enter 1 or more.',
-  'validation.minorDigits': 'Enter 0, 1, 2 or 3.',
 
   'dashboard.title': 'Dashboard',
   'dashboard.lead': 'Where each period stands, what is waiting, and the figures over time.',

@@ -68,7 +68,6 @@ export const pl = {
   'create.field.currencyCode': 'Waluta',
   'create.field.currencyCode.hint': 'Waluta, w której wypłacane są doładowania.',
   'create.field.minorDigits': 'Miejsca po przecinku',
-  'create.field.minorDigits.hint': '2 dla PLN i EUR, 0 dla walut bez groszy.',
   'create.field.locale': 'Ustawienia regionalne plików klienta',
   'create.field.locale.hint': 'Jak pliki klienta zapisują liczby i daty.',
   'create.field.pointValue': 'Wartość jednego punktu',
@@ -98,7 +97,6 @@ export const pl = {
   'validation.period': 'Wybierz miesiąc.',
   'validation.wholeNumber': 'Podaj liczbę całkowitą.',
   'validation.atLeastOne': 'Podaj 1 lub więcej.',
-  'validation.minorDigits': 'Podaj 0, 1, 2 lub 3.',
 
   'dashboard.title': 'Pulpit',
   'dashboard.lead': 'Na jakim etapie są okresy, co czeka i liczby w czasie.',

@@ -68,7 +68,6 @@ export const ru = {
   'create.field.currencyCode': 'Валюта',
   'create.field.currencyCode.hint': 'Валюта, в которой выплачиваются пополнения.',
   'create.field.minorDigits': 'Знаков после запятой',
-  'create.field.minorDigits.hint': '2 для PLN и EUR, 0 для валют без копеек.',
   'create.field.locale': 'Региональные настройки файлов клиента',
   'create.field.locale.hint': 'Как в файлах клиента записаны числа и даты.',
   'create.field.pointValue': 'Стоимость одного балла',
@@ -98,7 +97,6 @@ export const ru = {
   'validation.period': 'Выберите месяц.',
   'validation.wholeNumber': 'Введите целое число.',
   'validation.atLeastOne': 'Введите 1 или больше.',
-  'validation.minorDigits': 'Введите 0, 1, 2 или 3.',
 
   'dashboard.title': 'Обзор',
   'dashboard.lead': 'На каком этапе периоды, что ждёт и показатели по периодам.',
