@@ -54,6 +54,8 @@ export type ErrorCode =
   /** An audit package that is not a whole zip, or has no manifest of a known format: nothing can be verified. */
   | 'AUDIT_PACKAGE_DAMAGED'
   | 'REASON_REQUIRED'
+  /** A participant edited in the app who was changed (by an import or another window) since the form was opened. */
+  | 'PARTICIPANT_CHANGED'
   | 'INVALID_RULES'
   | 'INTERNAL';
 
@@ -130,6 +132,7 @@ export interface ErrorDetails {
   AUDIT_PACKAGE_DAMAGED: { path: string };
   FILE_NOT_MOVED: ErrorFacts;
   REASON_REQUIRED: never;
+  PARTICIPANT_CHANGED: { code: string; fields: string[] };
   INVALID_RULES: { problems: ValidationProblem[] };
   INTERNAL: { transport: TransportProblem };
 }

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'import.errorReport',
   'participants.list',
   'participants.get',
+  'participants.edit',
   'periods.list',
   'score.period',
   'score.explain',

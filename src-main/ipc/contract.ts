@@ -3,6 +3,7 @@
 // (checked with `satisfies`), and the web bridge serves the same over HTTP.
 import { z } from 'zod';
 import { programConfigSchema } from '../core/program/program-config';
+import { participantEditSchema } from '../core/import/edits/participant-edit-schema';
 import type { ImportJobStatus, ImportReport } from '../core/import/report/import-report';
 import type { AdjustmentResult } from '../core/decisions/decision-views';
 import type { Explanation, PeriodResult, PeriodSummary, WhatIfResult } from '../core/scoring/scoring-views';
@@ -240,6 +241,8 @@ export const contract = {
     args: z.strictObject({ code: z.string().min(1).max(100) }),
     result: returns<ParticipantDetail>(),
   },
+  /** Corrects a participant's fields with a reason: a new version in the history, refused if changed meanwhile. */
+  'participants.edit': { args: participantEditSchema, result: returns<ParticipantDetail>() },
   'periods.list': { args: z.void(), result: returns<PeriodSummary[]>() },
   /**
    * Scores a period: the draft of an open period, or what was approved for a locked one. Nothing

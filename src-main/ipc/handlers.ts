@@ -6,6 +6,7 @@ import type { CoreContext } from '../core/context';
 import { createProgram, getProgram, readReferenceTemplate, requireProgram } from '../core/program/program-store';
 import { readSetting, writeSetting } from '../core/settings/settings-store';
 import { countParticipants, getParticipant, listParticipants } from '../core/program/participants/participants-query';
+import { editParticipant } from '../core/import/edits/edit-participant';
 import { listImportBatches } from '../core/import/jobs/import-batches';
 import { createDemo } from '../core/demo/create-demo';
 import { createImportJobs } from '../core/import/jobs/import-jobs';
@@ -89,6 +90,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
       'jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId),
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
+    'participants.edit': (edit) => editParticipant(ctx, edit),
     'periods.list': () => listPeriods(ctx),
     'score.period': ({ period, record }) => (record ? calculatePeriod(ctx, period) : periodResult(ctx, period)),
     'score.explain': ({ period, participantCode }) => explainParticipant(ctx, period, participantCode),

@@ -12,6 +12,7 @@ const WRITING: ReadonlySet<Channel> = new Set<Channel>([
   'import.commit',
   'period.approve',
   'ledger.adjust',
+  'participants.edit',
   'rules.update',
   'verify.resolve',
   'payouts.export',

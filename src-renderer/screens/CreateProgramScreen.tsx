@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppErrorData, ProgramConfigInput, ValidationProblem } from '../../src-main/ipc/contract';
 import { describePath } from '../../src-main/core/program/config-problems';
 import { problemLine, problemSentence, programProblemsOf } from '../forms/validation-problem-text';
@@ -7,10 +7,19 @@ import { BusyIndicator } from '../components/BusyIndicator';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { minorToDecimalString } from '../../src-main/core/money/minor-units';
+import { decimalInputText } from '../forms/format-figures';
+import {
+  currencyLabel,
+  currencyMinorDigits,
+  localeLabel,
+  PROGRAM_CURRENCIES,
+  PROGRAM_LOCALES,
+} from '../forms/program-choices';
+import { readTypedAmount } from '../forms/typed-amount';
 import { useI18n, type MessageKey, type Translator } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
 
-const FIELDS = ['name', 'client', 'currencyCode', 'minorDigits', 'locale', 'pointValueMinor', 'firstPeriod'] as const;
+const FIELDS = ['name', 'client', 'currencyCode', 'locale', 'pointValueMinor', 'firstPeriod'] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 type FieldErrors = Partial<Record<Field, string>>;
@@ -20,24 +29,28 @@ const PATHS: Record<string, Field> = {
   name: 'name',
   client: 'client',
   'currency.code': 'currencyCode',
-  'currency.minorDigits': 'minorDigits',
+  // The decimal places follow from the currency chosen.
+  'currency.minorDigits': 'currencyCode',
   locale: 'locale',
   pointValueMinor: 'pointValueMinor',
   firstPeriod: 'firstPeriod',
 };
 
-const LOCALES = ['pl-PL', 'en-GB', 'en-US', 'ru-RU', 'de-DE', 'cs-CZ', 'nb-NO', 'sv-SE'];
+const AMOUNT_PROBLEM: Record<string, MessageKey> = {
+  empty: 'validation.required',
+  tooManyDecimals: 'validation.tooManyDecimals',
+  negative: 'validation.notNegative',
+  tooLarge: 'validation.tooLarge',
+};
 
-const WHOLE = /^\d{1,15}$/;
-
-function valuesFromTemplate(template: ProgramConfigInput): Values {
+/** The point value is typed as money in the operator's locale ("0,10" in Polish), never in minor units. */
+function valuesFromTemplate(template: ProgramConfigInput, uiLocale: string): Values {
   return {
     name: template.name,
     client: template.client,
     currencyCode: template.currency.code,
-    minorDigits: String(template.currency.minorDigits),
     locale: template.locale,
-    pointValueMinor: String(template.pointValueMinor),
+    pointValueMinor: decimalInputText(template.pointValueMinor, template.currency.minorDigits, uiLocale),
     firstPeriod: template.firstPeriod,
   };
 }
@@ -46,19 +59,29 @@ function valuesFromTemplate(template: ProgramConfigInput): Values {
  * A problem the core found with a field, worded by its code; the decimal places field says what it takes whatever the
  * problem.
  */
-function fieldProblemText(field: Field, problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
-  return field === 'minorDigits' ? i18n.t('validation.minorDigits') : problemSentence(problem, i18n);
+function fieldProblemText(_field: Field, problem: ValidationProblem, i18n: Pick<Translator, 't'>): string {
+  return problemSentence(problem, i18n);
 }
 
-function checkLocally(values: Values): FieldErrors {
+function checkLocally(values: Values, uiLocale: string, t: Translator['t']): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of ['name', 'client', 'currencyCode', 'locale'] as const) {
-    if (!values[field].trim()) errors[field] = 'validation.required';
+    if (!values[field].trim()) errors[field] = t('validation.required');
   }
-  if (!WHOLE.test(values.minorDigits.trim())) errors.minorDigits = 'validation.minorDigits';
-  if (!WHOLE.test(values.pointValueMinor.trim())) errors.pointValueMinor = 'validation.wholeNumber';
-  if (!values.firstPeriod) errors.firstPeriod = 'validation.period';
+  const digits = currencyMinorDigits(values.currencyCode);
+  const amount = readTypedAmount(values.pointValueMinor, digits, uiLocale);
+  if (!amount.ok)
+    errors.pointValueMinor = t(AMOUNT_PROBLEM[amount.problem] ?? 'validation.amount', {
+      digits,
+      example: decimalInputText(10 ** Math.max(digits - 1, 0), digits, uiLocale),
+    });
+  if (!values.firstPeriod) errors.firstPeriod = t('validation.period');
   return errors;
+}
+
+/** The choices, with the template's own value first when it is not among them. */
+function withCurrent(choices: readonly string[], current: string): string[] {
+  return choices.includes(current) ? [...choices] : [current, ...choices];
 }
 
 function FormField({
@@ -101,7 +124,19 @@ function FormField({
 function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInput; onCreated: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [values, setValues] = useState<Values>(() => valuesFromTemplate(template));
+  const [values, setValues] = useState<Values>(() => valuesFromTemplate(template, i18n.locale));
+  // The point value is text in the operator's locale: a change of language rewrites it ("0.10" -> "0,10").
+  const shownLocale = useRef(i18n.locale);
+  useEffect(() => {
+    const before = shownLocale.current;
+    shownLocale.current = i18n.locale;
+    if (before === i18n.locale) return;
+    setValues((v) => {
+      const digits = currencyMinorDigits(v.currencyCode);
+      const typed = readTypedAmount(v.pointValueMinor, digits, before);
+      return typed.ok ? { ...v, pointValueMinor: decimalInputText(typed.value, digits, i18n.locale) } : v;
+    });
+  }, [i18n.locale]);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [otherProblems, setOtherProblems] = useState<string[]>([]);
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -119,14 +154,14 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const local = checkLocally(values);
+    const local = checkLocally(values, i18n.locale, t);
     setError(null);
     setOtherProblems([]);
-    if (Object.keys(local).length > 0) {
-      const translated: FieldErrors = {};
-      for (const [field, key] of Object.entries(local) as [Field, MessageKey][]) translated[field] = t(key);
-      setFieldErrors(translated);
-      focusFirstInvalid(translated);
+    const digits = currencyMinorDigits(values.currencyCode);
+    const pointValue = readTypedAmount(values.pointValueMinor, digits, i18n.locale);
+    if (Object.keys(local).length > 0 || !pointValue.ok) {
+      setFieldErrors(local);
+      focusFirstInvalid(local);
       return;
     }
     setFieldErrors({});
@@ -134,9 +169,9 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
       ...template,
       name: values.name.trim(),
       client: values.client.trim(),
-      currency: { code: values.currencyCode.trim().toUpperCase(), minorDigits: Number(values.minorDigits.trim()) },
-      locale: values.locale.trim(),
-      pointValueMinor: Number(values.pointValueMinor.trim()),
+      currency: { code: values.currencyCode, minorDigits: digits },
+      locale: values.locale,
+      pointValueMinor: pointValue.value,
       firstPeriod: values.firstPeriod,
     };
     // The template's note describes the reference program, not this one.
@@ -163,38 +198,22 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
     setError(result.error);
   };
 
-  let pointValueHint = t('create.field.pointValue.hintInvalid');
-  if (
-    WHOLE.test(values.pointValueMinor.trim()) &&
-    /^[A-Za-z]{3}$/.test(values.currencyCode.trim()) &&
-    /^[0-3]$/.test(values.minorDigits.trim())
-  ) {
-    try {
-      const money = i18n.formatMoney(Number(values.pointValueMinor.trim()), {
-        code: values.currencyCode.trim().toUpperCase(),
-        minorDigits: Number(values.minorDigits.trim()),
-      });
-      pointValueHint = t('create.field.pointValue.hint', { money });
-    } catch {
-      // An unknown currency: keep the general hint.
-    }
-  }
+  const digits = currencyMinorDigits(values.currencyCode);
+  const currency = { code: values.currencyCode, minorDigits: digits };
+  const typed = readTypedAmount(values.pointValueMinor, digits, i18n.locale);
+  const pointValueHint = typed.ok
+    ? t('create.field.pointValue.hint', { money: i18n.formatMoney(typed.value, currency) })
+    : t('create.field.pointValue.hintInvalid', { example: i18n.formatMoney(10 ** Math.max(digits - 1, 0), currency) });
 
   const rules = template.rules;
   const budgetMinor = rules.budget?.perPeriodMinor;
   let budgetText = t('create.rules.noBudget');
   if (budgetMinor !== undefined) {
     try {
-      budgetText = i18n.formatMoney(budgetMinor, {
-        code: values.currencyCode.trim().toUpperCase(),
-        minorDigits: Number(values.minorDigits) || 0,
-      });
+      // The template's budget is in its own currency's minor units.
+      budgetText = i18n.formatMoney(budgetMinor, template.currency);
     } catch {
-      // Not a currency Intl knows (yet): the amount as a plain decimal.
-      budgetText = minorToDecimalString(
-        budgetMinor,
-        /^[0-3]$/.test(values.minorDigits.trim()) ? Number(values.minorDigits.trim()) : 2,
-      );
+      budgetText = minorToDecimalString(budgetMinor, template.currency.minorDigits);
     }
   }
   const cap = rules.capPointsPerPeriod;
@@ -286,24 +305,21 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
             error={fieldErrors.locale}
           >
             {(d) => (
-              <>
-                <input
-                  id="field-locale"
-                  className="input"
-                  value={values.locale}
-                  onChange={set('locale')}
-                  aria-invalid={!!fieldErrors.locale}
-                  aria-describedby={d}
-                  list="locale-options"
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-                <datalist id="locale-options">
-                  {LOCALES.map((l) => (
-                    <option key={l} value={l} />
-                  ))}
-                </datalist>
-              </>
+              <select
+                id="field-locale"
+                className="select"
+                value={values.locale}
+                onChange={set('locale')}
+                aria-invalid={!!fieldErrors.locale}
+                aria-describedby={d}
+                data-testid="create-locale"
+              >
+                {withCurrent(PROGRAM_LOCALES, values.locale).map((l) => (
+                  <option key={l} value={l}>
+                    {localeLabel(l, i18n.locale)}
+                  </option>
+                ))}
+              </select>
             )}
           </FormField>
         </div>
@@ -311,7 +327,7 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
 
       <fieldset className="form-section">
         <legend className="form-section-title">{t('create.section.money')}</legend>
-        <div className="form-grid form-grid--three">
+        <div className="form-grid">
           <FormField
             id="currencyCode"
             label={t('create.field.currencyCode')}
@@ -319,37 +335,21 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
             error={fieldErrors.currencyCode}
           >
             {(d) => (
-              <input
+              <select
                 id="field-currencyCode"
-                className="input input--code"
+                className="select"
                 value={values.currencyCode}
                 onChange={set('currencyCode')}
                 aria-invalid={!!fieldErrors.currencyCode}
                 aria-describedby={d}
-                maxLength={3}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
-          </FormField>
-          <FormField
-            id="minorDigits"
-            label={t('create.field.minorDigits')}
-            hint={t('create.field.minorDigits.hint')}
-            error={fieldErrors.minorDigits}
-          >
-            {(d) => (
-              <input
-                id="field-minorDigits"
-                className="input input--number"
-                inputMode="numeric"
-                value={values.minorDigits}
-                onChange={set('minorDigits')}
-                aria-invalid={!!fieldErrors.minorDigits}
-                aria-describedby={d}
-                maxLength={1}
-                autoComplete="off"
-              />
+                data-testid="create-currency"
+              >
+                {withCurrent(PROGRAM_CURRENCIES, values.currencyCode).map((c) => (
+                  <option key={c} value={c}>
+                    {currencyLabel(c, i18n.locale)}
+                  </option>
+                ))}
+              </select>
             )}
           </FormField>
           <FormField
@@ -362,12 +362,13 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
               <input
                 id="field-pointValueMinor"
                 className="input input--number"
-                inputMode="numeric"
+                inputMode="decimal"
+                data-testid="create-point-value"
                 value={values.pointValueMinor}
                 onChange={set('pointValueMinor')}
                 aria-invalid={!!fieldErrors.pointValueMinor}
                 aria-describedby={d}
-                maxLength={15}
+                maxLength={24}
                 autoComplete="off"
               />
             )}

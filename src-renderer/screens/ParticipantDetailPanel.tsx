@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { ParticipantDetail } from '../../src-main/ipc/contract';
+import type { EditableParticipantField } from '../../src-main/core/import/edits/participant-edit-schema';
 import { useCall } from '../api/use-call';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DetailPanel } from '../components/DetailPanel';
@@ -8,6 +10,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { fieldLabel, fieldValueText } from './import/import-texts';
 import { PointsSection } from './points/PointsSection';
+import { ParticipantEditForm } from './participants/ParticipantEditForm';
 
 const DETAIL_FIELDS: Array<{ field: keyof ParticipantDetail; label: MessageKey; mono?: boolean; date?: boolean }> = [
   { field: 'code', label: 'field.code', mono: true },
@@ -20,12 +23,32 @@ const DETAIL_FIELDS: Array<{ field: keyof ParticipantDetail; label: MessageKey; 
   { field: 'iban', label: 'field.iban', mono: true },
 ];
 
-/** All of one participant: every field, the file and row it came from, and what each later import changed. */
-export function ParticipantDetailPanel({ code, onClose }: { code: string; onClose: () => void }) {
+/**
+ * All of one participant: every field, the file and row it came from, and what each later import or correction
+ * changed. `editField` opens the correction form with that field focused (a held payout's fix).
+ */
+export function ParticipantDetailPanel({
+  code,
+  onClose,
+  editField,
+  onEdited,
+  className,
+}: {
+  code: string;
+  onClose: () => void;
+  editField?: EditableParticipantField;
+  onEdited?: () => void;
+  className?: string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const detail = useCall('participants.get', { code });
   const value = detail.value && detail.value.code === code ? detail.value : null;
+  const [editing, setEditing] = useState<{ code: string; field?: EditableParticipantField } | null>(
+    editField ? { code, field: editField } : null,
+  );
+  const [saved, setSaved] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
 
   const text = (field: keyof ParticipantDetail, date?: boolean) => {
     const v = value?.[field];
@@ -35,6 +58,7 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
 
   return (
     <DetailPanel
+      className={className}
       titleId="detail-title"
       testId="participant-detail"
       focusKey={code}
@@ -51,8 +75,46 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
     >
       {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
       {!value && !detail.error ? <BusyIndicator label={t('common.loading')} /> : null}
+      {value && editing?.code === code ? (
+        <ParticipantEditForm
+          key={`${code}-${formKey}`}
+          participant={value}
+          focusField={editing.field ?? 'name'}
+          onCancel={() => setEditing(null)}
+          onReload={() => {
+            detail.reload();
+            setFormKey((k) => k + 1);
+          }}
+          onSaved={() => {
+            setEditing(null);
+            setSaved(code);
+            detail.reload();
+            onEdited?.();
+          }}
+        />
+      ) : null}
       {value ? (
         <>
+          {editing?.code !== code ? (
+            <div className="participant-edit-bar">
+              {saved === code ? (
+                <p className="text-success small" role="status" data-testid="participant-edit-saved">
+                  {t('participant.edit.saved')}
+                </p>
+              ) : null}
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() => {
+                  setSaved(null);
+                  setEditing({ code });
+                }}
+                data-testid="participant-edit-open"
+              >
+                {t('participant.edit.open')}
+              </button>
+            </div>
+          ) : null}
           <section aria-labelledby="detail-fields">
             <h3 className="section-title" id="detail-fields">
               {t('detail.fields')}
@@ -134,6 +196,11 @@ export function ParticipantDetailPanel({ code, onClose }: { code: string; onClos
                         <span className="change-to">{fieldValueText(entry.field, entry.to, i18n)}</span>
                       </span>
                     </div>
+                    {entry.edit ? (
+                      <p className="history-reason" data-testid="history-edit-reason">
+                        {t('detail.editReason', { by: entry.edit.by, reason: entry.edit.reason })}
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ol>

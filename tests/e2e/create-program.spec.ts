@@ -38,12 +38,11 @@ test('shows the field errors the core finds, in words the operator understands',
   await expect(page.getByTestId('error-name')).toHaveText('Fill in this field.');
   await expect(page.getByLabel('Program name')).toBeFocused();
 
-  // A malformed currency code: refused by the core (INVALID_PROGRAM with details.problems).
+  // A point value that is not money in the currency: refused beside its field before it is sent.
   await page.getByLabel('Program name').fill('Spring Sprint');
-  await page.getByLabel('Currency', { exact: true }).fill('P1N');
+  await page.getByTestId('create-point-value').fill('0.105');
   await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('error-currencyCode')).toHaveText('Use a three-letter code such as PLN.');
-  await expect(page.getByTestId('create-error')).toContainText('The program is not valid');
+  await expect(page.getByTestId('error-pointValueMinor')).toHaveText('Use at most 2 decimal places.');
   await expect(page.getByTestId('error-name')).toHaveCount(0);
 });
 
@@ -56,19 +55,44 @@ test("the core's problems are worded by their code in Polish and Russian, never 
   await page.getByTestId('language-select').selectOption('pl');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Create a program');
 
-  // Past the one limit for points and minor units: only the core knows it (AMOUNT limit of the schema).
-  await page.locator('#field-pointValueMinor').fill('999999999999999');
+  // Past the one limit for points and minor units, in Polish.
+  await page.locator('#field-pointValueMinor').fill('9999999999999999');
   await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('error-pointValueMinor')).toHaveText(
-    /^Ta liczba jest za duża: Loyalty Desk liczy punkty i kwoty do 99\s999\s999\s999\s999 punktów lub groszy\.$/,
-  );
+  await expect(page.getByTestId('error-pointValueMinor')).toHaveText(/^Ta liczba jest za duża: Loyalty Desk liczy/);
 
+  // In Russian too, each field's problem is worded in the operator's language.
   await page.getByTestId('language-select').selectOption('ru');
-  await page.locator('#field-pointValueMinor').fill('10');
-  await page.locator('#field-currencyCode').fill('P1N');
+  await page.locator('#field-pointValueMinor').fill('0,10');
+  await page.locator('#field-name').fill('');
   await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('error-currencyCode')).toHaveText('Укажите трёхбуквенный код, например PLN.');
+  await expect(page.getByTestId('error-name')).toHaveText('Заполните это поле.');
   await expect(page.getByTestId('error-pointValueMinor')).toHaveCount(0);
+});
+
+test('creating a program in Polish asks for the point value as money and the currency and locale from lists', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.url}#/create`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a program' })).toBeVisible();
+  await page.getByTestId('language-select').selectOption('pl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Utwórz program' })).toBeVisible();
+
+  // The template's 10 grosze, as money in Polish, with the currency and locale named in words.
+  await expect(page.getByTestId('create-point-value')).toHaveValue('0,10');
+  await expect(page.locator('#pointValueMinor-hint')).toHaveText(/^Jeden punkt jest wart 0,10\szł\.$/);
+  await expect(page.getByTestId('create-currency').locator('option:checked')).toHaveText('Złoty polski (PLN)');
+  await expect(page.getByTestId('create-locale').locator('option:checked')).toHaveText('Polski (Polska)');
+
+  await page.getByLabel('Nazwa programu').fill('Wiosenny Sprint');
+  await page.getByTestId('create-currency').selectOption('EUR');
+  await page.getByTestId('create-locale').selectOption('de-DE');
+  await page.getByTestId('create-point-value').fill('0,25');
+  await expect(page.locator('#pointValueMinor-hint')).toHaveText(/^Jeden punkt jest wart 0,25\s€\.$/);
+  await page.getByTestId('create-submit').click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Pulpit' })).toBeVisible();
+  await expect(page.getByTestId('fact-point-value')).toContainText(/0,25\s€/);
 });
 
 test('the demo sets up a program and opens its dashboard', async ({ page, server }) => {

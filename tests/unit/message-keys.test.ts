@@ -81,6 +81,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   FILE_NOT_MOVED: true,
   AUDIT_PACKAGE_DAMAGED: true,
   REASON_REQUIRED: true,
+  PARTICIPANT_CHANGED: true,
   INVALID_RULES: true,
   INTERNAL: true,
 };

@@ -138,7 +138,12 @@ export function ApprovalProposal({
         ) : null}
       </section>
 
-      <HeldPayoutsCard held={value.held} pointValueMinor={program.pointValueMinor} currency={value.currency} />
+      <HeldPayoutsCard
+        held={value.held}
+        pointValueMinor={program.pointValueMinor}
+        currency={value.currency}
+        onChanged={proposal.reload}
+      />
     </>
   );
 }

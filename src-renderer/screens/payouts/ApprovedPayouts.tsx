@@ -142,7 +142,13 @@ export function ApprovedPayouts({
 
       {batches.value ? <BatchesCard batches={batches.value} currency={currency} onVoided={refresh} /> : null}
       {proposal.value ? (
-        <HeldPayoutsCard held={proposal.value.held} pointValueMinor={program.pointValueMinor} currency={currency} />
+        <HeldPayoutsCard
+          held={proposal.value.held}
+          pointValueMinor={program.pointValueMinor}
+          currency={currency}
+          locked
+          onChanged={proposal.reload}
+        />
       ) : null}
     </>
   );

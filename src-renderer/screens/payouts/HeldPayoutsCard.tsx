@@ -1,43 +1,77 @@
+import { useState } from 'react';
 import type { HeldPayout } from '../../../src-main/ipc/contract';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { HeldBadge } from '../scoring/HeldBadge';
+import { ParticipantDetailPanel } from '../ParticipantDetailPanel';
 
-/** Payouts the rules hold back (no card or IBAN, inactive): their points stay in the balance. */
+/**
+ * Payouts the rules hold back (no card or IBAN, inactive): their points stay in the balance. Each can be fixed from
+ * here: the participant's correction form opens with the missing field focused, and `onChanged` recomputes the page.
+ */
 export function HeldPayoutsCard({
   held,
   pointValueMinor,
   currency,
+  locked = false,
+  onChanged,
 }: {
   held: readonly HeldPayout[];
   pointValueMinor: number;
   currency: CurrencyInfo;
+  /** An approved period: its held points stayed in the balances and are paid with a later approval. */
+  locked?: boolean;
+  onChanged?: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const [fixing, setFixing] = useState<HeldPayout | null>(null);
+  const [fixed, setFixed] = useState(false);
+  const fixLabel = (h: HeldPayout) =>
+    t(h.reason === 'inactive' ? 'payouts.held.fixStatus' : 'payouts.held.fixDestination');
   const columns: GridColumn<HeldPayout>[] = [
     { id: 'code', label: t('field.code'), width: 92, render: (h) => <span className="mono">{h.code}</span> },
     {
       id: 'name',
       label: t('field.name'),
-      width: 180,
+      width: 120,
       grow: true,
       render: (h) => <span className="truncate">{h.name}</span>,
     },
-    { id: 'reason', label: t('payouts.held.reason'), width: 160, render: (h) => <HeldBadge reason={h.reason} /> },
+    { id: 'reason', label: t('payouts.held.reason'), width: 136, render: (h) => <HeldBadge reason={h.reason} /> },
     {
       id: 'points',
       label: t('payouts.held.points'),
-      width: 100,
+      width: 90,
       numeric: true,
       render: (h) => i18n.formatInteger(h.points),
     },
     {
       id: 'value',
       label: t('payouts.held.value'),
-      width: 124,
+      width: 116,
       numeric: true,
       render: (h) => i18n.formatMoney(h.points * pointValueMinor, currency),
+    },
+    {
+      id: 'fix',
+      label: t('payouts.held.fix'),
+      width: 136,
+      render: (h) => (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            setFixed(false);
+            setFixing(h);
+          }}
+          data-testid={`held-fix-${h.code}`}
+          title={fixLabel(h)}
+          aria-label={`${fixLabel(h)}: ${h.name} (${h.code})`}
+        >
+          {t('participant.edit.open')}
+        </button>
+      ),
     },
   ];
   return (
@@ -53,6 +87,11 @@ export function HeldPayoutsCard({
       ) : (
         <>
           <p className="card-lead">{t('payouts.held.lead')}</p>
+          {locked ? (
+            <p className="card-lead" data-testid="held-locked-note">
+              {t('payouts.held.lockedNote')}
+            </p>
+          ) : null}
           <div className="grid-frame compact-grid-frame">
             <VirtualGrid
               rows={held}
@@ -64,6 +103,25 @@ export function HeldPayoutsCard({
           </div>
         </>
       )}
+      {fixed ? (
+        <p className="text-success small" role="status" data-testid="held-fixed">
+          {t('payouts.held.fixed')}
+        </p>
+      ) : null}
+      {fixing ? (
+        <ParticipantDetailPanel
+          key={fixing.code}
+          className="detail-panel--fixed"
+          code={fixing.code}
+          editField={fixing.reason === 'inactive' ? 'status' : 'cardRef'}
+          onClose={() => setFixing(null)}
+          onEdited={() => {
+            setFixing(null);
+            setFixed(true);
+            onChanged?.();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

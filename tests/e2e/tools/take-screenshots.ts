@@ -63,14 +63,13 @@ try {
   await page.getByLabel('Program name').waitFor();
   await shot(page, '02-create-form');
   await page.getByLabel('Program name').fill('');
-  await page.getByLabel('Currency', { exact: true }).fill('P1');
+  await page.getByTestId('create-point-value').fill('0.105');
   await page.getByTestId('create-submit').click();
   await page.getByTestId('error-name').waitFor();
-  await page.getByLabel('Program name').fill('Partner Plus');
-  await page.getByTestId('create-submit').click();
-  await page.getByTestId('error-currencyCode').waitFor();
+  await page.getByTestId('error-pointValueMinor').waitFor();
   await shot(page, '03-create-form-errors');
-  await page.getByLabel('Currency', { exact: true }).fill('PLN');
+  await page.getByLabel('Program name').fill('Partner Plus');
+  await page.getByTestId('create-point-value').fill('0.10');
   await page.getByTestId('create-submit').click();
   await page.getByTestId('program-facts').waitFor();
   await shot(page, '04-dashboard-empty');

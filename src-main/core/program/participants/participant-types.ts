@@ -22,6 +22,8 @@ export interface ParticipantHistoryEntry {
   field: string;
   from: string | null;
   to: string | null;
+  /** A correction made in the app: who made it and why (the operator log); absent for a file's row. */
+  edit?: { by: string; reason: string };
 }
 
 export interface ParticipantDetail extends ParticipantRow {

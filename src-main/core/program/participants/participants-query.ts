@@ -97,6 +97,7 @@ export function getParticipant(ctx: CoreContext, code: string): ParticipantDetai
     .where(eq(participantChanges.participantId, row.id))
     .orderBy(desc(participantChanges.id))
     .all();
+  const edits = editsOf(ctx, [...new Set(history.map((h) => h.batchId))]);
   return {
     code: row.code,
     name: row.name,
@@ -110,8 +111,25 @@ export function getParticipant(ctx: CoreContext, code: string): ParticipantDetai
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     source: source ? { ...source, row: row.sourceRow } : null,
-    history,
+    history: history.map((h) => {
+      const edit = edits.get(h.batchId);
+      return edit ? { ...h, edit } : h;
+    }),
   };
+}
+
+/** The corrections made in the app among these batches, with who made them and why (edit-participant.ts). */
+function editsOf(ctx: CoreContext, batchIds: number[]): Map<number, { by: string; reason: string }> {
+  const edits = new Map<number, { by: string; reason: string }>();
+  if (batchIds.length === 0) return edits;
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT json_extract(details_json, '$.batchId') AS batchId, actor, reason FROM operator_log
+       WHERE action = 'participant.edit' AND json_extract(details_json, '$.batchId') IN (${batchIds.map(() => '?').join(',')})`,
+    )
+    .all(...batchIds) as { batchId: number; actor: string; reason: string | null }[];
+  for (const r of rows) edits.set(r.batchId, { by: r.actor, reason: r.reason ?? '' });
+  return edits;
 }
 
 export function countParticipants(ctx: CoreContext, programId: number) {
