@@ -58,7 +58,7 @@ describe.runIf(hasOpenpyxl)('the preview of a sales file whose codes are mostly 
       unknownLines: 386,
       examples: ['X-100', 'X-101', 'X-102', 'X-103', 'X-104'],
     });
-    prepared.discard();
+    prepared.discard?.();
   });
 
   it('does not flag a file of the program with a few new codes, nor half of them unknown', async () => {
@@ -69,7 +69,7 @@ describe.runIf(hasOpenpyxl)('the preview of a sales file whose codes are mostly 
       NO_PROGRESS,
     );
     expect(few.preview.unknownCodes).toBeNull();
-    few.discard();
+    few.discard?.();
     const half = await salesRunner.prepare(
       ctx,
       salesWorkbook('pol.xlsx', ['R0001', 'R0002', 'NEW-1', 'NEW-2'], 40),
@@ -77,14 +77,14 @@ describe.runIf(hasOpenpyxl)('the preview of a sales file whose codes are mostly 
       NO_PROGRESS,
     );
     expect(half.preview.unknownCodes).toBeNull();
-    half.discard();
+    half.discard?.();
   });
 
   it('does not flag a program that knows no participant yet (every code is unknown by necessity)', async () => {
     const empty = openTestContext();
     const prepared = await salesRunner.prepare(empty, salesWorkbook('pierwszy.xlsx', ['A', 'B'], 4), {}, NO_PROGRESS);
     expect(prepared.preview.unknownCodes).toBeNull();
-    prepared.discard();
+    prepared.discard?.();
   });
 });
 
