@@ -165,7 +165,8 @@ export function ImportScreen() {
     (outcome: { notice?: ChooseNotice; error?: AppErrorData | null; focus?: 'title' | 'input' } = {}) => {
       setNotice(outcome.notice ?? null);
       setChooseError(outcome.error ?? null);
-      goTo({ step: 'choose' }, outcome.focus ?? 'title');
+      // A refusal shows below the file button: focus goes there, not to the title far above it.
+      goTo({ step: 'choose' }, outcome.focus ?? (outcome.error ? 'input' : 'title'));
     },
     [goTo],
   );

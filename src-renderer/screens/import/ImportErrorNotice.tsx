@@ -36,8 +36,10 @@ function AlreadyImported({ batchId, fileName, createdAt, createdBy }: Record<str
 export function ImportErrorNotice({ error, testId = 'import-error' }: { error: AppErrorData; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   // A new refusal is brought into view even when it appears below the fold of a long step.
+  // After the step's own focus has moved (which scrolls to the top), hence the next frame.
   useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    const frame = requestAnimationFrame(() => ref.current?.scrollIntoView?.({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [error]);
   const details = error.details as Record<string, unknown> | undefined;
   return (
