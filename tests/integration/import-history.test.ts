@@ -129,6 +129,26 @@ describe('an import opened again from the history', () => {
     expect(fresh.problems).toEqual([]);
   });
 
+  it('words stored problems with the figures the preview had: unknown codes with their count, repeated lines', async () => {
+    await importSales(ctx, csv('pierwszy.csv', [original[0]!, original[1]!]));
+    const file = csv('drugi.csv', [
+      original[0]!,
+      original[1]!,
+      '04.10.2026;NOWY-1;DOG-01;1;10,00;FV/4',
+      '05.10.2026;NOWY-1;DOG-01;1;10,00;FV/5',
+      '06.10.2026;R0003;CAT-07;2;30,00;FV/6',
+      '06.10.2026;R0003;CAT-07;2;30,00;FV/6',
+    ]);
+    const committed = await importSales(ctx, file);
+    const stored = importBatchReport(ctx, committed.batchId).problems;
+    expect(stored.map((p) => p.code)).toEqual(committed.problems.map((p) => p.code));
+    expect(stored.map((p) => p.code)).toEqual(['DUPLICATE_LINE', 'UNKNOWN_PARTICIPANT', 'DUPLICATE_LINE']);
+    committed.problems.forEach((problem, i) => expect(stored[i]!.params).toMatchObject(problem.params ?? {}));
+    expect(stored[1]!.params).toMatchObject({ value: 'NOWY-1', count: 2 });
+    expect(stored[0]!.params).toMatchObject({ batchId: 1 + 2, fileName: 'pierwszy.csv', firstRow: 2 });
+    expect(stored[2]!.params).toMatchObject({ row: 6, firstRow: 5 });
+  });
+
   it('gives the lines a batch stored a page at a time, and refuses a batch that is not there', async () => {
     const lines = ['Data;Kod PH;Indeks;Ilość;Wartość netto;Nr faktury'];
     for (let i = 1; i <= 25; i++) lines.push(`0${(i % 9) + 1}.10.2026;R0001;DOG-01;${i};${i},50;FV/${i}`);

@@ -7,6 +7,7 @@ import { AppError } from '../../app-error';
 import type { CoreContext } from '../../context';
 import { requireProgram } from '../../program/program-store';
 import type { BatchLink, ImportBatchReport, ImportBatchView, ImportProblem } from './import-report';
+import { storedProblemParams } from './stored-problem-params';
 
 function batchRow(ctx: CoreContext, programId: number, batchId: number) {
   const batch = ctx.store.db
@@ -23,32 +24,28 @@ function linkOf(ctx: CoreContext, programId: number, batchId: number): BatchLink
   return { id, fileName, createdAt, createdBy };
 }
 
-/**
- * Problems were stored without their translation params; the row, column and value they name are
- * given back as params so that the screen can word them in the operator's language.
- */
+/** The problems as recorded, with the params the screen words them with (stored-problem-params.ts). */
 function storedProblems(ctx: CoreContext, batchId: number): ImportProblem[] {
-  return ctx.store.db
-    .select({
-      row: importProblems.row,
-      column: importProblems.column,
-      value: importProblems.value,
-      code: importProblems.code,
-      reason: importProblems.reason,
-      severity: importProblems.severity,
-    })
-    .from(importProblems)
-    .where(eq(importProblems.batchId, batchId))
-    .orderBy(asc(importProblems.id))
-    .all()
-    .map((p) => {
-      const params: Record<string, string | number> = {};
-      if (p.row !== null) params.row = p.row;
-      if (p.column !== null) params.column = p.column;
-      if (p.value !== null) params.value = p.value;
+  return (
+    ctx.store.db
+      .select({
+        row: importProblems.row,
+        column: importProblems.column,
+        value: importProblems.value,
+        code: importProblems.code,
+        reason: importProblems.reason,
+        severity: importProblems.severity,
+      })
+      .from(importProblems)
+      .where(eq(importProblems.batchId, batchId))
+      .orderBy(asc(importProblems.id))
+      .all()
       // Codes were written from the ProblemCode union.
-      return { ...p, code: p.code as ImportProblem['code'], params };
-    });
+      .map((p) => {
+        const problem = { ...p, code: p.code as ImportProblem['code'] };
+        return { ...problem, params: storedProblemParams(problem) };
+      })
+  );
 }
 
 export function importBatchReport(ctx: CoreContext, batchId: number): ImportBatchReport {
