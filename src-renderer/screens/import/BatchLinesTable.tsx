@@ -23,7 +23,9 @@ export function BatchLinesTable({ batchId }: { batchId: number }) {
     <section className="report-section report-section--lines" aria-labelledby="batch-lines" data-testid="batch-lines">
       <h3 className="section-title" id="batch-lines">
         {t('import.batch.lines')}
-        {page.value ? <span className="count-pill">{t('import.batch.lineCount', { count: total })}</span> : null}
+        {page.value ? (
+          <span className="count-pill count-pill--neutral">{t('import.batch.lineCount', { count: total })}</span>
+        ) : null}
       </h3>
       {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}
       {page.value && total === 0 ? <p className="muted">{t('import.batch.noLines')}</p> : null}
@@ -37,7 +39,7 @@ export function BatchLinesTable({ batchId }: { batchId: number }) {
                     {t('import.report.row')}
                   </th>
                   <th scope="col">{t('field.date')}</th>
-                  <th scope="col">{t('field.participantCode')}</th>
+                  <th scope="col">{t('import.report.participant')}</th>
                   <th scope="col">{t('field.sku')}</th>
                   <th scope="col" className="num">
                     {t('field.quantity')}
@@ -71,7 +73,7 @@ export function BatchLinesTable({ batchId }: { batchId: number }) {
               </tbody>
             </table>
           </div>
-          <div className="pager" data-testid="batch-lines-pager">
+          <div className="batch-lines-pager" data-testid="batch-lines-pager">
             <button
               type="button"
               className="btn btn-ghost btn-small"
