@@ -87,7 +87,7 @@ export interface ErrorDetails {
   FILE_DAMAGED: ErrorFacts;
   FILE_NOT_SUPPORTED: ErrorFacts;
   FILE_TOO_LARGE: ErrorFacts;
-  FILE_ALREADY_IMPORTED: { batchId: number; fileName: string; createdAt: string };
+  FILE_ALREADY_IMPORTED: { batchId: number; fileName: string; createdAt: string; createdBy: string };
   HEADER_NOT_FOUND:
     | {
         /** Each required field with the headers that name it. */

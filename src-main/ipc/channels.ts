@@ -20,6 +20,8 @@ export const CHANNEL_NAMES = [
   'import.cancel',
   'import.commit',
   'import.errorReport',
+  'imports.report',
+  'imports.lines',
   'participants.list',
   'participants.get',
   'participants.edit',

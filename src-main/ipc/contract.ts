@@ -25,6 +25,7 @@ import {
   type ParticipantsPage,
 } from '../core/program/participants/participant-types';
 import type { ImportBatchView } from '../core/import/report/import-report';
+import type { BatchLinesPage, ImportBatchReport } from '../core/import/report/import-report';
 import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { CANCELLABLE_CHANNELS, CHANNELS, ipcChannel, type ChannelName } from './channels';
@@ -134,6 +135,13 @@ export type {
 } from '../core/program/participants/participant-types';
 export { PARTICIPANT_SORT_FIELDS, participantsQuerySchema } from '../core/program/participants/participant-types';
 export type { ImportBatchView } from '../core/import/report/import-report';
+export type {
+  BatchLink,
+  BatchLinesPage,
+  ImportBatchReport,
+  StoredSalesLine,
+  UnknownCodesSummary,
+} from '../core/import/report/import-report';
 export type { PayoutTemplateView } from '../core/payouts/payout-types';
 export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 
@@ -235,6 +243,20 @@ export const contract = {
   'import.errorReport': {
     args: z.union([jobIdSchema, z.strictObject({ batchId: z.number().int().positive() })]),
     result: returns<{ fileName: string; bytes: Uint8Array }>(),
+  },
+  /** A committed import opened again from the history: counts, problems, what it replaced and what replaced it. */
+  'imports.report': {
+    args: z.strictObject({ batchId: z.number().int().positive() }),
+    result: returns<ImportBatchReport>(),
+  },
+  /** A page of the sales lines a batch stored. */
+  'imports.lines': {
+    args: z.strictObject({
+      batchId: z.number().int().positive(),
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().positive().max(1000),
+    }),
+    result: returns<BatchLinesPage>(),
   },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
   'participants.get': {

@@ -13,6 +13,8 @@ import { createImportJobs } from '../core/import/jobs/import-jobs';
 import { IMPORT_RUNNERS } from './import-kinds';
 import { writeTableWorkbook } from '../core/reports/table-workbook';
 import { errorReportOfBatch, errorReportOfJob } from '../core/import/report/import-error-report';
+import { importBatchReport } from '../core/import/report/import-batch-report';
+import { batchLinesPage } from '../core/sales/batch-lines-page';
 import { listPeriods } from '../core/scoring/list-periods';
 import { calculatePeriod, periodResult } from '../core/scoring/period-score';
 import { explainParticipant } from '../core/scoring/explain';
@@ -88,6 +90,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'import.commit': ({ jobId }) => jobs.commit(jobId),
     'import.errorReport': (args) =>
       'jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId),
+    'imports.report': ({ batchId }) => importBatchReport(ctx, batchId),
+    'imports.lines': ({ batchId, offset, limit }) => batchLinesPage(ctx, batchId, offset, limit),
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.get': ({ code }) => getParticipant(ctx, code),
     'participants.edit': (edit) => editParticipant(ctx, edit),

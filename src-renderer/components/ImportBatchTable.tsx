@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import type { BatchView } from '../screens/import/import-batch-view';
+import { batchReportHref } from '../screens/import/BatchReportView';
 import { kindLabel } from '../screens/import/import-texts';
 
 /**
@@ -53,16 +54,27 @@ export function ImportBatchTable({
               >
                 <td className="nowrap">{i18n.formatDateTime(batch.createdAt)}</td>
                 <td>
-                  <span className="file-name">{batch.fileName}</span>
+                  <a
+                    className="file-name"
+                    href={batchReportHref(batch.id)}
+                    title={t('import.history.open')}
+                    data-testid="open-batch"
+                  >
+                    {batch.fileName}
+                  </a>
                   <span className="cell-sub">
                     {compact
                       ? kindLabel(batch.kind, i18n)
                       : `${t('import.history.batch', { id: batch.id })} · ${i18n.formatFileSize(batch.fileSize)}`}
                   </span>
                   {superseded ? (
-                    <span className="badge badge--neutral badge--small superseded-mark" data-testid="superseded-mark">
+                    <a
+                      className="badge badge--neutral badge--small superseded-mark"
+                      href={batchReportHref(batch.supersededBy!)}
+                      data-testid="superseded-mark"
+                    >
                       {t('import.history.superseded', { id: batch.supersededBy ?? '' })}
-                    </span>
+                    </a>
                   ) : null}
                 </td>
                 {compact ? null : <td>{kindLabel(batch.kind, i18n)}</td>}
@@ -71,7 +83,15 @@ export function ImportBatchTable({
                 )}
                 <td className="num">{i18n.formatInteger(batch.rowsRead)}</td>
                 <td className="num">{i18n.formatInteger(batch.accepted)}</td>
-                <td className={batch.rejected > 0 ? 'num text-danger' : 'num'}>{i18n.formatInteger(batch.rejected)}</td>
+                <td className={batch.rejected > 0 ? 'num text-danger' : 'num'}>
+                  {batch.rejected > 0 ? (
+                    <a className="text-danger" href={batchReportHref(batch.id)} data-testid="open-batch-rejected">
+                      {i18n.formatInteger(batch.rejected)}
+                    </a>
+                  ) : (
+                    i18n.formatInteger(batch.rejected)
+                  )}
+                </td>
                 <td className="num">{i18n.formatInteger(batch.skipped)}</td>
                 {compact ? null : <td>{batch.createdBy}</td>}
               </tr>

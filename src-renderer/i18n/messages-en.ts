@@ -407,6 +407,38 @@ export const en = {
   'import.history.by': 'By',
   'import.history.batch': 'Import #{id}',
   'import.history.superseded': 'Superseded by #{id}',
+  'import.history.open': 'Open the report of this import',
+  'import.batch.title': 'Import #{id}: {file}',
+  'import.batch.when': 'imported {when} by {who}',
+  'import.batch.sheet': 'sheet “{sheet}”',
+  'import.batch.back': 'Back to import',
+  'import.batch.replacedBy':
+    'Replaced by import #{id} ({file}, {when}, {who}): the lines of this import no longer count.',
+  'import.batch.replaces': 'This import replaced import #{id} ({file}, {when}, {who}).',
+  'import.batch.open': 'Open import #{id}',
+  'import.batch.warnings': 'Warnings',
+  'import.batch.lines': 'Lines stored',
+  'import.batch.lineCount': { one: '{count} line', other: '{count} lines' },
+  'import.batch.noLines': 'This import stored no sales lines.',
+  'import.batch.previous': 'Previous',
+  'import.batch.next': 'Next',
+  'import.batch.range': 'Lines {from}–{to} of {total}',
+  'import.already.title': 'This file has already been imported',
+  'import.already.text':
+    'The same file was imported as import #{id} ({file}) on {when} by {who}; a file is never imported twice.',
+  'import.already.textNoWho':
+    'The same file was imported as import #{id} ({file}) on {when}; a file is never imported twice.',
+  'import.already.open': 'Open import #{id}',
+  'import.unknownCodes.title': 'This file may belong to another program',
+  'import.unknownCodes.figures': {
+    one: '{unknown} of {total} participant code is unknown to this program ({lines} of {allLines} lines).',
+    other: '{unknown} of {total} participant codes are unknown to this program ({lines} of {allLines} lines).',
+  },
+  'import.unknownCodes.examples': 'Unknown codes include: {codes}.',
+  'import.unknownCodes.hint':
+    'Check that this is the client’s file for this program. If new participants joined, import the participants file first.',
+  'import.unknownCodes.confirm': 'I have checked: this file belongs to this program',
+  'import.report.goScoring': 'Go to scoring',
 
   'kind.participants': 'Participants',
   'kind.products': 'Products',
@@ -576,6 +608,7 @@ export const en = {
   'scoring.importsCount': { one: '{count} import', other: '{count} imports' },
   'scoring.calculate': 'Calculate',
   'scoring.recalculate': 'Recalculate',
+  'scoring.nextVerification': 'Next: verification',
   'scoring.calculating': 'Calculating…',
   'scoring.draft.title': 'Draft',
   'scoring.draft.text':
@@ -1211,6 +1244,7 @@ export const en = {
   'verify.locked': 'This period is approved and locked: its findings are shown as they were decided.',
   'verify.allResolved': 'Every finding of {period} is resolved.',
   'verify.goPayouts': 'Go to Payouts to approve',
+  'verify.nextPayouts': 'Next: payouts',
   'verify.none.title': 'Nothing to verify',
   'verify.none.text':
     'No finding in this period: every line has a known participant and product, and nothing looks unusual.',

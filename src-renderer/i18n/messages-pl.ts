@@ -483,6 +483,45 @@ export const pl = {
   'import.history.by': 'Kto',
   'import.history.batch': 'Import nr {id}',
   'import.history.superseded': 'Zastąpiony przez nr {id}',
+  'import.history.open': 'Otwórz raport tego importu',
+  'import.batch.title': 'Import nr {id}: {file}',
+  'import.batch.when': 'zaimportowany {when}, {who}',
+  'import.batch.sheet': 'arkusz „{sheet}”',
+  'import.batch.back': 'Wróć do importu',
+  'import.batch.replacedBy':
+    'Zastąpiony importem nr {id} ({file}, {when}, {who}): wiersze tego importu już się nie liczą.',
+  'import.batch.replaces': 'Ten import zastąpił import nr {id} ({file}, {when}, {who}).',
+  'import.batch.open': 'Otwórz import nr {id}',
+  'import.batch.warnings': 'Ostrzeżenia',
+  'import.batch.lines': 'Zapisane wiersze',
+  'import.batch.lineCount': {
+    one: '{count} wiersz',
+    few: '{count} wiersze',
+    many: '{count} wierszy',
+    other: '{count} wiersza',
+  },
+  'import.batch.noLines': 'Ten import nie zapisał wierszy sprzedaży.',
+  'import.batch.previous': 'Poprzednie',
+  'import.batch.next': 'Następne',
+  'import.batch.range': 'Wiersze {from}–{to} z {total}',
+  'import.already.title': 'Ten plik został już zaimportowany',
+  'import.already.text':
+    'Ten sam plik zaimportowano jako import nr {id} ({file}) {when}, {who}; plik nigdy nie jest importowany dwa razy.',
+  'import.already.textNoWho':
+    'Ten sam plik zaimportowano jako import nr {id} ({file}) {when}; plik nigdy nie jest importowany dwa razy.',
+  'import.already.open': 'Otwórz import nr {id}',
+  'import.unknownCodes.title': 'Ten plik może należeć do innego programu',
+  'import.unknownCodes.figures': {
+    one: 'Ten program nie zna {unknown} z {total} kodu uczestnika ({lines} z {allLines} wierszy).',
+    few: 'Ten program nie zna {unknown} z {total} kodów uczestników ({lines} z {allLines} wierszy).',
+    many: 'Ten program nie zna {unknown} z {total} kodów uczestników ({lines} z {allLines} wierszy).',
+    other: 'Ten program nie zna {unknown} z {total} kodu uczestników ({lines} z {allLines} wierszy).',
+  },
+  'import.unknownCodes.examples': 'Nieznane kody to m.in.: {codes}.',
+  'import.unknownCodes.hint':
+    'Sprawdź, czy to plik klienta dla tego programu. Jeśli doszli nowi uczestnicy, najpierw zaimportuj plik uczestników.',
+  'import.unknownCodes.confirm': 'Sprawdziłem: ten plik należy do tego programu',
+  'import.report.goScoring': 'Przejdź do naliczania punktów',
 
   'kind.participants': 'Uczestnicy',
   'kind.products': 'Produkty',
@@ -674,6 +713,7 @@ export const pl = {
   },
   'scoring.calculate': 'Przelicz',
   'scoring.recalculate': 'Przelicz ponownie',
+  'scoring.nextVerification': 'Dalej: weryfikacja',
   'scoring.calculating': 'Przeliczanie…',
   'scoring.draft.title': 'Wersja robocza',
   'scoring.draft.text':
@@ -1364,6 +1404,7 @@ export const pl = {
   'verify.locked': 'Ten okres jest zatwierdzony i zamknięty: ustalenia są pokazane tak, jak je rozstrzygnięto.',
   'verify.allResolved': 'Wszystkie ustalenia okresu {period} są rozstrzygnięte.',
   'verify.goPayouts': 'Przejdź do Wypłat, aby zatwierdzić',
+  'verify.nextPayouts': 'Dalej: wypłaty',
   'verify.none.title': 'Nie ma czego weryfikować',
   'verify.none.text':
     'Brak ustaleń w tym okresie: każdy wiersz ma znanego uczestnika i produkt i nic nie wygląda nietypowo.',

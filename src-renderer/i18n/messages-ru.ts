@@ -485,6 +485,45 @@ export const ru = {
   'import.history.by': 'Кто',
   'import.history.batch': 'Импорт № {id}',
   'import.history.superseded': 'Заменён импортом № {id}',
+  'import.history.open': 'Открыть отчёт этого импорта',
+  'import.batch.title': 'Импорт № {id}: {file}',
+  'import.batch.when': 'импортирован {when}, {who}',
+  'import.batch.sheet': 'лист «{sheet}»',
+  'import.batch.back': 'Назад к импорту',
+  'import.batch.replacedBy':
+    'Заменён импортом № {id} ({file}, {when}, {who}): строки этого импорта больше не учитываются.',
+  'import.batch.replaces': 'Этот импорт заменил импорт № {id} ({file}, {when}, {who}).',
+  'import.batch.open': 'Открыть импорт № {id}',
+  'import.batch.warnings': 'Предупреждения',
+  'import.batch.lines': 'Сохранённые строки',
+  'import.batch.lineCount': {
+    one: '{count} строка',
+    few: '{count} строки',
+    many: '{count} строк',
+    other: '{count} строки',
+  },
+  'import.batch.noLines': 'Этот импорт не сохранил строк продаж.',
+  'import.batch.previous': 'Назад',
+  'import.batch.next': 'Далее',
+  'import.batch.range': 'Строки {from}–{to} из {total}',
+  'import.already.title': 'Этот файл уже импортирован',
+  'import.already.text':
+    'Тот же файл импортирован как импорт № {id} ({file}) {when}, {who}; файл никогда не импортируется дважды.',
+  'import.already.textNoWho':
+    'Тот же файл импортирован как импорт № {id} ({file}) {when}; файл никогда не импортируется дважды.',
+  'import.already.open': 'Открыть импорт № {id}',
+  'import.unknownCodes.title': 'Этот файл может относиться к другой программе',
+  'import.unknownCodes.figures': {
+    one: 'Программе неизвестны {unknown} из {total} кода участника ({lines} из {allLines} строк).',
+    few: 'Программе неизвестны {unknown} из {total} кодов участников ({lines} из {allLines} строк).',
+    many: 'Программе неизвестны {unknown} из {total} кодов участников ({lines} из {allLines} строк).',
+    other: 'Программе неизвестны {unknown} из {total} кода участников ({lines} из {allLines} строк).',
+  },
+  'import.unknownCodes.examples': 'Среди неизвестных кодов: {codes}.',
+  'import.unknownCodes.hint':
+    'Проверьте, что это файл клиента для этой программы. Если пришли новые участники, сначала импортируйте файл участников.',
+  'import.unknownCodes.confirm': 'Я проверил: этот файл относится к этой программе',
+  'import.report.goScoring': 'Перейти к начислению баллов',
 
   'kind.participants': 'Участники',
   'kind.products': 'Товары',
@@ -674,6 +713,7 @@ export const ru = {
   },
   'scoring.calculate': 'Рассчитать',
   'scoring.recalculate': 'Пересчитать',
+  'scoring.nextVerification': 'Далее: проверка',
   'scoring.calculating': 'Расчёт…',
   'scoring.draft.title': 'Черновик',
   'scoring.draft.text':
@@ -1359,6 +1399,7 @@ export const ru = {
   'verify.locked': 'Этот период утверждён и закрыт: замечания показаны так, как по ним решили.',
   'verify.allResolved': 'Все замечания за {period} разобраны.',
   'verify.goPayouts': 'Перейти к выплатам для утверждения',
+  'verify.nextPayouts': 'Далее: выплаты',
   'verify.none.title': 'Проверять нечего',
   'verify.none.text':
     'В этом периоде нет замечаний: у каждой строки известны участник и товар, и ничто не выглядит необычно.',

@@ -17,10 +17,12 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportBatchTable } from '../components/ImportBatchTable';
 import { PageHeader } from '../components/PageHeader';
 import { useI18n, type MessageKey, type Params } from '../i18n/i18n';
-import { useRouteParam } from '../navigation';
+import { hrefOf, useRouteParam } from '../navigation';
+import { Icon } from '../components/Icon';
 import { ChooseFileStep, IMPORT_KIND_OPTIONS, INITIAL_SALES_CHOICE, type SalesChoice } from './import/ChooseFileStep';
+import { BatchReportView } from './import/BatchReportView';
 import { ErrorReportButton } from './import/ErrorReportButton';
-import { replaceableSalesBatches, type BatchView } from './import/import-batch-view';
+import { batchWithRejections, replaceableSalesBatches, type BatchView } from './import/import-batch-view';
 import { MappingStep } from './import/MappingStep';
 import { PreviewStep } from './import/PreviewStep';
 import { ReadingStep } from './import/ReadingStep';
@@ -133,6 +135,10 @@ export function ImportScreen() {
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   // Other screens may open the wizard on a kind, e.g. Payouts on a confirmation.
   const askedKind = useRouteParam('kind');
+  // A batch's report opened from the history or the Dashboard replaces the wizard while the address names it.
+  const askedBatch = Number(useRouteParam('batch') ?? '') || null;
+  const rejectedOf = useRouteParam('rejectedOf');
+  const openBatch = askedBatch ?? (rejectedOf ? (batchWithRejections(batches, rejectedOf)?.id ?? null) : null);
   const [kind, setKind] = useState<ImportKind>(
     () => IMPORT_KIND_OPTIONS.find((o) => o.kind === askedKind)?.kind ?? 'participants',
   );
@@ -159,7 +165,8 @@ export function ImportScreen() {
     (outcome: { notice?: ChooseNotice; error?: AppErrorData | null; focus?: 'title' | 'input' } = {}) => {
       setNotice(outcome.notice ?? null);
       setChooseError(outcome.error ?? null);
-      goTo({ step: 'choose' }, outcome.focus ?? 'title');
+      // A refusal shows below the file button: focus goes there, not to the title far above it.
+      goTo({ step: 'choose' }, outcome.focus ?? (outcome.error ? 'input' : 'title'));
     },
     [goTo],
   );
@@ -436,9 +443,21 @@ export function ImportScreen() {
           onAnother={another}
           titleRef={titleRef}
           actions={
-            phase.report.problems.length > 0 && phase.report.batchId > 0 ? (
-              <ErrorReportButton source={{ batchId: phase.report.batchId }} />
-            ) : null
+            <>
+              {phase.report.problems.length > 0 && phase.report.batchId > 0 ? (
+                <ErrorReportButton source={{ batchId: phase.report.batchId }} />
+              ) : null}
+              {phase.report.kind === 'sales' && phase.report.period ? (
+                <a
+                  className="btn btn-primary"
+                  href={hrefOf('scoring', { period: phase.report.period })}
+                  data-testid="go-to-scoring"
+                >
+                  {t('import.report.goScoring')}
+                  <Icon name="arrowRight" size={16} />
+                </a>
+              ) : null}
+            </>
           }
         />
       );
@@ -448,12 +467,18 @@ export function ImportScreen() {
   return (
     <div className="page import-page">
       <PageHeader title={t('import.title')} lead={t('import.lead')} />
-      <WizardSteps current={WIZARD_STEP[phase.step]} />
-      <p className="sr-only" role="status" aria-live="polite" data-testid="import-announcement">
-        {announcement}
-      </p>
+      {openBatch !== null ? (
+        <BatchReportView key={openBatch} batchId={openBatch} />
+      ) : (
+        <>
+          <WizardSteps current={WIZARD_STEP[phase.step]} />
+          <p className="sr-only" role="status" aria-live="polite" data-testid="import-announcement">
+            {announcement}
+          </p>
 
-      {content}
+          {content}
+        </>
+      )}
 
       <section className="card" aria-labelledby="import-history">
         <div className="card-header">

@@ -111,8 +111,9 @@ test('a file dropped on the zone is imported; the same file again is refused', a
   await dropFile(page, sample, 'participants-copy.xlsx');
   // Refused before anything is read into a preview, back at the first step.
   const refused = page.getByTestId('import-error');
+  // It names the earlier import, when and by whom (issue 14: history you can open).
   await expect(refused.getByTestId('error-sentence')).toHaveText(
-    'This file has already been imported; the earlier import is in the import history.',
+    /^The same file was imported as import #1 \(participants\.xlsx\) on .+ by e2e; a file is never imported twice\.$/,
   );
   await expect(page.getByTestId('import-batches').locator('tbody tr')).toHaveCount(1);
 });

@@ -141,7 +141,12 @@ describe('importParticipants: the sample file', () => {
     expect(error.message).toBe(
       'This file was already imported as batch 1 ("participants.xlsx", 2026-11-01 10:00 UTC); the same file is not imported twice.',
     );
-    expect(error.details).toEqual({ batchId: 1, fileName: 'participants.xlsx', createdAt: '2026-11-01T10:00:00.000Z' });
+    expect(error.details).toEqual({
+      batchId: 1,
+      fileName: 'participants.xlsx',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      createdBy: 'test',
+    });
     expect(tableCounts(ctx)).toEqual(before);
   });
 

@@ -38,6 +38,7 @@ import {
 } from '../import/jobs/prepare-import';
 import { previewFromTable } from '../import/table/preview-from-table';
 import { mergeProblems, unknownValueWarnings } from '../import/table/unknown-values';
+import { UnknownCodesCounter } from '../import/table/unknown-codes-summary';
 import { isPeriod, periodOfDate } from '../periods/period';
 import { FirstRowsByKey } from './first-rows-by-key';
 import { replacementDiff } from './replacement-diff';
@@ -264,6 +265,7 @@ class UnknownValues {
   private readonly skus: ReadonlySet<string>;
   private readonly unknownCodes: { row: number; value: string }[] = [];
   private readonly unknownSkus: { row: number; value: string }[] = [];
+  readonly codeCounter: UnknownCodesCounter;
 
   constructor(ctx: CoreContext, programId: number) {
     this.codes = new Set(
@@ -282,9 +284,11 @@ class UnknownValues {
         .all()
         .map((p) => p.sku),
     );
+    this.codeCounter = new UnknownCodesCounter(this.codes);
   }
 
   note(line: SalesLine): void {
+    this.codeCounter.note(line.participantCode);
     // A program that knows none gets one warning for the column, not one per row.
     if (this.codes.size > 0 && !this.codes.has(line.participantCode))
       this.unknownCodes.push({ row: line.row, value: line.participantCode });
@@ -377,6 +381,7 @@ export const salesRunner: ImportKindRunner = {
         period,
         replacement,
         layoutChange: layoutChangeOf(ctx, start, table.headers),
+        unknownCodes: unknown.codeCounter.summary(),
       });
       return {
         preview,

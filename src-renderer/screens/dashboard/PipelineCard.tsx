@@ -84,9 +84,6 @@ export function PipelineCard({ period: p, currency }: { period: PipelinePeriod; 
         : [
             t('dashboard.detail.imported', { count: p.imported.lines }),
             t('dashboard.detail.files', { count: p.imported.batches }),
-            ...(p.imported.rejectedRows > 0
-              ? [t('dashboard.detail.rejected', { count: p.imported.rejectedRows })]
-              : []),
           ].join(' · '),
     scored: p.scored
       ? `${t('dashboard.detail.scored', { count: p.scored.participants })}, ${t('dashboard.detail.points', { count: p.scored.points })}` +
@@ -161,6 +158,18 @@ export function PipelineCard({ period: p, currency }: { period: PipelinePeriod; 
               </span>
               <span className="pipeline-step-detail" data-testid={`step-${step.id}-detail`}>
                 {details[step.id]}
+                {step.id === 'imported' && p.imported.rejectedRows > 0 ? (
+                  <>
+                    {' · '}
+                    <a
+                      className="text-danger"
+                      href={hrefOf('import', { rejectedOf: p.period })}
+                      data-testid="pipeline-rejected"
+                    >
+                      {t('dashboard.detail.rejected', { count: p.imported.rejectedRows })}
+                    </a>
+                  </>
+                ) : null}
               </span>
             </span>
           </li>

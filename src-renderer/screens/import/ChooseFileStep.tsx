@@ -1,9 +1,9 @@
 import { useState, type ChangeEvent, type DragEvent, type RefObject } from 'react';
 import type { AppErrorData, ImportKind } from '../../../src-main/ipc/contract';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import type { BatchView } from './import-batch-view';
+import { ImportErrorNotice } from './ImportErrorNotice';
 
 export const IMPORT_KIND_OPTIONS: { kind: ImportKind; label: MessageKey; hint: MessageKey }[] = [
   { kind: 'participants', label: 'import.kind.participants', hint: 'import.kind.participants.text' },
@@ -323,11 +323,7 @@ export function ChooseFileStep({
           <p className="notice-text">{t(notice.text)}</p>
         </div>
       ) : null}
-      {error ? (
-        <div data-testid="import-error">
-          <ErrorNotice error={error} />
-        </div>
-      ) : null}
+      {error ? <ImportErrorNotice error={error} /> : null}
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import type { AppErrorData, ImportPreview, MappingField, ReplacementDiff } from '../../../src-main/ipc/contract';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Stat } from '../../components/Stat';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ErrorReportButton } from './ErrorReportButton';
 import { fieldLabel } from './import-texts';
+import { ImportErrorNotice } from './ImportErrorNotice';
+import { UnknownCodesWarning } from './UnknownCodesWarning';
 import { PreviewRowsTable } from './PreviewRowsTable';
 import { ProblemsTable } from './ProblemsTable';
 
@@ -144,7 +145,10 @@ export function PreviewStep({
   const { t } = i18n;
   const n = (value: number) => i18n.formatInteger(value);
   const layout = preview.layoutChange;
-  const canCommit = preview.accepted > 0 || preview.replacement !== null;
+  // A file that looks like another program's is imported only once the coordinator says it is the right one.
+  const [confirmedProgram, setConfirmedProgram] = useState(false);
+  const suspicious = preview.unknownCodes ?? null;
+  const canCommit = (preview.accepted > 0 || preview.replacement !== null) && (suspicious === null || confirmedProgram);
   const mapped = preview.fields.filter((f) => f.header !== null);
 
   return (
@@ -177,6 +181,10 @@ export function PreviewStep({
           ) : null}
         </div>
       </div>
+
+      {suspicious ? (
+        <UnknownCodesWarning summary={suspicious} confirmed={confirmedProgram} onConfirm={setConfirmedProgram} />
+      ) : null}
 
       {layout ? (
         <div className="notice notice--warning" role="note" data-testid="layout-change">
@@ -282,13 +290,13 @@ export function PreviewStep({
         </details>
       ) : null}
 
-      {!canCommit ? (
+      {!canCommit && suspicious === null ? (
         <div className="notice notice--warning">
           <Icon name="info" className="notice-icon" />
           <p className="notice-text">{t('import.preview.nothingToImport')}</p>
         </div>
       ) : null}
-      {commitError ? <ErrorNotice error={commitError} testId="import-error" /> : null}
+      {commitError ? <ImportErrorNotice error={commitError} /> : null}
 
       <div className="step-footer">
         <div className="step-footer-start">

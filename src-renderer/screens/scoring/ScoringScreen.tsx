@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
+import { hrefOf } from '../../navigation';
 import { ApprovePeriodButton } from '../approval/ApprovePeriodButton';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import { PeriodScreen } from '../period/PeriodScreen';
@@ -163,6 +164,14 @@ function ScoredPeriod({
               <Icon name="calculator" size={16} />
               {score.loading ? t('scoring.calculating') : t('scoring.recalculate')}
             </button>
+            <a
+              className="btn btn-secondary"
+              href={hrefOf('verification', { period: result.period })}
+              data-testid="scoring-next-verification"
+            >
+              {t('scoring.nextVerification')}
+              <Icon name="arrowRight" size={16} />
+            </a>
             <ApprovePeriodButton
               summary={{
                 period: result.period,

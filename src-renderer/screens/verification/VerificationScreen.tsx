@@ -149,6 +149,17 @@ function PeriodQueue({
               {t('verify.goPayouts')}
             </a>
           </p>
+        ) : !queue.locked ? (
+          <p className="verify-next">
+            <a
+              className="btn btn-secondary btn-small"
+              href={hrefOf('payouts', { period: queue.period })}
+              data-testid="verify-next-payouts"
+            >
+              {t('verify.nextPayouts')}
+              <Icon name="arrowRight" size={15} />
+            </a>
+          </p>
         ) : null}
       </section>
 

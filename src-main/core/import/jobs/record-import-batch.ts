@@ -20,7 +20,12 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export function refuseRepeatedFile(ctx: CoreContext, programId: number, kind: ImportKind, sha256: string): void {
   const first = ctx.store.db
-    .select({ id: importBatches.id, fileName: importBatches.fileName, createdAt: importBatches.createdAt })
+    .select({
+      id: importBatches.id,
+      fileName: importBatches.fileName,
+      createdAt: importBatches.createdAt,
+      createdBy: importBatches.createdBy,
+    })
     .from(importBatches)
     .where(
       and(
@@ -38,7 +43,7 @@ export function refuseRepeatedFile(ctx: CoreContext, programId: number, kind: Im
   throw new AppError(
     'FILE_ALREADY_IMPORTED',
     `This file was already imported as batch ${first.id} ("${first.fileName}", ${when}); the same file is not imported twice.`,
-    { batchId: first.id, fileName: first.fileName, createdAt: first.createdAt },
+    { batchId: first.id, fileName: first.fileName, createdAt: first.createdAt, createdBy: first.createdBy },
   );
 }
 

@@ -162,6 +162,20 @@ export interface ImportPreview {
   layoutChange: LayoutChange | null;
   replacement: ReplacementDiff | null;
   source?: { format: 'xlsx' | 'csv'; encoding?: string; separator?: string };
+  /** Sales: set when most of the file's participant codes are unknown to the program (the wrong client's file). */
+  unknownCodes?: UnknownCodesSummary | null;
+}
+
+/** How many of a sales file's participant codes the program does not know, counted over the whole file. */
+export interface UnknownCodesSummary {
+  /** Distinct participant codes of the file's accepted lines, and how many of them are unknown. */
+  codes: number;
+  unknownCodes: number;
+  /** Accepted lines, and how many of them carry an unknown code. */
+  lines: number;
+  unknownLines: number;
+  /** A few of the unknown codes, in the order the file gives them. */
+  examples: string[];
 }
 
 export type ImportJobState = 'reading' | 'ready' | 'committing' | 'committed' | 'failed' | 'cancelled';
@@ -198,4 +212,47 @@ export interface ImportBatchView {
   period: string | null;
   /** The later batch that superseded this one (a corrected sales file), or null. */
   supersededBy: number | null;
+}
+
+/** Another batch as a report names it: enough to say which file, when and by whom, and to open it. */
+export interface BatchLink {
+  id: number;
+  fileName: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A committed import opened again from the history. */
+export interface ImportBatchReport extends ImportBatchView {
+  headerRow: number | null;
+  /** Which column of the file fed each field, by header text. */
+  mapping: Record<string, string>;
+  problems: ImportProblem[];
+  /** Sales: the earlier batches this one superseded (a corrected file), oldest first. */
+  replaces: BatchLink[];
+  /** Sales: the later batch that superseded this one, or null. */
+  replacedBy: BatchLink | null;
+}
+
+/** A sales line as a batch stored it. */
+export interface StoredSalesLine {
+  id: number;
+  sourceRow: number;
+  saleDate: string;
+  participantCode: string;
+  participantName: string | null;
+  sku: string;
+  productName: string | null;
+  quantity: number;
+  netMinor: number;
+  documentNo: string | null;
+  lineNo: string | null;
+}
+
+export interface BatchLinesPage {
+  batchId: number;
+  /** Every line the batch stored; `lines` is the page from `offset`. */
+  total: number;
+  offset: number;
+  lines: StoredSalesLine[];
 }

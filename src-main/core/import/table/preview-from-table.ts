@@ -10,6 +10,7 @@ import type {
   LayoutChange,
   MappingField,
   ReplacementDiff,
+  UnknownCodesSummary,
 } from '../report/import-report';
 import { normalizeHeader } from './normalize-header';
 
@@ -24,6 +25,7 @@ export interface PreviewInput<F extends FieldTable> {
   period?: string | null;
   layoutChange: LayoutChange | null;
   replacement?: ReplacementDiff | null;
+  unknownCodes?: UnknownCodesSummary | null;
 }
 
 /** Each field of the kind, the column that feeds it, and how that column was chosen. */
@@ -67,6 +69,7 @@ export function previewFromTable<F extends FieldTable>(input: PreviewInput<F>): 
     period: input.period ?? null,
     layoutChange: input.layoutChange,
     replacement: input.replacement ?? null,
+    unknownCodes: input.unknownCodes ?? null,
     source: {
       format: table.format,
       ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
