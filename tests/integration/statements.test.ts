@@ -75,7 +75,8 @@ function approvedFigures(ctx: CoreContext, period: string, code: string) {
   return { ...row, ledgerTotal, balance };
 }
 
-const integer = (n: number, locale: string) => spaced(new Intl.NumberFormat(locale).format(n));
+const integer = (n: number, locale: string) =>
+  spaced(new Intl.NumberFormat(locale, { useGrouping: 'always' }).format(n));
 
 describe('participant statements', () => {
   it('read back in Polish with the participant’s name and the approved totals, fonts embedded', async () => {
