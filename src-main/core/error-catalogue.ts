@@ -54,6 +54,10 @@ export type ErrorCode =
   /** An audit package that is not a whole zip, or has no manifest of a known format: nothing can be verified. */
   | 'AUDIT_PACKAGE_DAMAGED'
   | 'REASON_REQUIRED'
+  /** Findings a bulk decision named that are resolved already or gone by the time it was written: nothing written. */
+  | 'FINDING_NOT_OPEN'
+  /** A decision withdrawn already, or a standing decision ended already: nothing written. */
+  | 'DECISION_NOT_IN_FORCE'
   | 'INVALID_RULES'
   | 'INTERNAL';
 
@@ -129,6 +133,8 @@ export interface ErrorDetails {
   AUDIT_PACKAGE_DAMAGED: { path: string };
   FILE_NOT_MOVED: ErrorFacts;
   REASON_REQUIRED: never;
+  FINDING_NOT_OPEN: { period: string; keys: string[] };
+  DECISION_NOT_IN_FORCE: ErrorFacts;
   INVALID_RULES: { problems: ValidationProblem[] };
   INTERNAL: { transport: TransportProblem };
 }

@@ -709,6 +709,9 @@ export const en = {
   'audit.action.verify.setTarget': 'Target set',
   'audit.action.verify.accept': 'Finding accepted',
   'audit.action.verify.acceptAll': 'Open findings accepted',
+  'audit.action.verify.withdraw': 'Decision withdrawn',
+  'audit.action.verify.standing': 'Standing decision made',
+  'audit.action.verify.standingEnd': 'Standing decision ended',
   'audit.action.ledger.adjust': 'Manual adjustment',
   'audit.action.period.approve': 'Period approved',
   'audit.action.period.close': 'Period closed',
@@ -1043,6 +1046,9 @@ export const en = {
   'error.EARLIER_PERIOD_OPEN': 'An earlier period with sales is still open: periods are approved in order.',
   'error.OVER_BUDGET': 'The payout is over the period’s budget: it can be approved only with a written reason.',
   'error.REASON_REQUIRED': 'Write the reason: it is kept with the change.',
+  'error.FINDING_NOT_OPEN':
+    'Some of the chosen findings were resolved meanwhile or are gone after a new file; nothing was written. Look at the list again.',
+  'error.DECISION_NOT_IN_FORCE': 'This decision was withdrawn or ended already; nothing was written.',
   'error.INVALID_RULES': 'Some of the rules are not valid; correct the marked values.',
   'error.INTERNAL':
     'Something went wrong inside Loyalty Desk. Every change is saved whole or not at all, never in part; look again to see whether this one was saved.',

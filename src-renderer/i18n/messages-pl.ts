@@ -808,6 +808,9 @@ export const pl = {
   'audit.action.verify.setTarget': 'Ustalono cel',
   'audit.action.verify.accept': 'Zaakceptowano ustalenie',
   'audit.action.verify.acceptAll': 'Zaakceptowano otwarte ustalenia',
+  'audit.action.verify.withdraw': 'Wycofano decyzję',
+  'audit.action.verify.standing': 'Ustanowiono stałą decyzję',
+  'audit.action.verify.standingEnd': 'Zakończono stałą decyzję',
   'audit.action.ledger.adjust': 'Korekta ręczna',
   'audit.action.period.approve': 'Zatwierdzono okres',
   'audit.action.period.close': 'Zamknięto okres',
@@ -1173,6 +1176,9 @@ export const pl = {
   'error.EARLIER_PERIOD_OPEN': 'Wcześniejszy okres ze sprzedażą jest wciąż otwarty: okresy zatwierdza się po kolei.',
   'error.OVER_BUDGET': 'Wypłata przekracza budżet okresu: można ją zatwierdzić tylko z pisemnym powodem.',
   'error.REASON_REQUIRED': 'Podaj powód: zostanie zapisany razem ze zmianą.',
+  'error.FINDING_NOT_OPEN':
+    'Część wybranych ustaleń została w międzyczasie rozstrzygnięta lub zniknęła po nowym pliku; nic nie zapisano. Spójrz na listę jeszcze raz.',
+  'error.DECISION_NOT_IN_FORCE': 'Ta decyzja została już wycofana lub zakończona; nic nie zapisano.',
   'error.INVALID_RULES': 'Niektóre zasady są nieprawidłowe; popraw zaznaczone wartości.',
   'error.INTERNAL':
     'W Loyalty Desk wystąpił nieoczekiwany błąd. Każda zmiana zapisuje się w całości albo wcale, nigdy częściowo; sprawdź, czy ta została zapisana.',

@@ -808,6 +808,9 @@ export const ru = {
   'audit.action.verify.setTarget': 'Цель установлена',
   'audit.action.verify.accept': 'Замечание принято',
   'audit.action.verify.acceptAll': 'Открытые замечания приняты',
+  'audit.action.verify.withdraw': 'Решение отозвано',
+  'audit.action.verify.standing': 'Принято постоянное решение',
+  'audit.action.verify.standingEnd': 'Постоянное решение завершено',
   'audit.action.ledger.adjust': 'Ручная корректировка',
   'audit.action.period.approve': 'Период утверждён',
   'audit.action.period.close': 'Период закрыт',
@@ -1175,6 +1178,9 @@ export const ru = {
   'error.EARLIER_PERIOD_OPEN': 'Более ранний период с продажами ещё открыт: периоды утверждаются по порядку.',
   'error.OVER_BUDGET': 'Выплата превышает бюджет периода: утвердить её можно только с письменной причиной.',
   'error.REASON_REQUIRED': 'Укажите причину: она сохраняется вместе с изменением.',
+  'error.FINDING_NOT_OPEN':
+    'Часть выбранных замечаний тем временем уже решена или исчезла после нового файла; ничего не записано. Посмотрите список ещё раз.',
+  'error.DECISION_NOT_IN_FORCE': 'Это решение уже отозвано или завершено; ничего не записано.',
   'error.INVALID_RULES': 'Некоторые правила недопустимы; исправьте отмеченные значения.',
   'error.INTERNAL':
     'В Loyalty Desk произошла непредвиденная ошибка. Каждое изменение сохраняется целиком или не сохраняется вовсе, никогда частично; проверьте, сохранилось ли это.',

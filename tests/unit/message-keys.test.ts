@@ -80,6 +80,8 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   FILE_NOT_MOVED: true,
   AUDIT_PACKAGE_DAMAGED: true,
   REASON_REQUIRED: true,
+  FINDING_NOT_OPEN: true,
+  DECISION_NOT_IN_FORCE: true,
   INVALID_RULES: true,
   INTERNAL: true,
 };
