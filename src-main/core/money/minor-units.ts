@@ -62,5 +62,6 @@ export function formatMoney(minor: number, currency: string, digits: number, loc
 }
 
 export function formatInteger(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  // Intl writes a negative zero (a sum of nothing negated, a truncated -0.4) as "-0"; a figure of nothing is 0.
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value === 0 ? 0 : value);
 }
