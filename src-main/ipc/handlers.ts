@@ -20,7 +20,13 @@ import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { sealHead } from '../db/record-seals';
-import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
+import {
+  endStandingRule,
+  resolveFinding,
+  resolveFindings,
+  verificationQueue,
+  withdrawDecision,
+} from '../core/verification/verification-queue';
 import { budgetView, listPayouts } from '../core/payouts/payout-views';
 import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
@@ -99,6 +105,9 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'audit.log': (filter) => operatorLogPage(ctx, filter),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
     'verify.resolve': (input) => resolveFinding(ctx, input),
+    'verify.resolveMany': (input) => resolveFindings(ctx, input),
+    'verify.withdraw': (input) => withdrawDecision(ctx, input),
+    'verify.endStanding': (input) => endStandingRule(ctx, input),
     'payouts.proposal': ({ period, ...options }) => payoutProposal(ctx, period, options),
     'payouts.list': ({ period }) => listPayouts(ctx, period),
     'payouts.batches': ({ period }) => listPayoutBatches(ctx, period),
