@@ -1162,6 +1162,7 @@ export const en = {
   'decision.byStanding': 'standing decision',
   'decision.makesStanding': 'also for later periods',
   'decision.withdrawn': 'Withdrawn by {actor}, {date}: “{reason}”',
+  'verify.openHint': 'Choose a row to see its evidence and resolve it; tick several to resolve them together.',
   'verify.list': 'Findings',
   'finding.status.open': 'Open',
   'finding.status.resolved': 'Resolved',

@@ -1319,6 +1319,8 @@ export const pl = {
   'decision.byStanding': 'stała decyzja',
   'decision.makesStanding': 'także na kolejne okresy',
   'decision.withdrawn': 'Wycofana przez {actor}, {date}: „{reason}”',
+  'verify.openHint':
+    'Wybierz wiersz, aby zobaczyć dowody i rozstrzygnąć ustalenie; zaznacz kilka, aby rozstrzygnąć je razem.',
   'verify.list': 'Ustalenia',
   'finding.status.open': 'Otwarte',
   'finding.status.resolved': 'Rozstrzygnięte',

@@ -1319,6 +1319,8 @@ export const ru = {
   'decision.byStanding': 'постоянное решение',
   'decision.makesStanding': 'также для следующих периодов',
   'decision.withdrawn': 'Отозвано: {actor}, {date}: «{reason}»',
+  'verify.openHint':
+    'Выберите строку, чтобы увидеть доказательства и решить замечание; отметьте несколько, чтобы решить их вместе.',
   'verify.list': 'Замечания',
   'finding.status.open': 'Открыто',
   'finding.status.resolved': 'Разобрано',

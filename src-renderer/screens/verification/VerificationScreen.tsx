@@ -91,13 +91,14 @@ function PeriodQueue({
 
   const resolved = (next: VerificationQueue, item: VerificationItem) => {
     setUpdated(next);
-    setConfirmation(null);
-    setAnnouncement(
-      t('resolve.done', {
-        finding: `${findingLabel(item.code, i18n)} ${item.participantCode ?? item.sku ?? ''}`.trim(),
-        count: next.open,
-      }),
-    );
+    // The finding leaves the open list; the confirmation says so and leads to where it went.
+    setOpenKey(null);
+    const text = t('resolve.done', {
+      finding: `${findingLabel(item.code, i18n)} ${item.participantCode ?? item.sku ?? ''}`.trim(),
+      count: next.open,
+    });
+    setConfirmation(text);
+    setAnnouncement(text);
     // The period's state may change with a re-score; the list's badge follows.
     onChanged();
   };
@@ -293,6 +294,7 @@ function PeriodQueue({
           <h2 className="sr-only" id="findings-title">
             {t('verify.list')}
           </h2>
+          <p className="muted small findings-hint">{t('verify.openHint')}</p>
           <FindingsTable
             rows={rows}
             currency={program.currency}
