@@ -1123,7 +1123,7 @@ export const en = {
   'verify.col.amount': 'Amount',
   'verify.col.status': 'Status',
   'verify.groupCount': { one: '{count} finding, {open} open', other: '{count} findings, {open} open' },
-  'verify.status.standing': 'Standing rule',
+  'verify.status.standing': 'Standing',
   'verify.filter.participant': 'Participant',
   'verify.filter.amount': 'Amount at least ({currency})',
   'verify.group': 'Group by',

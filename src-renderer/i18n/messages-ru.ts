@@ -1266,7 +1266,7 @@ export const ru = {
     many: '{count} замечаний, открыто: {open}',
     other: '{count} замечания, открыто: {open}',
   },
-  'verify.status.standing': 'Постоянное решение',
+  'verify.status.standing': 'Постоянное',
   'verify.filter.participant': 'Участник',
   'verify.filter.amount': 'Сумма не меньше ({currency})',
   'verify.group': 'Группировать',

@@ -97,7 +97,7 @@ test('findings filtered and grouped, resolved in bulk, withdrawn, and settled by
   await expect(page.getByTestId('verify-period')).toHaveValue('2026-10');
   await expect(row('UNKNOWN_PARTICIPANT:PH-027')).toHaveCount(0);
   await page.getByTestId('verify-status-resolved').click();
-  await expect(row('UNKNOWN_PARTICIPANT:PH-027').getByTestId('finding-row-status')).toHaveText('Standing rule');
+  await expect(row('UNKNOWN_PARTICIPANT:PH-027').getByTestId('finding-row-status')).toHaveText('Standing');
   await row('UNKNOWN_PARTICIPANT:PH-027').click();
   const settled = page.locator('[data-testid="finding"][data-key="UNKNOWN_PARTICIPANT:PH-027"]');
   await expect(settled.getByTestId('decision')).toContainText('standing decision');

@@ -49,7 +49,7 @@ export function FindingsTable({
     columns.push({
       id: 'choose',
       label: t('verify.col.choose'),
-      width: 44,
+      width: 36,
       header: (
         <input
           type="checkbox"
@@ -109,7 +109,7 @@ export function FindingsTable({
     {
       id: 'subject',
       label: t('verify.col.subject'),
-      width: 130,
+      width: 70,
       render: (r) =>
         r.kind === 'group' ? null : (
           <span className="mono truncate" title={findingSubject(r.item, i18n)}>
@@ -120,7 +120,7 @@ export function FindingsTable({
     {
       id: 'name',
       label: t('verify.col.name'),
-      width: 180,
+      width: 128,
       grow: true,
       render: (r) =>
         r.kind === 'group' || !r.item.participantName ? null : (
@@ -139,7 +139,7 @@ export function FindingsTable({
     {
       id: 'amount',
       label: t('verify.col.amount'),
-      width: 150,
+      width: 118,
       numeric: true,
       render: (r) => {
         if (r.kind === 'group') return null;
@@ -150,7 +150,7 @@ export function FindingsTable({
     {
       id: 'status',
       label: t('verify.col.status'),
-      width: 150,
+      width: 112,
       render: (r) => {
         if (r.kind === 'group') return null;
         const standing = r.item.decisions.some((d) => d.id === 0 && d.standingRuleId);

@@ -17,7 +17,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Stat } from '../../components/Stat';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translator } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
 import { PeriodScreen } from '../period/PeriodScreen';
 import { readTypedAmount } from '../../forms/typed-amount';
@@ -68,7 +68,8 @@ function PeriodQueue({
   const [minAmount, setMinAmount] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openKey, setOpenKey] = useState<string | null>(null);
-  const [confirmation, setConfirmation] = useState<string | null>(null);
+  // Kept as what to say, not the words, so that it follows a change of language.
+  const [confirmation, setConfirmation] = useState<((x: Translator) => string) | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const queue = updated ?? loaded.value;
   const typedMin = readTypedAmount(minAmount, program.currency.minorDigits, i18n.locale);
@@ -93,33 +94,34 @@ function PeriodQueue({
     setUpdated(next);
     // The finding leaves the open list; the confirmation says so and leads to where it went.
     setOpenKey(null);
-    const text = t('resolve.done', {
-      finding: `${findingLabel(item.code, i18n)} ${item.participantCode ?? item.sku ?? ''}`.trim(),
-      count: next.open,
-    });
-    setConfirmation(text);
-    setAnnouncement(text);
+    const words = (x: Translator) =>
+      x.t('resolve.done', {
+        finding: `${findingLabel(item.code, x)} ${item.participantCode ?? item.sku ?? ''}`.trim(),
+        count: next.open,
+      });
+    setConfirmation(() => words);
+    setAnnouncement(words(i18n));
     // The period's state may change with a re-score; the list's badge follows.
     onChanged();
   };
   const resolvedMany = (outcome: ResolveOutcome) => {
     setUpdated(outcome.queue);
     setSelected(new Set());
-    const text = t(outcome.standingRuleIds.length > 0 ? 'bulk.doneStanding' : 'bulk.done', {
-      count: outcome.resolved.length,
-      open: outcome.queue.open,
-    });
-    setConfirmation(text);
-    setAnnouncement(text);
+    const words = (x: Translator) =>
+      x.t(outcome.standingRuleIds.length > 0 ? 'bulk.doneStanding' : 'bulk.done', {
+        count: outcome.resolved.length,
+        open: outcome.queue.open,
+      });
+    setConfirmation(() => words);
+    setAnnouncement(words(i18n));
     onChanged();
   };
   const withdrawn = (next: VerificationQueue, item: VerificationItem) => {
     setUpdated(next);
-    const text = t('withdraw.done', {
-      finding: `${findingLabel(item.code, i18n)} ${item.participantCode ?? ''}`.trim(),
-    });
-    setConfirmation(text);
-    setAnnouncement(text);
+    const words = (x: Translator) =>
+      x.t('withdraw.done', { finding: `${findingLabel(item.code, x)} ${item.participantCode ?? ''}`.trim() });
+    setConfirmation(() => words);
+    setAnnouncement(words(i18n));
     onChanged();
   };
   const toggle = (keys: string[], on: boolean) =>
@@ -252,7 +254,7 @@ function PeriodQueue({
       {confirmation ? (
         <div className="notice notice--success" data-testid="verify-confirmation">
           <Icon name="checkCircle" className="notice-icon" />
-          <p className="notice-text">{confirmation}</p>
+          <p className="notice-text">{confirmation(i18n)}</p>
           {status === 'open' ? (
             <button
               type="button"
