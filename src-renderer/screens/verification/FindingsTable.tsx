@@ -93,7 +93,7 @@ export function FindingsTable({
     {
       id: 'kind',
       label: t('verify.col.kind'),
-      width: 190,
+      width: 182,
       render: (r) =>
         r.kind === 'group' ? (
           <strong className="finding-group" data-testid="finding-group">
@@ -150,7 +150,7 @@ export function FindingsTable({
     {
       id: 'status',
       label: t('verify.col.status'),
-      width: 112,
+      width: 120,
       render: (r) => {
         if (r.kind === 'group') return null;
         const standing = r.item.decisions.some((d) => d.id === 0 && d.standingRuleId);
