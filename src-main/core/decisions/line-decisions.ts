@@ -50,7 +50,7 @@ export function loadLineDecisions(sqlite: Database.Database, programId: number, 
   ][];
   const decisions: LineDecisions = { assigned: new Map(), excluded: new Set(), targets: new Map() };
   // Standing rules come first, so that a decision taken in the period itself overrides them.
-  for (const rule of remembered ? standingRulesInForce(sqlite, programId, period) : []) {
+  for (const rule of standingRulesInForce(sqlite, programId, period)) {
     if (rule.action === 'accept') continue;
     for (const id of linesUnderCode(sqlite, programId, period, rule.code)) {
       if (rule.action === 'exclude') decisions.excluded.add(id);
@@ -96,6 +96,7 @@ export function standingRulesInForce(
   programId: number,
   period: string,
 ): StandingRuleInForce[] {
+  if (!hasStandingTables(sqlite)) return [];
   const rows = sqlite
     .prepare(
       `SELECT s.id, s.anomaly_key AS anomalyKey, s.action, s.participant_code AS participantCode, s.reason, s.at, s.actor

@@ -15,7 +15,7 @@ import { requirePeriod } from '../periods/require-period';
 import type { ScoringLineColumns } from '../sales/scoring-line-columns';
 import { detectFindings, type Finding } from './detect-anomalies';
 import { decodeFindingKey, encodeFindingKey, type FindingKey } from '../decisions/finding-key';
-import { linesUnderCode, standingRulesInForce } from '../decisions/line-decisions';
+import { hasStandingTables, linesUnderCode, standingRulesInForce } from '../decisions/line-decisions';
 import { nextPeriod } from '../periods/period';
 import {
   VERIFICATION_CODES,
@@ -41,6 +41,15 @@ type DecisionRow = Pick<Decision, 'id' | 'action' | 'participantCode' | 'targetM
 };
 
 function loadDecisions(sqlite: Database.Database, programId: number, period: string): DecisionView[] {
+  if (!hasStandingTables(sqlite)) {
+    const rows = sqlite
+      .prepare(
+        `SELECT id, anomaly_key AS key, action, participant_code AS participantCode, target_minor AS targetMinor,
+                line_ids_json AS lineIds, reason, at, actor FROM verification_decisions WHERE program_id = ? AND period = ? ORDER BY id`,
+      )
+      .all(programId, period) as DecisionRow[];
+    return rows.map((r) => ({ ...r, lineIds: JSON.parse(r.lineIds) as number[] }));
+  }
   const rows = sqlite
     .prepare(
       `SELECT d.id, d.anomaly_key AS key, d.action, d.participant_code AS participantCode, d.target_minor AS targetMinor,
@@ -65,6 +74,7 @@ function loadDecisions(sqlite: Database.Database, programId: number, period: str
 
 /** Every standing rule of the program with its end, oldest first. */
 export function standingRules(sqlite: Database.Database, programId: number): StandingRuleView[] {
+  if (!hasStandingTables(sqlite)) return [];
   const rows = sqlite
     .prepare(
       `SELECT s.id, s.anomaly_key AS anomalyKey, s.action, s.participant_code AS participantCode, s.from_period AS fromPeriod,
