@@ -15,7 +15,7 @@ function readTemplate(path: string): unknown {
 }
 import { VERIFICATION_ACTIONS, type VerificationAction } from '../core/decisions/decision-views';
 import type { VerificationQueue } from '../core/verification/verification-views';
-import type { Command } from './command-types';
+import type { Command, Values } from './command-types';
 import { asFindingKey, decodeFindingKey, encodeFindingKey, type FindingKey } from '../core/decisions/finding-key';
 import { requiredOption, textOption } from './option-values';
 import { formatTable } from './format-output';
@@ -39,15 +39,59 @@ function formatQueue(q: VerificationQueue): string {
     i.code,
     encodeFindingKey(i.key),
     i.lineCount || '',
-    i.status === 'open' ? i.actions.join('/') : i.decisions.map((d) => `${d.action}: ${d.reason}`).join('; '),
+    i.status === 'resolved'
+      ? decisionsText(i.decisions)
+      : [i.actions.join('/'), ...(i.decisions.length ? [`(${decisionsText(i.decisions)})`] : [])].join(' '),
   ]);
+  const rules = q.standingRules ?? [];
   return [
     `Verification of ${q.period}${q.locked ? ' (locked)' : ''}: ${q.open} open, ${q.resolved} resolved.`,
     '',
     formatTable(['Status', 'Finding', 'Key', 'Lines', 'Actions / decisions'], rows),
     '',
     ...q.items.filter((i) => i.status === 'open').map((i) => `  ${encodeFindingKey(i.key)}: ${i.message}`),
+    ...(rules.length === 0
+      ? []
+      : [
+          '',
+          'Standing decisions (for later periods too):',
+          formatTable(
+            ['Rule', 'Key', 'Action', 'From', 'Until', 'Reason', 'Ended'],
+            rules.map((r) => [
+              r.id,
+              r.anomalyKey,
+              r.action === 'assign' ? `assign to ${r.participantCode ?? ''}` : r.action,
+              r.fromPeriod,
+              r.ended?.lastPeriod ?? r.untilPeriod ?? 'no end',
+              r.reason,
+              r.ended ? `after ${r.ended.lastPeriod}: ${r.ended.reason}` : '',
+            ]),
+          ),
+        ]),
   ].join('\n');
+}
+
+function decisionsText(decisions: VerificationQueue['items'][number]['decisions']): string {
+  return decisions
+    .map((d) => {
+      const what = `${d.standingRuleId && d.id === 0 ? `standing rule ${d.standingRuleId} ` : d.id ? `#${d.id} ` : ''}${d.action}: ${d.reason}`;
+      return d.withdrawal ? `${what} (withdrawn: ${d.withdrawal.reason})` : what;
+    })
+    .join('; ');
+}
+
+function keyOptions(values: Values): FindingKey[] {
+  const raw = values.key;
+  const list = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+  if (list.length === 0) throw new AppError('INVALID_INPUT', 'This command needs --key KEY (see "verify --period").');
+  return list.map(findingKeyOption);
+}
+
+function idOption(values: Values, name: string, what: string): number {
+  const raw = requiredOption(values, name, what);
+  if (!/^[1-9]\d{0,14}$/.test(raw.trim()))
+    throw new AppError('INVALID_INPUT', `--${name} takes ${what}, not "${raw}".`, { field: name });
+  return Number(raw.trim());
 }
 
 /** --key as "verify" prints it (UNKNOWN_PARTICIPANT:R0099), or as the JSON of the key that "verify --json" gives. */
@@ -73,10 +117,11 @@ export const PAYOUT_COMMANDS: Command[] = [
     words: ['verify', 'resolve'],
     positionals: [],
     options:
-      '--period YYYY-MM --key KEY --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] --reason "why"',
-    summary: 'resolve a finding of the verification queue, with the reason kept',
+      '--period YYYY-MM --key KEY [--key KEY ...] --action accept|exclude|assign|setTarget [--participant CODE] [--target AMOUNT] [--lines ID,ID] [--standing [--until YYYY-MM]] --reason "why"',
+    summary:
+      'resolve findings of the verification queue, each recorded on its own with the same reason, all or none; --standing: for later periods too',
     async run(ctx, _rest, values) {
-      const { resolveFinding } = await import('../core/verification/verification-queue');
+      const { resolveFindings } = await import('../core/verification/verification-queue');
       const action = requiredOption(values, 'action', VERIFICATION_ACTIONS.join('|')) as VerificationAction;
       if (!VERIFICATION_ACTIONS.includes(action))
         throw new AppError('INVALID_INPUT', `--action takes ${VERIFICATION_ACTIONS.join(', ')}, not "${action}".`);
@@ -92,16 +137,66 @@ export const PAYOUT_COMMANDS: Command[] = [
         targetMinor = parsed.minor;
       }
       const lines = textOption(values, 'lines');
-      const queue = resolveFinding(ctx, {
+      const keys = keyOptions(values);
+      const outcome = resolveFindings(
+        ctx,
+        {
+          period: requiredOption(values, 'period', 'YYYY-MM'),
+          keys,
+          action,
+          ...(textOption(values, 'participant') ? { participantCode: textOption(values, 'participant') } : {}),
+          ...(targetMinor !== undefined ? { targetMinor } : {}),
+          reason: textOption(values, 'reason') ?? '',
+          standing: values.standing === true ? { untilPeriod: textOption(values, 'until') ?? null } : null,
+        },
+        lines ? lines.split(',').map((id) => Number(id.trim())) : undefined,
+      );
+      const { queue } = outcome;
+      const standing = outcome.standingRuleIds.length
+        ? ` Standing rule${outcome.standingRuleIds.length === 1 ? '' : 's'} ${outcome.standingRuleIds.join(', ')} ` +
+          'will settle the same findings in later periods.'
+        : '';
+      return {
+        json: { ...queue, resolvedKeys: outcome.resolved, standingRuleIds: outcome.standingRuleIds },
+        text:
+          `Resolved ${outcome.resolved.length} finding${outcome.resolved.length === 1 ? '' : 's'} ` +
+          `(${outcome.resolved.join(', ')}); they are listed as resolved.${standing}\n${formatQueue(queue)}`,
+      };
+    },
+  },
+  {
+    words: ['verify', 'withdraw'],
+    positionals: [],
+    options: '--period YYYY-MM --decision ID --reason "why"',
+    summary:
+      'withdraw a decision of an open period (its id as "verify" lists it): it stays recorded, the finding opens again',
+    async run(ctx, _rest, values) {
+      const { withdrawDecision } = await import('../core/verification/verification-queue');
+      const queue = withdrawDecision(ctx, {
         period: requiredOption(values, 'period', 'YYYY-MM'),
-        key: findingKeyOption(requiredOption(values, 'key', 'KEY (see "verify --period")')),
-        action,
-        ...(textOption(values, 'participant') ? { participantCode: textOption(values, 'participant') } : {}),
-        ...(targetMinor !== undefined ? { targetMinor } : {}),
-        ...(lines ? { lineIds: lines.split(',').map((id) => Number(id.trim())) } : {}),
+        decisionId: idOption(values, 'decision', 'a decision id'),
         reason: textOption(values, 'reason') ?? '',
       });
       return { json: queue, text: formatQueue(queue) };
+    },
+  },
+  {
+    words: ['verify', 'end-standing'],
+    positionals: [],
+    options: '--rule ID --last YYYY-MM --reason "why"',
+    summary: 'end a standing decision: it holds up to the period --last and no later',
+    async run(ctx, _rest, values) {
+      const { endStandingRule } = await import('../core/verification/verification-queue');
+      const rules = endStandingRule(ctx, {
+        standingRuleId: idOption(values, 'rule', 'a standing rule id'),
+        lastPeriod: requiredOption(values, 'last', 'YYYY-MM'),
+        reason: textOption(values, 'reason') ?? '',
+      });
+      const rule = rules.find((r) => r.ended && r.id === Number(values.rule));
+      return {
+        json: rules,
+        text: `Standing rule ${rule?.id ?? ''} (${rule?.anomalyKey ?? ''}) ends after ${rule?.ended?.lastPeriod ?? ''}.`,
+      };
     },
   },
   {

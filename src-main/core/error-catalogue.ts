@@ -56,6 +56,10 @@ export type ErrorCode =
   | 'REASON_REQUIRED'
   /** A participant edited in the app who was changed (by an import or another window) since the form was opened. */
   | 'PARTICIPANT_CHANGED'
+  /** Findings a bulk decision named that are resolved already or gone by the time it was written: nothing written. */
+  | 'FINDING_NOT_OPEN'
+  /** A decision withdrawn already, or a standing decision ended already: nothing written. */
+  | 'DECISION_NOT_IN_FORCE'
   | 'INVALID_RULES'
   | 'INTERNAL';
 
@@ -133,6 +137,8 @@ export interface ErrorDetails {
   FILE_NOT_MOVED: ErrorFacts;
   REASON_REQUIRED: never;
   PARTICIPANT_CHANGED: { code: string; fields: string[] };
+  FINDING_NOT_OPEN: { period: string; keys: string[] };
+  DECISION_NOT_IN_FORCE: ErrorFacts;
   INVALID_RULES: { problems: ValidationProblem[] };
   INTERNAL: { transport: TransportProblem };
 }

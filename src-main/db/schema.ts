@@ -340,6 +340,71 @@ export const verificationDecisions = sqliteTable(
   (t) => [index('verification_decisions_period').on(t.programId, t.period)],
 );
 
+/**
+ * A verification decision taken back while its period was open, with its reason: the decision
+ * stays; scoring and the queue leave it out from then on. At most one per decision.
+ */
+export const decisionWithdrawals = sqliteTable(
+  'decision_withdrawals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    period: text('period').notNull(),
+    decisionId: integer('decision_id')
+      .notNull()
+      .references(() => verificationDecisions.id),
+    reason: text('reason').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [uniqueIndex('decision_withdrawals_decision').on(t.decisionId)],
+);
+
+/**
+ * A decision that holds for later periods too ("lines under PH-027 belong to PH-026 from now on"):
+ * applied to every period from from_period on, until an end (standing_decision_ends) or until_period.
+ */
+export const standingDecisions = sqliteTable(
+  'standing_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    fromPeriod: text('from_period').notNull(),
+    untilPeriod: text('until_period'),
+    anomalyKey: text('anomaly_key').notNull(),
+    action: text('action', { enum: ['assign', 'exclude', 'accept'] }).notNull(),
+    participantCode: text('participant_code'),
+    /** The decision of the period it was taken in. */
+    decisionId: integer('decision_id')
+      .notNull()
+      .references(() => verificationDecisions.id),
+    reason: text('reason').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('standing_decisions_program').on(t.programId)],
+);
+
+/** A standing decision ended: it holds no longer after last_period. At most one per standing decision. */
+export const standingDecisionEnds = sqliteTable(
+  'standing_decision_ends',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    standingId: integer('standing_id')
+      .notNull()
+      .references(() => standingDecisions.id),
+    lastPeriod: text('last_period').notNull(),
+    reason: text('reason').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [uniqueIndex('standing_decision_ends_standing').on(t.standingId)],
+);
+
 /** One top-up per participant and approval: immutable; what happens to it is in payout_events. */
 export const payouts = sqliteTable(
   'payouts',

@@ -16,7 +16,11 @@ import {
   type PayoutView,
 } from '../core/payouts/payout-types';
 import { type PayoutProposal } from '../core/approval/approval-views';
-import { type VerificationQueue } from '../core/verification/verification-views';
+import {
+  type ResolveOutcome,
+  type StandingRuleView,
+  type VerificationQueue,
+} from '../core/verification/verification-views';
 import type { ProgramView } from '../core/program/program-view';
 import type { RulesDiff, RulesVersionView } from '../core/program/rules-diff';
 import {
@@ -94,6 +98,9 @@ export type {
   EvidenceLine,
   DecisionView,
   ResolveInput,
+  ResolveOutcome,
+  StandingRuleView,
+  WithdrawalView,
 } from '../core/verification/verification-views';
 export type { VerificationAction } from '../core/decisions/decision-views';
 export type { PayoutProposal, PayoutProposalRow, HeldPayout } from '../core/approval/approval-views';
@@ -347,6 +354,36 @@ export const contract = {
       reason: reasonSchema,
     }),
     result: returns<VerificationQueue>(),
+  },
+  /**
+   * Resolves many findings with one action and one reason, each recorded on its own, all or none; `standing` makes the
+   * decisions hold for later periods too.
+   */
+  'verify.resolveMany': {
+    args: z.strictObject({
+      period: periodSchema,
+      keys: z.array(findingKeySchema).min(1).max(100_000),
+      action: z.enum(VERIFICATION_ACTIONS),
+      participantCode: participantCodeSchema.optional(),
+      targetMinor: z.number().int().positive().optional(),
+      reason: reasonSchema,
+      standing: z.strictObject({ untilPeriod: periodSchema.nullable() }).nullable().optional(),
+    }),
+    result: returns<ResolveOutcome>(),
+  },
+  /** Withdraws a decision of an open period with a reason; the finding opens again. */
+  'verify.withdraw': {
+    args: z.strictObject({ period: periodSchema, decisionId: z.number().int().positive(), reason: reasonSchema }),
+    result: returns<VerificationQueue>(),
+  },
+  /** Ends a standing decision after a period, with a reason. */
+  'verify.endStanding': {
+    args: z.strictObject({
+      standingRuleId: z.number().int().positive(),
+      lastPeriod: periodSchema,
+      reason: reasonSchema,
+    }),
+    result: returns<StandingRuleView[]>(),
   },
   /**
    * The top-ups an approval would make (or made, once locked), fitted to the budget or narrowed to a selection on

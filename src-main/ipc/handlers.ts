@@ -25,7 +25,13 @@ import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { diffRulesVersions, listRulesVersions } from '../core/program/rules-versions';
 import { sealHead } from '../db/record-seals';
-import { resolveFinding, verificationQueue } from '../core/verification/verification-queue';
+import {
+  endStandingRule,
+  resolveFinding,
+  resolveFindings,
+  verificationQueue,
+  withdrawDecision,
+} from '../core/verification/verification-queue';
 import { budgetView, listPayouts } from '../core/payouts/payout-views';
 import { payoutProposal } from '../core/approval/proposal-view';
 import { exportPayoutBatch, exportPayouts, listPayoutBatches, voidPayoutBatch } from '../core/payouts/export-payouts';
@@ -109,6 +115,9 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'audit.log': (filter) => operatorLogPage(ctx, filter),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
     'verify.resolve': (input) => resolveFinding(ctx, input),
+    'verify.resolveMany': (input) => resolveFindings(ctx, input),
+    'verify.withdraw': (input) => withdrawDecision(ctx, input),
+    'verify.endStanding': (input) => endStandingRule(ctx, input),
     'payouts.proposal': ({ period, ...options }) => payoutProposal(ctx, period, options),
     'payouts.list': ({ period }) => listPayouts(ctx, period),
     'payouts.batches': ({ period }) => listPayoutBatches(ctx, period),

@@ -175,6 +175,7 @@ test('verification, payouts, confirmation import and budget have no serious acce
   test.slow();
   await seedPayoutsProgram(dbFile, dataDir);
   await openScreen(page, server, 'verification', 'Verification');
+  await page.getByTestId('findings-table').locator('[role="row"][data-key^="UNKNOWN_PARTICIPANT:"]').click();
   const unknown = page.locator('[data-testid="finding"][data-code="UNKNOWN_PARTICIPANT"]');
   await unknown.getByTestId('evidence-toggle').click();
   await unknown.getByTestId('resolve-open').click();

@@ -198,6 +198,7 @@ test('the Dashboard shows each period on its way, the charts with their figures,
   // A finding resolved in the window: the Verification count follows without a reload.
   await page.goto(`${server.url}#/verification?period=2026-11`);
   await expect(page.getByRole('heading', { level: 1, name: 'Verification' })).toBeVisible();
+  await page.getByTestId('findings-table').locator('[role="row"][data-key="UNKNOWN_PARTICIPANT:PH-999"]').click();
   const finding = page.locator('[data-testid="finding"][data-key="UNKNOWN_PARTICIPANT:PH-999"]');
   await finding.getByTestId('resolve-open').click();
   await finding.getByTestId('resolve-action-accept').click();

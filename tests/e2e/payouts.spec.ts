@@ -49,6 +49,9 @@ test('verification, approval over budget with a reason, export and confirmation 
   await expect(page.getByTestId('stat-open')).toContainText('3');
 
   // The mistyped code: assigned to the participant it was meant for, with a reason.
+  // Findings are rows of a table; the one chosen opens below it with its evidence.
+  const row = (key: string) => page.getByTestId('findings-table').locator(`[role="row"][data-key="${key}"]`);
+  await row(`UNKNOWN_PARTICIPANT:${UNKNOWN_CODE}`).click();
   const unknown = page.locator(`[data-testid="finding"][data-key="UNKNOWN_PARTICIPANT:${UNKNOWN_CODE}"]`);
   await expect(unknown).toContainText(
     `1 line names the code ${UNKNOWN_CODE}, which no participant has (net PLN 480.00)`,
@@ -70,6 +73,7 @@ test('verification, approval over budget with a reason, export and confirmation 
 
   // The others are accepted, each with its own reason.
   for (const reason of ['R0005 brings the card number next month.', 'Attainment checked against the invoices.']) {
+    await page.getByTestId('findings-table').locator('.grid-body [role="row"]').first().click();
     const finding = page.getByTestId('finding').first();
     await finding.getByTestId('resolve-open').click();
     await finding.getByTestId('resolve-action-accept').click();
@@ -82,6 +86,7 @@ test('verification, approval over budget with a reason, export and confirmation 
 
   // Resolved findings show who decided what and why.
   await page.getByTestId('verify-status-resolved').click();
+  await row(`UNKNOWN_PARTICIPANT:${UNKNOWN_CODE}`).click();
   const assigned = page.locator(`[data-testid="finding"][data-key="UNKNOWN_PARTICIPANT:${UNKNOWN_CODE}"]`);
   await expect(assigned.getByTestId('decision')).toContainText('Assigned 1 line to R0001');
   await expect(assigned.getByTestId('decision')).toContainText('The client confirmed R0O01 is a typo for R0001.');

@@ -82,6 +82,8 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   AUDIT_PACKAGE_DAMAGED: true,
   REASON_REQUIRED: true,
   PARTICIPANT_CHANGED: true,
+  FINDING_NOT_OPEN: true,
+  DECISION_NOT_IN_FORCE: true,
   INVALID_RULES: true,
   INTERNAL: true,
 };

@@ -14,11 +14,32 @@ export interface LineDecisions {
   targets: Map<string, number>;
 }
 
+const remembers = new WeakMap<Database.Database, boolean>();
+
+/**
+ * Whether the file has the withdrawals and standing decisions of migration 0013. A schema from
+ * before it (what the tests keep of the previous versions' files, approved by their code) has
+ * neither: nothing was withdrawn and nothing stands.
+ */
+export function hasStandingTables(sqlite: Database.Database): boolean {
+  let known = remembers.get(sqlite);
+  if (known === undefined) {
+    known =
+      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'standing_decision_ends'").get() !==
+      undefined;
+    remembers.set(sqlite, known);
+  }
+  return known;
+}
+
 export function loadLineDecisions(sqlite: Database.Database, programId: number, period: string): LineDecisions {
+  const remembered = hasStandingTables(sqlite);
   const rows = sqlite
     .prepare(
-      `SELECT action, participant_code, target_minor, line_ids_json FROM verification_decisions
-       WHERE program_id = ? AND period = ? AND action IN ('assign', 'exclude', 'setTarget') ORDER BY id`,
+      `SELECT action, participant_code, target_minor, line_ids_json FROM verification_decisions d
+       WHERE program_id = ? AND period = ? AND action IN ('assign', 'exclude', 'setTarget')
+         ${remembered ? 'AND NOT EXISTS (SELECT 1 FROM decision_withdrawals w WHERE w.decision_id = d.id)' : ''}
+       ORDER BY id`,
     )
     .raw()
     .all(programId, period) as [
@@ -28,6 +49,14 @@ export function loadLineDecisions(sqlite: Database.Database, programId: number, 
     Decision['lineIdsJson'],
   ][];
   const decisions: LineDecisions = { assigned: new Map(), excluded: new Set(), targets: new Map() };
+  // Standing rules come first, so that a decision taken in the period itself overrides them.
+  for (const rule of standingRulesInForce(sqlite, programId, period)) {
+    if (rule.action === 'accept') continue;
+    for (const id of linesUnderCode(sqlite, programId, period, rule.code)) {
+      if (rule.action === 'exclude') decisions.excluded.add(id);
+      else if (rule.participantCode !== null) decisions.assigned.set(id, rule.participantCode);
+    }
+  }
   for (const [action, code, target, lineIds] of rows) {
     if (action === 'setTarget') {
       if (code !== null && target !== null) decisions.targets.set(code, target);
@@ -44,6 +73,50 @@ export function loadLineDecisions(sqlite: Database.Database, programId: number, 
     }
   }
   return decisions;
+}
+
+export interface StandingRuleInForce {
+  id: number;
+  anomalyKey: string;
+  /** The participant code the finding is about (UNKNOWN_PARTICIPANT:code), when it is one. */
+  code: string;
+  action: 'assign' | 'exclude' | 'accept';
+  participantCode: string | null;
+  reason: string;
+  at: string;
+  actor: string;
+}
+
+/**
+ * The standing decisions that hold in a period: from their first period on, up to their own last
+ * period or the one they were ended after, whichever comes first.
+ */
+export function standingRulesInForce(
+  sqlite: Database.Database,
+  programId: number,
+  period: string,
+): StandingRuleInForce[] {
+  if (!hasStandingTables(sqlite)) return [];
+  const rows = sqlite
+    .prepare(
+      `SELECT s.id, s.anomaly_key AS anomalyKey, s.action, s.participant_code AS participantCode, s.reason, s.at, s.actor
+       FROM standing_decisions s LEFT JOIN standing_decision_ends e ON e.standing_id = s.id
+       WHERE s.program_id = ? AND s.from_period <= ? AND (s.until_period IS NULL OR s.until_period >= ?)
+         AND (e.last_period IS NULL OR e.last_period >= ?) ORDER BY s.id`,
+    )
+    .all(programId, period, period, period) as Omit<StandingRuleInForce, 'code'>[];
+  return rows.map((r) => ({ ...r, code: r.anomalyKey.slice(r.anomalyKey.indexOf(':') + 1) }));
+}
+
+/** The period's current lines (superseded files left out) filed under a participant code. */
+export function linesUnderCode(sqlite: Database.Database, programId: number, period: string, code: string): number[] {
+  return sqlite
+    .prepare(
+      `SELECT s.id FROM sales_lines s JOIN import_batches b ON b.id = s.batch_id
+         WHERE s.program_id = ? AND s.period = ? AND s.participant_code = ? AND b.superseded_by IS NULL`,
+    )
+    .pluck()
+    .all(programId, period, code) as number[];
 }
 
 function hasLineDecisions(d: LineDecisions): boolean {

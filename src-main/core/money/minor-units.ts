@@ -89,5 +89,6 @@ export function formatInteger(value: number, locale: string): string {
     `integer|${locale}`,
     () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }),
   );
-  return format.format(value);
+  // Intl writes a negative zero (a sum of nothing negated, a truncated -0.4) as "-0"; a figure of nothing is 0.
+  return format.format(value === 0 ? 0 : value);
 }

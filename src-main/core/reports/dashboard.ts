@@ -91,7 +91,10 @@ function rejectedRows(sqlite: Database.Database, programId: number): Map<string,
 
 function resolvedDecisionKeys(sqlite: Database.Database, programId: number, period: string): number {
   const row = sqlite
-    .prepare('SELECT COUNT(DISTINCT anomaly_key) AS n FROM verification_decisions WHERE program_id = ? AND period = ?')
+    .prepare(
+      `SELECT COUNT(DISTINCT anomaly_key) AS n FROM verification_decisions d WHERE program_id = ? AND period = ?
+       AND NOT EXISTS (SELECT 1 FROM decision_withdrawals w WHERE w.decision_id = d.id)`,
+    )
     .get(programId, period) as { n: number };
   return row.n;
 }

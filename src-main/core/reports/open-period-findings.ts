@@ -7,6 +7,7 @@ import type { ProgramView } from '../program/program-view';
 import { draftScore } from '../scoring/period-score';
 import { detectFindings } from '../verification/detect-anomalies';
 import { encodeFindingKey } from '../decisions/finding-key';
+import { linesUnderCode, standingRulesInForce } from '../decisions/line-decisions';
 
 export interface OpenPeriodDraft {
   participants: number;
@@ -23,6 +24,9 @@ export interface OpenPeriodDraft {
 const STAMP_TABLES = [
   'import_batches',
   'verification_decisions',
+  'decision_withdrawals',
+  'standing_decisions',
+  'standing_decision_ends',
   'rule_versions',
   'period_events',
   'ledger_entries',
@@ -43,8 +47,16 @@ function scoreDraft(ctx: CoreContext, program: ProgramView, period: string): Ope
   const { score, sources } = draftScore(ctx, program, period, { keepLines: true });
   const findings = detectFindings(sqlite, program, program.rules, score, sources);
   const decisions = sqlite
-    .prepare('SELECT anomaly_key AS key, action FROM verification_decisions WHERE program_id = ? AND period = ?')
+    .prepare(
+      `SELECT anomaly_key AS key, action FROM verification_decisions d WHERE program_id = ? AND period = ?
+       AND NOT EXISTS (SELECT 1 FROM decision_withdrawals w WHERE w.decision_id = d.id)`,
+    )
     .all(program.id, period) as { key: string; action: string }[];
+  // A standing rule counts where it settles something this period: an accepted finding, or lines it moved.
+  for (const rule of standingRulesInForce(sqlite, program.id, period)) {
+    if (rule.action === 'accept' || linesUnderCode(sqlite, program.id, period, rule.code).length > 0)
+      decisions.push({ key: rule.anomalyKey, action: rule.action });
+  }
   // As the verification queue judges them: a finding is resolved once accepted; one that a decision made go away
   // stays listed as resolved.
   const accepted = new Set(decisions.filter((d) => d.action === 'accept').map((d) => d.key));

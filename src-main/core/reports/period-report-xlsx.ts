@@ -129,8 +129,10 @@ export async function writePeriodReportXlsx(report: PeriodReport): Promise<Uint8
     ],
     report.findings.flatMap((f) => {
       const first = [w.findingCodes[f.code], f.participantCode, f.lineCount, w[f.status]];
-      if (f.decisions.length === 0) return [[...first, null, null, null, null]];
-      return f.decisions.map((d) => [...first, w[d.action], d.reason, d.actor, dateCell(d.at)]);
+      // The client's report gives the decisions that stood at approval; a withdrawn one stays in the audit trail.
+      const stood = f.decisions.filter((d) => !d.withdrawal);
+      if (stood.length === 0) return [[...first, null, null, null, null]];
+      return stood.map((d) => [...first, w[d.action], d.reason, d.actor, dateCell(d.at)]);
     }),
   );
 

@@ -99,7 +99,8 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
     sqlite
       .prepare(
         `SELECT anomaly_key AS key, action, participant_code AS participantCode, target_minor AS targetMinor, json_array_length(line_ids_json) AS lineCount,
-                reason, at, actor FROM verification_decisions WHERE program_id = ? AND period = ? ORDER BY id`,
+                reason, at, actor FROM verification_decisions d WHERE program_id = ? AND period = ?
+                AND NOT EXISTS (SELECT 1 FROM decision_withdrawals w WHERE w.decision_id = d.id) ORDER BY id`,
       )
       .all(program.id, period) as DecisionRow[]
   )

@@ -31,7 +31,35 @@ export interface EvidenceLine {
   netMinor: number | null;
 }
 
+/** A decision taken back, with why, by whom and when: the decision stays, in force no longer. */
+export interface WithdrawalView {
+  id: number;
+  reason: string;
+  at: string;
+  actor: string;
+}
+
+/** A decision that holds for later periods too, as the queue and `verify` list it. */
+export interface StandingRuleView {
+  id: number;
+  /** The finding's key as text (UNKNOWN_PARTICIPANT:PH-027). */
+  anomalyKey: string;
+  action: 'assign' | 'exclude' | 'accept';
+  participantCode: string | null;
+  fromPeriod: string;
+  /** The last period it was given for, null for no end. */
+  untilPeriod: string | null;
+  /** The decision of the period it was taken in. */
+  decisionId: number;
+  reason: string;
+  at: string;
+  actor: string;
+  /** Set once it was ended: the last period it holds for, and why. */
+  ended: { lastPeriod: string; reason: string; at: string; actor: string } | null;
+}
+
 export interface DecisionView {
+  /** The stored decision's id; 0 for a standing rule applied in this period (see `standingRuleId`). */
   id: number;
   action: VerificationAction;
   participantCode: string | null;
@@ -40,6 +68,10 @@ export interface DecisionView {
   reason: string;
   at: string;
   actor: string;
+  /** Set when the decision was withdrawn: it no longer counts. */
+  withdrawal?: WithdrawalView | null;
+  /** The standing rule this decision made, or (with id 0) the one that resolved the finding in this period. */
+  standingRuleId?: number | null;
 }
 
 export interface VerificationItem {
@@ -47,6 +79,8 @@ export interface VerificationItem {
   key: FindingKey;
   code: VerificationCode;
   participantCode: string | null;
+  /** The participant's name, when the code is one of the program's participants. */
+  participantName?: string | null;
   sku: string | null;
   /** One sentence in English; the UI words it from code and facts. */
   message: string;
@@ -66,6 +100,8 @@ export interface VerificationQueue {
   open: number;
   resolved: number;
   items: VerificationItem[];
+  /** Every standing rule of the program, in force or ended, oldest first. */
+  standingRules?: StandingRuleView[];
 }
 
 export interface ResolveInput {
@@ -77,5 +113,36 @@ export interface ResolveInput {
   targetMinor?: number;
   /** assign, exclude: which of the item's lines (all of them when left out). */
   lineIds?: number[];
+  reason: string;
+  /**
+   * Also for later periods: from the next period on, until `untilPeriod` (or until ended) when given. Only `accept`,
+   * and `assign` or `exclude` of an unknown participant's lines.
+   */
+  standing?: { untilPeriod: string | null } | null;
+}
+
+/** One decision on many findings: each is recorded on its own, with the same reason. */
+export interface ResolveManyInput extends Omit<ResolveInput, 'key' | 'lineIds'> {
+  keys: FindingKey[];
+}
+
+export interface ResolveOutcome {
+  queue: VerificationQueue;
+  /** The findings resolved, as text keys, in the order given. */
+  resolved: string[];
+  /** The standing rules made, if any. */
+  standingRuleIds: number[];
+}
+
+export interface WithdrawInput {
+  period: string;
+  decisionId: number;
+  reason: string;
+}
+
+export interface EndStandingInput {
+  standingRuleId: number;
+  /** The last period it holds for. */
+  lastPeriod: string;
   reason: string;
 }

@@ -7,6 +7,7 @@ import { DecisionList } from './DecisionList';
 import { EvidenceGrid } from './EvidenceGrid';
 import { findingLabel, findingSubject, findingText } from './finding-text';
 import { ResolveForm, type LineScope } from './ResolveForm';
+import { WithdrawDecision } from './WithdrawDecision';
 
 /** Findings that only inform carry a quieter badge than those that change who is paid what. */
 const TONE: Record<VerificationItem['code'], 'danger' | 'warning' | 'info'> = {
@@ -28,12 +29,14 @@ export function FindingCard({
   currency,
   locked,
   onResolved,
+  onWithdrawn,
 }: {
   item: VerificationItem;
   period: string;
   currency: CurrencyInfo;
   locked: boolean;
   onResolved: (queue: VerificationQueue, item: VerificationItem) => void;
+  onWithdrawn?: (queue: VerificationQueue, item: VerificationItem) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -68,6 +71,11 @@ export function FindingCard({
         <h3 className="finding-subject mono" id={headingId}>
           {subject}
         </h3>
+        {item.participantName ? (
+          <span className="finding-name" data-testid="finding-name">
+            {item.participantName}
+          </span>
+        ) : null}
         <span
           className={
             open
@@ -108,6 +116,12 @@ export function FindingCard({
           decisions={item.decisions.map((d) => ({ ...d, lineCount: d.lineIds.length }))}
           currency={currency}
           label={t('finding.decisions')}
+          extra={(d) => {
+            const decision = item.decisions.find((x) => x.id === d.id && x.id > 0);
+            return decision && !decision.withdrawal && !locked && onWithdrawn ? (
+              <WithdrawDecision decision={decision} period={period} onWithdrawn={(q) => onWithdrawn(q, item)} />
+            ) : null;
+          }}
         />
       ) : null}
 

@@ -71,3 +71,28 @@ describe('volume outlier wording', () => {
     expect(findingText(old, '2026-10', PLN, en)).not.toMatch(/median/);
   });
 });
+
+describe('a return worth no points', () => {
+  it('takes 0 points back, never "-0", in every language', () => {
+    const item = {
+      key: { code: 'RETURN_WITHOUT_SALE', lineId: 7 },
+      code: 'RETURN_WITHOUT_SALE',
+      participantCode: 'PH-001',
+      sku: 'FREE-1',
+      message: 'core sentence',
+      facts: { quantity: -2, netMinor: -100, points: 0, since: '2026-07' },
+      evidence: [],
+      lineCount: 1,
+      decisions: [],
+      actions: ['exclude', 'accept'],
+      status: 'open',
+    } as unknown as VerificationItem;
+    for (const language of ['en', 'pl', 'ru'] as const) {
+      const i18n = createTranslator(language);
+      const text = findingText(item, '2026-09', PLN, i18n);
+      expect(text).not.toBe('core sentence');
+      expect(text).not.toMatch(/[-−]0(?![\d,.])/);
+      expect(i18n.formatInteger(-0)).toBe('0');
+    }
+  });
+});

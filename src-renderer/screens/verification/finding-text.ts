@@ -88,9 +88,10 @@ export function findingText(item: VerificationItem, period: string, currency: Cu
       key = 'finding.RETURN_WITHOUT_SALE.text';
       const quantity = num('quantity');
       const taken = num('points');
-      params.quantity = quantity === null ? undefined : i18n.formatInteger(-quantity);
+      // 0 - x, not -x: a return worth no points has points 0, and -0 would be written "-0".
+      params.quantity = quantity === null ? undefined : i18n.formatInteger(0 - quantity);
       params.net = money('netMinor');
-      params.points = taken === null ? undefined : i18n.formatInteger(-taken);
+      params.points = taken === null ? undefined : i18n.formatInteger(0 - taken);
       params.since = typeof f.since === 'string' ? i18n.formatPeriodSince(f.since) : undefined;
       break;
     }
