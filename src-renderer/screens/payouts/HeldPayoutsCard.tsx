@@ -67,7 +67,8 @@ export function HeldPayoutsCard({
           }}
           data-testid={`held-fix-${h.code}`}
           title={fixLabel(h)}
-          aria-label={`${fixLabel(h)}: ${h.name} (${h.code})`}
+          // The accessible name begins with the words shown, so that voice control finds the button by them.
+          aria-label={`${t('participant.edit.open')}: ${fixLabel(h)}, ${h.name} (${h.code})`}
         >
           {t('participant.edit.open')}
         </button>
