@@ -156,3 +156,9 @@ export function parseProgramConfig(input: unknown): ConfigParseResult<ProgramCon
 export function parseRules(input: unknown): ConfigParseResult<Rules> {
   return parseWith(rulesSchema, input);
 }
+
+/**
+ * The note of a program's first rules version, written by the app itself (stored in English, as every note is): the
+ * screens word it in the operator's language rather than show it as stored.
+ */
+export const PROGRAM_CREATED_NOTE = 'Program created';

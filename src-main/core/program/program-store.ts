@@ -7,7 +7,7 @@ import type { ProgramView } from './program-view';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
-import { parseProgramConfig, type ProgramConfigInput, type Rules } from './program-config';
+import { parseProgramConfig, PROGRAM_CREATED_NOTE, type ProgramConfigInput, type Rules } from './program-config';
 
 /** The program of this database; a database holds one program. */
 export function getProgram(ctx: CoreContext): ProgramView | null {
@@ -85,7 +85,7 @@ export function createProgram(ctx: CoreContext, input: unknown): ProgramView {
         programId: inserted.id,
         version: 1,
         rulesJson: JSON.stringify(config.rules),
-        note: 'Program created',
+        note: PROGRAM_CREATED_NOTE,
         createdAt: at,
         createdBy: ctx.actor,
       })

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { RulesVersionView } from '../../../src-main/ipc/contract';
 import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PROGRAM_CREATED_NOTE } from '../../../src-main/core/program/program-config';
 import { useI18n, type CurrencyInfo } from '../../i18n/i18n';
 import { changeKindText, changeSubject, fieldLabel, valueText } from './rules-diff-words';
 
@@ -43,7 +44,9 @@ export function RulesHistory({ currency, rulesVersion }: { currency: CurrencyInf
                 </td>
                 <td className="nowrap">{i18n.formatDateTime(v.createdAt)}</td>
                 <td className="nowrap">{v.createdBy}</td>
-                <td className="cell-reason">{v.note}</td>
+                <td className="cell-reason">
+                  {v.version === 1 && v.note === PROGRAM_CREATED_NOTE ? t('audit.action.program.create') : v.note}
+                </td>
               </tr>
             ))}
           </tbody>
