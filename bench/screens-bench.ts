@@ -31,7 +31,10 @@ const SCREENS: Record<string, { link: string; ready: string }> = {
   participants: { link: 'Participants', ready: '[data-testid="participants-grid"] .grid-cell--code' },
   rules: { link: 'Rules', ready: '[data-testid="rules-version"]' },
   scoring: { link: 'Scoring', ready: '[data-testid="score-grid"] [role="row"][data-key]' },
-  verification: { link: 'Verification', ready: '[data-testid="findings"], [data-testid="verify-locked"]' },
+  verification: {
+    link: 'Verification',
+    ready: '[data-testid="findings-table"] [role="row"][data-key], [data-testid="verify-locked"]',
+  },
   payouts: {
     link: 'Payouts',
     ready: '[data-testid="payouts-grid"] [role="row"][data-key], [data-testid="proposal-grid"]',

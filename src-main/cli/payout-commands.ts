@@ -205,8 +205,8 @@ export const PAYOUT_COMMANDS: Command[] = [
     options: '--period YYYY-MM',
     summary: "the period's verification queue: anomalies with their evidence, open or resolved",
     async run(ctx, _rest, values) {
-      const { verificationQueue } = await import('../core/verification/verification-queue');
-      const queue = verificationQueue(ctx, requiredOption(values, 'period', 'YYYY-MM'));
+      const { verificationQueueWithEvidence } = await import('../core/verification/verification-queue');
+      const queue = verificationQueueWithEvidence(ctx, requiredOption(values, 'period', 'YYYY-MM'));
       return { json: queue, text: formatQueue(queue) };
     },
   },

@@ -19,6 +19,7 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'score.explain',
   'rules.whatIf',
   'verify.queue',
+  'verify.evidence',
   'verify.resolve',
   'payouts.proposal',
   'payouts.exportBatch',

@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'audit.head',
   'audit.log',
   'verify.queue',
+  'verify.evidence',
   'verify.resolve',
   'verify.resolveMany',
   'verify.withdraw',

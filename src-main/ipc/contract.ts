@@ -20,6 +20,7 @@ import {
   type ResolveOutcome,
   type StandingRuleView,
   type VerificationQueue,
+  type FindingEvidence,
 } from '../core/verification/verification-views';
 import type { ProgramView } from '../core/program/program-view';
 import type { RulesDiff, RulesVersionView } from '../core/program/rules-diff';
@@ -96,6 +97,7 @@ export type {
   VerificationItem,
   VerificationQueue,
   EvidenceLine,
+  FindingEvidence,
   DecisionView,
   ResolveInput,
   ResolveOutcome,
@@ -340,8 +342,13 @@ export const contract = {
     }),
     result: returns<OperatorLogPage>(),
   },
-  /** The verification queue of a period: findings with evidence, status and decisions. */
+  /** The verification queue of a period: findings with status, amounts and decisions. */
   'verify.queue': { args: z.strictObject({ period: periodSchema }), result: returns<VerificationQueue>() },
+  /** The rows that show one finding (its key in text form), asked for when the finding is opened. */
+  'verify.evidence': {
+    args: z.strictObject({ period: periodSchema, key: z.string().min(1).max(400) }),
+    result: returns<FindingEvidence>(),
+  },
   /** Resolves one finding with a reason; the draft is re-scored with the decision. */
   'verify.resolve': {
     args: z.strictObject({

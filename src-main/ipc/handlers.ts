@@ -27,6 +27,7 @@ import { diffRulesVersions, listRulesVersions } from '../core/program/rules-vers
 import { sealHead } from '../db/record-seals';
 import {
   endStandingRule,
+  findingEvidence,
   resolveFinding,
   resolveFindings,
   verificationQueue,
@@ -114,6 +115,7 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'audit.head': () => sealHead(ctx.store.sqlite),
     'audit.log': (filter) => operatorLogPage(ctx, filter),
     'verify.queue': ({ period }) => verificationQueue(ctx, period),
+    'verify.evidence': ({ period, key }) => findingEvidence(ctx, period, key),
     'verify.resolve': (input) => resolveFinding(ctx, input),
     'verify.resolveMany': (input) => resolveFindings(ctx, input),
     'verify.withdraw': (input) => withdrawDecision(ctx, input),

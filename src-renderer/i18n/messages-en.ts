@@ -1363,6 +1363,7 @@ export const en = {
   'finding.resolvedAway': 'The decision below settled it: the finding no longer shows in the scores.',
   'finding.evidence': { one: 'Evidence: {count} line', other: 'Evidence: {count} lines' },
   'finding.evidenceShown': 'the first {shown} of {total} listed',
+  'finding.evidenceLoading': 'Reading the rows…',
   'finding.decisions': 'Decisions',
   'evidence.table': 'Rows that show {finding}',
   'evidence.source': '{file}, row {row}',

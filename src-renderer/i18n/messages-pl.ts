@@ -1561,6 +1561,7 @@ export const pl = {
     other: 'Dowody: {count} wiersza',
   },
   'finding.evidenceShown': 'pokazano pierwsze {shown} z {total}',
+  'finding.evidenceLoading': 'Wczytywanie wierszy…',
   'finding.decisions': 'Decyzje',
   'evidence.table': 'Wiersze, które pokazują: {finding}',
   'evidence.source': '{file}, wiersz {row}',

@@ -1555,6 +1555,7 @@ export const ru = {
     other: 'Основание: {count} строки',
   },
   'finding.evidenceShown': 'показаны первые {shown} из {total}',
+  'finding.evidenceLoading': 'Загрузка строк…',
   'finding.decisions': 'Решения',
   'evidence.table': 'Строки, которые показывают: {finding}',
   'evidence.source': '{file}, строка {row}',

@@ -20,7 +20,11 @@ import { calculatePeriod } from '../../src-main/core/scoring/period-score';
 import { explainParticipant } from '../../src-main/core/scoring/explain';
 import { closePeriod } from '../../src-main/core/payouts/close-period';
 import { importSales } from '../../src-main/core/sales/import-sales';
-import { resolveFinding, verificationQueue } from '../../src-main/core/verification/verification-queue';
+import {
+  resolveFinding,
+  verificationQueue,
+  verificationQueueWithEvidence,
+} from '../../src-main/core/verification/verification-queue';
 import { convertWithSoffice, hasSoffice } from '../fixtures/client-files';
 import { csvFile, importScenarioSales, SALES_HEADER, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { refusal } from '../fixtures/refusal';
@@ -53,7 +57,7 @@ describe('verify, approve and pay 2026-09 of the scenario', () => {
 
   it('lists the findings with their evidence', async () => {
     const { ctx } = await at(septemberImported);
-    const queue = verificationQueue(ctx, '2026-09');
+    const queue = verificationQueueWithEvidence(ctx, '2026-09');
     expect(queue.items.map((i) => [encodeFindingKey(i.key), i.status])).toEqual([
       ['MISSING_TARGET:D', 'open'],
       ['UNKNOWN_PARTICIPANT:BB', 'open'],

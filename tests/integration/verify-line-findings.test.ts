@@ -14,12 +14,17 @@ import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { calculatePeriod } from '../../src-main/core/scoring/period-score';
 import { importSales } from '../../src-main/core/sales/import-sales';
 import { importTargets } from '../../src-main/core/import/kinds/import-targets';
-import { resolveFinding, verificationQueue } from '../../src-main/core/verification/verification-queue';
+import {
+  findingEvidence,
+  resolveFinding,
+  verificationQueue,
+  verificationQueueWithEvidence,
+} from '../../src-main/core/verification/verification-queue';
 import { hasOpenpyxl, makeTempDir, writeXlsxWithOpenpyxl, type SheetCell } from '../fixtures/client-files';
 import { csvFile, SALES_HEADER } from '../fixtures/scoring-scenario';
 import { refusal } from '../fixtures/refusal';
 import { openTestContext, tableCounts } from '../fixtures/test-database';
-import { sameFindingKey, type FindingKey } from '../../src-main/core/decisions/finding-key';
+import { encodeFindingKey, sameFindingKey, type FindingKey } from '../../src-main/core/decisions/finding-key';
 
 const FILE = 'sprzedaz-2026-09.xlsx';
 const sale = (date: string, code: string, sku: string, qty: number, net: number, invoice: string): SheetCell[] => [
@@ -81,7 +86,7 @@ async function seeded(): Promise<{ ctx: CoreContext; batchId: number }> {
 const total = (ctx: CoreContext, code: string) =>
   calculatePeriod(ctx, '2026-09').rows.find((r) => r.code === code)!.total;
 const item = (ctx: CoreContext, key: FindingKey) =>
-  verificationQueue(ctx, '2026-09').items.find((i) => sameFindingKey(i.key, key))!;
+  verificationQueueWithEvidence(ctx, '2026-09').items.find((i) => sameFindingKey(i.key, key))!;
 const balance = (ctx: CoreContext, code: string) =>
   (
     ctx.store.sqlite
@@ -226,6 +231,9 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
         },
       ]);
       expect(found.key).toEqual({ code: 'RETURN_WITHOUT_SALE', lineId: found.evidence[0]!.lineId });
+      // The screen asks for one finding's rows when it is opened: the same rows, and the money the table shows.
+      expect(findingEvidence(ctx, '2026-09', encodeFindingKey(found.key))).toEqual({ lines: found.evidence, total: 1 });
+      expect(found.amountMinor).toBe(-10_000);
       expect(total(ctx, 'P2')).toBe(470);
     });
 
@@ -293,7 +301,7 @@ describe.runIf(hasOpenpyxl)('findings raised from a sales workbook', () => {
         participantCode: 'P3',
         facts: { heldPoints: 400 },
         actions: ['accept'],
-        evidence: [],
+        amountMinor: null,
         lineCount: 0,
       });
       expect(payoutProposal(ctx, '2026-09').held).toEqual([

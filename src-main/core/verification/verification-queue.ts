@@ -26,6 +26,8 @@ import {
   type StandingRuleView,
   type DecisionView,
   type EvidenceLine,
+  type FindingEvidence,
+  type VerificationItemWithEvidence,
   type ResolveInput,
   type VerificationItem,
   type VerificationQueue,
@@ -154,11 +156,46 @@ function storedKey(text: string): FindingKey {
   return key;
 }
 
-/**
- * The period's findings and their decisions; `draft` is the period's draft with its lines, when the caller has it
- * already.
- */
-export function verificationQueue(ctx: CoreContext, period: string, draft?: Draft): VerificationQueue {
+/** A finding as the queue judges it, with every line it is about: the wire carries only their count. */
+interface QueueEntry {
+  item: VerificationItem;
+  lineIds: number[];
+  batchRows?: Finding['batchRows'];
+}
+
+/** The money a finding is about: what its facts name, or else its lines' net value (from the draft when there). */
+function amountOf(
+  sqlite: Database.Database,
+  facts: Finding['facts'],
+  lineIds: readonly number[],
+  nets: ReadonlyMap<number, number>,
+): number | null {
+  for (const fact of ['netMinor', 'volumeMinor', 'promotedMinor'] as const) {
+    const value = facts[fact];
+    if (typeof value === 'number') return value;
+  }
+  if (lineIds.length === 0) return null;
+  const missing = lineIds.filter((id) => !nets.has(id));
+  let sum = 0;
+  for (const id of lineIds) sum += nets.get(id) ?? 0;
+  // Lines the draft does not score (excluded or moved by a decision): read from the file's lines.
+  if (missing.length > 0)
+    sum += (
+      sqlite
+        .prepare(
+          'SELECT COALESCE(SUM(net_minor), 0) AS n FROM sales_lines WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .get(JSON.stringify(missing)) as { n: number }
+    ).n;
+  return sum;
+}
+
+/** The period's findings and decisions, each with all its lines. */
+function queueEntries(
+  ctx: CoreContext,
+  period: string,
+  draft?: Draft,
+): Omit<VerificationQueue, 'items' | 'open' | 'resolved'> & { entries: QueueEntry[] } {
   requirePeriod(period);
   const program = requireProgram(ctx);
   const sqlite = ctx.store.sqlite;
@@ -167,6 +204,8 @@ export function verificationQueue(ctx: CoreContext, period: string, draft?: Draf
   const findings = detectFindings(sqlite, program, program.rules, score, sources);
   const decisions = loadDecisions(sqlite, program.id, period);
   const names = participantNames(sqlite, program.id);
+  const nets = new Map<number, number>();
+  for (const lines of score.lineScores.values()) for (const l of lines) nets.set(l.line.id, l.line.netMinor);
   const byKey = new Map<string, DecisionView[]>();
   // By the stored text form, which is what encodeFindingKey gives for a finding found now.
   for (const d of decisions as (DecisionView & { key: string })[]) byKey.set(d.key, [...(byKey.get(d.key) ?? []), d]);
@@ -189,23 +228,27 @@ export function verificationQueue(ctx: CoreContext, period: string, draft?: Draf
   const inForce = (d: DecisionView) => !d.withdrawal;
   const nameOf = (code: string | null) => (code === null ? null : (names.get(code) ?? null));
 
-  const items: VerificationItem[] = findings.map((f) => {
+  const entries: QueueEntry[] = findings.map((f) => {
     const text = encodeFindingKey(f.key);
     const rule = standing.get(text);
     const taken = [...(byKey.get(text) ?? []), ...(rule && rule.action === 'accept' ? [rule] : [])];
     return {
-      key: f.key,
-      code: f.code,
-      participantCode: f.participantCode,
-      participantName: nameOf(f.participantCode),
-      sku: f.sku,
-      message: f.message,
-      facts: f.facts,
-      evidence: evidenceOf(sqlite, f),
-      lineCount: f.batchRows?.length ?? f.lineIds.length,
-      status: taken.some((d) => d.action === 'accept' && inForce(d)) ? 'resolved' : 'open',
-      decisions: taken,
-      actions: f.actions,
+      item: {
+        key: f.key,
+        code: f.code,
+        participantCode: f.participantCode,
+        participantName: nameOf(f.participantCode),
+        sku: f.sku,
+        message: f.message,
+        facts: f.facts,
+        lineCount: f.batchRows?.length ?? f.lineIds.length,
+        amountMinor: amountOf(sqlite, f.facts, f.lineIds, nets),
+        status: taken.some((d) => d.action === 'accept' && inForce(d)) ? 'resolved' : 'open',
+        decisions: taken,
+        actions: f.actions,
+      },
+      lineIds: f.lineIds,
+      ...(f.batchRows ? { batchRows: f.batchRows } : {}),
     };
   });
   // Findings that assigning, excluding or setting a target made go away stay listed, resolved, with what was done.
@@ -221,30 +264,74 @@ export function verificationQueue(ctx: CoreContext, period: string, draft?: Draf
     const lineIds = [...new Set(taken.flatMap((d) => d.lineIds))];
     const key = storedKey(text);
     const participantCode = 'participantCode' in key ? key.participantCode : null;
-    items.push({
-      key,
-      code: key.code,
-      participantCode,
-      participantName: nameOf(participantCode),
-      sku: 'sku' in key ? key.sku : null,
-      message: `Resolved: ${taken.map((d) => d.reason).join('; ')}`,
-      facts: {},
-      evidence: evidenceOf(sqlite, { lineIds }),
-      lineCount: lineIds.length,
-      status: 'resolved',
-      decisions: all,
-      actions: [],
+    entries.push({
+      item: {
+        key,
+        code: key.code,
+        participantCode,
+        participantName: nameOf(participantCode),
+        sku: 'sku' in key ? key.sku : null,
+        message: `Resolved: ${taken.map((d) => d.reason).join('; ')}`,
+        facts: {},
+        lineCount: lineIds.length,
+        amountMinor: amountOf(sqlite, {}, lineIds, nets),
+        status: 'resolved',
+        decisions: all,
+        actions: [],
+      },
+      lineIds,
     });
   }
+  return { period, locked, entries, standingRules: standingRules(sqlite, program.id) };
+}
+
+function queueOf<T extends VerificationItem>(
+  base: Omit<VerificationQueue, 'items' | 'open' | 'resolved'>,
+  items: T[],
+): VerificationQueue<T> {
   const open = items.filter((i) => i.status === 'open').length;
   return {
-    period,
-    locked,
+    period: base.period,
+    locked: base.locked,
     open,
     resolved: items.length - open,
     items,
-    standingRules: standingRules(sqlite, program.id),
+    standingRules: base.standingRules ?? [],
   };
+}
+
+/**
+ * The period's findings and their decisions, without the rows that show them (`findingEvidence` gives those, one
+ * finding at a time: 4,000 findings of a busy month would carry a hundred thousand rows); `draft` is the period's
+ * draft with its lines, when the caller has it already.
+ */
+export function verificationQueue(ctx: CoreContext, period: string, draft?: Draft): VerificationQueue {
+  const { entries, ...base } = queueEntries(ctx, period, draft);
+  return queueOf(
+    base,
+    entries.map((e) => e.item),
+  );
+}
+
+/** The queue with each finding's rows (the first 200 of each), for the CLI and the audit. */
+export function verificationQueueWithEvidence(
+  ctx: CoreContext,
+  period: string,
+): VerificationQueue<VerificationItemWithEvidence> {
+  const { entries, ...base } = queueEntries(ctx, period);
+  return queueOf(
+    base,
+    entries.map((e) => ({ ...e.item, evidence: evidenceOf(ctx.store.sqlite, e) })),
+  );
+}
+
+/** The rows that show one finding of the period (the first 200 of them), as it is found now. */
+export function findingEvidence(ctx: CoreContext, period: string, keyText: string): FindingEvidence {
+  const key = encodeFindingKey(storedKey(keyText));
+  const entry = queueEntries(ctx, period).entries.find((e) => encodeFindingKey(e.item.key) === key);
+  if (!entry)
+    throw new AppError('NOT_FOUND', `There is no finding "${keyText}" in the verification queue of ${period}.`);
+  return { lines: evidenceOf(ctx.store.sqlite, entry), total: entry.item.lineCount };
 }
 
 function requireReason(text: string): string {
@@ -291,8 +378,8 @@ export function resolveFindings(ctx: CoreContext, input: ResolveManyInput, chose
   ctx.store.transaction(() => {
     const program = requireProgram(ctx);
     requireOpenPeriod(ctx, program.id, input.period, 'its verification is closed');
-    const queue = verificationQueue(ctx, input.period);
-    const open = new Map(queue.items.filter((i) => i.status === 'open').map((i) => [encodeFindingKey(i.key), i]));
+    const { entries } = queueEntries(ctx, input.period);
+    const open = new Map(entries.filter((e) => e.item.status === 'open').map((e) => [encodeFindingKey(e.item.key), e]));
     const missing = keyTexts.filter((k) => !open.has(k));
     if (missing.length > 0)
       throw new AppError(
@@ -311,8 +398,8 @@ export function resolveFindings(ctx: CoreContext, input: ResolveManyInput, chose
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const keyText of keyTexts) {
-      const item = open.get(keyText)!;
-      const { lineIds, participantCode, targetMinor } = decisionOf(ctx, program.id, input, item, chosenLines);
+      const entry = open.get(keyText)!;
+      const { lineIds, participantCode, targetMinor } = decisionOf(ctx, program.id, input, entry, chosenLines);
       const at = nowIso(ctx);
       const decisionId = Number(
         insert.run(
@@ -369,9 +456,10 @@ function decisionOf(
   ctx: CoreContext,
   programId: number,
   input: ResolveManyInput,
-  item: VerificationItem,
+  entry: QueueEntry,
   chosenLines: number[] | undefined,
 ): { lineIds: number[]; participantCode: string | null; targetMinor: number | null } {
+  const { item } = entry;
   const keyText = encodeFindingKey(item.key);
   if (!item.actions.includes(input.action)) {
     throw new AppError(
@@ -379,13 +467,15 @@ function decisionOf(
       `The finding ${keyText} cannot be resolved by "${input.action}"; it takes ${item.actions.join(', ')}.`,
     );
   }
-  const itemLines = item.evidence.map((e) => e.lineId).filter((id): id is number => id !== null);
+  // Every line of the finding, not only the 200 its evidence lists: "all of them" means all.
+  const itemLines = entry.lineIds;
   let lineIds: number[] = [];
   let participantCode: string | null = null;
   let targetMinor: number | null = null;
   if (input.action === 'assign' || input.action === 'exclude') {
     lineIds = chosenLines ?? itemLines;
-    const unknown = lineIds.filter((id) => !itemLines.includes(id));
+    const ofItem = new Set(itemLines);
+    const unknown = lineIds.filter((id) => !ofItem.has(id));
     if (lineIds.length === 0 || unknown.length > 0)
       throw new AppError(
         'INVALID_INPUT',

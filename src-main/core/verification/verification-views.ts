@@ -85,21 +85,36 @@ export interface VerificationItem {
   /** One sentence in English; the UI words it from code and facts. */
   message: string;
   facts: Record<string, string | number | null>;
-  /** The rows that show it (at most 200 listed; lineCount says how many there are). */
-  evidence: EvidenceLine[];
+  /** How many rows show it; `verify.evidence` lists them (the first 200). */
   lineCount: number;
+  /**
+   * The money it is about, in minor units: the net value, volume or promoted sales its facts name, or else the net
+   * value of all its lines; null when it is about no money (a missing target, a repeated row).
+   */
+  amountMinor: number | null;
   status: 'open' | 'resolved';
   decisions: DecisionView[];
   /** What can be done about it. */
   actions: VerificationAction[];
 }
 
-export interface VerificationQueue {
+/** The rows that show a finding: the first 200 of them, and how many there are. */
+export interface FindingEvidence {
+  lines: EvidenceLine[];
+  total: number;
+}
+
+/** A finding with the rows that show it, as the CLI prints it and an auditor reads it. */
+export interface VerificationItemWithEvidence extends VerificationItem {
+  evidence: EvidenceLine[];
+}
+
+export interface VerificationQueue<Item extends VerificationItem = VerificationItem> {
   period: string;
   locked: boolean;
   open: number;
   resolved: number;
-  items: VerificationItem[];
+  items: Item[];
   /** Every standing rule of the program, in force or ended, oldest first. */
   standingRules?: StandingRuleView[];
 }

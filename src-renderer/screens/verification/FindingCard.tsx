@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { useCall } from '../../api/use-call';
+import { BusyIndicator } from '../../components/BusyIndicator';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import type { VerificationAction, VerificationItem, VerificationQueue } from '../../../src-main/ipc/contract';
 import { encodeFindingKey } from '../../../src-main/core/decisions/finding-key';
 import { Icon } from '../../components/Icon';
@@ -90,25 +93,17 @@ export function FindingCard({
       </div>
       <p className="finding-text">{findingText(item, period, currency, i18n)}</p>
 
-      {item.evidence.length > 0 ? (
-        <details className="finding-evidence" open={choosing || undefined}>
-          <summary data-testid="evidence-toggle">
-            {t('finding.evidence', { count: item.lineCount })}
-            {item.lineCount > item.evidence.length ? (
-              <span className="muted small">
-                {' '}
-                · {t('finding.evidenceShown', { shown: item.evidence.length, total: item.lineCount })}
-              </span>
-            ) : null}
-          </summary>
-          <EvidenceGrid
-            lines={item.evidence}
-            currency={currency}
-            label={t('evidence.table', { finding: `${label} ${subject}` })}
-            chosen={choosing ? chosen : undefined}
-            onToggle={choosing ? toggle : undefined}
-          />
-        </details>
+      {item.lineCount > 0 ? (
+        <FindingEvidenceRows
+          // Asked again when a decision changes the finding's lines.
+          key={`${item.lineCount}:${item.decisions.length}`}
+          item={item}
+          period={period}
+          currency={currency}
+          label={t('evidence.table', { finding: `${label} ${subject}` })}
+          chosen={choosing ? chosen : undefined}
+          onToggle={choosing ? toggle : undefined}
+        />
       ) : null}
 
       {item.decisions.length > 0 ? (
@@ -157,5 +152,49 @@ export function FindingCard({
         )
       ) : null}
     </li>
+  );
+}
+
+/**
+ * The rows that show a finding, asked for when it is opened: the queue carries only their count, since a busy
+ * month's thousands of findings would carry a hundred thousand rows.
+ */
+function FindingEvidenceRows({
+  item,
+  period,
+  currency,
+  label,
+  chosen,
+  onToggle,
+}: {
+  item: VerificationItem;
+  period: string;
+  currency: CurrencyInfo;
+  label: string;
+  chosen: ReadonlySet<number> | undefined;
+  onToggle: ((lineId: number) => void) | undefined;
+}) {
+  const { t } = useI18n();
+  const evidence = useCall('verify.evidence', { period, key: encodeFindingKey(item.key) });
+  const lines = evidence.value?.lines ?? [];
+  return (
+    <details className="finding-evidence" open={chosen ? true : undefined}>
+      <summary data-testid="evidence-toggle">
+        {t('finding.evidence', { count: item.lineCount })}
+        {item.lineCount > lines.length && evidence.value ? (
+          <span className="muted small">
+            {' '}
+            · {t('finding.evidenceShown', { shown: lines.length, total: item.lineCount })}
+          </span>
+        ) : null}
+      </summary>
+      {evidence.error ? (
+        <ErrorNotice error={evidence.error} onRetry={evidence.reload} />
+      ) : !evidence.value ? (
+        <BusyIndicator label={t('finding.evidenceLoading')} testId="evidence-busy" />
+      ) : (
+        <EvidenceGrid lines={lines} currency={currency} label={label} chosen={chosen} onToggle={onToggle} />
+      )}
+    </details>
   );
 }

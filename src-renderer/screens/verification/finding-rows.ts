@@ -20,14 +20,9 @@ export type FindingRow =
   | { kind: 'group'; id: string; group: string; code: VerificationCode | null; count: number; open: number }
   | { kind: 'item'; id: string; item: VerificationItem };
 
-/** The money a finding is about: its lines' net value, or the volume it judges. */
+/** The money a finding is about: its lines' net value, or the volume it judges (the core sums all its lines). */
 export function findingAmount(item: VerificationItem): number | null {
-  for (const fact of ['netMinor', 'volumeMinor', 'promotedMinor'] as const) {
-    const value = item.facts[fact];
-    if (typeof value === 'number') return value;
-  }
-  const nets = item.evidence.map((e) => e.netMinor).filter((n): n is number => n !== null);
-  return nets.length > 0 ? nets.reduce((sum, n) => sum + n, 0) : null;
+  return item.amountMinor;
 }
 
 export function matchesFilters(item: VerificationItem, f: FindingFilters): boolean {

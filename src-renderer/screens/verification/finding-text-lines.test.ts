@@ -21,7 +21,7 @@ function item(
     sku: null,
     message: 'core sentence',
     facts,
-    evidence: [],
+    amountMinor: null,
     lineCount: 0,
     status: 'open',
     decisions: [],

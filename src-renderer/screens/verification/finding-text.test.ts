@@ -81,7 +81,7 @@ describe('a return worth no points', () => {
       sku: 'FREE-1',
       message: 'core sentence',
       facts: { quantity: -2, netMinor: -100, points: 0, since: '2026-07' },
-      evidence: [],
+      amountMinor: -100,
       lineCount: 1,
       decisions: [],
       actions: ['exclude', 'accept'],
