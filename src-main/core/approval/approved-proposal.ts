@@ -65,8 +65,17 @@ export function approvedHeldPoints(
 ): { heldPoints: number; budgetMinor: number | null } | null {
   const approval = approvedPeriodOf(ctx, program.id, period);
   if (approval) {
-    const proposal = approvedProposal(ctx, program, period, 'approved')!;
-    return { heldPoints: proposal.held.reduce((s, h) => s + h.points, 0), budgetMinor: approval.budgetMinor };
+    // What approvedProposal lists as held, summed by SQLite: the Budget screen asks this of every period.
+    const held = ctx.store.sqlite
+      .prepare(
+        `SELECT carry + total + adjustments + corrections FROM approved_scores
+         WHERE approval_id = ? AND held IS NOT NULL AND carry + total + adjustments + corrections > 0`,
+      )
+      .pluck()
+      .all(approval.id) as number[];
+    let heldPoints = 0;
+    for (const points of held) heldPoints += points;
+    return { heldPoints, budgetMinor: approval.budgetMinor };
   }
   const legacy = latestEvent(ctx, program.id, period, 'approved')?.details as unknown as ApprovedRecord | undefined;
   if (!legacy) return null;

@@ -7,7 +7,7 @@ import { requireProgram } from '../program/program-store';
 import type { BudgetPeriodView, BudgetView, PayoutView } from './payout-types';
 import { draftScore } from '../scoring/period-score';
 import { approvedHeldPoints } from '../approval/approved-proposal';
-import { loadPayoutStates, payoutView } from './payout-states';
+import { loadPayoutStates, payoutAmountsByStatus, payoutView, type PayoutState } from './payout-states';
 import { multiplyWithinLimit, sumWithinLimit } from '../money/amount-limit';
 
 export function listPayouts(ctx: CoreContext, period?: string): PayoutView[] {
@@ -17,13 +17,16 @@ export function listPayouts(ctx: CoreContext, period?: string): PayoutView[] {
 
 export function budgetView(ctx: CoreContext): BudgetView {
   const program = requireProgram(ctx);
-  const payouts = loadPayoutStates(ctx.store.sqlite, program.id);
+  const amounts = payoutAmountsByStatus(ctx.store.sqlite, program.id);
   const periods: BudgetPeriodView[] = listPeriods(ctx)
     .reverse()
     .map((p) => {
-      const own = payouts.filter((x) => x.period === p.period);
-      const sum = (statuses: string[]) =>
-        own.filter((x) => statuses.includes(x.status)).reduce((s, x) => s + x.amountMinor, 0);
+      const own = amounts.get(p.period);
+      const sum = (statuses: PayoutState['status'][]) =>
+        sumWithinLimit(
+          statuses.map((s) => own?.get(s) ?? 0),
+          () => `The ${statuses.join(', ')} top-ups of ${p.period}`,
+        );
       let heldPoints = 0;
       let budgetedMinor = program.rules.budget?.perPeriodMinor ?? null;
       if (isLocked(p.state)) {
