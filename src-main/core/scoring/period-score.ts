@@ -22,6 +22,7 @@ import {
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
 import { reportProgress } from '../progress';
+import { cachedSinceLastWrite } from './draft-cache';
 import {
   approvedAnomalyList,
   approvedCorrectionList,
@@ -68,6 +69,14 @@ export interface Draft {
 
 /** Scores an open period with the given rules (the current ones by default); pure reads. */
 export function draftScore(ctx: CoreContext, program: ProgramView, period: string, options: DraftOptions = {}): Draft {
+  // The current rules' draft, the same whichever screen asks, is kept until the next write (one with every line
+  // serves a caller that needs none); what-if rules and a given previous volume are scored each time.
+  if (options.rules || options.previousVolume) return scoreDraft(ctx, program, period, options);
+  const key = `${program.id} ${program.rulesVersion} ${period}`;
+  return cachedSinceLastWrite(ctx.store.sqlite, key, () => scoreDraft(ctx, program, period, { keepLines: true }));
+}
+
+function scoreDraft(ctx: CoreContext, program: ProgramView, period: string, options: DraftOptions): Draft {
   reportProgress('scoring');
   const sources = currentSalesBatches(ctx.store.sqlite, program.id, period);
   const corrections = lateCorrections(ctx, program, period);

@@ -1,0 +1,53 @@
+// The last draft scored on a database connection, kept while nothing has been written to the file since: going from
+// Scoring to Verification to Payouts of the same open period scores its 100,000 lines once, not three times.
+//
+// "Nothing written since" is two counters SQLite keeps: total_changes() counts every row this connection inserted,
+// changed or deleted (triggers' rows included), and PRAGMA data_version changes whenever another connection (a
+// second window, the CLI, another SQLite tool) commits. Inside a transaction the cache is neither read nor filled:
+// what a commit judges is scored afresh against the data as it is then, and a draft read from writes that are
+// later rolled back is never kept.
+import type Database from 'better-sqlite3';
+
+interface Entry<T> {
+  stamp: string;
+  key: string;
+  value: T;
+}
+
+const entries = new WeakMap<Database.Database, Entry<unknown>>();
+
+/** Where the file stands now, for this connection; null inside a transaction (nothing is cached there). */
+function changeStamp(sqlite: Database.Database): string | null {
+  if (sqlite.inTransaction) return null;
+  const version = sqlite.pragma('data_version', { simple: true }) as number;
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${version}:${changes}`;
+}
+
+/**
+ * `compute()`'s value for `key`, or the one kept for it when the file has not changed since it was computed. The
+ * value is shared between callers, so they must not change it (the tests freeze it to make sure).
+ */
+export function cachedSinceLastWrite<T>(sqlite: Database.Database, key: string, compute: () => T): T {
+  const stamp = changeStamp(sqlite);
+  if (stamp === null) return compute();
+  const kept = entries.get(sqlite);
+  if (kept && kept.stamp === stamp && kept.key === key) return kept.value as T;
+  const value = compute();
+  // Stamped before computing: a write by another connection meanwhile makes the next read compute again.
+  entries.set(sqlite, { stamp, key, value: process.env.VITEST ? freezeDeep(value) : value });
+  return value;
+}
+
+/** Freezes plain objects and arrays all the way down (Maps and Sets are frozen only as objects). */
+function freezeDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value instanceof Map) {
+    for (const v of value.values()) freezeDeep(v);
+  } else if (value instanceof Set) {
+    for (const v of value) freezeDeep(v);
+  } else {
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return Object.freeze(value);
+}
