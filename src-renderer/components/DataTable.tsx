@@ -2,16 +2,13 @@
 // filters, a column chooser remembered on this computer, and "Save as xlsx" of exactly what is shown (the columns
 // shown, the rows as filtered and sorted, numbers as numbers).
 import { useMemo, useState, type ReactNode } from 'react';
-import type { AppErrorData } from '../../src-main/ipc/contract';
 import type { TableCellKind } from '../../src-main/core/reports/report-types';
-import { describeError } from '../api/describe-error';
-import { saveDownload, XLSX_TYPE } from '../api/save-download';
-import { safeCall } from '../api/use-call';
 import { useI18n } from '../i18n/i18n';
 import { Icon } from './Icon';
 import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
-import { sortRows, tableCells } from './table-rows';
+import { sortRows } from './table-rows';
 import { useHiddenColumns } from './hidden-columns';
+import { ColumnChooser, SaveTableButton, SaveTableError, useSaveTable } from './TableTools';
 
 export interface DataColumn<T> extends GridColumn<T> {
   /** How the column goes into a saved workbook; numeric columns are whole numbers unless told otherwise. */
@@ -64,9 +61,6 @@ export function DataTable<T>({
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<GridSort | null>(null);
   const [hidden, setHidden] = useHiddenColumns(tableId);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<AppErrorData | null>(null);
 
   const shownColumns = columns.filter((c) => c.pinned || !hidden.has(c.id));
   const needle = search.trim().toLocaleLowerCase(i18n.locale);
@@ -84,6 +78,8 @@ export function DataTable<T>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, chosen, needle, sort, i18n.locale]);
 
+  const saving = useSaveTable(title, shownColumns, shownRows);
+
   const onSort = (id: string) =>
     setSort((previous) =>
       previous?.column !== id
@@ -92,20 +88,6 @@ export function DataTable<T>({
           ? { column: id, direction: 'desc' }
           : null,
     );
-
-  const saveXlsx = async () => {
-    setSaving(true);
-    setSaved(null);
-    setError(null);
-    const result = await safeCall('table.xlsx', { title, ...tableCells(shownColumns, shownRows) });
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    saveDownload(result.value.fileName, result.value.bytes, XLSX_TYPE);
-    setSaved(result.value.fileName);
-  };
 
   const filtered = needle !== '' || Object.values(chosen).some(Boolean);
 
@@ -151,54 +133,16 @@ export function DataTable<T>({
           </div>
         ))}
         <span className="tool-table-actions">
-          <details className="column-chooser" data-testid={`${tableId}-columns`}>
-            <summary className="btn btn-secondary">
-              <Icon name="columns" size={16} />
-              {t('table.columns')}
-            </summary>
-            <fieldset className="column-chooser-panel">
-              <legend className="sr-only">{t('table.columnsShown')}</legend>
-              {columns.map((column) => (
-                <label key={column.id} className="check-row">
-                  <input
-                    type="checkbox"
-                    checked={column.pinned || !hidden.has(column.id)}
-                    disabled={column.pinned}
-                    onChange={(event) => setHidden(column.id, !event.target.checked)}
-                    data-testid={`${tableId}-column-${column.id}`}
-                  />
-                  {column.title ?? column.label}
-                </label>
-              ))}
-            </fieldset>
-          </details>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            onClick={() => void saveXlsx()}
-            disabled={saving || shownRows.length === 0}
-            aria-busy={saving}
-            data-testid={`${tableId}-save-xlsx`}
-          >
-            {saving ? (
-              <span className="spinner" aria-hidden="true" />
-            ) : (
-              <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />
-            )}
-            {t('table.saveXlsx')}
-          </button>
+          <ColumnChooser tableId={tableId} columns={columns} hidden={hidden} onHide={setHidden} />
+          <SaveTableButton tableId={tableId} state={saving} disabled={shownRows.length === 0} />
           {actions}
         </span>
       </div>
       <p className="tool-table-count" aria-live="polite" data-testid={`${tableId}-count`}>
         {countLabel(shownRows.length, rows.length)}
-        <span className="sr-only">{saved ? t('table.saved', { file: saved }) : ''}</span>
+        <span className="sr-only">{saving.saved ? t('table.saved', { file: saving.saved }) : ''}</span>
       </p>
-      {error ? (
-        <p className="text-danger small" role="alert">
-          {describeError(error, i18n)}
-        </p>
-      ) : null}
+      <SaveTableError state={saving} />
       {shownRows.length === 0 && filtered ? (
         <p className="muted tool-table-empty" data-testid={`${tableId}-no-match`}>
           {t('table.noMatch')}{' '}

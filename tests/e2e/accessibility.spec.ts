@@ -5,6 +5,9 @@ import { approveSeptemberInCore, seedPayoutsProgram } from './payouts-seed';
 import { seedScoredProgram } from './scoring-seed';
 import { SALES_OCTOBER, writeParticipantsWithProblems } from './wizard-files';
 
+// axe reads the whole page in one evaluate: on a loaded 2-core machine a page takes seconds; every case here is slow.
+test.describe.configure({ timeout: 135_000 });
+
 test('welcome and create form have no serious accessibility problems', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Loyalty Desk' })).toBeVisible();
@@ -22,7 +25,6 @@ test('dashboard, import report, participants and settings have no serious access
   dbFile,
 }) => {
   // Five axe scans and an import: on a shared CI machine with two workers this took 48 s once.
-  test.slow();
   seedProgram(dbFile);
   await openScreen(page, server, 'dashboard', 'Dashboard');
   await expect(page.getByTestId('program-facts')).toBeVisible();
@@ -107,7 +109,6 @@ test('every step of the import wizard has no serious accessibility problems', as
 
 test('scoring, explanation and approval have no serious accessibility problems', async ({ page, server, dbFile }) => {
   // Seven axe scans of a full screen: slower than the other tests by design.
-  test.slow();
   await seedScoredProgram(dbFile, { budgetMinor: 1_000, october: false });
   await openScreen(page, server, 'scoring', 'Scoring');
   await expect(page.getByTestId('not-calculated')).toBeVisible();
@@ -172,7 +173,6 @@ test('verification, payouts, confirmation import and budget have no serious acce
   dataDir,
 }) => {
   // Nine axe scans of a full screen: slower than the other tests by design.
-  test.slow();
   await seedPayoutsProgram(dbFile, dataDir);
   await openScreen(page, server, 'verification', 'Verification');
   await page.getByTestId('findings-table').locator('[role="row"][data-key^="UNKNOWN_PARTICIPANT:"]').click();

@@ -36,7 +36,7 @@ test('findings filtered and grouped, resolved in bulk, withdrawn, and settled by
   await page.getByTestId('verify-code').selectOption('all');
   await page.getByTestId('verify-participant').fill('PH-004');
   await expect(itemRows).toHaveCount(1);
-  const name = (await row('VOLUME_OUTLIER:PH-004').locator('[role="gridcell"]').nth(3).textContent())!.trim();
+  const name = (await row('VOLUME_OUTLIER:PH-004').locator('[data-column="name"]').textContent())!.trim();
   expect(name.length).toBeGreaterThan(3);
   await page.getByTestId('verify-participant').fill(name);
   await expect(row('VOLUME_OUTLIER:PH-004')).toBeVisible();

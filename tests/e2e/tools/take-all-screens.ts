@@ -1,7 +1,8 @@
 // Every screen at 1440 and 1024 px wide, in English, Polish and Russian, with the demo data after September's
 // approval (October open, with its findings): for looking at the whole app as a careful designer would.
+// Each picture is the whole page, however long.
 //   npx tsx tests/e2e/tools/take-all-screens.ts [outDir]     (default /tmp/all-screens)
-// Needs the built renderer (npm run build). Not a test: nothing is asserted here. Each picture is the whole page.
+// Needs the built renderer (npm run build). Not a test: nothing is asserted here.
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,8 @@ const browser = await chromium.launch({
 const server = await startWebServer({ dbFile, rendererDir, actor: 'anna', coreHost: 'built' });
 try {
   for (const width of [1440, 1024]) {
-    const page = await browser.newPage({ viewport: { width, height: width === 1440 ? 900 : 700 } });
+    const height = width === 1440 ? 900 : 700;
+    const page = await browser.newPage({ viewport: { width, height } });
     for (const language of ['en', 'pl', 'ru']) {
       await page.goto(`${server.url}#/dashboard`);
       await page.getByTestId('language-select').selectOption(language);
@@ -58,7 +60,13 @@ try {
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(400);
         const name = `${width}-${language}-${screen.replace(/\?period=/, '-')}.png`;
-        await page.screenshot({ path: join(outDir, name), fullPage: true });
+        // The page scrolls inside its main area, not the window: the window is made as tall as that area's
+        // content for the picture (at most 6,000 px), then given back its height.
+        const tall = await page.locator('main').evaluate((main) => main.scrollHeight - main.clientHeight);
+        await page.setViewportSize({ width, height: Math.min(6000, height + tall) });
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: join(outDir, name) });
+        await page.setViewportSize({ width, height });
         console.log(join(outDir, name));
       }
     }
