@@ -5,7 +5,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecomputeDifference } from '../../src-main/core/audit/audit-views';
+import { exportAuditPackage } from '../../src-main/core/audit/export-audit-package';
 import { recomputeApprovedPeriods } from '../../src-main/core/audit/recompute-approved';
+import { verifyAuditPackage } from '../../src-main/core/audit/verify-audit-package';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
@@ -129,7 +131,7 @@ describe('program settings', () => {
   });
 
   it('a new point value is a new rules version: an approved period keeps the value it was approved with', async () => {
-    const { ctx } = await open(septemberExported);
+    const { ctx, dir } = await open(septemberExported);
     const program = requireProgram(ctx);
     expect(program.pointValueMinor).toBe(10);
     const septemberPayouts = listPayouts(ctx, '2026-09').map((p) => [p.participantCode, p.points, p.amountMinor]);
@@ -204,6 +206,10 @@ describe('program settings', () => {
     expect(audit.problems).toEqual([]);
     expect(audit.ok).toBe(true);
     expect(recompute(ctx)).toEqual({ differences: [], failed: [] });
+    // So does an audit package: the settings' versions go in with every other table and verify from the zip alone.
+    const zip = join(dir, 'audit.zip');
+    exportAuditPackage(ctx, zip);
+    expect(verifyAuditPackage(zip)).toMatchObject({ ok: true, problems: [] });
   });
 
   it('opens a file written before migration 0014: the program reads as created, and can be changed', () => {
