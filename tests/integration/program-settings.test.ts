@@ -109,6 +109,14 @@ describe('program settings', () => {
     );
     expect(() => ctx.store.sqlite.prepare('DELETE FROM program_settings_versions').run()).toThrow(/append-only/);
     expect(programSettings(ctx).history).toHaveLength(2);
+    // Sealed like the other money inputs: a version rewritten with the trigger dropped is named by the audit.
+    expect(verifyLedger(ctx.store.sqlite).ok).toBe(true);
+    ctx.store.sqlite.exec(
+      "DROP TRIGGER program_settings_versions_no_update; UPDATE program_settings_versions SET locale = 'de-DE'",
+    );
+    const audit = verifyLedger(ctx.store.sqlite);
+    expect(audit.ok).toBe(false);
+    expect(audit.problems.map((p) => p.table)).toContain('program_settings_versions');
   });
 
   it('changes the currency only while nothing was imported, and only to one with as many decimals', async () => {
