@@ -190,7 +190,7 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
       );
       break;
     case 'settings':
-      content = <SettingsScreen program={program} />;
+      content = <SettingsScreen program={program} onProgramChanged={onProgramChanged} />;
       break;
     case 'reports':
       content = <ReportsScreen />;

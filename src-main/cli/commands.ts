@@ -11,6 +11,7 @@ import { PAYOUT_COMMANDS } from './payout-commands';
 import { REPORT_COMMANDS } from './report-commands';
 import { STATEMENT_COMMANDS } from './statement-commands';
 import { AUDIT_COMMANDS } from './audit-commands';
+import { PROGRAM_SETTINGS_COMMANDS } from './program-settings-commands';
 import type { Command, Values } from './command-types';
 
 export type { Command, CommandOutput } from './command-types';
@@ -142,6 +143,7 @@ export const COMMANDS: Command[] = [
       return { json: program, text: formatProgram(program) };
     },
   },
+  ...PROGRAM_SETTINGS_COMMANDS,
   importCommand('participants', 'import or update participants from an .xlsx or .csv file'),
   importCommand('products', 'import or update products (by SKU) from an .xlsx or .csv file'),
   importCommand(

@@ -66,6 +66,15 @@ const OPTIONS = {
   lang: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  name: { type: 'string' },
+  client: { type: 'string' },
+  currency: { type: 'string' },
+  locale: { type: 'string' },
+  'point-value': { type: 'string' },
+  'sepa-name': { type: 'string' },
+  'sepa-iban': { type: 'string' },
+  'sepa-bic': { type: 'string' },
+  'no-sepa': { type: 'boolean', default: false },
 } as const;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

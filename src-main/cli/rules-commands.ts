@@ -19,6 +19,7 @@ function versionOption(values: Values, name: string): number {
 }
 
 const SECTION: Record<RulesChange['section'], string> = {
+  pointValueMinor: 'Point value',
   baseRate: 'Base rate',
   capPointsPerPeriod: 'Cap per period',
   budget: 'Budget per period',

@@ -24,6 +24,38 @@ export const programs = sqliteTable('programs', {
   createdBy: text('created_by').notNull(),
 });
 
+/**
+ * A change of the program's settings after it was created: the name, client, currency, locale and payout settings
+ * (payment_json) as they read from then on, with who changed them and why. The programs row keeps what the program
+ * was created with (version 1); the newest row here is what every screen, file and report reads. A change of the
+ * point value also saved a rules version, since it is money-relevant: `rule_version` is the version in force after
+ * the change and `point_value_minor` the value. Only ever added to.
+ */
+export const programSettingsVersions = sqliteTable(
+  'program_settings_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    /** 2, 3, ...: version 1 is the programs row. */
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    client: text('client').notNull(),
+    /** The currency changes only while nothing was imported, and only to one with as many decimals. */
+    currencyCode: text('currency_code').notNull(),
+    currencyDigits: integer('currency_digits').notNull(),
+    locale: text('locale').notNull(),
+    paymentJson: text('payment_json').notNull(),
+    pointValueMinor: integer('point_value_minor').notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('program_settings_versions_program_version').on(t.programId, t.version)],
+);
+
 /** Every change of a program's rules is a new row; a calculated period records the version it used. */
 export const ruleVersions = sqliteTable(
   'rule_versions',

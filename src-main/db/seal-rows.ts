@@ -21,6 +21,7 @@ export const GENESIS_SEAL_HASH = '0'.repeat(64);
 export const SEALED_TABLES = [
   'programs',
   'rule_versions',
+  'program_settings_versions',
   'import_batches',
   'import_problems',
   'participant_changes',

@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'program.get',
   'program.create',
   'program.referenceTemplate',
+  'program.settings',
+  'program.updateSettings',
   'demo.create',
   'dashboard.get',
   'dashboard.overview',

@@ -23,6 +23,7 @@ import {
   type FindingEvidence,
 } from '../core/verification/verification-views';
 import type { ProgramView } from '../core/program/program-view';
+import type { ProgramSettingsView } from '../core/program/program-settings-views';
 import type { RulesDiff, RulesVersionView } from '../core/program/rules-diff';
 import {
   participantsQuerySchema,
@@ -136,6 +137,15 @@ export {
 
 export type { ProgramView } from '../core/program/program-view';
 export type {
+  ProgramPayment,
+  ProgramSettingsChangeInput,
+  ProgramSettingsField,
+  ProgramSettingsFieldChange,
+  ProgramSettingsVersionView,
+  ProgramSettingsView,
+  SepaDebtor,
+} from '../core/program/program-settings-views';
+export type {
   ParticipantRow,
   ParticipantHistoryEntry,
   ParticipantDetail,
@@ -234,6 +244,24 @@ export const contract = {
   'program.get': { args: z.void(), result: returns<ProgramView | null>() },
   'program.create': { args: z.strictObject({ config: z.unknown() }), result: returns<ProgramView>() },
   'program.referenceTemplate': { args: z.void(), result: returns<z.input<typeof programConfigSchema>>() },
+  /** The settings in force (name, client, currency, locale, point value, payout settings) and their versions. */
+  'program.settings': { args: z.void(), result: returns<ProgramSettingsView>() },
+  /** A change of the settings as a new version with its reason; a new point value also saves a rules version. */
+  'program.updateSettings': {
+    args: z.strictObject({
+      name: z.string().max(200).optional(),
+      client: z.string().max(200).optional(),
+      currency: z.strictObject({ code: z.string().max(3), minorDigits: z.number().int() }).optional(),
+      locale: z.string().max(40).optional(),
+      pointValueMinor: z.number().int().optional(),
+      sepaDebtor: z
+        .strictObject({ name: z.string().max(200), iban: z.string().max(60), bic: z.string().max(20) })
+        .nullable()
+        .optional(),
+      reason: reasonSchema,
+    }),
+    result: returns<ProgramSettingsView>(),
+  },
   'demo.create': {
     args: z.void(),
     result: returns<{ program: ProgramView; participants: ImportReport; imports: ImportReport[] }>(),

@@ -24,6 +24,7 @@ import { participantLedger } from '../core/ledger/ledger-query';
 import { whatIf } from '../core/scoring/what-if';
 import { updateRules } from '../core/program/update-rules';
 import { diffRulesVersions, listRulesVersions } from '../core/program/rules-versions';
+import { programSettings, updateProgramSettings } from '../core/program/program-settings';
 import { sealHead } from '../db/record-seals';
 import {
   endStandingRule,
@@ -75,6 +76,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'program.get': () => getProgram(ctx),
     'program.create': ({ config }) => createProgram(ctx, config),
     'program.referenceTemplate': () => readReferenceTemplate(),
+    'program.settings': () => programSettings(ctx),
+    'program.updateSettings': (change) => updateProgramSettings(ctx, change),
     'demo.create': () => createDemo(ctx),
     'dashboard.get': (): DashboardView => {
       const program = getProgram(ctx);

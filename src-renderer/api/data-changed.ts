@@ -8,6 +8,7 @@ const DATA_CHANGED = 'loyalty:data-changed';
 /** The calls that change the program's data; score.period only when it records the period as calculated. */
 const WRITING: ReadonlySet<Channel> = new Set<Channel>([
   'program.create',
+  'program.updateSettings',
   'demo.create',
   'import.commit',
   'period.approve',

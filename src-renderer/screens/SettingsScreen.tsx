@@ -8,8 +8,9 @@ import { ProgramFacts } from '../components/ProgramFacts';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
 import { useRouteParam } from '../navigation';
 import { PAYOUT_TEMPLATE_SECTION, PayoutTemplateCard } from './payout-template/PayoutTemplateCard';
+import { ProgramSettingsCard } from './settings/ProgramSettingsCard';
 
-export function SettingsScreen({ program }: { program: ProgramView }) {
+export function SettingsScreen({ program, onProgramChanged }: { program: ProgramView; onProgramChanged: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const info = useCall('app.info');
@@ -56,6 +57,8 @@ export function SettingsScreen({ program }: { program: ProgramView }) {
         </div>
         <ProgramFacts program={program} />
       </section>
+
+      <ProgramSettingsCard onSaved={onProgramChanged} />
 
       <PayoutTemplateCard program={program} focused={section === PAYOUT_TEMPLATE_SECTION} />
 

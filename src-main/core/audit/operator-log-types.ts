@@ -44,6 +44,7 @@ export interface OperatorLogPage {
  */
 export const OPERATOR_ACTIONS = [
   'program.create',
+  'program.settings',
   'rules.update',
   'import.participants',
   'import.products',

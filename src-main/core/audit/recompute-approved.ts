@@ -428,7 +428,8 @@ function recomputeOne(
     throw new Error(`version ${approval.ruleVersion} of the rules is not valid JSON: ${(error as Error).message}`);
   }
   const cut = cutOf(sqlite, approval);
-  const pointValue = program[1];
+  // The point value the approval used: its rules version's own, or the program's as created where it names none.
+  const pointValue = typeof rules.pointValueMinor === 'number' ? rules.pointValueMinor : program[1];
   const input = loadInput(
     sqlite,
     approval,

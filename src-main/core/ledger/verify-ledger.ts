@@ -30,6 +30,8 @@ const GUARDS = [
   'import_batches_superseded_once',
   'rule_versions_no_update',
   'rule_versions_no_delete',
+  'program_settings_versions_no_update',
+  'program_settings_versions_no_delete',
   'sales_lines_no_update',
   'sales_lines_no_delete',
   'targets_no_update',

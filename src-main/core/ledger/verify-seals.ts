@@ -32,6 +32,7 @@ type StoredSeal = StoredRowOf<typeof recordSeals>;
 export const ROW_NAMING: Record<(typeof SEALED_TABLES)[number] | typeof SUPERSESSION_TABLE, readonly string[]> = {
   programs: ['name', 'point_value_minor'],
   rule_versions: ['version', 'note'],
+  program_settings_versions: ['version', 'name', 'point_value_minor'],
   import_batches: ['kind', 'file_name', 'sha256'],
   [SUPERSESSION_TABLE]: ['superseded_by'],
   import_problems: ['batch_id', 'row', 'column', 'code'],
@@ -355,14 +356,25 @@ type PayoutRow = Pick<
   entry_points: StoredEntry['points'] | null;
 };
 
-/** Each top-up is its points at the program's point value, and redeems exactly those points. */
+/** Each top-up is its points at the point value its period was approved under, and redeems exactly those points. */
 function checkPayouts(sqlite: Database.Database, add: (problem: LedgerProblem) => void): void {
   if (!hasTable(sqlite, 'payouts') || !hasTable(sqlite, 'ledger_entries')) return;
   const rows = sqlite
     .prepare(
-      `SELECT p.id, p.reference, p.participant_code, p.period, p.points, p.amount_minor, p.ledger_entry_id, g.point_value_minor,
+      // The point value the period was approved under: its rules version's own, or the program's as created where
+      // that version names none (a change of the point value is a new rules version; earlier periods keep theirs).
+      `WITH approved AS (
+         SELECT program_id, period, rule_version FROM period_events WHERE id IN (
+           SELECT MAX(id) FROM period_events WHERE state = 'approved' GROUP BY program_id, period))
+       SELECT p.id, p.reference, p.participant_code, p.period, p.points, p.amount_minor, p.ledger_entry_id,
+              CASE WHEN g.id IS NULL THEN NULL ELSE COALESCE(
+                CASE WHEN json_valid(rv.rules_json) THEN json_extract(rv.rules_json, '$.pointValueMinor') END,
+                g.point_value_minor) END AS point_value_minor,
               e.id AS entry_id, e.kind AS entry_kind, e.participant_code AS entry_code, e.period AS entry_period, e.points AS entry_points
-       FROM payouts p LEFT JOIN programs g ON g.id = p.program_id LEFT JOIN ledger_entries e ON e.id = p.ledger_entry_id ORDER BY p.id`,
+       FROM payouts p LEFT JOIN programs g ON g.id = p.program_id
+         LEFT JOIN approved a ON a.program_id = p.program_id AND a.period = p.period
+         LEFT JOIN rule_versions rv ON rv.program_id = a.program_id AND rv.version = a.rule_version
+         LEFT JOIN ledger_entries e ON e.id = p.ledger_entry_id ORDER BY p.id`,
     )
     .iterate() as IterableIterator<PayoutRow>;
   for (const p of rows) {

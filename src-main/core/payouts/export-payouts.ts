@@ -3,12 +3,12 @@
 // payout_batch_items refuses a second, and asking again returns the file already made.
 import { createHash } from 'node:crypto';
 import type { PayoutBatchRow, StoredRowOf } from '../../db/row-types';
-import type { payoutBatches, periodEvents, programs } from '../../db/schema';
+import type { payoutBatches, periodEvents } from '../../db/schema';
 import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState, recordPeriodEvent } from '../periods/period-states';
-import { requireProgram } from '../program/program-store';
+import { getProgram, requireProgram } from '../program/program-store';
 import { requirePeriod } from '../periods/require-period';
 import type { ExportResult, PayoutBatchView } from './payout-types';
 import type { PayoutFileFormat, PayoutFileItem } from './files/payout-file-types';
@@ -70,12 +70,10 @@ function nextWorkingDay(now: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The debtor account of the newest settings: a file already exported keeps the one it was written with (stored). */
 function debtorOf(ctx: CoreContext, programId: number) {
-  const row = ctx.store.sqlite.prepare('SELECT payment_json FROM programs WHERE id = ?').get(programId) as Pick<
-    StoredRowOf<typeof programs>,
-    'payment_json'
-  >;
-  return (JSON.parse(row.payment_json) as { sepaDebtor?: { name: string; iban: string; bic: string } }).sepaDebtor;
+  const program = getProgram(ctx);
+  return program?.id === programId ? program.payment.sepaDebtor : undefined;
 }
 
 /**

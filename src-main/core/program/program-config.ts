@@ -66,6 +66,12 @@ const productRateSchema = z.strictObject({
 
 const rulesSchema = z
   .strictObject({
+    /**
+     * What one point is worth from this version on, in minor units; absent where it is the program's own (the value
+     * it was created with). Set only by a change of the program's settings, so that a period keeps the point value of
+     * the rules version it was calculated and approved under.
+     */
+    pointValueMinor: wholeNumber(1).optional(),
     /** Points for each full `perMinor` minor units of net value of a promoted product without a per-unit rate. */
     baseRate: z.strictObject({ points: wholeNumber(0), perMinor: wholeNumber(1) }),
     /** Per-unit rates that override those of the products file. */
@@ -110,7 +116,7 @@ const rulesSchema = z
     );
   });
 
-const sepaDebtorSchema = z.strictObject({
+export const sepaDebtorSchema = z.strictObject({
   name: z.string().trim().min(1).max(70),
   iban: z.string().trim().min(15).max(34),
   bic: z.string().trim().regex(CONFIG_FORMATS.invalid_bic, { error: 'must be a BIC of 8 or 11 characters' }),
@@ -133,6 +139,17 @@ export const programConfigSchema = z.strictObject({
   payment: z.strictObject({ sepaDebtor: sepaDebtorSchema.optional() }).default({}),
   rules: rulesSchema,
 });
+
+/** The settings a program may change after it was created, each validated as at creation. */
+export const programSettingsSchema = programConfigSchema
+  .pick({ name: true, client: true, currency: true, locale: true, pointValueMinor: true })
+  .extend({ sepaDebtor: sepaDebtorSchema.nullable() });
+
+export type ProgramSettingsValues = z.infer<typeof programSettingsSchema>;
+
+export function parseProgramSettings(input: unknown): ConfigParseResult<ProgramSettingsValues> {
+  return parseWith(programSettingsSchema, input);
+}
 
 export type Rules = z.infer<typeof rulesSchema>;
 export type ProgramConfig = z.infer<typeof programConfigSchema>;

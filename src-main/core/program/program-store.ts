@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { programs, ruleVersions } from '../../db/schema';
+import { programSettingsVersions, programs, ruleVersions } from '../../db/schema';
+import type { ProgramPayment } from './program-settings-views';
 import { findProjectRoot } from '../../db/project-paths';
 import type { ProgramView } from './program-view';
 import { AppError } from '../app-error';
@@ -9,7 +10,30 @@ import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { parseProgramConfig, PROGRAM_CREATED_NOTE, type ProgramConfigInput, type Rules } from './program-config';
 
-/** The program of this database; a database holds one program. */
+const settingsTableKnown = new WeakMap<object, boolean>();
+
+/**
+ * Whether the file has the settings versions of migration 0014. Every file the app opens is migrated; a schema from
+ * before it (an older version's file the tests keep) has none: the program reads as it was created.
+ */
+export function hasSettingsVersions(sqlite: CoreContext['store']['sqlite']): boolean {
+  let known = settingsTableKnown.get(sqlite);
+  if (known === undefined) {
+    known =
+      sqlite
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'program_settings_versions'")
+        .get() !== undefined;
+    settingsTableKnown.set(sqlite, known);
+  }
+  return known;
+}
+
+/** The point value a rules version stands for: its own, or the program's as created where it names none. */
+export function pointValueOfRules(rules: Pick<Rules, 'pointValueMinor'>, initialPointValueMinor: number): number {
+  return rules.pointValueMinor ?? initialPointValueMinor;
+}
+
+/** The program of this database, with its newest settings and rules; a database holds one program. */
 export function getProgram(ctx: CoreContext): ProgramView | null {
   const program = ctx.store.db.select().from(programs).orderBy(programs.id).limit(1).get();
   if (!program) return null;
@@ -21,16 +45,30 @@ export function getProgram(ctx: CoreContext): ProgramView | null {
     .limit(1)
     .get();
   if (!rules) throw new Error(`Program ${program.id} has no rules version`);
+  const settings = hasSettingsVersions(ctx.store.sqlite)
+    ? ctx.store.db
+        .select()
+        .from(programSettingsVersions)
+        .where(eq(programSettingsVersions.programId, program.id))
+        .orderBy(desc(programSettingsVersions.version))
+        .limit(1)
+        .get()
+    : undefined;
+  const current = settings ?? { ...program, version: 1 };
+  const parsedRules = JSON.parse(rules.rulesJson) as Rules;
   return {
     id: program.id,
-    name: program.name,
-    client: program.client,
-    currency: { code: program.currencyCode, minorDigits: program.currencyDigits },
-    locale: program.locale,
-    pointValueMinor: program.pointValueMinor,
+    name: current.name,
+    client: current.client,
+    currency: { code: current.currencyCode, minorDigits: current.currencyDigits },
+    locale: current.locale,
+    pointValueMinor: pointValueOfRules(parsedRules, program.pointValueMinor),
+    initialPointValueMinor: program.pointValueMinor,
+    payment: JSON.parse(current.paymentJson) as ProgramPayment,
+    settingsVersion: current.version,
     firstPeriod: program.firstPeriod,
     rulesVersion: rules.version,
-    rules: JSON.parse(rules.rulesJson) as Rules,
+    rules: parsedRules,
     createdAt: program.createdAt,
   };
 }
@@ -104,4 +142,15 @@ function referenceProgramPath(): string {
 /** The reference program as a starting point for a new program. */
 export function readReferenceTemplate(): ProgramConfigInput {
   return JSON.parse(readFileSync(referenceProgramPath(), 'utf8')) as ProgramConfigInput;
+}
+
+/** What one point was worth under a version of the rules: a period keeps its version's value. */
+export function pointValueOfVersion(ctx: CoreContext, program: ProgramView, version: number): number {
+  if (version === program.rulesVersion) return program.pointValueMinor;
+  const json = ctx.store.sqlite
+    .prepare('SELECT rules_json FROM rule_versions WHERE program_id = ? AND version = ?')
+    .pluck()
+    .get(program.id, version) as string | undefined;
+  if (json === undefined) return program.initialPointValueMinor;
+  return pointValueOfRules(JSON.parse(json) as Rules, program.initialPointValueMinor);
 }

@@ -24,6 +24,7 @@ export interface RulesFieldChange {
 }
 
 export type RulesSection =
+  | 'pointValueMinor'
   | 'baseRate'
   | 'capPointsPerPeriod'
   | 'budget'
@@ -129,6 +130,8 @@ export function diffRules(from: Rules, to: Rules): RulesChange[] {
   const single = (section: RulesSection, fields: RulesFieldChange[]) => {
     if (fields.length > 0) changes.push({ section, item: null, itemName: null, change: 'changed', fields });
   };
+  // Versions read here name their point value (rules-versions.ts fills the program's own where one names none).
+  single('pointValueMinor', fieldChanges(from, to, { pointValueMinor: 'money' }));
   single(
     'baseRate',
     same(from.baseRate, to.baseRate) ? [] : [{ field: 'baseRate', unit: 'rate', from: from.baseRate, to: to.baseRate }],

@@ -2,7 +2,7 @@
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { parseRules, type Rules } from './program-config';
-import { requireProgram } from './program-store';
+import { pointValueOfRules, requireProgram } from './program-store';
 import { diffRules, type RulesDiff, type RulesVersionView } from './rules-diff';
 
 interface VersionRow {
@@ -52,7 +52,15 @@ export function diffRulesVersions(ctx: CoreContext, from: number, to: number): R
   };
   const a = find(from);
   const b = find(to);
-  return { from: viewOf(a, newest), to: viewOf(b, newest), changes: diffRules(rulesOf(a), rulesOf(b)) };
+  const named = (rules: Rules): Rules => ({
+    ...rules,
+    pointValueMinor: pointValueOfRules(rules, program.initialPointValueMinor),
+  });
+  return {
+    from: viewOf(a, newest),
+    to: viewOf(b, newest),
+    changes: diffRules(named(rulesOf(a)), named(rulesOf(b))),
+  };
 }
 
 function rulesOf(row: VersionRow): Rules {

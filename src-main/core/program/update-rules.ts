@@ -3,7 +3,7 @@ import { AppError } from '../app-error';
 import { nowIso, type CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import type { ProgramView } from './program-view';
-import { parseRules } from './program-config';
+import { parseRules, type Rules } from './program-config';
 import { requireProgram, getProgram } from './program-store';
 
 export function validRules(input: unknown) {
@@ -17,8 +17,17 @@ export function validRules(input: unknown) {
   return parsed.value;
 }
 
+/**
+ * The rules with the point value they stand for: named only where it is not the program's as created, so that a rules
+ * file or form that never names it keeps the value in force and versions saved before it existed read the same.
+ */
+export function rulesWithPointValue(rules: Rules, pointValueMinor: number, initialPointValueMinor: number): Rules {
+  const { pointValueMinor: _named, ...rest } = rules;
+  return pointValueMinor === initialPointValueMinor ? rest : { ...rest, pointValueMinor };
+}
+
 export function updateRules(ctx: CoreContext, input: unknown, note: string): ProgramView {
-  const rules = validRules(input);
+  let rules = validRules(input);
   const why = note.trim();
   if (why === '')
     throw new AppError(
@@ -27,6 +36,13 @@ export function updateRules(ctx: CoreContext, input: unknown, note: string): Pro
     );
   return ctx.store.transaction(() => {
     const program = requireProgram(ctx);
+    if (rules.pointValueMinor !== undefined && rules.pointValueMinor !== program.pointValueMinor)
+      throw new AppError(
+        'INVALID_INPUT',
+        "The point value is changed in the program's settings (Settings, or program settings --point-value), with a reason; these rules keep the one in force.",
+        { field: 'pointValueMinor' },
+      );
+    rules = rulesWithPointValue(rules, program.pointValueMinor, program.initialPointValueMinor);
     if (JSON.stringify(rules) === JSON.stringify(program.rules)) {
       throw new AppError(
         'INVALID_INPUT',

@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { ledgerHead } from '../ledger/append-ledger';
 import { sealHead } from '../../db/record-seals';
 import { requirePeriod } from '../periods/require-period';
-import { requireProgram } from '../program/program-store';
+import { pointValueOfVersion, requireProgram } from '../program/program-store';
 import type { ProgramView } from '../program/program-view';
 import type { ScoreRow } from '../scoring/score-types';
 import { periodResult } from '../scoring/period-score';
@@ -51,8 +51,11 @@ export interface PeriodReport {
 }
 
 /** What a client report says of the program: who it is for and how its money is written. */
-export function reportProgram(program: ProgramView): PeriodReport['program'] {
-  const { name, client, currency, locale, pointValueMinor } = program;
+export function reportProgram(
+  program: ProgramView,
+  pointValueMinor = program.pointValueMinor,
+): PeriodReport['program'] {
+  const { name, client, currency, locale } = program;
   return { name, client, currency, locale, pointValueMinor };
 }
 
@@ -93,7 +96,8 @@ export function periodReport(ctx: CoreContext, period: string): PeriodReport {
     const head = ledgerHead(ctx.store.sqlite);
     const seal = sealHead(ctx.store.sqlite);
     return {
-      program: reportProgram(program),
+      // The point value the period was approved under: a later change of it is a later rules version.
+      program: reportProgram(program, pointValueOfVersion(ctx, program, result.rulesVersion)),
       period,
       result,
       participants,

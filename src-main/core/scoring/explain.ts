@@ -7,7 +7,7 @@ import type { importBatches, participants, products, salesLines, verificationDec
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { previousPeriod } from '../periods/period';
-import { requireProgram } from '../program/program-store';
+import { pointValueOfVersion, requireProgram } from '../program/program-store';
 import { rulesOfVersion } from './load-scoring-input';
 import { lineScoresFor, periodResult } from './period-score';
 import { decodeFindingKey, participantOfFindingKey } from '../decisions/finding-key';
@@ -116,7 +116,7 @@ export function explainParticipant(ctx: CoreContext, period: string, code: strin
     locked: result.locked,
     rulesVersion: result.rulesVersion,
     currency: program.currency,
-    pointValueMinor: program.pointValueMinor,
+    pointValueMinor: pointValueOfVersion(ctx, program, result.rulesVersion),
     participant,
     row,
     lines: explainLines,

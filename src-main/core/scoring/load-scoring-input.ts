@@ -2,6 +2,7 @@
 // (1,200,000 lines must score in seconds): raw rows, no per-row ORM objects.
 import type Database from 'better-sqlite3';
 import type { ProgramView } from '../program/program-view';
+import { pointValueOfRules } from '../program/program-store';
 import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { previousPeriod } from '../periods/period';
@@ -181,7 +182,8 @@ export function loadScoringInput(
     firstPeriod: program.firstPeriod,
     rules: options.rules,
     rulesVersion: options.rulesVersion,
-    pointValueMinor: program.pointValueMinor,
+    // The point value of the rules the period is scored under: a period keeps the value of its version.
+    pointValueMinor: pointValueOfRules(options.rules, program.initialPointValueMinor),
     participants: loadParticipants(sqlite, program.id),
     products: loadProducts(sqlite, program.id),
     lines: applyLineDecisions(loadLines(sqlite, program.id, period, batchIds), decisions),

@@ -3,7 +3,7 @@
 import type { WhatIfResult, WhatIfRow } from './scoring-views';
 import type { CoreContext } from '../context';
 import { requireProgram } from '../program/program-store';
-import { validRules } from '../program/update-rules';
+import { rulesWithPointValue, validRules } from '../program/update-rules';
 import { draftScore } from './period-score';
 import { requirePeriod } from '../periods/require-period';
 
@@ -11,8 +11,14 @@ const ZERO = { total: 0, payablePoints: 0, payoutMinor: 0 };
 
 export function whatIf(ctx: CoreContext, period: string, candidate: unknown): WhatIfResult {
   requirePeriod(period);
-  const rules = validRules(candidate);
   const program = requireProgram(ctx);
+  // Rules being edited keep the point value in force unless they name one (a change of it is the settings' to make).
+  const edited = validRules(candidate);
+  const rules = rulesWithPointValue(
+    edited,
+    edited.pointValueMinor ?? program.pointValueMinor,
+    program.initialPointValueMinor,
+  );
   const before = draftScore(ctx, program, period, { keepLines: false }).score;
   const after = draftScore(ctx, program, period, {
     keepLines: false,

@@ -7,6 +7,7 @@ import type { CurrencyInfo, MessageKey, Translator } from '../../i18n/i18n';
 type Words = Pick<Translator, 't' | 'locale' | 'formatInteger' | 'formatMoney' | 'formatDate'>;
 
 const SECTION: Record<RulesSection, MessageKey> = {
+  pointValueMinor: 'rules.diff.section.pointValueMinor',
   baseRate: 'rules.diff.section.baseRate',
   productRates: 'rules.diff.section.productRates',
   tiers: 'rules.diff.section.tiers',

@@ -106,6 +106,12 @@ describe('rules draft', () => {
     }
   });
 
+  it('carries the point value a version names (changed on the Settings screen) through the form unchanged', () => {
+    const rules = { ...referenceRules(), pointValueMinor: 12 };
+    const { rules: read } = draftToRules(draftFromRules(rules, PL), PL);
+    expect(canonicalJson(read)).toBe(canonicalJson(rules));
+  });
+
   it('reads any budget up to MAX_SAFE_AMOUNT back to the minor unit, in any locale and with 0 to 3 decimals', () => {
     const rules = referenceRules();
     fc.assert(

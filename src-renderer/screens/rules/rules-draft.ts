@@ -61,6 +61,8 @@ export interface RulesDraft {
   requiresActive: boolean;
   budgetEnabled: boolean;
   budget: string;
+  /** The point value a version names (set on the Settings screen, never in this form): carried as it is. */
+  pointValueMinor?: number;
 }
 
 export interface FieldProblem {
@@ -81,6 +83,7 @@ const BP_SCALE = 2;
 export function draftFromRules(rules: Rules, n: Notation): RulesDraft {
   const money = (minor: number) => decimalInputText(minor, n.minorDigits, n.locale);
   return {
+    ...(rules.pointValueMinor !== undefined ? { pointValueMinor: rules.pointValueMinor } : {}),
     basePoints: String(rules.baseRate.points),
     basePer: money(rules.baseRate.perMinor),
     productRates: rules.productRates.map((r) => ({ key: key(), sku: r.sku, pointsPerUnit: String(r.pointsPerUnit) })),
@@ -180,6 +183,7 @@ export function draftToRules(draft: RulesDraft, n: Notation): { rules: Rules | n
   };
 
   const rules: Rules = {
+    ...(draft.pointValueMinor !== undefined ? { pointValueMinor: draft.pointValueMinor } : {}),
     baseRate: {
       points: whole('baseRate.points', draft.basePoints),
       perMinor: money('baseRate.perMinor', draft.basePer, 1),

@@ -4,7 +4,7 @@
 // the same bytes.
 import { AppError } from '../../app-error';
 import type { CoreContext } from '../../context';
-import { requireProgram } from '../../program/program-store';
+import { pointValueOfRules, requireProgram } from '../../program/program-store';
 import type { Rules } from '../../program/program-config';
 import { rulesOfVersion } from '../../scoring/load-scoring-input';
 import { PDF_FONTS, renderPdf } from '../pdf/pdf-document';
@@ -42,6 +42,7 @@ export async function rulesDocumentPdf(
       `There is no version ${version} of the program's rules; the versions are 1 to ${program.rulesVersion}.`,
     );
   const rules: Rules = rulesOfVersion(ctx, program.id, version);
+  const pointValueMinor = pointValueOfRules(rules, program.initialPointValueMinor);
   const lang = options.lang ?? reportLanguage(program.locale);
   const w = RULES_WORDS[lang];
   const f = localeFormat(localeOf(lang, program.locale), program.currency.code, program.currency.minorDigits);
@@ -64,7 +65,7 @@ export async function rulesDocumentPdf(
       c.paragraph(w.intro(program.name, program.client, f.day(`${program.firstPeriod}-01`)));
 
       c.heading(w.pointValueTitle);
-      c.paragraph(w.pointValue(f.money(program.pointValueMinor)));
+      c.paragraph(w.pointValue(f.money(pointValueMinor)));
       c.paragraph(rules.budget ? w.budget(f.money(rules.budget.perPeriodMinor)) : w.noBudget);
 
       c.heading(w.salesTitle);
@@ -113,7 +114,7 @@ export async function rulesDocumentPdf(
         c.paragraph(w.contest(k.name, k.prizes.map((p, i) => w.place(i + 1, pts(p))).join(w.and)));
 
       c.heading(w.payoutsTitle);
-      c.paragraph(w.payouts(f.money(program.pointValueMinor)));
+      c.paragraph(w.payouts(f.money(pointValueMinor)));
       if (rules.payout.requiresDestination) c.paragraph(w.requiresDestination);
       if (rules.payout.requiresActive) c.paragraph(w.requiresActive);
       if (rules.budget) c.paragraph(w.overBudget);

@@ -2,6 +2,7 @@
 // and their campaigns, approved_prizes, approved_corrections of later approvals, the payouts and their latest events,
 // the ledger), never recomputed. All participants of a period are read in a few queries, not a few per participant:
 // a batch covers 2,000 of them.
+import { pointValueOfRules } from '../../program/program-store';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../app-error';
 import type { CoreContext } from '../../context';
@@ -22,14 +23,15 @@ import type {
   StatementTierOutlook,
 } from './statement-types';
 
-export function statementProgram(program: ProgramView): StatementProgram {
+/** The program as a statement names it: its newest settings, and the point value the period was approved under. */
+export function statementProgram(program: ProgramView, pointValueMinor = program.pointValueMinor): StatementProgram {
   return {
     name: program.name,
     client: program.client,
     currency: program.currency.code,
     minorDigits: program.currency.minorDigits,
     locale: program.locale,
-    pointValueMinor: program.pointValueMinor,
+    pointValueMinor,
   };
 }
 
@@ -180,7 +182,7 @@ export function periodStatementContents(
     ).map(([c, points]) => [c, points]),
   );
 
-  const statementProgramView = statementProgram(program);
+  const statementProgramView = statementProgram(program, pointValueOfRules(rules, program.initialPointValueMinor));
   const out = new Map<string, PeriodStatementContent>();
   for (const s of scores) {
     const tier = s.tier === null ? null : tierById.get(s.tier);
