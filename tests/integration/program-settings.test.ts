@@ -12,7 +12,7 @@ import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
-import { listPayouts } from '../../src-main/core/payouts/payout-views';
+import { budgetView, listPayouts } from '../../src-main/core/payouts/payout-views';
 import { programSettings, updateProgramSettings } from '../../src-main/core/program/program-settings';
 import { createProgram, readReferenceTemplate, requireProgram } from '../../src-main/core/program/program-store';
 import { diffRulesVersions, listRulesVersions } from '../../src-main/core/program/rules-versions';
@@ -208,6 +208,17 @@ describe('program settings', () => {
     expect(listPayouts(ctx, '2026-09').map((p) => [p.participantCode, p.points, p.amountMinor])).toEqual(
       septemberPayouts,
     );
+
+    // The Budget screen values each period's held points at its own rules' value.
+    const budget = budgetView(ctx).periods;
+    for (const [period, value] of [
+      ['2026-09', 10],
+      ['2026-10', 12],
+    ] as const) {
+      const row = budget.find((b) => b.period === period)!;
+      expect(row.heldMinor, period).toBe(row.heldPoints * value);
+    }
+    expect(budget.find((b) => b.period === '2026-09')!.heldPoints).toBeGreaterThan(0);
 
     // The audit checks each payout at the value its period was approved under, and recomputes both periods alike.
     const audit = verifyLedger(ctx.store.sqlite);

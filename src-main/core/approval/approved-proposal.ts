@@ -57,12 +57,12 @@ export function approvedProposal(
   };
 }
 
-/** The points held (no destination, inactive) in a locked period, as approved. */
+/** The points held (no destination, inactive) in a locked period as approved, and the rules version they were under. */
 export function approvedHeldPoints(
   ctx: CoreContext,
   program: ProgramView,
   period: string,
-): { heldPoints: number; budgetMinor: number | null } | null {
+): { heldPoints: number; budgetMinor: number | null; rulesVersion: number | null } | null {
   const approval = approvedPeriodOf(ctx, program.id, period);
   if (approval) {
     // What approvedProposal lists as held, summed by SQLite: the Budget screen asks this of every period.
@@ -75,12 +75,14 @@ export function approvedHeldPoints(
       .all(approval.id) as number[];
     let heldPoints = 0;
     for (const points of held) heldPoints += points;
-    return { heldPoints, budgetMinor: approval.budgetMinor };
+    return { heldPoints, budgetMinor: approval.budgetMinor, rulesVersion: approval.ruleVersion };
   }
-  const legacy = latestEvent(ctx, program.id, period, 'approved')?.details as unknown as ApprovedRecord | undefined;
+  const event = latestEvent(ctx, program.id, period, 'approved');
+  const legacy = event?.details as unknown as ApprovedRecord | undefined;
   if (!legacy) return null;
   return {
     heldPoints: legacy.payouts?.held.reduce((s, h) => s + h.points, 0) ?? legacy.totals.heldPoints,
     budgetMinor: legacy.payouts?.totals.budgetMinor ?? null,
+    rulesVersion: event?.ruleVersion ?? null,
   };
 }

@@ -3,7 +3,7 @@
 import type { CoreContext } from '../context';
 import { listPeriods } from '../scoring/list-periods';
 import { isLocked } from '../periods/period-states';
-import { requireProgram } from '../program/program-store';
+import { pointValueOfVersion, requireProgram } from '../program/program-store';
 import type { BudgetPeriodView, BudgetView, PayoutView } from './payout-types';
 import { draftScore } from '../scoring/period-score';
 import { approvedHeldPoints } from '../approval/approved-proposal';
@@ -29,10 +29,13 @@ export function budgetView(ctx: CoreContext): BudgetView {
         );
       let heldPoints = 0;
       let budgetedMinor = program.rules.budget?.perPeriodMinor ?? null;
+      // A point is worth what the period's rules said: an approved period keeps its version's value.
+      let pointValueMinor = program.pointValueMinor;
       if (isLocked(p.state)) {
         const approved = approvedHeldPoints(ctx, program, p.period);
         heldPoints = approved?.heldPoints ?? 0;
         budgetedMinor = approved?.budgetMinor ?? budgetedMinor;
+        if (approved?.rulesVersion != null) pointValueMinor = pointValueOfVersion(ctx, program, approved.rulesVersion);
       } else if (p.salesLines > 0) {
         heldPoints = draftScore(ctx, program, p.period, { keepLines: false }).score.totals.heldPoints;
       }
@@ -49,7 +52,7 @@ export function budgetView(ctx: CoreContext): BudgetView {
         heldPoints,
         heldMinor: multiplyWithinLimit(
           heldPoints,
-          program.pointValueMinor,
+          pointValueMinor,
           () => `The worth of the points held in ${p.period}`,
         ),
       };
