@@ -10,6 +10,8 @@ interface SizedColumn<T> {
   grow?: boolean;
   text?(row: T): string;
   sortValue?(row: T): unknown;
+  /** Shown instead of the label in the header (a box that chooses all): the label is not drawn there. */
+  header?: unknown;
 }
 
 /** Padding of a cell (12 px a side) and a little room for bold figures and rounding. */
@@ -33,9 +35,13 @@ export function measureColumnWidths<T>(
 ): number[] {
   return columns.map((column) => {
     const words = column.label.split(/\s+/);
-    const headWord = Math.max(...words.map((word) => measure(word, 'head')));
+    // A header of its own (a box to tick) is as wide as the column says; the label only names it.
+    const headWord = column.header !== undefined ? 0 : Math.max(...words.map((word) => measure(word, 'head')));
     const canSort = sortable && (column.text !== undefined || column.sortValue !== undefined);
-    let width = Math.max(column.width, Math.ceil(headWord + HEAD_PADDING + (canSort ? SORT_BUTTON : 0)));
+    let width =
+      column.header !== undefined
+        ? column.width
+        : Math.max(column.width, Math.ceil(headWord + HEAD_PADDING + (canSort ? SORT_BUTTON : 0)));
     if (column.text) {
       const longest: string[] = [];
       for (const row of rows) {

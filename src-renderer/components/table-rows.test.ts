@@ -86,6 +86,11 @@ describe('column widths', () => {
     expect(measureColumnWidths([column], [], measure, true)).toEqual([49 + 26 + 36]);
   });
 
+  it('keeps a column with a header of its own (a box that chooses all) as wide as it says', () => {
+    const choose = { id: 'c', label: 'Zaznacz wszystkie', width: 36, header: 'box' };
+    expect(measureColumnWidths([choose], rows, measure, true)).toEqual([36]);
+  });
+
   it('lets a name column grow only so far: a longer name shows whole on hover', () => {
     const long = [{ ...rows[0]!, name: 'x'.repeat(200) }];
     const name = { id: 'n', label: 'Name', width: 100, grow: true, text: (r: Row) => r.name };

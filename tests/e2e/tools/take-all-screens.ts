@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { approvePeriod } from '../../../src-main/core/approval/approve-period';
 import { createDemo } from '../../../src-main/core/demo/create-demo';
 import { openDatabase } from '../../../src-main/db/open-database';
+import { calculatePeriod } from '../../../src-main/core/scoring/period-score';
 import { startWebServer } from '../../../src-main/web/web-server';
 import { rendererDir } from '../fixtures';
 
@@ -21,6 +22,7 @@ try {
   const ctx = { store, actor: 'anna', now: () => new Date('2026-11-02T08:00:00Z') };
   await createDemo(ctx);
   approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Sprawdzone.', overrideBudget: 'Uzgodnione z klientem.' });
+  calculatePeriod(ctx, '2026-10');
 } finally {
   store.close();
 }
