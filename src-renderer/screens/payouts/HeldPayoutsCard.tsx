@@ -30,27 +30,48 @@ export function HeldPayoutsCard({
   const fixLabel = (h: HeldPayout) =>
     t(h.reason === 'inactive' ? 'payouts.held.fixStatus' : 'payouts.held.fixDestination');
   const columns: GridColumn<HeldPayout>[] = [
-    { id: 'code', label: t('field.code'), width: 92, render: (h) => <span className="mono">{h.code}</span> },
+    // Each column as wide as its figures (`text`), so that no name or amount is cut off.
+    {
+      id: 'code',
+      label: t('field.code'),
+      width: 72,
+      text: (h) => h.code,
+      render: (h) => <span className="mono">{h.code}</span>,
+    },
     {
       id: 'name',
       label: t('field.name'),
       width: 120,
       grow: true,
-      render: (h) => <span className="truncate">{h.name}</span>,
+      text: (h) => h.name,
+      render: (h) => (
+        <span className="truncate" title={h.name}>
+          {h.name}
+        </span>
+      ),
     },
-    { id: 'reason', label: t('payouts.held.reason'), width: 136, render: (h) => <HeldBadge reason={h.reason} /> },
+    {
+      id: 'reason',
+      label: t('payouts.held.reason'),
+      width: 100,
+      // The badge's own padding is the cell's room for bold figures.
+      text: (h) => t(`held.${h.reason}`),
+      render: (h) => <HeldBadge reason={h.reason} />,
+    },
     {
       id: 'points',
       label: t('payouts.held.points'),
-      width: 90,
+      width: 72,
       numeric: true,
+      text: (h) => i18n.formatInteger(h.points),
       render: (h) => i18n.formatInteger(h.points),
     },
     {
       id: 'value',
       label: t('payouts.held.value'),
-      width: 116,
+      width: 96,
       numeric: true,
+      text: (h) => i18n.formatMoney(h.points * pointValueMinor, currency),
       render: (h) => i18n.formatMoney(h.points * pointValueMinor, currency),
     },
     {
