@@ -18,8 +18,8 @@ export function payoutProposal(ctx: CoreContext, period: string, options: Propos
     const approved = approvedProposal(ctx, program, period, state);
     if (approved) return approved;
   }
-  // One draft, with its lines, for the proposal and for the count of open findings.
+  // The draft and its findings are kept until the next write: the Verification screen scored them already.
   const draft = draftScore(ctx, program, period, { keepLines: true });
-  const open = verificationQueue(ctx, period, draft).open;
+  const open = verificationQueue(ctx, period).open;
   return proposePayouts(program, state, draft.score, loadDestinations(ctx.store.sqlite, program.id), open, options);
 }

@@ -1,5 +1,6 @@
-// The last draft scored on a database connection, kept while nothing has been written to the file since: going from
-// Scoring to Verification to Payouts of the same open period scores its 100,000 lines once, not three times.
+// The last drafts (and their findings) scored on a database connection, kept while nothing has been written to the
+// file since: going from Scoring to Verification to Payouts of the same open period scores its 100,000 lines once,
+// not three times.
 //
 // "Nothing written since" is two counters SQLite keeps: total_changes() counts every row this connection inserted,
 // changed or deleted (triggers' rows included), and PRAGMA data_version changes whenever another connection (a
@@ -8,13 +9,14 @@
 // later rolled back is never kept.
 import type Database from 'better-sqlite3';
 
-interface Entry<T> {
+/** What was computed since the last write, by key; a few keys at most (a draft and its findings). */
+interface Kept {
   stamp: string;
-  key: string;
-  value: T;
+  values: Map<string, unknown>;
 }
 
-const entries = new WeakMap<Database.Database, Entry<unknown>>();
+const KEYS_KEPT = 4;
+const entries = new WeakMap<Database.Database, Kept>();
 
 /** Where the file stands now, for this connection; null inside a transaction (nothing is cached there). */
 function changeStamp(sqlite: Database.Database): string | null {
@@ -31,11 +33,18 @@ function changeStamp(sqlite: Database.Database): string | null {
 export function cachedSinceLastWrite<T>(sqlite: Database.Database, key: string, compute: () => T): T {
   const stamp = changeStamp(sqlite);
   if (stamp === null) return compute();
-  const kept = entries.get(sqlite);
-  if (kept && kept.stamp === stamp && kept.key === key) return kept.value as T;
+  const before = entries.get(sqlite);
+  if (before?.stamp === stamp && before.values.has(key)) return before.values.get(key) as T;
   const value = compute();
-  // Stamped before computing: a write by another connection meanwhile makes the next read compute again.
-  entries.set(sqlite, { stamp, key, value: process.env.VITEST ? freezeDeep(value) : value });
+  // Stamped before computing: a write by another connection meanwhile makes the next read compute again. Read again
+  // after computing: what it computed in turn (a draft for the findings) may have been kept meanwhile.
+  let kept = entries.get(sqlite);
+  if (kept?.stamp !== stamp) {
+    kept = { stamp, values: new Map() };
+    entries.set(sqlite, kept);
+  }
+  if (kept.values.size >= KEYS_KEPT) kept.values.delete(kept.values.keys().next().value!);
+  kept.values.set(key, process.env.VITEST ? freezeDeep(value) : value);
   return value;
 }
 

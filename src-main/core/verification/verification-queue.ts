@@ -11,6 +11,8 @@ import { recordDecision } from '../operator/operator-log';
 import { isLocked, periodState } from '../periods/period-states';
 import { requireProgram } from '../program/program-store';
 import { draftScore, type Draft } from '../scoring/period-score';
+import { cachedSinceLastWrite } from '../scoring/draft-cache';
+import type { ProgramView } from '../program/program-view';
 import { requirePeriod } from '../periods/require-period';
 import type { ScoringLineColumns } from '../sales/scoring-line-columns';
 import { detectFindings, type Finding } from './detect-anomalies';
@@ -190,14 +192,22 @@ function amountOf(
   return sum;
 }
 
-/** The period's findings and decisions, each with all its lines. */
-function queueEntries(
-  ctx: CoreContext,
-  period: string,
-  draft?: Draft,
-): Omit<VerificationQueue, 'items' | 'open' | 'resolved'> & { entries: QueueEntry[] } {
+type Entries = Omit<VerificationQueue, 'items' | 'open' | 'resolved'> & { entries: QueueEntry[] };
+
+/**
+ * The period's findings and decisions, each with all its lines; kept until the next write to the file when found
+ * from the current draft (the Verification and Payouts screens and the evidence of each finding opened ask alike).
+ */
+function queueEntries(ctx: CoreContext, period: string, draft?: Draft): Entries {
   requirePeriod(period);
   const program = requireProgram(ctx);
+  if (draft) return findEntries(ctx, program, period, draft);
+  return cachedSinceLastWrite(ctx.store.sqlite, `findings ${program.id} ${program.rulesVersion} ${period}`, () =>
+    findEntries(ctx, program, period),
+  );
+}
+
+function findEntries(ctx: CoreContext, program: ProgramView, period: string, draft?: Draft): Entries {
   const sqlite = ctx.store.sqlite;
   const locked = isLocked(periodState(ctx, program.id, period));
   const { score, sources } = draft ?? draftScore(ctx, program, period, { keepLines: true });
