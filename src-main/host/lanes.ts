@@ -25,6 +25,7 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'budget.view',
   'reports.periodXlsx',
   'reports.programXlsx',
+  'participants.xlsx',
   'dashboard.overview',
   'nav.counts',
   'statements.publish',

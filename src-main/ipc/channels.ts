@@ -23,6 +23,8 @@ export const CHANNEL_NAMES = [
   'imports.report',
   'imports.lines',
   'participants.list',
+  'participants.facets',
+  'participants.xlsx',
   'participants.get',
   'participants.edit',
   'periods.list',

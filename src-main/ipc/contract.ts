@@ -24,8 +24,11 @@ import {
 import type { ProgramView } from '../core/program/program-view';
 import type { RulesDiff, RulesVersionView } from '../core/program/rules-diff';
 import {
+  participantsFilterSchema,
   participantsQuerySchema,
+  PARTICIPANT_SORT_FIELDS,
   type ParticipantDetail,
+  type ParticipantFacets,
   type ParticipantsPage,
 } from '../core/program/participants/participant-types';
 import type { ImportBatchView } from '../core/import/report/import-report';
@@ -139,8 +142,15 @@ export type {
   ParticipantDetail,
   ParticipantsQuery,
   ParticipantsPage,
+  ParticipantFacets,
+  ParticipantField,
+  ParticipantsFilter,
 } from '../core/program/participants/participant-types';
-export { PARTICIPANT_SORT_FIELDS, participantsQuerySchema } from '../core/program/participants/participant-types';
+export {
+  PARTICIPANT_SORT_FIELDS,
+  PAYOUT_DESTINATION_FILTERS,
+  participantsQuerySchema,
+} from '../core/program/participants/participant-types';
 export type { ImportBatchView } from '../core/import/report/import-report';
 export type {
   BatchLink,
@@ -266,6 +276,21 @@ export const contract = {
     result: returns<BatchLinesPage>(),
   },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
+  /** The regions and join months the participants' filters offer. */
+  'participants.facets': { args: z.void(), result: returns<ParticipantFacets>() },
+  /** Every participant the filters keep, in the list's order, with the columns shown, as a workbook. */
+  'participants.xlsx': {
+    args: z.strictObject({
+      filter: participantsFilterSchema,
+      title: z.string().min(1).max(200),
+      columns: z
+        .array(z.strictObject({ field: z.enum(PARTICIPANT_SORT_FIELDS), label: z.string().max(200) }))
+        .min(1)
+        .max(PARTICIPANT_SORT_FIELDS.length),
+      statusWords: z.strictObject({ active: z.string().max(100), inactive: z.string().max(100) }),
+    }),
+    result: returns<ReportFile & { rows: number }>(),
+  },
   'participants.get': {
     args: z.strictObject({ code: z.string().min(1).max(100) }),
     result: returns<ParticipantDetail>(),

@@ -8,6 +8,7 @@ import { describeError } from '../api/describe-error';
 import { saveDownload, XLSX_TYPE } from '../api/save-download';
 import { safeCall } from '../api/use-call';
 import { useI18n } from '../i18n/i18n';
+import { ColumnChooser } from './ColumnChooser';
 import { Icon } from './Icon';
 import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
 import { sortRows, tableCells } from './table-rows';
@@ -151,27 +152,7 @@ export function DataTable<T>({
           </div>
         ))}
         <span className="tool-table-actions">
-          <details className="column-chooser" data-testid={`${tableId}-columns`}>
-            <summary className="btn btn-secondary">
-              <Icon name="columns" size={16} />
-              {t('table.columns')}
-            </summary>
-            <fieldset className="column-chooser-panel">
-              <legend className="sr-only">{t('table.columnsShown')}</legend>
-              {columns.map((column) => (
-                <label key={column.id} className="check-row">
-                  <input
-                    type="checkbox"
-                    checked={column.pinned || !hidden.has(column.id)}
-                    disabled={column.pinned}
-                    onChange={(event) => setHidden(column.id, !event.target.checked)}
-                    data-testid={`${tableId}-column-${column.id}`}
-                  />
-                  {column.title ?? column.label}
-                </label>
-              ))}
-            </fieldset>
-          </details>
+          <ColumnChooser tableId={tableId} columns={columns} hidden={hidden} onChange={setHidden} />
           <button
             type="button"
             className="btn btn-secondary"

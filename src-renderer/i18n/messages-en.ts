@@ -524,6 +524,16 @@ export const en = {
   'participants.empty.text': 'Import the client’s participants file to see them here.',
   'participants.noMatch': 'No participant matches this search.',
   'participants.sortHint': 'Select a column to sort. Select a row to see its details.',
+  'participants.filter.noRegion': 'No region',
+  'participants.filter.destination': 'Pays to',
+  'participants.filter.hasCard': 'A card',
+  'participants.filter.hasIban': 'A bank account (IBAN)',
+  'participants.filter.noDestination': 'Neither card nor IBAN',
+  'participants.filter.joined': 'Joined in',
+  'participants.saved': {
+    one: 'Saved {count} participant in {file}',
+    other: 'Saved {count} participants in {file}',
+  },
 
   'detail.fields': 'Details',
   'detail.source': 'Source',

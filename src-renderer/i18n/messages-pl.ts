@@ -620,6 +620,18 @@ export const pl = {
   'participants.empty.text': 'Zaimportuj plik uczestników od klienta, aby zobaczyć ich tutaj.',
   'participants.noMatch': 'Żaden uczestnik nie pasuje do wyszukiwania.',
   'participants.sortHint': 'Wybierz kolumnę, aby posortować. Wybierz wiersz, aby zobaczyć szczegóły.',
+  'participants.filter.noRegion': 'Bez regionu',
+  'participants.filter.destination': 'Wypłata na',
+  'participants.filter.hasCard': 'Kartę',
+  'participants.filter.hasIban': 'Rachunek bankowy (IBAN)',
+  'participants.filter.noDestination': 'Ani karty, ani IBAN',
+  'participants.filter.joined': 'Miesiąc przystąpienia',
+  'participants.saved': {
+    one: 'Zapisano {count} uczestnika w {file}',
+    few: 'Zapisano {count} uczestników w {file}',
+    many: 'Zapisano {count} uczestników w {file}',
+    other: 'Zapisano {count} uczestnika w {file}',
+  },
 
   'detail.fields': 'Dane',
   'detail.source': 'Źródło',

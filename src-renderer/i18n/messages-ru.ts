@@ -621,6 +621,18 @@ export const ru = {
   'participants.empty.text': 'Импортируйте файл участников от клиента, чтобы увидеть их здесь.',
   'participants.noMatch': 'Ни один участник не подходит под условия поиска.',
   'participants.sortHint': 'Выберите столбец для сортировки. Выберите строку, чтобы увидеть подробности.',
+  'participants.filter.noRegion': 'Без региона',
+  'participants.filter.destination': 'Выплата на',
+  'participants.filter.hasCard': 'Карту',
+  'participants.filter.hasIban': 'Банковский счёт (IBAN)',
+  'participants.filter.noDestination': 'Ни карты, ни IBAN',
+  'participants.filter.joined': 'Месяц вступления',
+  'participants.saved': {
+    one: 'Сохранён {count} участник в {file}',
+    few: 'Сохранены {count} участника в {file}',
+    many: 'Сохранены {count} участников в {file}',
+    other: 'Сохранены {count} участника в {file}',
+  },
 
   'detail.fields': 'Данные',
   'detail.source': 'Источник',
