@@ -26,6 +26,7 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'reports.periodXlsx',
   'reports.programXlsx',
   'participants.xlsx',
+  'imports.linesXlsx',
   'dashboard.overview',
   'nav.counts',
   'statements.publish',

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'import.errorReport',
   'imports.report',
   'imports.lines',
+  'imports.linesXlsx',
   'participants.list',
   'participants.facets',
   'participants.xlsx',

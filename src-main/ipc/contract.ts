@@ -32,6 +32,7 @@ import {
   type ParticipantsPage,
 } from '../core/program/participants/participant-types';
 import type { ImportBatchView } from '../core/import/report/import-report';
+import { BATCH_LINE_SORT_FIELDS } from '../core/import/report/import-report';
 import type { BatchLinesPage, ImportBatchReport } from '../core/import/report/import-report';
 import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
@@ -160,6 +161,7 @@ export type {
   UnknownCodesSummary,
 } from '../core/import/report/import-report';
 export type { PayoutTemplateView } from '../core/payouts/payout-types';
+export { BATCH_LINE_SORT_FIELDS, type BatchLineField } from '../core/import/report/import-report';
 export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
@@ -222,6 +224,13 @@ const tableWorkbookSchema = z.strictObject({
   rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(40)).max(200_000),
 });
 
+/** How a batch's lines table is sorted and searched. */
+const batchLinesOrderShape = {
+  sort: z.enum(BATCH_LINE_SORT_FIELDS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  search: z.string().max(200).optional(),
+};
+
 const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' });
 const participantCodeSchema = z.string().trim().min(1).max(100);
 const reasonSchema = z.string().max(2000);
@@ -272,8 +281,22 @@ export const contract = {
       batchId: z.number().int().positive(),
       offset: z.number().int().nonnegative(),
       limit: z.number().int().positive().max(1000),
+      ...batchLinesOrderShape,
     }),
     result: returns<BatchLinesPage>(),
+  },
+  /** Every line of a sales batch the search keeps, in the table's order, with the columns shown, as a workbook. */
+  'imports.linesXlsx': {
+    args: z.strictObject({
+      batchId: z.number().int().positive(),
+      ...batchLinesOrderShape,
+      title: z.string().min(1).max(200),
+      columns: z
+        .array(z.strictObject({ field: z.enum(BATCH_LINE_SORT_FIELDS), label: z.string().max(200) }))
+        .min(1)
+        .max(BATCH_LINE_SORT_FIELDS.length),
+    }),
+    result: returns<ReportFile & { rows: number }>(),
   },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
   /** The regions and join months the participants' filters offer. */

@@ -18,6 +18,7 @@ import { createImportJobs } from '../core/import/jobs/import-jobs';
 import { IMPORT_RUNNERS } from './import-kinds';
 import { writeTableWorkbook } from '../core/reports/table-workbook';
 import { writeParticipantsWorkbook } from '../core/reports/participants-workbook';
+import { writeBatchLinesWorkbook } from '../core/reports/batch-lines-workbook';
 import { errorReportOfBatch, errorReportOfJob } from '../core/import/report/import-error-report';
 import { importBatchReport } from '../core/import/report/import-batch-report';
 import { batchLinesPage } from '../core/sales/batch-lines-page';
@@ -103,7 +104,9 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'import.errorReport': (args) =>
       'jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId),
     'imports.report': ({ batchId }) => importBatchReport(ctx, batchId),
-    'imports.lines': ({ batchId, offset, limit }) => batchLinesPage(ctx, batchId, offset, limit),
+    'imports.lines': ({ batchId, offset, limit, ...order }) => batchLinesPage(ctx, batchId, offset, limit, order),
+    'imports.linesXlsx': ({ batchId, title, columns, ...order }) =>
+      writeBatchLinesWorkbook(ctx, { batchId, order, title, columns }),
     'participants.list': (query) => listParticipants(ctx, query),
     'participants.facets': () => participantFacets(ctx),
     'participants.xlsx': (input) => writeParticipantsWorkbook(ctx, input),

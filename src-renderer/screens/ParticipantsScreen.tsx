@@ -3,7 +3,7 @@
 // region, card or IBAN and join month). The table has the tools of the other dense tables: the page scrolls once with
 // the header stuck to its top, the code and name pinned, a column chooser remembered on this computer, and "Save as
 // xlsx" of every participant the filters keep, written by the core (the window holds only the pages it has seen).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppErrorData, ParticipantField, ParticipantRow, ParticipantsFilter } from '../../src-main/ipc/contract';
 import { describeError } from '../api/describe-error';
 import { saveDownload, XLSX_TYPE } from '../api/save-download';
@@ -15,12 +15,12 @@ import { useHiddenColumns } from '../components/hidden-columns';
 import { Icon } from '../components/Icon';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
-import { VirtualGrid, type GridColumn, type GridPaging, type GridSort } from '../components/VirtualGrid';
+import { usePagedRows } from '../components/paged-rows';
+import { VirtualGrid, type GridColumn, type GridSort } from '../components/VirtualGrid';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
 import { ParticipantDetailPanel } from './ParticipantDetailPanel';
 
-const PAGE_SIZE = 100;
 const SEARCH_DELAY_MS = 250;
 const TABLE_ID = 'participants';
 const DEFAULT_SORT: GridSort = { column: 'code', direction: 'asc' };
@@ -35,16 +35,6 @@ interface ParticipantColumn extends GridColumn<ParticipantRow> {
   id: ParticipantField;
 }
 
-/** The pages received for one query; a new query starts a new set. */
-interface Loaded {
-  queryKey: string;
-  total: number | null;
-  pages: ReadonlyMap<number, ParticipantRow[]>;
-  error: AppErrorData | null;
-}
-
-const NOTHING_LOADED: Loaded = { queryKey: '', total: null, pages: new Map(), error: null };
-
 export function ParticipantsScreen() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -57,15 +47,10 @@ export function ParticipantsScreen() {
   const [sort, setSort] = useState<GridSort>(DEFAULT_SORT);
   const [hidden, setHidden] = useHiddenColumns(TABLE_ID);
   const [selected, setSelected] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<Loaded>(NOTHING_LOADED);
-  const [range, setRange] = useState({ first: 0, last: 0 });
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ file: string; rows: number } | null>(null);
   const [saveError, setSaveError] = useState<AppErrorData | null>(null);
   const facets = useCall('participants.facets');
-
-  const inflight = useRef(new Set<string>());
-  const latestQuery = useRef('');
 
   const filter: ParticipantsFilter = {
     sort: sort.column as ParticipantField,
@@ -77,59 +62,18 @@ export function ParticipantsScreen() {
     ...(joined === '' ? {} : { joined }),
   };
   const queryKey = JSON.stringify(filter);
-  const fresh = loaded.queryKey === queryKey;
-  // Until the new query answers, the previous count stays rather than flashing empty.
-  const total = loaded.total ?? 0;
-  const firstPage = Math.floor(range.first / PAGE_SIZE);
-  const lastPage = Math.floor(range.last / PAGE_SIZE);
+  const list = usePagedRows<ParticipantRow>(queryKey, (offset, limit) =>
+    safeCall('participants.list', { ...filter, offset, limit }).then((result) =>
+      result.ok ? { ok: true as const, value: { total: result.value.total, rows: result.value.rows } } : result,
+    ),
+  );
+  const { fresh, received, paging } = list;
+  const total = list.total ?? 0;
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [searchText]);
-
-  // Fetch the pages in view that are not here yet (only the first one for a new query, which also tells the total).
-  useEffect(() => {
-    latestQuery.current = queryKey;
-    if (fresh && loaded.error) return;
-    const wanted: number[] = [];
-    if (!fresh) wanted.push(0);
-    else for (let page = firstPage; page <= lastPage; page++) if (!loaded.pages.has(page)) wanted.push(page);
-    const current = JSON.parse(queryKey) as ParticipantsFilter;
-    for (const page of wanted) {
-      const id = `${queryKey}#${page}`;
-      if (inflight.current.has(id)) continue;
-      inflight.current.add(id);
-      void safeCall('participants.list', { ...current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
-        inflight.current.delete(id);
-        if (latestQuery.current !== queryKey) return;
-        setLoaded((previous) => {
-          const base =
-            previous.queryKey === queryKey
-              ? previous
-              : { queryKey, total: null, pages: new Map<number, ParticipantRow[]>(), error: null };
-          if (!result.ok) return { ...base, error: result.error };
-          const pages = new Map(base.pages);
-          pages.set(page, result.value.rows);
-          return { queryKey, total: result.value.total, pages, error: null };
-        });
-      });
-    }
-  }, [queryKey, fresh, loaded.pages, loaded.error, firstPage, lastPage]);
-
-  // The rows received so far size the columns; the rows still on their way show as placeholders.
-  const received = useMemo(() => (fresh ? [...loaded.pages.values()].flat() : []), [fresh, loaded.pages]);
-  const onRange = useCallback(
-    (first: number, last: number) =>
-      setRange((previous) => (previous.first === first && previous.last === last ? previous : { first, last })),
-    [],
-  );
-  const paging: GridPaging<ParticipantRow> = {
-    count: total,
-    rowAt: (index) => (fresh ? loaded.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined),
-    onRange,
-    resetKey: queryKey,
-  };
 
   const dash = <span className="muted">—</span>;
   const columns: ParticipantColumn[] = [
@@ -241,7 +185,7 @@ export function ParticipantsScreen() {
     setDestination('any');
     setJoined('');
   };
-  const showEmpty = fresh && loaded.total === 0 && !filtered && !loaded.error;
+  const showEmpty = fresh && list.total === 0 && !filtered && !list.error;
 
   const select = (
     id: string,
@@ -275,9 +219,9 @@ export function ParticipantsScreen() {
       <PageHeader
         title={t('participants.title')}
         actions={
-          loaded.total !== null ? (
+          list.total !== null ? (
             <p className="row-count" data-testid="participants-count" aria-live="polite">
-              {t('participants.count', { count: loaded.total })}
+              {t('participants.count', { count: list.total })}
             </p>
           ) : null
         }
@@ -376,11 +320,9 @@ export function ParticipantsScreen() {
             </p>
           ) : null}
 
-          {loaded.error && fresh ? (
-            <ErrorNotice error={loaded.error} onRetry={() => setLoaded((previous) => ({ ...previous, error: null }))} />
-          ) : null}
+          {list.error ? <ErrorNotice error={list.error} onRetry={list.retry} /> : null}
 
-          {fresh && loaded.total === 0 && filtered ? (
+          {fresh && list.total === 0 && filtered ? (
             <p className="muted tool-table-empty" role="status" data-testid="participants-no-match">
               {t('participants.noMatch')}{' '}
               <button type="button" className="btn btn-ghost btn-small" onClick={clearFilters}>
