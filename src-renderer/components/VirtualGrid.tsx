@@ -36,6 +36,8 @@ export interface GridColumn<T> {
   render(row: T): ReactNode;
   /** The cell as the reader sees it: sizes the column, is searched, and shows whole on hover when cut. */
   text?(row: T): string;
+  /** Pixels a cell takes beyond its text's width, such as a badge's own padding. */
+  extraWidth?: number;
   /** What the column sorts by (a number sorts as a number); without it, `text`; without both, it does not sort. */
   sortValue?(row: T): string | number | null;
 }

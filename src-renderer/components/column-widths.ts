@@ -10,6 +10,7 @@ interface SizedColumn<T> {
   grow?: boolean;
   text?(row: T): string;
   sortValue?(row: T): unknown;
+  extraWidth?: number;
 }
 
 /** Padding of a cell (12 px a side) and a little room for bold figures and rounding. */
@@ -49,7 +50,7 @@ export function measureColumnWidths<T>(
       }
       let widest = 0;
       for (const text of longest) widest = Math.max(widest, measure(text, 'cell'));
-      const wanted = Math.ceil(widest + CELL_PADDING);
+      const wanted = Math.ceil(widest + CELL_PADDING + (column.extraWidth ?? 0));
       width = Math.max(width, column.grow ? Math.min(wanted, GROW_LIMIT) : wanted);
     }
     return width;
@@ -82,3 +83,6 @@ export function useColumnWidths<T>(
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => measureColumnWidths(columns, rows, canvasMeasure(), sortable), [rows, signature]);
 }
+
+/** A badge's own padding (9 px a side), for `extraWidth` of a column that shows its text in one. */
+export const BADGE_PADDING = 18;

@@ -9,6 +9,7 @@ import { describeError } from '../api/describe-error';
 import { saveDownload, XLSX_TYPE } from '../api/save-download';
 import { safeCall, useCall } from '../api/use-call';
 import { ColumnChooser } from '../components/ColumnChooser';
+import { BADGE_PADDING } from '../components/column-widths';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useHiddenColumns } from '../components/hidden-columns';
@@ -113,8 +114,8 @@ export function ParticipantsScreen() {
       label: t('field.status'),
       width: 104,
       render: (r) => <StatusBadge status={r.status} />,
-      // The badge's text, with room for its padding.
-      text: (r) => `${t(r.status === 'active' ? 'status.active' : 'status.inactive')}\u2003\u2003`,
+      text: (r) => t(r.status === 'active' ? 'status.active' : 'status.inactive'),
+      extraWidth: BADGE_PADDING,
     },
     {
       id: 'cardRef',

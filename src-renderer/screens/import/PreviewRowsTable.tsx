@@ -2,6 +2,7 @@
 // is about is marked. A dense table with the tools of the others: sort, search, filters (with problems, outcome), the
 // columns chosen remembered per kind of file, Save as xlsx, the row number pinned, and the page scrolling once.
 import type { ImportKind, ImportProblem, PreviewRow } from '../../../src-main/ipc/contract';
+import { BADGE_PADDING } from '../../components/column-widths';
 import { DataTable, type DataColumn, type TableFilter } from '../../components/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { problemText, ROW_STATUS_TEXT, ROW_STATUS_TONE } from './import-texts';
@@ -62,8 +63,8 @@ export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
       render: (r) => (
         <span className={`badge badge--${ROW_STATUS_TONE[r.status]}`}>{t(ROW_STATUS_TEXT[r.status])}</span>
       ),
-      // The badge's words, with room for its padding.
-      text: (r) => `${t(ROW_STATUS_TEXT[r.status])}\u2003\u2003`,
+      text: (r) => t(ROW_STATUS_TEXT[r.status]),
+      extraWidth: BADGE_PADDING,
     },
     ...headers.map((header, i): DataColumn<ShownRow> => ({
       id: `cell:${i}:${header}`,

@@ -2,6 +2,7 @@
 // tools of the others (sort, search, a filter by outcome, columns remembered, Save as xlsx), every problem of a
 // 100,000-row file in it (only the rows in view are drawn), the row number pinned.
 import type { ImportKind, ImportProblem } from '../../../src-main/ipc/contract';
+import { BADGE_PADDING } from '../../components/column-widths';
 import { DataTable, type DataColumn, type TableFilter } from '../../components/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { problemText, SEVERITY_TEXT, SEVERITY_TONE } from './import-texts';
@@ -72,8 +73,8 @@ export function ProblemsTable({
       render: (p) => (
         <span className={`badge badge--${SEVERITY_TONE[p.severity]}`}>{t(SEVERITY_TEXT[p.severity])}</span>
       ),
-      // The badge's words, with room for its padding.
-      text: (p) => `${t(SEVERITY_TEXT[p.severity])}\u2003\u2003`,
+      text: (p) => t(SEVERITY_TEXT[p.severity]),
+      extraWidth: BADGE_PADDING,
     },
   ];
   const used = SEVERITIES.filter((severity) => problems.some((p) => p.severity === severity));
