@@ -219,12 +219,7 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
           </div>
           <LanguageSelect />
         </header>
-        <main
-          id="main"
-          tabIndex={-1}
-          className={screen === 'participants' ? 'main main--fill' : 'main'}
-          data-screen={screen}
-        >
+        <main id="main" tabIndex={-1} className="main" data-screen={screen}>
           {content}
         </main>
       </div>

@@ -26,6 +26,8 @@ const LONG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'budget.view',
   'reports.periodXlsx',
   'reports.programXlsx',
+  'participants.xlsx',
+  'imports.linesXlsx',
   'dashboard.overview',
   'nav.counts',
   'statements.publish',

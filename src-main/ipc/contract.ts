@@ -26,11 +26,15 @@ import type { ProgramView } from '../core/program/program-view';
 import type { ProgramSettingsView } from '../core/program/program-settings-views';
 import type { RulesDiff, RulesVersionView } from '../core/program/rules-diff';
 import {
+  participantsFilterSchema,
   participantsQuerySchema,
+  PARTICIPANT_SORT_FIELDS,
   type ParticipantDetail,
+  type ParticipantFacets,
   type ParticipantsPage,
 } from '../core/program/participants/participant-types';
 import type { ImportBatchView } from '../core/import/report/import-report';
+import { BATCH_LINE_SORT_FIELDS } from '../core/import/report/import-report';
 import type { BatchLinesPage, ImportBatchReport } from '../core/import/report/import-report';
 import type { PayoutTemplateView } from '../core/payouts/payout-types';
 import { asFindingKey, type FindingKey } from '../core/decisions/finding-key';
@@ -151,8 +155,15 @@ export type {
   ParticipantDetail,
   ParticipantsQuery,
   ParticipantsPage,
+  ParticipantFacets,
+  ParticipantField,
+  ParticipantsFilter,
 } from '../core/program/participants/participant-types';
-export { PARTICIPANT_SORT_FIELDS, participantsQuerySchema } from '../core/program/participants/participant-types';
+export {
+  PARTICIPANT_SORT_FIELDS,
+  PAYOUT_DESTINATION_FILTERS,
+  participantsQuerySchema,
+} from '../core/program/participants/participant-types';
 export type { ImportBatchView } from '../core/import/report/import-report';
 export type {
   BatchLink,
@@ -162,6 +173,7 @@ export type {
   UnknownCodesSummary,
 } from '../core/import/report/import-report';
 export type { PayoutTemplateView } from '../core/payouts/payout-types';
+export { BATCH_LINE_SORT_FIELDS, type BatchLineField } from '../core/import/report/import-report';
 export type { PeriodState, LedgerKind } from '../db/ledger-kinds';
 
 export const LANGUAGES = ['en', 'pl', 'ru'] as const;
@@ -223,6 +235,13 @@ const tableWorkbookSchema = z.strictObject({
     .max(40),
   rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(40)).max(200_000),
 });
+
+/** How a batch's lines table is sorted and searched. */
+const batchLinesOrderShape = {
+  sort: z.enum(BATCH_LINE_SORT_FIELDS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  search: z.string().max(200).optional(),
+};
 
 const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' });
 const participantCodeSchema = z.string().trim().min(1).max(100);
@@ -292,10 +311,39 @@ export const contract = {
       batchId: z.number().int().positive(),
       offset: z.number().int().nonnegative(),
       limit: z.number().int().positive().max(1000),
+      ...batchLinesOrderShape,
     }),
     result: returns<BatchLinesPage>(),
   },
+  /** Every line of a sales batch the search keeps, in the table's order, with the columns shown, as a workbook. */
+  'imports.linesXlsx': {
+    args: z.strictObject({
+      batchId: z.number().int().positive(),
+      ...batchLinesOrderShape,
+      title: z.string().min(1).max(200),
+      columns: z
+        .array(z.strictObject({ field: z.enum(BATCH_LINE_SORT_FIELDS), label: z.string().max(200) }))
+        .min(1)
+        .max(BATCH_LINE_SORT_FIELDS.length),
+    }),
+    result: returns<ReportFile & { rows: number }>(),
+  },
   'participants.list': { args: participantsQuerySchema, result: returns<ParticipantsPage>() },
+  /** The regions and join months the participants' filters offer. */
+  'participants.facets': { args: z.void(), result: returns<ParticipantFacets>() },
+  /** Every participant the filters keep, in the list's order, with the columns shown, as a workbook. */
+  'participants.xlsx': {
+    args: z.strictObject({
+      filter: participantsFilterSchema,
+      title: z.string().min(1).max(200),
+      columns: z
+        .array(z.strictObject({ field: z.enum(PARTICIPANT_SORT_FIELDS), label: z.string().max(200) }))
+        .min(1)
+        .max(PARTICIPANT_SORT_FIELDS.length),
+      statusWords: z.strictObject({ active: z.string().max(100), inactive: z.string().max(100) }),
+    }),
+    result: returns<ReportFile & { rows: number }>(),
+  },
   'participants.get': {
     args: z.strictObject({ code: z.string().min(1).max(100) }),
     result: returns<ParticipantDetail>(),

@@ -5,13 +5,20 @@ import { LANGUAGES } from './contract';
 import type { CoreContext } from '../core/context';
 import { createProgram, getProgram, readReferenceTemplate, requireProgram } from '../core/program/program-store';
 import { readSetting, writeSetting } from '../core/settings/settings-store';
-import { countParticipants, getParticipant, listParticipants } from '../core/program/participants/participants-query';
+import {
+  countParticipants,
+  getParticipant,
+  listParticipants,
+  participantFacets,
+} from '../core/program/participants/participants-query';
 import { editParticipant } from '../core/import/edits/edit-participant';
 import { listImportBatches } from '../core/import/jobs/import-batches';
 import { createDemo } from '../core/demo/create-demo';
 import { createImportJobs } from '../core/import/jobs/import-jobs';
 import { IMPORT_RUNNERS } from './import-kinds';
 import { writeTableWorkbook } from '../core/reports/table-workbook';
+import { writeParticipantsWorkbook } from '../core/reports/participants-workbook';
+import { writeBatchLinesWorkbook } from '../core/reports/batch-lines-workbook';
 import { errorReportOfBatch, errorReportOfJob } from '../core/import/report/import-error-report';
 import { importBatchReport } from '../core/import/report/import-batch-report';
 import { batchLinesPage } from '../core/sales/batch-lines-page';
@@ -101,8 +108,12 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
     'import.errorReport': (args) =>
       'jobId' in args ? errorReportOfJob(ctx, jobs.status(args.jobId)) : errorReportOfBatch(ctx, args.batchId),
     'imports.report': ({ batchId }) => importBatchReport(ctx, batchId),
-    'imports.lines': ({ batchId, offset, limit }) => batchLinesPage(ctx, batchId, offset, limit),
+    'imports.lines': ({ batchId, offset, limit, ...order }) => batchLinesPage(ctx, batchId, offset, limit, order),
+    'imports.linesXlsx': ({ batchId, title, columns, ...order }) =>
+      writeBatchLinesWorkbook(ctx, { batchId, order, title, columns }),
     'participants.list': (query) => listParticipants(ctx, query),
+    'participants.facets': () => participantFacets(ctx),
+    'participants.xlsx': (input) => writeParticipantsWorkbook(ctx, input),
     'participants.get': ({ code }) => getParticipant(ctx, code),
     'participants.edit': (edit) => editParticipant(ctx, edit),
     'periods.list': () => listPeriods(ctx),

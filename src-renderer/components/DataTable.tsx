@@ -4,11 +4,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { TableCellKind } from '../../src-main/core/reports/report-types';
 import { useI18n } from '../i18n/i18n';
+import { ColumnChooser } from './ColumnChooser';
 import { Icon } from './Icon';
 import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
 import { sortRows } from './table-rows';
 import { useHiddenColumns } from './hidden-columns';
-import { ColumnChooser, SaveTableButton, SaveTableError, useSaveTable } from './TableTools';
+import { SaveTableButton, SaveTableError, useSaveTable } from './TableTools';
 
 export interface DataColumn<T> extends GridColumn<T> {
   /** How the column goes into a saved workbook; numeric columns are whole numbers unless told otherwise. */
@@ -133,7 +134,7 @@ export function DataTable<T>({
           </div>
         ))}
         <span className="tool-table-actions">
-          <ColumnChooser tableId={tableId} columns={columns} hidden={hidden} onHide={setHidden} />
+          <ColumnChooser tableId={tableId} columns={columns} hidden={hidden} onChange={setHidden} />
           <SaveTableButton tableId={tableId} state={saving} disabled={shownRows.length === 0} />
           {actions}
         </span>

@@ -1,5 +1,5 @@
-// The tools every dense table offers beside its own filters: a column chooser remembered on this computer, and
-// "Save as xlsx" of exactly what is shown (the columns shown, the rows as filtered and sorted, numbers as numbers).
+// "Save as xlsx" of exactly what a table shows (the columns shown, the rows as filtered and sorted, numbers as
+// numbers), for DataTable and the tables that bring their own filters.
 import { useState } from 'react';
 import type { AppErrorData } from '../../src-main/ipc/contract';
 import { describeError } from '../api/describe-error';
@@ -9,43 +9,6 @@ import { useI18n } from '../i18n/i18n';
 import type { DataColumn } from './DataTable';
 import { Icon } from './Icon';
 import { tableCells } from './table-rows';
-
-export function ColumnChooser<T>({
-  tableId,
-  columns,
-  hidden,
-  onHide,
-}: {
-  tableId: string;
-  columns: readonly DataColumn<T>[];
-  hidden: ReadonlySet<string>;
-  onHide: (column: string, hide: boolean) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <details className="column-chooser" data-testid={`${tableId}-columns`}>
-      <summary className="btn btn-secondary">
-        <Icon name="columns" size={16} />
-        {t('table.columns')}
-      </summary>
-      <fieldset className="column-chooser-panel">
-        <legend className="sr-only">{t('table.columnsShown')}</legend>
-        {columns.map((column) => (
-          <label key={column.id} className="check-row">
-            <input
-              type="checkbox"
-              checked={column.pinned || !hidden.has(column.id)}
-              disabled={column.pinned}
-              onChange={(event) => onHide(column.id, !event.target.checked)}
-              data-testid={`${tableId}-column-${column.id}`}
-            />
-            {column.title ?? column.label}
-          </label>
-        ))}
-      </fieldset>
-    </details>
-  );
-}
 
 /** The button and, once saved, the file's name for screen readers; an error is said where the button is. */
 export function useSaveTable<T>(

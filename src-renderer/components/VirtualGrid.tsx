@@ -36,8 +36,24 @@ export interface GridColumn<T> {
   render(row: T): ReactNode;
   /** The cell as the reader sees it: sizes the column, is searched, and shows whole on hover when cut. */
   text?(row: T): string;
+  /** Pixels a cell takes beyond its text's width, such as a badge's own padding. */
+  extraWidth?: number;
   /** What the column sorts by (a number sorts as a number); without it, `text`; without both, it does not sort. */
   sortValue?(row: T): string | number | null;
+}
+
+/**
+ * Rows that the core hands over a page at a time (100,000 participants): the grid asks for the rows in view and shows
+ * a placeholder for a row still on its way. `rows` are then the rows received so far, which size the columns.
+ */
+export interface GridPaging<T> {
+  /** How many rows there are, received or not. */
+  count: number;
+  rowAt(index: number): T | undefined;
+  /** The rows in view (with a few around them) changed: fetch those not received. */
+  onRange(first: number, last: number): void;
+  /** A new value (a new sort or filter) takes the page back to the table's first row when it was further down. */
+  resetKey?: string;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -66,6 +82,7 @@ export function VirtualGrid<T>({
   rowClassName,
   sort,
   onSort,
+  paging,
 }: {
   rows: readonly T[];
   columns: readonly GridColumn<T>[];
@@ -78,7 +95,10 @@ export function VirtualGrid<T>({
   /** With `onSort`, the headers of sortable columns are buttons that sort by them. */
   sort?: GridSort | null;
   onSort?: (column: string) => void;
+  paging?: GridPaging<T>;
 }) {
+  const count = paging ? paging.count : rows.length;
+  const rowOf = (index: number): T | undefined => (paging ? paging.rowAt(index) : rows[index]);
   const rootRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -123,12 +143,12 @@ export function VirtualGrid<T>({
     observer.observe(body);
     observer.observe(head);
     return () => observer.disconnect();
-  }, [scroller, rows.length, minWidth]);
+  }, [scroller, count, minWidth]);
 
   // TanStack Virtual keeps its own state; the compiler is told not to memoise around it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -137,6 +157,20 @@ export function VirtualGrid<T>({
     scrollPaddingStart: headHeight,
   });
   const items = virtualizer.getVirtualItems();
+  const firstInView = items[0]?.index ?? 0;
+  const lastInView = items[items.length - 1]?.index ?? -1;
+  const onRange = paging?.onRange;
+  useEffect(() => {
+    if (onRange && lastInView >= 0) onRange(firstInView, lastInView);
+  }, [onRange, firstInView, lastInView]);
+
+  const resetKey = paging?.resetKey;
+  useEffect(() => {
+    const root = rootRef.current;
+    if (resetKey === undefined || !scroller || !root) return;
+    const top = root.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    if (scroller.scrollTop > top) scroller.scrollTop = top;
+  }, [resetKey, scroller]);
 
   // Keyboard moves may target a row that is rendered only after the scroll; focus it then.
   useEffect(() => {
@@ -176,7 +210,7 @@ export function VirtualGrid<T>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [columns, widths],
   );
-  const current = Math.min(active, Math.max(0, rows.length - 1));
+  const current = Math.min(active, Math.max(0, count - 1));
 
   // The header, the rows and the bar at the window's bottom move sideways together, whichever is moved.
   const follow = (event: UIEvent<HTMLDivElement>) => {
@@ -186,7 +220,7 @@ export function VirtualGrid<T>({
   };
 
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
+    const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
     pendingFocus.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
@@ -194,13 +228,13 @@ export function VirtualGrid<T>({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const viewport = (scroller?.clientHeight ?? 400) - headHeight + HEADER_HEIGHT;
-    const target = gridMoveTarget(event.key, index, rows.length, viewport);
+    const target = gridMoveTarget(event.key, index, count, viewport);
     if (target !== null) {
       moveTo(target);
       event.preventDefault();
       return;
     }
-    const row = rows[index];
+    const row = rowOf(index);
     switch (event.key) {
       case 'Enter':
       case ' ':
@@ -221,7 +255,7 @@ export function VirtualGrid<T>({
       className="grid-table"
       role="grid"
       aria-label={label}
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={count + 1}
       aria-colcount={columns.length}
       data-testid={testId}
     >
@@ -271,14 +305,42 @@ export function VirtualGrid<T>({
       <div className="grid-body-scroll" ref={bodyRef} onScroll={follow}>
         <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
           {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
+            const row = rowOf(item.index);
+            if (row === undefined)
+              return paging ? (
+                <div
+                  key={item.index}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-busy="true"
+                  data-index={item.index}
+                  tabIndex={item.index === tabbable ? 0 : -1}
+                  className={`grid-row is-loading${item.index % 2 === 1 ? ' is-odd' : ''}`}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start - margin}px)` }}
+                  onFocus={() => {
+                    if (active !== item.index) setActive(item.index);
+                  }}
+                  onKeyDown={(event) => onKeyDown(event, item.index)}
+                >
+                  {columns.map((column, i) => (
+                    <div
+                      role="gridcell"
+                      key={column.id}
+                      className={bodyLayout[i]!.className}
+                      style={bodyLayout[i]!.style}
+                    >
+                      <span className="skeleton" aria-hidden="true" />
+                    </div>
+                  ))}
+                </div>
+              ) : null;
             const key = rowKey(row);
             const selected = key === selectedKey;
             const extra = rowClassName?.(row);
             return (
               <div
-                key={key}
+                // A paged row keeps its element when it arrives, so that a row moved to by the keyboard keeps focus.
+                key={paging ? item.index : key}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={onOpen ? selected : undefined}

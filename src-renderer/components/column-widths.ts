@@ -12,6 +12,7 @@ interface SizedColumn<T> {
   sortValue?(row: T): unknown;
   /** Shown instead of the label in the header (a box that chooses all): the label is not drawn there. */
   header?: unknown;
+  extraWidth?: number;
 }
 
 /** Padding of a cell (12 px a side) and a little room for bold figures and rounding. */
@@ -55,7 +56,7 @@ export function measureColumnWidths<T>(
       }
       let widest = 0;
       for (const text of longest) widest = Math.max(widest, measure(text, 'cell'));
-      const wanted = Math.ceil(widest + CELL_PADDING);
+      const wanted = Math.ceil(widest + CELL_PADDING + (column.extraWidth ?? 0));
       width = Math.max(width, column.grow ? Math.min(wanted, GROW_LIMIT) : wanted);
     }
     return width;
@@ -88,3 +89,6 @@ export function useColumnWidths<T>(
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => measureColumnWidths(columns, rows, canvasMeasure(), sortable), [rows, signature]);
 }
+
+/** A badge's own padding (9 px a side), for `extraWidth` of a column that shows its text in one. */
+export const BADGE_PADDING = 18;

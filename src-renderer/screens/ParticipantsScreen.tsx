@@ -1,54 +1,40 @@
-// The participants as one long table that stays smooth at 100,000 rows: only the rows in
-// view are in the DOM (@tanstack/react-virtual), and rows come from the core a page at a
-// time as they scroll into view, sorted and filtered in SQL.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AppErrorData, ParticipantRow } from '../../src-main/ipc/contract';
-import { safeCall } from '../api/use-call';
+// The participants as one long table that stays smooth at 100,000 rows: only the rows in view are in the DOM, and rows
+// come from the core a page at a time as they scroll into view, sorted and filtered in SQL (by any column, by status,
+// region, card or IBAN and join month). The table has the tools of the other dense tables: the page scrolls once with
+// the header stuck to its top, the code and name pinned, a column chooser remembered on this computer, and "Save as
+// xlsx" of every participant the filters keep, written by the core (the window holds only the pages it has seen).
+import { useEffect, useState } from 'react';
+import type { AppErrorData, ParticipantField, ParticipantRow, ParticipantsFilter } from '../../src-main/ipc/contract';
+import { describeError } from '../api/describe-error';
+import { saveDownload, XLSX_TYPE } from '../api/save-download';
+import { safeCall, useCall } from '../api/use-call';
+import { ColumnChooser } from '../components/ColumnChooser';
+import { BADGE_PADDING } from '../components/column-widths';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { gridMoveTarget, HEADER_HEIGHT, ROW_HEIGHT } from '../components/grid-keys';
+import { useHiddenColumns } from '../components/hidden-columns';
 import { Icon } from '../components/Icon';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { usePagedRows } from '../components/paged-rows';
+import { VirtualGrid, type GridColumn, type GridSort } from '../components/VirtualGrid';
+import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
 import { ParticipantDetailPanel } from './ParticipantDetailPanel';
 
-const PAGE_SIZE = 100;
 const SEARCH_DELAY_MS = 250;
+const TABLE_ID = 'participants';
+const DEFAULT_SORT: GridSort = { column: 'code', direction: 'asc' };
 
-type SortField = 'code' | 'name' | 'region' | 'joinDate' | 'status' | 'cardRef';
 type StatusFilter = 'all' | 'active' | 'inactive';
-interface Sort {
-  field: SortField;
-  direction: 'asc' | 'desc';
-}
-interface Query {
-  sort: SortField;
-  direction: 'asc' | 'desc';
-  search: string;
-  status: StatusFilter;
-}
+type DestinationFilter = 'any' | 'card' | 'iban' | 'none';
+/** The region filter's value: '' for all, NO_REGION, or a region prefixed so that no region's name can clash. */
+const NO_REGION = 'none';
+const REGION_PREFIX = 'region:';
 
-const COLUMNS: Array<{ field: SortField; label: MessageKey }> = [
-  { field: 'code', label: 'field.code' },
-  { field: 'name', label: 'field.name' },
-  { field: 'region', label: 'field.region' },
-  { field: 'joinDate', label: 'field.joinDate' },
-  { field: 'status', label: 'field.status' },
-  { field: 'cardRef', label: 'field.cardRef' },
-];
-
-/** The pages received for one query; a new query starts a new set. */
-interface Loaded {
-  queryKey: string;
-  total: number | null;
-  pages: ReadonlyMap<number, ParticipantRow[]>;
-  error: AppErrorData | null;
+interface ParticipantColumn extends GridColumn<ParticipantRow> {
+  id: ParticipantField;
 }
-
-const NOTHING_LOADED: Loaded = { queryKey: '', total: null, pages: new Map(), error: null };
 
 export function ParticipantsScreen() {
   const i18n = useI18n();
@@ -56,150 +42,187 @@ export function ParticipantsScreen() {
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const [sort, setSort] = useState<Sort>({ field: 'code', direction: 'asc' });
+  const [region, setRegion] = useState('');
+  const [destination, setDestination] = useState<DestinationFilter>('any');
+  const [joined, setJoined] = useState('');
+  const [sort, setSort] = useState<GridSort>(DEFAULT_SORT);
+  const [hidden, setHidden] = useHiddenColumns(TABLE_ID);
   const [selected, setSelected] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded>(NOTHING_LOADED);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ file: string; rows: number } | null>(null);
+  const [saveError, setSaveError] = useState<AppErrorData | null>(null);
+  const facets = useCall('participants.facets');
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const inflight = useRef(new Set<string>());
-  const latestQuery = useRef('');
-  const pendingFocus = useRef<number | null>(null);
-
-  const query: Query = { sort: sort.field, direction: sort.direction, search, status };
-  const queryKey = JSON.stringify(query);
-  const fresh = loaded.queryKey === queryKey;
-  // Until the new query answers, the previous rows stay in view rather than flashing empty.
-  const total = loaded.total ?? 0;
-
-  // TanStack Virtual keeps its own state; the compiler is told not to memoise around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE_SIZE);
-  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE);
+  const filter: ParticipantsFilter = {
+    sort: sort.column as ParticipantField,
+    direction: sort.direction,
+    search,
+    status,
+    destination,
+    ...(region === '' ? {} : { region: region === NO_REGION ? null : region.slice(REGION_PREFIX.length) }),
+    ...(joined === '' ? {} : { joined }),
+  };
+  const queryKey = JSON.stringify(filter);
+  const list = usePagedRows<ParticipantRow>(queryKey, (offset, limit) =>
+    safeCall('participants.list', { ...filter, offset, limit }).then((result) =>
+      result.ok ? { ok: true as const, value: { total: result.value.total, rows: result.value.rows } } : result,
+    ),
+  );
+  const { fresh, received, paging } = list;
+  const total = list.total ?? 0;
 
   useEffect(() => {
-    const timer = setTimeout(() => {
-      setSearch(searchText.trim());
-      setActive(0);
-    }, SEARCH_DELAY_MS);
+    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  // A new sort or filter starts from the top.
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [queryKey]);
+  const dash = <span className="muted">—</span>;
+  const columns: ParticipantColumn[] = [
+    {
+      id: 'code',
+      label: t('field.code'),
+      width: 88,
+      pinned: true,
+      render: (r) => <span className="mono">{r.code}</span>,
+      text: (r) => r.code,
+    },
+    {
+      id: 'name',
+      label: t('field.name'),
+      width: 160,
+      grow: true,
+      pinned: true,
+      render: (r) => <span className="truncate">{r.name}</span>,
+      text: (r) => r.name,
+    },
+    {
+      id: 'region',
+      label: t('field.region'),
+      width: 96,
+      render: (r) => r.region || dash,
+      text: (r) => r.region ?? '',
+    },
+    {
+      id: 'joinDate',
+      label: t('field.joinDate'),
+      width: 104,
+      render: (r) => (r.joinDate ? i18n.formatDate(r.joinDate) : dash),
+      text: (r) => (r.joinDate ? i18n.formatDate(r.joinDate) : ''),
+    },
+    {
+      id: 'status',
+      label: t('field.status'),
+      width: 104,
+      render: (r) => <StatusBadge status={r.status} />,
+      text: (r) => t(r.status === 'active' ? 'status.active' : 'status.inactive'),
+      extraWidth: BADGE_PADDING,
+    },
+    {
+      id: 'cardRef',
+      label: t('field.cardRef'),
+      width: 96,
+      render: (r) => (r.cardRef ? <span className="mono">{r.cardRef}</span> : dash),
+      text: (r) => r.cardRef ?? '',
+    },
+    {
+      id: 'iban',
+      label: t('field.iban'),
+      width: 96,
+      render: (r) => (r.iban ? <span className="mono">{r.iban}</span> : dash),
+      text: (r) => r.iban ?? '',
+    },
+    {
+      id: 'email',
+      label: t('field.email'),
+      width: 120,
+      render: (r) => r.email || dash,
+      text: (r) => r.email ?? '',
+    },
+    {
+      id: 'phone',
+      label: t('field.phone'),
+      width: 96,
+      render: (r) => r.phone || dash,
+      text: (r) => r.phone ?? '',
+    },
+  ];
+  const shownColumns = columns.filter((c) => c.pinned || !hidden.has(c.id));
 
-  // Fetch the pages in view that are not here yet (only the first one for a new query,
-  // which also tells the total).
-  useEffect(() => {
-    latestQuery.current = queryKey;
-    if (fresh && loaded.error) return;
-    const wanted: number[] = [];
-    if (!fresh) wanted.push(0);
-    else for (let page = firstPage; page <= lastPage; page++) if (!loaded.pages.has(page)) wanted.push(page);
-    const current = JSON.parse(queryKey) as Query;
-    for (const page of wanted) {
-      const id = `${queryKey}#${page}`;
-      if (inflight.current.has(id)) continue;
-      inflight.current.add(id);
-      void safeCall('participants.list', { ...current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
-        inflight.current.delete(id);
-        if (latestQuery.current !== queryKey) return;
-        setLoaded((previous) => {
-          const base =
-            previous.queryKey === queryKey
-              ? previous
-              : { queryKey, total: null, pages: new Map<number, ParticipantRow[]>(), error: null };
-          if (!result.ok) return { ...base, error: result.error };
-          const pages = new Map(base.pages);
-          pages.set(page, result.value.rows);
-          return { queryKey, total: result.value.total, pages, error: null };
-        });
-      });
-    }
-  }, [queryKey, fresh, loaded.pages, loaded.error, firstPage, lastPage]);
+  // A column again sorts the other way; a third time goes back to the order by code.
+  const onSort = (id: string) =>
+    setSort((previous) =>
+      previous.column !== id
+        ? { column: id, direction: 'asc' }
+        : previous.direction === 'asc'
+          ? { column: id, direction: 'desc' }
+          : DEFAULT_SORT,
+    );
 
-  // Keyboard moves may target a row that is rendered only after the scroll; focus it then.
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (target === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
-
-  const rowAt = (index: number): ParticipantRow | undefined =>
-    fresh ? loaded.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined;
-
-  const sortBy = (field: SortField) => {
-    setSort((previous) => ({
-      field,
-      direction: previous.field === field && previous.direction === 'asc' ? 'desc' : 'asc',
-    }));
-    setActive(0);
-  };
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(total - 1, index));
-    setActive(next);
-    pendingFocus.current = next;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    const target = gridMoveTarget(event.key, index, total, scrollRef.current?.clientHeight ?? 400);
-    if (target !== null) {
-      moveTo(target);
-      event.preventDefault();
+  const saveXlsx = async () => {
+    setSaving(true);
+    setSaved(null);
+    setSaveError(null);
+    const result = await safeCall('participants.xlsx', {
+      filter,
+      title: t('participants.table'),
+      columns: shownColumns.map((c) => ({ field: c.id, label: c.label })),
+      statusWords: { active: t('status.active'), inactive: t('status.inactive') },
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setSaveError(result.error);
       return;
     }
-    switch (event.key) {
-      case 'Enter':
-      case ' ': {
-        const row = rowAt(index);
-        if (row) setSelected(row.code);
-        break;
-      }
-      case 'Escape':
-        if (!selected) return;
-        setSelected(null);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
+    saveDownload(result.value.fileName, result.value.bytes, XLSX_TYPE);
+    setSaved({ file: result.value.fileName, rows: result.value.rows });
   };
 
-  const closeDetail = () => {
-    setSelected(null);
-    pendingFocus.current = active;
+  const filtered = search !== '' || status !== 'all' || region !== '' || destination !== 'any' || joined !== '';
+  const clearFilters = () => {
+    setSearchText('');
+    setSearch('');
+    setStatus('all');
+    setRegion('');
+    setDestination('any');
+    setJoined('');
   };
+  const showEmpty = fresh && list.total === 0 && !filtered && !list.error;
 
-  const filtered = search !== '' || status !== 'all';
-  const renderedIndexes = items.map((item) => item.index);
-  const tabbable = renderedIndexes.includes(active) ? active : (renderedIndexes[0] ?? -1);
-  const showEmpty = fresh && loaded.total === 0 && !filtered && !loaded.error;
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    onChange: (value: string) => void,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <div className="toolbar-field">
+      <label htmlFor={`${TABLE_ID}-filter-${id}`} className="toolbar-label">
+        {label}
+      </label>
+      <select
+        id={`${TABLE_ID}-filter-${id}`}
+        className="select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid={`${TABLE_ID}-filter-${id}`}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 
   return (
-    <div className="page page--fill participants-page">
+    <div className="page participants-page">
       <PageHeader
         title={t('participants.title')}
         actions={
-          loaded.total !== null ? (
+          list.total !== null ? (
             <p className="row-count" data-testid="participants-count" aria-live="polite">
-              {t('participants.count', { count: loaded.total })}
+              {t('participants.count', { count: list.total })}
             </p>
           ) : null
         }
@@ -219,8 +242,12 @@ export function ParticipantsScreen() {
           <p>{t('participants.empty.text')}</p>
         </EmptyState>
       ) : (
-        <>
-          <div className="toolbar" role="search">
+        <div className="tool-table" data-testid={`${TABLE_ID}-table`}>
+          <div
+            className="toolbar tool-table-toolbar participants-toolbar"
+            role="search"
+            aria-label={t('table.tools', { table: t('participants.table') })}
+          >
             <div className="search-field">
               <label htmlFor="participants-search" className="sr-only">
                 {t('participants.search')}
@@ -238,143 +265,94 @@ export function ParticipantsScreen() {
                 data-testid="participants-search"
               />
             </div>
-            <div className="toolbar-field">
-              <label htmlFor="participants-status" className="toolbar-label">
-                {t('participants.statusFilter')}
-              </label>
-              <select
-                id="participants-status"
-                className="select"
-                value={status}
-                onChange={(event) => {
-                  setStatus(event.target.value as StatusFilter);
-                  setActive(0);
-                }}
-                data-testid="participants-status"
+            {select('status', t('participants.statusFilter'), status, (v) => setStatus(v as StatusFilter), [
+              { value: 'all', label: t('participants.status.all') },
+              { value: 'active', label: t('status.active') },
+              { value: 'inactive', label: t('status.inactive') },
+            ])}
+            {select('region', t('field.region'), region, setRegion, [
+              { value: '', label: t('table.filterAll') },
+              ...(facets.value?.regions ?? []).map((name) => ({ value: REGION_PREFIX + name, label: name })),
+              ...(facets.value?.withoutRegion ? [{ value: NO_REGION, label: t('participants.filter.noRegion') }] : []),
+            ])}
+            {select(
+              'destination',
+              t('participants.filter.destination'),
+              destination,
+              (v) => setDestination(v as DestinationFilter),
+              [
+                { value: 'any', label: t('table.filterAll') },
+                { value: 'card', label: t('participants.filter.hasCard') },
+                { value: 'iban', label: t('participants.filter.hasIban') },
+                { value: 'none', label: t('participants.filter.noDestination') },
+              ],
+            )}
+            {select('joined', t('participants.filter.joined'), joined, setJoined, [
+              { value: '', label: t('table.filterAll') },
+              ...(facets.value?.joinMonths ?? []).map((month) => ({ value: month, label: i18n.formatPeriod(month) })),
+            ])}
+            <span className="tool-table-actions">
+              <ColumnChooser tableId={TABLE_ID} columns={columns} hidden={hidden} onChange={setHidden} />
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => void saveXlsx()}
+                disabled={saving || !fresh || total === 0}
+                aria-busy={saving}
+                data-testid={`${TABLE_ID}-save-xlsx`}
               >
-                <option value="all">{t('participants.status.all')}</option>
-                <option value="active">{t('status.active')}</option>
-                <option value="inactive">{t('status.inactive')}</option>
-              </select>
-            </div>
+                {saving ? (
+                  <span className="spinner" aria-hidden="true" />
+                ) : (
+                  <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />
+                )}
+                {t('table.saveXlsx')}
+              </button>
+            </span>
           </div>
-
-          {loaded.error && fresh ? (
-            <ErrorNotice error={loaded.error} onRetry={() => setLoaded((previous) => ({ ...previous, error: null }))} />
+          {saved ? (
+            <p className="tool-table-count" role="status" data-testid={`${TABLE_ID}-saved`}>
+              {t('participants.saved', { count: saved.rows, file: saved.file })}
+            </p>
+          ) : null}
+          {saveError ? (
+            <p className="text-danger small" role="alert">
+              {describeError(saveError, i18n)}
+            </p>
           ) : null}
 
-          <div className="grid-frame">
-            <div
-              ref={scrollRef}
-              className="grid-scroll"
-              role="grid"
-              aria-label={t('participants.table')}
-              aria-rowcount={total + 1}
-              aria-colcount={COLUMNS.length}
-              aria-busy={!fresh || undefined}
-              data-testid="participants-grid"
-            >
-              <div role="rowgroup" className="grid-head">
-                <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
-                  {COLUMNS.map((column, i) => {
-                    const sorted = sort.field === column.field;
-                    return (
-                      <div
-                        key={column.field}
-                        role="columnheader"
-                        aria-colindex={i + 1}
-                        aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                        className={`grid-cell grid-cell--${column.field}`}
-                      >
-                        <button
-                          type="button"
-                          className={sorted ? 'sort-button is-sorted' : 'sort-button'}
-                          onClick={() => sortBy(column.field)}
-                          data-testid={`sort-${column.field}`}
-                        >
-                          <span>{t(column.label)}</span>
-                          <Icon
-                            name={sorted ? (sort.direction === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'}
-                            size={14}
-                            className="sort-icon"
-                          />
-                        </button>
-                      </div>
-                    );
-                  })}
-                </div>
-              </div>
-              <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-                {items.map((item) => {
-                  const row = rowAt(item.index);
-                  const isSelected = !!row && row.code === selected;
-                  return (
-                    <div
-                      key={item.key}
-                      role="row"
-                      aria-rowindex={item.index + 2}
-                      aria-selected={isSelected}
-                      data-index={item.index}
-                      tabIndex={item.index === tabbable ? 0 : -1}
-                      className={`grid-row${isSelected ? ' is-selected' : ''}${row ? '' : ' is-loading'}${item.index % 2 === 1 ? ' is-odd' : ''}`}
-                      style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-                      onClick={() => {
-                        setActive(item.index);
-                        if (row) setSelected(row.code);
-                      }}
-                      onFocus={() => {
-                        if (active !== item.index) setActive(item.index);
-                      }}
-                      onKeyDown={(event) => onRowKeyDown(event, item.index)}
-                    >
-                      {row ? (
-                        <>
-                          <div role="gridcell" className="grid-cell grid-cell--code">
-                            <span className="mono">{row.code}</span>
-                          </div>
-                          <div role="gridcell" className="grid-cell grid-cell--name">
-                            <span className="truncate">{row.name}</span>
-                          </div>
-                          <div role="gridcell" className="grid-cell grid-cell--region">
-                            {row.region ?? <span className="muted">—</span>}
-                          </div>
-                          <div role="gridcell" className="grid-cell grid-cell--joinDate">
-                            {row.joinDate ? i18n.formatDate(row.joinDate) : <span className="muted">—</span>}
-                          </div>
-                          <div role="gridcell" className="grid-cell grid-cell--status">
-                            <StatusBadge status={row.status} />
-                          </div>
-                          <div role="gridcell" className="grid-cell grid-cell--cardRef">
-                            {row.cardRef ? (
-                              <span className="mono">{row.cardRef}</span>
-                            ) : (
-                              <span className="muted">—</span>
-                            )}
-                          </div>
-                        </>
-                      ) : (
-                        COLUMNS.map((column) => (
-                          <div role="gridcell" key={column.field} className={`grid-cell grid-cell--${column.field}`}>
-                            <span className="skeleton" aria-hidden="true" />
-                          </div>
-                        ))
-                      )}
-                    </div>
-                  );
-                })}
-              </div>
+          {list.error ? <ErrorNotice error={list.error} onRetry={list.retry} /> : null}
+
+          {fresh && list.total === 0 && filtered ? (
+            <p className="muted tool-table-empty" role="status" data-testid="participants-no-match">
+              {t('participants.noMatch')}{' '}
+              <button type="button" className="btn btn-ghost btn-small" onClick={clearFilters}>
+                {t('table.clearFilters')}
+              </button>
+            </p>
+          ) : (
+            <div className="grid-frame tool-table-frame" aria-busy={!fresh || undefined}>
+              <VirtualGrid
+                rows={received}
+                columns={shownColumns}
+                rowKey={(r) => r.code}
+                label={t('participants.table')}
+                testId="participants-grid"
+                selectedKey={selected}
+                onOpen={(r) => setSelected(r.code)}
+                sort={sort}
+                onSort={onSort}
+                paging={paging}
+              />
             </div>
-            {fresh && loaded.total === 0 && filtered ? (
-              <p className="grid-empty" role="status" data-testid="participants-no-match">
-                {t('participants.noMatch')}
-              </p>
-            ) : null}
-          </div>
+          )}
           <p className="grid-caption">{t('participants.sortHint')}</p>
-        </>
+        </div>
       )}
 
-      {selected ? <ParticipantDetailPanel code={selected} onClose={closeDetail} /> : null}
+      {selected ? (
+        <ParticipantDetailPanel code={selected} onClose={() => setSelected(null)} className="detail-panel--fixed" />
+      ) : null}
     </div>
   );
 }

@@ -40,7 +40,7 @@ test('imports the sample participants file through the wizard and shows them in 
   await expect(preview.getByTestId('stat-accepted')).toContainText('12');
   await expect(preview.getByTestId('stat-rejected')).toContainText('0');
   await expect(preview.getByTestId('import-mapping')).toContainText('Participant code');
-  await expect(preview.getByTestId('preview-rows').locator('tbody tr')).toHaveCount(12);
+  await expect(preview.getByTestId('preview-rows').locator('[role="row"][data-key]')).toHaveCount(12);
   await expect(page.getByText('No file has been imported yet.')).toBeVisible();
 
   await preview.getByRole('button', { name: 'Import 12 rows' }).click();

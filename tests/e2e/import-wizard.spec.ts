@@ -65,7 +65,7 @@ test('walks the wizard for the October sales file: progress, preview with the pe
   await expect(preview.getByTestId('preview-period')).toHaveAttribute('data-period', '2026-10');
   await expect(preview.getByTestId('preview-period')).toHaveText('Period: October 2026, taken from the file’s dates');
   await expect(preview.getByTestId('import-mapping')).toContainText('Kod przedstawiciela');
-  await expect(preview.getByTestId('preview-rows').locator('tbody tr').first()).toContainText('R0001');
+  await expect(preview.getByTestId('preview-rows').locator('[role="row"][data-index="0"]')).toContainText('R0001');
   await expect(page.getByTestId('import-batches').locator('tr[data-kind="sales"]')).toHaveCount(0);
 
   await preview.getByRole('button', { name: `Import ${dataRows} rows` }).click();
@@ -189,7 +189,7 @@ test('a corrected sales file shows its differences before it replaces the earlie
   await expect(diff.getByTestId('stat-diff-changed').locator('.stat-value')).toHaveText('1');
   await expect(diff.getByRole('table')).toContainText('FV/10/900');
   await expect(preview.getByTestId('stat-rejected').locator('.stat-value')).toHaveText('1');
-  await expect(preview.locator('tr.preview-row.is-rejected')).toContainText('dwa');
+  await expect(preview.locator('[role="row"].preview-row.is-rejected')).toContainText('dwa');
 
   await preview.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
@@ -209,11 +209,11 @@ test('the error report of a preview and of the imported batch downloads as an xl
 
   const preview = page.getByTestId('import-preview');
   await expect(preview).toBeVisible({ timeout: 20_000 });
-  // Rows with problems are marked, with their reasons on the line beneath.
-  await expect(preview.locator('tr.preview-row.is-rejected')).toHaveCount(5);
-  await expect(preview.locator('tr.preview-row.is-skipped')).toHaveCount(1);
+  // Rows with problems are marked, with their reasons in words in the row.
+  await expect(preview.locator('[role="row"].preview-row.is-rejected')).toHaveCount(5);
+  await expect(preview.locator('[role="row"].preview-row.is-skipped')).toHaveCount(1);
   // An e-mail that cannot be read costs the participant nothing but the e-mail: a warning on a row taken.
-  await expect(preview.locator('tr.preview-row.is-accepted.has-problems')).toHaveCount(1);
+  await expect(preview.locator('[role="row"].preview-row.is-accepted.has-problems')).toHaveCount(1);
   await expect(preview.getByTestId('preview-rows')).toContainText('This is not an email address.');
 
   const fromPreview = page.waitForEvent('download', { timeout: 15_000 });

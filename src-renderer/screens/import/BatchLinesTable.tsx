@@ -1,108 +1,243 @@
-// The sales lines a batch stored, a page at a time: a batch of 100,000 lines opens as quickly
-// as one of ten, and every line can still be reached.
-import { useState } from 'react';
-import { useCall } from '../../api/use-call';
+// The sales lines a batch stored, as a dense table that a batch of 100,000 lines opens as quickly as one of ten: the
+// core hands the lines over a page at a time as they scroll into view, sorted by any column and searched in SQL; the
+// row number and the participant's code stay pinned, the columns chosen are remembered, and "Save as xlsx" writes
+// every line the search keeps, in the table's order.
+import { useEffect, useState } from 'react';
+import type { AppErrorData, BatchLineField, StoredSalesLine } from '../../../src-main/ipc/contract';
+import { describeError } from '../../api/describe-error';
+import { saveDownload, XLSX_TYPE } from '../../api/save-download';
+import { safeCall, useCall } from '../../api/use-call';
+import { ColumnChooser } from '../../components/ColumnChooser';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useHiddenColumns } from '../../components/hidden-columns';
 import { Icon } from '../../components/Icon';
+import { usePagedRows } from '../../components/paged-rows';
+import { VirtualGrid, type GridColumn, type GridSort } from '../../components/VirtualGrid';
 import { useI18n } from '../../i18n/i18n';
 
-const PAGE = 100;
+const TABLE_ID = 'batch-lines';
+const SEARCH_DELAY_MS = 250;
+const DEFAULT_SORT: GridSort = { column: 'sourceRow', direction: 'asc' };
+
+interface LineColumn extends GridColumn<StoredSalesLine> {
+  id: BatchLineField;
+}
 
 export function BatchLinesTable({ batchId }: { batchId: number }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [offset, setOffset] = useState(0);
   const program = useCall('program.get');
-  const page = useCall('imports.lines', { batchId, offset, limit: PAGE });
   const currency = program.value?.currency ?? null;
-  const total = page.value?.total ?? 0;
-  const lines = page.value?.lines ?? [];
-  const empty = '—';
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<GridSort>(DEFAULT_SORT);
+  const [hidden, setHidden] = useHiddenColumns(TABLE_ID);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ file: string; rows: number } | null>(null);
+  const [saveError, setSaveError] = useState<AppErrorData | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const order = { sort: sort.column as BatchLineField, direction: sort.direction, search };
+  const queryKey = JSON.stringify({ batchId, ...order });
+  const list = usePagedRows<StoredSalesLine>(queryKey, (offset, limit) =>
+    safeCall('imports.lines', { batchId, offset, limit, ...order }).then((result) =>
+      result.ok ? { ok: true as const, value: { total: result.value.total, rows: result.value.lines } } : result,
+    ),
+  );
+  const total = list.total ?? 0;
+
+  const money = (minor: number) => (currency ? i18n.formatMoney(minor, currency) : i18n.formatInteger(minor));
+  const dash = <span className="muted">—</span>;
+  const documentText = (line: StoredSalesLine) => [line.documentNo, line.lineNo].filter(Boolean).join(' / ');
+  const columns: LineColumn[] = [
+    {
+      id: 'sourceRow',
+      label: t('import.report.row'),
+      width: 56,
+      numeric: true,
+      pinned: true,
+      render: (line) => i18n.formatInteger(line.sourceRow),
+      text: (line) => i18n.formatInteger(line.sourceRow),
+    },
+    {
+      id: 'participantCode',
+      label: t('field.code'),
+      width: 72,
+      pinned: true,
+      render: (line) => <code>{line.participantCode}</code>,
+      text: (line) => line.participantCode,
+    },
+    {
+      id: 'participantName',
+      label: t('import.report.participant'),
+      width: 140,
+      grow: true,
+      render: (line) => (line.participantName ? <span className="truncate">{line.participantName}</span> : dash),
+      text: (line) => line.participantName ?? '',
+    },
+    {
+      id: 'saleDate',
+      label: t('field.date'),
+      width: 96,
+      render: (line) => i18n.formatDate(line.saleDate),
+      text: (line) => i18n.formatDate(line.saleDate),
+    },
+    {
+      id: 'sku',
+      label: t('field.sku'),
+      width: 72,
+      render: (line) => <code>{line.sku}</code>,
+      text: (line) => line.sku,
+    },
+    {
+      id: 'productName',
+      label: t('field.productName'),
+      width: 120,
+      render: (line) => line.productName ?? dash,
+      text: (line) => line.productName ?? '',
+    },
+    {
+      id: 'quantity',
+      label: t('field.quantity'),
+      width: 64,
+      numeric: true,
+      render: (line) => i18n.formatInteger(line.quantity),
+      text: (line) => i18n.formatInteger(line.quantity),
+    },
+    {
+      id: 'netMinor',
+      label: t('field.netValue'),
+      width: 96,
+      numeric: true,
+      render: (line) => money(line.netMinor),
+      text: (line) => money(line.netMinor),
+    },
+    {
+      id: 'documentNo',
+      label: t('field.documentNo'),
+      width: 96,
+      render: (line) => documentText(line) || dash,
+      text: (line) => documentText(line),
+    },
+  ];
+  const shownColumns = columns.filter((c) => c.pinned || !hidden.has(c.id));
+
+  const onSort = (id: string) =>
+    setSort((previous) =>
+      previous.column !== id
+        ? { column: id, direction: 'asc' }
+        : previous.direction === 'asc'
+          ? { column: id, direction: 'desc' }
+          : DEFAULT_SORT,
+    );
+
+  const saveXlsx = async () => {
+    setSaving(true);
+    setSaved(null);
+    setSaveError(null);
+    const result = await safeCall('imports.linesXlsx', {
+      batchId,
+      ...order,
+      title: t('import.batch.linesFile', { id: batchId }),
+      columns: shownColumns.map((c) => ({ field: c.id, label: c.label })),
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setSaveError(result.error);
+      return;
+    }
+    saveDownload(result.value.fileName, result.value.bytes, XLSX_TYPE);
+    setSaved({ file: result.value.fileName, rows: result.value.rows });
+  };
 
   return (
     <section className="report-section report-section--lines" aria-labelledby="batch-lines" data-testid="batch-lines">
       <h3 className="section-title" id="batch-lines">
         {t('import.batch.lines')}
-        {page.value ? (
-          <span className="count-pill count-pill--neutral">{t('import.batch.lineCount', { count: total })}</span>
+        {list.total !== null ? (
+          <span className="count-pill count-pill--neutral" data-testid="batch-lines-count">
+            {t('import.batch.lineCount', { count: total })}
+          </span>
         ) : null}
       </h3>
-      {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}
-      {page.value && total === 0 ? <p className="muted">{t('import.batch.noLines')}</p> : null}
-      {lines.length > 0 ? (
-        <>
-          <div className="table-wrap" role="region" aria-labelledby="batch-lines" tabIndex={0}>
-            <table className="data-table" data-testid="batch-lines-table" aria-busy={page.loading}>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('import.report.row')}
-                  </th>
-                  <th scope="col">{t('field.date')}</th>
-                  <th scope="col">{t('import.report.participant')}</th>
-                  <th scope="col">{t('field.sku')}</th>
-                  <th scope="col" className="num">
-                    {t('field.quantity')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('field.netValue')}
-                  </th>
-                  <th scope="col">{t('field.documentNo')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.map((line) => (
-                  <tr key={line.id} data-row={line.sourceRow}>
-                    <td className="num">{i18n.formatInteger(line.sourceRow)}</td>
-                    <td className="nowrap">{i18n.formatDate(line.saleDate)}</td>
-                    <td>
-                      <code>{line.participantCode}</code>
-                      {line.participantName ? <span className="cell-sub">{line.participantName}</span> : null}
-                    </td>
-                    <td>
-                      <code>{line.sku}</code>
-                      {line.productName ? <span className="cell-sub">{line.productName}</span> : null}
-                    </td>
-                    <td className="num">{i18n.formatInteger(line.quantity)}</td>
-                    <td className="num nowrap">
-                      {currency ? i18n.formatMoney(line.netMinor, currency) : i18n.formatInteger(line.netMinor)}
-                    </td>
-                    <td>{[line.documentNo, line.lineNo].filter(Boolean).join(' / ') || empty}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="batch-lines-pager" data-testid="batch-lines-pager">
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-              disabled={offset === 0 || page.loading}
-              data-testid="lines-previous"
-            >
-              <Icon name="arrowLeft" size={15} />
-              {t('import.batch.previous')}
-            </button>
-            <span className="muted small" data-testid="lines-range">
-              {t('import.batch.range', {
-                from: i18n.formatInteger(offset + 1),
-                to: i18n.formatInteger(offset + lines.length),
-                total: i18n.formatInteger(total),
-              })}
+      {list.error ? <ErrorNotice error={list.error} onRetry={list.retry} /> : null}
+      {list.fresh && total === 0 && search === '' ? <p className="muted">{t('import.batch.noLines')}</p> : null}
+      {total > 0 || search !== '' ? (
+        <div className="tool-table" data-testid={`${TABLE_ID}-table`}>
+          <div
+            className="toolbar tool-table-toolbar"
+            role="search"
+            aria-label={t('table.tools', { table: t('import.batch.lines') })}
+          >
+            <div className="search-field">
+              <label htmlFor={`${TABLE_ID}-search`} className="sr-only">
+                {t('table.search')}
+              </label>
+              <Icon name="search" size={16} className="search-icon" />
+              <input
+                id={`${TABLE_ID}-search`}
+                className="input input--search"
+                type="search"
+                placeholder={t('table.searchLines')}
+                value={searchText}
+                onChange={(event) => setSearchText(event.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                data-testid={`${TABLE_ID}-search`}
+              />
+            </div>
+            <span className="tool-table-actions">
+              <ColumnChooser tableId={TABLE_ID} columns={columns} hidden={hidden} onChange={setHidden} />
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => void saveXlsx()}
+                disabled={saving || !list.fresh || total === 0}
+                aria-busy={saving}
+                data-testid={`${TABLE_ID}-save-xlsx`}
+              >
+                {saving ? (
+                  <span className="spinner" aria-hidden="true" />
+                ) : (
+                  <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />
+                )}
+                {t('table.saveXlsx')}
+              </button>
             </span>
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              onClick={() => setOffset(offset + PAGE)}
-              disabled={offset + PAGE >= total || page.loading}
-              data-testid="lines-next"
-            >
-              {t('import.batch.next')}
-              <Icon name="arrowRight" size={15} />
-            </button>
           </div>
-        </>
+          {saved ? (
+            <p className="tool-table-count" role="status" data-testid={`${TABLE_ID}-saved`}>
+              {t('import.batch.saved', { count: saved.rows, file: saved.file })}
+            </p>
+          ) : null}
+          {saveError ? (
+            <p className="text-danger small" role="alert">
+              {describeError(saveError, i18n)}
+            </p>
+          ) : null}
+          {list.fresh && total === 0 ? (
+            <p className="muted tool-table-empty" role="status" data-testid={`${TABLE_ID}-no-match`}>
+              {t('table.noMatch')}
+            </p>
+          ) : (
+            <div className="grid-frame tool-table-frame" aria-busy={!list.fresh || undefined}>
+              <VirtualGrid
+                rows={list.received}
+                columns={shownColumns}
+                rowKey={(line) => String(line.id)}
+                label={t('import.batch.lines')}
+                testId={`${TABLE_ID}-grid`}
+                sort={sort}
+                onSort={onSort}
+                paging={list.paging}
+              />
+            </div>
+          )}
+        </div>
       ) : null}
     </section>
   );

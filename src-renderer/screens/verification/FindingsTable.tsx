@@ -8,7 +8,8 @@ import { useI18n } from '../../i18n/i18n';
 import type { DataColumn } from '../../components/DataTable';
 import { useHiddenColumns } from '../../components/hidden-columns';
 import { sortRows } from '../../components/table-rows';
-import { ColumnChooser, SaveTableButton, SaveTableError, useSaveTable } from '../../components/TableTools';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { SaveTableButton, SaveTableError, useSaveTable } from '../../components/TableTools';
 import { VirtualGrid, type GridSort } from '../../components/VirtualGrid';
 import type { FindingRow } from './finding-rows';
 import { findingAmount } from './finding-rows';
@@ -252,7 +253,7 @@ export function FindingsTable({
           tableId={TABLE_ID}
           columns={columns.filter((c) => c.id !== 'choose')}
           hidden={hidden}
-          onHide={setHidden}
+          onChange={setHidden}
         />
         <SaveTableButton tableId={TABLE_ID} state={saving} disabled={shownRows.length === 0} />
         <span className="sr-only" aria-live="polite">

