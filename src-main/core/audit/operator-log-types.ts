@@ -68,6 +68,8 @@ export const OPERATOR_ACTIONS = [
   'payouts.template',
   'statements.publish.period',
   'statements.publish.year',
+  'data.backup',
+  'data.restore',
 ] as const;
 
 export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
@@ -83,4 +85,5 @@ export const OPERATOR_AREAS = [
   'period',
   'payouts',
   'statements',
+  'data',
 ] as const;
