@@ -3,7 +3,7 @@
 // process, started by Node), relays every call over IPC, creates one hardened window, and on
 // a file the host cannot open shows one message and quits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -214,17 +214,24 @@ describe('the Electron main entry', () => {
     expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
   }, 120_000);
 
-  it('shows one message and quits when the data file cannot be opened', async () => {
+  it('opens the window on a data file it must not open, and the first screen’s call says why', async () => {
     const broken = join(dir, 'broken.db');
-    writeFileSync(broken, 'this is not an SQLite database, just some text that is long enough to be read'.repeat(20));
+    const text = 'this is not an SQLite database, just some text that is long enough to be read'.repeat(20);
+    writeFileSync(broken, text);
     process.env.LOYALTY_DB = broken;
     vi.spyOn(console, 'error').mockImplementation(() => {});
     await startMain();
-    expect(fake.module.dialog.showErrorBox).toHaveBeenCalledTimes(1);
-    expect(fake.module.dialog.showErrorBox.mock.calls[0]![1]).toContain(`could not open its data file ${broken}`);
-    expect(fake.module.app.quit).toHaveBeenCalled();
-    expect(fake.state.handlers.size).toBe(0);
-    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.module.dialog.showErrorBox).not.toHaveBeenCalled();
+    // Only the interactive host: the long lane is not started on a file that was not opened.
+    expect(fake.state.utilityEntries).toHaveLength(1);
+    expect(fake.state.windows).toHaveLength(1);
+    const page = fake.state.windows[0]!.loadFile.mock.calls[0]![0] as unknown as string;
+    const check = await fake.state.handlers.get('loyalty:app.startCheck')!(
+      { senderFrame: { url: pathToFileURL(page).href } },
+      undefined,
+    );
+    expect(check).toMatchObject({ ok: true, value: { ok: false, refusal: { code: 'NOT_LOYALTY_DATABASE' } } });
+    expect(readFileSync(broken, 'utf8')).toBe(text);
   }, 120_000);
 
   it('quits at once when another instance holds the lock', async () => {
