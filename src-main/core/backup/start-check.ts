@@ -13,16 +13,16 @@ import { busyTimeoutMs, databaseBusyError, isDatabaseBusy } from '../../db/datab
 import { expectedGuardTriggers, normalizeSql } from '../ledger/guard-triggers';
 import { GENESIS_HASH, ledgerEntryHash } from '../ledger/ledger-hash';
 import { recordOf } from '../ledger/verify-ledger';
-import { fileIntegrityProblems, integrityProblems, listBackups, openReadOnly } from './backup-files';
-import type { BackupView, StartProblem } from './backup-types';
+import {
+  fileIntegrityProblems,
+  integrityProblems,
+  listBackups,
+  openReadOnly,
+  QUICK_CHECK_ABOVE_BYTES,
+} from './backup-files';
 
-/**
- * Past this size the start runs quick_check instead of integrity_check. integrity_check also matches every index
- * entry against its row, which on a year of 1,200,000 sales lines takes seconds at every start; quick_check finds the
- * same torn or overwritten pages (what a crash or a bad disk leaves) in a fraction of that. Backups and restores
- * always run the full check.
- */
-export const QUICK_CHECK_ABOVE_BYTES = 64 * 1024 * 1024;
+export { QUICK_CHECK_ABOVE_BYTES };
+import type { BackupView, StartProblem } from './backup-types';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
