@@ -226,6 +226,9 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
 
   function relayCall(channel: string, args: unknown): Promise<CallResult<unknown>> {
     if (channel === 'backups.restore') return restore(args);
+    // No save dialog here: Electron's main process answers this call before it reaches the relay.
+    if (channel === 'backups.chooseTarget')
+      return Promise.resolve({ ok: true, value: { supported: false, path: null } });
     const asked = (args as { channel?: unknown } | null | undefined)?.channel;
     if (!(CANCELLABLE_CHANNELS as readonly unknown[]).includes(asked)) {
       return Promise.resolve({

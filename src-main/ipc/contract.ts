@@ -475,6 +475,11 @@ export const contract = {
     args: z.strictObject({ file: z.string().min(1).max(4096) }),
     result: returns<RestoreOutcome>(),
   },
+  /**
+   * Where to save a backup by hand: Electron's save dialog, answered by the main process (null when cancelled);
+   * `supported: false` from the web bridge, whose page has a path field instead.
+   */
+  'backups.chooseTarget': { args: z.void(), result: returns<{ supported: boolean; path: string | null }>() },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),

@@ -598,6 +598,7 @@ export const en = {
   'backups.backingUp': 'Backing up…',
   'backups.now': 'Back up now',
   'backups.now.to': 'Also save a copy to (optional)',
+  'backups.now.choose': 'Choose a place…',
   'backups.now.toHint': 'A full path on this computer, for example on a USB stick: /media/stick/loyalty-copy.db',
   'backups.now.done': 'Backed up: {file}.',
   'backups.now.doneTo': 'Backed up: {file}. A copy is saved at {to}.',

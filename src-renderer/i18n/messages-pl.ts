@@ -694,6 +694,7 @@ export const pl = {
   'backups.backingUp': 'Tworzenie kopii…',
   'backups.now': 'Zrób kopię teraz',
   'backups.now.to': 'Zapisz też kopię w (opcjonalnie)',
+  'backups.now.choose': 'Wybierz miejsce…',
   'backups.now.toHint': 'Pełna ścieżka na tym komputerze, np. na pendrivie: /media/pendrive/loyalty-kopia.db',
   'backups.now.done': 'Kopia wykonana: {file}.',
   'backups.now.doneTo': 'Kopia wykonana: {file}. Kopię zapisano też w {to}.',

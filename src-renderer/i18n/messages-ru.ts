@@ -695,6 +695,7 @@ export const ru = {
   'backups.backingUp': 'Создание копии…',
   'backups.now': 'Сделать копию сейчас',
   'backups.now.to': 'Также сохранить копию в (необязательно)',
+  'backups.now.choose': 'Выбрать место…',
   'backups.now.toHint': 'Полный путь на этом компьютере, например на флешке: /media/flash/loyalty-copy.db',
   'backups.now.done': 'Копия сделана: {file}.',
   'backups.now.doneTo': 'Копия сделана: {file}. Копия также сохранена в {to}.',

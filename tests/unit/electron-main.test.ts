@@ -109,7 +109,10 @@ const fake = vi.hoisted(() => {
       app,
       BrowserWindow,
       session,
-      dialog: { showErrorBox: vi.fn() },
+      dialog: {
+        showErrorBox: vi.fn(),
+        showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/media/stick/copy.db' })),
+      },
       shell: { openExternal: vi.fn() },
       ipcMain: { handle: vi.fn((channel: string, listener: Listener) => state.handlers.set(channel, listener)) },
       utilityProcess,
@@ -187,6 +190,13 @@ describe('the Electron main entry', () => {
       undefined,
     );
     expect(info).toEqual({ ok: true, value: { version: '9.9.9', dataFile, runtime: 'electron' } });
+    // "Back up now to a place you choose": the system's save dialog, shown by this process, gives the path.
+    const target = await fake.state.handlers.get('loyalty:backups.chooseTarget')!(
+      { senderFrame: { url: pathToFileURL(page).href } },
+      undefined,
+    );
+    expect(target).toEqual({ ok: true, value: { supported: true, path: '/media/stick/copy.db' } });
+    expect(fake.module.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
     const program = await fake.state.handlers.get('loyalty:program.get')!(
       { senderFrame: { url: 'https://evil.example/' } },
       undefined,

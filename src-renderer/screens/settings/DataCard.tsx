@@ -10,8 +10,8 @@ import { RestoreBackupDialog } from './RestoreBackupDialog';
 
 /**
  * Settings -> Data: the data file in use, the audit anchor, and the backups: the list (time, reason, size), "Back up
- * now" (also to a path the coordinator types: the web bridge has no save dialog, and the desktop app's downloads
- * would copy a whole database through the window), and a restore of any of them.
+ * now" (also to a place the coordinator chooses: the desktop app's save dialog fills the path in; in the browser,
+ * which has no dialog that gives a path, it is typed), and a restore of any of them.
  */
 export function DataCard() {
   const i18n = useI18n();
@@ -24,6 +24,12 @@ export function DataCard() {
   const [done, setDone] = useState<BackUpNowResult | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [restoring, setRestoring] = useState<BackupView | null>(null);
+
+  // The desktop app asks the system's save dialog; the browser has none, and the path is typed.
+  const choose = async () => {
+    const answer = await safeCall('backups.chooseTarget');
+    if (answer.ok && answer.value.path) setTo(answer.value.path);
+  };
 
   const backUp = async (event: FormEvent) => {
     event.preventDefault();
@@ -97,6 +103,11 @@ export function DataCard() {
             {t('backups.now.toHint')}
           </p>
         </div>
+        {info.value?.runtime === 'electron' ? (
+          <button type="button" className="btn btn-secondary" onClick={() => void choose()} data-testid="backup-choose">
+            {t('backups.now.choose')}
+          </button>
+        ) : null}
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="backup-now">
           {busy ? <span className="spinner spinner--light" aria-hidden="true" /> : <Icon name="database" size={16} />}
           {busy ? t('backups.backingUp') : t('backups.now')}
