@@ -189,11 +189,26 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     ).then(() => hosts.clear());
   }
 
-  /** Starts the interactive host (restoring a backup first when asked), then the long lane unless it was refused. */
+  /**
+   * Starts the interactive host and the long lane. At a restore the interactive host restores alone first, then the
+   * long lane opens the restored file. Otherwise both start at once (each refuses a file it must not open before it
+   * opens anything); when the interactive host did not open the file (refused, or damaged), the long lane is ended.
+   */
   async function startHosts(restoreFrom?: string): Promise<Ready> {
-    const first = await startHost('interactive', restoreFrom).ready;
+    if (restoreFrom) {
+      const first = await startHost('interactive', restoreFrom).ready;
+      degraded = first.degraded;
+      if (!degraded) await startHost('long').ready;
+      return first;
+    }
+    const interactive = startHost('interactive');
+    const long = startHost('long');
+    const first = await interactive.ready;
     degraded = first.degraded;
-    if (!degraded) await startHost('long').ready;
+    if (degraded) {
+      long.link.kill();
+      hosts.delete('long');
+    } else await long.ready;
     return first;
   }
 
@@ -244,7 +259,6 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     return cancelTask(task).then((value) => ({ ok: true, value }));
   }
 
-  // The interactive host first, alone: it checks the file before anything may write to it (a migration, a seal).
   let dataFile: string;
   try {
     dataFile = (await startHosts()).dataFile || init.dbFile;

@@ -232,8 +232,8 @@ describe('the Electron main entry', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     await startMain();
     expect(fake.module.dialog.showErrorBox).not.toHaveBeenCalled();
-    // Only the interactive host: the long lane is not started on a file that was not opened.
-    expect(fake.state.utilityEntries).toHaveLength(1);
+    // Both lanes start at once; the long one is ended when the interactive one did not open the file.
+    expect(fake.state.utilityEntries).toHaveLength(2);
     expect(fake.state.windows).toHaveLength(1);
     const page = fake.state.windows[0]!.loadFile.mock.calls[0]![0] as unknown as string;
     const check = await fake.state.handlers.get('loyalty:app.startCheck')!(
