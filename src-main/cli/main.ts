@@ -115,11 +115,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (offline) return print(offline);
     const file = resolveDataFile({ flag: values.db, env: io.env });
     // The wait from io.env, not process.env: runCli also runs inside another process (tests).
-    // A file that is not one of ours, or of a newer version, is refused before anything could write to it.
+    // A file that is not one of ours, or of a newer version, is refused before anything could write to it; the copy
+    // before a migration goes into the backups folder, as the app's does.
     if (!command.readOnly) (await import('../core/backup/start-check')).inspectDataFile(file, { full: false });
+    const backupPath = command.readOnly
+      ? undefined
+      : (await import('../core/backup/backup-files')).migrationBackupPath(io.now ?? (() => new Date()));
     store = command.readOnly
       ? openDatabaseReadOnly(file)
-      : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env) });
+      : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env), backupPath });
     const ctx: CoreContext = { store, actor: operatorName(io.env), now: io.now ?? (() => new Date()) };
     const reason = backupReasonOf(command.words, values);
     if (reason) (await import('../core/backup/backup-actions')).backupBefore(ctx, reason);

@@ -11,12 +11,10 @@ import type { FromHost, HostInit, ToHost } from './host-protocol';
 import type { AppErrorData, CallResult, RestoreOutcome, StartCheck } from '../ipc/contract';
 import { AppError } from '../core/app-error';
 import { inspectDataFile, latestGoodBackup } from '../core/backup/start-check';
-import { backupFileName, backupFolder, listBackups } from '../core/backup/backup-files';
+import { listBackups, migrationBackupPath } from '../core/backup/backup-files';
 import { recordRestore, restoreBackup } from '../core/backup/restore-backup';
 import { dailyBackup } from '../core/backup/backup-actions';
 import { withBackupsBefore } from '../ipc/backups-before';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** A two-way message link: a MessagePort, Electron's parentPort, or a child process's IPC. */
 export interface HostEndpoint {
@@ -148,17 +146,6 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
     if (init.lane === 'long') prewarmXlsxRowWorker();
     endpoint.post({ type: 'ready', dataFile: store.file, ...(restore ? { restore } : {}) });
   }
-}
-
-/** Before a migration, the copy goes into the backups folder with the reason "migration" (openDatabase writes it). */
-function migrationBackupPath(now: () => Date): (file: string) => string {
-  return (file) => {
-    mkdirSync(backupFolder(file), { recursive: true });
-    let time = now().getTime();
-    const taken = new Set(listBackups(file).map((b) => b.fileName));
-    while (taken.has(backupFileName(file, time, 'migration'))) time++;
-    return join(backupFolder(file), backupFileName(file, time, 'migration'));
-  };
 }
 
 function safeLatestGoodBackup(file: string, log: Logger): StartCheck['latestGoodBackup'] {

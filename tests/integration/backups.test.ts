@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   statSync,
   openSync,
@@ -19,7 +20,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
 import { backupBefore, backUpNow, dailyBackup, listDataBackups } from '../../src-main/core/backup/backup-actions';
-import { fileIntegrityProblems, listBackups, openReadOnly, takeBackup } from '../../src-main/core/backup/backup-files';
+import {
+  fileIntegrityProblems,
+  listBackups,
+  migrationBackupPath,
+  openReadOnly,
+  takeBackup,
+} from '../../src-main/core/backup/backup-files';
+import { openDatabase } from '../../src-main/db/open-database';
+import { repoRoot } from '../fixtures/repo-paths';
 import { judgeBackup, restoreBackup } from '../../src-main/core/backup/restore-backup';
 import { inspectDataFile } from '../../src-main/core/backup/start-check';
 import { makeTempDir } from '../fixtures/client-files';
@@ -133,6 +142,27 @@ describe('a backup', () => {
     // The daily one is not taken again on a day that has a backup already.
     expect(dailyBackup(ctx)).toBeNull();
     ctx.store.close();
+  });
+});
+
+describe('the copy before a migration', () => {
+  it('goes into the backups folder with the reason "migration", listed with the others', () => {
+    const dir = makeTempDir('loyalty-backups-migration-');
+    const migrations = join(dir, 'drizzle');
+    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
+    const file = join(dir, 'loyalty.db');
+    openDatabase(file, { migrationsFolder: migrations }).close();
+    // A later version of the app ships one more migration.
+    const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
+    const last = meta.entries[meta.entries.length - 1]!;
+    meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test_extra' });
+    writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
+    writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
+    openDatabase(file, { migrationsFolder: migrations, backupPath: migrationBackupPath(() => FIXED_NOW) }).close();
+    expect(listBackups(file).map((b) => [b.reason, b.takenAt])).toEqual([['migration', FIXED_NOW.toISOString()]]);
+    expect(fileIntegrityProblems(listBackups(file)[0]!.path)).toEqual([]);
   });
 });
 

@@ -177,3 +177,16 @@ export function hasBackupOn(dataFile: string, now: Date): boolean {
   const day = now.toISOString().slice(0, 10);
   return listBackups(dataFile).some((b) => b.takenAt.slice(0, 10) === day);
 }
+
+/**
+ * Where openDatabase copies the file before a migration: into the backups folder with the reason "migration", so
+ * that it is listed and rotated with the others (openDatabase writes it with VACUUM INTO).
+ */
+export function migrationBackupPath(now: () => Date): (file: string) => string {
+  return (file) => {
+    mkdirSync(backupFolder(file), { recursive: true });
+    let time = now().getTime();
+    while (existsSync(join(backupFolder(file), backupFileName(file, time, 'migration')))) time++;
+    return join(backupFolder(file), backupFileName(file, time, 'migration'));
+  };
+}
