@@ -141,6 +141,13 @@ describe('a backup', () => {
     expect(listDataBackups(ctx).map((b) => b.reason)).toEqual(['manual', 'manual']);
     // The daily one is not taken again on a day that has a backup already.
     expect(dailyBackup(ctx)).toBeNull();
+    // A copy never replaces the data file itself, nor a file there that is not a Loyalty Desk database.
+    expect(() => backUpNow(ctx, ctx.store.file)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    const letter = join(makeTempDir('loyalty-backup-to-'), 'letter.docx');
+    writeFileSync(letter, 'Dear client');
+    expect(() => backUpNow(ctx, letter)).toThrow(expect.objectContaining({ code: 'NOT_LOYALTY_DATABASE' }));
+    expect(readFileSync(letter, 'utf8')).toBe('Dear client');
+    expect(listDataBackups(ctx)).toHaveLength(2);
     ctx.store.close();
   });
 });
