@@ -19,6 +19,9 @@ const STAGES = [
   ['payouts', '^src-main/core/payouts/'],
   ['reports', '^src-main/core/reports/'],
   ['audit', '^src-main/core/audit/'],
+  // Backups, restore and the check at every start read every earlier stage; nothing reads them but the outside
+  // layer (the hosts, the IPC handlers, the CLI).
+  ['backup', '^src-main/core/backup/'],
   ['demo', '^src-main/core/demo/'],
 ];
 

@@ -20,6 +20,7 @@ import { ScoringScreen } from './screens/scoring/ScoringScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { VerificationScreen } from './screens/verification/VerificationScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { StartCheckNotice } from './screens/settings/StartCheckNotice';
 
 /** A skip link that moves focus without touching the address, which holds the route. */
 function SkipLink() {
@@ -141,6 +142,7 @@ function Sidebar({
 
 function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramChanged: () => void }) {
   const { t, language } = useI18n();
+  const startCheck = useCall('app.startCheck');
   const screen = screenOf(useRoute());
   const firstRender = useRef(true);
   const [collapsed, setCollapsed] = useState(readCollapsed);
@@ -220,6 +222,7 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
           <LanguageSelect />
         </header>
         <main id="main" tabIndex={-1} className="main" data-screen={screen}>
+          <StartCheckNotice check={startCheck.value} />
           {content}
         </main>
       </div>
@@ -230,14 +233,23 @@ function Shell({ program, onProgramChanged }: { program: ProgramView; onProgramC
 export function App() {
   const { t } = useI18n();
   const program = useCall('program.get');
+  const startCheck = useCall('app.startCheck');
   const route = useRoute();
 
-  if (!program.answered) {
+  if (!program.answered || !startCheck.answered) {
     return (
       <div className="boot" role="status">
         <span className="spinner spinner--large" aria-hidden="true" />
         <span className="sr-only">{t('app.loading')}</span>
       </div>
+    );
+  }
+  // A data file refused or found damaged at the start was not opened: the first screen says why and offers a backup.
+  if (startCheck.value?.refusal) {
+    return (
+      <WelcomeLayout>
+        <StartCheckNotice check={startCheck.value} />
+      </WelcomeLayout>
     );
   }
   if (program.error && !program.value) {
@@ -256,6 +268,7 @@ export function App() {
     };
     return (
       <WelcomeLayout>
+        <StartCheckNotice check={startCheck.value} />
         {route === 'create' ? <CreateProgramScreen onCreated={created} /> : <WelcomeScreen onCreated={created} />}
       </WelcomeLayout>
     );

@@ -27,7 +27,11 @@ export interface Command {
   /** The positionals may all be left out (`audit verify` of the database, `audit verify FILE.zip` of a package). */
   positionalsOptional?: boolean;
   /** Runs without any database when it gives output (`audit verify FILE.zip`); null to open one and `run`. */
-  offline?(positionals: string[], values: Values): Promise<CommandOutput | null> | CommandOutput | null;
+  offline?(
+    positionals: string[],
+    values: Values,
+    env: NodeJS.ProcessEnv,
+  ): Promise<CommandOutput | null> | CommandOutput | null;
   run(
     ctx: CoreContext,
     positionals: string[],

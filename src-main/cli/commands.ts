@@ -12,6 +12,7 @@ import { REPORT_COMMANDS } from './report-commands';
 import { STATEMENT_COMMANDS } from './statement-commands';
 import { AUDIT_COMMANDS } from './audit-commands';
 import { PROGRAM_SETTINGS_COMMANDS } from './program-settings-commands';
+import { BACKUP_COMMANDS } from './backup-commands';
 import type { Command, Values } from './command-types';
 
 export type { Command, CommandOutput } from './command-types';
@@ -220,6 +221,7 @@ COMMANDS.push(
   ...REPORT_COMMANDS,
   ...STATEMENT_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...BACKUP_COMMANDS,
 );
 
 export function findCommand(positionals: string[]): { command: Command; rest: string[] } | null {

@@ -120,14 +120,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return output.exitCode ?? 0;
   };
   try {
-    const offline = command.offline ? await command.offline(rest, values) : null;
+    const offline = command.offline ? await command.offline(rest, values, io.env) : null;
     if (offline) return print(offline);
     const file = resolveDataFile({ flag: values.db, env: io.env });
     // The wait from io.env, not process.env: runCli also runs inside another process (tests).
+    // A file that is not one of ours, or of a newer version, is refused before anything could write to it; the copy
+    // before a migration goes into the backups folder, as the app's does.
+    if (!command.readOnly) (await import('../core/backup/start-check')).inspectDataFile(file, { full: false });
+    const backupPath = command.readOnly
+      ? undefined
+      : (await import('../core/backup/backup-files')).migrationBackupPath(io.now ?? (() => new Date()));
     store = command.readOnly
       ? openDatabaseReadOnly(file)
-      : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env) });
+      : openDatabase(file, { busyTimeoutMs: busyTimeoutMs(io.env), backupPath });
     const ctx: CoreContext = { store, actor: operatorName(io.env), now: io.now ?? (() => new Date()) };
+    const reason = backupReasonOf(command.words, values);
+    if (reason) (await import('../core/backup/backup-actions')).backupBefore(ctx, reason);
     const output: CommandOutput = await command.run(ctx, rest, values, {
       readFile: (path) => ({ fileName: basename(path), bytes: readBytes(path) }),
     });
@@ -146,6 +154,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     store?.close();
   }
+}
+
+/** The automatic backup a command takes first, as the app does before the same operations; none for a dry run. */
+function backupReasonOf(words: string[], values: Record<string, unknown>): 'import' | 'approval' | 'export' | null {
+  if (words[0] === 'import' && !values['dry-run']) return 'import';
+  if (words[0] === 'approve') return 'approval';
+  if (words[0] === 'export' && words[1] === 'payouts' && values.period !== undefined) return 'export';
+  return null;
 }
 
 function readBytes(path: string): Uint8Array {

@@ -23,6 +23,14 @@ export type ErrorCode =
   /** A sales file whose dates span several months, imported without saying which period it is for. */
   | 'PERIOD_REQUIRED'
   | 'DATABASE_NEWER'
+  /** A data file not Loyalty Desk's (not an SQLite file, or one without the app's tables): not changed. */
+  | 'NOT_LOYALTY_DATABASE'
+  /** A data file SQLite cannot read far enough to open (cut short, pages overwritten): not changed. */
+  | 'DATABASE_DAMAGED'
+  /** A backup that fails its checks (integrity, schema version, the ledger's chain): not restored. */
+  | 'BACKUP_REFUSED'
+  /** A backup could not be written or did not pass integrity_check once written: nothing kept of it. */
+  | 'BACKUP_FAILED'
   /** A file to migrate holds a row that points at a missing row (PRAGMA foreign_key_check): not migrated. */
   | 'DATABASE_INCONSISTENT'
   /** Another window or command held the data file's write lock past the busy timeout. */
@@ -118,6 +126,13 @@ export interface ErrorDetails {
   PERIOD_REQUIRED: { months: Record<string, number> };
   DATABASE_NEWER: never;
   DATABASE_INCONSISTENT: never;
+  NOT_LOYALTY_DATABASE: { file: string };
+  DATABASE_DAMAGED: { file: string };
+  BACKUP_REFUSED: {
+    file: string;
+    why: 'INTEGRITY' | 'NEWER' | 'NOT_LOYALTY_DATABASE' | 'CHAIN_BROKEN' | 'GUARD_MISSING';
+  };
+  BACKUP_FAILED: ErrorFacts;
   DATABASE_BUSY: { file: string };
   AMOUNT_TOO_LARGE: ErrorFacts & { limit?: number };
   CANCELLED: ErrorFacts;

@@ -13,6 +13,7 @@ import { registerHandlers } from './register-handlers';
 import { applyContentSecurityPolicy, hardenWebContents, lockDownPermissions } from './security';
 import { mainWindowOptions } from './window-options';
 import { utilityHostLink } from './utility-host';
+import { withSaveDialog } from './backup-dialog';
 
 // out/main/ once bundled (an ES module: package.json says "type": "module").
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -88,7 +89,11 @@ function start(): void {
       app.quit();
       return;
     }
-    registerHandlers(ipcMain, core, isAppUrl);
+    registerHandlers(
+      ipcMain,
+      withSaveDialog(core, () => mainWindow),
+      isAppUrl,
+    );
 
     lockDownPermissions(session.defaultSession, isAppUrl);
     // Vite's dev server needs inline scripts and a websocket for hot reload, so the header

@@ -4,7 +4,7 @@
 // it, which ends the task lane's process so that SQLite rolls back what the call had begun.
 // Electron's main process and the web bridge use it alike, so the browser tests drive what
 // the app runs.
-import type { AppErrorData, CallResult, TaskProgress, TaskState } from '../ipc/contract';
+import type { AppErrorData, CallResult, RestoreOutcome, TaskProgress, TaskState } from '../ipc/contract';
 import { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel } from '../ipc/channels';
 import type { FromHost, HostInit, Lane, ToHost } from './host-protocol';
 import { laneOf } from './lanes';
@@ -42,11 +42,18 @@ export const CANCELLED_MESSAGE =
 
 const stopped = (): CallResult<never> => ({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
 
+/** What a host said when it was ready: see FromHost's `ready`. */
+interface Ready {
+  dataFile: string;
+  degraded: boolean;
+  restore?: CallResult<RestoreOutcome>;
+}
+
 /** A host of one lane: its link, whether it has opened the file, and whether it is gone. */
 interface Host {
   lane: Lane;
   link: HostLink;
-  ready: Promise<string>;
+  ready: Promise<Ready>;
   exited: boolean;
   /** Resolves when the process has ended. */
   gone: Promise<void>;
@@ -74,20 +81,25 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
   const hosts = new Map<Lane, Host>();
   let closing: Promise<void> | null = null;
 
-  function startHost(lane: Lane): Host {
+  function startHost(lane: Lane, restoreFrom?: string): Host {
     const link = startLink(lane);
     let markGone: () => void = () => {};
     const host: Host = {
       lane,
       link,
       exited: false,
-      ready: Promise.resolve(''),
+      ready: Promise.resolve({ dataFile: '', degraded: false }),
       gone: new Promise<void>((resolve) => (markGone = resolve)),
       onClosed: null,
     };
-    host.ready = new Promise<string>((resolve, reject) => {
+    host.ready = new Promise<Ready>((resolve, reject) => {
       link.onMessage((message) => {
-        if (message.type === 'ready') resolve(message.dataFile);
+        if (message.type === 'ready')
+          resolve({
+            dataFile: message.dataFile,
+            degraded: message.degraded === true,
+            ...(message.restore ? { restore: message.restore } : {}),
+          });
         else if (message.type === 'failed') reject(new CoreHostFailed(message.error));
         else if (message.type === 'result') {
           const call = pending.get(message.id);
@@ -113,7 +125,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
         }
         markGone();
       });
-      link.post({ type: 'init', lane, ...init });
+      link.post({ type: 'init', lane, ...init, ...(restoreFrom ? { restoreFrom } : {}) });
     });
     // Nobody may be waiting on a lazily started lane's readiness yet; its failure is answered per call.
     host.ready.catch(() => {});
@@ -121,8 +133,12 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     return host;
   }
 
+  /** The file was not opened (refused or damaged at the start): the interactive host answers every call. */
+  let degraded = false;
+
   /** The host of a lane; the task lane is started on first use and again after a cancel ended it. */
   function hostOf(lane: Lane): Host {
+    if (degraded) return hosts.get('interactive')!;
     const host = hosts.get(lane);
     if (lane === 'task' && (!host || host.exited)) return startHost('task');
     return host!;
@@ -150,7 +166,84 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     return { cancelled: call.endedByCancel };
   }
 
+  /** Ends every host: each closes its connection to the data file (a busy one is ended after a moment). */
+  function closeHosts(): Promise<void> {
+    return Promise.all(
+      [...hosts.values()].map(
+        (host) =>
+          new Promise<void>((resolve) => {
+            if (host.exited) return resolve();
+            // A host busy with a long call is not waited for past a moment: the data file
+            // is safe from a kill (every write is one transaction).
+            const timer = setTimeout(() => {
+              host.link.kill();
+              resolve();
+            }, 5000);
+            host.onClosed = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+            host.link.post({ type: 'close' });
+          }),
+      ),
+    ).then(() => hosts.clear());
+  }
+
+  /**
+   * Starts the interactive host and the long lane. At a restore the interactive host restores alone first, then the
+   * long lane opens the restored file. Otherwise both start at once (each refuses a file it must not open before it
+   * opens anything); when the interactive host did not open the file (refused, or damaged), the long lane is ended.
+   */
+  async function startHosts(restoreFrom?: string): Promise<Ready> {
+    if (restoreFrom) {
+      const first = await startHost('interactive', restoreFrom).ready;
+      degraded = first.degraded;
+      if (!degraded) await startHost('long').ready;
+      return first;
+    }
+    const interactive = startHost('interactive');
+    const long = startHost('long');
+    const first = await interactive.ready;
+    degraded = first.degraded;
+    if (degraded) {
+      long.link.kill();
+      hosts.delete('long');
+    } else await long.ready;
+    return first;
+  }
+
+  /** One restore at a time; calls made meanwhile wait for the hosts to be back. */
+  let restoring: Promise<unknown> | null = null;
+
+  async function restore(args: unknown): Promise<CallResult<unknown>> {
+    const file = (args as { file?: unknown } | null | undefined)?.file;
+    if (typeof file !== 'string' || file.trim() === '' || file.length > 4096)
+      return { ok: false, error: { code: 'INVALID_INPUT', message: 'backups.restore takes the file of a backup.' } };
+    if (restoring)
+      return {
+        ok: false,
+        error: { code: 'DATABASE_BUSY', message: 'A restore is already under way.', details: { file: init.dbFile } },
+      };
+    const run = (async (): Promise<CallResult<unknown>> => {
+      await closeHosts();
+      const ready = await startHosts(file);
+      return ready.restore ?? stopped();
+    })();
+    restoring = run;
+    try {
+      return await run;
+    } catch (error) {
+      return error instanceof CoreHostFailed ? { ok: false, error: error.error } : stopped();
+    } finally {
+      restoring = null;
+    }
+  }
+
   function relayCall(channel: string, args: unknown): Promise<CallResult<unknown>> {
+    if (channel === 'backups.restore') return restore(args);
+    // No save dialog here: Electron's main process answers this call before it reaches the relay.
+    if (channel === 'backups.chooseTarget')
+      return Promise.resolve({ ok: true, value: { supported: false, path: null } });
     const asked = (args as { channel?: unknown } | null | undefined)?.channel;
     if (!(CANCELLABLE_CHANNELS as readonly unknown[]).includes(asked)) {
       return Promise.resolve({
@@ -166,10 +259,9 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     return cancelTask(task).then((value) => ({ ok: true, value }));
   }
 
-  const startups = (['interactive', 'long'] as const).map((lane) => startHost(lane).ready);
   let dataFile: string;
   try {
-    dataFile = (await Promise.all(startups))[0] ?? init.dbFile;
+    dataFile = (await startHosts()).dataFile || init.dbFile;
   } catch (error) {
     for (const host of hosts.values()) host.link.kill();
     throw error;
@@ -181,6 +273,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
       if ((RELAY_CHANNELS as readonly string[]).includes(channel)) return relayCall(channel, args);
       const lane = laneOf(channel);
       if (closing) return stopped();
+      if (restoring) await restoring.catch(() => {});
       const host = hostOf(lane);
       if (host.exited) return stopped();
       try {
@@ -205,25 +298,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
       });
     },
     close() {
-      closing ??= Promise.all(
-        [...hosts.values()].map(
-          (host) =>
-            new Promise<void>((resolve) => {
-              if (host.exited) return resolve();
-              // A host busy with a long call is not waited for past a moment: the data file
-              // is safe from a kill (every write is one transaction).
-              const timer = setTimeout(() => {
-                host.link.kill();
-                resolve();
-              }, 5000);
-              host.onClosed = () => {
-                clearTimeout(timer);
-                resolve();
-              };
-              host.link.post({ type: 'close' });
-            }),
-        ),
-      ).then(() => undefined);
+      closing ??= (restoring ?? Promise.resolve()).catch(() => {}).then(closeHosts);
       return closing;
     },
   };

@@ -1,7 +1,7 @@
 // The messages between a relay (Electron's main process, the web bridge) and a core host (a
 // utility process, or a child process in web mode). Calls carry the contract's channel and
 // arguments and come back as CallResult data: nothing but structured-clone values crosses.
-import type { AppErrorData, CallResult, TaskProgress } from '../ipc/contract';
+import type { AppErrorData, CallResult, RestoreOutcome, TaskProgress } from '../ipc/contract';
 
 export interface HostInit {
   type: 'init';
@@ -13,6 +13,8 @@ export interface HostInit {
   fixedNow?: string;
   /** Which lane this host serves: only the long lane warms the workbook reader up. */
   lane: Lane;
+  /** A backup to restore into the data file before opening it (the relay has closed every other host first). */
+  restoreFrom?: string;
 }
 
 interface HostCall {
@@ -29,7 +31,12 @@ interface HostClose {
 export type ToHost = HostInit | HostCall | HostClose;
 
 export type FromHost =
-  | { type: 'ready'; dataFile: string }
+  /**
+   * The host answers. `degraded`: the check at the start refused the file or found it damaged, so it was not opened
+   * and the host answers only what the first screen needs (the check, the backups, the restore). `restore`: how the
+   * restore asked in `init` went.
+   */
+  | { type: 'ready'; dataFile: string; degraded?: boolean; restore?: CallResult<RestoreOutcome> }
   /** The data file could not be opened: a newer file, not a database, a locked one. */
   | { type: 'failed'; error: AppErrorData }
   | { type: 'result'; id: number; result: CallResult<unknown> }

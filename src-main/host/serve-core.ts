@@ -8,6 +8,13 @@ import { dispatchCall, toErrorData, type Logger } from '../ipc/dispatch';
 import { prewarmXlsxRowWorker } from '../core/import/read/xlsx-row-worker-client';
 import { withProgress, type ProgressSink } from '../core/progress';
 import type { FromHost, HostInit, ToHost } from './host-protocol';
+import type { AppErrorData, CallResult, RestoreOutcome, StartCheck } from '../ipc/contract';
+import { AppError } from '../core/app-error';
+import { inspectDataFile, latestGoodBackup } from '../core/backup/start-check';
+import { listBackups, migrationBackupPath } from '../core/backup/backup-files';
+import { recordRestore, restoreBackup } from '../core/backup/restore-backup';
+import { dailyBackup } from '../core/backup/backup-actions';
+import { withBackupsBefore } from '../ipc/backups-before';
 
 /** A two-way message link: a MessagePort, Electron's parentPort, or a child process's IPC. */
 export interface HostEndpoint {
@@ -24,23 +31,22 @@ const defaultLogger: Logger = (message, error) => console.error(message, error);
 export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, onClosed: () => void = () => {}): void {
   let store: Store | null = null;
   let handlers: ReturnType<typeof createHandlers> | null = null;
+  /** The file was refused or found damaged at the start: only the first screen's calls are answered. */
+  let degraded: { init: HostInit; check: StartCheck } | null = null;
+  let starting = false;
   endpoint.onMessage((message) => {
     if (message.type === 'init') {
-      if (store) return;
-      try {
-        store = openDatabase(message.dbFile);
-      } catch (error) {
-        endpoint.post({ type: 'failed', error: toErrorData(error, log, 'opening the data file') });
-        return;
-      }
-      handlers = createHandlers(contextOf(store, message), { version: message.version, runtime: message.runtime });
-      // The thread that reads workbooks, started now so that the first import does not wait for it.
-      if (message.lane === 'long') prewarmXlsxRowWorker();
-      endpoint.post({ type: 'ready', dataFile: store.file });
+      if (store || degraded || starting) return;
+      starting = true;
+      void start(message).finally(() => (starting = false));
       return;
     }
     if (message.type === 'call') {
       const { id, channel, args } = message;
+      if (degraded) {
+        endpoint.post({ type: 'result', id, result: degradedAnswer(degraded.init, degraded.check, channel) });
+        return;
+      }
       if (!handlers) {
         endpoint.post({
           type: 'result',
@@ -59,10 +65,118 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
       store?.close();
       store = null;
       handlers = null;
+      degraded = null;
       endpoint.post({ type: 'closed' });
       onClosed();
     }
   });
+
+  async function start(init: HostInit): Promise<void> {
+    const now = init.fixedNow ? () => new Date(init.fixedNow!) : () => new Date();
+    let restore: CallResult<RestoreOutcome> | undefined;
+    if (init.restoreFrom) {
+      try {
+        restore = { ok: true, value: await restoreBackup(init.dbFile, init.restoreFrom, now()) };
+      } catch (error) {
+        restore = { ok: false, error: toErrorData(error, log, 'restoring a backup') };
+      }
+    }
+    // The check at the start, before anything may write: every lane refuses a file it must not open; the
+    // interactive one (started first, alone) also checks it for damage, triggers and the chain.
+    const full = init.lane === 'interactive';
+    let check: StartCheck;
+    try {
+      const inspection = inspectDataFile(init.dbFile, { full });
+      check = {
+        ok: inspection.problems.length === 0,
+        refusal: null,
+        problems: inspection.problems,
+        integrity: inspection.integrity,
+        tookMs: inspection.tookMs,
+        latestGoodBackup: null,
+      };
+      if (inspection.problems.some((p) => p.code === 'INTEGRITY')) {
+        check.refusal = new AppError(
+          'DATABASE_DAMAGED',
+          `${init.dbFile} is damaged (integrity_check fails); it was not opened, so it was not changed. Restore a backup.`,
+          { file: init.dbFile },
+        ).toData();
+      }
+    } catch (error) {
+      const refusal = toErrorData(error, log, 'checking the data file');
+      if (refusal.code === 'INTERNAL') {
+        endpoint.post({ type: 'failed', error: refusal });
+        return;
+      }
+      check = { ok: false, refusal, problems: [], integrity: 'integrity', tookMs: 0, latestGoodBackup: null };
+    }
+    if (!check.ok) check.latestGoodBackup = safeLatestGoodBackup(init.dbFile, log);
+    if (check.refusal) {
+      degraded = { init, check };
+      endpoint.post({ type: 'ready', dataFile: init.dbFile, degraded: true, ...(restore ? { restore } : {}) });
+      return;
+    }
+    try {
+      store = openDatabase(init.dbFile, { backupPath: migrationBackupPath(now) });
+    } catch (error) {
+      endpoint.post({ type: 'failed', error: toErrorData(error, log, 'opening the data file') });
+      return;
+    }
+    const ctx = contextOf(store, init);
+    if (restore?.ok) {
+      try {
+        recordRestore(ctx, restore.value);
+      } catch (error) {
+        log('Could not note the restore in the operator log:', error);
+      }
+    }
+    if (full) {
+      try {
+        dailyBackup(ctx);
+      } catch (error) {
+        // The day's backup is tried again at the next start; the app opens all the same.
+        log('Could not take the daily backup:', error);
+      }
+    }
+    handlers = withBackupsBefore(
+      createHandlers(ctx, { version: init.version, runtime: init.runtime, ...(full ? { startCheck: check } : {}) }),
+      ctx,
+    ) as ReturnType<typeof createHandlers>;
+    // The thread that reads workbooks, started now so that the first import does not wait for it.
+    if (init.lane === 'long') prewarmXlsxRowWorker();
+    endpoint.post({ type: 'ready', dataFile: store.file, ...(restore ? { restore } : {}) });
+  }
+}
+
+function safeLatestGoodBackup(file: string, log: Logger): StartCheck['latestGoodBackup'] {
+  try {
+    return latestGoodBackup(file);
+  } catch (error) {
+    log('Could not list the backups:', error);
+    return null;
+  }
+}
+
+/** What a host that did not open its file answers: the first screen's calls, and the refusal to everything else. */
+function degradedAnswer(init: HostInit, check: StartCheck, channel: string): CallResult<unknown> {
+  const refusal = check.refusal as AppErrorData;
+  switch (channel) {
+    case 'app.info':
+      return { ok: true, value: { version: init.version, dataFile: init.dbFile, runtime: init.runtime } };
+    case 'app.startCheck':
+      return { ok: true, value: check };
+    case 'backups.list':
+      try {
+        return { ok: true, value: listBackups(init.dbFile) };
+      } catch {
+        return { ok: true, value: [] };
+      }
+    case 'settings.getLanguage':
+    case 'program.get':
+      return { ok: true, value: null };
+    default:
+      return { ok: false, error: refusal };
+  }
 }
 
 /** How often a running call's progress goes to the relay at most: the window polls it a few times a second. */

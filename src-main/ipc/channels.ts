@@ -65,6 +65,11 @@ export const CHANNEL_NAMES = [
   'rules.pdf',
   'audit.export',
   'audit.verify',
+  'app.startCheck',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.chooseTarget',
   'task.progress',
   'task.cancel',
 ] as const;
@@ -87,8 +92,12 @@ export const CANCELLABLE_CHANNELS = [
 
 export type CancellableChannel = (typeof CANCELLABLE_CHANNELS)[number];
 
-/** Calls the relay answers itself (Electron's main process, the web bridge): what the task lane does, or stop it. */
-export const RELAY_CHANNELS = ['task.progress', 'task.cancel'] as const;
+/**
+ * Calls the relay answers itself (Electron's main process, the web bridge): what the task lane does, or stop it; and
+ * a restore, which closes every host, has a new one restore the backup before it opens the file, and starts the rest;
+ * and where to save a backup, which Electron's main process asks with a save dialog (the web bridge has none).
+ */
+export const RELAY_CHANNELS = ['task.progress', 'task.cancel', 'backups.restore', 'backups.chooseTarget'] as const;
 
 export type RelayChannel = (typeof RELAY_CHANNELS)[number];
 

@@ -45,6 +45,7 @@ import type { OperatorLogPage } from '../core/audit/operator-log-types';
 import type { DashboardOverview, NavigationCounts } from '../core/reports/dashboard-views';
 import type { PublishCounts } from '../core/reports/statements/statement-types';
 import type { AuditPackageFile, AuditVerification } from '../core/audit/audit-views';
+import type { BackUpNowResult, BackupView, RestoreOutcome, StartCheck } from '../core/backup/backup-types';
 
 /** The statements of a period as the window downloads them. */
 export type StatementsZip = ReportFile & { counts: PublishCounts; statements: number };
@@ -540,6 +541,28 @@ export const contract = {
     }),
     result: returns<AuditVerification>(),
   },
+  /** What the check at the start found in the data file (nothing, problems, or why it was not opened at all). */
+  'app.startCheck': { args: z.void(), result: returns<StartCheck>() },
+  /** The backups in the folder beside the data file, newest first, with their time, reason and size. */
+  'backups.list': { args: z.void(), result: returns<BackupView[]>() },
+  /** "Back up now": a backup in the backups folder, and a copy at `to` (a path the coordinator chose) when given. */
+  'backups.create': {
+    args: z.strictObject({ to: z.string().trim().min(1).max(4096).optional() }),
+    result: returns<BackUpNowResult>(),
+  },
+  /**
+   * Restores a backup (one listed, or a file the coordinator chose): judged first, the file in use kept aside, then
+   * the app reopens the restored file. Answered by the relay, which restarts the core around it.
+   */
+  'backups.restore': {
+    args: z.strictObject({ file: z.string().min(1).max(4096) }),
+    result: returns<RestoreOutcome>(),
+  },
+  /**
+   * Where to save a backup by hand: Electron's save dialog, answered by the main process (null when cancelled);
+   * `supported: false` from the web bridge, whose page has a path field instead.
+   */
+  'backups.chooseTarget': { args: z.void(), result: returns<{ supported: boolean; path: string | null }>() },
   /** What the running call of this channel is doing (its phase, so far), answered by the relay without the core. */
   'task.progress': {
     args: z.strictObject({ channel: z.enum(CANCELLABLE_CHANNELS) }),
@@ -583,6 +606,16 @@ export type {
   AuditExportResult,
 } from '../core/audit/audit-views';
 export { CANCELLABLE_CHANNELS, RELAY_CHANNELS, type CancellableChannel, type RelayChannel } from './channels';
+export type {
+  BackupView,
+  BackupReason,
+  BackUpNowResult,
+  RestoreOutcome,
+  StartCheck,
+  StartProblem,
+  StartProblemCode,
+} from '../core/backup/backup-types';
+export { BACKUP_REASONS } from '../core/backup/backup-types';
 
 // The names also live, zod-free, in channels.ts for the preload (a sandboxed preload is
 // bundled whole). This type fails to compile if that list and this contract ever name

@@ -57,6 +57,8 @@ import { periodStatementsZip } from '../core/reports/statements/statement-files'
 import { rulesDocumentPdf } from '../core/reports/rules-document/rules-document';
 import { auditPackageFile } from '../core/audit/export-audit-package';
 import { verifyConnection, verifyPackageBytes } from '../core/audit/verify-audit-package';
+import { backUpNow, listDataBackups } from '../core/backup/backup-actions';
+import type { StartCheck } from '../core/backup/backup-types';
 
 type Handler<C extends Channel> = (args: ParsedArgs<C>) => Result<C> | Promise<Result<C>>;
 /** The core's calls: every channel of the contract but those the relay answers (task.progress, task.cancel). */
@@ -66,7 +68,18 @@ export type Handlers = { [C in CoreChannel]: Handler<C> };
 export interface HandlerEnvironment {
   version: string;
   runtime: AppInfo['runtime'];
+  /** What the check at the start found (the interactive host runs it); all well when not given. */
+  startCheck?: StartCheck;
 }
+
+const NOTHING_FOUND: StartCheck = {
+  ok: true,
+  refusal: null,
+  problems: [],
+  integrity: 'integrity',
+  tookMs: 0,
+  latestGoodBackup: null,
+};
 
 export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
   const jobs = createImportJobs(ctx, IMPORT_RUNNERS);
@@ -163,5 +176,8 @@ export function createHandlers(ctx: CoreContext, env: HandlerEnvironment) {
         : verifyConnection(ctx.store.sqlite),
     'payouts.template': () => payoutTemplate(ctx),
     'payouts.setTemplate': ({ template }) => setPayoutTemplate(ctx, template),
+    'app.startCheck': () => env.startCheck ?? NOTHING_FOUND,
+    'backups.list': () => listDataBackups(ctx),
+    'backups.create': ({ to }) => backUpNow(ctx, to),
   } satisfies Handlers;
 }

@@ -619,11 +619,61 @@ export const en = {
   'settings.audit.copy': 'Copy anchor',
   'settings.audit.hint':
     'Keep this anchor outside the file (an e-mail to the client, a printout). Each payout file records the anchor of its moment too. Later, “loyalty audit verify --anchor …” checks that nothing sealed up to that moment was changed, even by someone who rewrote the whole file.',
-  'settings.backup': 'Backing up',
-  'settings.backup.copy':
-    'Copy the data file to a safe place while Loyalty Desk is closed. That one file is the whole program.',
-  'settings.backup.upgrade':
-    'Before an upgrade changes the file’s format, Loyalty Desk saves a copy beside it, named like the file with “.backup-” and the date. Keep those copies until you are sure the upgrade went well.',
+  'settings.backup': 'Backups',
+  'backups.text':
+    'Loyalty Desk backs up the data file before every import, approval, payout export, restore and update, and once a day it is used. Each backup is checked once written. It keeps the last 10, one a day for a week and one a month for a year, in the “backups” folder beside the data file.',
+  'backups.empty': 'No backups yet: the first one is taken before the first import.',
+  'backups.table': 'Backups of the data file',
+  'backups.col.time': 'Taken',
+  'backups.col.reason': 'Why',
+  'backups.col.size': 'Size',
+  'backups.col.file': 'File',
+  'backups.reason.import': 'Before an import',
+  'backups.reason.approval': 'Before an approval',
+  'backups.reason.export': 'Before a payout export',
+  'backups.reason.restore': 'Kept aside by a restore',
+  'backups.reason.migration': 'Before an update',
+  'backups.reason.daily': 'Daily',
+  'backups.reason.manual': 'Backed up by hand',
+  'backups.restore': 'Restore',
+  'backups.restore.label': 'Restore the backup of {time}',
+  'backups.restore.title': 'Restore this backup?',
+  'backups.restore.text':
+    'The data file will hold again what it held on {time}. The file in use now is kept aside first, as a backup you can restore in turn.',
+  'backups.restore.checks':
+    'The backup is checked first (SQLite’s integrity check, the version, the ledger’s chain and seals); one that fails is not restored.',
+  'backups.restored': 'Restored the backup of {time} ({reason}). The data file in use before is kept at {keptAside}.',
+  'backups.restoring': 'Restoring…',
+  'backups.backingUp': 'Backing up…',
+  'backups.now': 'Back up now',
+  'backups.now.to': 'Also save a copy to (optional)',
+  'backups.now.choose': 'Choose a place…',
+  'backups.now.toHint': 'A full path on this computer, for example on a USB stick: /media/stick/loyalty-copy.db',
+  'backups.now.done': 'Backed up: {file}.',
+  'backups.now.doneTo': 'Backed up: {file}. A copy is saved at {to}.',
+  'startCheck.title': 'Something is wrong with the data file',
+  'startCheck.refused': 'Loyalty Desk did not open the data file',
+  'startCheck.problem.INTEGRITY': 'Part of the data file is damaged: SQLite’s integrity check found errors.',
+  'startCheck.problem.GUARD_MISSING':
+    'A safeguard was removed from the data file: the trigger {name}, which keeps the table {table} append-only, is missing or was replaced.',
+  'startCheck.problem.CHAIN_BROKEN':
+    'The ledger’s chain of hashes is broken at entry {entry}: entries were changed or removed outside Loyalty Desk.',
+  'startCheck.advice':
+    'Nothing was changed. Restoring the latest good backup brings back the data as it was then; the file in use is kept aside first.',
+  'startCheck.latest': 'Latest good backup: {time} · {reason} · {size}',
+  'startCheck.noBackup': 'There is no good backup to restore. Keep the file as it is and ask for help.',
+  'startCheck.restore': 'Restore this backup',
+  'startCheck.file': 'Data file: {file}',
+  'backupRefused.INTEGRITY':
+    'This backup is damaged (SQLite’s integrity check fails); it was not restored and nothing was changed.',
+  'backupRefused.NEWER':
+    'This backup was made by a newer version of Loyalty Desk; it was not restored and nothing was changed.',
+  'backupRefused.NOT_LOYALTY_DATABASE':
+    'This file is not a Loyalty Desk backup; it was not restored and nothing was changed.',
+  'backupRefused.CHAIN_BROKEN':
+    'The ledger or the sealed records in this backup were changed outside Loyalty Desk; it was not restored and nothing was changed.',
+  'backupRefused.GUARD_MISSING':
+    'A safeguard was removed from this backup (a trigger that keeps records append-only); it was not restored and nothing was changed.',
   'settings.about': 'About',
   'settings.version': 'Version {version}',
   'settings.runtime.web': 'Running in the browser',
@@ -821,8 +871,11 @@ export const en = {
   'audit.area.period': 'Periods',
   'audit.area.payouts': 'Payouts',
   'audit.area.statements': 'Statements',
+  'audit.area.data': 'Data file',
   'audit.action.statements.publish.period': 'Period statements published',
   'audit.action.statements.publish.year': 'Year statements published',
+  'audit.action.data.backup': 'Backup taken',
+  'audit.action.data.restore': 'Backup restored',
   'audit.action.program.create': 'Program created',
   'audit.action.program.settings': 'Program settings changed',
   'audit.action.rules.update': 'Rules changed',
@@ -1217,6 +1270,13 @@ export const en = {
     'This data file was written by a newer version of Loyalty Desk; install that version to open it. The file was not changed.',
   'error.DATABASE_INCONSISTENT':
     'This data file holds rows that point at rows that are not there, so it could not be updated to this version of Loyalty Desk. The file was not changed.',
+  'error.NOT_LOYALTY_DATABASE':
+    'This file is not a Loyalty Desk data file (it is another kind of file, or another program’s database); it was not changed.',
+  'error.DATABASE_DAMAGED':
+    'The data file is damaged: part of it cannot be read. It was not opened, so it was not changed; restore a backup.',
+  'error.BACKUP_REFUSED': 'This backup did not pass its checks, so it was not restored; nothing was changed.',
+  'error.BACKUP_FAILED':
+    'The backup could not be written, or did not pass its check once written; nothing was kept of it. Check that the disk has room and try again.',
   'error.DATABASE_BUSY':
     'Another Loyalty Desk window or command is using the data file; nothing was written. Try again when it has finished.',
   'error.AMOUNT_TOO_LARGE':

@@ -732,11 +732,60 @@ export const pl = {
   'settings.audit.copy': 'Kopiuj kotwicę',
   'settings.audit.hint':
     'Przechowuj tę kotwicę poza plikiem (w e-mailu do klienta, na wydruku). Każdy plik wypłat też zapisuje kotwicę ze swojej chwili. Później „loyalty audit verify --anchor …” sprawdzi, że nic zapieczętowanego do tej chwili nie zostało zmienione, nawet przez kogoś, kto przepisał cały plik.',
-  'settings.backup': 'Kopia zapasowa',
-  'settings.backup.copy':
-    'Skopiuj plik danych w bezpieczne miejsce, gdy Loyalty Desk jest zamknięty. Ten jeden plik to cały program.',
-  'settings.backup.upgrade':
-    'Zanim aktualizacja zmieni format pliku, Loyalty Desk zapisuje obok jego kopię z dopiskiem „.backup-” i datą. Zachowaj te kopie, dopóki nie upewnisz się, że aktualizacja się powiodła.',
+  'settings.backup': 'Kopie zapasowe',
+  'backups.text':
+    'Loyalty Desk robi kopię pliku danych przed każdym importem, zatwierdzeniem, eksportem wypłat, przywróceniem i aktualizacją oraz raz dziennie, gdy jest używany. Każda kopia jest sprawdzana po zapisaniu. Zachowuje 10 ostatnich, jedną dziennie przez tydzień i jedną miesięcznie przez rok, w folderze „backups” obok pliku danych.',
+  'backups.empty': 'Nie ma jeszcze kopii: pierwsza powstanie przed pierwszym importem.',
+  'backups.table': 'Kopie zapasowe pliku danych',
+  'backups.col.time': 'Wykonana',
+  'backups.col.reason': 'Powód',
+  'backups.col.size': 'Rozmiar',
+  'backups.col.file': 'Plik',
+  'backups.reason.import': 'Przed importem',
+  'backups.reason.approval': 'Przed zatwierdzeniem',
+  'backups.reason.export': 'Przed eksportem wypłat',
+  'backups.reason.restore': 'Odłożona przy przywracaniu',
+  'backups.reason.migration': 'Przed aktualizacją',
+  'backups.reason.daily': 'Dzienna',
+  'backups.reason.manual': 'Wykonana ręcznie',
+  'backups.restore': 'Przywróć',
+  'backups.restore.label': 'Przywróć kopię z {time}',
+  'backups.restore.title': 'Przywrócić tę kopię?',
+  'backups.restore.text':
+    'Plik danych znów będzie zawierał to, co zawierał {time}. Używany teraz plik zostanie najpierw odłożony jako kopia, którą też można przywrócić.',
+  'backups.restore.checks':
+    'Kopia jest najpierw sprawdzana (kontrola integralności SQLite, wersja, łańcuch księgi i pieczęcie); kopia, która nie przejdzie kontroli, nie zostanie przywrócona.',
+  'backups.restored': 'Przywrócono kopię z {time} ({reason}). Plik danych używany wcześniej odłożono jako {keptAside}.',
+  'backups.restoring': 'Przywracanie…',
+  'backups.backingUp': 'Tworzenie kopii…',
+  'backups.now': 'Zrób kopię teraz',
+  'backups.now.to': 'Zapisz też kopię w (opcjonalnie)',
+  'backups.now.choose': 'Wybierz miejsce…',
+  'backups.now.toHint': 'Pełna ścieżka na tym komputerze, np. na pendrivie: /media/pendrive/loyalty-kopia.db',
+  'backups.now.done': 'Kopia wykonana: {file}.',
+  'backups.now.doneTo': 'Kopia wykonana: {file}. Kopię zapisano też w {to}.',
+  'startCheck.title': 'Z plikiem danych jest coś nie tak',
+  'startCheck.refused': 'Loyalty Desk nie otworzył pliku danych',
+  'startCheck.problem.INTEGRITY': 'Część pliku danych jest uszkodzona: kontrola integralności SQLite wykryła błędy.',
+  'startCheck.problem.GUARD_MISSING':
+    'Z pliku danych usunięto zabezpieczenie: wyzwalacz {name}, który chroni tabelę {table} przed zmianami, zniknął lub został podmieniony.',
+  'startCheck.problem.CHAIN_BROKEN':
+    'Łańcuch skrótów księgi jest przerwany przy wpisie {entry}: wpisy zmieniono lub usunięto poza Loyalty Desk.',
+  'startCheck.advice':
+    'Niczego nie zmieniono. Przywrócenie ostatniej dobrej kopii przywraca dane z tamtej chwili; używany plik zostanie najpierw odłożony.',
+  'startCheck.latest': 'Ostatnia dobra kopia: {time} · {reason} · {size}',
+  'startCheck.noBackup': 'Nie ma dobrej kopii do przywrócenia. Zostaw plik bez zmian i poproś o pomoc.',
+  'startCheck.restore': 'Przywróć tę kopię',
+  'startCheck.file': 'Plik danych: {file}',
+  'backupRefused.INTEGRITY':
+    'Ta kopia jest uszkodzona (kontrola integralności SQLite nie przechodzi); nie przywrócono jej i niczego nie zmieniono.',
+  'backupRefused.NEWER': 'Tę kopię wykonała nowsza wersja Loyalty Desk; nie przywrócono jej i niczego nie zmieniono.',
+  'backupRefused.NOT_LOYALTY_DATABASE':
+    'Ten plik nie jest kopią Loyalty Desk; nie przywrócono go i niczego nie zmieniono.',
+  'backupRefused.CHAIN_BROKEN':
+    'Księgę lub zapieczętowane zapisy w tej kopii zmieniono poza Loyalty Desk; nie przywrócono jej i niczego nie zmieniono.',
+  'backupRefused.GUARD_MISSING':
+    'Z tej kopii usunięto zabezpieczenie (wyzwalacz chroniący zapisy przed zmianami); nie przywrócono jej i niczego nie zmieniono.',
   'settings.about': 'O programie',
   'settings.version': 'Wersja {version}',
   'settings.runtime.web': 'Działa w przeglądarce',
@@ -956,8 +1005,11 @@ export const pl = {
   'audit.area.period': 'Okresy',
   'audit.area.payouts': 'Wypłaty',
   'audit.area.statements': 'Wyciągi',
+  'audit.area.data': 'Plik danych',
   'audit.action.statements.publish.period': 'Opublikowano wyciągi okresu',
   'audit.action.statements.publish.year': 'Opublikowano wyciągi roczne',
+  'audit.action.data.backup': 'Wykonano kopię zapasową',
+  'audit.action.data.restore': 'Przywrócono kopię zapasową',
   'audit.action.program.create': 'Utworzono program',
   'audit.action.program.settings': 'Zmieniono ustawienia programu',
   'audit.action.rules.update': 'Zmieniono zasady',
@@ -1393,6 +1445,13 @@ export const pl = {
     'Ten plik danych zapisała nowsza wersja Loyalty Desk; zainstaluj ją, aby go otworzyć. Plik nie został zmieniony.',
   'error.DATABASE_INCONSISTENT':
     'Ten plik danych zawiera wiersze wskazujące na wiersze, których w nim nie ma, więc nie można go zaktualizować do tej wersji Loyalty Desk. Plik nie został zmieniony.',
+  'error.NOT_LOYALTY_DATABASE':
+    'Ten plik nie jest plikiem danych Loyalty Desk (to inny rodzaj pliku albo baza innego programu); nie został zmieniony.',
+  'error.DATABASE_DAMAGED':
+    'Plik danych jest uszkodzony: części nie da się odczytać. Nie został otwarty, więc nie został zmieniony; przywróć kopię zapasową.',
+  'error.BACKUP_REFUSED': 'Ta kopia nie przeszła kontroli, więc nie została przywrócona; niczego nie zmieniono.',
+  'error.BACKUP_FAILED':
+    'Nie udało się zapisać kopii albo nie przeszła kontroli po zapisaniu; niczego z niej nie zachowano. Sprawdź, czy na dysku jest miejsce, i spróbuj ponownie.',
   'error.DATABASE_BUSY':
     'Inne okno lub polecenie Loyalty Desk używa pliku danych; nic nie zostało zapisane. Spróbuj ponownie, gdy skończy.',
   'error.AMOUNT_TOO_LARGE':

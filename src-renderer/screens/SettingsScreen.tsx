@@ -1,20 +1,17 @@
 import type { Language, ProgramView } from '../../src-main/ipc/contract';
 import { useCall } from '../api/use-call';
-import { CopyButton } from '../components/CopyButton';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { Icon } from '../components/Icon';
 import { PageHeader } from '../components/PageHeader';
 import { ProgramFacts } from '../components/ProgramFacts';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, useI18n } from '../i18n/i18n';
 import { useRouteParam } from '../navigation';
 import { PAYOUT_TEMPLATE_SECTION, PayoutTemplateCard } from './payout-template/PayoutTemplateCard';
 import { ProgramSettingsCard } from './settings/ProgramSettingsCard';
+import { DataCard } from './settings/DataCard';
 
 export function SettingsScreen({ program, onProgramChanged }: { program: ProgramView; onProgramChanged: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const info = useCall('app.info');
-  const head = useCall('audit.head');
   const section = useRouteParam('section');
 
   return (
@@ -62,46 +59,7 @@ export function SettingsScreen({ program, onProgramChanged }: { program: Program
 
       <PayoutTemplateCard program={program} focused={section === PAYOUT_TEMPLATE_SECTION} />
 
-      <section className="card" aria-labelledby="settings-data">
-        <div className="card-header">
-          <h2 className="card-title" id="settings-data">
-            {t('settings.data')}
-          </h2>
-        </div>
-        {info.error ? <ErrorNotice error={info.error} onRetry={info.reload} /> : null}
-        <p>{t('settings.data.text')}</p>
-        {info.value ? (
-          <div className="path-box">
-            <Icon name="database" size={18} className="path-box-icon" />
-            <code className="path-box-text" data-testid="data-file">
-              {info.value.dataFile}
-            </code>
-            <CopyButton text={info.value.dataFile} label="settings.copyPath" />
-          </div>
-        ) : null}
-        <h3 className="section-title">{t('settings.audit')}</h3>
-        <p>{t('settings.audit.text')}</p>
-        {head.error ? <ErrorNotice error={head.error} onRetry={head.reload} /> : null}
-        {head.value ? (
-          <div className="path-box">
-            <Icon name="audit" size={18} className="path-box-icon" />
-            <code
-              className="path-box-text"
-              data-testid="audit-head"
-              title={t('settings.audit.seal', { id: head.value.id })}
-            >
-              {head.value.hash}
-            </code>
-            <CopyButton text={head.value.hash} label="settings.audit.copy" testId="audit-head-copy" />
-          </div>
-        ) : null}
-        <p className="field-hint">{t('settings.audit.hint')}</p>
-        <h3 className="section-title">{t('settings.backup')}</h3>
-        <ul className="plain-list">
-          <li>{t('settings.backup.copy')}</li>
-          <li>{t('settings.backup.upgrade')}</li>
-        </ul>
-      </section>
+      <DataCard />
 
       {info.value ? (
         <section className="card card--quiet" aria-labelledby="settings-about">

@@ -3,7 +3,7 @@
 // process, started by Node), relays every call over IPC, creates one hardened window, and on
 // a file the host cannot open shows one message and quits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -109,7 +109,10 @@ const fake = vi.hoisted(() => {
       app,
       BrowserWindow,
       session,
-      dialog: { showErrorBox: vi.fn() },
+      dialog: {
+        showErrorBox: vi.fn(),
+        showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/media/stick/copy.db' })),
+      },
       shell: { openExternal: vi.fn() },
       ipcMain: { handle: vi.fn((channel: string, listener: Listener) => state.handlers.set(channel, listener)) },
       utilityProcess,
@@ -187,6 +190,13 @@ describe('the Electron main entry', () => {
       undefined,
     );
     expect(info).toEqual({ ok: true, value: { version: '9.9.9', dataFile, runtime: 'electron' } });
+    // "Back up now to a place you choose": the system's save dialog, shown by this process, gives the path.
+    const target = await fake.state.handlers.get('loyalty:backups.chooseTarget')!(
+      { senderFrame: { url: pathToFileURL(page).href } },
+      undefined,
+    );
+    expect(target).toEqual({ ok: true, value: { supported: true, path: '/media/stick/copy.db' } });
+    expect(fake.module.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
     const program = await fake.state.handlers.get('loyalty:program.get')!(
       { senderFrame: { url: 'https://evil.example/' } },
       undefined,
@@ -214,17 +224,24 @@ describe('the Electron main entry', () => {
     expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
   }, 120_000);
 
-  it('shows one message and quits when the data file cannot be opened', async () => {
+  it('opens the window on a data file it must not open, and the first screen’s call says why', async () => {
     const broken = join(dir, 'broken.db');
-    writeFileSync(broken, 'this is not an SQLite database, just some text that is long enough to be read'.repeat(20));
+    const text = 'this is not an SQLite database, just some text that is long enough to be read'.repeat(20);
+    writeFileSync(broken, text);
     process.env.LOYALTY_DB = broken;
     vi.spyOn(console, 'error').mockImplementation(() => {});
     await startMain();
-    expect(fake.module.dialog.showErrorBox).toHaveBeenCalledTimes(1);
-    expect(fake.module.dialog.showErrorBox.mock.calls[0]![1]).toContain(`could not open its data file ${broken}`);
-    expect(fake.module.app.quit).toHaveBeenCalled();
-    expect(fake.state.handlers.size).toBe(0);
-    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.module.dialog.showErrorBox).not.toHaveBeenCalled();
+    // Both lanes start at once; the long one is ended when the interactive one did not open the file.
+    expect(fake.state.utilityEntries).toHaveLength(2);
+    expect(fake.state.windows).toHaveLength(1);
+    const page = fake.state.windows[0]!.loadFile.mock.calls[0]![0] as unknown as string;
+    const check = await fake.state.handlers.get('loyalty:app.startCheck')!(
+      { senderFrame: { url: pathToFileURL(page).href } },
+      undefined,
+    );
+    expect(check).toMatchObject({ ok: true, value: { ok: false, refusal: { code: 'NOT_LOYALTY_DATABASE' } } });
+    expect(readFileSync(broken, 'utf8')).toBe(text);
   }, 120_000);
 
   it('quits at once when another instance holds the lock', async () => {

@@ -28,6 +28,8 @@ import { VERIFICATION_CODES } from '../../src-main/core/verification/verificatio
 import { LEDGER_KINDS, PERIOD_STATES } from '../../src-main/db/ledger-kinds';
 import type { ProgressPhase } from '../../src-main/core/task-progress';
 import { repoRoot } from '../fixtures/repo-paths';
+import { BACKUP_REASONS } from '../../src-main/core/backup/backup-types';
+import type { ErrorDetails } from '../../src-main/core/error-catalogue';
 
 // Loaded by path: the renderer's files belong to the web project, which this (node) project does not compile.
 async function dictionary(language: string): Promise<Record<string, unknown>> {
@@ -64,6 +66,10 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   DATABASE_NEWER: true,
   DATABASE_BUSY: true,
   DATABASE_INCONSISTENT: true,
+  NOT_LOYALTY_DATABASE: true,
+  DATABASE_DAMAGED: true,
+  BACKUP_REFUSED: true,
+  BACKUP_FAILED: true,
   AMOUNT_TOO_LARGE: true,
   CANCELLED: true,
   PREVIEW_OUT_OF_DATE: true,
@@ -170,6 +176,13 @@ const AUDIT_PROBLEM_CODES: Record<AuditProblemCode, true> = {
   PAYOUT_REDEMPTION: true,
   ANCHOR_NOT_FOUND: true,
 };
+const BACKUP_REFUSALS: ErrorDetails['BACKUP_REFUSED']['why'][] = [
+  'INTEGRITY',
+  'NEWER',
+  'NOT_LOYALTY_DATABASE',
+  'CHAIN_BROKEN',
+  'GUARD_MISSING',
+];
 const members = <T extends string>(union: Record<T, true>) => Object.keys(union) as T[];
 
 /**
@@ -250,6 +263,10 @@ function builtKeys(): Set<string> {
     ...CONFIRMATION_MISMATCH_KINDS.map((kind) => `problem.CONFIRMATION_MISMATCH.${kind}`),
     // forms/validation-problem-text.ts
     ...VALIDATION_PROBLEM_CODES.map((code) => `problem.${code}`),
+    // settings/DataCard.tsx, settings/StartCheckNotice.tsx: why a backup was taken; settings/RestoreBackupDialog.tsx:
+    // why one was refused
+    ...BACKUP_REASONS.map((reason) => `backups.reason.${reason}`),
+    ...BACKUP_REFUSALS.map((why) => `backupRefused.${why}`),
   ];
   return new Set(keys);
 }

@@ -69,6 +69,8 @@ export const OPERATOR_ACTIONS = [
   'payouts.template',
   'statements.publish.period',
   'statements.publish.year',
+  'data.backup',
+  'data.restore',
 ] as const;
 
 export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
@@ -84,4 +86,5 @@ export const OPERATOR_AREAS = [
   'period',
   'payouts',
   'statements',
+  'data',
 ] as const;

@@ -60,7 +60,8 @@ const GUARDS = [
 
 type StoredEntry = StoredRowOf<typeof ledgerEntries>;
 
-function recordOf(row: StoredEntry): LedgerRecord {
+/** A stored row as its hash covers it (the check at every start recomputes the entries after the last anchor). */
+export function recordOf(row: StoredEntry): LedgerRecord {
   return {
     id: row.id,
     programId: row.program_id,

@@ -1,0 +1,144 @@
+// Restoring a backup: the backup is judged first (a Loyalty Desk file of this version or an older one, whole by
+// integrity_check, its ledger's chain and seals verified as `audit verify` does), the data file in use is kept aside,
+// and only then is the backup's content written into the data file. The write goes through SQLite's backup API into
+// the data file itself, in one write transaction of that file: a crash part way leaves the file as it was, and a
+// stale -wal beside it can never be replayed onto other content. A data file too damaged for that is moved aside
+// whole and the backup copied in its place.
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../app-error';
+import type { ErrorDetails } from '../error-catalogue';
+import type { CoreContext } from '../context';
+import { recordDecision } from '../operator/operator-log';
+import { verifyLedger } from '../ledger/verify-ledger';
+import { openReadOnly, parseBackupName, takeBackup, fileIntegrityProblems } from './backup-files';
+import type { BackupView, RestoreOutcome } from './backup-types';
+import { inspectDataFile } from './start-check';
+
+type RefusalWhy = ErrorDetails['BACKUP_REFUSED']['why'];
+
+const WHY_WORDS: Record<RefusalWhy, string> = {
+  INTEGRITY: 'it is damaged (integrity_check fails)',
+  NEWER: 'it was written by a newer version of Loyalty Desk',
+  NOT_LOYALTY_DATABASE: 'it is not a Loyalty Desk data file',
+  CHAIN_BROKEN: 'its ledger or its seals were changed behind the app’s back',
+  GUARD_MISSING: 'an append-only trigger was removed from it',
+};
+
+function refused(file: string, why: RefusalWhy): AppError {
+  return new AppError(
+    'BACKUP_REFUSED',
+    `The backup ${file} was not restored: ${WHY_WORDS[why]}. Nothing was changed.`,
+    {
+      file,
+      why,
+    },
+  );
+}
+
+/** A backup as listed: its time and reason from its name, or (a file chosen elsewhere) its modification time. */
+export function backupViewOf(file: string): BackupView {
+  const parsed = parseBackupName(basename(file));
+  const info = statSync(file);
+  return {
+    fileName: basename(file),
+    path: file,
+    takenAt: parsed?.takenAt ?? info.mtime.toISOString(),
+    reason: parsed?.reason ?? 'manual',
+    sizeBytes: info.size,
+  };
+}
+
+/** Judges a backup without changing it; throws BACKUP_REFUSED naming why, or NOT_FOUND for no such file. */
+export function judgeBackup(file: string): BackupView {
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new AppError('NOT_FOUND', `There is no backup ${file}.`, { code: file });
+  const view = backupViewOf(file);
+  let inspection;
+  try {
+    inspection = inspectDataFile(file, { alwaysFull: true });
+  } catch (error) {
+    const code = (error as AppError).code;
+    if (code === 'DATABASE_NEWER') throw refused(file, 'NEWER');
+    if (code === 'NOT_LOYALTY_DATABASE') throw refused(file, 'NOT_LOYALTY_DATABASE');
+    if (code === 'DATABASE_DAMAGED') throw refused(file, 'INTEGRITY');
+    throw error;
+  }
+  if (statSync(file).size === 0) throw refused(file, 'NOT_LOYALTY_DATABASE');
+  const first = inspection.problems[0];
+  if (first) throw refused(file, first.code === 'INTEGRITY' ? 'INTEGRITY' : first.code);
+  const sqlite = openReadOnly(file);
+  try {
+    const tables = sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+    if (tables === 0) throw refused(file, 'NOT_LOYALTY_DATABASE');
+    const verification = verifyLedger(sqlite);
+    if (!verification.ok)
+      throw refused(
+        file,
+        verification.problems.some((p) => p.kind === 'GUARD_MISSING') ? 'GUARD_MISSING' : 'CHAIN_BROKEN',
+      );
+  } finally {
+    sqlite.close();
+  }
+  return view;
+}
+
+/**
+ * Restores `backupFile` into `dataFile`, which no connection of this process may hold open (the app closes its
+ * hosts first). Returns what was restored and where the file in use before was kept.
+ */
+export async function restoreBackup(dataFile: string, backupFile: string, now: Date): Promise<RestoreOutcome> {
+  const restored = judgeBackup(backupFile);
+  let keptAside: string | null = null;
+  if (existsSync(dataFile) && statSync(dataFile).size > 0) {
+    try {
+      inspectDataFile(dataFile, { full: false });
+      const current = openReadOnly(dataFile);
+      try {
+        keptAside = takeBackup(current, dataFile, 'restore', now).path;
+      } finally {
+        current.close();
+      }
+    } catch {
+      keptAside = null;
+    }
+  }
+  if (keptAside === null && existsSync(dataFile) && statSync(dataFile).size > 0) {
+    // Not one SQLite can copy (damaged, not a database): moved aside as it is, with its -wal and -shm.
+    keptAside = join(dirname(dataFile), `${basename(dataFile)}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`);
+    renameSync(dataFile, keptAside);
+    for (const suffix of ['-wal', '-shm'])
+      if (existsSync(dataFile + suffix)) renameSync(dataFile + suffix, keptAside + suffix);
+  }
+  if (!existsSync(dataFile) || statSync(dataFile).size === 0) {
+    const partial = join(dirname(dataFile), `.${basename(dataFile)}.restoring`);
+    copyFileSync(backupFile, partial);
+    for (const suffix of ['-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
+    renameSync(partial, dataFile);
+  } else {
+    const source = openReadOnly(backupFile);
+    try {
+      await source.backup(dataFile);
+    } finally {
+      source.close();
+    }
+  }
+  if (fileIntegrityProblems(dataFile).length > 0)
+    throw new AppError(
+      'BACKUP_FAILED',
+      `The restored data file ${dataFile} did not pass integrity_check; the file in use before is kept at ${keptAside ?? '(none)'}.`,
+      { file: dataFile },
+    );
+  return { restored, keptAside: keptAside ?? '', dataFile };
+}
+
+/** Notes the restore in the restored file's operator log: who restored which backup, and where the old file went. */
+export function recordRestore(ctx: CoreContext, outcome: RestoreOutcome): void {
+  ctx.store.transaction(() =>
+    recordDecision(ctx, 'data.restore', outcome.restored.fileName, null, {
+      takenAt: outcome.restored.takenAt,
+      reason: outcome.restored.reason,
+      keptAside: outcome.keptAside,
+    }),
+  );
+}
