@@ -9,13 +9,14 @@
 // later rolled back is never kept.
 import type Database from 'better-sqlite3';
 
-/** What was computed since the last write, by key; a few keys at most (a draft and its findings). */
+/** What was computed since the last write, by key; a few keys at most. */
 interface Kept {
   stamp: string;
   values: Map<string, unknown>;
 }
 
-const KEYS_KEPT = 4;
+// An open period's draft, its findings and its glance for the Dashboard, for the current and the last period.
+const KEYS_KEPT = 8;
 const entries = new WeakMap<Database.Database, Kept>();
 
 /** Where the file stands now, for this connection; null inside a transaction (nothing is cached there). */
