@@ -62,7 +62,9 @@ export function ParticipantsScreen() {
     ...(region === '' ? {} : { region: region === NO_REGION ? null : region.slice(REGION_PREFIX.length) }),
     ...(joined === '' ? {} : { joined }),
   };
-  const queryKey = JSON.stringify(filter);
+  // A participant edited in the side panel is read again: the list is asked anew, as a new query would be.
+  const [edits, setEdits] = useState(0);
+  const queryKey = JSON.stringify({ filter, edits });
   const list = usePagedRows<ParticipantRow>(queryKey, (offset, limit) =>
     safeCall('participants.list', { ...filter, offset, limit }).then((result) =>
       result.ok ? { ok: true as const, value: { total: result.value.total, rows: result.value.rows } } : result,
@@ -351,7 +353,12 @@ export function ParticipantsScreen() {
       )}
 
       {selected ? (
-        <ParticipantDetailPanel code={selected} onClose={() => setSelected(null)} className="detail-panel--fixed" />
+        <ParticipantDetailPanel
+          code={selected}
+          onClose={() => setSelected(null)}
+          onEdited={() => setEdits((n) => n + 1)}
+          className="detail-panel--fixed"
+        />
       ) : null}
     </div>
   );

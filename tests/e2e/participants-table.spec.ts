@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readWithOpenpyxl } from '../fixtures/read-workbook';
 import { expect, openScreen, seedProgram, test } from './fixtures';
+import { seedPayoutsProgram } from './payouts-seed';
 
 interface Seeded {
   code: string;
@@ -252,3 +253,22 @@ for (const width of [1440, 1024]) {
     });
   }
 }
+
+test('a participant edited in the side panel shows the new name in the table at once', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
+  test.slow();
+  await seedPayoutsProgram(dbFile, dataDir);
+  await openScreen(page, server, 'participants', 'Participants');
+  const row = page.getByTestId('participants-grid').locator('[role="row"][data-key="R0005"]');
+  await row.click();
+  await page.getByTestId('participant-edit-open').click();
+  await page.getByTestId('edit-name').fill('Natalia Górska-Nowak');
+  await page.getByTestId('edit-reason').fill('Married in September; the client’s HR confirmed the new name.');
+  await page.getByTestId('participant-edit-save').click();
+  await expect(page.getByTestId('participant-edit-saved')).toBeVisible();
+  await expect(row.locator('[data-column="name"]')).toHaveText('Natalia Górska-Nowak');
+});
