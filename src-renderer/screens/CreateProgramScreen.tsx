@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorData, ProgramConfigInput, ValidationProblem } from '../../src-main/ipc/contract';
 import { describePath } from '../../src-main/core/program/config-problems';
 import { problemLine, problemSentence, programProblemsOf } from '../forms/validation-problem-text';
@@ -6,15 +6,11 @@ import { safeCall, useCall } from '../api/use-call';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
+import { FormField as SharedFormField } from '../forms/FormField';
+import { ProgramChoiceSelect } from '../forms/ProgramChoiceSelect';
 import { minorToDecimalString } from '../../src-main/core/money/minor-units';
 import { decimalInputText } from '../forms/format-figures';
-import {
-  currencyLabel,
-  currencyMinorDigits,
-  localeLabel,
-  PROGRAM_CURRENCIES,
-  PROGRAM_LOCALES,
-} from '../forms/program-choices';
+import { currencyMinorDigits } from '../forms/program-choices';
 import { readTypedAmount } from '../forms/typed-amount';
 import { useI18n, type MessageKey, type Translator } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
@@ -79,46 +75,12 @@ function checkLocally(values: Values, uiLocale: string, t: Translator['t']): Fie
   return errors;
 }
 
-/** The choices, with the template's own value first when it is not among them. */
-function withCurrent(choices: readonly string[], current: string): string[] {
-  return choices.includes(current) ? [...choices] : [current, ...choices];
-}
-
+/** A field of this form: its control is `field-${id}`, its error `error-${id}` for the tests. */
 function FormField({
   id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: Field;
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const hintId = hint ? `${id}-hint` : '';
-  const errorId = error ? `${id}-error` : '';
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label className="field-label" htmlFor={`field-${id}`}>
-        {label}
-      </label>
-      {children(describedBy)}
-      {error ? (
-        <p className="field-error" id={errorId} data-testid={`error-${id}`}>
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  ...rest
+}: Omit<Parameters<typeof SharedFormField>[0], 'controlId' | 'describedId' | 'errorTestId'> & { id: Field }) {
+  return <SharedFormField controlId={`field-${id}`} describedId={id} errorTestId={`error-${id}`} {...rest} />;
 }
 
 function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInput; onCreated: () => void }) {
@@ -305,21 +267,15 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
             error={fieldErrors.locale}
           >
             {(d) => (
-              <select
+              <ProgramChoiceSelect
+                kind="locale"
                 id="field-locale"
-                className="select"
                 value={values.locale}
                 onChange={set('locale')}
-                aria-invalid={!!fieldErrors.locale}
-                aria-describedby={d}
-                data-testid="create-locale"
-              >
-                {withCurrent(PROGRAM_LOCALES, values.locale).map((l) => (
-                  <option key={l} value={l}>
-                    {localeLabel(l, i18n.locale)}
-                  </option>
-                ))}
-              </select>
+                invalid={!!fieldErrors.locale}
+                describedBy={d}
+                testId="create-locale"
+              />
             )}
           </FormField>
         </div>
@@ -335,21 +291,15 @@ function CreateProgramForm({ template, onCreated }: { template: ProgramConfigInp
             error={fieldErrors.currencyCode}
           >
             {(d) => (
-              <select
+              <ProgramChoiceSelect
+                kind="currency"
                 id="field-currencyCode"
-                className="select"
                 value={values.currencyCode}
                 onChange={set('currencyCode')}
-                aria-invalid={!!fieldErrors.currencyCode}
-                aria-describedby={d}
-                data-testid="create-currency"
-              >
-                {withCurrent(PROGRAM_CURRENCIES, values.currencyCode).map((c) => (
-                  <option key={c} value={c}>
-                    {currencyLabel(c, i18n.locale)}
-                  </option>
-                ))}
-              </select>
+                invalid={!!fieldErrors.currencyCode}
+                describedBy={d}
+                testId="create-currency"
+              />
             )}
           </FormField>
           <FormField

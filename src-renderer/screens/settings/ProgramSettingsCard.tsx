@@ -2,7 +2,7 @@
 // the locale of the client's files, the point value typed as money, and the SEPA debtor account the payout files
 // draw on. Each change is saved with a reason as a new version; a new point value is also a rules version. The budget
 // lives in the rules, changed on the Rules screen. Below the form, every version with who, when, why and what changed.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type {
   AppErrorData,
   ProgramSettingsChangeInput,
@@ -14,15 +14,11 @@ import type {
 import { safeCall, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { FormField as SharedFormField } from '../../forms/FormField';
+import { ProgramChoiceSelect } from '../../forms/ProgramChoiceSelect';
 import { ReasonField } from '../../components/ReasonField';
 import { decimalInputText } from '../../forms/format-figures';
-import {
-  currencyLabel,
-  currencyMinorDigits,
-  localeLabel,
-  PROGRAM_CURRENCIES,
-  PROGRAM_LOCALES,
-} from '../../forms/program-choices';
+import { currencyLabel, currencyMinorDigits, localeLabel } from '../../forms/program-choices';
 import { readTypedAmount } from '../../forms/typed-amount';
 import { inputProblemsOf, problemSentence } from '../../forms/validation-problem-text';
 import { useI18n, type MessageKey, type Translator } from '../../i18n/i18n';
@@ -78,11 +74,6 @@ function valuesOf(view: ProgramSettingsView, uiLocale: string): Values {
   };
 }
 
-/** The choices, with the value in force first when it is not among them. */
-function withCurrent(choices: readonly string[], current: string): string[] {
-  return choices.includes(current) ? [...choices] : [current, ...choices];
-}
-
 /**
  * The change the form asks for (only the fields that differ from the settings in force), or the problems of the
  * fields, each named.
@@ -128,41 +119,13 @@ function changeOf(
   return { change, errors };
 }
 
+/** A field of this card: its control, hint and error are all `program-settings-${id}`-something. */
 function FormField({
   id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: Field;
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const hintId = hint ? `program-settings-${id}-hint` : '';
-  const errorId = error ? `program-settings-${id}-error` : '';
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label className="field-label" htmlFor={`program-settings-${id}`}>
-        {label}
-      </label>
-      {children(describedBy)}
-      {error ? (
-        <p className="field-error" id={errorId} data-testid={`program-settings-${id}-error`}>
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  ...rest
+}: Omit<Parameters<typeof SharedFormField>[0], 'controlId' | 'describedId' | 'errorTestId'> & { id: Field }) {
+  const base = `program-settings-${id}`;
+  return <SharedFormField controlId={base} describedId={base} errorTestId={`${base}-error`} {...rest} />;
 }
 
 function valueText(
@@ -338,20 +301,15 @@ function SettingsForm({ view, onSaved }: { view: ProgramSettingsView; onSaved: (
           error={errors.locale}
         >
           {(d) => (
-            <select
+            <ProgramChoiceSelect
+              kind="locale"
               id="program-settings-locale"
-              className="select"
               value={values.locale}
               onChange={set('locale')}
-              aria-describedby={d}
-              data-testid="program-settings-locale"
-            >
-              {withCurrent(PROGRAM_LOCALES, values.locale).map((l) => (
-                <option key={l} value={l}>
-                  {localeLabel(l, i18n.locale)}
-                </option>
-              ))}
-            </select>
+              invalid={!!errors.locale}
+              describedBy={d}
+              testId="program-settings-locale"
+            />
           )}
         </FormField>
         {view.currencyLocked ? (
@@ -368,21 +326,15 @@ function SettingsForm({ view, onSaved }: { view: ProgramSettingsView; onSaved: (
             error={errors.currency}
           >
             {(d) => (
-              <select
+              <ProgramChoiceSelect
+                kind="currency"
                 id="program-settings-currency"
-                className="select"
                 value={values.currency}
                 onChange={set('currency')}
-                aria-invalid={!!errors.currency}
-                aria-describedby={d}
-                data-testid="program-settings-currency"
-              >
-                {withCurrent(PROGRAM_CURRENCIES, values.currency).map((c) => (
-                  <option key={c} value={c}>
-                    {currencyLabel(c, i18n.locale)}
-                  </option>
-                ))}
-              </select>
+                invalid={!!errors.currency}
+                describedBy={d}
+                testId="program-settings-currency"
+              />
             )}
           </FormField>
         )}
