@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { ColumnChooser } from './ColumnChooser';
 import { Icon } from './Icon';
 import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
-import { sortRows } from './table-rows';
+import { nextSort, sortRows } from './table-rows';
 import { useHiddenColumns } from './hidden-columns';
 import { SaveTableButton, SaveTableError, useSaveTable } from './TableTools';
 
@@ -81,14 +81,7 @@ export function DataTable<T>({
 
   const saving = useSaveTable(title, shownColumns, shownRows);
 
-  const onSort = (id: string) =>
-    setSort((previous) =>
-      previous?.column !== id
-        ? { column: id, direction: 'asc' }
-        : previous.direction === 'asc'
-          ? { column: id, direction: 'desc' }
-          : null,
-    );
+  const onSort = (id: string) => setSort((previous) => nextSort(previous, id, null));
 
   const filtered = needle !== '' || Object.values(chosen).some(Boolean);
 
@@ -141,7 +134,7 @@ export function DataTable<T>({
       </div>
       <p className="tool-table-count" aria-live="polite" data-testid={`${tableId}-count`}>
         {countLabel(shownRows.length, rows.length)}
-        <span className="sr-only">{saving.saved ? t('table.saved', { file: saving.saved }) : ''}</span>
+        <span className="sr-only">{saving.saved ? t('table.saved', { file: saving.saved.file }) : ''}</span>
       </p>
       <SaveTableError state={saving} />
       {shownRows.length === 0 && filtered ? (

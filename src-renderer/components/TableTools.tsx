@@ -1,7 +1,7 @@
 // "Save as xlsx" of exactly what a table shows (the columns shown, the rows as filtered and sorted, numbers as
 // numbers), for DataTable and the tables that bring their own filters.
 import { useState } from 'react';
-import type { AppErrorData } from '../../src-main/ipc/contract';
+import type { AppErrorData, CallResult } from '../../src-main/ipc/contract';
 import { describeError } from '../api/describe-error';
 import { saveDownload, XLSX_TYPE } from '../api/save-download';
 import { safeCall } from '../api/use-call';
@@ -10,29 +10,41 @@ import type { DataColumn } from './DataTable';
 import { Icon } from './Icon';
 import { tableCells } from './table-rows';
 
-/** The button and, once saved, the file's name for screen readers; an error is said where the button is. */
-export function useSaveTable<T>(
-  title: string,
-  columns: readonly DataColumn<T>[],
-  rows: readonly T[],
-): { saving: boolean; saved: string | null; error: AppErrorData | null; save: () => Promise<void> } {
+/** A workbook the core wrote for a table: its file name, its bytes, and how many rows it holds when it says so. */
+type SavedTable = { fileName: string; bytes: Uint8Array; rows?: number };
+
+export interface SaveState {
+  saving: boolean;
+  /** The file saved last, and its rows when the core counted them (all that match, not only those in view). */
+  saved: { file: string; rows: number | null } | null;
+  error: AppErrorData | null;
+  save: () => Promise<void>;
+}
+
+/** Asks the core for the workbook and hands it to the browser or Electron as a download; an error stays to be said. */
+export function useSaveDownload(call: () => Promise<CallResult<SavedTable>>): SaveState {
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SaveState['saved']>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const save = async () => {
     setSaving(true);
     setSaved(null);
     setError(null);
-    const result = await safeCall('table.xlsx', { title, ...tableCells(columns, rows) });
+    const result = await call();
     setSaving(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     saveDownload(result.value.fileName, result.value.bytes, XLSX_TYPE);
-    setSaved(result.value.fileName);
+    setSaved({ file: result.value.fileName, rows: result.value.rows ?? null });
   };
   return { saving, saved, error, save };
+}
+
+/** The rows in memory as shown, written by the core's table.xlsx. */
+export function useSaveTable<T>(title: string, columns: readonly DataColumn<T>[], rows: readonly T[]): SaveState {
+  return useSaveDownload(() => safeCall('table.xlsx', { title, ...tableCells(columns, rows) }));
 }
 
 export function SaveTableButton({
@@ -41,7 +53,7 @@ export function SaveTableButton({
   disabled,
 }: {
   tableId: string;
-  state: ReturnType<typeof useSaveTable>;
+  state: SaveState;
   disabled: boolean;
 }) {
   const { t } = useI18n();
@@ -68,7 +80,7 @@ export function SaveTableButton({
   );
 }
 
-export function SaveTableError({ state }: { state: ReturnType<typeof useSaveTable> }) {
+export function SaveTableError({ state }: { state: SaveState }) {
   const i18n = useI18n();
   return state.error ? (
     <p className="text-danger small" role="alert">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRows, tableCells } from './table-rows';
+import { nextSort, sortRows, tableCells } from './table-rows';
 import { measureColumnWidths } from './column-widths';
 
 interface Row {
@@ -95,5 +95,22 @@ describe('column widths', () => {
     const long = [{ ...rows[0]!, name: 'x'.repeat(200) }];
     const name = { id: 'n', label: 'Name', width: 100, grow: true, text: (r: Row) => r.name };
     expect(measureColumnWidths([name], long, measure, false)).toEqual([300]);
+  });
+});
+
+describe('a click on a header', () => {
+  it("sorts by the column ascending, then descending, then goes back to the table's own order", () => {
+    const byCode = { column: 'code', direction: 'asc' as const };
+    expect(nextSort(null, 'amount', null)).toEqual({ column: 'amount', direction: 'asc' });
+    expect(nextSort({ column: 'amount', direction: 'asc' }, 'amount', null)).toEqual({
+      column: 'amount',
+      direction: 'desc',
+    });
+    expect(nextSort({ column: 'amount', direction: 'desc' }, 'amount', null)).toBeNull();
+    expect(nextSort({ column: 'name', direction: 'desc' }, 'name', byCode)).toBe(byCode);
+    expect(nextSort({ column: 'name', direction: 'desc' }, 'region', byCode)).toEqual({
+      column: 'region',
+      direction: 'asc',
+    });
   });
 });

@@ -59,3 +59,16 @@ export function tableCells<T>(
     ),
   };
 }
+
+/**
+ * A click on a column's header: sorted by it ascending, then descending, then back to `unsorted` (the table's own
+ * order: none, or by code).
+ */
+export function nextSort<S extends { column: string; direction: 'asc' | 'desc' } | null>(
+  previous: S | { column: string; direction: 'asc' | 'desc' } | null,
+  column: string,
+  unsorted: S,
+): { column: string; direction: 'asc' | 'desc' } | S {
+  if (previous?.column !== column) return { column, direction: 'asc' };
+  return previous.direction === 'asc' ? { column, direction: 'desc' } : unsorted;
+}

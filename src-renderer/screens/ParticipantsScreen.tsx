@@ -4,10 +4,10 @@
 // the header stuck to its top, the code and name pinned, a column chooser remembered on this computer, and "Save as
 // xlsx" of every participant the filters keep, written by the core (the window holds only the pages it has seen).
 import { useEffect, useState } from 'react';
-import type { AppErrorData, ParticipantField, ParticipantRow, ParticipantsFilter } from '../../src-main/ipc/contract';
-import { describeError } from '../api/describe-error';
-import { saveDownload, XLSX_TYPE } from '../api/save-download';
+import type { ParticipantField, ParticipantRow, ParticipantsFilter } from '../../src-main/ipc/contract';
 import { safeCall, useCall } from '../api/use-call';
+import { nextSort } from '../components/table-rows';
+import { SaveTableButton, SaveTableError, useSaveDownload } from '../components/TableTools';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { BADGE_PADDING } from '../components/column-widths';
 import { EmptyState } from '../components/EmptyState';
@@ -48,9 +48,6 @@ export function ParticipantsScreen() {
   const [sort, setSort] = useState<GridSort>(DEFAULT_SORT);
   const [hidden, setHidden] = useHiddenColumns(TABLE_ID);
   const [selected, setSelected] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ file: string; rows: number } | null>(null);
-  const [saveError, setSaveError] = useState<AppErrorData | null>(null);
   const facets = useCall('participants.facets');
 
   const filter: ParticipantsFilter = {
@@ -151,33 +148,16 @@ export function ParticipantsScreen() {
   const shownColumns = columns.filter((c) => c.pinned || !hidden.has(c.id));
 
   // A column again sorts the other way; a third time goes back to the order by code.
-  const onSort = (id: string) =>
-    setSort((previous) =>
-      previous.column !== id
-        ? { column: id, direction: 'asc' }
-        : previous.direction === 'asc'
-          ? { column: id, direction: 'desc' }
-          : DEFAULT_SORT,
-    );
+  const onSort = (id: string) => setSort((previous) => nextSort(previous, id, DEFAULT_SORT));
 
-  const saveXlsx = async () => {
-    setSaving(true);
-    setSaved(null);
-    setSaveError(null);
-    const result = await safeCall('participants.xlsx', {
+  const saving = useSaveDownload(() =>
+    safeCall('participants.xlsx', {
       filter,
       title: t('participants.table'),
       columns: shownColumns.map((c) => ({ field: c.id, label: c.label })),
       statusWords: { active: t('status.active'), inactive: t('status.inactive') },
-    });
-    setSaving(false);
-    if (!result.ok) {
-      setSaveError(result.error);
-      return;
-    }
-    saveDownload(result.value.fileName, result.value.bytes, XLSX_TYPE);
-    setSaved({ file: result.value.fileName, rows: result.value.rows });
-  };
+    }),
+  );
 
   const filtered = search !== '' || status !== 'all' || region !== '' || destination !== 'any' || joined !== '';
   const clearFilters = () => {
@@ -295,33 +275,15 @@ export function ParticipantsScreen() {
             ])}
             <span className="tool-table-actions">
               <ColumnChooser tableId={TABLE_ID} columns={columns} hidden={hidden} onChange={setHidden} />
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => void saveXlsx()}
-                disabled={saving || !fresh || total === 0}
-                aria-busy={saving}
-                data-testid={`${TABLE_ID}-save-xlsx`}
-              >
-                {saving ? (
-                  <span className="spinner" aria-hidden="true" />
-                ) : (
-                  <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />
-                )}
-                {t('table.saveXlsx')}
-              </button>
+              <SaveTableButton tableId={TABLE_ID} state={saving} disabled={!fresh || total === 0} />
             </span>
           </div>
-          {saved ? (
+          {saving.saved ? (
             <p className="tool-table-count" role="status" data-testid={`${TABLE_ID}-saved`}>
-              {t('participants.saved', { count: saved.rows, file: saved.file })}
+              {t('participants.saved', { count: saving.saved.rows ?? 0, file: saving.saved.file })}
             </p>
           ) : null}
-          {saveError ? (
-            <p className="text-danger small" role="alert">
-              {describeError(saveError, i18n)}
-            </p>
-          ) : null}
+          <SaveTableError state={saving} />
 
           {list.error ? <ErrorNotice error={list.error} onRetry={list.retry} /> : null}
 

@@ -3,10 +3,10 @@
 // row number and the participant's code stay pinned, the columns chosen are remembered, and "Save as xlsx" writes
 // every line the search keeps, in the table's order.
 import { useEffect, useState } from 'react';
-import type { AppErrorData, BatchLineField, StoredSalesLine } from '../../../src-main/ipc/contract';
-import { describeError } from '../../api/describe-error';
-import { saveDownload, XLSX_TYPE } from '../../api/save-download';
+import type { BatchLineField, StoredSalesLine } from '../../../src-main/ipc/contract';
 import { safeCall, useCall } from '../../api/use-call';
+import { nextSort } from '../../components/table-rows';
+import { SaveTableButton, SaveTableError, useSaveDownload } from '../../components/TableTools';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useHiddenColumns } from '../../components/hidden-columns';
@@ -32,9 +32,6 @@ export function BatchLinesTable({ batchId }: { batchId: number }) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<GridSort>(DEFAULT_SORT);
   const [hidden, setHidden] = useHiddenColumns(TABLE_ID);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ file: string; rows: number } | null>(null);
-  const [saveError, setSaveError] = useState<AppErrorData | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
@@ -126,33 +123,16 @@ export function BatchLinesTable({ batchId }: { batchId: number }) {
   ];
   const shownColumns = columns.filter((c) => c.pinned || !hidden.has(c.id));
 
-  const onSort = (id: string) =>
-    setSort((previous) =>
-      previous.column !== id
-        ? { column: id, direction: 'asc' }
-        : previous.direction === 'asc'
-          ? { column: id, direction: 'desc' }
-          : DEFAULT_SORT,
-    );
+  const onSort = (id: string) => setSort((previous) => nextSort(previous, id, DEFAULT_SORT));
 
-  const saveXlsx = async () => {
-    setSaving(true);
-    setSaved(null);
-    setSaveError(null);
-    const result = await safeCall('imports.linesXlsx', {
+  const saving = useSaveDownload(() =>
+    safeCall('imports.linesXlsx', {
       batchId,
       ...order,
       title: t('import.batch.linesFile', { id: batchId }),
       columns: shownColumns.map((c) => ({ field: c.id, label: c.label })),
-    });
-    setSaving(false);
-    if (!result.ok) {
-      setSaveError(result.error);
-      return;
-    }
-    saveDownload(result.value.fileName, result.value.bytes, XLSX_TYPE);
-    setSaved({ file: result.value.fileName, rows: result.value.rows });
-  };
+    }),
+  );
 
   return (
     <section className="report-section report-section--lines" aria-labelledby="batch-lines" data-testid="batch-lines">
@@ -192,33 +172,15 @@ export function BatchLinesTable({ batchId }: { batchId: number }) {
             </div>
             <span className="tool-table-actions">
               <ColumnChooser tableId={TABLE_ID} columns={columns} hidden={hidden} onChange={setHidden} />
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => void saveXlsx()}
-                disabled={saving || !list.fresh || total === 0}
-                aria-busy={saving}
-                data-testid={`${TABLE_ID}-save-xlsx`}
-              >
-                {saving ? (
-                  <span className="spinner" aria-hidden="true" />
-                ) : (
-                  <Icon name={saved ? 'check' : 'download'} size={16} className={saved ? 'text-success' : undefined} />
-                )}
-                {t('table.saveXlsx')}
-              </button>
+              <SaveTableButton tableId={TABLE_ID} state={saving} disabled={!list.fresh || total === 0} />
             </span>
           </div>
-          {saved ? (
+          {saving.saved ? (
             <p className="tool-table-count" role="status" data-testid={`${TABLE_ID}-saved`}>
-              {t('import.batch.saved', { count: saved.rows, file: saved.file })}
+              {t('import.batch.saved', { count: saving.saved.rows ?? 0, file: saving.saved.file })}
             </p>
           ) : null}
-          {saveError ? (
-            <p className="text-danger small" role="alert">
-              {describeError(saveError, i18n)}
-            </p>
-          ) : null}
+          <SaveTableError state={saving} />
           {list.fresh && total === 0 ? (
             <p className="muted tool-table-empty" role="status" data-testid={`${TABLE_ID}-no-match`}>
               {t('table.noMatch')}

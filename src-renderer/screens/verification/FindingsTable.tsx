@@ -7,7 +7,7 @@ import type { CurrencyInfo } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/i18n';
 import type { DataColumn } from '../../components/DataTable';
 import { useHiddenColumns } from '../../components/hidden-columns';
-import { sortRows } from '../../components/table-rows';
+import { nextSort, sortRows } from '../../components/table-rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { SaveTableButton, SaveTableError, useSaveTable } from '../../components/TableTools';
 import { VirtualGrid, type GridSort } from '../../components/VirtualGrid';
@@ -237,14 +237,7 @@ export function FindingsTable({
     shownColumns,
     shownRows.filter((r) => r.kind === 'item'),
   );
-  const onSort = (id: string) =>
-    setSort((previous) =>
-      previous?.column !== id
-        ? { column: id, direction: 'asc' }
-        : previous.direction === 'asc'
-          ? { column: id, direction: 'desc' }
-          : null,
-    );
+  const onSort = (id: string) => setSort((previous) => nextSort(previous, id, null));
 
   return (
     <div className="findings-grid">
@@ -257,7 +250,7 @@ export function FindingsTable({
         />
         <SaveTableButton tableId={TABLE_ID} state={saving} disabled={shownRows.length === 0} />
         <span className="sr-only" aria-live="polite">
-          {saving.saved ? t('table.saved', { file: saving.saved }) : ''}
+          {saving.saved ? t('table.saved', { file: saving.saved.file }) : ''}
         </span>
       </div>
       <SaveTableError state={saving} />
