@@ -115,7 +115,7 @@ test('scoring, explanation and approval have no serious accessibility problems',
   await expectNoSeriousViolations(page, 'scoring: not calculated');
 
   await page.getByTestId('calculate').click();
-  await expect(page.getByTestId('score-grid')).toBeVisible();
+  await expect(page.getByTestId('score-grid')).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousViolations(page, 'scoring: draft');
 
   await page.getByTestId('score-grid').locator('[role="row"][data-key]').first().click();

@@ -43,7 +43,7 @@ test('verification, approval over budget with a reason, export and confirmation 
   await openScreen(page, server, 'scoring', 'Scoring');
   await page.getByTestId('scoring-period').selectOption('2026-09');
   await page.getByTestId('calculate').click();
-  await page.getByTestId('anomalies-verify').click();
+  await page.getByTestId('anomalies-verify').click({ timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1, name: 'Verification' })).toBeVisible();
   await expect(page.getByTestId('verify-period')).toHaveValue('2026-09');
   await expect(page.getByTestId('stat-open')).toContainText('3');

@@ -42,16 +42,18 @@ test('an adjustment needs a reason, then shows in the ledger and in the explanat
 });
 
 test('an adjustment in a locked period is refused with a clear message', async ({ page, server, dbFile }) => {
+  test.slow();
   await seedScoredProgram(dbFile, { october: false });
   // Approve September through the UI (within the reference budget).
   await openScreen(page, server, 'scoring', 'Scoring');
   await page.getByTestId('calculate').click();
-  await page.getByTestId('approve').click();
+  await page.getByTestId('approve').click({ timeout: 60_000 });
   await page.getByTestId('approve-confirm').click();
   await expect(page.getByTestId('open-findings-dialog')).toBeVisible();
   await page.getByTestId('override-reason').fill('Findings checked with the client.');
   await page.getByTestId('override-confirm').click();
-  await expect(page.getByTestId('locked-banner')).toBeVisible();
+  // The approval takes a backup of the file first, then posts: seconds on a loaded machine.
+  await expect(page.getByTestId('locked-banner')).toBeVisible({ timeout: 60_000 });
 
   await page.getByRole('navigation').getByRole('link', { name: 'Participants' }).click();
   await page.getByTestId('participants-grid').locator('[role="row"][data-index="0"]').click();

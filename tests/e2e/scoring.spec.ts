@@ -19,7 +19,8 @@ test('the scoring screen calculates the newest open period and shows its rows an
   await expect(page.getByTestId('scoring-period')).toHaveValue('2026-10');
   await expect(page.getByTestId('period-state')).toHaveText('Open');
   await page.getByTestId('calculate').click();
-  await expect(page.getByTestId('score-grid')).toBeVisible();
+  // The first calculation starts the core's task host: on a loaded machine that takes seconds.
+  await expect(page.getByTestId('score-grid')).toBeVisible({ timeout: 60_000 });
   // Pressing Calculate, an explicit action, notes the period as calculated (viewing alone writes nothing).
   await expect(page.getByTestId('period-state')).toHaveText('Calculated');
 
@@ -73,7 +74,7 @@ test('approving a period over budget asks for a reason, then shows it locked', a
   await openScreen(page, server, 'scoring', 'Scoring');
   await expect(page.getByTestId('scoring-period')).toHaveValue('2026-09');
   await page.getByTestId('calculate').click();
-  await expect(page.getByTestId('over-budget')).toBeVisible();
+  await expect(page.getByTestId('over-budget')).toBeVisible({ timeout: 60_000 });
 
   await page.getByTestId('approve').click();
   await expect(page.getByTestId('approve-dialog')).toBeVisible();

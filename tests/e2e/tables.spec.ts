@@ -103,13 +103,15 @@ for (const width of [1440, 1024]) {
       server,
       dbFile,
     }) => {
+      test.slow();
       await seedScoredProgram(dbFile);
       await page.setViewportSize({ width, height: 800 });
       await openScreen(page, server, 'scoring', 'Scoring');
       await page.getByTestId('language-select').selectOption(language);
       await page.getByTestId('calculate').click();
       const grid = page.getByTestId('score-grid');
-      await expect(grid).toBeVisible();
+      // The first calculation starts the core's task host: on CI's loaded 2 cores that took over 10 s.
+      await expect(grid).toBeVisible({ timeout: 60_000 });
 
       // Every cell and header shows its whole text: nothing is wider than its box.
       const cut = await grid.evaluate((root) =>

@@ -50,6 +50,7 @@ export function FindingsTable({
   onToggleAll,
   openKey,
   onOpen,
+  showStatus,
 }: {
   rows: readonly FindingRow[];
   currency: CurrencyInfo;
@@ -59,6 +60,8 @@ export function FindingsTable({
   onToggleAll: (on: boolean) => void;
   openKey: string | null;
   onOpen: (key: string) => void;
+  /** Whether the status column is shown: not when only open findings are listed, where it would say "Open" alone. */
+  showStatus: boolean;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -223,7 +226,7 @@ export function FindingsTable({
     },
   );
 
-  const shownColumns = columns.filter((c) => c.pinned || !hidden.has(c.id));
+  const shownColumns = columns.filter((c) => c.pinned || (!hidden.has(c.id) && (showStatus || c.id !== 'status')));
   const sortColumn = sort ? columns.find((c) => c.id === sort.column) : undefined;
   const shownRows = useMemo(
     () => sortedInGroups(rows, sortColumn, sort, i18n.locale),

@@ -317,6 +317,7 @@ function PeriodQueue({
             onToggleAll={toggleAll}
             openKey={openKey}
             onOpen={(key) => setOpenKey((current) => (current === key ? null : key))}
+            showStatus={status !== 'open'}
           />
         </section>
       )}
