@@ -5,7 +5,7 @@ import { Stat } from '../components/Stat';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
 import { fieldLabel, fieldValueText } from './import/import-texts';
-import { ProblemsTable } from './import/ProblemsTable';
+import { MappingSection, ProblemsSection } from './import/ReportSections';
 
 /** More rows than this are summarised: a report of a broken 100,000-row file stays quick to show. */
 const MAX_TABLE_ROWS = 1000;
@@ -38,7 +38,6 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
     })),
   );
   const shownChanges = changes.slice(0, MAX_TABLE_ROWS);
-  const mapping = Object.entries(report.mapping);
   // Duplicate lines are a sales notion; other kinds report a repeated code as a rejected row.
   const duplicates = report.kind === 'sales' ? (report.duplicates ?? 0) : null;
 
@@ -129,40 +128,8 @@ export function ImportReportView({ report, onAnother, actions, titleRef }: Props
       </div>
 
       <div className="report-sections">
-        <section className="report-section report-section--mapping" aria-labelledby="report-mapping">
-          <h3 className="section-title" id="report-mapping">
-            {t('import.report.mapping')}
-          </h3>
-          <dl className="mapping-list" data-testid="import-mapping">
-            {mapping.map(([field, column]) => (
-              <div className="mapping-item" key={field}>
-                <dt>{fieldLabel(field, i18n, report.kind)}</dt>
-                <dd>
-                  <span className="column-chip" title={t('import.report.column')}>
-                    {column}
-                  </span>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-
-        <section className="report-section report-section--problems" aria-labelledby="report-problems">
-          <h3 className="section-title" id="report-problems">
-            {t('import.report.problems')}
-            {report.problems.length > 0 ? (
-              <span className="count-pill">{t('import.report.problemCount', { count: report.problems.length })}</span>
-            ) : null}
-          </h3>
-          {report.problems.length === 0 ? (
-            <p className="muted with-icon">
-              <Icon name="checkCircle" size={16} className="text-success" />
-              {t('import.report.noProblems')}
-            </p>
-          ) : (
-            <ProblemsTable problems={report.problems} kind={report.kind} labelledBy="report-problems" />
-          )}
-        </section>
+        <MappingSection idPrefix="report" kind={report.kind} mapping={report.mapping} />
+        <ProblemsSection idPrefix="report" kind={report.kind} problems={report.problems} />
 
         {participants ? (
           <section className="report-section report-section--changes" aria-labelledby="report-changes">

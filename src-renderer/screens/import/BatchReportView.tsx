@@ -11,8 +11,8 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefOf } from '../../navigation';
 import { BatchLinesTable } from './BatchLinesTable';
 import { ErrorReportButton } from './ErrorReportButton';
-import { fieldLabel, kindLabel } from './import-texts';
-import { ProblemsTable } from './ProblemsTable';
+import { kindLabel } from './import-texts';
+import { MappingSection, ProblemsSection } from './ReportSections';
 
 /** The address of a batch's report, for every link to it. */
 export function batchReportHref(batchId: number): string {
@@ -45,7 +45,6 @@ function BatchReportBody({ report }: { report: ImportBatchReport }) {
   const { t } = i18n;
   const n = (value: number) => i18n.formatInteger(value);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const mapping = Object.entries(report.mapping);
   const warnings = report.problems.filter((p) => p.severity === 'warning').length;
 
   // The report replaces the wizard: the heading takes focus, as a new step's does.
@@ -107,38 +106,8 @@ function BatchReportBody({ report }: { report: ImportBatchReport }) {
       </div>
 
       <div className="report-sections">
-        <section className="report-section report-section--mapping" aria-labelledby="batch-mapping">
-          <h3 className="section-title" id="batch-mapping">
-            {t('import.report.mapping')}
-          </h3>
-          <dl className="mapping-list" data-testid="import-mapping">
-            {mapping.map(([field, column]) => (
-              <div className="mapping-item" key={field}>
-                <dt>{fieldLabel(field, i18n, report.kind)}</dt>
-                <dd>
-                  <span className="column-chip">{column}</span>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-
-        <section className="report-section report-section--problems" aria-labelledby="batch-problems">
-          <h3 className="section-title" id="batch-problems">
-            {t('import.report.problems')}
-            {report.problems.length > 0 ? (
-              <span className="count-pill">{t('import.report.problemCount', { count: report.problems.length })}</span>
-            ) : null}
-          </h3>
-          {report.problems.length === 0 ? (
-            <p className="muted with-icon">
-              <Icon name="checkCircle" size={16} className="text-success" />
-              {t('import.report.noProblems')}
-            </p>
-          ) : (
-            <ProblemsTable problems={report.problems} kind={report.kind} labelledBy="batch-problems" />
-          )}
-        </section>
+        <MappingSection idPrefix="batch" kind={report.kind} mapping={report.mapping} />
+        <ProblemsSection idPrefix="batch" kind={report.kind} problems={report.problems} />
 
         {report.kind === 'sales' ? <BatchLinesTable batchId={report.id} /> : null}
       </div>
