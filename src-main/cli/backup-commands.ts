@@ -52,9 +52,9 @@ export const BACKUP_COMMANDS: Command[] = [
   {
     words: ['restore'],
     positionals: ['FILE'],
-    options: '',
+    options: '[--accept-lost-exports REASON]',
     summary:
-      'restore a backup: refused unless it passes integrity_check, is of this version or an older one and its ledger and seals verify; the data file in use is first kept as a backup with the reason "restore"',
+      'restore a backup: refused unless it passes integrity_check, is of this version or an older one and its ledger and seals verify; refused too when payout files were exported after it was taken (their top-ups would be offered again), unless --accept-lost-exports gives the reason; the data file in use is first kept as a backup with the reason "restore"',
     async offline([file], values, env) {
       const { restoreBackup, recordRestore } = await import('../core/backup/restore-backup');
       const { openDatabase } = await import('../db/open-database');
@@ -62,7 +62,10 @@ export const BACKUP_COMMANDS: Command[] = [
       const { resolve } = await import('node:path');
       const dataFile = resolveDataFile({ flag: textOption(values, 'db'), env });
       const now = new Date();
-      const outcome: RestoreOutcome = await restoreBackup(dataFile, resolve(file!), now);
+      const accepted = textOption(values, 'accept-lost-exports');
+      const outcome: RestoreOutcome = await restoreBackup(dataFile, resolve(file!), now, {
+        ...(accepted !== undefined ? { acceptLostExports: accepted } : {}),
+      });
       // Opened once as the app would (a backup of an older version is migrated), and the restore noted in its log.
       const store = openDatabase(dataFile);
       try {
@@ -75,6 +78,11 @@ export const BACKUP_COMMANDS: Command[] = [
         text: [
           `Restored ${outcome.restored.path} (taken ${outcome.restored.takenAt}, ${outcome.restored.reason}) into ${outcome.dataFile}.`,
           `The data file in use before is kept at ${outcome.keptAside || '(there was none)'}.`,
+          ...(outcome.lostExports.length > 0
+            ? [
+                `Went back past ${outcome.lostExports.length} exported payout file(s), which the restored file does not know: ${outcome.lostExports.map((b) => b.batchRef).join(', ')} (reason: ${outcome.lostExportsReason}).`,
+              ]
+            : []),
         ].join('\n'),
       };
     },

@@ -42,6 +42,7 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   record: { type: 'boolean', default: false },
   'accept-open-anomalies': { type: 'string' },
+  'accept-lost-exports': { type: 'string' },
   'fit-budget': { type: 'boolean', default: false },
   only: { type: 'string' },
   format: { type: 'string' },

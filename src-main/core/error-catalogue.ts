@@ -4,6 +4,7 @@
 // which vanish at run time, so the stage rule lets it (and only it) look forward by type.
 import type { ValidationProblem } from './program/config-problems';
 import type { MappingField, PreviewRow } from './import/report/import-report';
+import type { LostExport } from './backup/backup-types';
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -29,6 +30,11 @@ export type ErrorCode =
   | 'DATABASE_DAMAGED'
   /** A backup that fails its checks (integrity, schema version, the ledger's chain): not restored. */
   | 'BACKUP_REFUSED'
+  /**
+   * A restore that would go back past payout files already exported (the restored file would offer those top-ups
+   * again): refused unless the coordinator gives a reason. Nothing was changed.
+   */
+  | 'RESTORE_LOSES_EXPORTS'
   /** A backup could not be written or did not pass integrity_check once written: nothing kept of it. */
   | 'BACKUP_FAILED'
   /** A file to migrate holds a row that points at a missing row (PRAGMA foreign_key_check): not migrated. */
@@ -132,6 +138,7 @@ export interface ErrorDetails {
     file: string;
     why: 'INTEGRITY' | 'NEWER' | 'NOT_LOYALTY_DATABASE' | 'CHAIN_BROKEN' | 'GUARD_MISSING';
   };
+  RESTORE_LOSES_EXPORTS: { file: string; batches: LostExport[] };
   BACKUP_FAILED: ErrorFacts;
   DATABASE_BUSY: { file: string };
   AMOUNT_TOO_LARGE: ErrorFacts & { limit?: number };

@@ -43,6 +43,12 @@ export const CANCELLED_MESSAGE =
 const stopped = (): CallResult<never> => ({ ok: false, error: { code: 'INTERNAL', message: HOST_STOPPED_MESSAGE } });
 
 /** What a host said when it was ready: see FromHost's `ready`. */
+/** A restore asked through the relay: the backup, and the reason for going back past exported payout files. */
+interface RestoreAsked {
+  file: string;
+  acceptLostExports?: string;
+}
+
 interface Ready {
   dataFile: string;
   degraded: boolean;
@@ -81,7 +87,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
   const hosts = new Map<Lane, Host>();
   let closing: Promise<void> | null = null;
 
-  function startHost(lane: Lane, restoreFrom?: string): Host {
+  function startHost(lane: Lane, restoring?: RestoreAsked): Host {
     const link = startLink(lane);
     let markGone: () => void = () => {};
     const host: Host = {
@@ -125,7 +131,13 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
         }
         markGone();
       });
-      link.post({ type: 'init', lane, ...init, ...(restoreFrom ? { restoreFrom } : {}) });
+      link.post({
+        type: 'init',
+        lane,
+        ...init,
+        ...(restoring ? { restoreFrom: restoring.file } : {}),
+        ...(restoring?.acceptLostExports !== undefined ? { acceptLostExports: restoring.acceptLostExports } : {}),
+      });
     });
     // Nobody may be waiting on a lazily started lane's readiness yet; its failure is answered per call.
     host.ready.catch(() => {});
@@ -194,9 +206,9 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
    * long lane opens the restored file. Otherwise both start at once (each refuses a file it must not open before it
    * opens anything); when the interactive host did not open the file (refused, or damaged), the long lane is ended.
    */
-  async function startHosts(restoreFrom?: string): Promise<Ready> {
-    if (restoreFrom) {
-      const first = await startHost('interactive', restoreFrom).ready;
+  async function startHosts(restoring?: RestoreAsked): Promise<Ready> {
+    if (restoring) {
+      const first = await startHost('interactive', restoring).ready;
       degraded = first.degraded;
       if (!degraded) await startHost('long').ready;
       return first;
@@ -216,9 +228,22 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
   let restoring: Promise<unknown> | null = null;
 
   async function restore(args: unknown): Promise<CallResult<unknown>> {
-    const file = (args as { file?: unknown } | null | undefined)?.file;
-    if (typeof file !== 'string' || file.trim() === '' || file.length > 4096)
-      return { ok: false, error: { code: 'INVALID_INPUT', message: 'backups.restore takes the file of a backup.' } };
+    const asked = args as { file?: unknown; acceptLostExports?: unknown } | null | undefined;
+    const file = asked?.file;
+    const accept = asked?.acceptLostExports;
+    if (
+      typeof file !== 'string' ||
+      file.trim() === '' ||
+      file.length > 4096 ||
+      (accept !== undefined && (typeof accept !== 'string' || accept.length > 2000))
+    )
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'backups.restore takes the file of a backup (and, to restore past exported payout files, a reason).',
+        },
+      };
     if (restoring)
       return {
         ok: false,
@@ -226,7 +251,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
       };
     const run = (async (): Promise<CallResult<unknown>> => {
       await closeHosts();
-      const ready = await startHosts(file);
+      const ready = await startHosts({ file, ...(accept !== undefined ? { acceptLostExports: accept } : {}) });
       return ready.restore ?? stopped();
     })();
     restoring = run;

@@ -15,6 +15,8 @@ export interface HostInit {
   lane: Lane;
   /** A backup to restore into the data file before opening it (the relay has closed every other host first). */
   restoreFrom?: string;
+  /** The coordinator's reason for restoring past payout files exported after the backup (see restoreBackup). */
+  acceptLostExports?: string;
 }
 
 interface HostCall {

@@ -76,7 +76,12 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
     let restore: CallResult<RestoreOutcome> | undefined;
     if (init.restoreFrom) {
       try {
-        restore = { ok: true, value: await restoreBackup(init.dbFile, init.restoreFrom, now()) };
+        restore = {
+          ok: true,
+          value: await restoreBackup(init.dbFile, init.restoreFrom, now(), {
+            ...(init.acceptLostExports !== undefined ? { acceptLostExports: init.acceptLostExports } : {}),
+          }),
+        };
       } catch (error) {
         restore = { ok: false, error: toErrorData(error, log, 'restoring a backup') };
       }

@@ -555,7 +555,11 @@ export const contract = {
    * the app reopens the restored file. Answered by the relay, which restarts the core around it.
    */
   'backups.restore': {
-    args: z.strictObject({ file: z.string().min(1).max(4096) }),
+    args: z.strictObject({
+      file: z.string().min(1).max(4096),
+      /** Why restoring past payout files exported after the backup is right; refused (RESTORE_LOSES_EXPORTS) without. */
+      acceptLostExports: z.string().trim().min(1).max(2000).optional(),
+    }),
     result: returns<RestoreOutcome>(),
   },
   /**
@@ -611,6 +615,7 @@ export type {
   BackupReason,
   BackUpNowResult,
   RestoreOutcome,
+  LostExport,
   StartCheck,
   StartProblem,
   StartProblemCode,

@@ -643,6 +643,22 @@ export const en = {
   'backups.restore.checks':
     'The backup is checked first (SQLite’s integrity check, the version, the ledger’s chain and seals); one that fails is not restored.',
   'backups.restored': 'Restored the backup of {time} ({reason}). The data file in use before is kept at {keptAside}.',
+  'backups.lost.title': {
+    one: 'This backup was taken before a payout file was exported',
+    other: 'This backup was taken before {count} payout files were exported',
+  },
+  'backups.lost.text':
+    'The restored file would not know that these files were made, so Payouts would offer the same top-ups again and they could be paid twice. Restore it only if the files were never sent to the card issuer or the bank, and say why.',
+  'backups.lost.item': '{period} · top-ups: {count} · {amount} · exported {time}',
+  'backups.lost.reason': 'Why restore past these files',
+  'backups.lost.reasonHint':
+    'Kept in the operator log with the restore, for example “the file was never sent to the bank”.',
+  'backups.lost.confirm': 'Restore anyway',
+  'backups.restored.lost': {
+    one: 'The restore went back past the payout file {batches}, which the restored file does not know (reason: {reason}).',
+    other:
+      'The restore went back past {count} payout files, which the restored file does not know: {batches} (reason: {reason}).',
+  },
   'backups.restoring': 'Restoring…',
   'backups.backingUp': 'Backing up…',
   'backups.now': 'Back up now',
@@ -1274,6 +1290,8 @@ export const en = {
     'This file is not a Loyalty Desk data file (it is another kind of file, or another program’s database); it was not changed.',
   'error.DATABASE_DAMAGED':
     'The data file is damaged: part of it cannot be read. It was not opened, so it was not changed; restore a backup.',
+  'error.RESTORE_LOSES_EXPORTS':
+    'This backup was taken before payout files were exported; restoring it would offer those top-ups again. Nothing was changed.',
   'error.BACKUP_REFUSED': 'This backup did not pass its checks, so it was not restored; nothing was changed.',
   'error.BACKUP_FAILED':
     'The backup could not be written, or did not pass its check once written; nothing was kept of it. Check that the disk has room and try again.',

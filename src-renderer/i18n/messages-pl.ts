@@ -756,6 +756,26 @@ export const pl = {
   'backups.restore.checks':
     'Kopia jest najpierw sprawdzana (kontrola integralności SQLite, wersja, łańcuch księgi i pieczęcie); kopia, która nie przejdzie kontroli, nie zostanie przywrócona.',
   'backups.restored': 'Przywrócono kopię z {time} ({reason}). Plik danych używany wcześniej odłożono jako {keptAside}.',
+  'backups.lost.title': {
+    one: 'Ta kopia powstała przed wyeksportowaniem pliku wypłat',
+    few: 'Ta kopia powstała przed wyeksportowaniem {count} plików wypłat',
+    many: 'Ta kopia powstała przed wyeksportowaniem {count} plików wypłat',
+    other: 'Ta kopia powstała przed wyeksportowaniem {count} pliku wypłat',
+  },
+  'backups.lost.text':
+    'Przywrócony plik nie będzie wiedział, że te pliki powstały, więc Wypłaty zaproponują te same zasilenia ponownie i mogłyby zostać wypłacone dwa razy. Przywróć ją tylko wtedy, gdy pliki nigdy nie trafiły do wydawcy kart ani do banku, i podaj powód.',
+  'backups.lost.item': '{period} · zasilenia: {count} · {amount} · wyeksportowano {time}',
+  'backups.lost.reason': 'Dlaczego przywrócić mimo tych plików',
+  'backups.lost.reasonHint':
+    'Zapisywany w dzienniku operatora razem z przywróceniem, na przykład „plik nigdy nie został wysłany do banku”.',
+  'backups.lost.confirm': 'Przywróć mimo to',
+  'backups.restored.lost': {
+    one: 'Przywrócenie cofnęło się przed plik wypłat {batches}, o którym przywrócony plik nie wie (powód: {reason}).',
+    few: 'Przywrócenie cofnęło się przed {count} pliki wypłat, o których przywrócony plik nie wie: {batches} (powód: {reason}).',
+    many: 'Przywrócenie cofnęło się przed {count} plików wypłat, o których przywrócony plik nie wie: {batches} (powód: {reason}).',
+    other:
+      'Przywrócenie cofnęło się przed {count} pliku wypłat, o których przywrócony plik nie wie: {batches} (powód: {reason}).',
+  },
   'backups.restoring': 'Przywracanie…',
   'backups.backingUp': 'Tworzenie kopii…',
   'backups.now': 'Zrób kopię teraz',
@@ -1449,6 +1469,8 @@ export const pl = {
     'Ten plik nie jest plikiem danych Loyalty Desk (to inny rodzaj pliku albo baza innego programu); nie został zmieniony.',
   'error.DATABASE_DAMAGED':
     'Plik danych jest uszkodzony: części nie da się odczytać. Nie został otwarty, więc nie został zmieniony; przywróć kopię zapasową.',
+  'error.RESTORE_LOSES_EXPORTS':
+    'Ta kopia powstała przed wyeksportowaniem plików wypłat; jej przywrócenie zaproponowałoby te zasilenia ponownie. Niczego nie zmieniono.',
   'error.BACKUP_REFUSED': 'Ta kopia nie przeszła kontroli, więc nie została przywrócona; niczego nie zmieniono.',
   'error.BACKUP_FAILED':
     'Nie udało się zapisać kopii albo nie przeszła kontroli po zapisaniu; niczego z niej nie zachowano. Sprawdź, czy na dysku jest miejsce, i spróbuj ponownie.',

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { takeBackup } from '../../src-main/core/backup/backup-files';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
 import { startWebServer } from '../../src-main/web/web-server';
+import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
+import { openDatabase } from '../../src-main/db/open-database';
 import { expect, openScreen, rendererDir, samplesDir, seedParticipantsFile, seedProgram, test } from './fixtures';
+import { approveSeptemberInCore, seedPayoutsProgram } from './payouts-seed';
 
 function participants(dbFile: string): number {
   const store = openDatabaseReadOnly(dbFile);
@@ -65,6 +68,56 @@ test('backs up now, lists the backups, restores one and says what it restored', 
   await expect(page.getByRole('heading', { name: 'Kopie zapasowe' })).toBeVisible();
   await page.getByTestId('language-select').selectOption('ru');
   await expect(page.getByRole('heading', { name: 'Резервные копии' })).toBeVisible();
+});
+
+test('a restore that goes back past a payout export lists the file and goes ahead only with a reason', async ({
+  page,
+  server,
+  dbFile,
+  dataDir,
+}) => {
+  test.slow();
+  await seedPayoutsProgram(dbFile, dataDir);
+  approveSeptemberInCore(dbFile);
+  const store = openDatabase(dbFile);
+  let batchRef: string;
+  try {
+    takeBackup(store.sqlite, dbFile, 'export', new Date('2026-10-03T07:59:00Z'));
+    const ctx = { store, actor: 'e2e', now: () => new Date('2026-10-03T08:00:00Z') };
+    batchRef = (await exportPayouts(ctx, '2026-09', 'xlsx')).batch.batchRef;
+  } finally {
+    store.close();
+  }
+
+  await openScreen(page, server, 'settings', 'Settings');
+  const row = page.locator('[data-testid="backup-row"][data-reason="export"]');
+  await row.getByRole('button', { name: /^Restore the backup of / }).click();
+  const dialog = page.getByTestId('restore-dialog');
+  await dialog.getByTestId('restore-confirm').click();
+
+  // Refused: the dialog names the payout file the restored data would not know, and asks why.
+  const lost = dialog.getByTestId('restore-lost-exports');
+  await expect(lost).toContainText('This backup was taken before a payout file was exported', { timeout: 60_000 });
+  await expect(lost).toContainText('Payouts would offer the same top-ups again');
+  await expect(dialog.getByTestId('lost-exports')).toContainText(batchRef);
+  await expect(dialog.getByTestId('lost-exports')).toContainText('September 2026');
+  await expect(dialog.getByTestId('restore-confirm')).toHaveText('Restore anyway');
+  await dialog.getByTestId('restore-confirm').click();
+  await expect(dialog.getByTestId('restore-lost-reason-error')).toBeVisible();
+  await dialog.getByTestId('restore-lost-reason').fill('The September file was never sent to the issuer.');
+  await dialog.getByTestId('restore-confirm').click();
+
+  const notice = page.getByTestId('restored-notice');
+  await expect(notice).toContainText('(Before a payout export)', { timeout: 60_000 });
+  await expect(page.getByTestId('restored-lost-exports')).toHaveText(
+    `The restore went back past the payout file ${batchRef}, which the restored file does not know (reason: The September file was never sent to the issuer.).`,
+  );
+  const check = openDatabaseReadOnly(dbFile);
+  try {
+    expect(check.sqlite.prepare('SELECT COUNT(*) FROM payout_batches').pluck().get()).toBe(0);
+  } finally {
+    check.close();
+  }
 });
 
 test('the first screen says a safeguard is missing, offers the latest good backup and restores it', async ({

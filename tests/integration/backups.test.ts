@@ -29,7 +29,8 @@ import {
 } from '../../src-main/core/backup/backup-files';
 import { openDatabase } from '../../src-main/db/open-database';
 import { repoRoot } from '../fixtures/repo-paths';
-import { judgeBackup, restoreBackup } from '../../src-main/core/backup/restore-backup';
+import { judgeBackup, recordRestore, restoreBackup } from '../../src-main/core/backup/restore-backup';
+import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
 import { inspectDataFile } from '../../src-main/core/backup/start-check';
 import { makeTempDir } from '../fixtures/client-files';
 import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
@@ -227,6 +228,88 @@ describe('a restore', () => {
     const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW);
     expect(readFileSync(outcome.keptAside, 'utf8')).toBe('not a database any more');
     expect(count(file, 'ledger_entries')).toBe(entriesAfterFirst);
+  });
+});
+
+describe('a restore that goes back past a payout export', () => {
+  /** A copy of the approved file whose October top-ups were exported, and its batch's reference. */
+  async function exportedOctober(): Promise<{ file: string; batchRef: string; rowCount: number; sum: number }> {
+    const file = copyOf(approvedFile);
+    const store = openDatabase(file);
+    try {
+      const result = await exportPayouts({ store, actor: 'coordinator', now: () => FIXED_NOW }, '2026-10', 'xlsx');
+      return {
+        file,
+        batchRef: result.batch.batchRef,
+        rowCount: result.batch.rowCount,
+        sum: result.batch.controlSumMinor,
+      };
+    } finally {
+      store.close();
+    }
+  }
+
+  it('is refused, naming the batch, and changes nothing: the restored file would offer those top-ups again', async () => {
+    const { file, batchRef, rowCount, sum } = await exportedOctober();
+    const before = sha(file);
+    const error = await refusalAsync(() => restoreBackup(file, copyOf(firstBackup), FIXED_NOW));
+    expect(error).toMatchObject({
+      code: 'RESTORE_LOSES_EXPORTS',
+      details: {
+        batches: [
+          {
+            batchRef,
+            period: '2026-10',
+            format: 'xlsx',
+            rowCount,
+            controlSumMinor: sum,
+            currencyCode: 'PLN',
+            currencyDigits: 2,
+            createdBy: 'coordinator',
+          },
+        ],
+      },
+    });
+    expect(error.message).toContain(batchRef);
+    expect(sha(file)).toBe(before);
+    expect(listBackups(file)).toEqual([]);
+    // A blank reason is no reason.
+    const blank = await refusalAsync(() =>
+      restoreBackup(file, copyOf(firstBackup), FIXED_NOW, { acceptLostExports: ' ' }),
+    );
+    expect(blank.code).toBe('RESTORE_LOSES_EXPORTS');
+    expect(sha(file)).toBe(before);
+  });
+
+  it('goes ahead with a reason, which the restored file’s operator log keeps with the batches', async () => {
+    const { file, batchRef } = await exportedOctober();
+    const reason = 'The October file was never sent to the issuer';
+    const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW, { acceptLostExports: ` ${reason} ` });
+    expect(outcome.lostExports.map((b) => b.batchRef)).toEqual([batchRef]);
+    expect(outcome.lostExportsReason).toBe(reason);
+    expect(count(file, 'payout_batches')).toBe(0);
+    // The file in use is kept aside with its batch.
+    expect(count(outcome.keptAside, 'payout_batches')).toBe(1);
+    const store = openDatabase(file);
+    try {
+      recordRestore({ store, actor: 'coordinator', now: () => FIXED_NOW }, outcome);
+      const logged = store.sqlite
+        .prepare("SELECT reason, details_json FROM operator_log WHERE action = 'data.restore'")
+        .get() as { reason: string; details_json: string };
+      expect(logged.reason).toBe(reason);
+      expect(JSON.parse(logged.details_json)).toMatchObject({ lostExports: [batchRef] });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('is not asked about when the backup holds every export the file holds', async () => {
+    const { file } = await exportedOctober();
+    const taken = copyOf(file);
+    const outcome = await restoreBackup(file, taken, FIXED_NOW);
+    expect(outcome.lostExports).toEqual([]);
+    expect(outcome.lostExportsReason).toBeNull();
+    expect(count(file, 'payout_batches')).toBe(1);
   });
 });
 

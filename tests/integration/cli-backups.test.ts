@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../fixtures/client-files';
 import { repoRoot } from '../fixtures/repo-paths';
 import { runLoyalty } from '../fixtures/run-cli';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
+import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
+import { openTestContext } from '../fixtures/test-database';
 
 let dir: string;
 let db: string;
@@ -105,5 +108,66 @@ describe('the backup commands', () => {
     const check = new Database(other, { readonly: true });
     expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['notes']);
     check.close();
+  });
+
+  it('restore refuses to go back past an exported payout file unless --accept-lost-exports gives the reason', async () => {
+    const ctx = openTestContext({ dir: makeTempDir('loyalty-cli-lost-') });
+    await seedScenarioMasterData(ctx);
+    await importScenarioSales(ctx, '2026-09');
+    approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
+    const file = ctx.store.file;
+    ctx.store.close();
+    const taken = JSON.parse((await runLoyalty(['backup', '--db', file, '--json'])).stdout) as {
+      backup: { path: string };
+    };
+    const out = join(makeTempDir('loyalty-cli-lost-out-'), 'wrzesien.xlsx');
+    const exported = await runLoyalty([
+      'export',
+      'payouts',
+      '--period',
+      '2026-09',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--db',
+      file,
+      '--json',
+    ]);
+    expect(exported.stderr).toBe('');
+    const batchRef = (JSON.parse(exported.stdout) as { batch: { batchRef: string } }).batch.batchRef;
+
+    const refused = await runLoyalty(['restore', taken.backup.path, '--db', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`was taken before a payout file was exported: ${batchRef} (2026-09,`);
+    expect(refused.stderr).toContain('Nothing was changed');
+    const state = async () =>
+      (
+        JSON.parse((await runLoyalty(['payouts', '--period', '2026-09', '--db', file, '--json'])).stdout) as {
+          state: string;
+        }
+      ).state;
+    expect(await state()).toBe('exported');
+
+    const restored = await runLoyalty([
+      'restore',
+      taken.backup.path,
+      '--accept-lost-exports',
+      'The file was never sent to the issuer',
+      '--db',
+      file,
+    ]);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(
+      `Went back past 1 exported payout file(s), which the restored file does not know: ${batchRef} (reason: The file was never sent to the issuer).`,
+    );
+    // What the refusal warned of: the restored file offers September's top-ups again.
+    expect(await state()).toBe('approved');
+    const { default: Database } = await import('better-sqlite3');
+    const sqlite = new Database(file, { readonly: true });
+    const logged = sqlite.prepare("SELECT actor, reason FROM operator_log WHERE action = 'data.restore'").all();
+    sqlite.close();
+    expect(logged).toEqual([{ actor: expect.any(String), reason: 'The file was never sent to the issuer' }]);
   });
 });

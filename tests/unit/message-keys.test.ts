@@ -69,6 +69,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   NOT_LOYALTY_DATABASE: true,
   DATABASE_DAMAGED: true,
   BACKUP_REFUSED: true,
+  RESTORE_LOSES_EXPORTS: true,
   BACKUP_FAILED: true,
   AMOUNT_TOO_LARGE: true,
   CANCELLED: true,

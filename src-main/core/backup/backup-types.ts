@@ -49,9 +49,30 @@ export interface StartCheck {
   latestGoodBackup: BackupView | null;
 }
 
+/**
+ * A payout file the data file in use holds and a backup does not: exported after the backup was taken. A type (not an
+ * interface) so that it is a plain value an error's details can carry.
+ */
+export type LostExport = {
+  batchRef: string;
+  period: string;
+  format: string;
+  fileName: string;
+  rowCount: number;
+  controlSumMinor: number;
+  currencyCode: string;
+  currencyDigits: number;
+  createdAt: string;
+  createdBy: string;
+};
+
 export interface RestoreOutcome {
   /** The backup that is now the data file. */
   restored: BackupView;
+  /** Payout files exported after the backup was taken, which the coordinator accepted to lose from the file. */
+  lostExports: LostExport[];
+  /** Why the coordinator restored past those exports; null when there were none. */
+  lostExportsReason: string | null;
   /** Where the file in use before was kept (a backup with reason "restore", or the file moved aside as it was). */
   keptAside: string;
   dataFile: string;

@@ -12,8 +12,9 @@ import type { CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { verifyLedger } from '../ledger/verify-ledger';
 import { openReadOnly, parseBackupName, takeBackup, fileIntegrityProblems } from './backup-files';
-import type { BackupView, RestoreOutcome } from './backup-types';
+import type { BackupView, LostExport, RestoreOutcome } from './backup-types';
 import { inspectDataFile } from './start-check';
+import { exportsLostByRestore } from './lost-exports';
 
 type RefusalWhy = ErrorDetails['BACKUP_REFUSED']['why'];
 
@@ -83,12 +84,40 @@ export function judgeBackup(file: string): BackupView {
   return view;
 }
 
+export interface RestoreOptions {
+  /**
+   * Why restoring past payout files exported after the backup is right (they were never sent, say). Without it such a
+   * restore is refused with RESTORE_LOSES_EXPORTS naming the batches.
+   */
+  acceptLostExports?: string;
+}
+
+function losesExports(file: string, batches: LostExport[]): AppError {
+  const named = batches.map((b) => `${b.batchRef} (${b.period}, ${b.rowCount} top-ups, exported ${b.createdAt})`);
+  return new AppError(
+    'RESTORE_LOSES_EXPORTS',
+    `The backup ${file} was taken before ${batches.length === 1 ? 'a payout file was' : `${batches.length} payout files were`} exported: ${named.join('; ')}. ` +
+      'The restored file would offer those top-ups again, so they could be paid twice. ' +
+      'Nothing was changed; restore it only with a reason (for example that the file was never sent).',
+    { file, batches },
+  );
+}
+
 /**
  * Restores `backupFile` into `dataFile`, which no connection of this process may hold open (the app closes its
- * hosts first). Returns what was restored and where the file in use before was kept.
+ * hosts first). Returns what was restored and where the file in use before was kept. Judged here, at the restore
+ * itself and against the data file as it is now, whatever a dialog showed before.
  */
-export async function restoreBackup(dataFile: string, backupFile: string, now: Date): Promise<RestoreOutcome> {
+export async function restoreBackup(
+  dataFile: string,
+  backupFile: string,
+  now: Date,
+  options: RestoreOptions = {},
+): Promise<RestoreOutcome> {
   const restored = judgeBackup(backupFile);
+  const lostExports = existsSync(dataFile) ? exportsLostByRestore(dataFile, backupFile) : [];
+  const reason = options.acceptLostExports?.trim() ?? '';
+  if (lostExports.length > 0 && reason === '') throw losesExports(backupFile, lostExports);
   let keptAside: string | null = null;
   if (existsSync(dataFile) && statSync(dataFile).size > 0) {
     try {
@@ -129,16 +158,26 @@ export async function restoreBackup(dataFile: string, backupFile: string, now: D
       `The restored data file ${dataFile} did not pass integrity_check; the file in use before is kept at ${keptAside ?? '(none)'}.`,
       { file: dataFile },
     );
-  return { restored, keptAside: keptAside ?? '', dataFile };
+  return {
+    restored,
+    keptAside: keptAside ?? '',
+    dataFile,
+    lostExports,
+    lostExportsReason: lostExports.length > 0 ? reason : null,
+  };
 }
 
-/** Notes the restore in the restored file's operator log: who restored which backup, and where the old file went. */
+/**
+ * Notes the restore in the restored file's operator log: who restored which backup, where the old file went, and the
+ * payout files it went back past with the coordinator's reason (the log's reason then, so it reads as a decision).
+ */
 export function recordRestore(ctx: CoreContext, outcome: RestoreOutcome): void {
   ctx.store.transaction(() =>
-    recordDecision(ctx, 'data.restore', outcome.restored.fileName, null, {
+    recordDecision(ctx, 'data.restore', outcome.restored.fileName, outcome.lostExportsReason, {
       takenAt: outcome.restored.takenAt,
       reason: outcome.restored.reason,
       keptAside: outcome.keptAside,
+      ...(outcome.lostExports.length > 0 ? { lostExports: outcome.lostExports.map((b) => b.batchRef) } : {}),
     }),
   );
 }

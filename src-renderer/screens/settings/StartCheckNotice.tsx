@@ -40,6 +40,15 @@ export function StartCheckNotice({ check, dataFile }: { check: StartCheck | null
                 keptAside: restored.keptAside,
               })}
             </p>
+            {restored.lostExports?.length ? (
+              <p className="notice-text" data-testid="restored-lost-exports">
+                {t('backups.restored.lost', {
+                  count: restored.lostExports.length,
+                  batches: restored.lostExports.map((b) => b.batchRef).join(', '),
+                  reason: restored.lostExportsReason ?? '',
+                })}
+              </p>
+            ) : null}
           </div>
         </div>
       ) : null}
