@@ -25,6 +25,9 @@ import { approvedYear } from './approved-year';
 
 const at = process.argv.indexOf('--runs');
 const RUNS = at >= 0 ? Number(process.argv[at + 1]) : 3;
+/** `--only year` or `--only open`: one of the two files. */
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
 
 /** Each screen's link in the navigation and what shows that it is ready. */
 const SCREENS: Record<string, { link: string; ready: string }> = {
@@ -134,17 +137,20 @@ console.log(
 );
 const dir = mkdtempSync(join(tmpdir(), 'loyalty-screens-bench-'));
 try {
-  const year = join(dir, 'year.db');
-  copyFileSync(
-    approvedYear((line) => console.log(line)),
-    year,
-  );
-  console.log('The approved year (12 periods approved, 1,200,000 lines):');
-  await measureFile(
-    year,
-    ['dashboard', 'import', 'participants', 'rules', 'payouts', 'budget', 'reports', 'audit'],
-    true,
-  );
+  if (ONLY !== 'open') {
+    const year = join(dir, 'year.db');
+    copyFileSync(
+      approvedYear((line) => console.log(line)),
+      year,
+    );
+    console.log('The approved year (12 periods approved, 1,200,000 lines):');
+    await measureFile(
+      year,
+      ['dashboard', 'import', 'participants', 'rules', 'payouts', 'budget', 'reports', 'audit'],
+      true,
+    );
+  }
+  if (ONLY === 'year') process.exit(0);
 
   const open = join(dir, 'open.db');
   const store = openDatabase(open);

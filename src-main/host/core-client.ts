@@ -174,8 +174,20 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     for (const other of pending.values()) if (other.host === host && other.channel === channel) other.cancelled = true;
     host.link.kill();
     await Promise.race([host.gone, new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS))]);
+    warmTaskLane();
     // Cancelled only if the process ended before the call's answer came: otherwise it had finished.
     return { cancelled: call.endedByCancel };
+  }
+
+  /**
+   * Starts the task lane's host ahead of its first call, in the background: a process that loads the core and opens
+   * the file takes about a second, which the Scoring screen's first draft (score.period runs in that lane, so that
+   * it can be stopped) would otherwise wait for. Not when the file was not opened, nor while closing or restoring.
+   */
+  function warmTaskLane(): void {
+    if (degraded || closing || restoring) return;
+    const task = hosts.get('task');
+    if (!task || task.exited) startHost('task');
   }
 
   /** Ends every host: each closes its connection to the data file (a busy one is ended after a moment). */
@@ -220,7 +232,10 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     if (degraded) {
       long.link.kill();
       hosts.delete('long');
-    } else await long.ready;
+    } else {
+      await long.ready;
+      warmTaskLane();
+    }
     return first;
   }
 
@@ -261,6 +276,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
       return error instanceof CoreHostFailed ? { ok: false, error: error.error } : stopped();
     } finally {
       restoring = null;
+      warmTaskLane();
     }
   }
 

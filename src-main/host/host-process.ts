@@ -34,7 +34,14 @@ if (parentPort) {
     post: (message: FromHost) => void send(message),
     onMessage: (listener) => process.on('message', (message) => listener(message as ToHost)),
   };
-  serveCore(endpoint, undefined, () => process.disconnect?.());
+  // Disconnected on the next turn, not inside the message handler: when `init` and `close` came before this process
+  // listened (a host closed while still starting), Node hands the queued messages over in one loop and then resets
+  // the channel's queue, which fails on a channel already disconnected.
+  serveCore(endpoint, undefined, () =>
+    setImmediate(() => {
+      if (process.connected) process.disconnect?.();
+    }),
+  );
   // The relay went away (closed, crashed): nobody is left to answer.
   process.on('disconnect', () => process.exit(0));
 } else {

@@ -15,6 +15,7 @@ import { listBackups, migrationBackupPath } from '../core/backup/backup-files';
 import { recordRestore, restoreBackup } from '../core/backup/restore-backup';
 import { dailyBackup } from '../core/backup/backup-actions';
 import { withBackupsBefore } from '../ipc/backups-before';
+import { warmOpenDrafts } from '../core/scoring/warm-drafts';
 
 /** A two-way message link: a MessagePort, Electron's parentPort, or a child process's IPC. */
 export interface HostEndpoint {
@@ -150,6 +151,20 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
     // The thread that reads workbooks, started now so that the first import does not wait for it.
     if (init.lane === 'long') prewarmXlsxRowWorker();
     endpoint.post({ type: 'ready', dataFile: store.file, ...(restore ? { restore } : {}) });
+    // The task lane answers the Scoring screen's draft: scored now, before the screen asks (a call that comes
+    // meanwhile waits for it, and then finds the draft kept).
+    if (init.lane === 'task') setTimeout(() => warmDrafts(ctx, log), 0);
+  }
+}
+
+function warmDrafts(ctx: CoreContext, log: Logger): void {
+  // Closed meanwhile (the app quit or a restore began): nothing to warm.
+  if (!ctx.store.sqlite.open) return;
+  try {
+    warmOpenDrafts(ctx);
+  } catch (error) {
+    // Only a head start: the screen scores the period itself when it asks.
+    log('Could not score the open periods ahead:', error);
   }
 }
 

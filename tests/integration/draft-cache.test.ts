@@ -2,12 +2,14 @@
 // another connection (a second window, the CLI, another SQLite tool) or a transaction makes it scored anew.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { cachedSinceLastWrite } from '../../src-main/core/scoring/draft-cache';
+import { cachedSinceLastWrite, readSnapshot } from '../../src-main/core/scoring/draft-cache';
 import { draftScore, periodResult } from '../../src-main/core/scoring/period-score';
 import { requireProgram } from '../../src-main/core/program/program-store';
 import { importScenarioSales, seedScenarioMasterData, csvFile } from '../fixtures/scoring-scenario';
 import { openTestContext } from '../fixtures/test-database';
 import { importSales } from '../../src-main/core/sales/import-sales';
+import { warmOpenDrafts } from '../../src-main/core/scoring/warm-drafts';
+import { approvePeriod } from '../../src-main/core/approval/approve-period';
 
 function counting(sqlite: Database.Database) {
   let computed = 0;
@@ -52,6 +54,29 @@ describe('the draft kept until the next write', () => {
     expect(count()).toBe(4);
   });
 
+  it('serves a read snapshot (the screens’ views) from what was kept, as of the snapshot’s own moment', () => {
+    const ctx = openTestContext();
+    const { read, count } = counting(ctx.store.sqlite);
+    read();
+    readSnapshot(ctx.store.sqlite, () => {
+      read();
+      // Another window commits while the snapshot is open: the snapshot still reads the file as it was, and so
+      // does the value kept for that moment.
+      const other = new Database(ctx.store.sqlite.name);
+      other.prepare("INSERT INTO settings (key, value) VALUES ('probe', '3')").run();
+      other.close();
+      expect(ctx.store.sqlite.prepare("SELECT COUNT(*) FROM settings WHERE key = 'probe'").pluck().get()).toBe(0);
+      read();
+    });
+    expect(count()).toBe(1);
+    // After it, the other window's commit is seen: scored anew.
+    read();
+    expect(count()).toBe(2);
+    // Inside a write transaction a snapshot is no snapshot: what a commit judges is scored afresh.
+    ctx.store.transaction(() => readSnapshot(ctx.store.sqlite, () => read()));
+    expect(count()).toBe(3);
+  });
+
   it('scores a new sales file at once: the period after the import is not the period before it', async () => {
     const ctx = openTestContext();
     await seedScenarioMasterData(ctx);
@@ -77,5 +102,23 @@ describe('the draft kept until the next write', () => {
     expect(() => {
       (row as { total: number }).total += 1;
     }).toThrow(TypeError);
+  });
+
+  it('is scored ahead for the newest open periods, so that the Scoring screen’s first visit finds it kept', async () => {
+    const ctx = openTestContext();
+    await seedScenarioMasterData(ctx);
+    expect(warmOpenDrafts(ctx)).toEqual([]);
+    await importScenarioSales(ctx, '2026-09');
+    await importScenarioSales(ctx, '2026-10');
+    approvePeriod(ctx, '2026-09', { acceptOpenAnomalies: 'Checked with the client' });
+    // An approved period has no draft to warm.
+    expect(warmOpenDrafts(ctx)).toEqual(['2026-10']);
+    const program = requireProgram(ctx);
+    // Kept by the warm-up: asked for, the draft is not scored (the compute given here would fail the test).
+    const key = `${program.id} ${program.rulesVersion} 2026-10`;
+    const kept = cachedSinceLastWrite(ctx.store.sqlite, key, () => {
+      throw new Error('scored again');
+    });
+    expect(draftScore(ctx, program, '2026-10')).toBe(kept);
   });
 });

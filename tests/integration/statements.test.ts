@@ -38,6 +38,7 @@ import {
   polishOctoberApproved,
 } from '../fixtures/statement-stages';
 import { openTestContext } from '../fixtures/test-database';
+import { updateProgramSettings } from '../../src-main/core/program/program-settings';
 
 const at = caseOpener();
 
@@ -148,6 +149,24 @@ describe('participant statements', () => {
       .prepare("SELECT SUM(row_count) AS n FROM record_seals WHERE table_name = 'statements'")
       .get() as { n: number };
     expect(sealed.n).toBe(before);
+  });
+
+  it('reissues nothing when only the program is renamed or its point value changes for later periods', async () => {
+    const { ctx } = await at(polishOctoberApproved);
+    const period = publishStatements(ctx, '2026-09');
+    const year = publishYearStatements(ctx, '2026');
+    const valueBefore = requireProgram(ctx).pointValueMinor;
+    updateProgramSettings(ctx, {
+      name: 'Partner Plus 2027',
+      client: 'Another client name',
+      pointValueMinor: valueBefore * 2,
+      reason: 'New contract from January',
+    });
+    expect(publishStatements(ctx, '2026-09')).toMatchObject({ published: 0, replaced: 0, unchanged: period.published });
+    expect(publishYearStatements(ctx, '2026')).toMatchObject({ published: 0, replaced: 0, unchanged: year.published });
+    // A statement of the year names the point value its periods were approved under, not the new one.
+    const [statement] = currentStatements(ctx, 'year', '2026', 'A');
+    expect((statement!.content as YearStatementContent).program.pointValueMinor).toBe(valueBefore);
   });
 
   it('after a failed top-up publishes a second statement that names the first, which stays as it was', async () => {

@@ -171,8 +171,8 @@ describe('the Electron main entry', () => {
     await startMain();
 
     expect(fake.module.dialog.showErrorBox).not.toHaveBeenCalled();
-    // Two utility processes (the interactive and the long lane), both the built host entry.
-    expect(fake.state.utilityEntries).toHaveLength(2);
+    // Three utility processes (the interactive, the long and, started ahead, the task lane), all the built host entry.
+    expect(fake.state.utilityEntries).toHaveLength(3);
     for (const entry of fake.state.utilityEntries) expect(entry).toMatch(/[\\/]host\.js$/);
     expect([...fake.state.handlers.keys()]).toEqual(CHANNELS.map((c) => `loyalty:${c}`));
     expect(fake.state.windows).toHaveLength(1);

@@ -4,6 +4,7 @@
 // a draft (nothing written), which is also how its findings are found.
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
+import { readSnapshot } from '../scoring/draft-cache';
 import { getProgram } from '../program/program-store';
 import type { ProgramView } from '../program/program-view';
 import { listPeriods } from '../scoring/list-periods';
@@ -262,7 +263,7 @@ function moversOf(rows: readonly BasisRow[], previous: readonly BasisRow[]): { u
 /** Null when there is no program yet. */
 export function dashboardOverview(ctx: CoreContext): DashboardOverview | null {
   // One deferred read transaction: every figure of the Dashboard is of one moment, and no write lock is taken.
-  const read = ctx.store.sqlite.transaction((): DashboardOverview | null => {
+  return readSnapshot(ctx.store.sqlite, (): DashboardOverview | null => {
     const program = getProgram(ctx);
     if (!program) return null;
     const sqlite = ctx.store.sqlite;
@@ -312,5 +313,4 @@ export function dashboardOverview(ctx: CoreContext): DashboardOverview | null {
       movers,
     };
   });
-  return read.deferred();
 }

@@ -1,6 +1,7 @@
 // The counts the navigation carries: findings still open in the open periods (Verification) and top-ups exported
 // and waiting for the issuer's or bank's confirmation (Payouts).
 import type { CoreContext } from '../context';
+import { readSnapshot } from '../scoring/draft-cache';
 import { getProgram } from '../program/program-store';
 import { listPeriods } from '../scoring/list-periods';
 import { isLocked } from '../periods/period-states';
@@ -11,7 +12,7 @@ import type { NavigationCounts } from './dashboard-views';
 export type { NavigationCounts } from './dashboard-views';
 
 export function navigationCounts(ctx: CoreContext): NavigationCounts {
-  const read = ctx.store.sqlite.transaction((): NavigationCounts => {
+  return readSnapshot(ctx.store.sqlite, (): NavigationCounts => {
     const program = getProgram(ctx);
     if (!program) return { openFindings: 0, waitingTopUps: 0 };
     let openFindings = 0;
@@ -27,5 +28,4 @@ export function navigationCounts(ctx: CoreContext): NavigationCounts {
       .get(program.id) as { n: number };
     return { openFindings, waitingTopUps: waiting.n };
   });
-  return read.deferred();
 }

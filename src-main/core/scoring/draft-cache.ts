@@ -4,9 +4,11 @@
 //
 // "Nothing written since" is two counters SQLite keeps: total_changes() counts every row this connection inserted,
 // changed or deleted (triggers' rows included), and PRAGMA data_version changes whenever another connection (a
-// second window, the CLI, another SQLite tool) commits. Inside a transaction the cache is neither read nor filled:
-// what a commit judges is scored afresh against the data as it is then, and a draft read from writes that are
-// later rolled back is never kept.
+// second window, the CLI, another SQLite tool) commits. Inside a write transaction the cache is neither read nor
+// filled: what a commit judges is scored afresh against the data as it is then, and a draft read from writes that
+// are later rolled back is never kept. Inside a read snapshot (`readSnapshot`: a deferred transaction that only
+// reads, as the screens' views take so that all they show is of one moment) it is used: PRAGMA data_version, read
+// inside it, is the snapshot's own, so a value kept under the same stamp is of the very data the snapshot reads.
 import type Database from 'better-sqlite3';
 
 /** What was computed since the last write, by key; a few keys at most. */
@@ -18,10 +20,26 @@ interface Kept {
 // An open period's draft, its findings and its glance for the Dashboard, for the current and the last period.
 const KEYS_KEPT = 8;
 const entries = new WeakMap<Database.Database, Kept>();
+/** Connections inside a read snapshot begun by `readSnapshot` (and not inside a write transaction). */
+const snapshots = new WeakSet<Database.Database>();
 
-/** Where the file stands now, for this connection; null inside a transaction (nothing is cached there). */
+/**
+ * Runs `read` in one deferred transaction that only reads: every query of it sees the file at one moment, and the
+ * drafts kept since the last write serve it. Inside a transaction already (a write's), it runs there, uncached.
+ */
+export function readSnapshot<T>(sqlite: Database.Database, read: () => T): T {
+  if (sqlite.inTransaction) return read();
+  snapshots.add(sqlite);
+  try {
+    return sqlite.transaction(read).deferred();
+  } finally {
+    snapshots.delete(sqlite);
+  }
+}
+
+/** Where the file stands now, for this connection; null inside a write transaction (nothing is cached there). */
 function changeStamp(sqlite: Database.Database): string | null {
-  if (sqlite.inTransaction) return null;
+  if (sqlite.inTransaction && !snapshots.has(sqlite)) return null;
   const version = sqlite.pragma('data_version', { simple: true }) as number;
   const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
   return `${version}:${changes}`;

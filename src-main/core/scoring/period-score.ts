@@ -22,7 +22,7 @@ import {
 import { scorePeriod } from './score-period';
 import type { PeriodTotals, ScoreRow, ScoringAnomaly, PeriodScore } from './score-types';
 import { reportProgress } from '../progress';
-import { cachedSinceLastWrite } from './draft-cache';
+import { cachedSinceLastWrite, readSnapshot } from './draft-cache';
 import {
   approvedAnomalyList,
   approvedCorrectionList,
@@ -241,8 +241,9 @@ export function recalculatePeriods(
     }
     return results;
   };
-  // Reading only: a deferred transaction, so every period is read from the same snapshot without taking the write lock.
-  return options.record ? ctx.store.transaction(work) : ctx.store.sqlite.transaction(work).deferred();
+  // Reading only: a deferred transaction, so every period is read from the same snapshot without taking the write lock
+  // (and the drafts kept since the last write serve it).
+  return options.record ? ctx.store.transaction(work) : readSnapshot(ctx.store.sqlite, work);
 }
 
 /** Line-level scores of a period for one participant: the current draft, or as approved for a locked period. */

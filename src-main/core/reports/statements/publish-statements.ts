@@ -9,7 +9,7 @@ import { nowIso, type CoreContext } from '../../context';
 import { sealHead } from '../../../db/record-seals';
 import { recordDecision } from '../../operator/operator-log';
 import { progressEvery, reportProgress } from '../../progress';
-import { requireProgram } from '../../program/program-store';
+import { pointValueOfVersion, requireProgram } from '../../program/program-store';
 import type { ProgramView } from '../../program/program-view';
 import { periodStatementContents, requireApproval, ruleVersionDate, statementProgram } from './statement-content';
 import type {
@@ -29,6 +29,16 @@ interface Candidate {
 
 export function contentSha256(content: StatementContent): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/**
+ * What a statement says about the participant: its content without the program's name, client and locale, which
+ * are how it is presented. A new statement is published when this changes (a correction, a failed top-up), not
+ * when the program is renamed: that would reissue every participant's statement with the same figures.
+ */
+function figuresOf(content: StatementContent): string {
+  const { name: _name, client: _client, locale: _locale, ...program } = content.program;
+  return JSON.stringify({ ...content, program });
 }
 
 interface StatementRow {
@@ -101,7 +111,12 @@ function publishCandidates(
     const json = JSON.stringify(c.content);
     const sha = createHash('sha256').update(json).digest('hex');
     const before = current.get(c.code);
-    if (before?.content_sha256 === sha) counts.unchanged += 1;
+    if (
+      before &&
+      (before.content_sha256 === sha ||
+        figuresOf(JSON.parse(before.content_json) as StatementContent) === figuresOf(c.content))
+    )
+      counts.unchanged += 1;
     else {
       insert.run(
         program.id,
@@ -197,8 +212,14 @@ function yearContents(ctx: CoreContext, program: ProgramView, year: string, code
   }
   if (code !== undefined && !byCode.has(code))
     throw new AppError('NOT_FOUND', `${code} has no statement in any approved period of ${year}.`, { code });
-  const program_ = statementProgram(program);
+  // The point value the year's last period was approved under (as a period statement names its own), not today's.
+  const programAt = new Map<number, ReturnType<typeof statementProgram>>();
   return [...byCode].map(([c, e]) => {
+    let program_ = programAt.get(e.ruleVersion);
+    if (!program_) {
+      program_ = statementProgram(program, pointValueOfVersion(ctx, program, e.ruleVersion));
+      programAt.set(e.ruleVersion, program_);
+    }
     const add = (key: keyof Omit<YearStatementPeriod, 'period' | 'rulesVersion'>) =>
       e.rows.reduce((total, r) => total + r[key], 0);
     const content: YearStatementContent = {
