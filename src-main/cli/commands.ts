@@ -4,7 +4,11 @@ import { createProgram, requireProgram } from '../core/program/program-store';
 import type { ImportOptions } from '../core/import/jobs/import-job-types';
 import { formatImportPreview, formatImportReport, formatParticipants, formatProgram } from './format-output';
 import type { ImportKind } from '../ipc/contract';
-import type { ParticipantRow } from '../core/program/participants/participant-types';
+import {
+  PARTICIPANT_SORT_FIELDS,
+  participantsFilterSchema,
+  type ParticipantRow,
+} from '../core/program/participants/participant-types';
 import { scoringCommands } from './scoring-commands';
 import { rulesCommands } from './rules-commands';
 import { PAYOUT_COMMANDS } from './payout-commands';
@@ -159,13 +163,35 @@ export const COMMANDS: Command[] = [
   {
     words: ['participants', 'list'],
     positionals: [],
-    options: '[--search TEXT] [--status active|inactive] [--limit N]',
-    summary: 'list participants (all of them with --json unless --limit)',
+    options:
+      '[--search TEXT] [--status active|inactive] [--region NAME | --no-region] [--destination card|iban|none] [--joined YYYY-MM] [--sort FIELD] [--desc] [--limit N]',
+    summary: `list participants, filtered and sorted as the Participants screen does (--sort ${PARTICIPANT_SORT_FIELDS.join('|')}; all of them with --json unless --limit)`,
     async run(ctx, _rest, values) {
       const status = values.status;
       if (status !== undefined && status !== 'active' && status !== 'inactive') {
         throw new AppError('INVALID_INPUT', `--status takes active or inactive, not "${String(status)}".`);
       }
+      const sort = stringOption(values, 'sort');
+      if (sort !== undefined && !(PARTICIPANT_SORT_FIELDS as readonly string[]).includes(sort))
+        throw new AppError('INVALID_INPUT', `--sort takes ${PARTICIPANT_SORT_FIELDS.join(', ')}, not "${sort}".`);
+      const destination = stringOption(values, 'destination');
+      if (destination !== undefined && !['card', 'iban', 'none'].includes(destination))
+        throw new AppError('INVALID_INPUT', `--destination takes card, iban or none, not "${destination}".`);
+      const region = stringOption(values, 'region');
+      if (region !== undefined && values['no-region'] === true)
+        throw new AppError('INVALID_INPUT', 'Give --region NAME or --no-region, not both.');
+      const joined = stringOption(values, 'joined');
+      if (joined !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(joined))
+        throw new AppError('INVALID_INPUT', `--joined takes a month YYYY-MM, not "${joined}".`);
+      const filter = participantsFilterSchema.parse({
+        search: typeof values.search === 'string' ? values.search : '',
+        status: status ?? 'all',
+        ...(sort !== undefined ? { sort } : {}),
+        direction: values.desc === true ? 'desc' : 'asc',
+        ...(region !== undefined ? { region } : values['no-region'] === true ? { region: null } : {}),
+        ...(destination !== undefined ? { destination } : {}),
+        ...(joined !== undefined ? { joined } : {}),
+      });
       const limit = wholeNumberOption(values, 'limit');
       const { listParticipants } = await import('../core/program/participants/participants-query');
       const rows: ParticipantRow[] = [];
@@ -173,10 +199,9 @@ export const COMMANDS: Command[] = [
       // Page through the same query the UI uses, so both see the same order and filter.
       for (let offset = 0; limit === undefined || rows.length < limit;) {
         const page = listParticipants(ctx, {
+          ...filter,
           offset,
           limit: limit === undefined ? 1000 : Math.min(1000, limit - rows.length),
-          search: typeof values.search === 'string' ? values.search : '',
-          status: status ?? 'all',
         });
         total = page.total;
         rows.push(...page.rows);

@@ -76,6 +76,12 @@ const OPTIONS = {
   'sepa-iban': { type: 'string' },
   'sepa-bic': { type: 'string' },
   'no-sepa': { type: 'boolean', default: false },
+  sort: { type: 'string' },
+  desc: { type: 'boolean', default: false },
+  region: { type: 'string' },
+  'no-region': { type: 'boolean', default: false },
+  destination: { type: 'string' },
+  joined: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -123,6 +123,29 @@ describe('loyalty CLI', () => {
       (await loyalty(['participants', 'list', '--db', db, '--json', '--limit', '3', '--search', 'R001'])).stdout,
     );
     expect(limited.map((p: { code: string }) => p.code)).toEqual(['R0010', 'R0011', 'R0012']);
+
+    // Filtered and sorted as the Participants screen is, by the same query.
+    type Row = { code: string; name: string; region: string | null; cardRef: string | null; joinDate: string };
+    const listed = async (...args: string[]) =>
+      JSON.parse((await loyalty(['participants', 'list', '--db', db, '--json', ...args])).stdout) as Row[];
+    const byName = await listed('--sort', 'name', '--desc');
+    expect(byName.map((p) => p.name)).toEqual(
+      [...list].map((p: Row) => p.name).sort((a: string, b: string) => b.localeCompare(a, 'pl')),
+    );
+    const region = (list as Row[]).find((p) => p.region !== null)!.region!;
+    expect((await listed('--region', region)).map((p) => p.code)).toEqual(
+      (list as Row[]).filter((p) => p.region === region).map((p) => p.code),
+    );
+    const withoutDestination = (await listed('--destination', 'none')).map((p) => p.code);
+    expect(withoutDestination).toContain('R0005');
+    expect(withoutDestination).toEqual(
+      (list as Row[]).filter((p) => p.cardRef === null && !('iban' in p && p.iban)).map((p) => p.code),
+    );
+    expect((await listed('--joined', '2026-08')).every((p) => p.joinDate.startsWith('2026-08'))).toBe(true);
+    expectOneLineError(
+      await loyalty(['participants', 'list', '--sort', 'salary', '--db', db]),
+      /^loyalty: --sort takes code, name, region, joinDate, status, cardRef, iban, email, phone, not "salary"\.\n$/,
+    );
   });
 
   it('leaves the database unchanged when a damaged file is refused, and says why in one line', async () => {
