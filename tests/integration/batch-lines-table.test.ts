@@ -72,6 +72,7 @@ describe.skipIf(!hasOpenpyxl)('a batch’s lines saved as xlsx', () => {
       title: 'Wiersze importu 3',
       columns: [
         { field: 'sourceRow', label: 'Wiersz' },
+        { field: 'saleDate', label: 'Data' },
         { field: 'participantCode', label: 'Kod' },
         { field: 'quantity', label: 'Ilość' },
         { field: 'netMinor', label: 'Wartość netto' },
@@ -83,11 +84,12 @@ describe.skipIf(!hasOpenpyxl)('a batch’s lines saved as xlsx', () => {
     writeFileSync(path, file.bytes);
     const [sheet] = readWithOpenpyxl(path);
     expect(sheet!.rows).toEqual([
-      ['Wiersz', 'Kod', 'Ilość', 'Wartość netto', 'Dokument'],
-      [4, 'R0001', 9, 90, 'FV/3'],
-      [6, 'R0001', 7, 70, 'FV/5'],
-      [2, 'R0001', 5, 50, 'FV/1'],
+      ['Wiersz', 'Data', 'Kod', 'Ilość', 'Wartość netto', 'Dokument'],
+      [4, '2026-10-03T00:00:00', 'R0001', 9, 90, 'FV/3'],
+      [6, '2026-10-05T00:00:00', 'R0001', 7, 70, 'FV/5'],
+      [2, '2026-10-01T00:00:00', 'R0001', 5, 50, 'FV/1'],
     ]);
-    expect(sheet!.formats[1]![3]).toBe('#,##0.00 "PLN"');
+    expect(sheet!.formats[1]![1]).toBe('yyyy-mm-dd');
+    expect(sheet!.formats[1]![4]).toBe('#,##0.00 "PLN"');
   });
 });

@@ -121,6 +121,7 @@ describe.skipIf(!hasOpenpyxl)('the participants table saved as xlsx', () => {
         { field: 'name', label: 'Imię i nazwisko' },
         { field: 'status', label: 'Status' },
         { field: 'iban', label: 'IBAN' },
+        { field: 'joinDate', label: 'Data przystąpienia' },
       ],
       statusWords: { active: 'Aktywny', inactive: 'Nieaktywny' },
     });
@@ -129,10 +130,18 @@ describe.skipIf(!hasOpenpyxl)('the participants table saved as xlsx', () => {
     const path = join(makeTempDir(), file.fileName);
     writeFileSync(path, file.bytes);
     const [sheet] = readWithOpenpyxl(path);
-    expect(sheet!.rows[0]).toEqual(['Kod', 'Imię i nazwisko', 'Status', 'IBAN']);
+    expect(sheet!.rows[0]).toEqual(['Kod', 'Imię i nazwisko', 'Status', 'IBAN', 'Data przystąpienia']);
     expect(sheet!.rows.slice(1).map((r) => r[0])).toEqual(['R0002', 'R0004', 'R0005', 'R0001', 'R0006', 'R0003']);
-    expect(sheet!.rows[1]).toEqual(['R0002', 'Jan Kowalski', 'Aktywny', 'PL61109010140000071219812874']);
-    expect(sheet!.rows[6]).toEqual(['R0003', 'Ewa Zając', 'Nieaktywny', null]);
+    // The join date is a date cell (openpyxl reads a datetime), not the text "2026-09-15".
+    expect(sheet!.rows[1]).toEqual([
+      'R0002',
+      'Jan Kowalski',
+      'Aktywny',
+      'PL61109010140000071219812874',
+      '2026-09-15T00:00:00',
+    ]);
+    expect(sheet!.formats[1]![4]).toBe('yyyy-mm-dd');
+    expect(sheet!.rows[6]).toEqual(['R0003', 'Ewa Zając', 'Nieaktywny', null, null]);
   });
 });
 

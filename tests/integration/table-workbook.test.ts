@@ -64,6 +64,13 @@ describe.skipIf(!hasOpenpyxl)('a table saved as xlsx', () => {
       code: 'INVALID_INPUT',
       details: { row: 2, column: 'Kwota', value: '1.5' },
     });
+    // A date column takes calendar dates that exist, nothing else.
+    const dates = { ...input, columns: [{ label: 'Data', kind: 'date' as const }] };
+    for (const bad of ['2026-02-30', '15.09.2026', 20260915])
+      await expect(writeTableWorkbook({ ...dates, rows: [['2026-09-15'], [bad]] })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { row: 2, column: 'Data', value: String(bad) },
+      });
   });
 
   it('names the file without characters a file system refuses', () => {

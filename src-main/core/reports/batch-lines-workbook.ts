@@ -15,6 +15,7 @@ export interface BatchLinesWorkbookInput {
 
 const KINDS: Partial<Record<BatchLineField, TableCellKind>> = {
   sourceRow: 'integer',
+  saleDate: 'date',
   quantity: 'integer',
   netMinor: 'money',
 };

@@ -31,7 +31,11 @@ export async function writeParticipantsWorkbook(
   const file = await writeTableWorkbook({
     title: input.title,
     currency: program.currency,
-    columns: input.columns.map((column) => ({ label: column.label, kind: 'text' as const })),
+    // A join date is a date cell, which the client's spreadsheet sorts and formats as its own.
+    columns: input.columns.map((column) => ({
+      label: column.label,
+      kind: column.field === 'joinDate' ? ('date' as const) : ('text' as const),
+    })),
     rows,
   });
   return { ...file, rows: rows.length };

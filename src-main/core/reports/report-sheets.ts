@@ -8,6 +8,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export const POINTS = '#,##0';
 export const PERCENT = '0.00%';
 export const DATE_TIME = 'yyyy-mm-dd hh:mm';
+export const DATE = 'yyyy-mm-dd';
 
 export type Column = { header: string; width: number; format?: string };
 

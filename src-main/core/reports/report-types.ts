@@ -6,4 +6,6 @@ export interface ReportFile {
 }
 
 /** How a cell of a table saved as a workbook is written: money in minor units and percents in basis points. */
-export type TableCellKind = 'text' | 'integer' | 'money' | 'basisPoints';
+/** How a cell is written: text, a whole number, the program's money (minor units), a percent (basis points), or a
+ * calendar date (YYYY-MM-DD, written as a date the spreadsheet can sort and reformat). */
+export type TableCellKind = 'text' | 'integer' | 'money' | 'basisPoints' | 'date';

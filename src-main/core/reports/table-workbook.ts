@@ -3,7 +3,7 @@
 // The renderer sends values, never its formatted text: a Polish "1 234,50 zł" would be text in the sheet.
 import ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
-import { POINTS, PERCENT, moneyCells, table } from './report-sheets';
+import { DATE, POINTS, PERCENT, moneyCells, table } from './report-sheets';
 import type { TableCellKind } from './report-types';
 
 export type { TableCellKind };
@@ -33,6 +33,19 @@ export function tableFileName(title: string): string {
   return `${clean === '' ? 'table' : clean.slice(0, 120)}.xlsx`;
 }
 
+/** A calendar date YYYY-MM-DD as the date cell it names (midnight UTC, as exceljs writes dates). */
+function calendarDateCell(cell: string | number, row: number, column: string): Date {
+  const m = typeof cell === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell) : null;
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== cell)
+    throw new AppError('INVALID_INPUT', `Row ${row}, column "${column}" holds ${JSON.stringify(cell)}, not a date.`, {
+      row,
+      column,
+      value: String(cell),
+    });
+  return date;
+}
+
 export async function writeTableWorkbook(input: TableWorkbookInput): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { format: money, amount } = moneyCells(input.currency);
   const width = input.columns.length;
@@ -46,6 +59,7 @@ export async function writeTableWorkbook(input: TableWorkbookInput): Promise<{ f
     return cells.map((cell, c) => {
       const kind = input.columns[c]!.kind;
       if (cell === null || kind === 'text') return cell;
+      if (kind === 'date') return calendarDateCell(cell, r + 1, input.columns[c]!.label);
       if (typeof cell !== 'number' || !Number.isSafeInteger(cell))
         throw new AppError(
           'INVALID_INPUT',
@@ -63,6 +77,7 @@ export async function writeTableWorkbook(input: TableWorkbookInput): Promise<{ f
     integer: POINTS,
     money,
     basisPoints: PERCENT,
+    date: DATE,
   };
   const book = new ExcelJS.Workbook();
   book.creator = 'Loyalty Desk';
@@ -89,6 +104,7 @@ function widest(rows: readonly (readonly unknown[])[], column: number): number {
 
 function cellWidth(cell: unknown): number {
   if (cell === null || cell === undefined) return 0;
+  if (cell instanceof Date) return 10;
   // Grouping separators and a currency take about a third more than the digits.
   return typeof cell === 'number' ? Math.ceil(String(Math.trunc(cell)).length * 1.4) + 4 : String(cell).length;
 }
