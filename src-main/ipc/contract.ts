@@ -557,7 +557,7 @@ export const contract = {
   'backups.restore': {
     args: z.strictObject({
       file: z.string().min(1).max(4096),
-      /** Why restoring past payout files exported after the backup is right; refused (RESTORE_LOSES_EXPORTS) without. */
+      /** Why restoring past payout files exported after the backup is right; without it, RESTORE_LOSES_EXPORTS. */
       acceptLostExports: z.string().trim().min(1).max(2000).optional(),
     }),
     result: returns<RestoreOutcome>(),
