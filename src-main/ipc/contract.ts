@@ -231,7 +231,9 @@ export type ImportStartArgs = z.input<typeof importStartSchema>;
 const tableWorkbookSchema = z.strictObject({
   title: z.string().min(1).max(200),
   columns: z
-    .array(z.strictObject({ label: z.string().max(200), kind: z.enum(['text', 'integer', 'money', 'basisPoints', 'date']) }))
+    .array(
+      z.strictObject({ label: z.string().max(200), kind: z.enum(['text', 'integer', 'money', 'basisPoints', 'date']) }),
+    )
     .min(1)
     .max(40),
   rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(40)).max(200_000),
