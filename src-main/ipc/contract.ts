@@ -344,6 +344,8 @@ export const contract = {
         .min(1)
         .max(PARTICIPANT_SORT_FIELDS.length),
       statusWords: z.strictObject({ active: z.string().max(100), inactive: z.string().max(100) }),
+      /** Card references and IBANs in full, as the screen shows them when asked; by their last four otherwise. */
+      revealSecrets: z.boolean().default(false),
     }),
     result: returns<ReportFile & { rows: number }>(),
   },

@@ -38,6 +38,8 @@ export interface GridColumn<T> {
   text?(row: T): string;
   /** Pixels a cell takes beyond its text's width, such as a badge's own padding. */
   extraWidth?: number;
+  /** Changes when `text` changes for the same rows (a card shown masked or in full), so the width is measured again. */
+  measureKey?: string;
   /** What the column sorts by (a number sorts as a number); without it, `text`; without both, it does not sort. */
   sortValue?(row: T): string | number | null;
 }
@@ -366,7 +368,9 @@ export function VirtualGrid<T>({
       </div>
       {wide ? (
         <div className="grid-hbar" ref={barRef} onScroll={follow} aria-hidden="true" style={{ bottom: -inset.bottom }}>
-          <div style={{ width: bodyRef.current?.scrollWidth ?? minWidth, height: 1 }} />
+          {/* As wide as the columns (the rows are, when they are wider than the table): read at render time, the
+              rows' own width would be the one before the columns were measured again. */}
+          <div style={{ width: minWidth, height: 1 }} />
         </div>
       ) : null}
     </div>

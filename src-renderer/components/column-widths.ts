@@ -13,6 +13,8 @@ interface SizedColumn<T> {
   /** Shown instead of the label in the header (a box that chooses all): the label is not drawn there. */
   header?: unknown;
   extraWidth?: number;
+  /** Changes when the column's texts change for the same rows (a card shown masked or in full): measured again. */
+  measureKey?: string;
 }
 
 /** Padding of a cell (12 px a side) and a little room for bold figures and rounding. */
@@ -84,7 +86,7 @@ export function useColumnWidths<T>(
   rows: readonly T[],
   sortable: boolean,
 ): number[] {
-  const signature = `${sortable}|${columns.map((c) => `${c.id}:${c.label}:${c.width}`).join('|')}`;
+  const signature = `${sortable}|${columns.map((c) => `${c.id}:${c.label}:${c.width}:${c.measureKey ?? ''}`).join('|')}`;
   // The columns are made anew on every render of their screen; their signature says when they differ.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => measureColumnWidths(columns, rows, canvasMeasure(), sortable), [rows, signature]);

@@ -643,6 +643,8 @@ export const en = {
   'backups.restore.checks':
     'The backup is checked first (SQLite’s integrity check, the version, the ledger’s chain and seals); one that fails is not restored.',
   'backups.restored': 'Restored the backup of {time} ({reason}). The data file in use before is kept at {keptAside}.',
+  'secrets.show': 'Show card numbers and IBANs',
+  'secrets.hide': 'Hide card numbers and IBANs',
   'backups.lost.title': {
     one: 'This backup was taken before a payout file was exported',
     other: 'This backup was taken before {count} payout files were exported',

@@ -756,6 +756,8 @@ export const pl = {
   'backups.restore.checks':
     'Kopia jest najpierw sprawdzana (kontrola integralności SQLite, wersja, łańcuch księgi i pieczęcie); kopia, która nie przejdzie kontroli, nie zostanie przywrócona.',
   'backups.restored': 'Przywrócono kopię z {time} ({reason}). Plik danych używany wcześniej odłożono jako {keptAside}.',
+  'secrets.show': 'Pokaż numery kart i IBAN-y',
+  'secrets.hide': 'Ukryj numery kart i IBAN-y',
   'backups.lost.title': {
     one: 'Ta kopia powstała przed wyeksportowaniem pliku wypłat',
     few: 'Ta kopia powstała przed wyeksportowaniem {count} plików wypłat',

@@ -11,16 +11,25 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { fieldLabel, fieldValueText } from './import/import-texts';
 import { PointsSection } from './points/PointsSection';
 import { ParticipantEditForm } from './participants/ParticipantEditForm';
+import { RevealSecretsButton, SecretText, secretText } from '../components/SecretText';
+import { isSecretParticipantField } from '../../src-main/core/program/participants/mask-reference';
 
-const DETAIL_FIELDS: Array<{ field: keyof ParticipantDetail; label: MessageKey; mono?: boolean; date?: boolean }> = [
+const DETAIL_FIELDS: Array<{
+  field: keyof ParticipantDetail;
+  label: MessageKey;
+  mono?: boolean;
+  date?: boolean;
+  /** A card or an account: its last four characters unless the coordinator shows them. */
+  secret?: boolean;
+}> = [
   { field: 'code', label: 'field.code', mono: true },
   { field: 'name', label: 'field.name' },
   { field: 'email', label: 'field.email' },
   { field: 'phone', label: 'field.phone' },
   { field: 'region', label: 'field.region' },
   { field: 'joinDate', label: 'field.joinDate', date: true },
-  { field: 'cardRef', label: 'field.cardRef', mono: true },
-  { field: 'iban', label: 'field.iban', mono: true },
+  { field: 'cardRef', label: 'field.cardRef', mono: true, secret: true },
+  { field: 'iban', label: 'field.iban', mono: true, secret: true },
 ];
 
 /**
@@ -32,12 +41,17 @@ export function ParticipantDetailPanel({
   onClose,
   editField,
   onEdited,
+  revealed: revealedFromScreen,
+  onRevealedChange,
   className,
 }: {
   code: string;
   onClose: () => void;
   editField?: EditableParticipantField;
   onEdited?: () => void;
+  /** The screen's switch for card references and IBANs in full, when it has one; else the panel keeps its own. */
+  revealed?: boolean;
+  onRevealedChange?: (revealed: boolean) => void;
   className?: string;
 }) {
   const i18n = useI18n();
@@ -49,6 +63,16 @@ export function ParticipantDetailPanel({
   );
   const [saved, setSaved] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const [ownReveal, setOwnReveal] = useState(false);
+  const revealed = revealedFromScreen ?? ownReveal;
+  const setRevealed = onRevealedChange ?? setOwnReveal;
+  const hasSecret = Boolean(value?.cardRef || value?.iban);
+
+  // A card's or an account's old and new values are masked in the history as in the fields.
+  const historyValue = (field: string, v: string | null) =>
+    isSecretParticipantField(field) && v !== null && v !== ''
+      ? secretText(v, revealed)
+      : fieldValueText(field, v, i18n);
 
   const text = (field: keyof ParticipantDetail, date?: boolean) => {
     const v = value?.[field];
@@ -116,17 +140,28 @@ export function ParticipantDetailPanel({
             </div>
           ) : null}
           <section aria-labelledby="detail-fields">
-            <h3 className="section-title" id="detail-fields">
-              {t('detail.fields')}
-            </h3>
+            <div className="section-title-row">
+              <h3 className="section-title" id="detail-fields">
+                {t('detail.fields')}
+              </h3>
+              {hasSecret ? (
+                <RevealSecretsButton revealed={revealed} onChange={setRevealed} testId="detail-reveal" />
+              ) : null}
+            </div>
             <dl className="detail-list">
-              {DETAIL_FIELDS.map(({ field, label, mono, date }) => {
+              {DETAIL_FIELDS.map(({ field, label, mono, date, secret }) => {
                 const shown = text(field, date);
                 return (
                   <div key={field} className="detail-item">
                     <dt>{t(label)}</dt>
-                    <dd className={mono && shown ? 'mono' : undefined}>
-                      {shown ?? <span className="muted">{t('common.notSet')}</span>}
+                    <dd className={mono && shown ? 'mono' : undefined} data-testid={`detail-${field}`}>
+                      {shown === null ? (
+                        <span className="muted">{t('common.notSet')}</span>
+                      ) : secret ? (
+                        <SecretText value={shown} revealed={revealed} />
+                      ) : (
+                        shown
+                      )}
                     </dd>
                   </div>
                 );
@@ -191,9 +226,9 @@ export function ParticipantDetailPanel({
                     <div className="history-change">
                       <span className="history-field">{fieldLabel(entry.field, i18n)}</span>
                       <span className="change">
-                        <span className="change-from">{fieldValueText(entry.field, entry.from, i18n)}</span>
+                        <span className="change-from">{historyValue(entry.field, entry.from)}</span>
                         <Icon name="arrowRight" size={14} className="change-arrow" />
-                        <span className="change-to">{fieldValueText(entry.field, entry.to, i18n)}</span>
+                        <span className="change-to">{historyValue(entry.field, entry.to)}</span>
                       </span>
                     </div>
                     {entry.edit ? (

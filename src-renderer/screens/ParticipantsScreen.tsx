@@ -21,6 +21,7 @@ import { VirtualGrid, type GridColumn, type GridSort } from '../components/Virtu
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../navigation';
 import { ParticipantDetailPanel } from './ParticipantDetailPanel';
+import { RevealSecretsButton, SecretText, secretText } from '../components/SecretText';
 
 const SEARCH_DELAY_MS = 250;
 const TABLE_ID = 'participants';
@@ -48,6 +49,8 @@ export function ParticipantsScreen() {
   const [sort, setSort] = useState<GridSort>(DEFAULT_SORT);
   const [hidden, setHidden] = useHiddenColumns(TABLE_ID);
   const [selected, setSelected] = useState<string | null>(null);
+  /** Card references and IBANs in full: off whenever the screen opens. */
+  const [revealed, setRevealed] = useState(false);
   const facets = useCall('participants.facets');
 
   const filter: ParticipantsFilter = {
@@ -120,15 +123,17 @@ export function ParticipantsScreen() {
       id: 'cardRef',
       label: t('field.cardRef'),
       width: 96,
-      render: (r) => (r.cardRef ? <span className="mono">{r.cardRef}</span> : dash),
-      text: (r) => r.cardRef ?? '',
+      render: (r) => (r.cardRef ? <SecretText value={r.cardRef} revealed={revealed} /> : dash),
+      text: (r) => secretText(r.cardRef, revealed),
+      measureKey: String(revealed),
     },
     {
       id: 'iban',
       label: t('field.iban'),
       width: 96,
-      render: (r) => (r.iban ? <span className="mono">{r.iban}</span> : dash),
-      text: (r) => r.iban ?? '',
+      render: (r) => (r.iban ? <SecretText value={r.iban} revealed={revealed} /> : dash),
+      text: (r) => secretText(r.iban, revealed),
+      measureKey: String(revealed),
     },
     {
       id: 'email',
@@ -156,6 +161,7 @@ export function ParticipantsScreen() {
       title: t('participants.table'),
       columns: shownColumns.map((c) => ({ field: c.id, label: c.label })),
       statusWords: { active: t('status.active'), inactive: t('status.inactive') },
+      revealSecrets: revealed,
     }),
   );
 
@@ -274,6 +280,7 @@ export function ParticipantsScreen() {
               ...(facets.value?.joinMonths ?? []).map((month) => ({ value: month, label: i18n.formatPeriod(month) })),
             ])}
             <span className="tool-table-actions">
+              <RevealSecretsButton revealed={revealed} onChange={setRevealed} testId="participants-reveal" />
               <ColumnChooser tableId={TABLE_ID} columns={columns} hidden={hidden} onChange={setHidden} />
               <SaveTableButton tableId={TABLE_ID} state={saving} disabled={!fresh || total === 0} />
             </span>
@@ -319,6 +326,8 @@ export function ParticipantsScreen() {
           code={selected}
           onClose={() => setSelected(null)}
           onEdited={() => setEdits((n) => n + 1)}
+          revealed={revealed}
+          onRevealedChange={setRevealed}
           className="detail-panel--fixed"
         />
       ) : null}

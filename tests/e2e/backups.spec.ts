@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { takeBackup } from '../../src-main/core/backup/backup-files';
 import { openDatabaseReadOnly } from '../../src-main/db/open-database';
 import { startWebServer } from '../../src-main/web/web-server';
-import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
-import { openDatabase } from '../../src-main/db/open-database';
 import { expect, openScreen, rendererDir, samplesDir, seedParticipantsFile, seedProgram, test } from './fixtures';
-import { approveSeptemberInCore, seedPayoutsProgram } from './payouts-seed';
+import { approveSeptemberInCore, exportSeptemberInCore, seedPayoutsProgram } from './payouts-seed';
 
 function participants(dbFile: string): number {
   const store = openDatabaseReadOnly(dbFile);
@@ -79,15 +77,11 @@ test('a restore that goes back past a payout export lists the file and goes ahea
   test.slow();
   await seedPayoutsProgram(dbFile, dataDir);
   approveSeptemberInCore(dbFile);
-  const store = openDatabase(dbFile);
-  let batchRef: string;
-  try {
-    takeBackup(store.sqlite, dbFile, 'export', new Date('2026-10-03T07:59:00Z'));
-    const ctx = { store, actor: 'e2e', now: () => new Date('2026-10-03T08:00:00Z') };
-    batchRef = (await exportPayouts(ctx, '2026-09', 'xlsx')).batch.batchRef;
-  } finally {
-    store.close();
-  }
+  // The automatic backup an export takes first, then the export.
+  const sqlite = new Database(dbFile);
+  takeBackup(sqlite, dbFile, 'export', new Date('2026-10-03T07:59:00Z'));
+  sqlite.close();
+  const batchRef = await exportSeptemberInCore(dbFile, '2026-10-03T08:00:00Z');
 
   await openScreen(page, server, 'settings', 'Settings');
   const row = page.locator('[data-testid="backup-row"][data-reason="export"]');

@@ -2,11 +2,9 @@
 // column and the facts (the top-up's amount and what the file says, in the program's money format).
 import { join } from 'node:path';
 import { formatMoney, minorToDecimalString } from '../../src-main/core/money/minor-units';
-import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
-import { openDatabase } from '../../src-main/db/open-database';
 import { writeXlsxWithOpenpyxl } from '../fixtures/client-files';
 import { expect, openScreen, test } from './fixtures';
-import { approveSeptemberInCore, payoutsFromCore, seedPayoutsProgram } from './payouts-seed';
+import { approveSeptemberInCore, exportSeptemberInCore, payoutsFromCore, seedPayoutsProgram } from './payouts-seed';
 
 // Money as the screen writes it, with any space the locale puts before "zł" or after "PLN".
 const moneyPattern = (minor: number, locale: string) =>
@@ -21,12 +19,7 @@ test('a confirmation’s mismatches name the issuer’s columns and the facts, i
   test.slow();
   await seedPayoutsProgram(dbFile, dataDir);
   approveSeptemberInCore(dbFile);
-  const store = openDatabase(dbFile);
-  try {
-    await exportPayouts({ store, actor: 'e2e', now: () => new Date('2026-10-04T08:00:00Z') }, '2026-09', 'xlsx');
-  } finally {
-    store.close();
-  }
+  await exportSeptemberInCore(dbFile);
   const [first, second] = payoutsFromCore(dbFile, '2026-09').filter((p) => p.method === 'card');
   if (!first || !second) throw new Error('the sample has too few card top-ups');
   // The issuer's own export, with its Polish headers: one right, one wrong amount, one reference never made.

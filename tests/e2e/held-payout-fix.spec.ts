@@ -56,7 +56,13 @@ test('a held payout is fixed from the hold (card added with a reason) and approv
   await page.getByTestId('participants-search').fill('R0005');
   await expect(page.getByTestId('participants-count')).toHaveText('1 participant');
   await page.locator('[role="row"][data-index="0"]').click();
+  // The card shows by its last four characters until asked for in full.
+  await expect(page.getByTestId('participant-history')).toContainText('•••• 0005');
+  await expect(page.getByTestId('participant-history')).not.toContainText('CARD-5555-0005');
+  await expect(page.getByTestId('detail-cardRef')).toHaveText('•••• 0005');
+  await page.getByTestId('detail-reveal').click();
   await expect(page.getByTestId('participant-history')).toContainText('CARD-5555-0005');
+  await expect(page.getByTestId('detail-cardRef')).toHaveText('CARD-5555-0005');
   await expect(page.getByTestId('history-edit-reason')).toContainText(
     'Corrected in the app by e2e: The client sent R0005’s card number by e-mail on 2 October.',
   );

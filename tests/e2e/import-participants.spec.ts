@@ -41,6 +41,12 @@ test('imports the sample participants file through the wizard and shows them in 
   await expect(preview.getByTestId('stat-rejected')).toContainText('0');
   await expect(preview.getByTestId('import-mapping')).toContainText('Participant code');
   await expect(preview.getByTestId('preview-rows').locator('[role="row"][data-key]')).toHaveCount(12);
+  // The card column shows each card by its last four characters until the coordinator asks for them in full.
+  const first = preview.getByTestId('preview-rows').locator('[role="row"][data-key]').filter({ hasText: 'R0001' });
+  await expect(first).toContainText('•••• 0001');
+  await expect(first).not.toContainText('4000-0001');
+  await preview.getByTestId('preview-reveal').click();
+  await expect(first).toContainText('4000-0001');
   await expect(page.getByText('No file has been imported yet.')).toBeVisible();
 
   await preview.getByRole('button', { name: 'Import 12 rows' }).click();

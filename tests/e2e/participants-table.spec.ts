@@ -165,6 +165,14 @@ test('the participants table sorts and filters all of them, hides a column for g
   );
   expect(active.length).toBeGreaterThan(200);
   await expect(page.getByTestId('participants-count')).toHaveText(`${active.length} participants`);
+  // Card references and IBANs show by their last four characters until the coordinator asks to see them.
+  const withCard = active.slice(0, 5).find((p) => p.cardRef !== null)!;
+  const cardCell = page.locator(`[role="row"][data-key="${withCard.code}"] [data-column="cardRef"]`);
+  await expect(cardCell).toHaveText(`•••• ${withCard.cardRef!.slice(-4)}`);
+  await page.getByTestId('participants-reveal').click();
+  await expect(page.getByTestId('participants-reveal')).toHaveAttribute('aria-pressed', 'true');
+  await expect(cardCell).toHaveText(withCard.cardRef!);
+  // Saved as shown: in full, since they are shown so.
   const downloading = page.waitForEvent('download');
   await page.getByTestId('participants-save-xlsx').click();
   const download = await downloading;
@@ -183,7 +191,8 @@ test('the participants table sorts and filters all of them, hides a column for g
     'R0007',
     seventh.name,
     seventh.region,
-    seventh.joinDate,
+    // A date cell, which openpyxl reads as a datetime.
+    `${seventh.joinDate}T00:00:00`,
     'Active',
     seventh.cardRef,
     seventh.iban,
@@ -203,6 +212,8 @@ for (const width of [1440, 1024]) {
       await page.setViewportSize({ width, height: 800 });
       await openScreen(page, server, 'participants', 'Participants');
       await page.getByTestId('language-select').selectOption(language);
+      // Measured with card references and IBANs in full, their widest form.
+      await page.getByTestId('participants-reveal').click();
       const grid = page.getByTestId('participants-grid');
       await expect(grid.locator('[role="row"][data-key="R0001"]')).toBeVisible();
 

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { listPayouts } from '../../src-main/core/payouts/payout-views';
+import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
 import { openDatabase } from '../../src-main/db/open-database';
 import type { PayoutView } from '../../src-main/ipc/contract';
 import { seedImportFile } from './fixtures';
@@ -44,6 +45,16 @@ export function approveSeptemberInCore(dbFile: string): void {
       acceptOpenAnomalies: 'Checked with the client.',
       overrideBudget: 'Agreed with the client.',
     });
+  } finally {
+    store.close();
+  }
+}
+
+/** Exports September's top-ups as the issuer's xlsx through the core, as the CLI would; gives the batch's reference. */
+export async function exportSeptemberInCore(dbFile: string, at = '2026-10-04T08:00:00Z'): Promise<string> {
+  const store = openDatabase(dbFile);
+  try {
+    return (await exportPayouts({ store, actor: 'e2e', now: () => new Date(at) }, '2026-09', 'xlsx')).batch.batchRef;
   } finally {
     store.close();
   }

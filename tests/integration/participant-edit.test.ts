@@ -55,6 +55,20 @@ describe('editParticipant', () => {
       .prepare("SELECT actor, subject, reason FROM operator_log WHERE action = 'participant.edit'")
       .all();
     expect(log).toEqual([{ actor: 'test', subject: 'R0001', reason: 'The client sent the card number by e-mail' }]);
+    // The operator's log names a card or an account by its last four characters only.
+    const details = ctx.store.sqlite
+      .prepare("SELECT details_json FROM operator_log WHERE action = 'participant.edit'")
+      .pluck()
+      .get() as string;
+    expect(details).not.toContain(VALID_IBAN);
+    expect(details).not.toContain('CARD-1');
+    expect(JSON.parse(details).changes).toEqual(
+      expect.arrayContaining([
+        { field: 'cardRef', from: null, to: '•••• RD-1' },
+        { field: 'iban', from: null, to: '•••• 2874' },
+        { field: 'region', from: 'North', to: null },
+      ]),
+    );
     // Sealed like an import's changes: the audit finds nothing wrong.
     expect(verifyLedger(ctx.store.sqlite).problems).toEqual([]);
   });

@@ -133,15 +133,21 @@ describe.skipIf(!hasOpenpyxl)('the participants table saved as xlsx', () => {
     expect(sheet!.rows[0]).toEqual(['Kod', 'Imię i nazwisko', 'Status', 'IBAN', 'Data przystąpienia']);
     expect(sheet!.rows.slice(1).map((r) => r[0])).toEqual(['R0002', 'R0004', 'R0005', 'R0001', 'R0006', 'R0003']);
     // The join date is a date cell (openpyxl reads a datetime), not the text "2026-09-15".
-    expect(sheet!.rows[1]).toEqual([
-      'R0002',
-      'Jan Kowalski',
-      'Aktywny',
-      'PL61109010140000071219812874',
-      '2026-09-15T00:00:00',
-    ]);
+    // An IBAN as the screen shows it, by its last four characters (the screen did not show them in full).
+    expect(sheet!.rows[1]).toEqual(['R0002', 'Jan Kowalski', 'Aktywny', '•••• 2874', '2026-09-15T00:00:00']);
     expect(sheet!.formats[1]![4]).toBe('yyyy-mm-dd');
     expect(sheet!.rows[6]).toEqual(['R0003', 'Ewa Zając', 'Nieaktywny', null, null]);
+
+    const revealed = await writeParticipantsWorkbook(ctx, {
+      filter: { sort: 'joinDate', direction: 'desc', status: 'all', destination: 'any' },
+      title: 'Uczestnicy',
+      columns: [{ field: 'iban', label: 'IBAN' }],
+      statusWords: { active: 'Aktywny', inactive: 'Nieaktywny' },
+      revealSecrets: true,
+    });
+    const fullPath = join(makeTempDir(), revealed.fileName);
+    writeFileSync(fullPath, revealed.bytes);
+    expect(readWithOpenpyxl(fullPath)[0]!.rows[1]).toEqual(['PL61109010140000071219812874']);
   });
 });
 

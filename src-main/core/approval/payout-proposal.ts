@@ -1,6 +1,7 @@
 // The top-ups an approval would make: each participant's payable amount, where it goes (card
 // first, else a bank transfer to the IBAN), fitted to the budget or narrowed to a selection
 // when the coordinator asks, and the payouts that are held.
+import { maskReference } from '../program/participants/mask-reference';
 import type Database from 'better-sqlite3';
 import type { RowOf } from '../../db/row-types';
 import type { participants } from '../../db/schema';
@@ -26,12 +27,6 @@ export function loadDestinations(sqlite: Database.Database, programId: number): 
     .raw()
     .all(programId) as [Participant['code'], Participant['cardRef'], Participant['iban']][];
   return new Map(rows.map(([code, cardRef, iban]) => [code, { cardRef, iban }]));
-}
-
-/** Only the last four characters: enough to recognise a card or account, not to use it. */
-export function maskReference(value: string): string {
-  const compact = value.replace(/\s/g, '');
-  return compact.length <= 4 ? compact : `•••• ${compact.slice(-4)}`;
 }
 
 export function proposePayouts(

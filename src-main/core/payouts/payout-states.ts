@@ -7,7 +7,7 @@ import { AppError } from '../app-error';
 import type { CoreContext } from '../context';
 import { appendLedgerEntries } from '../ledger/append-ledger';
 import type { PayoutStatus, PayoutView } from './payout-types';
-import { maskReference } from '../approval/payout-proposal';
+import { maskReference } from '../program/participants/mask-reference';
 import { movePayout } from './payout-state-machine';
 
 /** A top-up (payouts, db/schema.ts) with the batch that holds it and its latest event. */

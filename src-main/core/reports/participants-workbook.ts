@@ -5,6 +5,7 @@ import { allParticipants } from '../program/participants/participants-query';
 import type { ParticipantField, ParticipantsFilter } from '../program/participants/participant-types';
 import type { CoreContext } from '../context';
 import { requireProgram } from '../program/program-store';
+import { isSecretParticipantField, maskReference } from '../program/participants/mask-reference';
 import type { ReportFile } from './report-types';
 import { writeTableWorkbook } from './table-workbook';
 
@@ -16,6 +17,8 @@ export interface ParticipantsWorkbookInput {
   columns: readonly { field: ParticipantField; label: string }[];
   /** The words for the two statuses as the screen shows them. */
   statusWords: { active: string; inactive: string };
+  /** Card references and IBANs in full (the screen shows them so); by their last four characters otherwise. */
+  revealSecrets?: boolean;
 }
 
 export async function writeParticipantsWorkbook(
@@ -24,9 +27,11 @@ export async function writeParticipantsWorkbook(
 ): Promise<ReportFile & { rows: number }> {
   const program = requireProgram(ctx);
   const rows = allParticipants(ctx, input.filter).map((participant) =>
-    input.columns.map(({ field }) =>
-      field === 'status' ? input.statusWords[participant.status] : (participant[field] ?? null),
-    ),
+    input.columns.map(({ field }) => {
+      if (field === 'status') return input.statusWords[participant.status];
+      const value = participant[field] ?? null;
+      return value !== null && !input.revealSecrets && isSecretParticipantField(field) ? maskReference(value) : value;
+    }),
   );
   const file = await writeTableWorkbook({
     title: input.title,

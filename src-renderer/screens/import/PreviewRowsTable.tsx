@@ -1,7 +1,9 @@
 // The file's rows under the file's own headers, with each row's outcome and its problems in words; the cell a problem
 // is about is marked. A dense table with the tools of the others: sort, search, filters (with problems, outcome), the
 // columns chosen remembered per kind of file, Save as xlsx, the row number pinned, and the page scrolling once.
+import { useState } from 'react';
 import type { ImportKind, ImportProblem, PreviewRow } from '../../../src-main/ipc/contract';
+import { RevealSecretsButton, secretText } from '../../components/SecretText';
 import { BADGE_PADDING } from '../../components/column-widths';
 import { DataTable, type DataColumn, type TableFilter } from '../../components/DataTable';
 import { useI18n } from '../../i18n/i18n';
@@ -12,6 +14,8 @@ interface Props {
   headers: string[];
   rows: PreviewRow[];
   problems: ImportProblem[];
+  /** The headers of the columns mapped to a card reference or an IBAN: masked until the coordinator shows them. */
+  secretHeaders?: ReadonlySet<string>;
 }
 
 interface ShownRow extends PreviewRow {
@@ -22,9 +26,11 @@ interface ShownRow extends PreviewRow {
 
 const STATUSES: readonly PreviewRow['status'][] = ['accepted', 'rejected', 'skipped', 'duplicate'];
 
-export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
+export function PreviewRowsTable({ kind, headers, rows, problems, secretHeaders }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
+  const [revealed, setRevealed] = useState(false);
+  const hasSecrets = headers.some((header) => secretHeaders?.has(header));
 
   const byRow = new Map<number, ImportProblem[]>();
   for (const p of problems) {
@@ -66,17 +72,22 @@ export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
       text: (r) => t(ROW_STATUS_TEXT[r.status]),
       extraWidth: BADGE_PADDING,
     },
-    ...headers.map((header, i): DataColumn<ShownRow> => ({
-      id: `cell:${i}:${header}`,
-      label: header === '' ? '—' : header,
-      width: 64,
-      render: (r) => {
-        const value = r.cells[i] ?? null;
-        if (value === null || value === '') return dash;
-        return r.flagged.has(header) ? <span className="preview-cell is-flagged">{value}</span> : value;
-      },
-      text: (r) => r.cells[i] ?? '',
-    })),
+    ...headers.map((header, i): DataColumn<ShownRow> => {
+      const secret = secretHeaders?.has(header) ?? false;
+      const cell = (r: ShownRow) => (secret ? secretText(r.cells[i] ?? null, revealed) : (r.cells[i] ?? ''));
+      return {
+        id: `cell:${i}:${header}`,
+        label: header === '' ? '—' : header,
+        width: 64,
+        render: (r) => {
+          const value = cell(r);
+          if (value === '') return dash;
+          return r.flagged.has(header) ? <span className="preview-cell is-flagged">{value}</span> : value;
+        },
+        text: cell,
+        ...(secret ? { measureKey: String(revealed) } : {}),
+      };
+    }),
     {
       id: 'problems',
       label: t('import.report.problems'),
@@ -130,6 +141,11 @@ export function PreviewRowsTable({ kind, headers, rows, problems }: Props) {
         searchLabel={t('table.searchRows')}
         countLabel={(count, total) => t('table.rowsCount', { shown: count, count: total })}
         rowClassName={(r) => `preview-row is-${r.status}${r.problems.length > 0 ? ' has-problems' : ''}`}
+        actions={
+          hasSecrets ? (
+            <RevealSecretsButton revealed={revealed} onChange={setRevealed} testId="preview-reveal" />
+          ) : undefined
+        }
       />
     </div>
   );

@@ -8,6 +8,12 @@ import { fieldLabel } from './import-texts';
 import { ImportErrorNotice } from './ImportErrorNotice';
 import { UnknownCodesWarning } from './UnknownCodesWarning';
 import { PreviewRowsTable } from './PreviewRowsTable';
+import { isSecretParticipantField } from '../../../src-main/core/program/participants/mask-reference';
+
+/** The file's columns that feed a card reference or an IBAN (participants files): masked in the preview. */
+function secretHeadersOf(fields: readonly { field: string; header: string | null }[]): ReadonlySet<string> {
+  return new Set(fields.filter((f) => f.header !== null && isSecretParticipantField(f.field)).map((f) => f.header!));
+}
 import { ProblemsTable } from './ProblemsTable';
 
 const SOURCE_TAG: Record<NonNullable<MappingField['source']>, MessageKey> = {
@@ -275,6 +281,7 @@ export function PreviewStep({
           headers={preview.headers}
           rows={preview.rows}
           problems={preview.problems}
+          secretHeaders={secretHeadersOf(preview.fields)}
         />
       </section>
 

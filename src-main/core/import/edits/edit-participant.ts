@@ -1,6 +1,7 @@
 // A participant corrected in the app: the same record of history as a participants file's update (a batch, a
 // participant_changes row per field, sealed), so that the detail panel, the audit's recomputation of earlier periods
 // and the audit package read an edit exactly as they read an import. Who and why go to the operator log.
+import { isSecretParticipantField, maskReference } from '../../program/participants/mask-reference';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../app-error';
@@ -155,7 +156,14 @@ export function editParticipant(ctx: CoreContext, input: ParticipantEdit): Parti
           createdAt: at,
         })
         .run();
-    recordDecision(ctx, 'participant.edit', edit.code, reason, { batchId, changes });
+    // The log says which fields changed; a card or an account only by its last four characters (the record and its
+    // history keep the full value).
+    const logged = changes.map((c) =>
+      isSecretParticipantField(c.field)
+        ? { ...c, from: c.from === null ? null : maskReference(c.from), to: c.to === null ? null : maskReference(c.to) }
+        : c,
+    );
+    recordDecision(ctx, 'participant.edit', edit.code, reason, { batchId, changes: logged });
   });
   return getParticipant(ctx, edit.code);
 }

@@ -13,7 +13,7 @@ import type { ProgramView } from '../../program/program-view';
 import { approvedPeriodOf, type ApprovedPeriodRow } from '../../scoring/approved-score';
 import { rulesOfVersion } from '../../scoring/load-scoring-input';
 import { loadPayoutStates } from '../../payouts/payout-states';
-import { maskReference } from '../../approval/payout-proposal';
+import { maskReference } from '../../program/participants/mask-reference';
 import type {
   PeriodStatementContent,
   StatementBonus,
