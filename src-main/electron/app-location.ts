@@ -1,14 +1,22 @@
 // Where the window's page, the preload and the app's own URLs are. Pure (no Electron), so
 // the rule "only our own page may call the core" is tested without a window.
-import { dirname, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+//
+// The built page is served from a scheme of the app's own, app://loyalty-desk/, not from file://: a file URL's
+// origin is every file of the disk (a page could read or frame any of them), while app:// answers only the files of
+// the built renderer folder, each with the app's Content-Security-Policy.
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
-export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'file'; file: string; url: string };
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'loyalty-desk';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'app'; dir: string; url: string };
 
 /**
  * electron-vite sets ELECTRON_RENDERER_URL under `electron-vite dev`; otherwise the page is
- * the built out/renderer/index.html beside out/main/. A packaged app ignores the variable,
- * so nobody can point an installed app at another server by setting it.
+ * the built out/renderer/index.html beside out/main/, served as app://loyalty-desk/index.html.
+ * A packaged app ignores the variable, so nobody can point an installed app at another server
+ * by setting it.
  */
 export function resolveRendererLocation(options: {
   devServerUrl: string | undefined;
@@ -16,8 +24,26 @@ export function resolveRendererLocation(options: {
   mainDir: string;
 }): RendererLocation {
   if (options.devServerUrl && !options.isPackaged) return { kind: 'dev-server', url: options.devServerUrl };
-  const file = join(options.mainDir, '..', 'renderer', 'index.html');
-  return { kind: 'file', file, url: pathToFileURL(file).href };
+  return { kind: 'app', dir: join(options.mainDir, '..', 'renderer'), url: `${APP_ORIGIN}/index.html` };
+}
+
+/**
+ * The file of the built renderer folder an app:// URL names ("/" is index.html), or null for any URL that is not
+ * the app's or that would leave the folder (an encoded "..", a backslash, a NUL).
+ */
+export function rendererFileOf(dir: string, url: string): string | null {
+  const parsed = parseUrl(url);
+  if (!parsed || parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\\') || path.includes('\0')) return null;
+  const file = resolve(dir, `.${path === '/' || path === '' ? '/index.html' : path}`);
+  const inside = relative(resolve(dir), file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? file : null;
 }
 
 /** The bundled preload, out/preload/index.cjs (CommonJS: a sandboxed preload is not ESM). */
@@ -26,26 +52,18 @@ export function preloadPath(mainDir: string): string {
 }
 
 /**
- * Whether a URL is one of the app's own pages: the dev server's origin, or a file inside
- * the built renderer folder. Anything else (another site, another local file) is foreign.
+ * Whether a URL is one of the app's own pages: the dev server's origin, or app://loyalty-desk/.
+ * Anything else (another site, a local file) is foreign.
  */
 export function createAppUrlCheck(location: RendererLocation): (url: string) => boolean {
   if (location.kind === 'dev-server') {
     const origin = new URL(location.url).origin;
     return (url) => parseUrl(url)?.origin === origin;
   }
-  const rendererDir = dirname(location.file);
+  // A scheme Node's URL does not know has the origin "null": the scheme and host are compared instead.
   return (url) => {
     const parsed = parseUrl(url);
-    if (!parsed || parsed.protocol !== 'file:') return false;
-    let path: string;
-    try {
-      path = fileURLToPath(parsed);
-    } catch {
-      return false; // a file URL with a host (file://server/share/...) is not ours
-    }
-    const inside = relative(rendererDir, path);
-    return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+    return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   };
 }
 

@@ -1,6 +1,6 @@
 // Hardening of every web page the app creates, after Electron's security checklist and
 // Actual's desktop-electron security.ts: no new windows, no navigation away from our own
-// page, no webviews, no permissions, and a Content-Security-Policy header.
+// page, no webviews, no permissions, and the Content-Security-Policy the app's scheme sends.
 import type { Session, WebContents } from 'electron';
 
 export type UrlCheck = (url: string) => boolean;
@@ -90,9 +90,9 @@ export function lockDownPermissions(session: Session, isAppUrl: UrlCheck): void 
 }
 
 /**
- * The policy sent as a header with the built page (the page also carries a meta tag; a
- * browser enforces both). Scripts and styles come only from the app's own files; nothing
- * is fetched from elsewhere, framed or posted.
+ * The policy sent as a header with every file of the built page by app-protocol.ts (the page
+ * also carries a meta tag; a browser enforces both). Scripts and styles come only from the
+ * app's own files; nothing is fetched from elsewhere, framed or posted.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -106,29 +106,3 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
-
-export interface HeadersDetails {
-  url: string;
-  responseHeaders?: Record<string, string[]>;
-}
-
-/**
- * Adds the CSP header to responses for our own pages; others pass unchanged. Not used with
- * the Vite dev server, whose hot reload needs inline scripts and a websocket.
- */
-export function withContentSecurityPolicy(
-  details: HeadersDetails,
-  isAppUrl: UrlCheck,
-): { responseHeaders?: Record<string, string[]> } {
-  if (!isAppUrl(details.url)) return {};
-  const headers = Object.fromEntries(
-    Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
-  );
-  return { responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } };
-}
-
-export function applyContentSecurityPolicy(session: Session, isAppUrl: UrlCheck): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback(withContentSecurityPolicy(details, isAppUrl));
-  });
-}

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAppUrlCheck, preloadPath, resolveRendererLocation } from '../../src-main/electron/app-location';
+import {
+  createAppUrlCheck,
+  preloadPath,
+  rendererFileOf,
+  resolveRendererLocation,
+} from '../../src-main/electron/app-location';
 import { DatabaseNewerError } from '../../src-main/db/open-database';
 import { describeOpenFailure, resolveUserDataOverride } from '../../src-main/electron/data-file';
 
 const mainDir = resolve('/app/out/main');
 
 describe('resolveRendererLocation', () => {
-  it('loads the built page beside out/main, and its preload from out/preload', () => {
+  it('serves the built page beside out/main from app://loyalty-desk/, and its preload from out/preload', () => {
     const location = resolveRendererLocation({ devServerUrl: undefined, isPackaged: false, mainDir });
     expect(location).toEqual({
-      kind: 'file',
-      file: join(mainDir, '..', 'renderer', 'index.html'),
-      url: pathToFileURL(join(mainDir, '..', 'renderer', 'index.html')).href,
+      kind: 'app',
+      dir: join(mainDir, '..', 'renderer'),
+      url: 'app://loyalty-desk/index.html',
     });
     expect(preloadPath(mainDir)).toBe(join(mainDir, '..', 'preload', 'index.cjs'));
   });
@@ -24,22 +29,35 @@ describe('resolveRendererLocation', () => {
       url: 'http://localhost:5173',
     });
     expect(resolveRendererLocation({ devServerUrl: 'http://localhost:5173', isPackaged: true, mainDir }).kind).toBe(
-      'file',
+      'app',
     );
   });
 });
 
+describe('rendererFileOf', () => {
+  it('names files inside the renderer folder only', () => {
+    const dir = join(mainDir, '..', 'renderer');
+    expect(rendererFileOf(dir, 'app://loyalty-desk/index.html')).toBe(join(dir, 'index.html'));
+    expect(rendererFileOf(dir, 'app://loyalty-desk/')).toBe(join(dir, 'index.html'));
+    expect(rendererFileOf(dir, 'app://loyalty-desk/assets/a%20b.js?x=1#/y')).toBe(join(dir, 'assets', 'a b.js'));
+    expect(rendererFileOf(dir, 'app://loyalty-desk/assets/..%2F..%2Fmain%2Findex.js')).toBeNull();
+    expect(rendererFileOf(dir, 'app://loyalty-desk/%E0%A4%A')).toBeNull();
+    expect(rendererFileOf(dir, 'app://loyalty-desk/a%00.js')).toBeNull();
+    expect(rendererFileOf(dir, 'app://elsewhere/index.html')).toBeNull();
+    expect(rendererFileOf(dir, 'file:///app/out/renderer/index.html')).toBeNull();
+  });
+});
+
 describe('createAppUrlCheck', () => {
-  it('accepts files of the built renderer folder only', () => {
+  it('accepts the app’s own scheme and host only', () => {
     const location = resolveRendererLocation({ devServerUrl: undefined, isPackaged: false, mainDir });
     const isAppUrl = createAppUrlCheck(location);
-    const rendererUrl = (path: string) => pathToFileURL(join(mainDir, '..', 'renderer', path)).href;
     expect(isAppUrl(location.url)).toBe(true);
     expect(isAppUrl(`${location.url}#/participants?x=1`)).toBe(true);
-    expect(isAppUrl(rendererUrl('assets/index-abc.js'))).toBe(true);
-    expect(isAppUrl(pathToFileURL(join(mainDir, 'index.js')).href)).toBe(false);
-    expect(isAppUrl(rendererUrl('../renderer-evil/index.html'))).toBe(false);
-    expect(isAppUrl(`${pathToFileURL(join(mainDir, '..', 'renderer')).href}`)).toBe(false);
+    expect(isAppUrl('app://loyalty-desk/assets/index-abc.js')).toBe(true);
+    expect(isAppUrl('app://loyalty-desk.evil.example/index.html')).toBe(false);
+    expect(isAppUrl('app://other/index.html')).toBe(false);
+    expect(isAppUrl(pathToFileURL(join(mainDir, '..', 'renderer', 'index.html')).href)).toBe(false);
     expect(isAppUrl('file:///etc/passwd')).toBe(false);
     expect(isAppUrl('https://example.com/')).toBe(false);
     expect(isAppUrl('about:blank')).toBe(false);
@@ -54,6 +72,7 @@ describe('createAppUrlCheck', () => {
     expect(isAppUrl('https://localhost:5173/')).toBe(false);
     expect(isAppUrl('http://localhost.evil.example:5173/')).toBe(false);
     expect(isAppUrl('file:///app/out/renderer/index.html')).toBe(false);
+    expect(isAppUrl('app://loyalty-desk/index.html')).toBe(false);
   });
 });
 

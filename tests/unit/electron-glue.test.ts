@@ -2,7 +2,7 @@
 // registration and the preload each cover the contract exactly, calls cross as CallResult
 // data, and the window's hardening refuses what it should.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { WebContents } from 'electron';
@@ -24,8 +24,8 @@ import {
   isPermissionGranted,
   isSafeExternalUrl,
   lockDownPermissions,
-  withContentSecurityPolicy,
 } from '../../src-main/electron/security';
+import { serveAppRequest } from '../../src-main/electron/app-protocol';
 import { mainWindowOptions } from '../../src-main/electron/window-options';
 
 const electronMock = vi.hoisted(() => ({
@@ -354,16 +354,35 @@ describe('window hardening', () => {
     expect(isPermissionGranted('clipboard-sanitized-write', undefined, isAppUrl)).toBe(false);
   });
 
-  it('sends a strict Content-Security-Policy with our pages only', () => {
-    const own = withContentSecurityPolicy(
-      { url: location.url, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
-      isAppUrl,
-    );
-    expect(own.responseHeaders).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  it('serves the built page from app://loyalty-desk/ only, each file with a strict Content-Security-Policy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-renderer-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Loyalty Desk</title>');
+    writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
+    writeFileSync(join(dir, '..', 'secret.txt'), 'not for the page');
+    const page = await serveAppRequest(dir, 'app://loyalty-desk/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<title>Loyalty Desk</title>');
+    expect((await serveAppRequest(dir, 'app://loyalty-desk/')).status).toBe(200);
+    const script = await serveAppRequest(dir, 'app://loyalty-desk/assets/index-abc.js#/payouts');
+    expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    // Nothing outside the folder, whatever the URL's spelling; no other host; no file of an unknown type.
+    for (const url of [
+      'app://loyalty-desk/../secret.txt',
+      'app://loyalty-desk/assets/..%2F..%2Fsecret.txt',
+      'app://loyalty-desk/%2e%2e/secret.txt',
+      'app://loyalty-desk/assets%5C..%5C..%5Csecret.txt',
+      'app://other-host/index.html',
+      'file:///etc/passwd',
+      'app://loyalty-desk/missing.js',
+      'app://loyalty-desk/assets',
+    ])
+      expect((await serveAppRequest(dir, url)).status, url).toBe(404);
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(withContentSecurityPolicy({ url: 'https://example.com/' }, isAppUrl)).toEqual({});
   });
 
   it('lets only https leave the app', () => {

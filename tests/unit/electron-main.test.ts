@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../src-main/ipc/channels';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -114,6 +113,7 @@ const fake = vi.hoisted(() => {
         showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/media/stick/copy.db' })),
       },
       shell: { openExternal: vi.fn() },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       ipcMain: { handle: vi.fn((channel: string, listener: Listener) => state.handlers.set(channel, listener)) },
       utilityProcess,
       MessageChannelMain,
@@ -181,18 +181,26 @@ describe('the Electron main entry', () => {
       title: 'Loyalty Desk',
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
     });
-    expect(window.loadFile).toHaveBeenCalledTimes(1);
-    const page = window.loadFile.mock.calls[0]![0] as unknown as string;
-    expect(page).toMatch(/renderer[\\/]index\.html$/);
+    // The built page from the app's own scheme, not file://; the scheme registered as a secure standard one.
+    expect(window.loadFile).not.toHaveBeenCalled();
+    expect(window.loadURL).toHaveBeenCalledWith('app://loyalty-desk/index.html');
+    const page = 'app://loyalty-desk/index.html';
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.module.protocol.handle).toHaveBeenCalledTimes(1);
+    const [scheme, serve] = fake.module.protocol.handle.mock.calls[0]! as unknown as [
+      string,
+      (request: { url: string }) => Promise<Response>,
+    ];
+    expect(scheme).toBe('app');
+    expect((await serve({ url: 'app://loyalty-desk/../../../etc/passwd' })).status).toBe(404);
 
-    const info = await fake.state.handlers.get('loyalty:app.info')!(
-      { senderFrame: { url: pathToFileURL(page).href } },
-      undefined,
-    );
+    const info = await fake.state.handlers.get('loyalty:app.info')!({ senderFrame: { url: page } }, undefined);
     expect(info).toEqual({ ok: true, value: { version: '9.9.9', dataFile, runtime: 'electron' } });
     // "Back up now to a place you choose": the system's save dialog, shown by this process, gives the path.
     const target = await fake.state.handlers.get('loyalty:backups.chooseTarget')!(
-      { senderFrame: { url: pathToFileURL(page).href } },
+      { senderFrame: { url: page } },
       undefined,
     );
     expect(target).toEqual({ ok: true, value: { supported: true, path: '/media/stick/copy.db' } });
@@ -205,7 +213,14 @@ describe('the Electron main entry', () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining('Refused loyalty:program.get'), 'https://evil.example/');
 
     expect(fake.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
-    expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
+    // A file:// page is never in play: the policy comes with app://'s own answers, not a header rewritten in flight.
+    expect(fake.module.session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
+    // Another local file is not the app's page: its calls are refused.
+    const fromFile = await fake.state.handlers.get('loyalty:program.get')!(
+      { senderFrame: { url: 'file:///tmp/renderer/index.html' } },
+      undefined,
+    );
+    expect(fromFile).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
   }, 120_000);
 
@@ -235,11 +250,8 @@ describe('the Electron main entry', () => {
     // Both lanes start at once; the long one is ended when the interactive one did not open the file.
     expect(fake.state.utilityEntries).toHaveLength(2);
     expect(fake.state.windows).toHaveLength(1);
-    const page = fake.state.windows[0]!.loadFile.mock.calls[0]![0] as unknown as string;
-    const check = await fake.state.handlers.get('loyalty:app.startCheck')!(
-      { senderFrame: { url: pathToFileURL(page).href } },
-      undefined,
-    );
+    const page = fake.state.windows[0]!.loadURL.mock.calls[0]![0] as unknown as string;
+    const check = await fake.state.handlers.get('loyalty:app.startCheck')!({ senderFrame: { url: page } }, undefined);
     expect(check).toMatchObject({ ok: true, value: { ok: false, refusal: { code: 'NOT_LOYALTY_DATABASE' } } });
     expect(readFileSync(broken, 'utf8')).toBe(text);
   }, 120_000);
