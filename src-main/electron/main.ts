@@ -36,9 +36,16 @@ if (app.requestSingleInstanceLock()) {
   app.quit();
 }
 
+/** Whether this is electron-vite's development build: Vite writes import.meta.env.DEV into the bundle. */
+function developmentBuild(): boolean {
+  return (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
+}
+
 function start(): void {
   const location = resolveRendererLocation({
-    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    // Only a development build (electron-vite dev) takes a page's URL from the environment: the app built for use,
+    // packaged or run by `npm start`, always serves its own files, whatever ELECTRON_RENDERER_URL says.
+    devServerUrl: developmentBuild() ? process.env.ELECTRON_RENDERER_URL : undefined,
     isPackaged: app.isPackaged,
     mainDir,
   });
