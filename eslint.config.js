@@ -11,6 +11,7 @@ export default tseslint.config(
       'node_modules/**',
       'drizzle/**',
       'test-results/**',
+      'test-results-long/**',
       'playwright-report/**',
       'examples/**/*.xlsx',
     ],

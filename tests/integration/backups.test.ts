@@ -151,6 +151,19 @@ describe('a backup', () => {
     expect(listDataBackups(ctx)).toHaveLength(2);
     ctx.store.close();
   });
+
+  it('taken in the same millisecond as others of other reasons is kept, not pruned by its own rotation', () => {
+    // A fixed clock (as in tests, or a clock that stands still) makes backups of different reasons tie on their
+    // time; the one just taken must be there when the command it guards goes wrong.
+    const file = copyOf(approvedFile);
+    const ctx = { ...openTestContext({ dir: join(file, '..'), withProgram: false }), now: () => FIXED_NOW };
+    const reasons = ['import', 'approval', 'export'] as const;
+    for (let i = 0; i < 15; i++) {
+      const backup = backupBefore(ctx, reasons[i % reasons.length]!);
+      expect(backup && existsSync(backup.path)).toBe(true);
+    }
+    ctx.store.close();
+  });
 });
 
 describe('the copy before a migration', () => {

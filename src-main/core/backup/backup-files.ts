@@ -158,17 +158,21 @@ export function takeBackup(sqlite: Database.Database, dataFile: string, reason: 
   const fileName = backupFileName(dataFile, time, reason);
   const path = join(folder, fileName);
   writeCheckedCopy(sqlite, path, reason !== 'manual');
-  pruneBackups(dataFile, now);
-  return { fileName, path, takenAt: new Date(time).toISOString(), reason, sizeBytes: statSync(path).size };
+  const sizeBytes = statSync(path).size;
+  // The backup just taken is never pruned by its own rotation: with the clock set back (or fixed, in tests) it can
+  // be older than ten others, and a backup taken before an import must be there when the import goes wrong.
+  pruneBackups(dataFile, now, fileName);
+  return { fileName, path, takenAt: new Date(time).toISOString(), reason, sizeBytes };
 }
 
 /**
  * Deletes the backups the rotation does not keep. The copies kept aside by a restore are never pruned: they are the
  * file as it was before someone replaced it, and a restore is rare.
  */
-export function pruneBackups(dataFile: string, now: Date): void {
+export function pruneBackups(dataFile: string, now: Date, justTaken?: string): void {
   const rotating = listBackups(dataFile).filter((b) => b.reason !== 'restore');
   const keep = new Set(backupsToKeep(rotating, now).map((b) => b.fileName));
+  if (justTaken !== undefined) keep.add(justTaken);
   for (const backup of rotating) if (!keep.has(backup.fileName)) rmSync(backup.path, { force: true });
 }
 
