@@ -14,6 +14,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const toolDir = join(root, 'tools', 'electronegativity');
 const tool = join(toolDir, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+// .ci/run installs the tool beside the tests and marks the install under way: wait for it rather than install twice.
+const installing = join(toolDir, '.installing');
+for (let waited = 0; existsSync(installing) && waited < 600; waited++) {
+  if (waited === 0) console.log('Waiting for the install of Electronegativity under way (.ci/run) to end...');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+}
 if (!existsSync(tool)) {
   console.log('Installing Electronegativity into tools/electronegativity (once)...');
   execFileSync('npm', ['ci', '--prefix', toolDir, '--ignore-scripts', '--no-audit', '--no-fund'], {

@@ -96,51 +96,61 @@ test('the scoring table sorts, searches, filters, hides a column for good and sa
   expect(sheet!.formats[1]![payout]).toBe('#,##0.00 "PLN"');
 });
 
+// One test per width, the three languages in turn on one page: the same seeded file and calculation serve all three,
+// and a language switched in place must lay the table out again as well as a fresh load does.
 for (const width of [1440, 1024]) {
-  for (const language of ['en', 'pl', 'ru'] as const) {
-    test(`at ${width} px in ${language} no figure or header of the scoring table is cut off, and the code and name stay pinned`, async ({
-      page,
-      server,
-      dbFile,
-    }) => {
-      test.slow();
-      await seedScoredProgram(dbFile);
-      await page.setViewportSize({ width, height: 800 });
-      await openScreen(page, server, 'scoring', 'Scoring');
-      await page.getByTestId('language-select').selectOption(language);
-      await page.getByTestId('calculate').click();
-      const grid = page.getByTestId('score-grid');
-      // The first calculation starts the core's task host: on CI's loaded 2 cores that took over 10 s.
-      await expect(grid).toBeVisible({ timeout: 60_000 });
+  test(`at ${width} px in en, pl and ru no figure or header of the scoring table is cut off, and the code and name stay pinned`, async ({
+    page,
+    server,
+    dbFile,
+  }) => {
+    test.slow();
+    await seedScoredProgram(dbFile);
+    await page.setViewportSize({ width, height: 800 });
+    await openScreen(page, server, 'scoring', 'Scoring');
+    await page.getByTestId('calculate').click();
+    const grid = page.getByTestId('score-grid');
+    // The first calculation starts the core's task host: on CI's loaded 2 cores that took over 10 s.
+    await expect(grid).toBeVisible({ timeout: 60_000 });
 
-      // Every cell and header shows its whole text: nothing is wider than its box.
-      const cut = await grid.evaluate((root) =>
-        [...root.querySelectorAll('[role="gridcell"], [role="columnheader"] button span')]
-          .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
-          .map((cell) => `${cell.closest('[data-column]')?.getAttribute('data-column')}: ${cell.textContent}`),
-      );
-      expect(cut).toEqual([]);
+    for (const language of ['en', 'pl', 'ru'] as const) {
+      await test.step(language, async () => {
+        await page.getByTestId('language-select').selectOption(language);
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await expect(grid.locator('[role="row"][data-key]').first()).toBeVisible();
 
-      // One scroller: the table has no scrolling of its own up and down.
-      const inner = await grid.evaluate((root) => {
-        const body = root.querySelector('.grid-body-scroll')!;
-        return body.scrollHeight - body.clientHeight;
+        // Every cell and header shows its whole text: nothing is wider than its box.
+        const cut = await grid.evaluate((root) =>
+          [...root.querySelectorAll('[role="gridcell"], [role="columnheader"] button span')]
+            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+            .map((cell) => `${cell.closest('[data-column]')?.getAttribute('data-column')}: ${cell.textContent}`),
+        );
+        expect(cut).toEqual([]);
+
+        // One scroller: the table has no scrolling of its own up and down.
+        const inner = await grid.evaluate((root) => {
+          const body = root.querySelector('.grid-body-scroll')!;
+          return body.scrollHeight - body.clientHeight;
+        });
+        expect(inner).toBeLessThanOrEqual(1);
+
+        // Moved sideways, the code and name stay where they were.
+        const codeCell = grid.locator('[role="gridcell"][data-column="code"]').first();
+        const before = (await codeCell.boundingBox())!.x;
+        const moved = await grid.evaluate((root) => {
+          const body = root.querySelector('.grid-body-scroll')!;
+          body.scrollLeft = 400;
+          return body.scrollLeft;
+        });
+        await page.waitForTimeout(100);
+        expect((await codeCell.boundingBox())!.x).toBeCloseTo(before, 0);
+        if (width === 1024) expect(moved).toBeGreaterThan(0);
+        const headerLeft = await grid.evaluate((root) => root.querySelector('.grid-head')!.scrollLeft);
+        expect(headerLeft).toBe(moved);
+        await grid.evaluate((root) => {
+          root.querySelector('.grid-body-scroll')!.scrollLeft = 0;
+        });
       });
-      expect(inner).toBeLessThanOrEqual(1);
-
-      // Moved sideways, the code and name stay where they were.
-      const codeCell = grid.locator('[role="gridcell"][data-column="code"]').first();
-      const before = (await codeCell.boundingBox())!.x;
-      const moved = await grid.evaluate((root) => {
-        const body = root.querySelector('.grid-body-scroll')!;
-        body.scrollLeft = 400;
-        return body.scrollLeft;
-      });
-      await page.waitForTimeout(100);
-      expect((await codeCell.boundingBox())!.x).toBeCloseTo(before, 0);
-      if (width === 1024) expect(moved).toBeGreaterThan(0);
-      const headerLeft = await grid.evaluate((root) => root.querySelector('.grid-head')!.scrollLeft);
-      expect(headerLeft).toBe(moved);
-    });
-  }
+    }
+  });
 }
