@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../core/app-error';
 import * as schema from './schema';
 import { findProjectRoot } from './project-paths';
 import { resolveNativeBinding } from './native-binding';
@@ -168,6 +169,50 @@ function migrateInTransaction(
 }
 
 /**
+ * The copy kept before a migration changes the file's structure: VACUUM INTO (a consistent copy, including what is
+ * still in the WAL) under a hidden name, quick_check of the copy, then its name. A copy that cannot be written or
+ * does not pass is removed and the migration refused, so the file is never updated without a good copy beside it.
+ */
+function writeMigrationCopy(
+  sqlite: Database.Database,
+  file: string,
+  target: string,
+  nativeBinding: string | undefined,
+): void {
+  const partial = join(dirname(target), `.${basename(target)}.partial`);
+  let problem: string;
+  try {
+    rmSync(partial, { force: true });
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    const copy = new Database(partial, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    try {
+      problem = String(copy.pragma('quick_check', { simple: true }));
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  if (problem !== 'ok') {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // What stands there is not ours to remove (a folder); the refusal below is what matters.
+    }
+    throw new AppError(
+      'BACKUP_FAILED',
+      `The copy of ${file} kept before updating its structure could not be written to ${target} or did not pass its check (${problem}), so the file was not updated.`,
+      { file: target },
+    );
+  }
+  renameSync(partial, target);
+}
+
+/**
  * Opens (creating if needed) the SQLite file, refuses a file from a newer app, copies the
  * file aside before migrating it, and applies pending drizzle-kit migrations in one
  * transaction (all of them, or none on error).
@@ -185,6 +230,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     // First, so that even switching to WAL waits for another window rather than failing.
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? busyTimeoutMs()}`);
     sqlite.pragma('journal_mode = WAL');
+    // Every commit is synced to disk before it returns, even in WAL mode (where NORMAL would let a power cut undo the
+    // last commits): an export recorded after its payout file was written must not come undone, or the file could be
+    // made again.
+    sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
 
     const journal = readJournal(folder);
@@ -197,8 +246,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     if (pending.length > 0 && existed && applied.length > 0) {
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       const target = options.backupPath ? options.backupPath(file) : `${file}.backup-${stamp}.db`;
-      // VACUUM INTO writes a consistent copy including what is still in the WAL.
-      sqlite.prepare('VACUUM INTO ?').run(target);
+      writeMigrationCopy(sqlite, file, target, nativeBinding);
     }
     const db = drizzle(sqlite, { schema });
     if (pending.length > 0) applyMigrations(sqlite, file, folder, newestKnown, journal.length);

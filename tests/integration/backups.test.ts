@@ -7,6 +7,7 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   statSync,
   openSync,
   readFileSync,
@@ -185,6 +186,35 @@ describe('the copy before a migration', () => {
     expect(listBackups(file).map((b) => [b.reason, b.takenAt])).toEqual([['migration', FIXED_NOW.toISOString()]]);
     expect(fileIntegrityProblems(listBackups(file)[0]!.path)).toEqual([]);
   });
+
+  it('that cannot be written refuses the migration and leaves the file as it was', () => {
+    const dir = makeTempDir('loyalty-backups-migration-');
+    const migrations = join(dir, 'drizzle');
+    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
+    const file = join(dir, 'loyalty.db');
+    openDatabase(file, { migrationsFolder: migrations }).close();
+    const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
+    const last = meta.entries[meta.entries.length - 1]!;
+    meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test_extra' });
+    writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
+    writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
+    // The copy cannot be written: a folder stands where it would be written first (as a full disk would fail it).
+    const target = join(dir, 'before-migration.db');
+    mkdirSync(join(dir, '.before-migration.db.partial'));
+    mkdirSync(join(dir, '.before-migration.db.partial', 'in-the-way'));
+    expect(() => openDatabase(file, { migrationsFolder: migrations, backupPath: () => target })).toThrow(
+      expect.objectContaining({ code: 'BACKUP_FAILED' }),
+    );
+    expect(existsSync(target)).toBe(false);
+    const db = openReadOnly(file);
+    try {
+      expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'extra'`).all()).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('a restore', () => {
@@ -233,6 +263,22 @@ describe('a restore', () => {
     expect(() => judgeBackup(text)).toThrow(
       expect.objectContaining({ details: { file: text, why: 'NOT_LOYALTY_DATABASE' } }),
     );
+  });
+
+  it('of a backup in the folder does not prune that backup while it keeps the file in use aside', async () => {
+    // Found by the quarter through the UI (tests/long/quarter-ui.spec.ts), which restores the backup it just took
+    // from Settings' list at a fixed instant: the copy kept aside pruned the folder to the rotation, and the backup
+    // being restored, tied in time with ten others, went before it was read ("unable to open database file").
+    const file = copyOf(approvedFile);
+    const ctx = { ...openTestContext({ dir: join(file, '..'), withProgram: false }), now: () => FIXED_NOW };
+    const reasons = ['import', 'approval', 'export'] as const;
+    for (let i = 0; i < 12; i++) backupBefore(ctx, reasons[i % reasons.length]!);
+    const manual = backUpNow(ctx).backup;
+    ctx.store.close();
+    const outcome = await restoreBackup(file, manual.path, FIXED_NOW);
+    expect(outcome.restored.fileName).toBe(manual.fileName);
+    expect(outcome.keptAside).toMatch(/-restore\.db$/);
+    expect(count(file, 'ledger_entries')).toBe(entriesAfterSecond);
   });
 
   it('puts a backup in place of a data file too damaged to open, keeping the damaged one aside as it was', async () => {

@@ -14,12 +14,14 @@ const journal = () =>
   };
 
 describe('openDatabase', () => {
-  it('creates a migrated file with WAL and foreign keys on', () => {
+  it('creates a migrated file with WAL, commits synced to disk, and foreign keys on', () => {
     const file = join(folder(), 'nested', 'loyalty.db');
     const store = openDatabase(file);
     try {
       expect(existsSync(file)).toBe(true);
       expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      // FULL: 2.
+      expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
       expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       const applied = store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
       expect(applied.n).toBe(journal().entries.length);
