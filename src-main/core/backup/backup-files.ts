@@ -149,9 +149,16 @@ export function writeCheckedCopy(sqlite: Database.Database, target: string, quic
 
 /**
  * Takes a backup of the open data file into its backups folder and prunes the folder to the rotation. Two backups
- * in one millisecond (a fixed clock in tests) are told apart by the next free millisecond.
+ * in one millisecond (a fixed clock in tests) are told apart by the next free millisecond. `alsoKeep` names backups
+ * of the folder this prune must leave whatever the rotation says (a restore's: the backup it is about to read).
  */
-export function takeBackup(sqlite: Database.Database, dataFile: string, reason: BackupReason, now: Date): BackupView {
+export function takeBackup(
+  sqlite: Database.Database,
+  dataFile: string,
+  reason: BackupReason,
+  now: Date,
+  alsoKeep: readonly string[] = [],
+): BackupView {
   const folder = backupFolder(dataFile);
   let time = now.getTime();
   while (existsSync(join(folder, backupFileName(dataFile, time, reason)))) time++;
@@ -161,7 +168,7 @@ export function takeBackup(sqlite: Database.Database, dataFile: string, reason: 
   const sizeBytes = statSync(path).size;
   // The backup just taken is never pruned by its own rotation: with the clock set back (or fixed, in tests) it can
   // be older than ten others, and a backup taken before an import must be there when the import goes wrong.
-  pruneBackups(dataFile, now, fileName);
+  pruneBackups(dataFile, now, [fileName, ...alsoKeep]);
   return { fileName, path, takenAt: new Date(time).toISOString(), reason, sizeBytes };
 }
 
@@ -169,10 +176,10 @@ export function takeBackup(sqlite: Database.Database, dataFile: string, reason: 
  * Deletes the backups the rotation does not keep. The copies kept aside by a restore are never pruned: they are the
  * file as it was before someone replaced it, and a restore is rare.
  */
-export function pruneBackups(dataFile: string, now: Date, justTaken?: string): void {
+export function pruneBackups(dataFile: string, now: Date, alsoKeep: readonly string[] = []): void {
   const rotating = listBackups(dataFile).filter((b) => b.reason !== 'restore');
   const keep = new Set(backupsToKeep(rotating, now).map((b) => b.fileName));
-  if (justTaken !== undefined) keep.add(justTaken);
+  for (const fileName of alsoKeep) keep.add(fileName);
   for (const backup of rotating) if (!keep.has(backup.fileName)) rmSync(backup.path, { force: true });
 }
 

@@ -5,13 +5,13 @@
 // stale -wal beside it can never be replayed onto other content. A data file too damaged for that is moved aside
 // whole and the backup copied in its place.
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../app-error';
 import type { ErrorDetails } from '../error-catalogue';
 import type { CoreContext } from '../context';
 import { recordDecision } from '../operator/operator-log';
 import { verifyLedger } from '../ledger/verify-ledger';
-import { openReadOnly, parseBackupName, takeBackup, fileIntegrityProblems } from './backup-files';
+import { backupFolder, fileIntegrityProblems, openReadOnly, parseBackupName, takeBackup } from './backup-files';
 import type { BackupView, LostExport, RestoreOutcome } from './backup-types';
 import { inspectDataFile } from './start-check';
 import { exportsLostByRestore } from './lost-exports';
@@ -124,7 +124,11 @@ export async function restoreBackup(
       inspectDataFile(dataFile, { full: false });
       const current = openReadOnly(dataFile);
       try {
-        keptAside = takeBackup(current, dataFile, 'restore', now).path;
+        // The backup to restore may be one of the folder's, which the rotation this copy prunes by would delete
+        // before it is read (its day left the window, or, at a fixed clock, it ties with ten newer ones): kept.
+        const restoring =
+          resolve(dirname(backupFile)) === resolve(backupFolder(dataFile)) ? [basename(backupFile)] : [];
+        keptAside = takeBackup(current, dataFile, 'restore', now, restoring).path;
       } finally {
         current.close();
       }
