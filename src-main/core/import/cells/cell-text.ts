@@ -8,7 +8,9 @@ export function cellToText(cell: RawCell): string {
   if (typeof cell === 'number') return String(cell);
   // Excel shows booleans in capitals.
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (cell instanceof Date) return calendarDateFromUtcDate(cell) ?? cell.toISOString();
+  // An Invalid Date has no ISO text (toISOString throws): it shows as Excel shows what is no date.
+  if (cell instanceof Date)
+    return calendarDateFromUtcDate(cell) ?? (Number.isNaN(cell.getTime()) ? '#####' : cell.toISOString());
   if (isCellError(cell)) return cell.error;
   return '';
 }

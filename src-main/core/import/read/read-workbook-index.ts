@@ -31,7 +31,9 @@ function decodeXmlText(text: string): string {
     if (e === 'quot') return '"';
     if (e === 'apos') return "'";
     const code = e.startsWith('#x') ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    // Past U+10FFFF there is no character (String.fromCodePoint throws a RangeError): the
+    // reference stays as written, and the sheet's reader refuses the part as damaged.
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 

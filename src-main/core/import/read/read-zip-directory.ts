@@ -81,6 +81,10 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): ZipEntry[
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     let localOffset = view.getUint32(at + 42, true);
+    // A damaged length would read the name, extra field or comment past the directory (or the
+    // file's end, a RangeError rather than a refusal): the entry must fit in the directory.
+    if (at + 46 + nameLength + extraLength + commentLength > directoryEnd)
+      throw damaged(fileName, 'its directory is broken');
     const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8');
     // Zip64 sizes live in an extra field, in this order, for those set to 0xFFFFFFFF above.
     let extra = at + 46 + nameLength;
@@ -90,15 +94,16 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): ZipEntry[
       const size = view.getUint16(extra + 2, true);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (uncompressedSize === 0xffffffff) {
-          uncompressedSize = u64(view, field);
+        // Each value is read only from inside its own field: one that claims less than it holds is damaged.
+        const fieldEnd = Math.min(field + size, extraEnd);
+        const next = (): number => {
+          if (field + 8 > fieldEnd) throw damaged(fileName, 'its directory is broken');
           field += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(view, field);
-          field += 8;
-        }
-        if (localOffset === 0xffffffff) localOffset = u64(view, field);
+          return u64(view, field - 8);
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localOffset === 0xffffffff) localOffset = next();
       }
       extra += 4 + size;
     }

@@ -221,7 +221,10 @@ export async function* sheetRowPieces(iterator, workbook, SaxesParser) {
         const style = c.s || rowStyle;
         if (style && isDateStyle(style)) {
           const time = Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
-          return new Date(time);
+          const date = new Date(time);
+          // A serial past the range of a Date (1e308, found by the fuzz) stays the number it is:
+          // as an Invalid Date it reached reports that write dates as text, and broke them.
+          return Number.isNaN(date.getTime()) ? n : date;
         }
         return n;
       }
