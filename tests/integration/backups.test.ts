@@ -12,11 +12,12 @@ import {
   openSync,
   readFileSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
   writeSync,
   closeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approvePeriod } from '../../src-main/core/approval/approve-period';
 import { verifyLedger } from '../../src-main/core/ledger/verify-ledger';
@@ -163,6 +164,31 @@ describe('a backup', () => {
       const backup = backupBefore(ctx, reasons[i % reasons.length]!);
       expect(backup && existsSync(backup.path)).toBe(true);
     }
+    ctx.store.close();
+  });
+});
+
+describe('a backup killed part way', () => {
+  it('leaves a partial copy that the next backup removes once it is an hour old, and never another file’s', () => {
+    const file = copyOf(approvedFile);
+    const ctx = { ...openTestContext({ dir: join(file, '..'), withProgram: false }), now: () => FIXED_NOW };
+    const folder = join(file, '..', 'backups');
+    mkdirSync(folder, { recursive: true });
+    const stem = basename(file, '.db');
+    const partial = (name: string, ageMs: number) => {
+      const path = join(folder, name);
+      writeFileSync(path, 'half a copy');
+      const at = new Date(Date.now() - ageMs);
+      utimesSync(path, at, at);
+      return path;
+    };
+    const stale = partial(`.${stem}-2026-10-01T08-00-00-000Z-import.db.partial`, 2 * 3_600_000);
+    const young = partial(`.${stem}-2026-10-01T09-00-00-000Z-approval.db.partial`, 60_000);
+    const otherFile = partial('.other-2026-10-01T08-00-00-000Z-import.db.partial', 2 * 3_600_000);
+    const notOurs = partial('.notes.partial', 2 * 3_600_000);
+    backupBefore(ctx, 'import');
+    expect(existsSync(stale)).toBe(false);
+    expect([young, otherFile, notOurs].map(existsSync)).toEqual([true, true, true]);
     ctx.store.close();
   });
 });

@@ -181,6 +181,31 @@ export function pruneBackups(dataFile: string, now: Date, alsoKeep: readonly str
   const keep = new Set(backupsToKeep(rotating, now).map((b) => b.fileName));
   for (const fileName of alsoKeep) keep.add(fileName);
   for (const backup of rotating) if (!keep.has(backup.fileName)) rmSync(backup.path, { force: true });
+  removeStalePartials(dataFile);
+}
+
+/**
+ * A partial copy this old was left by a backup killed part way (a crash, a power cut): never listed, it would stay
+ * for good, as large as the data file. A younger one may be another window's backup still being written.
+ */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Removes this data file's partial backup copies older than STALE_PARTIAL_MS, by the files' own (real) times. */
+export function removeStalePartials(dataFile: string): void {
+  const folder = backupFolder(dataFile);
+  if (!existsSync(folder)) return;
+  const stem = stemOf(dataFile);
+  for (const name of readdirSync(folder)) {
+    if (!name.startsWith('.') || !name.endsWith('.partial')) continue;
+    const parsed = parseBackupName(name.slice(1, -'.partial'.length));
+    if (!parsed || parsed.stem !== stem) continue;
+    const path = join(folder, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone meanwhile (the backup that wrote it finished): nothing to remove.
+    }
+  }
 }
 
 /** Whether a backup was taken today (UTC) already: the daily one is taken at the first start of a day. */
