@@ -10,6 +10,7 @@ import { importSales } from '../../src-main/core/sales/import-sales';
 import type { ImportReport } from '../../src-main/ipc/contract';
 import { readWithOpenpyxl } from '../fixtures/read-workbook';
 import { expect, openScreen, samplesDir, seedImportFile, seedParticipantsFile, seedProgram, test } from './fixtures';
+import { innerScroll } from './grid-checks';
 import { writeParticipantsWithProblems } from './wizard-files';
 
 const keysOf = (grid: Locator) =>
@@ -219,13 +220,6 @@ async function cutCells(grid: Locator): Promise<string[]> {
       })
       .map((cell) => `${cell.closest('[data-column]')?.getAttribute('data-column')}: ${cell.textContent}`),
   );
-}
-
-async function innerScroll(grid: Locator): Promise<number> {
-  return grid.evaluate((root) => {
-    const body = root.querySelector('.grid-body-scroll')!;
-    return body.scrollHeight - body.clientHeight;
-  });
 }
 
 // One test per width, the three languages in turn on one page: a language switched in place must lay the tables out

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readWithOpenpyxl } from '../fixtures/read-workbook';
 import { expect, openScreen, test } from './fixtures';
+import { expectCodePinned, innerScroll } from './grid-checks';
 import { scoreFromCore, seedScoredProgram } from './scoring-seed';
 
 /** October's table: shown at once when the period was calculated (scoreFromCore notes it so), else calculated. */
@@ -128,28 +129,9 @@ for (const width of [1440, 1024]) {
         expect(cut).toEqual([]);
 
         // One scroller: the table has no scrolling of its own up and down.
-        const inner = await grid.evaluate((root) => {
-          const body = root.querySelector('.grid-body-scroll')!;
-          return body.scrollHeight - body.clientHeight;
-        });
-        expect(inner).toBeLessThanOrEqual(1);
-
+        expect(await innerScroll(grid)).toBeLessThanOrEqual(1);
         // Moved sideways, the code and name stay where they were.
-        const codeCell = grid.locator('[role="gridcell"][data-column="code"]').first();
-        const before = (await codeCell.boundingBox())!.x;
-        const moved = await grid.evaluate((root) => {
-          const body = root.querySelector('.grid-body-scroll')!;
-          body.scrollLeft = 400;
-          return body.scrollLeft;
-        });
-        await page.waitForTimeout(100);
-        expect((await codeCell.boundingBox())!.x).toBeCloseTo(before, 0);
-        if (width === 1024) expect(moved).toBeGreaterThan(0);
-        const headerLeft = await grid.evaluate((root) => root.querySelector('.grid-head')!.scrollLeft);
-        expect(headerLeft).toBe(moved);
-        await grid.evaluate((root) => {
-          root.querySelector('.grid-body-scroll')!.scrollLeft = 0;
-        });
+        await expectCodePinned(page, grid, width === 1024);
       });
     }
   });

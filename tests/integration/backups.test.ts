@@ -193,39 +193,34 @@ describe('a backup killed part way', () => {
   });
 });
 
+/** A data file of this version, and the migrations of a later version that ships one more (adding a table "extra"). */
+function fileBeforeAMigration(): { dir: string; file: string; migrations: string } {
+  const dir = makeTempDir('loyalty-backups-migration-');
+  const migrations = join(dir, 'drizzle');
+  cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
+  const file = join(dir, 'loyalty.db');
+  openDatabase(file, { migrationsFolder: migrations }).close();
+  // A later version of the app ships one more migration.
+  const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { idx: number; when: number; tag: string }[];
+  };
+  const last = meta.entries[meta.entries.length - 1]!;
+  meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test_extra' });
+  writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
+  writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
+  return { dir, file, migrations };
+}
+
 describe('the copy before a migration', () => {
   it('goes into the backups folder with the reason "migration", listed with the others', () => {
-    const dir = makeTempDir('loyalty-backups-migration-');
-    const migrations = join(dir, 'drizzle');
-    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
-    const file = join(dir, 'loyalty.db');
-    openDatabase(file, { migrationsFolder: migrations }).close();
-    // A later version of the app ships one more migration.
-    const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8')) as {
-      entries: { idx: number; when: number; tag: string }[];
-    };
-    const last = meta.entries[meta.entries.length - 1]!;
-    meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test_extra' });
-    writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
-    writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
+    const { file, migrations } = fileBeforeAMigration();
     openDatabase(file, { migrationsFolder: migrations, backupPath: migrationBackupPath(() => FIXED_NOW) }).close();
     expect(listBackups(file).map((b) => [b.reason, b.takenAt])).toEqual([['migration', FIXED_NOW.toISOString()]]);
     expect(fileIntegrityProblems(listBackups(file)[0]!.path)).toEqual([]);
   });
 
   it('that cannot be written refuses the migration and leaves the file as it was', () => {
-    const dir = makeTempDir('loyalty-backups-migration-');
-    const migrations = join(dir, 'drizzle');
-    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
-    const file = join(dir, 'loyalty.db');
-    openDatabase(file, { migrationsFolder: migrations }).close();
-    const meta = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8')) as {
-      entries: { idx: number; when: number; tag: string }[];
-    };
-    const last = meta.entries[meta.entries.length - 1]!;
-    meta.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test_extra' });
-    writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(meta));
-    writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE `extra` (`id` integer PRIMARY KEY);');
+    const { dir, file, migrations } = fileBeforeAMigration();
     // The copy cannot be written: a folder stands where it would be written first (as a full disk would fail it).
     const target = join(dir, 'before-migration.db');
     mkdirSync(join(dir, '.before-migration.db.partial'));
