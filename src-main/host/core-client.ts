@@ -280,8 +280,32 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     }
   }
 
+  /** The hosts ended and started again on the same file, as at the start: for a file another program let go of. */
+  async function reopen(): Promise<CallResult<unknown>> {
+    if (restoring)
+      return {
+        ok: false,
+        error: { code: 'DATABASE_BUSY', message: 'A restore is already under way.', details: { file: init.dbFile } },
+      };
+    const run = (async () => {
+      await closeHosts();
+      await startHosts();
+    })();
+    restoring = run;
+    try {
+      await run;
+    } catch (error) {
+      return error instanceof CoreHostFailed ? { ok: false, error: error.error } : stopped();
+    } finally {
+      restoring = null;
+      warmTaskLane();
+    }
+    return client.call('app.startCheck', undefined);
+  }
+
   function relayCall(channel: string, args: unknown): Promise<CallResult<unknown>> {
     if (channel === 'backups.restore') return restore(args);
+    if (channel === 'app.reopen') return reopen();
     // No save dialog here: Electron's main process answers this call before it reaches the relay.
     if (channel === 'backups.chooseTarget')
       return Promise.resolve({ ok: true, value: { supported: false, path: null } });
@@ -308,7 +332,7 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
     throw error;
   }
 
-  return {
+  const client: CoreClient = {
     dataFile,
     async call(channel, args) {
       if ((RELAY_CHANNELS as readonly string[]).includes(channel)) return relayCall(channel, args);
@@ -343,4 +367,5 @@ export async function connectCore(startLink: StartLink, init: Omit<HostInit, 'ty
       return closing;
     },
   };
+  return client;
 }

@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'audit.export',
   'audit.verify',
   'app.startCheck',
+  'app.reopen',
   'backups.list',
   'backups.create',
   'backups.restore',
@@ -95,9 +96,16 @@ export type CancellableChannel = (typeof CANCELLABLE_CHANNELS)[number];
 /**
  * Calls the relay answers itself (Electron's main process, the web bridge): what the task lane does, or stop it; and
  * a restore, which closes every host, has a new one restore the backup before it opens the file, and starts the rest;
- * and where to save a backup, which Electron's main process asks with a save dialog (the web bridge has none).
+ * opening the file again (after another program let go of it), which restarts the hosts the same way; and where to
+ * save a backup, which Electron's main process asks with a save dialog (the web bridge has none).
  */
-export const RELAY_CHANNELS = ['task.progress', 'task.cancel', 'backups.restore', 'backups.chooseTarget'] as const;
+export const RELAY_CHANNELS = [
+  'task.progress',
+  'task.cancel',
+  'backups.restore',
+  'app.reopen',
+  'backups.chooseTarget',
+] as const;
 
 export type RelayChannel = (typeof RELAY_CHANNELS)[number];
 

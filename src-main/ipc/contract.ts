@@ -547,6 +547,11 @@ export const contract = {
   },
   /** What the check at the start found in the data file (nothing, problems, or why it was not opened at all). */
   'app.startCheck': { args: z.void(), result: returns<StartCheck>() },
+  /**
+   * Opens the data file again, as at the start (the file was refused because another program held it): the relay
+   * restarts the core, and the answer is the new start check.
+   */
+  'app.reopen': { args: z.void(), result: returns<StartCheck>() },
   /** The backups in the folder beside the data file, newest first, with their time, reason and size. */
   'backups.list': { args: z.void(), result: returns<BackupView[]>() },
   /** "Back up now": a backup in the backups folder, and a copy at `to` (a path the coordinator chose) when given. */

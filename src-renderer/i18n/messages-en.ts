@@ -681,6 +681,9 @@ export const en = {
   'startCheck.latest': 'Latest good backup: {time} · {reason} · {size}',
   'startCheck.noBackup': 'There is no good backup to restore. Keep the file as it is and ask for help.',
   'startCheck.restore': 'Restore this backup',
+  'startCheck.heldAdvice':
+    'Nothing was changed. Close the other Loyalty Desk window, command or program that has the file open, then try again.',
+  'startCheck.tryAgain': 'Try again',
   'startCheck.file': 'Data file: {file}',
   'backupRefused.INTEGRITY':
     'This backup is damaged (SQLite’s integrity check fails); it was not restored and nothing was changed.',

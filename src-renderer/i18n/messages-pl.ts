@@ -798,6 +798,9 @@ export const pl = {
   'startCheck.latest': 'Ostatnia dobra kopia: {time} · {reason} · {size}',
   'startCheck.noBackup': 'Nie ma dobrej kopii do przywrócenia. Zostaw plik bez zmian i poproś o pomoc.',
   'startCheck.restore': 'Przywróć tę kopię',
+  'startCheck.heldAdvice':
+    'Nic nie zostało zmienione. Zamknij inne okno Loyalty Desk, polecenie lub program, który ma otwarty ten plik, i spróbuj ponownie.',
+  'startCheck.tryAgain': 'Spróbuj ponownie',
   'startCheck.file': 'Plik danych: {file}',
   'backupRefused.INTEGRITY':
     'Ta kopia jest uszkodzona (kontrola integralności SQLite nie przechodzi); nie przywrócono jej i niczego nie zmieniono.',

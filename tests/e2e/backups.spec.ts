@@ -161,3 +161,36 @@ test('a file that is not a Loyalty Desk database is refused on the first screen,
     await server.close();
   }
 });
+
+test('a file another program holds is refused without offering a backup, and opens on "Try again" once let go', async ({
+  page,
+  dbFile,
+}) => {
+  seedProgram(dbFile);
+  const holder = new Database(dbFile);
+  holder.pragma('locking_mode = EXCLUSIVE');
+  holder.exec('BEGIN EXCLUSIVE');
+  const busyBefore = process.env.LOYALTY_BUSY_TIMEOUT_MS;
+  // The core's hosts wait this long for the file rather than 5 s.
+  process.env.LOYALTY_BUSY_TIMEOUT_MS = '200';
+  const server = await startWebServer({ dbFile, rendererDir, actor: 'e2e', coreHost: 'built' });
+  try {
+    await page.goto(server.url);
+    const notice = page.getByTestId('start-check');
+    await expect(notice).toHaveAttribute('data-code', 'DATABASE_BUSY');
+    await expect(notice).toContainText('Close the other Loyalty Desk window, command or program');
+    // Nothing is wrong with the file: no backup is offered in its place.
+    await expect(page.getByTestId('start-check-restore')).toHaveCount(0);
+
+    holder.exec('ROLLBACK');
+    holder.close();
+    await page.getByTestId('start-check-retry').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('start-check')).toHaveCount(0);
+  } finally {
+    if (holder.open) holder.close();
+    if (busyBefore === undefined) delete process.env.LOYALTY_BUSY_TIMEOUT_MS;
+    else process.env.LOYALTY_BUSY_TIMEOUT_MS = busyBefore;
+    await server.close();
+  }
+});

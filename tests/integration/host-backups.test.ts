@@ -56,6 +56,41 @@ describe('the hosts and backups', () => {
     expect(sha(file)).toBe(before);
   });
 
+  it('refuse a file another program holds locked, and open it when asked again once it is let go', async () => {
+    const file = await programFile();
+    const holder = new Database(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    const busyBefore = process.env.LOYALTY_BUSY_TIMEOUT_MS;
+    process.env.LOYALTY_BUSY_TIMEOUT_MS = '100';
+    try {
+      const client = await start(file);
+      expect(await client.call('app.startCheck', undefined)).toMatchObject({
+        ok: true,
+        value: { ok: false, refusal: { code: 'DATABASE_BUSY' } },
+      });
+      // Asked again while it is still held: the same refusal.
+      expect(await client.call('app.reopen', undefined)).toMatchObject({
+        ok: true,
+        value: { refusal: { code: 'DATABASE_BUSY' } },
+      });
+      holder.exec('ROLLBACK');
+      holder.close();
+      expect(await client.call('app.reopen', undefined)).toMatchObject({
+        ok: true,
+        value: { ok: true, refusal: null },
+      });
+      expect(await client.call('program.get', undefined)).toMatchObject({
+        ok: true,
+        value: { name: expect.any(String) },
+      });
+    } finally {
+      if (holder.open) holder.close();
+      if (busyBefore === undefined) delete process.env.LOYALTY_BUSY_TIMEOUT_MS;
+      else process.env.LOYALTY_BUSY_TIMEOUT_MS = busyBefore;
+    }
+  });
+
   it('back up now, list, and restore through the relay; the restored file answers and notes the restore', async () => {
     const file = await programFile();
     const client = await start(file);

@@ -89,8 +89,8 @@ describe('createHandlers', () => {
   it('has one handler per contract call but those the relay answers, and no other', () => {
     const handlers = createHandlers(ctx, { version: '0.0.0-test', runtime: 'electron' });
     const coreChannels = CHANNELS.filter((c): c is CoreChannel => !(RELAY_CHANNELS as readonly string[]).includes(c));
-    // task.progress, task.cancel, backups.restore and backups.chooseTarget.
-    expect(coreChannels.length).toBe(CHANNELS.length - 4);
+    // task.progress, task.cancel, backups.restore, app.reopen and backups.chooseTarget.
+    expect(coreChannels.length).toBe(CHANNELS.length - 5);
     expect(Object.keys(handlers).sort()).toEqual([...coreChannels].sort());
     for (const channel of coreChannels) expect(typeof handlers[channel]).toBe('function');
   });

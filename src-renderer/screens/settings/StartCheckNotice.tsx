@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BackupView, StartCheck, StartProblem } from '../../../src-main/ipc/contract';
 import { describeError } from '../../api/describe-error';
+import { safeCall } from '../../api/use-call';
 import { Icon } from '../../components/Icon';
 import { useI18n, type Translator } from '../../i18n/i18n';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
@@ -26,6 +27,16 @@ export function StartCheckNotice({ check, dataFile }: { check: StartCheck | null
   const { t } = i18n;
   const [restored] = useState(() => takeRememberedRestore());
   const [restoring, setRestoring] = useState<BackupView | null>(null);
+  const [reopening, setReopening] = useState(false);
+  // Held by another program (another window, a command, an SQLite tool): nothing is wrong with the file, so no backup
+  // is offered; once the other lets go, the file opens as at the start.
+  const held = check?.refusal?.code === 'DATABASE_BUSY';
+  const reopen = async () => {
+    setReopening(true);
+    await safeCall('app.reopen');
+    // Loaded again from the start, on the file opened or refused anew: the first screen says which.
+    window.location.reload();
+  };
 
   return (
     <>
@@ -73,8 +84,23 @@ export function StartCheckNotice({ check, dataFile }: { check: StartCheck | null
               </p>
             ))}
             {dataFile ? <p className="notice-text muted">{t('startCheck.file', { file: dataFile })}</p> : null}
-            <p className="notice-text">{t('startCheck.advice')}</p>
-            {check.latestGoodBackup ? (
+            {held ? (
+              <>
+                <p className="notice-text">{t('startCheck.heldAdvice')}</p>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-small"
+                  onClick={() => void reopen()}
+                  disabled={reopening}
+                  data-testid="start-check-retry"
+                >
+                  {t('startCheck.tryAgain')}
+                </button>
+              </>
+            ) : (
+              <p className="notice-text">{t('startCheck.advice')}</p>
+            )}
+            {held ? null : check.latestGoodBackup ? (
               <>
                 <p className="notice-text" data-testid="start-check-backup">
                   {t('startCheck.latest', {
