@@ -182,6 +182,13 @@ test('a file another program holds is refused without offering a backup, and ope
     // Nothing is wrong with the file: no backup is offered in its place.
     await expect(page.getByTestId('start-check-restore')).toHaveCount(0);
 
+    // Still held: the window loads again with the same answer.
+    const reloaded = page.waitForEvent('load');
+    await page.getByTestId('start-check-retry').click();
+    await reloaded;
+    await expect(page.getByTestId('start-check')).toHaveAttribute('data-code', 'DATABASE_BUSY');
+    await expect(page.getByTestId('start-check-retry')).toBeEnabled();
+
     holder.exec('ROLLBACK');
     holder.close();
     await page.getByTestId('start-check-retry').click();
