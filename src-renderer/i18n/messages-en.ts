@@ -682,7 +682,7 @@ export const en = {
   'startCheck.noBackup': 'There is no good backup to restore. Keep the file as it is and ask for help.',
   'startCheck.restore': 'Restore this backup',
   'startCheck.heldAdvice':
-    'Nothing was changed. Close the other Loyalty Desk window, command or program that has the file open, then try again.',
+    'Close the other Loyalty Desk window, command or program that has the file open, then try again.',
   'startCheck.tryAgain': 'Try again',
   'startCheck.file': 'Data file: {file}',
   'backupRefused.INTEGRITY':

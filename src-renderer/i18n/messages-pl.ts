@@ -799,7 +799,7 @@ export const pl = {
   'startCheck.noBackup': 'Nie ma dobrej kopii do przywrócenia. Zostaw plik bez zmian i poproś o pomoc.',
   'startCheck.restore': 'Przywróć tę kopię',
   'startCheck.heldAdvice':
-    'Nic nie zostało zmienione. Zamknij inne okno Loyalty Desk, polecenie lub program, który ma otwarty ten plik, i spróbuj ponownie.',
+    'Zamknij inne okno Loyalty Desk, polecenie lub program, który ma otwarty ten plik, i spróbuj ponownie.',
   'startCheck.tryAgain': 'Spróbuj ponownie',
   'startCheck.file': 'Plik danych: {file}',
   'backupRefused.INTEGRITY':
