@@ -12,7 +12,7 @@ import { IMPORT_RUNNERS } from '../../src-main/ipc/import-kinds';
 import { importParticipants } from '../../src-main/core/import/kinds/import-participants';
 import { createProgram, readReferenceTemplate } from '../../src-main/core/program/program-store';
 import type { ImportKind, ImportReport, ProgramView } from '../../src-main/ipc/contract';
-import { startWebServer, type WebServerHandle } from '../../src-main/web/web-server';
+import { startWebServer, type WebServerHandle, type WebServerOptions } from '../../src-main/web/web-server';
 
 export { expect };
 
@@ -38,15 +38,27 @@ export const test = base.extend<Fixtures>({
     await use(join(dataDir, 'loyalty.db'));
   },
   server: async ({ dbFile }, use) => {
-    const server = await startWebServer({ dbFile, rendererDir, actor: 'e2e', coreHost: 'built' });
-    if (!server.rendererBuilt) {
-      await server.close();
-      throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);
-    }
+    const server = await startTestServer(dbFile);
     await use(server);
     await server.close();
   },
 });
+
+/**
+ * A web server on the data file with the built renderer and core host, as the `server` fixture starts it; `options`
+ * change the operator or fix the core's clock. Refused when the renderer is not built.
+ */
+export async function startTestServer(
+  dbFile: string,
+  options: Pick<WebServerOptions, 'actor' | 'fixedNow'> = {},
+): Promise<WebServerHandle> {
+  const server = await startWebServer({ dbFile, rendererDir, actor: 'e2e', coreHost: 'built', ...options });
+  if (!server.rendererBuilt) {
+    await server.close();
+    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);
+  }
+  return server;
+}
 
 /** Creates the reference program in the data file directly, as the CLI would. */
 export function seedProgram(dbFile: string, overrides: Record<string, unknown> = {}): ProgramView {

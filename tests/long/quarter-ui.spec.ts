@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startWebServer, type WebServerHandle } from '../../src-main/web/web-server';
-import { test as base, expect, rendererDir } from '../e2e/fixtures';
+import type { WebServerHandle } from '../../src-main/web/web-server';
+import { test as base, expect, startTestServer } from '../e2e/fixtures';
 import { ledgerDifference, runQuarterInCli } from './quarter-cli-journey';
 import {
   CUT_BUDGET_MINOR,
@@ -27,17 +27,7 @@ import {
 /** The e2e fixtures' web server, but at the quarter's instant and by its operator, as the CLI journey runs. */
 const test = base.extend<{ server: WebServerHandle }>({
   server: async ({ dbFile }, use) => {
-    const server = await startWebServer({
-      dbFile,
-      rendererDir,
-      actor: QUARTER_ACTOR,
-      fixedNow: QUARTER_NOW,
-      coreHost: 'built',
-    });
-    if (!server.rendererBuilt) {
-      await server.close();
-      throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);
-    }
+    const server = await startTestServer(dbFile, { actor: QUARTER_ACTOR, fixedNow: QUARTER_NOW });
     await use(server);
     await server.close();
   },
