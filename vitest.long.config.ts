@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:long`: the slow proofs of issue 15 (the kill loops, the fuzzed client files,
+// `npm run test:long`: the slow proofs of issue 15 (the kill loops, the fuzzed client files, the packaging,
 // the quarter through the CLI), apart from `npm test`'s quick cases. LONG_ROUNDS scales how
 // many times each loop goes round (CI runs the default; a developer may run more).
 export default defineConfig({

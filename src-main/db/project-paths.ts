@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -15,4 +15,17 @@ export function findProjectRoot(start: string = dirname(fileURLToPath(import.met
     if (parent === dir) throw new Error(`Cannot find the Loyalty Desk folder (with drizzle/) above ${start}`);
     dir = parent;
   }
+}
+
+/**
+ * The copy outside app.asar of a file of the packaged app, where electron-builder's asarUnpack puts it
+ * (app.asar.unpacked, beside the archive): a worker thread loads its file with Node's own loader, which cannot read
+ * inside the archive. Any other path, or one with no unpacked copy, is returned as it is.
+ */
+export function outsideAsar(path: string, exists: (path: string) => boolean = existsSync): string {
+  const marker = `${sep}app.asar${sep}`;
+  const at = path.lastIndexOf(marker);
+  if (at < 0) return path;
+  const unpacked = `${path.slice(0, at)}${sep}app.asar.unpacked${sep}${path.slice(at + marker.length)}`;
+  return exists(unpacked) ? unpacked : path;
 }

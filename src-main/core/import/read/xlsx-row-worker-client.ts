@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { findProjectRoot } from '../../../db/project-paths';
+import { findProjectRoot, outsideAsar } from '../../../db/project-paths';
 import {
   XLSX_ROW_WORKER,
   type RowWorkerCommand,
@@ -29,12 +29,13 @@ const WORKER_FILE = 'xlsx-row-worker.mjs';
 
 /**
  * The worker's file: next to this module under tsx and vitest; in the sources from the
- * Electron bundle (out/main), which leaves the file where it is.
+ * Electron bundle (out/main), which leaves the file where it is; in a packaged app, the copy
+ * unpacked beside app.asar (electron-builder.config.mjs).
  */
 export function rowWorkerFile(moduleUrl: string = import.meta.url): string {
   const beside = fileURLToPath(new URL(`./${WORKER_FILE}`, moduleUrl));
   if (existsSync(beside)) return beside;
-  return join(findProjectRoot(), 'src-main', 'core', 'import', 'read', WORKER_FILE);
+  return outsideAsar(join(findProjectRoot(), 'src-main', 'core', 'import', 'read', WORKER_FILE));
 }
 
 function startWorker(): Worker {
