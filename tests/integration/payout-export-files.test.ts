@@ -1,7 +1,16 @@
 // Issue 11: an export that cannot write its file leaves nothing behind (core and CLI), and a
 // card batch written again in the other format is the same batch, never a second payment.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
@@ -139,6 +148,25 @@ describe('an export whose file cannot be written', () => {
     const again = await saveExport(() => prepareExport(ctx, '2026-09', 'xlsx'), join(dir, 'again.xlsx'));
     expect(again.reused).toBe(true);
     expect(readFileSync(join(dir, 'again.xlsx'))).toEqual(readFileSync(temp));
+  });
+
+  it('removes what a killed save of the same file left over an hour ago, and nothing else', async () => {
+    const left = (name: string, hoursAgo: number) => {
+      writeFileSync(join(dir, name), 'half a payout file');
+      const at = new Date(Date.now() - hoursAgo * 3_600_000);
+      utimesSync(join(dir, name), at, at);
+    };
+    left('.pay.xlsx.0a1b2c3d.tmp', 2); // a save of pay.xlsx killed two hours ago
+    left('.pay.xlsx.4e5f6a7b.tmp', 0); // another window's save of pay.xlsx, under way
+    left('.other.xlsx.0a1b2c3d.tmp', 2); // a save of another file
+    left('.pay.xlsx.notes.tmp', 2); // not a name a save makes
+    await saveExport(() => prepareExport(ctx, '2026-09', 'xlsx'), join(dir, 'pay.xlsx'));
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.tmp'))
+        .sort(),
+    ).toEqual(['.other.xlsx.0a1b2c3d.tmp', '.pay.xlsx.4e5f6a7b.tmp', '.pay.xlsx.notes.tmp']);
+    expect(existsSync(join(dir, 'pay.xlsx'))).toBe(true);
   });
 
   it('leaves no temporary file behind when the commit is refused', async () => {

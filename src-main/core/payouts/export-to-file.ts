@@ -4,7 +4,7 @@
 // step. A rename that fails after the commit is said as it is: the batch is recorded, the
 // file is the temporary one, and exporting again returns the same bytes.
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../app-error';
 import type { ExportResult } from './payout-types';
@@ -34,10 +34,41 @@ export function whyNotWritable(error: unknown, folder: string): string {
 }
 
 /**
+ * A temporary file this old beside a target was left by a save killed part way (or by a rename that failed, whose
+ * bytes exporting again gives back): nobody else would remove it. A younger one may be another window's save under way.
+ */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+const TEMP_TAIL = /^\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes the temporary files of saves of `out` older than STALE_TEMP_MS, by the files' own times. */
+export function removeStaleTemps(out: string, nowMs: number = Date.now()): void {
+  const folder = dirname(out);
+  const head = `.${basename(out)}`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // No folder to clean: the save says why it cannot write there.
+  }
+  for (const name of names) {
+    if (!name.startsWith(head) || !TEMP_TAIL.test(name.slice(head.length))) continue;
+    const path = join(folder, name);
+    try {
+      if (nowMs - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove: left as it is.
+    }
+  }
+}
+
+/**
  * Writes `bytes` to a new temporary file beside `out` and flushes it to disk; returns its path. On failure nothing
- * is left behind and the file system's error is thrown as it is, for the caller to word.
+ * is left behind and the file system's error is thrown as it is, for the caller to word. Temporary files of earlier
+ * saves of the same file left for over an hour are removed first.
  */
 export function writeBeside(out: string, bytes: Uint8Array): string {
+  removeStaleTemps(out);
   const temp = join(dirname(out), `.${basename(out)}.${randomUUID().slice(0, 8)}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
