@@ -56,23 +56,17 @@ export const BACKUP_COMMANDS: Command[] = [
     summary:
       'restore a backup: refused unless it passes integrity_check, is of this version or an older one and its ledger and seals verify; refused too when payout files were exported after it was taken (their top-ups would be offered again), unless --accept-lost-exports gives the reason; the data file in use is first kept as a backup with the reason "restore"',
     async offline([file], values, env) {
-      const { restoreBackup, recordRestore } = await import('../core/backup/restore-backup');
-      const { openDatabase } = await import('../db/open-database');
+      const { restoreBackup } = await import('../core/backup/restore-backup');
       const { operatorName } = await import('../host/operator-name');
       const { resolve } = await import('node:path');
       const dataFile = resolveDataFile({ flag: textOption(values, 'db'), env });
       const now = new Date();
       const accepted = textOption(values, 'accept-lost-exports');
+      // A backup of an older version is migrated, and the restore noted in its log, in the same write.
       const outcome: RestoreOutcome = await restoreBackup(dataFile, resolve(file!), now, {
+        actor: operatorName(env),
         ...(accepted !== undefined ? { acceptLostExports: accepted } : {}),
       });
-      // Opened once as the app would (a backup of an older version is migrated), and the restore noted in its log.
-      const store = openDatabase(dataFile);
-      try {
-        recordRestore({ store, actor: operatorName(env), now: () => new Date() }, outcome);
-      } finally {
-        store.close();
-      }
       return {
         json: outcome,
         text: [

@@ -75,6 +75,8 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** Where to copy the file before a pending migration; defaults to `<file>.backup-<time>.db`. */
   backupPath?: (file: string) => string;
+  /** False for a file that is itself a copy of one kept (a restore's staging file): migrated without a copy. */
+  copyBeforeMigrating?: boolean;
   now?: () => Date;
   /** How long a write waits for another connection; defaults to LOYALTY_BUSY_TIMEOUT_MS or 5 s. */
   busyTimeoutMs?: number;
@@ -243,7 +245,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     if (unknown.length > 0) throw new DatabaseNewerError(file, journal.length, applied.length);
 
     const pending = journal.filter((e) => !applied.includes(e.when));
-    if (pending.length > 0 && existed && applied.length > 0) {
+    if (pending.length > 0 && existed && applied.length > 0 && options.copyBeforeMigrating !== false) {
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       const target = options.backupPath ? options.backupPath(file) : `${file}.backup-${stamp}.db`;
       writeMigrationCopy(sqlite, file, target, nativeBinding);

@@ -12,7 +12,7 @@ import type { AppErrorData, CallResult, RestoreOutcome, StartCheck } from '../ip
 import { AppError } from '../core/app-error';
 import { inspectDataFile, latestGoodBackup } from '../core/backup/start-check';
 import { listBackups, migrationBackupPath } from '../core/backup/backup-files';
-import { recordRestore, restoreBackup } from '../core/backup/restore-backup';
+import { restoreBackup } from '../core/backup/restore-backup';
 import { dailyBackup } from '../core/backup/backup-actions';
 import { withBackupsBefore } from '../ipc/backups-before';
 import { warmOpenDrafts } from '../core/scoring/warm-drafts';
@@ -80,6 +80,7 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
         restore = {
           ok: true,
           value: await restoreBackup(init.dbFile, init.restoreFrom, now(), {
+            actor: init.actor,
             ...(init.acceptLostExports !== undefined ? { acceptLostExports: init.acceptLostExports } : {}),
           }),
         };
@@ -129,13 +130,6 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
       return;
     }
     const ctx = contextOf(store, init);
-    if (restore?.ok) {
-      try {
-        recordRestore(ctx, restore.value);
-      } catch (error) {
-        log('Could not note the restore in the operator log:', error);
-      }
-    }
     if (full) {
       try {
         dailyBackup(ctx);

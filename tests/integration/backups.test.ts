@@ -8,6 +8,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   statSync,
   openSync,
   readFileSync,
@@ -31,13 +32,16 @@ import {
 } from '../../src-main/core/backup/backup-files';
 import { openDatabase } from '../../src-main/db/open-database';
 import { repoRoot } from '../fixtures/repo-paths';
-import { judgeBackup, recordRestore, restoreBackup } from '../../src-main/core/backup/restore-backup';
+import { judgeBackup, restoreBackup } from '../../src-main/core/backup/restore-backup';
 import { exportPayouts } from '../../src-main/core/payouts/export-payouts';
 import { inspectDataFile } from '../../src-main/core/backup/start-check';
 import { makeTempDir } from '../fixtures/client-files';
 import { importScenarioSales, seedScenarioMasterData } from '../fixtures/scoring-scenario';
 import { FIXED_NOW, openTestContext } from '../fixtures/test-database';
 import { refusalAsync } from '../fixtures/refusal';
+
+/** Who restores, in the tests' restores. */
+const BY = { actor: 'coordinator' };
 
 let dir: string;
 /** A data file with two approved periods, closed (so a copy of it is the whole database). */
@@ -191,6 +195,20 @@ describe('a backup killed part way', () => {
     expect([young, otherFile, notOurs].map(existsSync)).toEqual([true, true, true]);
     ctx.store.close();
   });
+
+  it('and a restore killed after its write leave a staging copy that the next backup removes once an hour old', () => {
+    const file = copyOf(approvedFile);
+    const ctx = { ...openTestContext({ dir: join(file, '..'), withProgram: false }), now: () => FIXED_NOW };
+    const staging = join(file, '..', '.loyalty.db.restoring');
+    writeFileSync(staging, 'a whole staging copy, as large as the file');
+    backupBefore(ctx, 'import');
+    expect(existsSync(staging)).toBe(true); // young: may be a restore under way from the command line
+    const at = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(staging, at, at);
+    backupBefore(ctx, 'approval');
+    expect(existsSync(staging)).toBe(false);
+    ctx.store.close();
+  });
 });
 
 /** A data file of this version, and the migrations of a later version that ships one more (adding a table "extra"). */
@@ -242,7 +260,7 @@ describe('a restore', () => {
   it('keeps the file in use aside as a backup, then holds what the backup held', async () => {
     const file = copyOf(approvedFile);
     const backup = copyOf(firstBackup);
-    const outcome = await restoreBackup(file, backup, new Date('2026-11-02T08:00:00Z'));
+    const outcome = await restoreBackup(file, backup, new Date('2026-11-02T08:00:00Z'), BY);
     expect(count(file, 'ledger_entries')).toBe(entriesAfterFirst);
     expect(outcome.keptAside).toMatch(/loyalty-2026-11-02T08-00-00-000Z-restore\.db$/);
     expect(count(outcome.keptAside, 'ledger_entries')).toBe(entriesAfterSecond);
@@ -255,7 +273,7 @@ describe('a restore', () => {
     const backup = copyOf(firstBackup);
     corruptPages(backup);
     const before = sha(file);
-    const error = await refusalAsync(() => restoreBackup(file, backup, FIXED_NOW));
+    const error = await refusalAsync(() => restoreBackup(file, backup, FIXED_NOW, BY));
     expect(error).toMatchObject({ code: 'BACKUP_REFUSED', details: { why: 'INTEGRITY' } });
     expect(sha(file)).toBe(before);
     expect(listBackups(file)).toEqual([]);
@@ -266,7 +284,7 @@ describe('a restore', () => {
     const backup = copyOf(firstBackup);
     tamper(backup, 'UPDATE ledger_entries SET points = points + 100 WHERE id = 1');
     const before = sha(file);
-    const error = await refusalAsync(() => restoreBackup(file, backup, FIXED_NOW));
+    const error = await refusalAsync(() => restoreBackup(file, backup, FIXED_NOW, BY));
     expect(error).toMatchObject({ code: 'BACKUP_REFUSED', details: { why: 'CHAIN_BROKEN' } });
     expect(sha(file)).toBe(before);
   });
@@ -296,16 +314,68 @@ describe('a restore', () => {
     for (let i = 0; i < 12; i++) backupBefore(ctx, reasons[i % reasons.length]!);
     const manual = backUpNow(ctx).backup;
     ctx.store.close();
-    const outcome = await restoreBackup(file, manual.path, FIXED_NOW);
+    const outcome = await restoreBackup(file, manual.path, FIXED_NOW, BY);
     expect(outcome.restored.fileName).toBe(manual.fileName);
     expect(outcome.keptAside).toMatch(/-restore\.db$/);
     expect(count(file, 'ledger_entries')).toBe(entriesAfterSecond);
   });
 
+  it('notes itself in the restored file, in the same write: a restored file never lacks its note', async () => {
+    const file = copyOf(approvedFile);
+    // What a restore killed while staging left beside the data file: replaced, then removed.
+    writeFileSync(join(file, '..', '.loyalty.db.restoring'), 'half a staging copy');
+    const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW, BY);
+    const db = openReadOnly(file);
+    try {
+      const notes = db.prepare("SELECT actor, subject, at FROM operator_log WHERE action = 'data.restore'").all() as {
+        actor: string;
+        subject: string;
+        at: string;
+      }[];
+      expect(notes).toEqual([
+        { actor: 'coordinator', subject: outcome.restored.fileName, at: FIXED_NOW.toISOString() },
+      ]);
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(join(file, '..')).filter((name) => name.includes('.restoring'))).toEqual([]);
+    expect(inspectDataFile(file).problems).toEqual([]);
+  });
+
+  it('of a backup of an older version brings it to this version with its note, and keeps no copy of the staging', async () => {
+    // A backup written by the version before this one: the same migrations but the last.
+    const older = makeTempDir('loyalty-backups-older-');
+    const migrations = join(older, 'drizzle');
+    cpSync(join(repoRoot, 'drizzle'), migrations, { recursive: true });
+    const journalFile = join(migrations, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    const current = journal.entries.length;
+    journal.entries.pop();
+    writeFileSync(journalFile, JSON.stringify(journal));
+    const backup = join(older, 'loyalty-older.db');
+    openDatabase(backup, { migrationsFolder: migrations }).close();
+    expect(count(backup, '__drizzle_migrations')).toBe(current - 1);
+
+    const file = copyOf(approvedFile);
+    const outcome = await restoreBackup(file, backup, FIXED_NOW, BY);
+    expect(count(file, '__drizzle_migrations')).toBe(current);
+    expect(count(file, 'ledger_entries')).toBe(0);
+    const db = openReadOnly(file);
+    try {
+      expect(db.prepare("SELECT COUNT(*) FROM operator_log WHERE action = 'data.restore'").pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+    // The backup restored is the copy from before the migration: the folder holds only the file kept aside.
+    expect(listBackups(file).map((b) => b.path)).toEqual([outcome.keptAside]);
+    expect(readdirSync(join(file, '..')).filter((name) => name.includes('restoring'))).toEqual([]);
+    expect(inspectDataFile(file).problems).toEqual([]);
+  });
+
   it('puts a backup in place of a data file too damaged to open, keeping the damaged one aside as it was', async () => {
     const file = copyOf(approvedFile);
     writeFileSync(file, 'not a database any more');
-    const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW);
+    const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW, BY);
     expect(readFileSync(outcome.keptAside, 'utf8')).toBe('not a database any more');
     expect(count(file, 'ledger_entries')).toBe(entriesAfterFirst);
   });
@@ -332,7 +402,7 @@ describe('a restore that goes back past a payout export', () => {
   it('is refused, naming the batch, and changes nothing: the restored file would offer those top-ups again', async () => {
     const { file, batchRef, rowCount, sum } = await exportedOctober();
     const before = sha(file);
-    const error = await refusalAsync(() => restoreBackup(file, copyOf(firstBackup), FIXED_NOW));
+    const error = await refusalAsync(() => restoreBackup(file, copyOf(firstBackup), FIXED_NOW, BY));
     expect(error).toMatchObject({
       code: 'RESTORE_LOSES_EXPORTS',
       details: {
@@ -355,7 +425,7 @@ describe('a restore that goes back past a payout export', () => {
     expect(listBackups(file)).toEqual([]);
     // A blank reason is no reason.
     const blank = await refusalAsync(() =>
-      restoreBackup(file, copyOf(firstBackup), FIXED_NOW, { acceptLostExports: ' ' }),
+      restoreBackup(file, copyOf(firstBackup), FIXED_NOW, { ...BY, acceptLostExports: ' ' }),
     );
     expect(blank.code).toBe('RESTORE_LOSES_EXPORTS');
     expect(sha(file)).toBe(before);
@@ -364,29 +434,34 @@ describe('a restore that goes back past a payout export', () => {
   it('goes ahead with a reason, which the restored file’s operator log keeps with the batches', async () => {
     const { file, batchRef } = await exportedOctober();
     const reason = 'The October file was never sent to the issuer';
-    const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW, { acceptLostExports: ` ${reason} ` });
+    const outcome = await restoreBackup(file, copyOf(firstBackup), FIXED_NOW, {
+      ...BY,
+      acceptLostExports: ` ${reason} `,
+    });
     expect(outcome.lostExports.map((b) => b.batchRef)).toEqual([batchRef]);
     expect(outcome.lostExportsReason).toBe(reason);
     expect(count(file, 'payout_batches')).toBe(0);
     // The file in use is kept aside with its batch.
     expect(count(outcome.keptAside, 'payout_batches')).toBe(1);
-    const store = openDatabase(file);
+    // Noted in the restored file by the restore itself, in the same write.
+    const db = openReadOnly(file);
     try {
-      recordRestore({ store, actor: 'coordinator', now: () => FIXED_NOW }, outcome);
-      const logged = store.sqlite
-        .prepare("SELECT reason, details_json FROM operator_log WHERE action = 'data.restore'")
-        .get() as { reason: string; details_json: string };
-      expect(logged.reason).toBe(reason);
-      expect(JSON.parse(logged.details_json)).toMatchObject({ lostExports: [batchRef] });
+      const logged = db
+        .prepare("SELECT actor, reason, details_json FROM operator_log WHERE action = 'data.restore'")
+        .all() as { actor: string; reason: string; details_json: string }[];
+      expect(logged).toHaveLength(1);
+      expect(logged[0]!.actor).toBe('coordinator');
+      expect(logged[0]!.reason).toBe(reason);
+      expect(JSON.parse(logged[0]!.details_json)).toMatchObject({ lostExports: [batchRef] });
     } finally {
-      store.close();
+      db.close();
     }
   });
 
   it('is not asked about when the backup holds every export the file holds', async () => {
     const { file } = await exportedOctober();
     const taken = copyOf(file);
-    const outcome = await restoreBackup(file, taken, FIXED_NOW);
+    const outcome = await restoreBackup(file, taken, FIXED_NOW, BY);
     expect(outcome.lostExports).toEqual([]);
     expect(outcome.lostExportsReason).toBeNull();
     expect(count(file, 'payout_batches')).toBe(1);

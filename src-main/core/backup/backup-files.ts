@@ -190,8 +190,13 @@ export function pruneBackups(dataFile: string, now: Date, alsoKeep: readonly str
  */
 export const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
-/** Removes this data file's partial backup copies older than STALE_PARTIAL_MS, by the files' own (real) times. */
+/**
+ * Removes this data file's partial backup copies older than STALE_PARTIAL_MS, by the files' own (real) times, and
+ * the staging copy a restore killed part way left beside the data file (restore-backup.ts).
+ */
 export function removeStalePartials(dataFile: string): void {
+  const staging = join(dirname(dataFile), `.${basename(dataFile)}.restoring`);
+  for (const suffix of ['', '-wal', '-shm']) removeIfStale(staging + suffix);
   const folder = backupFolder(dataFile);
   if (!existsSync(folder)) return;
   const stem = stemOf(dataFile);
@@ -199,12 +204,15 @@ export function removeStalePartials(dataFile: string): void {
     if (!name.startsWith('.') || !name.endsWith('.partial')) continue;
     const parsed = parseBackupName(name.slice(1, -'.partial'.length));
     if (!parsed || parsed.stem !== stem) continue;
-    const path = join(folder, name);
-    try {
-      if (Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
-    } catch {
-      // Gone meanwhile (the backup that wrote it finished): nothing to remove.
-    }
+    removeIfStale(join(folder, name));
+  }
+}
+
+function removeIfStale(path: string): void {
+  try {
+    if (Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+  } catch {
+    // Not there, or gone meanwhile (the backup or restore that wrote it finished): nothing to remove.
   }
 }
 

@@ -1,11 +1,14 @@
 // Restoring a backup: the backup is judged first (a Loyalty Desk file of this version or an older one, whole by
 // integrity_check, its ledger's chain and seals verified as `audit verify` does), the data file in use is kept aside,
-// and only then is the backup's content written into the data file. The write goes through SQLite's backup API into
-// the data file itself, in one write transaction of that file: a crash part way leaves the file as it was, and a
-// stale -wal beside it can never be replayed onto other content. A data file too damaged for that is moved aside
-// whole and the backup copied in its place.
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+// and only then is the backup's content written into the data file. It is first copied to a hidden staging file
+// beside the data file, brought to this version's structure and given the operator log's note of the restore; the
+// staged content then goes through SQLite's backup API into the data file itself, in one write transaction of that
+// file: a crash part way leaves the file as it was, a restored file always carries its note, and a stale -wal beside
+// it can never be replayed onto other content. A data file too damaged for that is moved aside whole and the staged
+// file renamed into its place.
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { openDatabase } from '../../db/open-database';
 import { AppError } from '../app-error';
 import type { ErrorDetails } from '../error-catalogue';
 import type { CoreContext } from '../context';
@@ -85,6 +88,8 @@ export function judgeBackup(file: string): BackupView {
 }
 
 export interface RestoreOptions {
+  /** Who restores: named in the note of the restore that the restored file's operator log gets with it. */
+  actor: string;
   /**
    * Why restoring past payout files exported after the backup is right (they were never sent, say). Without it such a
    * restore is refused with RESTORE_LOSES_EXPORTS naming the batches.
@@ -112,7 +117,7 @@ export async function restoreBackup(
   dataFile: string,
   backupFile: string,
   now: Date,
-  options: RestoreOptions = {},
+  options: RestoreOptions,
 ): Promise<RestoreOutcome> {
   const restored = judgeBackup(backupFile);
   const lostExports = existsSync(dataFile) ? exportsLostByRestore(dataFile, backupFile) : [];
@@ -143,18 +148,28 @@ export async function restoreBackup(
     for (const suffix of ['-wal', '-shm'])
       if (existsSync(dataFile + suffix)) renameSync(dataFile + suffix, keptAside + suffix);
   }
-  if (!existsSync(dataFile) || statSync(dataFile).size === 0) {
-    const partial = join(dirname(dataFile), `.${basename(dataFile)}.restoring`);
-    copyFileSync(backupFile, partial);
-    for (const suffix of ['-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
-    renameSync(partial, dataFile);
-  } else {
-    const source = openReadOnly(backupFile);
-    try {
-      await source.backup(dataFile);
-    } finally {
-      source.close();
+  const outcome: RestoreOutcome = {
+    restored,
+    keptAside: keptAside ?? '',
+    dataFile,
+    lostExports,
+    lostExportsReason: lostExports.length > 0 ? reason : null,
+  };
+  const staging = await stageWithNote(dataFile, backupFile, outcome, options.actor, now);
+  try {
+    if (!existsSync(dataFile) || statSync(dataFile).size === 0) {
+      for (const suffix of ['-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
+      renameSync(staging, dataFile);
+    } else {
+      const source = openReadOnly(staging);
+      try {
+        await source.backup(dataFile);
+      } finally {
+        source.close();
+      }
     }
+  } finally {
+    removeStaging(staging);
   }
   if (fileIntegrityProblems(dataFile).length > 0)
     throw new AppError(
@@ -162,20 +177,52 @@ export async function restoreBackup(
       `The restored data file ${dataFile} did not pass integrity_check; the file in use before is kept at ${keptAside ?? '(none)'}.`,
       { file: dataFile },
     );
-  return {
-    restored,
-    keptAside: keptAside ?? '',
-    dataFile,
-    lostExports,
-    lostExportsReason: lostExports.length > 0 ? reason : null,
-  };
+  return outcome;
+}
+
+function removeStaging(staging: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(staging + suffix, { force: true });
+}
+
+/**
+ * The backup's content copied (through SQLite, so a -wal beside a file chosen elsewhere counts) to a hidden file
+ * beside the data file, migrated to this version like any file the app opens (the backup itself is the copy from
+ * before; none is taken of the staging file), and noted in its operator log. One a killed restore left is replaced.
+ */
+async function stageWithNote(
+  dataFile: string,
+  backupFile: string,
+  outcome: RestoreOutcome,
+  actor: string,
+  now: Date,
+): Promise<string> {
+  const staging = join(dirname(dataFile), `.${basename(dataFile)}.restoring`);
+  removeStaging(staging);
+  try {
+    const source = openReadOnly(backupFile);
+    try {
+      await source.backup(staging);
+    } finally {
+      source.close();
+    }
+    const store = openDatabase(staging, { now: () => now, copyBeforeMigrating: false });
+    try {
+      recordRestore({ store, actor, now: () => now }, outcome);
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    removeStaging(staging);
+    throw error;
+  }
+  return staging;
 }
 
 /**
  * Notes the restore in the restored file's operator log: who restored which backup, where the old file went, and the
  * payout files it went back past with the coordinator's reason (the log's reason then, so it reads as a decision).
  */
-export function recordRestore(ctx: CoreContext, outcome: RestoreOutcome): void {
+function recordRestore(ctx: CoreContext, outcome: RestoreOutcome): void {
   ctx.store.transaction(() =>
     recordDecision(ctx, 'data.restore', outcome.restored.fileName, outcome.lostExportsReason, {
       takenAt: outcome.restored.takenAt,
