@@ -9,6 +9,11 @@ import { startWebServer } from '../../src-main/web/web-server';
 import { expect, openScreen, rendererDir, samplesDir, seedParticipantsFile, seedProgram, test } from './fixtures';
 import { approveSeptemberInCore, exportSeptemberInCore, seedPayoutsProgram } from './payouts-seed';
 
+// A restore closes the core's hosts, restores and starts them again, and the window loads anew: seconds on a quiet
+// machine, but up to a minute on one shared with other test runs (seen at a load average of 12 on two cores), so
+// these tests get more than the default 45 s.
+test.describe.configure({ timeout: 120_000 });
+
 function participants(dbFile: string): number {
   const store = openDatabaseReadOnly(dbFile);
   try {
