@@ -141,6 +141,7 @@ export function serveCore(endpoint: HostEndpoint, log: Logger = defaultLogger, o
     handlers = withBackupsBefore(
       createHandlers(ctx, { version: init.version, runtime: init.runtime, ...(full ? { startCheck: check } : {}) }),
       ctx,
+      full ? { daily: { log } } : {},
     ) as ReturnType<typeof createHandlers>;
     // The thread that reads workbooks, started now so that the first import does not wait for it.
     if (init.lane === 'long') prewarmXlsxRowWorker();
