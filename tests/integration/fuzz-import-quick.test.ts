@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopIdleXlsxRowWorker } from '../../src-main/core/import/read/xlsx-row-worker-client';
 import { makeTempDir } from '../fixtures/client-files';
-import { fuzzSeeds, prepareBaseDatabase, runImportFuzz, summarize } from '../fixtures/fuzz-import-harness';
+import {
+  CSV_LANE,
+  FUZZ_BOUNDS,
+  fuzzSeeds,
+  prepareBaseDatabase,
+  runImportFuzz,
+  summarize,
+  XLSX_LANE,
+} from '../fixtures/fuzz-import-harness';
 
 // Not the long run's seed: these hundred cases are others than its first hundred.
 const RUN_SEED = 4151;
@@ -27,15 +35,12 @@ describe('hostile files, fuzzed (quick)', () => {
     const result = await runImportFuzz(base, seeds, {
       runSeed: RUN_SEED,
       lanes: [
-        { name: 'xlsx', cases: 24, families: ['xml', 'zip', 'xml', 'xlsx-bytes', 'zip', 'xml'] },
-        { name: 'csv', cases: 76, families: ['csv', 'csv', 'csv-bytes'] },
+        { name: 'xlsx', cases: 24, families: XLSX_LANE },
+        { name: 'csv', cases: 76, families: CSV_LANE },
       ],
-      groupSize: 25,
-      caseTimeoutMs: 10_000,
+      ...FUZZ_BOUNDS,
       workDir: dir,
       rerun: (lane, index) => `FUZZ_SEED=${RUN_SEED} FUZZ_CASE=${lane}:${index} in tests/long/fuzz-import.test.ts`,
-      maxRssBytes: 2 ** 30,
-      maxHeapBytes: 768 * 2 ** 20,
     });
     if (result.failures.length > 0) console.log(summarize(result));
     expect(result.failures, `${result.failures.length} failures`).toEqual([]);

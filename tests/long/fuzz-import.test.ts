@@ -12,17 +12,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopIdleXlsxRowWorker } from '../../src-main/core/import/read/xlsx-row-worker-client';
 import { makeTempDir } from '../fixtures/client-files';
-import { fuzzSeeds, prepareBaseDatabase, runImportFuzz, summarize } from '../fixtures/fuzz-import-harness';
-import { MUTATOR_NAMES, type CaseFamily } from '../fixtures/fuzz-mutations';
+import {
+  CSV_LANE,
+  FUZZ_BOUNDS,
+  fuzzSeeds,
+  prepareBaseDatabase,
+  runImportFuzz,
+  summarize,
+  XLSX_LANE,
+} from '../fixtures/fuzz-import-harness';
+import { MUTATOR_NAMES } from '../fixtures/fuzz-mutations';
 
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.LONG_ROUNDS ?? 1) || 1));
 const RUN_SEED = Number(process.env.FUZZ_SEED ?? 20261015) >>> 0;
 const XLSX_CASES = Number(process.env.FUZZ_XLSX_CASES ?? 360) * ROUNDS;
 const CSV_CASES = Number(process.env.FUZZ_CSV_CASES ?? 2040) * ROUNDS;
 const ONLY = /^(\w+):(\d+)$/.exec(process.env.FUZZ_CASE ?? '');
-
-const XLSX_LANE: CaseFamily[] = ['xml', 'zip', 'xml', 'xlsx-bytes', 'zip', 'xml'];
-const CSV_LANE: CaseFamily[] = ['csv', 'csv', 'csv-bytes'];
 
 describe('hostile files, fuzzed', () => {
   let dir: string;
@@ -46,14 +51,10 @@ describe('hostile files, fuzzed', () => {
           { name: 'xlsx', cases: XLSX_CASES, families: XLSX_LANE },
           { name: 'csv', cases: CSV_CASES, families: CSV_LANE },
         ],
-        groupSize: 25,
-        caseTimeoutMs: 10_000,
+        ...FUZZ_BOUNDS,
         workDir: dir,
         ...(ONLY ? { only: { lane: ONLY[1] as string, index: Number(ONLY[2]) } } : {}),
         rerun: (lane, index) => `FUZZ_SEED=${RUN_SEED} FUZZ_CASE=${lane}:${index} LONG_ROUNDS=${ROUNDS}`,
-        // Some 250-350 MB resident and 70-120 MB of heap are usual; a zip bomb that got through would pass these.
-        maxRssBytes: 2 ** 30,
-        maxHeapBytes: 768 * 2 ** 20,
       });
       console.log(summarize(result));
       expect(result.failures.slice(0, 20), `${result.failures.length} failures`).toEqual([]);

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../app-error';
+import { removeIfStale } from '../stale-file';
 import { findProjectRoot } from '../../db/project-paths';
 import { resolveNativeBinding } from '../../db/native-binding';
 import { backupsToKeep } from './backup-rotation';
@@ -185,14 +186,9 @@ export function pruneBackups(dataFile: string, now: Date, alsoKeep: readonly str
 }
 
 /**
- * A partial copy this old was left by a backup killed part way (a crash, a power cut): never listed, it would stay
- * for good, as large as the data file. A younger one may be another window's backup still being written.
- */
-export const STALE_PARTIAL_MS = 60 * 60 * 1000;
-
-/**
- * Removes this data file's partial backup copies older than STALE_PARTIAL_MS, by the files' own (real) times, and
- * the staging copy a restore killed part way left beside the data file (restore-backup.ts).
+ * Removes this data file's partial backup copies left by a backup killed part way (never listed, each would stay for
+ * good, as large as the data file) and the staging copy a restore killed part way left beside the data file
+ * (restore-backup.ts), once they are stale (../stale-file.ts).
  */
 export function removeStalePartials(dataFile: string): void {
   const staging = join(dirname(dataFile), `.${basename(dataFile)}.restoring`);
@@ -205,14 +201,6 @@ export function removeStalePartials(dataFile: string): void {
     const parsed = parseBackupName(name.slice(1, -'.partial'.length));
     if (!parsed || parsed.stem !== stem) continue;
     removeIfStale(join(folder, name));
-  }
-}
-
-function removeIfStale(path: string): void {
-  try {
-    if (Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
-  } catch {
-    // Not there, or gone meanwhile (the backup or restore that wrote it finished): nothing to remove.
   }
 }
 

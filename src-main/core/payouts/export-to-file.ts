@@ -4,9 +4,10 @@
 // step. A rename that fails after the commit is said as it is: the batch is recorded, the
 // file is the temporary one, and exporting again returns the same bytes.
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../app-error';
+import { removeIfStale } from '../stale-file';
 import type { ExportResult } from './payout-types';
 import type { PreparedExport } from './export-payouts';
 
@@ -33,16 +34,13 @@ export function whyNotWritable(error: unknown, folder: string): string {
   }
 }
 
-/**
- * A temporary file this old beside a target was left by a save killed part way (or by a rename that failed, whose
- * bytes exporting again gives back): nobody else would remove it. A younger one may be another window's save under way.
- */
-export const STALE_TEMP_MS = 60 * 60 * 1000;
-
 const TEMP_TAIL = /^\.[0-9a-f]{8}\.tmp$/;
 
-/** Removes the temporary files of saves of `out` older than STALE_TEMP_MS, by the files' own times. */
-export function removeStaleTemps(out: string, nowMs: number = Date.now()): void {
+/**
+ * Removes the temporary files of earlier saves of `out` that are stale (../stale-file.ts): left by a save killed part
+ * way, or by a rename that failed, whose bytes exporting again gives back.
+ */
+function removeStaleTemps(out: string): void {
   const folder = dirname(out);
   const head = `.${basename(out)}`;
   let names: string[];
@@ -51,15 +49,8 @@ export function removeStaleTemps(out: string, nowMs: number = Date.now()): void 
   } catch {
     return; // No folder to clean: the save says why it cannot write there.
   }
-  for (const name of names) {
-    if (!name.startsWith(head) || !TEMP_TAIL.test(name.slice(head.length))) continue;
-    const path = join(folder, name);
-    try {
-      if (nowMs - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
-    } catch {
-      // Gone meanwhile, or not ours to remove: left as it is.
-    }
-  }
+  for (const name of names)
+    if (name.startsWith(head) && TEMP_TAIL.test(name.slice(head.length))) removeIfStale(join(folder, name));
 }
 
 /**
