@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportAuditPackage } from '../../src-main/core/audit/export-audit-package';
 import { verifyAuditPackage } from '../../src-main/core/audit/verify-audit-package';
@@ -16,6 +16,7 @@ import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
 import { runLoyalty } from '../fixtures/run-cli';
 import { hasOpenpyxl, SYSTEM_PYTHON } from '../fixtures/client-files';
+import { editTable, tampered } from '../fixtures/tamper-package';
 
 const open = caseOpener();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -29,76 +30,6 @@ async function packaged(): Promise<{ ctx: CoreContext; dir: string; zip: string 
 
 function one<T>(ctx: CoreContext, sql: string, ...params: unknown[]): T {
   return ctx.store.sqlite.prepare(sql).get(...params) as T;
-}
-
-/** The fields of one CSV line, quotes kept as written (the encoding's types stay as they are). */
-function splitLine(line: string): string[] {
-  const fields: string[] = [];
-  let at = 0;
-  while (at <= line.length) {
-    let end: number;
-    if (line[at] === '"') {
-      end = at + 1;
-      for (;;) {
-        const q = line.indexOf('"', end);
-        if (line[q + 1] === '"') end = q + 2;
-        else {
-          end = q + 1;
-          break;
-        }
-      }
-    } else {
-      end = line.indexOf(',', at);
-      if (end < 0) end = line.length;
-    }
-    fields.push(line.slice(at, end));
-    at = end + 1;
-  }
-  return fields;
-}
-
-/** The CSV of `table` with one field of the row `rowid` changed by `change`. */
-function editRow(csv: string, rowid: number, column: string, change: (field: string) => string): string {
-  const lines = csv.split('\n');
-  const header = splitLine(lines[0]!).map((h) => h.slice(1, -1));
-  const index = header.indexOf(column);
-  expect(index).toBeGreaterThanOrEqual(0);
-  const at = lines.findIndex((l, i) => i > 0 && l.startsWith(`${rowid},`));
-  expect(at).toBeGreaterThan(0);
-  const fields = splitLine(lines[at]!);
-  const changed = change(fields[index]!);
-  expect(changed).not.toBe(fields[index]);
-  fields[index] = changed;
-  lines[at] = fields.join(',');
-  return lines.join('\n');
-}
-
-/** A copy of the package with `edit` applied to its entries; the manifest recomputed or left as it was. */
-function tampered(
-  zip: string,
-  edit: (entries: Record<string, Uint8Array>) => void,
-  recompute: boolean,
-  name = `tampered-${recompute ? 'manifest' : 'plain'}.zip`,
-): string {
-  const entries = unzipSync(readFileSync(zip));
-  edit(entries);
-  if (recompute) {
-    const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as AuditManifest;
-    manifest.files = manifest.files.map((f) =>
-      entries[f.path] ? { path: f.path, size: entries[f.path]!.byteLength, sha256: sha256(entries[f.path]!) } : f,
-    );
-    entries['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  }
-  const out = join(zip, '..', name);
-  writeFileSync(out, zipSync(entries, { level: 1 }));
-  return out;
-}
-
-function editTable(table: string, rowid: number, column: string, change: (field: string) => string) {
-  return (entries: Record<string, Uint8Array>) => {
-    const path = `tables/${table}.csv`;
-    entries[path] = strToU8(editRow(Buffer.from(entries[path]!).toString('utf8'), rowid, column, change));
-  };
 }
 
 const differences = (v: AuditVerification) =>

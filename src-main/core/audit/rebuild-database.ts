@@ -18,7 +18,10 @@ const UNUSED_INDEXES = new Set(['sales_lines_program_key', 'sales_lines_batch', 
 
 export interface RebuiltDatabase {
   store: Store;
-  rows: number;
+  /** Rows inserted so far. */
+  readonly rows: number;
+  /** More tables' rows, in a transaction of their own (those first checked as their CSV was read, check-as-read.ts). */
+  add(tables: { table: string; path: string; bytes: Uint8Array }[]): void;
   /**
    * Builds the indexes left out while the rows went in (those the recomputation reads by). Apart so that the ledger's
    * checks, which read by rowid only, can start on the rows first (ledger-check-thread.ts).
@@ -38,10 +41,9 @@ function columnTypes(sqlite: Database.Database, table: string): Map<string, stri
   return info.length === 0 ? null : new Map(info.map((c) => [c.name, c.type]));
 }
 
-export function rebuildDatabase(
-  tables: { table: string; path: string; bytes: Uint8Array }[],
-  problem: (p: RebuildProblem) => void,
-): RebuiltDatabase {
+type TableCsv = { table: string; path: string; bytes: Uint8Array };
+
+export function rebuildDatabase(tables: TableCsv[], problem: (p: RebuildProblem) => void): RebuiltDatabase {
   // No sealer: the rows come with their own seals, which are what is checked.
   const store = openDatabase(':memory:', { sealer: () => null });
   const sqlite = store.sqlite;
@@ -50,11 +52,22 @@ export function rebuildDatabase(
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('cache_size = -262144');
-  const total = tables.reduce((n, t) => n + t.bytes.byteLength, 0);
-  const progress = progressEvery('rebuilding', total, 1);
-  let read = 0;
   let rows = 0;
   let indexes: [string, string][] = [];
+  const insertAll = (list: TableCsv[]) => {
+    const total = list.reduce((n, t) => n + t.bytes.byteLength, 0);
+    const progress = progressEvery('rebuilding', total, 1);
+    let read = 0;
+    sqlite.transaction(() => {
+      for (const [at, t] of list.entries()) {
+        rows += insertTable(sqlite, t, problem, (bytes) => progress((read += bytes)));
+        // Its CSV let go once its rows are in: a year's CSV is as large as the database made from it, and holding
+        // both to the end made the peak some 0.4 GB higher in each thread.
+        list[at] = { ...t, bytes: new Uint8Array(0) };
+      }
+    })();
+    progress(total);
+  };
   try {
     sqlite.transaction(() => {
       // What the migrations put in the settings of a new file is replaced by the package's.
@@ -68,94 +81,18 @@ export function rebuildDatabase(
         .raw()
         .all() as [string, string][];
       for (const [name] of indexes) sqlite.exec(`DROP INDEX "${name}"`);
-      for (const [at, { table, path, bytes }] of tables.entries()) {
-        const types = columnTypes(sqlite, table);
-        if (!types) {
-          problem({ path, table, message: `${path}: the table ${table} is not one of this version's tables.` });
-          continue;
-        }
-        const nl = bytes.indexOf(10);
-        const header = parseCsvHeader(Buffer.from(bytes.subarray(0, nl < 0 ? bytes.length : nl)).toString('utf8'));
-        const unknown = header.filter((c) => c !== 'rowid' && !types.has(c));
-        if (unknown.length > 0) {
-          problem({ path, table, message: `${path}: the table ${table} has no column ${unknown.join(', ')}.` });
-          continue;
-        }
-        const exact = header.map((c) => c !== 'rowid' && !/INT/i.test(types.get(c) ?? ''));
-        const columns = header.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ');
-        const one = `(${header.map(() => '?').join(', ')})`;
-        const insert = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${one}`);
-        // Rows go in MANY to a statement: a statement per row costs a fifth more on a year's tables. When one of
-        // them fails, the statement is undone and its rows are inserted one by one, so that the row named is the
-        // first that fails, with the rows before it in, as a statement per row would leave them.
-        const many = Math.max(1, Math.min(MANY, Math.floor(MAX_VARIABLES / header.length)));
-        const insertMany = sqlite.prepare(
-          `INSERT INTO "${table}" (${columns}) VALUES ${Array(many).fill(one).join(', ')}`,
-        );
-        const pending: CsvValue[][] = [];
-        const flat: CsvValue[] = new Array<CsvValue>(many * header.length);
-        let record = 0;
-        const oneByOne = () => {
-          while (pending.length > 0) {
-            insert.run(pending[0]!);
-            pending.shift();
-            record++;
-          }
-        };
-        try {
-          for (const piece of csvPieces(bytes.subarray(nl + 1))) {
-            const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-            // Most pieces are ASCII (codes, dates, amounts), which latin1 reads as UTF-8 would, several times faster.
-            const text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
-            parseCsvRecords(
-              text,
-              (values) => {
-                pending.push(values);
-                if (pending.length < many) return;
-                let at = 0;
-                for (const row of pending) for (const value of row) flat[at++] = value;
-                try {
-                  insertMany.run(flat);
-                } catch {
-                  oneByOne();
-                }
-                record += pending.length;
-                pending.length = 0;
-              },
-              header.length,
-              exact,
-            );
-            read += piece.byteLength;
-            progress(read);
-          }
-          oneByOne();
-        } catch (error) {
-          let failure = error;
-          // The rows read before a line that cannot be read go in first, as they did one by one.
-          if (error instanceof CsvError) {
-            try {
-              oneByOne();
-            } catch (earlier) {
-              failure = earlier;
-            }
-          }
-          const why = failure instanceof CsvError ? failure.message : (failure as Error).message;
-          problem({ path, table, message: `${path}: row ${record + 1} cannot be read back into ${table}: ${why}.` });
-        }
-        rows += record;
-        // Its CSV let go once its rows are in: a year's CSV is as large as the database made from it, and holding
-        // both to the end made the peak some 0.4 GB higher in each thread.
-        tables[at] = { table, path, bytes: new Uint8Array(0) };
-      }
     })();
+    insertAll(tables);
   } catch (error) {
     store.close();
     throw error;
   }
-  progress(total);
   return {
     store,
-    rows,
+    get rows() {
+      return rows;
+    },
+    add: insertAll,
     buildIndexes: () =>
       sqlite.transaction(() => {
         // Three indexes serve only the app's screens (sales lines by key and by batch, a participant's ledger), never
@@ -165,4 +102,84 @@ export function rebuildDatabase(
       })(),
     dispose: () => store.close(),
   };
+}
+
+/** One table's rows from its CSV, under their own rowids; returns how many went in. */
+function insertTable(
+  sqlite: Database.Database,
+  { table, path, bytes }: TableCsv,
+  problem: (p: RebuildProblem) => void,
+  progress: (bytes: number) => void,
+): number {
+  const types = columnTypes(sqlite, table);
+  if (!types) {
+    problem({ path, table, message: `${path}: the table ${table} is not one of this version's tables.` });
+    return 0;
+  }
+  const nl = bytes.indexOf(10);
+  const header = parseCsvHeader(Buffer.from(bytes.subarray(0, nl < 0 ? bytes.length : nl)).toString('utf8'));
+  const unknown = header.filter((c) => c !== 'rowid' && !types.has(c));
+  if (unknown.length > 0) {
+    problem({ path, table, message: `${path}: the table ${table} has no column ${unknown.join(', ')}.` });
+    return 0;
+  }
+  const exact = header.map((c) => c !== 'rowid' && !/INT/i.test(types.get(c) ?? ''));
+  const columns = header.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ');
+  const one = `(${header.map(() => '?').join(', ')})`;
+  const insert = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${one}`);
+  // Rows go in MANY to a statement: a statement per row costs a fifth more on a year's tables. When one of
+  // them fails, the statement is undone and its rows are inserted one by one, so that the row named is the
+  // first that fails, with the rows before it in, as a statement per row would leave them.
+  const many = Math.max(1, Math.min(MANY, Math.floor(MAX_VARIABLES / header.length)));
+  const insertMany = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${Array(many).fill(one).join(', ')}`);
+  const pending: CsvValue[][] = [];
+  const flat: CsvValue[] = new Array<CsvValue>(many * header.length);
+  let record = 0;
+  const oneByOne = () => {
+    while (pending.length > 0) {
+      insert.run(pending[0]!);
+      pending.shift();
+      record++;
+    }
+  };
+  try {
+    for (const piece of csvPieces(bytes.subarray(nl + 1))) {
+      const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      // Most pieces are ASCII (codes, dates, amounts), which latin1 reads as UTF-8 would, several times faster.
+      const text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
+      parseCsvRecords(
+        text,
+        (values) => {
+          pending.push(values);
+          if (pending.length < many) return;
+          let at = 0;
+          for (const row of pending) for (const value of row) flat[at++] = value;
+          try {
+            insertMany.run(flat);
+          } catch {
+            oneByOne();
+          }
+          record += pending.length;
+          pending.length = 0;
+        },
+        header.length,
+        exact,
+      );
+      progress(piece.byteLength);
+    }
+    oneByOne();
+  } catch (error) {
+    let failure = error;
+    // The rows read before a line that cannot be read go in first, as they did one by one.
+    if (error instanceof CsvError) {
+      try {
+        oneByOne();
+      } catch (earlier) {
+        failure = earlier;
+      }
+    }
+    const why = failure instanceof CsvError ? failure.message : (failure as Error).message;
+    problem({ path, table, message: `${path}: row ${record + 1} cannot be read back into ${table}: ${why}.` });
+  }
+  return record;
 }

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openDatabaseReadOnly } from '../../db/open-database';
 import { AppError } from '../app-error';
-import { verifyLedger, type VerifyOptions } from '../ledger/verify-ledger';
+import { approvalHeads, verifyLedger, type ChainPass, type VerifyOptions } from '../ledger/verify-ledger';
 import type { LedgerVerification } from '../ledger/ledger-views';
-import { reportProgress } from '../progress';
+import { progressEvery, reportProgress } from '../progress';
 import {
   AUDIT_PACKAGE_FORMAT,
   type AuditManifest,
@@ -18,7 +18,8 @@ import {
   type AuditVerification,
   type RecomputeDifference,
 } from './audit-views';
-import { rebuildDatabase } from './rebuild-database';
+import { rebuildDatabase, type RebuildProblem, type RebuiltDatabase } from './rebuild-database';
+import { CHECKED_AS_READ, checkTableAsRead, type SealOfTable } from './check-as-read';
 import { readZipEntries, ZipUnreadable } from './zip-reader';
 import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
@@ -90,14 +91,85 @@ export function recomputeAll(sqlite: Database.Database, problems: Problems = new
   return { counts, differences, problems: problems.list };
 }
 
-/** The thread's recomputation, or this thread's own when there was none or it failed. */
-function recomputeOutcome(run: RecomputeRun | null, sqlite: Database.Database, before?: () => void): RecomputeOutcome {
+/**
+ * The thread's recomputation, or this thread's own when there was none or it failed, on the database `local` gives
+ * (and lets go of after).
+ */
+function recomputeOutcome(
+  run: RecomputeRun | null,
+  local: () => { sqlite: Database.Database; done?: () => void },
+): RecomputeOutcome {
   const outcome = run?.take()?.outcome ?? null;
   if (outcome) return outcome;
-  before?.();
-  const problems = new Problems();
-  const result = recomputeAll(sqlite, problems);
-  return { ...result, found: problems.found };
+  const { sqlite, done } = local();
+  try {
+    const problems = new Problems();
+    const result = recomputeAll(sqlite, problems);
+    return { ...result, found: problems.found };
+  } finally {
+    done?.();
+  }
+}
+
+/**
+ * The tables taken as their CSV is read (check-as-read.ts): those found whole are left out of this database but for
+ * the ledger entries the payouts name (their checks join them); any other is rebuilt here, to be checked as usual.
+ */
+function checkTablesAsRead(
+  rebuilt: RebuiltDatabase,
+  tables: { table: string; path: string; bytes: Uint8Array }[],
+): { rows: number; chain?: ChainPass; tables: Map<string, number> } {
+  const sqlite = rebuilt.store.sqlite;
+  const whole = new Map<string, number>();
+  const others: typeof tables = [];
+  let chain: ChainPass | undefined;
+  let rows = 0;
+  const total = tables.reduce((n, t) => n + t.bytes.byteLength, 0);
+  const progress = progressEvery('verifying', total, 1);
+  let done = 0;
+  const seals = sqlite.prepare(
+    'SELECT id, columns, first_rowid, last_rowid, row_count, digest FROM record_seals WHERE table_name = ?',
+  );
+  const redeemed = new Set(sqlite.prepare('SELECT ledger_entry_id FROM payouts').pluck().all() as number[]);
+  for (const [at, t] of tables.entries()) {
+    const info = sqlite.prepare(`PRAGMA table_info("${t.table}")`).all() as {
+      name: string;
+      type: string;
+      pk: number;
+    }[];
+    const keys = info.filter((c) => c.pk > 0);
+    const result = checkTableAsRead({
+      table: t.table,
+      bytes: t.bytes,
+      columns: info.map((c) => ({
+        name: c.name,
+        type: c.type,
+        rowid: keys.length === 1 && c.pk === 1 && /^integer$/i.test(c.type),
+      })),
+      seals: seals.all(t.table) as SealOfTable[],
+      keep: t.table === 'ledger_entries' ? redeemed : undefined,
+      chainKept: t.table === 'ledger_entries' ? approvalHeads(sqlite).kept : undefined,
+      progress: (bytes) => progress((done += bytes)),
+    });
+    if (!result.whole) {
+      others.push(t);
+      continue;
+    }
+    tables[at] = { ...t, bytes: new Uint8Array(0) };
+    whole.set(t.table, result.rows);
+    rows += result.rows;
+    if (result.chain) chain = result.chain;
+    if (result.kept.length > 0) {
+      const columns = result.header.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ');
+      const insert = sqlite.prepare(
+        `INSERT INTO "${t.table}" (${columns}) VALUES (${result.header.map(() => '?').join(', ')})`,
+      );
+      sqlite.transaction(() => result.kept.forEach((values) => insert.run(values)))();
+    }
+  }
+  progress(total);
+  rebuilt.add(others);
+  return { rows, tables: whole, ...(chain ? { chain } : {}) };
 }
 
 function ledgerProblems(result: LedgerVerification, problems: Problems): void {
@@ -123,7 +195,7 @@ export function verifyLiveDatabase(
   const run = liveRecompute(sqlite);
   try {
     const ledger = verifyLedger(sqlite, options);
-    const outcome = recomputeOutcome(run, sqlite);
+    const outcome = recomputeOutcome(run, () => ({ sqlite }));
     return {
       ledger,
       recompute: { counts: outcome.counts, differences: outcome.differences, problems: outcome.problems },
@@ -165,7 +237,7 @@ export function verifyConnection(sqlite: Database.Database, options: VerifyOptio
   let recompute: RecomputeOutcome;
   try {
     ledger = verifyLedger(sqlite, options);
-    recompute = recomputeOutcome(run, sqlite);
+    recompute = recomputeOutcome(run, () => ({ sqlite }));
   } finally {
     run?.close();
   }
@@ -257,7 +329,7 @@ function checkDerivedFiles(sqlite: Database.Database, entries: Record<string, Ui
 }
 
 /** `audit verify FILE.zip`. */
-export function verifyAuditPackage(file: string): AuditVerification {
+export function verifyAuditPackage(file: string, options: PackageVerifyOptions = {}): AuditVerification {
   reportProgress('checking');
   let bytes: Uint8Array;
   try {
@@ -269,11 +341,23 @@ export function verifyAuditPackage(file: string): AuditVerification {
       `Cannot read ${file}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}.`,
     );
   }
-  return verifyPackageBytes(file, bytes);
+  return verifyPackageBytes(file, bytes, options);
+}
+
+export interface PackageVerifyOptions {
+  /**
+   * Check the largest tables as their CSV is read (check-as-read.ts) rather than rebuild them here. By default only
+   * while the recomputation runs on its own thread, which rebuilds them anyway; without one it is work twice.
+   */
+  checkAsRead?: boolean;
 }
 
 /** A package given as bytes (the window's chosen file, audit.verify); `name` is how errors name it. */
-export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerification {
+export function verifyPackageBytes(
+  name: string,
+  bytes: Uint8Array,
+  options: PackageVerifyOptions = {},
+): AuditVerification {
   const manifest = readManifest(
     name,
     readZip(name, bytes, (entry) => entry === 'manifest.json'),
@@ -286,7 +370,11 @@ export function verifyPackageBytes(name: string, bytes: Uint8Array): AuditVerifi
     tables: manifest.tables.filter((t) => !NOT_RECOMPUTED.has(t.table)).map(({ table, path }) => ({ table, path })),
   });
   try {
-    return verifyPackage(name, readZip(name, bytes), manifest, run);
+    const asRead = options.checkAsRead ?? run !== null;
+    return verifyPackage(name, readZip(name, bytes), manifest, run, {
+      asRead: asRead ? CHECKED_AS_READ : new Set(),
+      reread: (paths) => readZip(name, bytes, (entry) => paths.has(entry)),
+    });
   } finally {
     run?.close();
   }
@@ -311,6 +399,7 @@ function verifyPackage(
   entries: Record<string, Uint8Array>,
   manifest: AuditManifest,
   run: RecomputeRun | null,
+  read: { asRead: ReadonlySet<string>; reread: (paths: Set<string>) => Record<string, Uint8Array> },
 ): AuditVerification {
   const problems = new Problems();
   const counts = emptyCounts();
@@ -347,13 +436,22 @@ function verifyPackage(
     .map((t) => ({ table: t.table, path: t.path, bytes: entries[t.path]! }));
   // The rebuild lets each table's CSV go once it is in; nothing after it reads them here.
   for (const t of tables) delete entries[t.path];
-  const rebuilt = rebuildDatabase(tables, (p) =>
-    problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message }),
+  // Told in the manifest's order of tables, whichever of them was rebuilt first.
+  const order = new Map(tables.map((t, i) => [t.path, i]));
+  const unreadable: (RebuildProblem & { at: number })[] = [];
+  const tell = (p: RebuildProblem) => unreadable.push({ ...p, at: order.get(p.path) ?? order.size });
+  counts.tables = tables.length;
+  const asRead = tables.filter((t) => read.asRead.has(t.table));
+  const rebuilt = rebuildDatabase(
+    tables.filter((t) => !read.asRead.has(t.table)),
+    tell,
   );
   try {
     const sqlite = rebuilt.store.sqlite;
-    counts.tables = tables.length;
-    counts.rows = rebuilt.rows;
+    const checked = checkTablesAsRead(rebuilt, asRead);
+    for (const p of unreadable.sort((a, b) => a.at - b.at))
+      problems.add({ code: 'TABLE_UNREADABLE', path: p.path, table: p.table, message: p.message });
+    counts.rows = rebuilt.rows + checked.rows;
     // Each original file against its batch's SHA-256 as the (sealed) batch row holds it.
     const batchSha = sqlite.prepare('SELECT sha256 FROM import_batches WHERE id = ?').pluck();
     for (const f of manifest.importFiles ?? []) {
@@ -378,7 +476,7 @@ function verifyPackage(
     checkDerivedFiles(sqlite, entries, problems);
 
     reportProgress('verifying');
-    const ledger = verifyLedger(sqlite);
+    const ledger = verifyLedger(sqlite, { checkedAsRead: checked });
     ledgerProblems(ledger, problems);
     counts.ledgerEntries = ledger.entriesChecked;
     counts.seals = ledger.seals?.sealsChecked ?? 0;
@@ -394,8 +492,22 @@ function verifyPackage(
           message: `The ${name}'s head in the packaged tables is ${found.id} ${found.hash}, not the ${String(said?.id)} ${String(said?.hash)} the manifest names.`,
         });
     }
-    // Its indexes only for a recomputation made here: the checks read by rowid.
-    const recompute = recomputeOutcome(run, sqlite, () => rebuilt.buildIndexes());
+    // Its indexes only for a recomputation made here: the checks read by rowid. Where tables were checked as read,
+    // this database lacks their rows: the recomputation made here rebuilds every table anew.
+    const recompute = recomputeOutcome(run, () => {
+      if (checked.tables.size === 0) {
+        rebuilt.buildIndexes();
+        return { sqlite };
+      }
+      const wanted = new Set(manifest.tables.map((t) => t.path));
+      const again = read.reread(wanted);
+      const whole = rebuildDatabase(
+        manifest.tables.filter((t) => again[t.path] !== undefined).map((t) => ({ ...t, bytes: again[t.path]! })),
+        () => undefined,
+      );
+      whole.buildIndexes();
+      return { sqlite: whole.store.sqlite, done: () => whole.dispose() };
+    });
     problems.addAll(recompute);
     Object.assign(counts, recompute.counts);
     return {

@@ -90,6 +90,138 @@ const MAX_PROBLEMS = 100;
 export interface VerifyOptions {
   /** A seal chain head noted outside the file (a payout file, a screenshot): the chain must still hold it. */
   anchor?: string;
+  /**
+   * What was checked as an audit package's CSV was read, found whole, and is not in this database to check again
+   * (audit/check-as-read.ts): the chain pass over the ledger, and the tables whose every seal was re-derived equal
+   * and every row lay in a seal, with the rows those seals cover.
+   */
+  checkedAsRead?: { chain?: ChainPass; tables: ReadonlyMap<string, number> };
+}
+
+/** What the pass over the ledger's entries found: how many, the last, and the hashes of the entries asked for. */
+export interface ChainPass {
+  checked: number;
+  head: { id: number; hash: string };
+  hashes: Map<number, string>;
+}
+
+/** The approvals' notes of the ledger's last entry, and the ids of those entries, whose hashes the chain pass keeps. */
+export function approvalHeads(sqlite: Database.Database): {
+  anchors: { period: string; details_json: string }[];
+  heads: ({ id: number; hash: string } | undefined)[];
+  kept: Set<number>;
+} {
+  // Each approval noted the ledger's last entry; losing entries at the end shows there. Only those entries' hashes
+  // are kept from the chain pass, not a million of them.
+  const anchors = sqlite
+    .prepare("SELECT period, details_json FROM period_events WHERE state = 'approved' ORDER BY id")
+    .all() as { period: string; details_json: string }[];
+  const heads = anchors.map(
+    (anchor) => (JSON.parse(anchor.details_json) as { ledgerHead?: { id: number; hash: string } }).ledgerHead,
+  );
+  return { anchors, heads, kept: new Set(heads.flatMap((head) => (head && head.id !== 0 ? [head.id] : []))) };
+}
+
+/**
+ * The chain checked entry by entry, in the order of their ids, from rows of values named by `names` (the table's
+ * columns, as SQLite gives them or as an audit package's CSV holds them): each entry follows the one before and
+ * matches its own hash.
+ */
+export function ledgerChain(
+  names: readonly string[],
+  kept: ReadonlySet<number>,
+  add: (problem: LedgerProblem) => void,
+): { entry(values: readonly unknown[]): void; checked(): number; result(): ChainPass } {
+  const at = (name: keyof StoredEntry) => names.indexOf(name);
+  const [id, programId, participantCode, period, kind, points, salesLineId, batchId, sourceRow] = [
+    at('id'),
+    at('program_id'),
+    at('participant_code'),
+    at('period'),
+    at('kind'),
+    at('points'),
+    at('sales_line_id'),
+    at('batch_id'),
+    at('source_row'),
+  ];
+  const [rule, ruleVersion, note, reversesId, correctsPeriod, reference, createdAt, createdBy, prevHash, hash] = [
+    at('rule'),
+    at('rule_version'),
+    at('note'),
+    at('reverses_id'),
+    at('corrects_period'),
+    at('reference'),
+    at('created_at'),
+    at('created_by'),
+    at('prev_hash'),
+    at('hash'),
+  ];
+  const hashes = new Map<number, string>();
+  let previous: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  function checkEntry(row: StoredEntry): void {
+    checked++;
+    if (!Number.isSafeInteger(row.points)) {
+      add({
+        kind: 'NOT_WHOLE_POINTS',
+        entryId: row.id,
+        message: `Entry ${row.id} holds ${String(row.points)} points, not a whole number.`,
+      });
+    }
+    if (row.id !== previous.id + 1) {
+      const gap = row.id - previous.id - 1;
+      add({
+        kind: 'ENTRY_MISSING',
+        entryId: row.id,
+        message:
+          gap === 1
+            ? `Entry ${previous.id + 1} is missing (deleted) before entry ${row.id}.`
+            : `Entries ${previous.id + 1} to ${row.id - 1} are missing (deleted) before entry ${row.id}.`,
+      });
+    } else if (row.prev_hash !== previous.hash) {
+      add({
+        kind: 'CHAIN_BROKEN',
+        entryId: row.id,
+        message: `Entry ${row.id} does not follow entry ${previous.id}: the chain of hashes is broken there.`,
+      });
+    }
+    const expected = ledgerEntryHash(recordOf(row));
+    if (expected !== row.hash) {
+      add({
+        kind: 'CONTENT_CHANGED',
+        entryId: row.id,
+        message: `Entry ${row.id} (${row.participant_code}, ${row.period}, ${row.kind}, ${String(row.points)} points) was changed after it was written: its content does not match its hash.`,
+      });
+    }
+    if (kept.has(row.id)) hashes.set(row.id, row.hash);
+    previous = { id: row.id, hash: row.hash };
+  }
+  return {
+    entry: (v) =>
+      checkEntry({
+        id: v[id],
+        program_id: v[programId],
+        participant_code: v[participantCode],
+        period: v[period],
+        kind: v[kind],
+        points: v[points],
+        sales_line_id: v[salesLineId],
+        batch_id: v[batchId],
+        source_row: v[sourceRow],
+        rule: v[rule],
+        rule_version: v[ruleVersion],
+        note: v[note],
+        reverses_id: v[reversesId],
+        corrects_period: v[correctsPeriod],
+        reference: v[reference],
+        created_at: v[createdAt],
+        created_by: v[createdBy],
+        prev_hash: v[prevHash],
+        hash: v[hash],
+      } as StoredEntry),
+    checked: () => checked,
+    result: () => ({ checked, head: previous, hashes }),
+  };
 }
 
 export function verifyLedger(sqlite: Database.Database, options: VerifyOptions = {}): LedgerVerification {
@@ -176,110 +308,28 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
     }
   }
 
-  // Each approval noted the ledger's last entry; losing entries at the end shows there. Only those entries' hashes
-  // are kept from the pass below, not a million of them.
-  const anchors = sqlite
-    .prepare("SELECT period, details_json FROM period_events WHERE state = 'approved' ORDER BY id")
-    .all() as { period: string; details_json: string }[];
-  const heads = anchors.map(
-    (anchor) => (JSON.parse(anchor.details_json) as { ledgerHead?: { id: number; hash: string } }).ledgerHead,
-  );
-  const kept = new Set(heads.flatMap((head) => (head && head.id !== 0 ? [head.id] : [])));
-  const hashes = new Map<number, string>();
-
-  let previous: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
-  let checked = 0;
-  const total = (sqlite.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
-  const progress = progressEvery('verifying', total, 5000);
-  // Rows as arrays (every column, by name below), not objects: a row object per entry is most of the time of this
-  // pass over a year's ledger. A column removed behind the app's back still reads as undefined, as before.
-  const statement = sqlite.prepare('SELECT * FROM ledger_entries ORDER BY id').raw();
-  const names = statement.columns().map((c) => c.name);
-  const at = (name: keyof StoredEntry) => names.indexOf(name);
-  const [id, programId, participantCode, period, kind, points, salesLineId, batchId, sourceRow] = [
-    at('id'),
-    at('program_id'),
-    at('participant_code'),
-    at('period'),
-    at('kind'),
-    at('points'),
-    at('sales_line_id'),
-    at('batch_id'),
-    at('source_row'),
-  ];
-  const [rule, ruleVersion, note, reversesId, correctsPeriod, reference, createdAt, createdBy, prevHash, hash] = [
-    at('rule'),
-    at('rule_version'),
-    at('note'),
-    at('reverses_id'),
-    at('corrects_period'),
-    at('reference'),
-    at('created_at'),
-    at('created_by'),
-    at('prev_hash'),
-    at('hash'),
-  ];
-  for (const v of statement.iterate() as IterableIterator<StoredEntry[keyof StoredEntry][]>) {
-    checkEntry({
-      id: v[id],
-      program_id: v[programId],
-      participant_code: v[participantCode],
-      period: v[period],
-      kind: v[kind],
-      points: v[points],
-      sales_line_id: v[salesLineId],
-      batch_id: v[batchId],
-      source_row: v[sourceRow],
-      rule: v[rule],
-      rule_version: v[ruleVersion],
-      note: v[note],
-      reverses_id: v[reversesId],
-      corrects_period: v[correctsPeriod],
-      reference: v[reference],
-      created_at: v[createdAt],
-      created_by: v[createdBy],
-      prev_hash: v[prevHash],
-      hash: v[hash],
-    } as StoredEntry);
+  const { anchors, heads, kept } = approvalHeads(sqlite);
+  let chain = options.checkedAsRead?.chain;
+  if (!chain) {
+    const total = (sqlite.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
+    const progress = progressEvery('verifying', total, 5000);
+    // Rows as arrays (every column, by name), not objects: a row object per entry is most of the time of this pass
+    // over a year's ledger. A column removed behind the app's back still reads as undefined, as before.
+    const statement = sqlite.prepare('SELECT * FROM ledger_entries ORDER BY id').raw();
+    const pass = ledgerChain(
+      statement.columns().map((c) => c.name),
+      kept,
+      add,
+    );
+    for (const values of statement.iterate() as IterableIterator<unknown[]>) {
+      pass.entry(values);
+      progress(Math.min(pass.checked(), total));
+    }
+    chain = pass.result();
   }
-  function checkEntry(row: StoredEntry): void {
-    checked++;
-    progress(Math.min(checked, total));
-    if (!Number.isSafeInteger(row.points)) {
-      add({
-        kind: 'NOT_WHOLE_POINTS',
-        entryId: row.id,
-        message: `Entry ${row.id} holds ${String(row.points)} points, not a whole number.`,
-      });
-    }
-    if (row.id !== previous.id + 1) {
-      const gap = row.id - previous.id - 1;
-      add({
-        kind: 'ENTRY_MISSING',
-        entryId: row.id,
-        message:
-          gap === 1
-            ? `Entry ${previous.id + 1} is missing (deleted) before entry ${row.id}.`
-            : `Entries ${previous.id + 1} to ${row.id - 1} are missing (deleted) before entry ${row.id}.`,
-      });
-    } else if (row.prev_hash !== previous.hash) {
-      add({
-        kind: 'CHAIN_BROKEN',
-        entryId: row.id,
-        message: `Entry ${row.id} does not follow entry ${previous.id}: the chain of hashes is broken there.`,
-      });
-    }
-    const expected = ledgerEntryHash(recordOf(row));
-    if (expected !== row.hash) {
-      add({
-        kind: 'CONTENT_CHANGED',
-        entryId: row.id,
-        message: `Entry ${row.id} (${row.participant_code}, ${row.period}, ${row.kind}, ${String(row.points)} points) was changed after it was written: its content does not match its hash.`,
-      });
-    }
-    if (kept.has(row.id)) hashes.set(row.id, row.hash);
-    previous = { id: row.id, hash: row.hash };
-  }
+  const { hashes } = chain;
+  const previous = chain.head;
+  const checked = chain.checked;
 
   let anchorsChecked = 0;
   anchors.forEach((anchor, i) => {
@@ -299,6 +349,6 @@ export function verifyLedger(sqlite: Database.Database, options: VerifyOptions =
     }
   });
 
-  const sealed = verifySeals(sqlite, add, options.anchor);
+  const sealed = verifySeals(sqlite, add, options.anchor, options.checkedAsRead?.tables);
   return { ok: problems.length === 0, entriesChecked: checked, head: previous, anchorsChecked, problems, ...sealed };
 }
