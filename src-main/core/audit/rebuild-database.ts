@@ -43,7 +43,12 @@ function columnTypes(sqlite: Database.Database, table: string): Map<string, stri
 
 type TableCsv = { table: string; path: string; bytes: Uint8Array };
 
-export function rebuildDatabase(tables: TableCsv[], problem: (p: RebuildProblem) => void): RebuiltDatabase {
+export function rebuildDatabase(
+  tables: TableCsv[],
+  problem: (p: RebuildProblem) => void,
+  /** Columns left out of the database: dropped from their tables, their values in the CSV skipped. */
+  leftOut: Readonly<Record<string, readonly string[]>> = {},
+): RebuiltDatabase {
   // No sealer: the rows come with their own seals, which are what is checked.
   const store = openDatabase(':memory:', { sealer: () => null });
   const sqlite = store.sqlite;
@@ -60,7 +65,7 @@ export function rebuildDatabase(tables: TableCsv[], problem: (p: RebuildProblem)
     let read = 0;
     sqlite.transaction(() => {
       for (const [at, t] of list.entries()) {
-        rows += insertTable(sqlite, t, problem, (bytes) => progress((read += bytes)));
+        rows += insertTable(sqlite, t, problem, (bytes) => progress((read += bytes)), leftOut[t.table] ?? []);
         // Its CSV let go once its rows are in: a year's CSV is as large as the database made from it, and holding
         // both to the end made the peak some 0.4 GB higher in each thread.
         list[at] = { ...t, bytes: new Uint8Array(0) };
@@ -81,6 +86,8 @@ export function rebuildDatabase(tables: TableCsv[], problem: (p: RebuildProblem)
         .raw()
         .all() as [string, string][];
       for (const [name] of indexes) sqlite.exec(`DROP INDEX "${name}"`);
+      for (const [table, columns] of Object.entries(leftOut))
+        for (const column of columns) sqlite.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
     })();
     insertAll(tables);
   } catch (error) {
@@ -110,6 +117,7 @@ function insertTable(
   { table, path, bytes }: TableCsv,
   problem: (p: RebuildProblem) => void,
   progress: (bytes: number) => void,
+  leftOut: readonly string[],
 ): number {
   const types = columnTypes(sqlite, table);
   if (!types) {
@@ -118,26 +126,29 @@ function insertTable(
   }
   const nl = bytes.indexOf(10);
   const header = parseCsvHeader(Buffer.from(bytes.subarray(0, nl < 0 ? bytes.length : nl)).toString('utf8'));
-  const unknown = header.filter((c) => c !== 'rowid' && !types.has(c));
+  const unknown = header.filter((c) => c !== 'rowid' && !types.has(c) && !leftOut.includes(c));
   if (unknown.length > 0) {
     problem({ path, table, message: `${path}: the table ${table} has no column ${unknown.join(', ')}.` });
     return 0;
   }
   const exact = header.map((c) => c !== 'rowid' && !/INT/i.test(types.get(c) ?? ''));
-  const columns = header.map((c) => (c === 'rowid' ? 'rowid' : `"${c}"`)).join(', ');
-  const one = `(${header.map(() => '?').join(', ')})`;
+  // The values of the columns kept, by their place in the CSV's records.
+  const kept = header.flatMap((c, i) => (leftOut.includes(c) ? [] : [i]));
+  const columns = kept.map((i) => (header[i] === 'rowid' ? 'rowid' : `"${header[i]}"`)).join(', ');
+  const one = `(${kept.map(() => '?').join(', ')})`;
   const insert = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${one}`);
   // Rows go in MANY to a statement: a statement per row costs a fifth more on a year's tables. When one of
   // them fails, the statement is undone and its rows are inserted one by one, so that the row named is the
   // first that fails, with the rows before it in, as a statement per row would leave them.
-  const many = Math.max(1, Math.min(MANY, Math.floor(MAX_VARIABLES / header.length)));
+  const many = Math.max(1, Math.min(MANY, Math.floor(MAX_VARIABLES / kept.length)));
   const insertMany = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${Array(many).fill(one).join(', ')}`);
   const pending: CsvValue[][] = [];
-  const flat: CsvValue[] = new Array<CsvValue>(many * header.length);
+  const flat: CsvValue[] = new Array<CsvValue>(many * kept.length);
+  const all = kept.length === header.length;
   let record = 0;
   const oneByOne = () => {
     while (pending.length > 0) {
-      insert.run(pending[0]!);
+      insert.run(all ? pending[0]! : kept.map((i) => pending[0]![i]));
       pending.shift();
       record++;
     }
@@ -153,7 +164,8 @@ function insertTable(
           pending.push(values);
           if (pending.length < many) return;
           let at = 0;
-          for (const row of pending) for (const value of row) flat[at++] = value;
+          if (all) for (const row of pending) for (const value of row) flat[at++] = value;
+          else for (const row of pending) for (const i of kept) flat[at++] = row[i]!;
           try {
             insertMany.run(flat);
           } catch {

@@ -9,9 +9,36 @@ import type { AuditProblem } from './audit-views';
 import type { RecomputeCounts } from './recompute-approved';
 import { startForOneReply, type OneReply } from './sync-worker';
 
-/** What the thread is asked to recompute: a package's tables (from its zip), or a database file. */
+/**
+ * What the thread is asked to recompute: a package's tables, each told to it as the first thread inflates it (a
+ * `TableFed`, then `{ done: true }`), or a database file.
+ */
 export type RecomputeJob =
-  { kind: 'package'; zip: Uint8Array; tables: { table: string; path: string }[] } | { kind: 'live'; file: string };
+  { kind: 'package'; tables: { table: string; path: string }[] } | { kind: 'live'; file: string };
+
+/**
+ * Columns the recomputation never reads, dropped from its thread's database rather than filled: the year's ledger
+ * goes in without its hashes, notes and stamps, the sales lines without their names and document numbers. Dropped,
+ * not left empty, so that a query that comes to read one fails loudly (the period "could not be recomputed", which
+ * every clean package in the tests would show) instead of reading blanks.
+ */
+export const NOT_RECOMPUTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  ledger_entries: [
+    'source_row',
+    'rule',
+    'rule_version',
+    'note',
+    'reference',
+    'created_at',
+    'created_by',
+    'prev_hash',
+    'hash',
+  ],
+  sales_lines: ['document_no', 'line_no', 'participant_name', 'product_name', 'line_key'],
+};
+
+/** A table's CSV, inflated by the first thread and shared with this one (its bytes are a SharedArrayBuffer's). */
+export type TableFed = { path: string; bytes: Uint8Array; done?: undefined } | { done: true };
 
 /** The recomputation's findings, as recomputeAll gives them, with how many were found in all. */
 export interface RecomputeOutcome {

@@ -3,11 +3,10 @@
 // (scripts/build-cli.mjs).
 import { workerData } from 'node:worker_threads';
 import { openDatabaseReadOnly } from '../../db/open-database';
-import type { RecomputeJob, RecomputeReply } from './recompute-thread';
+import { NOT_RECOMPUTED_COLUMNS, type RecomputeJob, type RecomputeReply, type TableFed } from './recompute-thread';
 import { rebuildDatabase } from './rebuild-database';
-import { beating, replyTo, type SyncWorkerData } from './sync-worker';
+import { beating, heard, replyTo, type SyncWorkerData } from './sync-worker';
 import { Problems, recomputeAll } from './verify-audit-package';
-import { readZipEntries } from './zip-reader';
 
 const data = workerData as SyncWorkerData & { job: RecomputeJob };
 const send = replyTo(data);
@@ -25,16 +24,16 @@ function recompute(job: RecomputeJob): { reply: RecomputeReply; close: () => voi
       throw error;
     }
   }
-  const paths = new Set(job.tables.map((t) => t.path));
-  const entries = readZipEntries(job.zip, (name) => paths.has(name));
-  const tables = job.tables
-    .filter((t) => entries[t.path] !== undefined)
-    .map((t) => ({ ...t, bytes: entries[t.path]! }));
-  // Held only by `tables` from here, which the rebuild empties table by table.
-  for (const path of paths) delete entries[path];
-  // What cannot be read back is the other thread's to report: it rebuilds every table too.
-  const rebuilt = rebuildDatabase(tables, () => undefined);
+  // Each table rebuilt as the first thread tells it, inflated once there (it reads every file of the zip anyway) and
+  // shared, while it inflates the next. What cannot be read back is the first thread's to report.
+  const tables = new Map(job.tables.map((t) => [t.path, t.table]));
+  const next = heard<TableFed>(data);
+  const rebuilt = rebuildDatabase([], () => undefined, NOT_RECOMPUTED_COLUMNS);
   try {
+    for (let fed = next(); !fed.done; fed = next()) {
+      const table = tables.get(fed.path);
+      if (table !== undefined) rebuilt.add([{ table, path: fed.path, bytes: fed.bytes }]);
+    }
     rebuilt.buildIndexes();
     const result = recomputeAll(rebuilt.store.sqlite, problems);
     return { reply: { outcome: { ...result, found: problems.found } }, close: () => rebuilt.dispose() };

@@ -14,7 +14,10 @@ import {
   type TransferListItem,
 } from 'node:worker_threads';
 
-/** What the thread is given, besides its own data: where to reply, and the counters (replies, beats) to raise. */
+/**
+ * What the thread is given, besides its own data: where to reply, and the counters (replies, beats) to raise; the
+ * third counts what the waiting thread told it (`tell`, `heard`).
+ */
 export interface SyncWorkerData {
   port: MessagePort;
   signal: SharedArrayBuffer;
@@ -41,7 +44,7 @@ export class SyncWorker {
     private readonly name = options.name,
     private readonly stallMs = options.stallMs ?? STALL_MS,
   ) {
-    const signal = new SharedArrayBuffer(8);
+    const signal = new SharedArrayBuffer(12);
     const { port1, port2 } = new MessageChannel();
     this.counter = new Int32Array(signal);
     this.port = port1;
@@ -67,6 +70,13 @@ export class SyncWorker {
   post(message: unknown, transfer: TransferListItem[] = []): void {
     this.port.postMessage(message, transfer);
     this.sent++;
+  }
+
+  /** Sends the thread something it takes as it needs it (`heard`), with no reply: its work's input, piece by piece. */
+  tell(message: unknown, transfer: TransferListItem[] = []): void {
+    this.port.postMessage(message, transfer);
+    Atomics.add(this.counter, 2, 1);
+    Atomics.notify(this.counter, 2);
   }
 
   /** Counts a reply the thread sends unasked (an answer to what it was given at its start). */
@@ -109,6 +119,8 @@ export class SyncWorker {
 
 /** A thread started for one answer: what it replied, or null when it failed (the caller then does the work itself). */
 export interface OneReply<T> {
+  /** Gives the thread more of its input (SyncWorker.tell). */
+  tell(message: unknown): void;
   /** The answer, waiting for it; the thread is then left to free what it holds and end. */
   take(): T | null;
   /** Stops the thread if its answer was never taken (the caller failed first). */
@@ -124,6 +136,9 @@ export function startForOneReply<T>(fileName: string | null, name: string, data:
   thread.expect();
   let ended = false;
   return {
+    tell: (message) => {
+      if (!ended) thread.tell(message);
+    },
     take: () => {
       ended = true;
       let reply: T | { error: string };
@@ -148,6 +163,25 @@ export function startForOneReply<T>(fileName: string | null, name: string, data:
 export function beating<T>(data: SyncWorkerData, work: () => T): T {
   const counter = new Int32Array(data.signal);
   return withProgress(() => Atomics.add(counter, 1, 1), work);
+}
+
+/**
+ * The thread's side: the next message the other thread told it, waiting for it. Nothing is given up on here: the
+ * other thread stops this one (close) when it fails before it has told all.
+ */
+export function heard<T>(data: SyncWorkerData): () => T {
+  const counter = new Int32Array(data.signal);
+  let taken = 0;
+  return () => {
+    for (;;) {
+      const found = receiveMessageOnPort(data.port);
+      if (found) {
+        taken++;
+        return found.message as T;
+      }
+      Atomics.wait(counter, 2, taken, LOOK_MS);
+    }
+  };
 }
 
 /** The thread's side: posts a reply to the waiting thread and wakes it. */

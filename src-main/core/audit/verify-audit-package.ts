@@ -23,7 +23,7 @@ import { CHECKED_AS_READ, checkTableAsRead, type SealOfTable } from './check-as-
 import { readZipEntries, ZipUnreadable } from './zip-reader';
 import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
-import { startRecompute, type RecomputeOutcome, type RecomputeRun } from './recompute-thread';
+import { startRecompute, type RecomputeOutcome, type RecomputeRun, type TableFed } from './recompute-thread';
 
 /** Tables the recomputation never reads, left out of the database its thread rebuilds. */
 const NOT_RECOMPUTED = new Set([
@@ -267,9 +267,14 @@ function damaged(file: string, why: string): AppError {
 }
 
 /** The zip's entries; a file that is not a whole zip is refused with one sentence. */
-function readZip(file: string, bytes: Uint8Array, wanted?: (entry: string) => boolean): Record<string, Uint8Array> {
+function readZip(
+  file: string,
+  bytes: Uint8Array,
+  wanted?: (entry: string) => boolean,
+  each?: (entry: string, content: Uint8Array) => Uint8Array,
+): Record<string, Uint8Array> {
   try {
-    return readZipEntries(bytes, wanted);
+    return readZipEntries(bytes, wanted, each);
   } catch (error) {
     if (error instanceof ZipUnreadable) throw damaged(file, error.message);
     throw error;
@@ -362,16 +367,31 @@ export function verifyPackageBytes(
     name,
     readZip(name, bytes, (entry) => entry === 'manifest.json'),
   );
-  // The recomputation starts on the second core at once, reading the zip itself (a copy of its bytes), while this
-  // thread reads every file and rebuilds every table for the chain and the seals.
-  const run = startRecompute({
-    kind: 'package',
-    zip: bytes,
-    tables: manifest.tables.filter((t) => !NOT_RECOMPUTED.has(t.table)).map(({ table, path }) => ({ table, path })),
-  });
+  // The recomputation starts on the second core at once and rebuilds each table it reads as this thread inflates and
+  // tells it (shared, not copied), while this thread goes on with the rest of the zip, then the chain and the seals.
+  const recomputed = manifest.tables
+    .filter((t) => !NOT_RECOMPUTED.has(t.table))
+    .map(({ table, path }) => ({ table, path }));
+  const run = startRecompute({ kind: 'package', tables: recomputed });
   try {
+    const told = new Set(recomputed.map((t) => t.path));
+    const entries = readZip(
+      name,
+      bytes,
+      undefined,
+      run
+        ? (entry, content) => {
+            if (!told.has(entry)) return content;
+            const shared = new Uint8Array(new SharedArrayBuffer(content.byteLength));
+            shared.set(content);
+            run.tell({ path: entry, bytes: shared } satisfies TableFed);
+            return shared;
+          }
+        : undefined,
+    );
+    run?.tell({ done: true } satisfies TableFed);
     const asRead = options.checkAsRead ?? run !== null;
-    return verifyPackage(name, readZip(name, bytes), manifest, run, {
+    return verifyPackage(name, entries, manifest, run, {
       asRead: asRead ? CHECKED_AS_READ : new Set(),
       reread: (paths) => readZip(name, bytes, (entry) => paths.has(entry)),
     });

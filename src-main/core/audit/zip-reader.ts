@@ -9,10 +9,14 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** The zip's entries by name; those `wanted` refuses are not inflated (nor checked against their CRC). */
+/**
+ * The zip's entries by name; those `wanted` refuses are not inflated (nor checked against their CRC). `each` sees
+ * each entry as soon as it is inflated and checked, and gives what to keep of it (the same bytes, or a copy it shares).
+ */
 export function readZipEntries(
   bytes: Uint8Array,
   wanted: (name: string) => boolean = () => true,
+  each: (name: string, content: Uint8Array) => Uint8Array = (_, content) => content,
 ): Record<string, Uint8Array> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 65,557 bytes (22 bytes and a comment of at most 65,535); a zip cut short has none.
@@ -68,7 +72,7 @@ export function readZipEntries(
     }
     if (content.length !== size || crc32(content) !== crc)
       throw new ZipUnreadable(`the entry ${name} is damaged: its bytes do not match the zip's own check`);
-    entries[name] = content;
+    entries[name] = each(name, content);
   }
   return entries;
 }
