@@ -9,6 +9,9 @@ import { exportAuditPackage } from '../../src-main/core/audit/export-audit-packa
 import { verifyAuditPackage } from '../../src-main/core/audit/verify-audit-package';
 import { CHECKED_AS_READ, checkTableAsRead, type SealOfTable } from '../../src-main/core/audit/check-as-read';
 import { approvalHeads } from '../../src-main/core/ledger/verify-ledger';
+import { readSalesLines, salesLinesAsRead } from '../../src-main/core/audit/read-sales-lines';
+import { rebuildDatabase } from '../../src-main/core/audit/rebuild-database';
+import { NOT_RECOMPUTED_COLUMNS } from '../../src-main/core/audit/recompute-thread';
 import type { CoreContext } from '../../src-main/core/context';
 import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
@@ -147,3 +150,50 @@ function cutLine(table: string, rowid: number) {
       csvOf(entries, table).map((l) => (l.startsWith(`${rowid},`) ? l.slice(0, l.lastIndexOf(',')) : l)),
     );
 }
+
+describe('the sales lines the recomputation takes as their CSV goes into its database', () => {
+  function rebuiltWithLines(zip: string) {
+    const entries = unzipSync(readFileSync(zip));
+    const tables = Object.keys(entries)
+      .filter((p) => p.startsWith('tables/'))
+      .map((path) => ({ table: path.slice('tables/'.length, -'.csv'.length), path, bytes: entries[path]! }));
+    const sales = salesLinesAsRead();
+    const rebuilt = rebuildDatabase(tables, () => undefined, NOT_RECOMPUTED_COLUMNS, sales.watch);
+    return { sqlite: rebuilt.store.sqlite, read: sales.lines(), dispose: () => rebuilt.dispose() };
+  }
+
+  it('are the lines SQLite gives back, period by period, in the same order', async () => {
+    const { ctx, zip } = await packaged();
+    const { sqlite, read, dispose } = rebuiltWithLines(zip);
+    try {
+      expect(read).toBeDefined();
+      const periods = ctx.store.sqlite
+        .prepare('SELECT DISTINCT program_id, period, batch_id FROM sales_lines ORDER BY 1, 2, 3')
+        .raw()
+        .all() as [number, string, number][];
+      expect(periods.length).toBeGreaterThan(0);
+      for (const [programId, period, batch] of periods) {
+        const sources = JSON.stringify([batch]);
+        const fromCsv = readSalesLines(sqlite, programId, period, sources, read);
+        expect(fromCsv.length).toBeGreaterThan(0);
+        expect(fromCsv).toEqual(readSalesLines(sqlite, programId, period, sources));
+      }
+    } finally {
+      dispose();
+    }
+  });
+
+  it('are given up for SQLite’s at a value not of its column’s type', async () => {
+    const { ctx, zip } = await packaged();
+    const line = rowOf(ctx, 'SELECT id FROM sales_lines ORDER BY id LIMIT 1');
+    const bad = tampered(
+      zip,
+      editTable('sales_lines', line, 'quantity', (f) => `"${f}"`),
+      true,
+      'text-quantity.zip',
+    );
+    const { read, dispose } = rebuiltWithLines(bad);
+    dispose();
+    expect(read).toBeUndefined();
+  });
+});

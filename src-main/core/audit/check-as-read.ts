@@ -16,6 +16,7 @@
 import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import type { LedgerProblem } from '../ledger/ledger-views';
+import { HASHED_COLUMNS } from '../ledger/ledger-hash';
 import { ledgerChain, type ChainPass } from '../ledger/verify-ledger';
 import { CsvError, csvPieces, parseCsvHeader, parseCsvRecords, type CsvValue } from './table-csv';
 
@@ -101,6 +102,12 @@ export function checkTableAsRead(input: {
             throw new NotWhole();
           })
         : null;
+    // The ledger's columns in the order its hash covers them, then the hash: each row's JSON serves both checks.
+    const hashed =
+      chain !== null &&
+      header.length === HASHED_COLUMNS.length + 1 &&
+      HASHED_COLUMNS.every((c, i) => header[i] === c) &&
+      header[HASHED_COLUMNS.length] === 'hash';
     const keep = input.keep ?? new Set<number>();
     let sealAt = 0;
     let lastRowid = -Infinity;
@@ -117,14 +124,24 @@ export function checkTableAsRead(input: {
       const d = derived[sealAt];
       // A row no seal covers was added behind the app's back: the usual checks name it.
       if (!d || d.seal.first_rowid > rowid) throw new NotWhole();
-      const json = d.at ? JSON.stringify(d.at.map((i) => values[i])) : `[${rowid},${JSON.stringify(values).slice(1)}`;
+      let json: string;
+      if (hashed) {
+        // The entry's hashed content is its values but the last (the hash) as JSON: made once, for both checks.
+        const content = JSON.stringify(values.slice(0, -1));
+        chain!.entry(values, content);
+        json = d.at
+          ? JSON.stringify(d.at.map((i) => values[i]))
+          : `[${rowid},${content.slice(1, -1)},${JSON.stringify(values[values.length - 1])}]`;
+      } else {
+        chain?.entry(values);
+        json = d.at ? JSON.stringify(d.at.map((i) => values[i])) : `[${rowid},${JSON.stringify(values).slice(1)}`;
+      }
       d.piece += `${json}\n`;
       d.count++;
       if (d.piece.length >= PIECE) {
         d.hash.update(d.piece);
         d.piece = '';
       }
-      chain?.entry(values);
       if (keep.has(rowid)) kept.push(values);
       rows++;
     };

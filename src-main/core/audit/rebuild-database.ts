@@ -48,6 +48,8 @@ export function rebuildDatabase(
   problem: (p: RebuildProblem) => void,
   /** Columns left out of the database: dropped from their tables, their values in the CSV skipped. */
   leftOut: Readonly<Record<string, readonly string[]>> = {},
+  /** Sees each record of a table as it is read (before it goes in), given the table's CSV header. */
+  watch?: (table: string, header: readonly string[]) => ((values: readonly CsvValue[]) => void) | undefined,
 ): RebuiltDatabase {
   // No sealer: the rows come with their own seals, which are what is checked.
   const store = openDatabase(':memory:', { sealer: () => null });
@@ -65,7 +67,7 @@ export function rebuildDatabase(
     let read = 0;
     sqlite.transaction(() => {
       for (const [at, t] of list.entries()) {
-        rows += insertTable(sqlite, t, problem, (bytes) => progress((read += bytes)), leftOut[t.table] ?? []);
+        rows += insertTable(sqlite, t, problem, (bytes) => progress((read += bytes)), leftOut[t.table] ?? [], watch);
         // Its CSV let go once its rows are in: a year's CSV is as large as the database made from it, and holding
         // both to the end made the peak some 0.4 GB higher in each thread.
         list[at] = { ...t, bytes: new Uint8Array(0) };
@@ -118,6 +120,8 @@ function insertTable(
   problem: (p: RebuildProblem) => void,
   progress: (bytes: number) => void,
   leftOut: readonly string[],
+  watch:
+    ((table: string, header: readonly string[]) => ((values: readonly CsvValue[]) => void) | undefined) | undefined,
 ): number {
   const types = columnTypes(sqlite, table);
   if (!types) {
@@ -145,6 +149,7 @@ function insertTable(
   const pending: CsvValue[][] = [];
   const flat: CsvValue[] = new Array<CsvValue>(many * kept.length);
   const all = kept.length === header.length;
+  const seen = watch?.(table, header);
   let record = 0;
   const oneByOne = () => {
     while (pending.length > 0) {
@@ -161,6 +166,7 @@ function insertTable(
       parseCsvRecords(
         text,
         (values) => {
+          seen?.(values);
           pending.push(values);
           if (pending.length < many) return;
           let at = 0;

@@ -16,7 +16,7 @@ import { previousPeriod } from '../periods/period';
 import { approvedLinesMatch } from './approved-lines-match';
 import type { RecomputeDifference } from './audit-views';
 import { lineVolumes } from './line-volumes';
-import { readSalesLines } from './read-sales-lines';
+import { readSalesLines, type SalesLinesRead } from './read-sales-lines';
 
 export interface RecomputeCounts {
   periodsRecomputed: number;
@@ -190,6 +190,7 @@ function loadInput(
   cut: Cut,
   ledgerSumsOf: LedgerSums | undefined,
   volumes: Volumes,
+  salesLines: SalesLinesRead | undefined,
 ): ScoringInput {
   const { programId, period } = approval;
   const details = JSON.parse(approval.details) as { sources?: number[] };
@@ -205,7 +206,7 @@ function loadInput(
     ).filter(Number.isSafeInteger);
   const sources = Array.isArray(details.sources) ? details.sources : batchesAt(period);
   const sourcesJson = JSON.stringify(sources);
-  const lines = readSalesLines(sqlite, programId, period, sourcesJson);
+  const lines = readSalesLines(sqlite, programId, period, sourcesJson, salesLines);
   const volumesOfLines = lineVolumes(lines);
   if (volumesOfLines) volumes.set(volumesKey(programId, period, sourcesJson), volumesOfLines);
   const decisions = loadLineDecisions(sqlite, programId, period);
@@ -279,7 +280,11 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
 }
 
-export function recomputeApprovedPeriods(sqlite: Database.Database, sink: RecomputeSink): RecomputeCounts {
+export function recomputeApprovedPeriods(
+  sqlite: Database.Database,
+  sink: RecomputeSink,
+  salesLines?: SalesLinesRead,
+): RecomputeCounts {
   const counts: RecomputeCounts = {
     periodsRecomputed: 0,
     participantsCompared: 0,
@@ -314,7 +319,7 @@ export function recomputeApprovedPeriods(sqlite: Database.Database, sink: Recomp
   let done = 0;
   for (const approval of approvals) {
     try {
-      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval), volumes);
+      recomputeOne(sqlite, approval, sink, counts, ledgerSums?.get(approval), volumes, salesLines);
     } catch (error) {
       sink.failed(approval.period, (error as Error).message);
     }
@@ -408,6 +413,7 @@ function recomputeOne(
   counts: RecomputeCounts,
   ledgerSumsOf: LedgerSums | undefined,
   volumes: Volumes,
+  salesLines: SalesLinesRead | undefined,
 ) {
   const { period } = approval;
   const program = sqlite
@@ -438,6 +444,7 @@ function recomputeOne(
     cut,
     ledgerSumsOf,
     volumes,
+    salesLines,
   );
   const score = scorePeriod(input, { keepLines: true });
   counts.periodsRecomputed++;

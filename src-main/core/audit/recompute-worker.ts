@@ -5,6 +5,7 @@ import { workerData } from 'node:worker_threads';
 import { openDatabaseReadOnly } from '../../db/open-database';
 import { NOT_RECOMPUTED_COLUMNS, type RecomputeJob, type RecomputeReply, type TableFed } from './recompute-thread';
 import { rebuildDatabase } from './rebuild-database';
+import { salesLinesAsRead } from './read-sales-lines';
 import { beating, heard, replyTo, type SyncWorkerData } from './sync-worker';
 import { Problems, recomputeAll } from './verify-audit-package';
 
@@ -28,14 +29,22 @@ function recompute(job: RecomputeJob): { reply: RecomputeReply; close: () => voi
   // shared, while it inflates the next. What cannot be read back is the first thread's to report.
   const tables = new Map(job.tables.map((t) => [t.path, t.table]));
   const next = heard<TableFed>(data);
-  const rebuilt = rebuildDatabase([], () => undefined, NOT_RECOMPUTED_COLUMNS);
+  const sales = salesLinesAsRead();
+  const rebuilt = rebuildDatabase(
+    [],
+    (p) => {
+      if (p.table === 'sales_lines') sales.spoil();
+    },
+    NOT_RECOMPUTED_COLUMNS,
+    sales.watch,
+  );
   try {
     for (let fed = next(); !fed.done; fed = next()) {
       const table = tables.get(fed.path);
       if (table !== undefined) rebuilt.add([{ table, path: fed.path, bytes: fed.bytes }]);
     }
     rebuilt.buildIndexes();
-    const result = recomputeAll(rebuilt.store.sqlite, problems);
+    const result = recomputeAll(rebuilt.store.sqlite, problems, sales.lines());
     return { reply: { outcome: { ...result, found: problems.found } }, close: () => rebuilt.dispose() };
   } catch (error) {
     rebuilt.dispose();

@@ -23,6 +23,7 @@ import { CHECKED_AS_READ, checkTableAsRead, type SealOfTable } from './check-as-
 import { readZipEntries, ZipUnreadable } from './zip-reader';
 import { safeFileName } from './export-audit-package';
 import { recomputeApprovedPeriods, type RecomputeCounts } from './recompute-approved';
+import type { SalesLinesRead } from './read-sales-lines';
 import { startRecompute, type RecomputeOutcome, type RecomputeRun, type TableFed } from './recompute-thread';
 
 /** Tables the recomputation never reads, left out of the database its thread rebuilds. */
@@ -68,25 +69,33 @@ function describe(d: RecomputeDifference): string {
 }
 
 /** Every approved period recomputed and compared, in one read transaction. */
-export function recomputeAll(sqlite: Database.Database, problems: Problems = new Problems()): RecomputeResult {
+export function recomputeAll(
+  sqlite: Database.Database,
+  problems: Problems = new Problems(),
+  salesLines?: SalesLinesRead,
+): RecomputeResult {
   reportProgress('recomputing');
   let differences = 0;
   const counts = sqlite.transaction(() =>
-    recomputeApprovedPeriods(sqlite, {
-      difference: (d) => {
-        differences++;
-        problems.add({
-          code: 'RECOMPUTE_DIFFERENCE',
-          message: describe(d),
-          difference: d,
-          ...(d.table ? { table: d.table, rowId: d.rowId ?? null } : {}),
-        });
+    recomputeApprovedPeriods(
+      sqlite,
+      {
+        difference: (d) => {
+          differences++;
+          problems.add({
+            code: 'RECOMPUTE_DIFFERENCE',
+            message: describe(d),
+            difference: d,
+            ...(d.table ? { table: d.table, rowId: d.rowId ?? null } : {}),
+          });
+        },
+        failed: (period, message) => {
+          differences++;
+          problems.add({ code: 'RECOMPUTE_FAILED', message: `${period} could not be recomputed: ${message}.` });
+        },
       },
-      failed: (period, message) => {
-        differences++;
-        problems.add({ code: 'RECOMPUTE_FAILED', message: `${period} could not be recomputed: ${message}.` });
-      },
-    }),
+      salesLines,
+    ),
   )();
   return { counts, differences, problems: problems.list };
 }
