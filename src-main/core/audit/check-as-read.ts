@@ -142,14 +142,15 @@ export function checkTableAsRead(input: {
         d.hash.update(d.piece);
         d.piece = '';
       }
-      if (keep.has(rowid)) kept.push(values);
+      if (keep.has(rowid)) kept.push(values.slice());
       rows++;
     };
     for (const piece of csvPieces(bytes.subarray(nl + 1))) {
       const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       // Most pieces are ASCII, which latin1 reads as UTF-8 would, several times faster.
       const text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
-      parseCsvRecords(text, row, header.length);
+      // One array refilled for every record: what is kept of it is copied.
+      parseCsvRecords(text, row, header.length, [], { reuse: true });
       input.progress?.(piece.byteLength);
     }
     for (const d of derived) {

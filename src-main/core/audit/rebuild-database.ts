@@ -146,17 +146,18 @@ function insertTable(
   // first that fails, with the rows before it in, as a statement per row would leave them.
   const many = Math.max(1, Math.min(MANY, Math.floor(MAX_VARIABLES / kept.length)));
   const insertMany = sqlite.prepare(`INSERT INTO "${table}" (${columns}) VALUES ${Array(many).fill(one).join(', ')}`);
-  const pending: CsvValue[][] = [];
+  // Each record's kept values go straight into the statement's values (the parser reuses its array for the next).
   const flat: CsvValue[] = new Array<CsvValue>(many * kept.length);
-  const all = kept.length === header.length;
+  const skip = header.map((_, i) => !kept.includes(i));
   const seen = watch?.(table, header);
+  let pending = 0;
   let record = 0;
   const oneByOne = () => {
-    while (pending.length > 0) {
-      insert.run(all ? pending[0]! : kept.map((i) => pending[0]![i]));
-      pending.shift();
+    for (let r = 0; r < pending; r++) {
+      insert.run(flat.slice(r * kept.length, (r + 1) * kept.length));
       record++;
     }
+    pending = 0;
   };
   try {
     for (const piece of csvPieces(bytes.subarray(nl + 1))) {
@@ -167,21 +168,20 @@ function insertTable(
         text,
         (values) => {
           seen?.(values);
-          pending.push(values);
-          if (pending.length < many) return;
-          let at = 0;
-          if (all) for (const row of pending) for (const value of row) flat[at++] = value;
-          else for (const row of pending) for (const i of kept) flat[at++] = row[i]!;
+          let at = pending * kept.length;
+          for (const i of kept) flat[at++] = values[i]!;
+          if (++pending < many) return;
           try {
             insertMany.run(flat);
+            record += pending;
+            pending = 0;
           } catch {
             oneByOne();
           }
-          record += pending.length;
-          pending.length = 0;
         },
         header.length,
         exact,
+        { reuse: true, skip },
       );
       progress(piece.byteLength);
     }
