@@ -12,6 +12,9 @@ import { approvalHeads } from '../../src-main/core/ledger/verify-ledger';
 import { readSalesLines, salesLinesAsRead } from '../../src-main/core/audit/read-sales-lines';
 import { rebuildDatabase } from '../../src-main/core/audit/rebuild-database';
 import { NOT_RECOMPUTED_COLUMNS } from '../../src-main/core/audit/recompute-thread';
+import { csvChunks } from '../../src-main/core/audit/table-csv';
+import { openDatabase } from '../../src-main/db/open-database';
+import { sealedColumns, sealRows } from '../../src-main/db/seal-rows';
 import type { CoreContext } from '../../src-main/core/context';
 import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
@@ -196,4 +199,81 @@ describe('the sales lines the recomputation takes as their CSV goes into its dat
     dispose();
     expect(read).toBeUndefined();
   });
+});
+
+describe('a seal re-derived from the CSV’s own text', () => {
+  // Lines as SQLite's json_array writes them, against the CSV as the export writes it: nulls first, between and
+  // last, Polish and Cyrillic names, a doubled quote, a backslash, a line feed inside quotes, a tab.
+  const plainNames: (string | null)[] = [null, 'Zoo Łódź Sp. z o.o.', 'ООО «Ромашка»', 'Sklep "Pod Psem"', ''];
+  const otherNames = [...plainNames, 'C:\\exports\\9', 'two\nlines', 'tab\there'];
+
+  function sealedSales(names: (string | null)[]): {
+    bytes: Uint8Array;
+    seal: SealOfTable;
+    columns: { name: string; type: string; rowid: boolean }[];
+  } {
+    const store = openDatabase(':memory:', { sealer: () => null });
+    const sqlite = store.sqlite;
+    try {
+      sqlite.pragma('foreign_keys = OFF');
+      const insert = sqlite.prepare(
+        `INSERT INTO sales_lines (id, program_id, batch_id, source_row, sale_date, period, participant_code, sku,
+           quantity, net_minor, document_no, line_no, participant_name, product_name, line_key)
+         VALUES (?, 1, 1, ?, '2026-09-01', '2026-09', ?, 'CAT-07', ?, ?, ?, NULL, ?, ?, ?)`,
+      );
+      names.forEach((name, i) =>
+        insert.run(i + 1, i + 2, `P${i}`, i - 3, 12_345 * i, i % 2 ? null : `FV/${i}`, name, name, `k${i}`),
+      );
+      const columns = sealedColumns(sqlite, 'sales_lines');
+      const sealed = sealRows(sqlite, 'sales_lines', columns, 0, names.length)!;
+      const { header, chunks } = csvChunks(sqlite, 'sales_lines');
+      const bytes = Buffer.concat([Buffer.from(header), ...chunks]);
+      const info = sqlite.prepare('PRAGMA table_info(sales_lines)').all() as {
+        name: string;
+        type: string;
+        pk: number;
+      }[];
+      return {
+        bytes,
+        seal: {
+          id: 1,
+          columns: columns.join(','),
+          first_rowid: sealed.firstRowid,
+          last_rowid: sealed.lastRowid,
+          row_count: sealed.rowCount,
+          digest: sealed.digest,
+        },
+        columns: info.map((c) => ({ name: c.name, type: c.type, rowid: c.pk === 1 })),
+      };
+    } finally {
+      store.close();
+    }
+  }
+
+  // The first piece holds no backslash or control character: its records are taken as their own JSON, but the one
+  // with a doubled quote. The second holds some: every record is written as JSON from its values.
+  for (const [name, names] of [
+    ['its own text', plainNames],
+    ['its values', otherNames],
+  ] as const) {
+    it(`matches SQLite’s lines, the JSON made from ${name}, and not once a value changes`, () => {
+      const { bytes, seal, columns } = sealedSales(names);
+      const check = (csv: Uint8Array) => checkTableAsRead({ table: 'sales_lines', bytes: csv, columns, seals: [seal] });
+      expect(check(bytes)).toMatchObject({ whole: true, rows: names.length });
+      const text = Buffer.from(bytes).toString('utf8');
+      for (const [from, to] of [
+        ['"Zoo Łódź', '"Zoo Lodz'],
+        ['ООО', 'OOO'],
+        ['Pod Psem""', 'Pod Psom""'],
+        [',-3,', ',-4,'],
+        [',,,', ',"",,'],
+      ] as const) {
+        expect(text.includes(from), from).toBe(true);
+        expect(check(Buffer.from(text.replace(from, to))).whole, `${from} -> ${to}`).toBe(false);
+      }
+      // The same number written otherwise is the same value: SQLite keeps -3 as the usual checks read it back.
+      // Taken from the text, it is not the sealed line, and the table goes to those checks; from the values, it is.
+      expect(check(Buffer.from(text.replace(',-3,', ',-03,'))).whole).toBe(names === otherNames);
+    });
+  }
 });

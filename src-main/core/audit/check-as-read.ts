@@ -50,6 +50,25 @@ const PIECE = 1 << 16;
 
 class NotWhole extends Error {}
 
+/**
+ * The first `count` fields of a record as JSON (without its brackets), taken from the CSV's own text: a quoted text
+ * with no doubled quote, backslash or control character is already a JSON string, and whole numbers are written
+ * alike; an empty field (NULL) becomes null. Text that does not read back as these values as JSON (a number not
+ * written as SQLite writes it, a line feed inside quotes) makes a line that differs from the sealed one, so the table
+ * goes to the usual checks: never a false "whole".
+ */
+function rawFields(text: string, values: readonly CsvValue[], starts: Int32Array, count: number, end: number): string {
+  const stop = count < values.length ? starts[count]! - 1 : end;
+  let out = '';
+  let from = starts[0]!;
+  for (let i = 0; i < count; i++) {
+    if (values[i] !== null) continue;
+    out += `${text.slice(from, starts[i])}null`;
+    from = starts[i]!;
+  }
+  return out + text.slice(from, stop);
+}
+
 export function checkTableAsRead(input: {
   table: string;
   bytes: Uint8Array;
@@ -111,7 +130,12 @@ export function checkTableAsRead(input: {
     const keep = input.keep ?? new Set<number>();
     let sealAt = 0;
     let lastRowid = -Infinity;
-    const row = (values: CsvValue[]) => {
+    const starts = new Int32Array(header.length);
+    // Whether the piece being read holds no backslash and no control character but line feeds: then a record whose
+    // quoted fields hold no doubled quote is already its JSON, but for its nulls (see rawFields).
+    let plain = false;
+    let text = '';
+    const row = (values: CsvValue[], start: number, end: number, doubled: boolean) => {
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v === null) continue;
@@ -124,17 +148,24 @@ export function checkTableAsRead(input: {
       const d = derived[sealAt];
       // A row no seal covers was added behind the app's back: the usual checks name it.
       if (!d || d.seal.first_rowid > rowid) throw new NotWhole();
+      const raw = plain && !doubled;
+      const n = values.length;
       let json: string;
       if (hashed) {
         // The entry's hashed content is its values but the last (the hash) as JSON: made once, for both checks.
-        const content = JSON.stringify(values.slice(0, -1));
-        chain!.entry(values, content);
-        json = d.at
-          ? JSON.stringify(d.at.map((i) => values[i]))
-          : `[${rowid},${content.slice(1, -1)},${JSON.stringify(values[values.length - 1])}]`;
+        const inner = raw
+          ? rawFields(text, values, starts, n - 1, end)
+          : JSON.stringify(values.slice(0, -1)).slice(1, -1);
+        chain!.entry(values, `[${inner}]`);
+        const last = raw ? text.slice(starts[n - 1]!, end) : JSON.stringify(values[n - 1]);
+        json = d.at ? JSON.stringify(d.at.map((i) => values[i])) : `[${rowid},${inner},${last}]`;
       } else {
         chain?.entry(values);
-        json = d.at ? JSON.stringify(d.at.map((i) => values[i])) : `[${rowid},${JSON.stringify(values).slice(1)}`;
+        json = d.at
+          ? JSON.stringify(d.at.map((i) => values[i]))
+          : raw
+            ? `[${rowid},${rawFields(text, values, starts, n, end)}]`
+            : `[${rowid},${JSON.stringify(values).slice(1)}`;
       }
       d.piece += `${json}\n`;
       d.count++;
@@ -148,9 +179,10 @@ export function checkTableAsRead(input: {
     for (const piece of csvPieces(bytes.subarray(nl + 1))) {
       const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       // Most pieces are ASCII, which latin1 reads as UTF-8 would, several times faster.
-      const text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
+      text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
+      plain = !/[\u0000-\u0009\u000b-\u001f\\]/.test(text);
       // One array refilled for every record: what is kept of it is copied.
-      parseCsvRecords(text, row, header.length, [], { reuse: true });
+      parseCsvRecords(text, row, header.length, [], { reuse: true, starts });
       input.progress?.(piece.byteLength);
     }
     for (const d of derived) {

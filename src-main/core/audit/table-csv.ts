@@ -72,7 +72,11 @@ export class CsvError extends Error {}
  */
 export function parseCsvRecords(
   text: string,
-  row: (values: CsvValue[]) => void,
+  /**
+   * Each record's values, where its text starts and ends (before its line feed), and whether a quoted field of it
+   * held a doubled quote.
+   */
+  row: (values: CsvValue[], start: number, end: number, doubled: boolean) => void,
   width: number,
   exactIntegers: readonly boolean[] = [],
   options: {
@@ -83,6 +87,8 @@ export function parseCsvRecords(
     reuse?: boolean;
     /** Fields not wanted, read as null without being made into a value (a quoted one is still read whole). */
     skip?: readonly boolean[];
+    /** Filled with where each field of the record starts in `text`, before `row` is called. */
+    starts?: Int32Array;
   } = {},
 ): number {
   let at = 0;
@@ -90,14 +96,25 @@ export function parseCsvRecords(
   const end = text.length;
   const reuse = options.reuse === true;
   const skip = options.skip ?? [];
+  const starts = options.starts;
   let values: CsvValue[] = new Array<CsvValue>(width);
   let field = 0;
+  let start = 0;
+  let doubled = false;
   while (at < end) {
     let value: CsvValue;
+    if (field === 0) {
+      start = at;
+      doubled = false;
+    }
+    if (starts) starts[field] = at;
     if (skip[field] === true && text.charCodeAt(at) === QUOTE) {
       // Past the quoted text without taking it: a doubled quote inside is two quotes in a row.
       let close = text.indexOf('"', at + 1);
-      while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) close = text.indexOf('"', close + 2);
+      while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) {
+        doubled = true;
+        close = text.indexOf('"', close + 2);
+      }
       if (close < 0) throw new CsvError(`a quoted text that never ends, after record ${count}`);
       value = null;
       at = close + 1;
@@ -107,6 +124,7 @@ export function parseCsvRecords(
       let from = at + 1;
       // A doubled quote is a quote inside the text.
       while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) {
+        doubled = true;
         piece += text.slice(from, close + 1);
         from = close + 2;
         close = text.indexOf('"', from);
@@ -133,7 +151,7 @@ export function parseCsvRecords(
     }
     if (sep !== NEWLINE && at < end) throw new CsvError(`record ${count + 1} has text after a closing quote`);
     if (field !== width) throw new CsvError(`record ${count + 1} has ${field} fields, not ${width}`);
-    row(values);
+    row(values, start, at, doubled);
     count++;
     if (!reuse) values = new Array<CsvValue>(width);
     field = 0;
