@@ -50,6 +50,10 @@ const PIECE = 1 << 16;
 
 class NotWhole extends Error {}
 
+/** A control character but the line feed, or a backslash: JSON escapes them, and SQLite may escape them otherwise. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_OR_BACKSLASH = /[\u0000-\u0009\u000b-\u001f\\]/;
+
 /**
  * The first `count` fields of a record as JSON (without its brackets), taken from the CSV's own text: a quoted text
  * with no doubled quote, backslash or control character is already a JSON string, and whole numbers are written
@@ -180,7 +184,7 @@ export function checkTableAsRead(input: {
       const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       // Most pieces are ASCII, which latin1 reads as UTF-8 would, several times faster.
       text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
-      plain = !/[\u0000-\u0009\u000b-\u001f\\]/.test(text);
+      plain = !CONTROL_OR_BACKSLASH.test(text);
       // One array refilled for every record: what is kept of it is copied.
       parseCsvRecords(text, row, header.length, [], { reuse: true, starts });
       input.progress?.(piece.byteLength);
