@@ -179,19 +179,43 @@ export function salesLinesAsRead(): {
       ];
       const [date, period, participantCode, sku] = texts as [number, number, number, number];
       let last = -Infinity;
+      let magnitude = 0;
+      // The list of the last row's program and period: rows come grouped by import, so the key is rarely made.
+      let lastProgram: unknown;
+      let lastPeriod: unknown;
+      let c: LineColumns | undefined;
       return (v) => {
         if (spoiled) return;
-        if (!ints.every((i) => Number.isSafeInteger(v[i])) || !texts.every((i) => typeof v[i] === 'string'))
+        const line = v[id];
+        if (
+          !Number.isSafeInteger(line) ||
+          !Number.isSafeInteger(v[programId]) ||
+          !Number.isSafeInteger(v[batchId]) ||
+          !Number.isSafeInteger(v[row]) ||
+          !Number.isSafeInteger(v[quantity]) ||
+          !Number.isSafeInteger(v[netMinor]) ||
+          typeof v[date] !== 'string' ||
+          typeof v[period] !== 'string' ||
+          typeof v[participantCode] !== 'string' ||
+          typeof v[sku] !== 'string' ||
+          (line as number) <= last ||
+          // What lineVolumes would not sum (readSalesLines' callers then ask SQLite).
+          (v[participantCode] as string).includes('\uFFFD') ||
+          (magnitude += Math.abs(v[netMinor] as number)) > Number.MAX_SAFE_INTEGER
+        )
           return void (spoiled = true);
-        if ((v[id] as number) <= last) return void (spoiled = true);
-        last = v[id] as number;
-        const key = salesLinesKey(v[programId] as number, v[period] as string);
-        let c = byPeriod.get(key);
-        if (!c) {
-          c = { id: [], batchId: [], row: [], date: [], participantCode: [], sku: [], quantity: [], netMinor: [] };
-          byPeriod.set(key, c);
+        last = line as number;
+        if (c === undefined || v[programId] !== lastProgram || v[period] !== lastPeriod) {
+          lastProgram = v[programId];
+          lastPeriod = v[period];
+          const key = salesLinesKey(lastProgram as number, lastPeriod as string);
+          c = byPeriod.get(key);
+          if (!c) {
+            c = { id: [], batchId: [], row: [], date: [], participantCode: [], sku: [], quantity: [], netMinor: [] };
+            byPeriod.set(key, c);
+          }
         }
-        c.id.push(v[id] as number);
+        c.id.push(line as number);
         c.batchId.push(v[batchId] as number);
         c.row.push(v[row] as number);
         c.date.push(once(v[date] as string));

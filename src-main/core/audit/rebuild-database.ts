@@ -22,6 +22,8 @@ export interface RebuiltDatabase {
   readonly rows: number;
   /** More tables' rows, in a transaction of their own (those first checked as their CSV was read, check-as-read.ts). */
   add(tables: { table: string; path: string; bytes: Uint8Array }[]): void;
+  /** Takes a table out of the database, and its indexes out of those still to build. */
+  drop(table: string): void;
   /**
    * Builds the indexes left out while the rows went in (those the recomputation reads by). Apart so that the ledger's
    * checks, which read by rowid only, can start on the rows first (ledger-check-thread.ts).
@@ -102,6 +104,13 @@ export function rebuildDatabase(
       return rows;
     },
     add: insertAll,
+    drop: (table) => {
+      const on = new Set(
+        sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").pluck().all(table),
+      );
+      indexes = indexes.filter(([name, sql]) => !on.has(name) && !sql.includes(`ON \`${table}\``));
+      sqlite.exec(`DROP TABLE "${table}"`);
+    },
     buildIndexes: () =>
       sqlite.transaction(() => {
         // Three indexes serve only the app's screens (sales lines by key and by batch, a participant's ledger), never

@@ -223,19 +223,25 @@ function loadInput(
   const previous = previousPeriod(period);
   const previousSources = JSON.stringify(batchesAt(previous));
   const readBefore = volumes.get(volumesKey(programId, previous, previousSources));
+  // Lines kept as read are summed here: the recomputation's thread may have left them out of its database.
+  const summed = readBefore
+    ? undefined
+    : salesLines && lineVolumes(readSalesLines(sqlite, programId, previous, previousSources, salesLines));
   const previousVolume = adjustVolumes(
     sqlite,
     readBefore
       ? new Map(readBefore)
-      : sums(
-          sqlite
-            .prepare(
-              `SELECT participant_code, SUM(net_minor) FROM sales_lines WHERE program_id = ? AND period = ?
+      : summed
+        ? new Map(summed)
+        : sums(
+            sqlite
+              .prepare(
+                `SELECT participant_code, SUM(net_minor) FROM sales_lines WHERE program_id = ? AND period = ?
              AND batch_id IN (SELECT value FROM json_each(?)) GROUP BY participant_code`,
-            )
-            .raw()
-            .all(programId, previous, previousSources) as [string, number][],
-        ),
+              )
+              .raw()
+              .all(programId, previous, previousSources) as [string, number][],
+          ),
     loadLineDecisions(sqlite, programId, previous),
   );
   const ledgerSums = (where: string, ...params: unknown[]) =>
@@ -280,18 +286,9 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
 }
 
-export function recomputeApprovedPeriods(
-  sqlite: Database.Database,
-  sink: RecomputeSink,
-  salesLines?: SalesLinesRead,
-): RecomputeCounts {
-  const counts: RecomputeCounts = {
-    periodsRecomputed: 0,
-    participantsCompared: 0,
-    linesCompared: 0,
-    payoutsCompared: 0,
-  };
-  const approvals = (
+/** Every approval, in the order they were made. */
+function approvalsOf(sqlite: Database.Database): Approval[] {
+  return (
     sqlite
       .prepare(
         `SELECT a.id, a.program_id, a.period, a.rule_version, a.period_event_id, COALESCE(e.details_json, '{}')
@@ -307,6 +304,62 @@ export function recomputeApprovedPeriods(
     eventId,
     details,
   }));
+}
+
+/**
+ * The ledger ids up to which the approvals read it, rising: every read of the ledger the recomputation makes is a sum
+ * up to one of them (ledger-by-spans.ts sums it so beforehand). Undefined where one is not a whole number.
+ */
+export function ledgerCuts(sqlite: Database.Database): number[] | undefined {
+  const cuts = new Set<number>();
+  for (const approval of approvalsOf(sqlite)) {
+    let cut: number;
+    try {
+      cut = cutOf(sqlite, approval).ledger;
+    } catch {
+      continue; // recomputeOne reports it, as ledgerSumsInOnePass leaves it out.
+    }
+    if (!Number.isSafeInteger(cut)) return undefined;
+    cuts.add(cut);
+  }
+  return [...cuts].sort((x, y) => x - y);
+}
+
+/**
+ * Whether every approval's sales lines can be taken from lines kept as read (read-sales-lines.ts) with no query of
+ * sales_lines at all: no decision moves or leaves out lines (those look lines up by id or by code), and every
+ * approval names its batches by whole numbers. The recomputation's thread then leaves the table out of its database.
+ */
+export function linesReadSuffice(sqlite: Database.Database): boolean {
+  const moving = sqlite
+    .prepare(
+      "SELECT (SELECT COUNT(*) FROM verification_decisions WHERE action IN ('assign', 'exclude')) + (SELECT COUNT(*) FROM standing_decisions)",
+    )
+    .pluck()
+    .get() as number;
+  if (moving !== 0) return false;
+  return approvalsOf(sqlite).every((approval) => {
+    try {
+      const { sources } = JSON.parse(approval.details) as { sources?: unknown };
+      return !Array.isArray(sources) || sources.every(Number.isSafeInteger);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function recomputeApprovedPeriods(
+  sqlite: Database.Database,
+  sink: RecomputeSink,
+  salesLines?: SalesLinesRead,
+): RecomputeCounts {
+  const counts: RecomputeCounts = {
+    periodsRecomputed: 0,
+    participantsCompared: 0,
+    linesCompared: 0,
+    payoutsCompared: 0,
+  };
+  const approvals = approvalsOf(sqlite);
   const progress = progressEvery('recomputing', approvals.length, 1);
   let ledgerSums: Map<Approval, LedgerSums> | undefined;
   try {

@@ -3,9 +3,8 @@
 // (scripts/build-cli.mjs).
 import { workerData } from 'node:worker_threads';
 import { openDatabaseReadOnly } from '../../db/open-database';
-import { NOT_RECOMPUTED_COLUMNS, type RecomputeJob, type RecomputeReply, type TableFed } from './recompute-thread';
-import { rebuildDatabase } from './rebuild-database';
-import { salesLinesAsRead } from './read-sales-lines';
+import type { RecomputeJob, RecomputeReply, TableFed } from './recompute-thread';
+import { recomputeDatabase } from './recompute-database';
 import { beating, heard, replyTo, type SyncWorkerData } from './sync-worker';
 import { Problems, recomputeAll } from './verify-audit-package';
 
@@ -25,29 +24,22 @@ function recompute(job: RecomputeJob): { reply: RecomputeReply; close: () => voi
       throw error;
     }
   }
-  // Each table rebuilt as the first thread tells it, inflated once there (it reads every file of the zip anyway) and
-  // shared, while it inflates the next. What cannot be read back is the first thread's to report.
+  // Each table taken as the first thread tells it, inflated once there (it reads every file of the zip anyway) and
+  // shared, while it inflates the next.
   const tables = new Map(job.tables.map((t) => [t.path, t.table]));
   const next = heard<TableFed>(data);
-  const sales = salesLinesAsRead();
-  const rebuilt = rebuildDatabase(
-    [],
-    (p) => {
-      if (p.table === 'sales_lines') sales.spoil();
-    },
-    NOT_RECOMPUTED_COLUMNS,
-    sales.watch,
-  );
-  try {
+  function* told() {
     for (let fed = next(); !fed.done; fed = next()) {
       const table = tables.get(fed.path);
-      if (table !== undefined) rebuilt.add([{ table, path: fed.path, bytes: fed.bytes }]);
+      if (table !== undefined) yield { table, path: fed.path, bytes: fed.bytes };
     }
-    rebuilt.buildIndexes();
-    const result = recomputeAll(rebuilt.store.sqlite, problems, sales.lines());
-    return { reply: { outcome: { ...result, found: problems.found } }, close: () => rebuilt.dispose() };
+  }
+  const made = recomputeDatabase(told());
+  try {
+    const result = recomputeAll(made.sqlite, problems, made.lines);
+    return { reply: { outcome: { ...result, found: problems.found } }, close: () => made.dispose() };
   } catch (error) {
-    rebuilt.dispose();
+    made.dispose();
     throw error;
   }
 }

@@ -9,6 +9,7 @@
 // Each line is made by SQLite itself, many lines to a chunk of bytes, which is several times faster than reading the
 // values into JavaScript and writing them there.
 import type Database from 'better-sqlite3';
+import { isAscii } from 'node:buffer';
 
 export const CSV_ENCODING_NOTE = [
   'CSV encoding: UTF-8, comma separated, one header row, rows end with a line feed.',
@@ -236,4 +237,23 @@ export function csvChunks(
     columns: all,
     chunks: rowChunks(sqlite, table, `${all.map(fieldSql).join(` || ',' || `)} || char(10)`),
   };
+}
+
+/** Every record of a table's CSV as parseCsvRecords reads them, piece by piece; returns the header's names. */
+export function readCsvTable(
+  bytes: Uint8Array,
+  row: (values: CsvValue[]) => void,
+  options: { reuse?: boolean; skip?: (header: readonly string[]) => readonly boolean[] } = {},
+): string[] {
+  const nl = bytes.indexOf(NEWLINE);
+  if (nl < 0) throw new CsvError('the table has no header line');
+  const header = parseCsvHeader(Buffer.from(bytes.subarray(0, nl)).toString('utf8'));
+  const skip = options.skip?.(header);
+  for (const piece of csvPieces(bytes.subarray(nl + 1))) {
+    const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    // Most pieces are ASCII, which latin1 reads as UTF-8 would, several times faster.
+    const text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
+    parseCsvRecords(text, row, header.length, [], { reuse: options.reuse === true, ...(skip ? { skip } : {}) });
+  }
+  return header;
 }
