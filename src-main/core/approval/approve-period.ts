@@ -62,30 +62,59 @@ export function ledgerDraftsFor(
   corrections: readonly LateCorrection[],
   redemptions: readonly { code: string; points: number }[],
 ): LedgerDraft[] {
+  const drafts: LedgerDraft[] = [];
+  walkDrafts(score, corrections, redemptions, (d) => drafts.push(d), null);
+  return drafts;
+}
+
+/**
+ * The points of each draft ledgerDraftsFor makes, by participant and kind, in its order, without making them: the
+ * audit's recomputation sums a year's million drafts this way (a draft, with its rule and source, is most of the cost).
+ */
+export function ledgerDraftPoints(
+  score: PeriodScore,
+  corrections: readonly LateCorrection[],
+  redemptions: readonly { code: string; points: number }[],
+  add: (participantCode: string, kind: LedgerDraft['kind'], points: number) => void,
+): void {
+  walkDrafts(score, corrections, redemptions, null, add);
+}
+
+/** The drafts of an approval in their order: each made whole (`draft`), or only its points told (`add`). */
+function walkDrafts(
+  score: PeriodScore,
+  corrections: readonly LateCorrection[],
+  redemptions: readonly { code: string; points: number }[],
+  draft: ((d: LedgerDraft) => void) | null,
+  add: ((participantCode: string, kind: LedgerDraft['kind'], points: number) => void) | null,
+): void {
   const period = score.period;
   const version = score.rulesVersion;
-  const drafts: LedgerDraft[] = [];
   for (const row of score.rows) {
     const code = row.code;
     for (const ls of score.lineScores.get(code) ?? []) {
-      const source = {
+      const source = draft && {
         salesLineId: ls.line.id,
         batchId: ls.line.batchId,
         sourceRow: ls.line.row,
         ruleVersion: version,
       };
-      if (ls.points !== 0)
-        drafts.push({
-          participantCode: code,
-          period,
-          kind: 'earn',
-          points: ls.points,
-          rule: ls.rule === 'productRate' ? `productRate:${ls.line.sku}` : 'baseRate',
-          ...source,
-        });
+      if (ls.points !== 0) {
+        if (draft)
+          draft({
+            participantCode: code,
+            period,
+            kind: 'earn',
+            points: ls.points,
+            rule: ls.rule === 'productRate' ? `productRate:${ls.line.sku}` : 'baseRate',
+            ...source,
+          });
+        else add!(code, 'earn', ls.points);
+      }
       for (const c of ls.campaigns) {
-        if (c.points !== 0)
-          drafts.push({
+        if (c.points === 0) continue;
+        if (draft)
+          draft({
             participantCode: code,
             period,
             kind: 'campaign',
@@ -93,69 +122,84 @@ export function ledgerDraftsFor(
             rule: `campaign:${c.campaignId}`,
             ...source,
           });
+        else add!(code, 'campaign', c.points);
       }
     }
-    if (row.tierBonus !== 0)
-      drafts.push({
-        participantCode: code,
-        period,
-        kind: 'tier',
-        points: row.tierBonus,
-        rule: `tier:${row.tier}`,
-        ruleVersion: version,
-      });
-    if (row.targetBonus !== 0) {
-      drafts.push({
-        participantCode: code,
-        period,
-        kind: 'target',
-        points: row.targetBonus,
-        rule: `targetBand:${row.targetBonusPct}%`,
-        ruleVersion: version,
-        reference: `attainment ${row.attainmentBp} bp`,
-      });
+    if (row.tierBonus !== 0) {
+      if (draft)
+        draft({
+          participantCode: code,
+          period,
+          kind: 'tier',
+          points: row.tierBonus,
+          rule: `tier:${row.tier}`,
+          ruleVersion: version,
+        });
+      else add!(code, 'tier', row.tierBonus);
     }
-    if (row.capCut !== 0)
-      drafts.push({
-        participantCode: code,
-        period,
-        kind: 'cap',
-        points: -row.capCut,
-        rule: 'cap',
-        ruleVersion: version,
-      });
+    if (row.targetBonus !== 0) {
+      if (draft)
+        draft({
+          participantCode: code,
+          period,
+          kind: 'target',
+          points: row.targetBonus,
+          rule: `targetBand:${row.targetBonusPct}%`,
+          ruleVersion: version,
+          reference: `attainment ${row.attainmentBp} bp`,
+        });
+      else add!(code, 'target', row.targetBonus);
+    }
+    if (row.capCut !== 0) {
+      if (draft)
+        draft({
+          participantCode: code,
+          period,
+          kind: 'cap',
+          points: -row.capCut,
+          rule: 'cap',
+          ruleVersion: version,
+        });
+      else add!(code, 'cap', -row.capCut);
+    }
     for (const prize of row.prizes) {
-      drafts.push({
-        participantCode: code,
-        period,
-        kind: 'prize',
-        points: prize.points,
-        rule: `contest:${prize.contestId}`,
-        ruleVersion: version,
-        reference: `place ${prize.place}`,
-      });
+      if (draft)
+        draft({
+          participantCode: code,
+          period,
+          kind: 'prize',
+          points: prize.points,
+          rule: `contest:${prize.contestId}`,
+          ruleVersion: version,
+          reference: `place ${prize.place}`,
+        });
+      else add!(code, 'prize', prize.points);
     }
   }
   for (const c of corrections) {
-    drafts.push({
-      participantCode: c.participantCode,
-      period,
-      kind: 'adjustment',
-      points: c.points,
-      correctsPeriod: c.correctsPeriod,
-      note: `Late change to ${c.correctsPeriod}: sales batches ${c.settledBatches.join(', ') || 'none'} then, ${c.currentBatches.join(', ') || 'none'} now`,
-    });
+    if (draft)
+      draft({
+        participantCode: c.participantCode,
+        period,
+        kind: 'adjustment',
+        points: c.points,
+        correctsPeriod: c.correctsPeriod,
+        note: `Late change to ${c.correctsPeriod}: sales batches ${c.settledBatches.join(', ') || 'none'} then, ${c.currentBatches.join(', ') || 'none'} now`,
+      });
+    else add!(c.participantCode, 'adjustment', c.points);
   }
-  for (const r of redemptions)
-    drafts.push({
-      participantCode: r.code,
-      period,
-      kind: 'redemption',
-      points: -r.points,
-      rule: 'payout',
-      reference: `payout ${period}`,
-    });
-  return drafts;
+  for (const r of redemptions) {
+    if (draft)
+      draft({
+        participantCode: r.code,
+        period,
+        kind: 'redemption',
+        points: -r.points,
+        rule: 'payout',
+        reference: `payout ${period}`,
+      });
+    else add!(r.code, 'redemption', -r.points);
+  }
 }
 
 export function approvePeriod(ctx: CoreContext, period: string, options: ApproveOptions = {}): PeriodResult {

@@ -5,7 +5,7 @@
 // chain orders every write, so the import batches, changes of participants and products, and decisions that came
 // after the approval's own seal are left out, and the ledger is read up to the head the approval noted.
 import type Database from 'better-sqlite3';
-import { ledgerDraftsFor } from '../approval/approve-period';
+import { ledgerDraftPoints } from '../approval/approve-period';
 import { applyLineDecisions, adjustVolumes, loadLineDecisions } from '../decisions/line-decisions';
 import type { Rules } from '../program/program-config';
 import { progressEvery } from '../progress';
@@ -585,19 +585,19 @@ function recomputeOne(
   const drafted: [string, string, { points: number }][] = [];
   let lastCode: string | undefined;
   let kinds: Map<string, { points: number }> | undefined;
-  for (const d of ledgerDraftsFor(score, corrections, paid)) {
-    if (kinds === undefined || d.participantCode !== lastCode) {
-      lastCode = d.participantCode;
+  ledgerDraftPoints(score, corrections, paid, (code, kind, points) => {
+    if (kinds === undefined || code !== lastCode) {
+      lastCode = code;
       kinds = sumsOf.get(lastCode);
       if (!kinds) sumsOf.set(lastCode, (kinds = new Map()));
     }
-    let sum = kinds.get(d.kind);
+    let sum = kinds.get(kind);
     if (!sum) {
-      kinds.set(d.kind, (sum = { points: 0 }));
-      drafted.push([d.participantCode, d.kind, sum]);
+      kinds.set(kind, (sum = { points: 0 }));
+      drafted.push([code, kind, sum]);
     }
-    sum.points += d.points;
-  }
+    sum.points += points;
+  });
   const expected = new Map<string, number>();
   for (const [code, kind, sum] of drafted)
     expected.set(keyOf(code, kind), (expected.get(keyOf(code, kind)) ?? 0) + sum.points);
