@@ -471,10 +471,10 @@ function verifyPackage(
   const tell = (p: RebuildProblem) => unreadable.push({ ...p, at: order.get(p.path) ?? order.size });
   counts.tables = tables.length;
   const asRead = tables.filter((t) => read.asRead.has(t.table));
-  const rebuilt = rebuildDatabase(
-    tables.filter((t) => !read.asRead.has(t.table)),
-    tell,
-  );
+  const others = tables.filter((t) => !read.asRead.has(t.table));
+  // Held only by the two lists from here, which the rebuild and the check empty table by table.
+  tables.length = 0;
+  const rebuilt = rebuildDatabase(others, tell);
   try {
     const sqlite = rebuilt.store.sqlite;
     const checked = checkTablesAsRead(rebuilt, asRead);
