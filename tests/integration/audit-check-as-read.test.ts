@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportAuditPackage } from '../../src-main/core/audit/export-audit-package';
 import { verifyAuditPackage } from '../../src-main/core/audit/verify-audit-package';
 import { CHECKED_AS_READ, checkTableAsRead, type SealOfTable } from '../../src-main/core/audit/check-as-read';
 import { approvalHeads } from '../../src-main/core/ledger/verify-ledger';
@@ -16,18 +15,10 @@ import { csvChunks } from '../../src-main/core/audit/table-csv';
 import { openDatabase } from '../../src-main/db/open-database';
 import { sealedColumns, sealRows } from '../../src-main/db/seal-rows';
 import type { CoreContext } from '../../src-main/core/context';
-import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
-import { editTable, splitLine, tampered } from '../fixtures/tamper-package';
+import { editTable, splitLine, tampered, septemberPackage } from '../fixtures/tamper-package';
 
 const open = caseOpener();
-
-async function packaged(): Promise<{ ctx: CoreContext; zip: string }> {
-  const { ctx, dir } = await open(septemberClosed);
-  const zip = `${dir}/audit.zip`;
-  exportAuditPackage(ctx, zip);
-  return { ctx, zip };
-}
 
 /** The two ways of verifying give one report; returns it. */
 function sameReport(zip: string) {
@@ -63,7 +54,7 @@ const rowOf = (ctx: CoreContext, sql: string) => ctx.store.sqlite.prepare(sql).p
 
 describe('the largest tables checked as their CSV is read', () => {
   it('finds an untouched package whole, without rebuilding them, and reports it as the usual checks do', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     expect(wholeness(ctx, zip)).toEqual({ sales_lines: true, approved_lines: true, ledger_entries: true });
     const report = sameReport(zip);
     expect(report.ok).toBe(true);
@@ -72,7 +63,7 @@ describe('the largest tables checked as their CSV is read', () => {
   });
 
   it('reports each change of those tables exactly as the usual checks do', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     const entry = rowOf(ctx, "SELECT id FROM ledger_entries WHERE kind = 'earn' ORDER BY id LIMIT 1 OFFSET 2");
     const line = rowOf(ctx, "SELECT id FROM sales_lines WHERE participant_code = 'B' ORDER BY id LIMIT 1");
     const approved = rowOf(ctx, 'SELECT id FROM approved_lines ORDER BY id LIMIT 1 OFFSET 1');
@@ -166,7 +157,7 @@ describe('the sales lines the recomputation takes as their CSV goes into its dat
   }
 
   it('are the lines SQLite gives back, period by period, in the same order', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     const { sqlite, read, dispose } = rebuiltWithLines(zip);
     try {
       expect(read).toBeDefined();
@@ -187,7 +178,7 @@ describe('the sales lines the recomputation takes as their CSV goes into its dat
   });
 
   it('are given up for SQLite’s at a value not of its column’s type', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     const line = rowOf(ctx, 'SELECT id FROM sales_lines ORDER BY id LIMIT 1');
     const bad = tampered(
       zip,

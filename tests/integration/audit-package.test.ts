@@ -16,17 +16,10 @@ import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
 import { runLoyalty } from '../fixtures/run-cli';
 import { hasOpenpyxl, SYSTEM_PYTHON } from '../fixtures/client-files';
-import { editTable, tampered } from '../fixtures/tamper-package';
+import { editTable, tampered, septemberPackage } from '../fixtures/tamper-package';
 
 const open = caseOpener();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-async function packaged(): Promise<{ ctx: CoreContext; dir: string; zip: string }> {
-  const { ctx, dir } = await open(septemberClosed);
-  const zip = join(dir, 'audit.zip');
-  exportAuditPackage(ctx, zip);
-  return { ctx, dir, zip };
-}
 
 function one<T>(ctx: CoreContext, sql: string, ...params: unknown[]): T {
   return ctx.store.sqlite.prepare(sql).get(...params) as T;
@@ -39,7 +32,7 @@ const differences = (v: AuditVerification) =>
 
 describe('the audit package', () => {
   it('verifies clean untouched, with its counts, through the CLI too', async () => {
-    const { ctx, zip, dir } = await packaged();
+    const { ctx, zip, dir } = await septemberPackage(open);
     const result = verifyAuditPackage(zip);
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
@@ -68,7 +61,7 @@ describe('the audit package', () => {
   });
 
   it('holds each import batch’s original file byte for byte, and says which batches have none', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     const entries = unzipSync(readFileSync(zip));
     const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as AuditManifest;
     const batches = ctx.store.sqlite.prepare('SELECT id, file_name, sha256 FROM import_batches ORDER BY id').all() as {
@@ -113,7 +106,7 @@ describe('the audit package', () => {
   it.runIf(hasOpenpyxl)(
     'holds the ledger as a workbook openpyxl reads: every entry, its points, a frozen header',
     async () => {
-      const { ctx, zip, dir } = await packaged();
+      const { ctx, zip, dir } = await septemberPackage(open);
       const workbook = join(dir, 'ledger.xlsx');
       writeFileSync(workbook, unzipSync(readFileSync(zip))['ledger.xlsx']!);
       const script = [
@@ -161,7 +154,7 @@ describe('the audit package', () => {
   for (const recompute of [true, false]) {
     describe(recompute ? 'edited, the manifest recomputed' : 'edited, the manifest left as it was', () => {
       it('reports one ledger amount changed, naming the period, participant and field', async () => {
-        const { ctx, zip } = await packaged();
+        const { ctx, zip } = await septemberPackage(open);
         const entry = one<{ id: number }>(
           ctx,
           "SELECT id FROM ledger_entries WHERE kind = 'earn' AND participant_code = 'A' AND period = '2026-09' ORDER BY id LIMIT 1",
@@ -185,7 +178,7 @@ describe('the audit package', () => {
       });
 
       it('reports one imported sales line’s quantity changed', async () => {
-        const { ctx, zip } = await packaged();
+        const { ctx, zip } = await septemberPackage(open);
         const line = one<{ id: number; quantity: number }>(
           ctx,
           "SELECT id, quantity FROM sales_lines WHERE participant_code = 'B' AND sku = 'CAT-07' AND period = '2026-09'",
@@ -207,7 +200,7 @@ describe('the audit package', () => {
       });
 
       it('reports one number of the rule version the approval used', async () => {
-        const { ctx, zip } = await packaged();
+        const { ctx, zip } = await septemberPackage(open);
         const version = one<{ id: number; rules_json: string }>(
           ctx,
           'SELECT r.id, r.rules_json FROM rule_versions r JOIN approved_periods a ON a.rule_version = r.version',
@@ -234,7 +227,7 @@ describe('the audit package', () => {
       });
 
       it('reports one payout amount changed', async () => {
-        const { ctx, zip } = await packaged();
+        const { ctx, zip } = await septemberPackage(open);
         const payout = one<{ id: number; participant_code: string; amount_minor: number }>(
           ctx,
           'SELECT id, participant_code, amount_minor FROM payouts ORDER BY id LIMIT 1',
@@ -267,7 +260,7 @@ describe('the audit package', () => {
   }
 
   it('reports a missing file and an extra file', async () => {
-    const { zip } = await packaged();
+    const { zip } = await septemberPackage(open);
     const result = verifyAuditPackage(
       tampered(
         zip,
@@ -286,7 +279,7 @@ describe('the audit package', () => {
   });
 
   it('refuses a zip cut in half with one clear error', async () => {
-    const { zip, dir } = await packaged();
+    const { zip, dir } = await septemberPackage(open);
     const bytes = readFileSync(zip);
     const half = join(dir, 'half.zip');
     writeFileSync(half, bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportAuditPackage } from '../../src-main/core/audit/export-audit-package';
 import { rebuildDatabase } from '../../src-main/core/audit/rebuild-database';
 import { recomputeDatabase } from '../../src-main/core/audit/recompute-database';
 import { ledgerCuts } from '../../src-main/core/audit/recompute-approved';
@@ -13,18 +12,10 @@ import { insertLedgerBySpans } from '../../src-main/core/audit/ledger-by-spans';
 import { NOT_RECOMPUTED_COLUMNS } from '../../src-main/core/audit/recompute-thread';
 import { Problems, recomputeAll } from '../../src-main/core/audit/verify-audit-package';
 import type { CoreContext } from '../../src-main/core/context';
-import { septemberClosed } from '../fixtures/september-payout-stages';
 import { caseOpener } from '../fixtures/staged-database';
-import { editTable, tampered } from '../fixtures/tamper-package';
+import { editTable, tampered, septemberPackage } from '../fixtures/tamper-package';
 
 const open = caseOpener();
-
-async function packaged(): Promise<{ ctx: CoreContext; zip: string }> {
-  const { ctx, dir } = await open(septemberClosed);
-  const zip = `${dir}/audit.zip`;
-  exportAuditPackage(ctx, zip);
-  return { ctx, zip };
-}
 
 function tablesOf(zip: string) {
   const entries = unzipSync(readFileSync(zip));
@@ -56,7 +47,7 @@ const rowOf = (ctx: CoreContext, sql: string) => ctx.store.sqlite.prepare(sql).p
 
 describe('the recomputation’s own database', () => {
   it('recomputes an untouched package and changed ones as every table rebuilt does', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     const clean = bothWays(zip);
     expect(clean.made).toEqual(clean.usual);
     expect(clean.usual.differences).toBe(0);
@@ -81,7 +72,7 @@ describe('the recomputation’s own database', () => {
   });
 
   it('leaves the sales lines out where no decision moves or leaves out lines, and recomputes alike', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     // The fixture's one decision that moves a line, made an acceptance: nothing asks for lines by id or code then.
     const assign = rowOf(ctx, "SELECT id FROM verification_decisions WHERE action = 'assign'");
     const line = rowOf(
@@ -109,7 +100,7 @@ describe('the recomputation’s own database', () => {
   });
 
   it('keeps the sales lines in the database where a decision moves or leaves out lines', async () => {
-    const { ctx, zip } = await packaged();
+    const { ctx, zip } = await septemberPackage(open);
     const moving = rowOf(
       ctx,
       "SELECT (SELECT COUNT(*) FROM verification_decisions WHERE action IN ('assign', 'exclude')) + (SELECT COUNT(*) FROM standing_decisions)",
@@ -118,7 +109,7 @@ describe('the recomputation’s own database', () => {
   });
 
   it('sums the ledger between the approvals’ cuts as the ledger sums up to each of them', async () => {
-    const { zip } = await packaged();
+    const { zip } = await septemberPackage(open);
     const whole = rebuildDatabase(tablesOf(zip), () => undefined);
     const summed = rebuildDatabase(
       tablesOf(zip).filter((t) => t.table !== 'ledger_entries'),
