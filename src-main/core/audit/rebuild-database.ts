@@ -26,7 +26,7 @@ export interface RebuiltDatabase {
   drop(table: string): void;
   /**
    * Builds the indexes left out while the rows went in (those the recomputation reads by). Apart so that the ledger's
-   * checks, which read by rowid only, can start on the rows first (ledger-check-thread.ts).
+   * checks, which read by rowid only, can start on the rows first.
    */
   buildIndexes(): void;
   dispose(): void;

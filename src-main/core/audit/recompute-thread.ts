@@ -1,10 +1,11 @@
 // The recomputation of every approved period on the second core while this thread checks the ledger's chain and every
-// seal: on a year's package the two take about as long as each other. The thread works on a database of its own (it
-// rebuilds one from the package's CSV files, or opens the live file read-only) rather than a copy of this thread's:
-// serializing a year's 550 MB database and handing it over cost more than the rebuilding on a second core, and each
-// thread's database is then read without a lock the other holds. Peak memory grows by the second database and the
-// CSV it reads (1.9 GB against 1.0 GB on a year). Where the thread's file is not there (the app's bundle, tsx,
-// vitest), or LOYALTY_AUDIT_THREADS=1, the caller recomputes in its own thread, as before.
+// seal: on a year's package the two take about as long as each other. The thread works on a database of its own (made
+// from the package's tables as this thread inflates and shares them, holding only what the recomputation reads:
+// recompute-database.ts; or the live file opened read-only) rather than a copy of this thread's: serializing a year's
+// 550 MB database and handing it over cost more than building one on a second core, and each thread's database is
+// then read without a lock the other holds. Peak memory grows by the second database (1.5 GB against 1.0 GB on a
+// year). Where the thread's file is not there (the app's bundle, tsx, vitest), or LOYALTY_AUDIT_THREADS=1, the caller
+// recomputes in its own thread, as before.
 import type { AuditProblem } from './audit-views';
 import type { RecomputeCounts } from './recompute-approved';
 import { startForOneReply, type OneReply } from './sync-worker';

@@ -1,7 +1,8 @@
 // `audit verify FILE.zip`: an audit package checked with nothing but the zip. First the package itself (every file
-// the manifest lists is there with its SHA-256, nothing else is, each original file is its batch's SHA-256), then a
-// database rebuilt from its CSV files gets the same checks as a live file: the ledger's hash chain, every seal, the
-// payouts against their points and the point value (ledger/verify-ledger.ts), and every approved period recomputed
+// the manifest lists is there with its SHA-256, nothing else is, each original file is its batch's SHA-256), then its
+// tables get the same checks as a live file: the ledger's hash chain, every seal, the payouts against their points and
+// the point value (ledger/verify-ledger.ts), on a database rebuilt from its CSV files (the three largest tables checked
+// as their CSV is read while a second thread recomputes: check-as-read.ts), and every approved period recomputed
 // (recompute-approved.ts). `verifyLive` does the last two on a database file, reading only.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
