@@ -13,12 +13,11 @@
 // SQLite and checked as a live file is, which names the row and the seal. Why "whole" here means whole there too:
 // JSON.stringify and json_array each write a value as JSON that reads back as that value, so lines equal to the
 // sealed ones hold the sealed values, which SQLite, given values of its columns' own types, keeps unchanged.
-import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import type { LedgerProblem } from '../ledger/ledger-views';
 import { HASHED_COLUMNS } from '../ledger/ledger-hash';
 import { ledgerChain, type ChainPass } from '../ledger/verify-ledger';
-import { CsvError, csvPieces, parseCsvHeader, parseCsvRecords, type CsvValue } from './table-csv';
+import { CsvError, csvPieces, parseCsvHeader, parseCsvRecords, pieceText, type CsvValue } from './table-csv';
 
 /** The tables checked as they are read, when the recomputation rebuilds them on a thread of its own. */
 export const CHECKED_AS_READ: ReadonlySet<string> = new Set(['sales_lines', 'approved_lines', 'ledger_entries']);
@@ -181,9 +180,7 @@ export function checkTableAsRead(input: {
       rows++;
     };
     for (const piece of csvPieces(bytes.subarray(nl + 1))) {
-      const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-      // Most pieces are ASCII, which latin1 reads as UTF-8 would, several times faster.
-      text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
+      text = pieceText(piece);
       plain = !CONTROL_OR_BACKSLASH.test(text);
       // One array refilled for every record: what is kept of it is copied.
       parseCsvRecords(text, row, header.length, [], { reuse: true, starts });

@@ -8,7 +8,7 @@
 // Only when every value is of its column's type, ids rise, the CSV reads whole and each sum stays a whole number a
 // double holds exactly: anything else leaves the table to the usual rebuild, row by row, as SQLite would take it.
 import type Database from 'better-sqlite3';
-import { readCsvTable } from './table-csv';
+import { readCsvTable, type CsvValue } from './table-csv';
 
 const SUMMED = ['id', 'program_id', 'participant_code', 'period', 'kind', 'points', 'corrects_period'] as const;
 
@@ -18,22 +18,23 @@ class NotSummable extends Error {}
 export function insertLedgerBySpans(sqlite: Database.Database, bytes: Uint8Array, cuts: readonly number[]): boolean {
   const last = cuts.length > 0 ? cuts[cuts.length - 1]! : -Infinity;
   const groups = new Map<string, [number, number, string, string, string, number, string | null]>();
-  let at: number[] = [];
   let span = 0;
   let previous = -Infinity;
   try {
-    readCsvTable(
-      bytes,
-      (v) => {
-        const [id, programId, code, period, kind, points, corrects] = at as [
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-        ];
+    readCsvTable(bytes, (header) => {
+      const at = SUMMED.map((c) => header.indexOf(c));
+      if (at.some((i) => i < 0)) throw new NotSummable();
+      const [id, programId, code, period, kind, points, corrects] = at as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const skip = header.map((c) => !(SUMMED as readonly string[]).includes(c));
+      const row = (v: CsvValue[]) => {
         const entry = v[id] as number;
         if (
           !Number.isSafeInteger(entry) ||
@@ -64,16 +65,9 @@ export function insertLedgerBySpans(sqlite: Database.Database, bytes: Uint8Array
             v[points] as number,
             v[corrects] as string | null,
           ]);
-      },
-      {
-        reuse: true,
-        skip: (header) => {
-          at = SUMMED.map((c) => header.indexOf(c));
-          if (at.some((i) => i < 0)) throw new NotSummable();
-          return header.map((c) => !(SUMMED as readonly string[]).includes(c));
-        },
-      },
-    );
+      };
+      return { row, skip };
+    });
   } catch {
     // A value of another type, ids out of order, a column missing, or a CSV that does not read whole (CsvError).
     return false;

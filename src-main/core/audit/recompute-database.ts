@@ -10,7 +10,7 @@ import { salesLinesAsRead, type SalesLinesRead } from './read-sales-lines';
 import { rebuildDatabase } from './rebuild-database';
 import { ledgerCuts, linesReadSuffice } from './recompute-approved';
 import { NOT_RECOMPUTED_COLUMNS } from './recompute-thread';
-import { readCsvTable, type CsvValue } from './table-csv';
+import { readCsvTable } from './table-csv';
 
 type TableCsv = { table: string; path: string; bytes: Uint8Array };
 
@@ -59,15 +59,8 @@ export function recomputeDatabase(tables: Iterable<TableCsv>): RecomputeDatabase
 
 /** The sales lines read into `sales` without going into the database; false where they could not all be taken. */
 function readLines(bytes: Uint8Array, sales: ReturnType<typeof salesLinesAsRead>): boolean {
-  let seen: ((values: readonly CsvValue[]) => void) | undefined;
   try {
-    readCsvTable(bytes, (v) => seen?.(v), {
-      reuse: true,
-      skip: (header) => {
-        seen = sales.watch('sales_lines', header);
-        return [];
-      },
-    });
+    readCsvTable(bytes, (header) => ({ row: sales.watch('sales_lines', header) ?? (() => undefined) }));
   } catch {
     sales.spoil();
   }

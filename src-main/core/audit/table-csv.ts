@@ -239,21 +239,25 @@ export function csvChunks(
   };
 }
 
-/** Every record of a table's CSV as parseCsvRecords reads them, piece by piece; returns the header's names. */
+/** A piece of CSV (csvPieces) as text: most are ASCII, which latin1 reads as UTF-8 would, several times faster. */
+export function pieceText(piece: Uint8Array): string {
+  const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+  return isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
+}
+
+/**
+ * Every record of a table's CSV as parseCsvRecords reads them, piece by piece, each refilling one array (the caller
+ * takes what it keeps). `start` is given the header's names first, and gives what reads each record and the fields
+ * to skip.
+ */
 export function readCsvTable(
   bytes: Uint8Array,
-  row: (values: CsvValue[]) => void,
-  options: { reuse?: boolean; skip?: (header: readonly string[]) => readonly boolean[] } = {},
-): string[] {
+  start: (header: readonly string[]) => { row: (values: CsvValue[]) => void; skip?: readonly boolean[] },
+): void {
   const nl = bytes.indexOf(NEWLINE);
   if (nl < 0) throw new CsvError('the table has no header line');
   const header = parseCsvHeader(Buffer.from(bytes.subarray(0, nl)).toString('utf8'));
-  const skip = options.skip?.(header);
-  for (const piece of csvPieces(bytes.subarray(nl + 1))) {
-    const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    // Most pieces are ASCII, which latin1 reads as UTF-8 would, several times faster.
-    const text = isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8');
-    parseCsvRecords(text, row, header.length, [], { reuse: options.reuse === true, ...(skip ? { skip } : {}) });
-  }
-  return header;
+  const { row, skip } = start(header);
+  for (const piece of csvPieces(bytes.subarray(nl + 1)))
+    parseCsvRecords(pieceText(piece), row, header.length, [], { reuse: true, ...(skip ? { skip } : {}) });
 }
